@@ -1,0 +1,67 @@
+package dev.homelab.backend;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** The files a backend produced: relative paths ({@code /}-separated) to bytes, sorted by path. */
+public final class RenderedFiles {
+  private static final Pattern SAFE_PATH =
+      Pattern.compile("([A-Za-z0-9._-]+/)*[A-Za-z0-9._-]+");
+
+  private final SortedMap<String, byte[]> files;
+
+  private RenderedFiles(SortedMap<String, byte[]> files) {
+    this.files = Collections.unmodifiableSortedMap(files);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Path to content, sorted by path. */
+  public SortedMap<String, byte[]> files() {
+    return files;
+  }
+
+  public String text(String path) {
+    byte[] bytes = files.get(path);
+    if (bytes == null) {
+      throw new IllegalArgumentException("no rendered file " + path + "; files: " + files.keySet());
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Collects files; a path may be added once. */
+  public static final class Builder {
+    private final SortedMap<String, byte[]> files = new TreeMap<>();
+
+    private Builder() {}
+
+    public Builder add(String path, String content) {
+      return add(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Builder add(String path, byte[] content) {
+      if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+        throw new IllegalArgumentException("unsafe output path: " + path);
+      }
+      if (files.putIfAbsent(path, content.clone()) != null) {
+        throw new IllegalStateException("two rendered files at " + path);
+      }
+      return this;
+    }
+
+    public Builder addAll(Map<String, byte[]> more) {
+      more.forEach(this::add);
+      return this;
+    }
+
+    public RenderedFiles build() {
+      return new RenderedFiles(new TreeMap<>(files));
+    }
+  }
+}

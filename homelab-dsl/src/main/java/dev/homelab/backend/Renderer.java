@@ -1,0 +1,76 @@
+package dev.homelab.backend;
+
+import dev.homelab.model.Lab;
+import dev.homelab.validation.ValidationException;
+import dev.homelab.validation.Validator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates a model, renders it with the registered backends, and writes the result under an
+ * output directory ({@code out/<backend>/...}).
+ *
+ * <pre>{@code
+ * Renderer.using(new KubernetesBackend(), new AnsibleBackend()).write(lab, Path.of("out"));
+ * }</pre>
+ */
+public final class Renderer {
+  private final List<Backend> backends;
+
+  private Renderer(List<Backend> backends) {
+    Set<String> names = new HashSet<>();
+    for (Backend b : backends) {
+      if (!names.add(b.name())) {
+        throw new IllegalArgumentException("two backends are called " + b.name());
+      }
+    }
+    this.backends = List.copyOf(backends);
+  }
+
+  /** A renderer with exactly these backends, in this order. */
+  public static Renderer using(Backend... backends) {
+    return new Renderer(List.of(backends));
+  }
+
+  /** A renderer with these backends. */
+  public static Renderer using(List<Backend> backends) {
+    return new Renderer(new ArrayList<>(backends));
+  }
+
+  /** A renderer with every backend found by {@link Backends#discover()}. */
+  public static Renderer discovered() {
+    return new Renderer(Backends.discover());
+  }
+
+  public List<Backend> backends() {
+    return backends;
+  }
+
+  /**
+   * Validates {@code lab} (throwing {@link ValidationException} with every problem) and renders
+   * it in memory, keyed by backend name. Nothing touches the disk.
+   */
+  public Map<String, RenderedFiles> render(Lab lab) {
+    Validator.standard().check(lab);
+    Map<String, RenderedFiles> out = new LinkedHashMap<>();
+    for (Backend backend : backends) {
+      out.put(backend.name(), backend.render(lab));
+    }
+    return out;
+  }
+
+  /**
+   * Renders everything first, then writes it under {@code outputDir}; an invalid model writes
+   * nothing. Returns the paths written, relative to {@code outputDir}.
+   */
+  public List<String> write(Lab lab, Path outputDir) throws IOException {
+    Map<String, RenderedFiles> rendered = render(lab);
+    return new OutputWriter(outputDir).write(rendered);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.homelab.model;
+
+import java.util.Optional;
+
+/**
+ * An inclusive IPv4 range, read from a CIDR ({@code 192.168.1.0/24}), a dashed range
+ * ({@code 192.168.1.240-192.168.1.250}) or a single address. Used for LAN, pool and VPN math.
+ */
+public final class AddressRange {
+  private final long first;
+  private final long last;
+
+  private AddressRange(long first, long last) {
+    this.first = first;
+    this.last = last;
+  }
+
+  /** Parses a CIDR, a dashed range or one address; empty when the text is none of them. */
+  public static Optional<AddressRange> parse(String text) {
+    String t = text.trim();
+    int slash = t.indexOf('/');
+    if (slash >= 0) {
+      return cidr(t.substring(0, slash), t.substring(slash + 1));
+    }
+    int dash = t.indexOf('-');
+    if (dash >= 0) {
+      Optional<Long> a = Ipv4.parse(t.substring(0, dash).trim());
+      Optional<Long> b = Ipv4.parse(t.substring(dash + 1).trim());
+      if (a.isEmpty() || b.isEmpty() || a.get() > b.get()) {
+        return Optional.empty();
+      }
+      return Optional.of(new AddressRange(a.get(), b.get()));
+    }
+    return Ipv4.parse(t).map(a -> new AddressRange(a, a));
+  }
+
+  /** Parses a CIDR only ({@code a.b.c.d/n} with the host bits zero); empty otherwise. */
+  public static Optional<AddressRange> parseCidr(String text) {
+    int slash = text.indexOf('/');
+    return slash < 0 ? Optional.empty() : cidr(text.substring(0, slash), text.substring(slash + 1))
+        .filter(r -> r.first == Ipv4.parse(text.substring(0, slash)).orElse(-1L));
+  }
+
+  private static Optional<AddressRange> cidr(String address, String prefix) {
+    Optional<Long> base = Ipv4.parse(address);
+    if (base.isEmpty() || !prefix.matches("\\d{1,2}")) {
+      return Optional.empty();
+    }
+    int bits = Integer.parseInt(prefix);
+    if (bits > 32) {
+      return Optional.empty();
+    }
+    long size = 1L << (32 - bits);
+    long first = base.get() & ~(size - 1) & 0xFFFFFFFFL;
+    return Optional.of(new AddressRange(first, first + size - 1));
+  }
+
+  public boolean contains(long address) {
+    return address >= first && address <= last;
+  }
+
+  public boolean contains(AddressRange other) {
+    return other.first >= first && other.last <= last;
+  }
+
+  public boolean overlaps(AddressRange other) {
+    return first <= other.last && other.first <= last;
+  }
+
+  public long first() {
+    return first;
+  }
+
+  public long last() {
+    return last;
+  }
+
+  @Override
+  public String toString() {
+    return first == last ? Ipv4.format(first) : Ipv4.format(first) + "-" + Ipv4.format(last);
+  }
+}

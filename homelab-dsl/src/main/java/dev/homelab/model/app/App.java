@@ -1,0 +1,224 @@
+package dev.homelab.model.app;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.SecretRef;
+import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.data.DataService;
+import dev.homelab.model.host.Arch;
+import dev.homelab.model.network.Exposure;
+import dev.homelab.model.network.Traefik;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.immutables.value.Value;
+
+/**
+ * An application: {@code app("nextcloud", "nextcloud:31.0.8-apache").port(80).publicVia(traefik).backup(s3)}.
+ * Rendered as a Deployment, a Service, a Traefik route on the matching entrypoint, claims,
+ * NetworkPolicies and, when asked, a ServiceMonitor and a backup CronJob.
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class App {
+  App() {}
+
+  /** Name (DNS-1123 label); also the namespace and the default host name. */
+  @Value.Parameter
+  public abstract String name();
+
+  /** Container image with a pinned tag. */
+  @Value.Parameter
+  public abstract String image();
+
+  /** Architectures the image runs on. Default: empty, meaning every architecture (multi-arch). */
+  public abstract Set<Arch> arches();
+
+  /** Pods. Default: 1. */
+  @Value.Default
+  public int replicas() {
+    return 1;
+  }
+
+  /** HTTP port of the container. Default: 8080. */
+  @Value.Default
+  public int port() {
+    return 8080;
+  }
+
+  /** Who can reach the app. Default: cluster only. */
+  @Value.Default
+  public Exposure exposure() {
+    return Exposure.CLUSTER;
+  }
+
+  /** Host name: a label below the domain ({@code cloud}) or a full name. Default: the app name. */
+  @Value.Default
+  public String host() {
+    return name();
+  }
+
+  /** Cloudflare proxy in front of a public host. Default: false (DNS only, CrowdSec sees real IPs). */
+  @Value.Default
+  public boolean isProxied() {
+    return false;
+  }
+
+  /** Plain environment variables. Default: none. */
+  public abstract Map<String, String> env();
+
+  /** Environment variables read from secrets. Default: none. */
+  public abstract Map<String, SecretRef> secretEnv();
+
+  /** Volumes. Default: none. */
+  public abstract List<AppVolume> volumes();
+
+  /** Names of the data services the app uses. Default: none. */
+  public abstract List<String> uses();
+
+  /** Resources. Default: {@link Resources#small()}. */
+  @Value.Default
+  public Resources resources() {
+    return Resources.small();
+  }
+
+  /** HTTP path of the readiness and liveness probes. Default: {@code /}. */
+  @Value.Default
+  public String healthPath() {
+    return "/";
+  }
+
+  /** Path of a Prometheus metrics endpoint on the app port. Default: none (not scraped). */
+  public abstract Optional<String> metricsPath();
+
+  /** S3 targets the app's volumes are backed up to. Default: none. */
+  public abstract List<String> backupTargets();
+
+  /** Host name of the node the app is pinned to. Default: none (any node of a matching arch). */
+  public abstract Optional<String> pinnedNode();
+
+  /** UID the container runs as (never root). Default: 1000. */
+  @Value.Default
+  public long runAsUser() {
+    return 1000;
+  }
+
+  public static App of(String name, String image) {
+    return ImmutableApp.of(name, image);
+  }
+
+  /** The image runs only on these architectures; pods get a {@code kubernetes.io/arch} selector. Default: all. */
+  public App arches(Arch... arches) {
+    Set<Arch> set = EnumSet.noneOf(Arch.class);
+    set.addAll(List.of(arches));
+    return copy().withArches(set);
+  }
+
+  /** Number of pods. Default: 1. */
+  public App replicas(int replicas) {
+    return copy().withReplicas(replicas);
+  }
+
+  /** Container HTTP port. Default: 8080. */
+  public App port(int port) {
+    return copy().withPort(port);
+  }
+
+  /**
+   * Publishes the app on the internet through Traefik's public entrypoint, behind CrowdSec.
+   * Needs a domain, TLS and a DNS zone. Default: cluster only.
+   */
+  public App publicVia(Traefik traefik) {
+    return copy().withExposure(Exposure.PUBLIC);
+  }
+
+  /** Publishes the app to the LAN and VPN through Traefik's internal entrypoint. Default: cluster only. */
+  public App internalVia(Traefik traefik) {
+    return copy().withExposure(Exposure.INTERNAL);
+  }
+
+  /** Host name below the domain (or a full name in another zone). Default: the app name. */
+  public App host(String host) {
+    return copy().withHost(host);
+  }
+
+  /** Proxies the public host through Cloudflare. Default: DNS only. */
+  public App proxied() {
+    return copy().withProxied(true);
+  }
+
+  /** Sets an environment variable. Default: none. */
+  public App env(String name, String value) {
+    Map<String, String> env = new TreeMap<>(env());
+    env.put(name, value);
+    return copy().withEnv(env);
+  }
+
+  /** Sets an environment variable from a secret. Default: none. */
+  public App env(String name, SecretRef secret) {
+    Map<String, SecretRef> env = new TreeMap<>(secretEnv());
+    env.put(name, secret);
+    return copy().withSecretEnv(env);
+  }
+
+  /** Mounts a new claim of {@code size} at {@code mountPath}. Default: none. */
+  public App volume(String name, String mountPath, String size) {
+    return volume(AppVolume.claim(name, mountPath, size));
+  }
+
+  /** Mounts a volume. Default: none. */
+  public App volume(AppVolume volume) {
+    List<AppVolume> all = new ArrayList<>(volumes());
+    all.add(volume);
+    return copy().withVolumes(all);
+  }
+
+  /** Declares that the app uses these data services; it may reach them and nothing else. Default: none. */
+  public App uses(DataService... services) {
+    List<String> all = new ArrayList<>(uses());
+    for (DataService s : services) {
+      all.add(s.name());
+    }
+    return copy().withUses(all);
+  }
+
+  /** Container resources. Default: 50m CPU, 128Mi request, 512Mi limit. */
+  public App resources(String cpuRequest, String memoryRequest, String memoryLimit) {
+    return copy().withResources(Resources.of(cpuRequest, memoryRequest, memoryLimit));
+  }
+
+  /** Probe path. Default: {@code /}. */
+  public App healthPath(String path) {
+    return copy().withHealthPath(path);
+  }
+
+  /** Scrapes Prometheus metrics at this path on the app port. Default: not scraped. */
+  public App metrics(String path) {
+    return copy().withMetricsPath(path);
+  }
+
+  /** Backs the app's volumes up to this S3 target, nightly and encrypted (restic). Default: none. */
+  public App backup(S3Target target) {
+    List<String> all = new ArrayList<>(backupTargets());
+    all.add(target.name());
+    return copy().withBackupTargets(all);
+  }
+
+  /** Pins the app to one node (e.g. the one with the media disk). Default: any node. */
+  public App runsOn(String nodeName) {
+    return copy().withPinnedNode(nodeName);
+  }
+
+  /** UID of the container process (must not be 0). Default: 1000. */
+  public App runAsUser(long uid) {
+    return copy().withRunAsUser(uid);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableApp copy() {
+    return (ImmutableApp) this;
+  }
+}

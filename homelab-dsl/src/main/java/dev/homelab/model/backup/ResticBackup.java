@@ -1,0 +1,83 @@
+package dev.homelab.model.backup;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Retention;
+import dev.homelab.model.SecretRef;
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * Encrypted restic backups of host paths to a backup disk, run by a systemd timer.
+ *
+ * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class ResticBackup {
+  ResticBackup() {}
+
+  @Value.Parameter
+  public abstract String name();
+
+  /** Host that has the backup disk and runs restic. */
+  @Value.Parameter
+  public abstract String node();
+
+  /** Name of the backup disk on that host. */
+  @Value.Parameter
+  public abstract String disk();
+
+  /** Paths backed up. Default: none (validation asks for some). */
+  public abstract List<String> paths();
+
+  /** Repository password. Default: {@code secret("restic-<name>", "password")}. */
+  @Value.Default
+  public SecretRef password() {
+    return SecretRef.of("restic-" + name(), "password");
+  }
+
+  /** systemd {@code OnCalendar} expression. Default: {@code daily}. */
+  @Value.Default
+  public String schedule() {
+    return "daily";
+  }
+
+  /** Snapshots kept. Default: 7 daily, 4 weekly, 6 monthly. */
+  @Value.Default
+  public Retention retention() {
+    return Retention.keep().daily(7).weekly(4).monthly(6);
+  }
+
+  public static ResticBackup of(String name, String node, String disk) {
+    return ImmutableResticBackup.of(name, node, disk);
+  }
+
+  /** Paths to back up. Default: none. */
+  public ResticBackup paths(String... paths) {
+    return copy().withPaths(List.of(paths));
+  }
+
+  /** Where the repository password lives. Default: {@code secret("restic-<name>", "password")}. */
+  public ResticBackup password(SecretRef secret) {
+    return copy().withPassword(secret);
+  }
+
+  /**
+   * systemd calendar expression. Default: {@code daily}.
+   *
+   * @see <a href="https://www.freedesktop.org/software/systemd/man/latest/systemd.time.html">systemd.time</a>
+   */
+  public ResticBackup schedule(String onCalendar) {
+    return copy().withSchedule(onCalendar);
+  }
+
+  /** Snapshots kept by {@code restic forget --prune}. Default: 7 daily, 4 weekly, 6 monthly. */
+  public ResticBackup retention(Retention retention) {
+    return copy().withRetention(retention);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableResticBackup copy() {
+    return (ImmutableResticBackup) this;
+  }
+}

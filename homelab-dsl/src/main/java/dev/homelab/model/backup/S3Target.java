@@ -1,0 +1,106 @@
+package dev.homelab.model.backup;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Retention;
+import dev.homelab.model.SecretRef;
+import org.immutables.value.Value;
+
+/**
+ * An S3-compatible bucket outside the lab (Backblaze B2, Wasabi, R2, MinIO...) for database dumps
+ * and etcd snapshots. Credentials are a secret with keys {@code access-key-id} and
+ * {@code secret-access-key}.
+ *
+ * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/Welcome.html">S3 API</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class S3Target {
+  S3Target() {}
+
+  @Value.Parameter
+  public abstract String name();
+
+  /** Endpoint URL, e.g. {@code https://s3.eu-central-003.backblazeb2.com}. */
+  @Value.Parameter
+  public abstract String endpoint();
+
+  @Value.Parameter
+  public abstract String bucket();
+
+  /** Region. Default: {@code us-east-1}. */
+  @Value.Default
+  public String region() {
+    return "us-east-1";
+  }
+
+  /** Secret with keys {@code access-key-id} and {@code secret-access-key}. Default: secret {@code s3-<name>}. */
+  @Value.Default
+  public String credentialsSecret() {
+    return "s3-" + name();
+  }
+
+  /** How long objects are kept (bucket lifecycle rule). Default: 30 daily. */
+  @Value.Default
+  public Retention retention() {
+    return Retention.keep().daily(30);
+  }
+
+  /** Bucket versioning (protects against a compromised host overwriting backups). Default: true. */
+  @Value.Default
+  public boolean versioning() {
+    return true;
+  }
+
+  /** Whether Terraform creates the bucket. Default: true. */
+  @Value.Default
+  public boolean managedByTerraform() {
+    return true;
+  }
+
+  public static S3Target of(String name, String endpoint, String bucket) {
+    return ImmutableS3Target.of(name, endpoint, bucket);
+  }
+
+  /** Bucket region. Default: {@code us-east-1}. */
+  public S3Target region(String region) {
+    return copy().withRegion(region);
+  }
+
+  /** Name of the Secret holding {@code access-key-id} and {@code secret-access-key}. Default: {@code s3-<name>}. */
+  public S3Target credentials(String secretName) {
+    return copy().withCredentialsSecret(secretName);
+  }
+
+  /** Lifecycle: objects older than the retention are deleted. Default: 30 days. */
+  public S3Target retention(Retention retention) {
+    return copy().withRetention(retention);
+  }
+
+  /** Disables bucket versioning. Default: versioned. */
+  public S3Target withoutVersioning() {
+    return copy().withVersioning(false);
+  }
+
+  /** The bucket exists already; Terraform does not create it. Default: Terraform creates it. */
+  public S3Target existingBucket() {
+    return copy().withManagedByTerraform(false);
+  }
+
+  public SecretRef accessKeyId() {
+    return SecretRef.of(credentialsSecret(), "access-key-id");
+  }
+
+  public SecretRef secretAccessKey() {
+    return SecretRef.of(credentialsSecret(), "secret-access-key");
+  }
+
+  /** The endpoint's host name, without scheme. */
+  public String endpointHost() {
+    return endpoint().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableS3Target copy() {
+    return (ImmutableS3Target) this;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.homelab.model.cluster;
+
+import dev.homelab.model.HomelabStyle;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Automatic k3s upgrades through the system-upgrade-controller: a server plan, then an agent plan.
+ *
+ * @see <a href="https://docs.k3s.io/upgrades/automated">k3s automated upgrades</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class AutoUpgrade {
+  AutoUpgrade() {}
+
+  /** k3s release channel ({@code stable}, {@code latest}, {@code v1.33}). Default: {@code stable} unless pinned. */
+  public abstract Optional<String> channel();
+
+  /** A pinned version; disables channel polling. Default: none. */
+  public abstract Optional<String> version();
+
+  /** Nodes upgraded at once. Default: 1. */
+  @Value.Default
+  public int concurrency() {
+    return 1;
+  }
+
+  /** Drain nodes (else only cordon) before upgrading. Default: true. */
+  @Value.Default
+  public boolean drain() {
+    return true;
+  }
+
+  /** When upgrades may run. Default: any time. */
+  public abstract Optional<UpgradeWindow> window();
+
+  public static AutoUpgrade defaults() {
+    return ImmutableAutoUpgrade.of();
+  }
+
+  /** Follows a k3s channel. Default: {@code stable}. */
+  public AutoUpgrade channel(String channel) {
+    return copy().withChannel(channel).withVersion(Optional.empty());
+  }
+
+  /** Pins a version such as {@code v1.33.4+k3s1}. Default: follow the stable channel. */
+  public AutoUpgrade version(String version) {
+    return copy().withVersion(version).withChannel(Optional.empty());
+  }
+
+  /** Nodes upgraded at once. Default: 1. */
+  public AutoUpgrade concurrency(int nodes) {
+    return copy().withConcurrency(nodes);
+  }
+
+  /** Only cordons nodes instead of draining them. Default: drain. */
+  public AutoUpgrade withoutDrain() {
+    return copy().withDrain(false);
+  }
+
+  /** Upgrades only on {@code days} between {@code start} and {@code end} (HH:MM) in {@code timeZone}. Default: any time. */
+  public AutoUpgrade window(List<String> days, String start, String end, String timeZone) {
+    return copy().withWindow(UpgradeWindow.of(days, start, end, timeZone));
+  }
+
+  /** The channel URL polled by the plans. */
+  public String channelUrl() {
+    return "https://update.k3s.io/v1-release/channels/" + channel().orElse("stable");
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableAutoUpgrade copy() {
+    return (ImmutableAutoUpgrade) this;
+  }
+}

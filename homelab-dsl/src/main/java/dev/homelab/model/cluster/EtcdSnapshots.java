@@ -1,0 +1,66 @@
+package dev.homelab.model.cluster;
+
+import dev.homelab.model.HomelabStyle;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Scheduled etcd snapshots, optionally copied to an S3 target.
+ *
+ * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class EtcdSnapshots {
+  EtcdSnapshots() {}
+
+  /** Five-field cron. Default: {@code 0 *}{@code /12 * * *} (the k3s default). */
+  @Value.Default
+  public String schedule() {
+    return "0 */12 * * *";
+  }
+
+  /** Snapshots to keep. Default: 5 (the k3s default). */
+  @Value.Default
+  public int retention() {
+    return 5;
+  }
+
+  /** Name of the S3 target snapshots are copied to. Default: none (local disk only). */
+  public abstract Optional<String> s3Target();
+
+  /** Folder in the bucket. Default: {@code etcd}. */
+  @Value.Default
+  public String folder() {
+    return "etcd";
+  }
+
+  public static EtcdSnapshots defaults() {
+    return ImmutableEtcdSnapshots.of();
+  }
+
+  /** Five-field cron schedule. Default: {@code 0 *}{@code /12 * * *}. */
+  public EtcdSnapshots schedule(String cron) {
+    return copy().withSchedule(cron);
+  }
+
+  /** Number of snapshots kept. Default: 5. */
+  public EtcdSnapshots retention(int count) {
+    return copy().withRetention(count);
+  }
+
+  /** Copies snapshots to this S3 target (k3s {@code etcd-s3}). Default: local only. */
+  public EtcdSnapshots toS3(dev.homelab.model.backup.S3Target target) {
+    return copy().withS3Target(target.name());
+  }
+
+  /** Folder in the bucket. Default: {@code etcd}. */
+  public EtcdSnapshots folder(String folder) {
+    return copy().withFolder(folder);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableEtcdSnapshots copy() {
+    return (ImmutableEtcdSnapshots) this;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.homelab.model.data;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.SecretRef;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A shared in-cluster data service: PostgreSQL, Redis, RabbitMQ or Pi-hole. Apps declare what they
+ * use with {@code app(...).uses(postgres)}; only those apps may reach it.
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class DataService {
+  DataService() {}
+
+  /** What the service is, with its port and default image. */
+  public enum Kind {
+    POSTGRES(5432, "docker.io/library/postgres:17.6", "postgres"),
+    REDIS(6379, "docker.io/library/redis:8.2.1", "redis"),
+    RABBITMQ(5672, "docker.io/library/rabbitmq:4.1.4-management", "rabbitmq"),
+    PIHOLE(53, "docker.io/pihole/pihole:2025.08.0", "pihole");
+
+    private final int port;
+    private final String image;
+    private final String portName;
+
+    Kind(int port, String image, String portName) {
+      this.port = port;
+      this.image = image;
+      this.portName = portName;
+    }
+
+    /** The service's main port (5432, 6379, 5672, 53). */
+    public int port() {
+      return port;
+    }
+
+    public String defaultImage() {
+      return image;
+    }
+
+    public String portName() {
+      return portName;
+    }
+  }
+
+  @Value.Parameter
+  public abstract String name();
+
+  @Value.Parameter
+  public abstract Kind kind();
+
+  /** Container image (multi-arch). Default: the kind's pinned official image. */
+  @Value.Default
+  public String image() {
+    return kind().defaultImage();
+  }
+
+  /** Volume size. Default: {@code 10Gi} ({@code 1Gi} for Redis and Pi-hole). */
+  @Value.Default
+  public String storageSize() {
+    return kind() == Kind.REDIS || kind() == Kind.PIHOLE ? "1Gi" : "10Gi";
+  }
+
+  /** StorageClass of the volume. Default: the cluster default. */
+  public abstract Optional<String> storageClass();
+
+  /** Secret with the service's credentials. Default: {@code secret("<name>-credentials", "password")}. */
+  @Value.Default
+  public SecretRef credentials() {
+    return SecretRef.of(name() + "-credentials", "password");
+  }
+
+  /** Fixed MetalLB IP (Pi-hole's DNS for the LAN). Default: none (cluster-only). */
+  public abstract Optional<String> loadBalancerIp();
+
+  /** S3 target for nightly encrypted dumps (PostgreSQL). Default: none. */
+  public abstract Optional<String> backupTarget();
+
+  /** Five-field cron of the dump. Default: {@code 30 2 * * *}. */
+  @Value.Default
+  public String backupSchedule() {
+    return "30 2 * * *";
+  }
+
+  /** Host name of the web UI on the internal side (Pi-hole, RabbitMQ). Default: none. */
+  public abstract Optional<String> adminHost();
+
+  public static DataService of(String name, Kind kind) {
+    return ImmutableDataService.of(name, kind);
+  }
+
+  /** Container image. Default: the pinned official image of the kind. */
+  public DataService image(String image) {
+    return copy().withImage(image);
+  }
+
+  /** Volume size and class. Default: 10Gi (1Gi for Redis, Pi-hole) on the default class. */
+  public DataService storage(String size, String storageClass) {
+    return copy().withStorageSize(size).withStorageClass(storageClass);
+  }
+
+  /** Where the credentials live. Default: {@code secret("<name>-credentials", "password")}. */
+  public DataService credentials(SecretRef secret) {
+    return copy().withCredentials(secret);
+  }
+
+  /** Serves on this fixed MetalLB IP for the LAN (Pi-hole DNS). Default: cluster-only. */
+  public DataService loadBalancerIp(String ip) {
+    return copy().withLoadBalancerIp(ip);
+  }
+
+  /** Dumps nightly to this S3 target, encrypted. Default: no dumps. */
+  public DataService backup(dev.homelab.model.backup.S3Target target) {
+    return copy().withBackupTarget(target.name());
+  }
+
+  /** Cron of the nightly dump. Default: {@code 30 2 * * *}. */
+  public DataService backupSchedule(String cron) {
+    return copy().withBackupSchedule(cron);
+  }
+
+  /** Publishes the admin UI on the internal side under this host. Default: none. */
+  public DataService adminHost(String host) {
+    return copy().withAdminHost(host);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableDataService copy() {
+    return (ImmutableDataService) this;
+  }
+}

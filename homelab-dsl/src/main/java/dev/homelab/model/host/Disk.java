@@ -1,0 +1,93 @@
+package dev.homelab.model.host;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Retention;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A filesystem on a host: a Btrfs RAID-1 pair, an external media disk or a backup disk. Build one
+ * with {@link dev.homelab.Homelab#btrfsRaid1}, {@link dev.homelab.Homelab#mediaDisk} or
+ * {@link dev.homelab.Homelab#backupDisk}.
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class Disk {
+  Disk() {}
+
+  /** Name of the disk in the model, e.g. {@code data}; referenced by storage and backups. */
+  @Value.Parameter
+  public abstract String name();
+
+  @Value.Parameter
+  public abstract DiskUse use();
+
+  /** Block devices, e.g. {@code /dev/disk/by-id/...}; two for a RAID-1 pair. */
+  @Value.Parameter
+  public abstract List<String> devices();
+
+  /** Filesystem: {@code btrfs} for the RAID-1 pair, {@code ext4} otherwise. */
+  @Value.Default
+  public String filesystem() {
+    return use() == DiskUse.DATA ? "btrfs" : "ext4";
+  }
+
+  /** Mount point. Default: {@code /srv/<name>} for data and media, {@code /mnt/<name>} for backups. */
+  @Value.Default
+  public String mountPoint() {
+    return (use() == DiskUse.BACKUP ? "/mnt/" : "/srv/") + name();
+  }
+
+  /** Scheduled read-only Btrfs snapshots (btrbk) and how many to keep. Default: none. */
+  public abstract Optional<Retention> snapshots();
+
+  /** Whether the disk is exported over NFS to the LAN (the cluster mounts it). Default: false. */
+  @Value.Default
+  public boolean nfsExported() {
+    return false;
+  }
+
+  /** NFS export options; {@code no_root_squash} lets pods with an fsGroup own their files. */
+  @Value.Default
+  public String exportOptions() {
+    return "rw,sync,no_subtree_check,no_root_squash";
+  }
+
+  public static Disk of(String name, DiskUse use, List<String> devices) {
+    return ImmutableDisk.of(name, use, devices);
+  }
+
+  /** Mounts the filesystem at {@code path}. Default: {@code /srv/<name>} ({@code /mnt/<name>} for backups). */
+  public Disk mountAt(String path) {
+    return copy().withMountPoint(path);
+  }
+
+  /**
+   * Takes scheduled Btrfs snapshots with btrbk, keeping {@code retention}. Default: no snapshots.
+   *
+   * @see <a href="https://digint.ch/btrbk/doc/btrbk.conf.5.html">btrbk.conf retention</a>
+   */
+  public Disk snapshots(Retention retention) {
+    return copy().withSnapshots(retention);
+  }
+
+  /**
+   * Exports the mount point over NFS to the LAN; the host becomes an NFS server. Default: not exported.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man5/exports.5.html">exports(5)</a>
+   */
+  public Disk exportOverNfs() {
+    return copy().withNfsExported(true);
+  }
+
+  /** Replaces the NFS export options. Default: {@code rw,sync,no_subtree_check,no_root_squash}. */
+  public Disk exportOptions(String options) {
+    return copy().withExportOptions(options);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableDisk copy() {
+    return (ImmutableDisk) this;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.homelab.model.host;
+
+import dev.homelab.model.HomelabStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.immutables.value.Value;
+
+/**
+ * A host of the lab and a k3s node: {@code node("pi5").arm64().controlPlane().ip("192.168.1.15")}.
+ *
+ * @see <a href="https://docs.k3s.io/architecture">k3s architecture: servers and agents</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class Node {
+  Node() {}
+
+  /** Host name, also the Kubernetes node name and the Ansible inventory host. */
+  @Value.Parameter
+  public abstract String name();
+
+  /** CPU architecture. Default: {@code amd64}. */
+  @Value.Default
+  public Arch arch() {
+    return Arch.AMD64;
+  }
+
+  /** k3s role. Default: worker (k3s agent). */
+  @Value.Default
+  public NodeRole role() {
+    return NodeRole.WORKER;
+  }
+
+  /** LAN address; Ansible connects to it. Default: none (Ansible resolves the host name). */
+  public abstract Optional<String> ip();
+
+  /** SSH user Ansible logs in as. Default: the homelab's {@link dev.homelab.model.Lab#sshUser()}. */
+  public abstract Optional<String> sshUser();
+
+  /** Node labels, applied by k3s at registration ({@code node-label}). Default: none. */
+  public abstract Map<String, String> labels();
+
+  /** Node taints ({@code node-taint}). Default: none. */
+  public abstract List<Taint> taints();
+
+  /** Disks and their use. Default: none. */
+  public abstract List<Disk> disks();
+
+  /** PostgreSQL installed on the OS of this host. Default: none. */
+  public abstract Optional<HostPostgres> postgres();
+
+  public static Node of(String name) {
+    return ImmutableNode.of(name);
+  }
+
+  public boolean isControlPlane() {
+    return role() == NodeRole.CONTROL_PLANE;
+  }
+
+  /** The address Ansible and the cluster use: the IP when set, else the host name. */
+  public String address() {
+    return ip().orElse(name());
+  }
+
+  /** An arm64 host (Raspberry Pi 4/5). Default arch: amd64. */
+  public Node arm64() {
+    return copy().withArch(Arch.ARM64);
+  }
+
+  /** An amd64 host (Intel NUC, mini PC). This is the default arch. */
+  public Node amd64() {
+    return copy().withArch(Arch.AMD64);
+  }
+
+  /**
+   * Makes this node a k3s server (control plane; runs etcd in HA). Default: worker.
+   *
+   * @see <a href="https://docs.k3s.io/datastore/ha-embedded">k3s HA with embedded etcd</a>
+   */
+  public Node controlPlane() {
+    return copy().withRole(NodeRole.CONTROL_PLANE);
+  }
+
+  /** Makes this node a k3s agent. This is the default. */
+  public Node worker() {
+    return copy().withRole(NodeRole.WORKER);
+  }
+
+  /** Fixed LAN IPv4 address of the host. Default: none (the host name is used). */
+  public Node ip(String address) {
+    return copy().withIp(address);
+  }
+
+  /** SSH user for Ansible ({@code ansible_user}). Default: the homelab's SSH user. */
+  public Node sshUser(String user) {
+    return copy().withSshUser(user);
+  }
+
+  /**
+   * Adds a node label.
+   *
+   * @see <a href="https://docs.k3s.io/cli/server#kubernetes-nodes">k3s node-label</a>
+   */
+  public Node label(String key, String value) {
+    Map<String, String> labels = new TreeMap<>(labels());
+    labels.put(key, value);
+    return copy().withLabels(labels);
+  }
+
+  /**
+   * Adds a taint, e.g. {@code taint("dedicated", "media", "NoSchedule")}.
+   *
+   * @see <a href="https://docs.k3s.io/cli/server#kubernetes-nodes">k3s node-taint</a>
+   */
+  public Node taint(String key, String value, String effect) {
+    List<Taint> taints = new ArrayList<>(taints());
+    taints.add(Taint.of(key, value, effect));
+    return copy().withTaints(taints);
+  }
+
+  /** Attaches disks to this host. Default: none. */
+  public Node disks(Disk... disks) {
+    List<Disk> all = new ArrayList<>(disks());
+    all.addAll(List.of(disks));
+    return copy().withDisks(all);
+  }
+
+  /** Installs PostgreSQL on the OS of this host. Default: none. */
+  public Node postgres(HostPostgres postgres) {
+    return copy().withPostgres(postgres);
+  }
+
+  /** The disk called {@code name}, if this host has one. */
+  public Optional<Disk> disk(String name) {
+    return disks().stream().filter(d -> d.name().equals(name)).findFirst();
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableNode copy() {
+    return (ImmutableNode) this;
+  }
+}

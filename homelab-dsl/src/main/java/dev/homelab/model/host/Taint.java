@@ -1,0 +1,35 @@
+package dev.homelab.model.host;
+
+import dev.homelab.model.HomelabStyle;
+import org.immutables.value.Value;
+
+/**
+ * A node taint, rendered as k3s {@code node-taint: key=value:Effect}.
+ *
+ * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">Taints</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class Taint {
+  Taint() {}
+
+  @Value.Parameter
+  public abstract String key();
+
+  @Value.Parameter
+  public abstract String value();
+
+  /** {@code NoSchedule}, {@code PreferNoSchedule} or {@code NoExecute}. */
+  @Value.Parameter
+  public abstract String effect();
+
+  public static Taint of(String key, String value, String effect) {
+    return ImmutableTaint.of(key, value, effect);
+  }
+
+  /** {@code key=value:Effect}, the form k3s and kubectl take. */
+  @Override
+  public String toString() {
+    return key() + "=" + value() + ":" + effect();
+  }
+}

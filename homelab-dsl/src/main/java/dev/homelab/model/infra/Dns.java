@@ -1,0 +1,61 @@
+package dev.homelab.model.infra;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.SecretRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Public DNS through Cloudflare: the zones, the lab's public address (fixed, or a variable a dynamic
+ * DNS updater keeps current) and the API token.
+ *
+ * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class Dns {
+  Dns() {}
+
+  public abstract List<DnsZone> zones();
+
+  /** Fixed public IPv4 of the lab. Default: none (a Terraform variable {@code public_ip}). */
+  public abstract Optional<String> publicAddress();
+
+  /** API token with DNS edit rights. Default: {@code secret("cloudflare-api-token", "token")}. */
+  @Value.Default
+  public SecretRef apiToken() {
+    return SecretRef.of("cloudflare-api-token", "token");
+  }
+
+  public static Dns cloudflare(String... zones) {
+    List<DnsZone> all = new ArrayList<>();
+    for (String z : zones) {
+      all.add(DnsZone.of(z));
+    }
+    return ImmutableDns.of().withZones(all);
+  }
+
+  /** Adds a zone. Default: the zones given to {@code cloudflare(...)}. */
+  public Dns zone(DnsZone zone) {
+    List<DnsZone> all = new ArrayList<>(zones());
+    all.add(zone);
+    return copy().withZones(all);
+  }
+
+  /** The lab's fixed public IPv4. Default: a Terraform variable set by dynamic DNS tooling. */
+  public Dns publicAddress(String ip) {
+    return copy().withPublicAddress(ip);
+  }
+
+  /** Where the Cloudflare API token lives. Default: {@code secret("cloudflare-api-token", "token")}. */
+  public Dns apiToken(SecretRef token) {
+    return copy().withApiToken(token);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableDns copy() {
+    return (ImmutableDns) this;
+  }
+}

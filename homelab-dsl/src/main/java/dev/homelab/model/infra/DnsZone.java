@@ -1,0 +1,50 @@
+package dev.homelab.model.infra;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.SecretRef;
+import org.immutables.value.Value;
+
+/**
+ * A Cloudflare DNS zone managed by Terraform; public hosts ending in it get records.
+ *
+ * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class DnsZone {
+  DnsZone() {}
+
+  /** Zone name, e.g. {@code example.com}. */
+  @Value.Parameter
+  public abstract String zone();
+
+  /** Record TTL in seconds; 1 means automatic. Default: 1. */
+  @Value.Default
+  public int ttl() {
+    return 1;
+  }
+
+  public static DnsZone of(String zone) {
+    return ImmutableDnsZone.of(zone);
+  }
+
+  /** TTL of the records (1 = automatic, else 60..86400). Default: 1. */
+  public DnsZone ttl(int seconds) {
+    return copy().withTtl(seconds);
+  }
+
+  /** Terraform variable stem of the zone id, e.g. {@code example_com}. */
+  public String variableStem() {
+    return zone().replaceAll("[^A-Za-z0-9]+", "_");
+  }
+
+  /** The zone id is a Terraform variable, not a secret. */
+  public SecretRef zoneIdVariable() {
+    return SecretRef.of("cloudflare-zone-" + variableStem(), "zone-id");
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableDnsZone copy() {
+    return (ImmutableDnsZone) this;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.homelab.model.infra;
+
+import dev.homelab.model.HomelabStyle;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The GitHub repository holding the rendered manifests, its deploy workflow and the self-hosted
+ * runners inside the cluster that run it.
+ *
+ * @see <a href="https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners-with-actions-runner-controller/about-actions-runner-controller">Actions Runner Controller</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class GitHub {
+  GitHub() {}
+
+  /** {@code owner/name}. */
+  @Value.Parameter
+  public abstract String repository();
+
+  /** Branch deployed. Default: {@code main}. */
+  @Value.Default
+  public String branch() {
+    return "main";
+  }
+
+  /** Runner scale set (in-cluster runners). Default: none. */
+  public abstract Optional<Runners> runners();
+
+  /** Secret with the GitHub App or PAT the runner controller uses. Default: {@code github-runners/github_token}. */
+  @Value.Default
+  public String runnerSecret() {
+    return "github-runners";
+  }
+
+  public static GitHub of(String repository) {
+    return ImmutableGitHub.of(repository);
+  }
+
+  /** Branch that triggers deployments. Default: {@code main}. */
+  public GitHub branch(String branch) {
+    return copy().withBranch(branch);
+  }
+
+  /** Runs the deploy workflow on these in-cluster runners. Default: none (GitHub-hosted runners cannot reach the LAN). */
+  public GitHub runners(Runners runners) {
+    return copy().withRunners(runners);
+  }
+
+  /** https URL of the repository. */
+  public String url() {
+    return "https://github.com/" + repository();
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableGitHub copy() {
+    return (ImmutableGitHub) this;
+  }
+}

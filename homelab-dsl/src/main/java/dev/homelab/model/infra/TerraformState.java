@@ -1,0 +1,39 @@
+package dev.homelab.model.infra;
+
+import dev.homelab.model.HomelabStyle;
+import org.immutables.value.Value;
+
+/**
+ * Terraform's state in an S3 target of the model (the S3 backend with path-style access).
+ *
+ * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">S3 backend</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class TerraformState {
+  TerraformState() {}
+
+  /** Name of the S3 target holding the state. */
+  @Value.Parameter
+  public abstract String s3Target();
+
+  /** Object key. Default: {@code terraform/homelab.tfstate}. */
+  @Value.Default
+  public String key() {
+    return "terraform/homelab.tfstate";
+  }
+
+  public static TerraformState of(String s3Target) {
+    return ImmutableTerraformState.of(s3Target);
+  }
+
+  /** Object key of the state. Default: {@code terraform/homelab.tfstate}. */
+  public TerraformState key(String key) {
+    return copy().withKey(key);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableTerraformState copy() {
+    return (ImmutableTerraformState) this;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.homelab.model.monitoring;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.SecretRef;
+import org.immutables.value.Value;
+
+/**
+ * An Alertmanager receiver whose URL or address is read from a secret.
+ *
+ * @see <a href="https://prometheus.io/docs/alerting/latest/configuration/#receiver">Alertmanager receivers</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class AlertReceiver {
+  AlertReceiver() {}
+
+  /** Kind of receiver. */
+  public enum Kind {
+    /** A webhook; the URL is in the secret. */
+    WEBHOOK,
+    /** A Slack incoming webhook; the URL is in the secret. */
+    SLACK,
+    /** E-mail through SMTP; the SMTP password is in the secret. */
+    EMAIL
+  }
+
+  @Value.Parameter
+  public abstract String name();
+
+  @Value.Parameter
+  public abstract Kind kind();
+
+  /** Secret holding the URL (webhook, Slack) or the SMTP password (e-mail). */
+  @Value.Parameter
+  public abstract SecretRef secret();
+
+  public static AlertReceiver of(String name, Kind kind, SecretRef secret) {
+    return ImmutableAlertReceiver.of(name, kind, secret);
+  }
+}

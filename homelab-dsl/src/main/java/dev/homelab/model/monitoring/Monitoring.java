@@ -1,0 +1,106 @@
+package dev.homelab.model.monitoring;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.SecretRef;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * kube-prometheus-stack: Prometheus Operator, Prometheus, Grafana (internal), Alertmanager.
+ *
+ * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class Monitoring {
+  Monitoring() {}
+
+  /** Host name of Grafana on the internal side, e.g. {@code grafana}. Default: {@code grafana}. */
+  @Value.Default
+  public String grafanaHost() {
+    return "grafana";
+  }
+
+  /** Grafana admin credentials (keys {@code admin-user}, {@code admin-password}). Default: secret {@code grafana-admin}. */
+  @Value.Default
+  public SecretRef grafanaAdmin() {
+    return SecretRef.of("grafana-admin", "admin-password");
+  }
+
+  /** Alertmanager receivers; the first one is the default route. Default: none. */
+  public abstract List<AlertReceiver> receivers();
+
+  /** Built-in alert rules. Default: all of them. */
+  @Value.Default
+  public Set<BuiltInAlert> alerts() {
+    return EnumSet.allOf(BuiltInAlert.class);
+  }
+
+  /** Prometheus retention. Default: {@code 15d}. */
+  @Value.Default
+  public String retention() {
+    return "15d";
+  }
+
+  /** Prometheus volume size. Default: {@code 20Gi}. */
+  @Value.Default
+  public String storageSize() {
+    return "20Gi";
+  }
+
+  /** Storage class of Prometheus' volume. Default: the cluster default. */
+  public abstract Optional<String> storageClass();
+
+  /** Helm chart version. Default: {@code 88.5.3}. */
+  @Value.Default
+  public String chartVersion() {
+    return "88.5.3";
+  }
+
+  public static Monitoring defaults() {
+    return ImmutableMonitoring.of();
+  }
+
+  /** Host name (below the domain) of Grafana on the internal side. Default: {@code grafana}. */
+  public Monitoring grafanaHost(String host) {
+    return copy().withGrafanaHost(host);
+  }
+
+  /** Where Grafana's admin password lives. Default: {@code secret("grafana-admin", "admin-password")}. */
+  public Monitoring grafanaAdmin(SecretRef secret) {
+    return copy().withGrafanaAdmin(secret);
+  }
+
+  /** Adds an Alertmanager receiver. Default: none. */
+  public Monitoring receiver(String name, AlertReceiver.Kind kind, SecretRef secret) {
+    List<AlertReceiver> all = new ArrayList<>(receivers());
+    all.add(AlertReceiver.of(name, kind, secret));
+    return copy().withReceivers(all);
+  }
+
+  /** Keeps only these built-in alerts. Default: all. */
+  public Monitoring alerts(BuiltInAlert... alerts) {
+    Set<BuiltInAlert> set = EnumSet.noneOf(BuiltInAlert.class);
+    set.addAll(List.of(alerts));
+    return copy().withAlerts(set);
+  }
+
+  /** Prometheus retention, e.g. {@code 30d}. Default: {@code 15d}. */
+  public Monitoring retention(String retention) {
+    return copy().withRetention(retention);
+  }
+
+  /** Prometheus volume size and class. Default: {@code 20Gi} on the default class. */
+  public Monitoring storage(String size, String storageClass) {
+    return copy().withStorageSize(size).withStorageClass(storageClass);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableMonitoring copy() {
+    return (ImmutableMonitoring) this;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.homelab.model.network;
+
+import dev.homelab.model.HomelabStyle;
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * A MetalLB address pool, advertised on the LAN with L2.
+ *
+ * @see <a href="https://metallb.io/configuration/">MetalLB IPAddressPool</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class AddressPool {
+  AddressPool() {}
+
+  /** Pool name (DNS-1123). */
+  @Value.Parameter
+  public abstract String name();
+
+  /** CIDRs or {@code first-last} ranges. */
+  @Value.Parameter
+  public abstract List<String> addresses();
+
+  /** Hand out addresses to any LoadBalancer Service. Default: true. */
+  @Value.Default
+  public boolean autoAssign() {
+    return true;
+  }
+
+  public static AddressPool of(String name, List<String> addresses) {
+    return ImmutableAddressPool.of(name, addresses);
+  }
+
+  /** Only hand out addresses that a Service asks for by IP. Default: auto-assign. */
+  public AddressPool manualOnly() {
+    return copy().withAutoAssign(false);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableAddressPool copy() {
+    return (ImmutableAddressPool) this;
+  }
+}

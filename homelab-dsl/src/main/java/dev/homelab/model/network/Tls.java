@@ -1,0 +1,72 @@
+package dev.homelab.model.network;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.SecretRef;
+import org.immutables.value.Value;
+
+/**
+ * How routes get certificates: a cert-manager ACME issuer (DNS-01 through Cloudflare), by default
+ * with one wildcard certificate for the domain, or Traefik's own ACME resolver.
+ *
+ * @see <a href="https://cert-manager.io/docs/configuration/acme/dns01/cloudflare/">cert-manager Cloudflare DNS-01</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class Tls {
+  Tls() {}
+
+  /** Who issues certificates. */
+  public enum Issuer {
+    CERT_MANAGER,
+    TRAEFIK_ACME
+  }
+
+  @Value.Parameter
+  public abstract Issuer issuer();
+
+  /** ACME account e-mail. */
+  @Value.Parameter
+  public abstract String email();
+
+  /** Cloudflare API token for the DNS-01 challenge. */
+  @Value.Parameter
+  public abstract SecretRef dnsApiToken();
+
+  /** One wildcard certificate for {@code *.domain} (cert-manager only). Default: true. */
+  @Value.Default
+  public boolean wildcard() {
+    return issuer() == Issuer.CERT_MANAGER;
+  }
+
+  /** Let's Encrypt staging instead of production. Default: false. */
+  @Value.Default
+  public boolean isStaging() {
+    return false;
+  }
+
+  public static Tls of(Issuer issuer, String email, SecretRef dnsApiToken) {
+    return ImmutableTls.of(issuer, email, dnsApiToken);
+  }
+
+  /** Issues one certificate per host instead of a wildcard. Default: wildcard with cert-manager. */
+  public Tls perHost() {
+    return copy().withWildcard(false);
+  }
+
+  /** Uses Let's Encrypt's staging server. Default: production. */
+  public Tls staging() {
+    return copy().withStaging(true);
+  }
+
+  /** The ACME directory URL. */
+  public String acmeServer() {
+    return isStaging()
+        ? "https://acme-staging-v02.api.letsencrypt.org/directory"
+        : "https://acme-v02.api.letsencrypt.org/directory";
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableTls copy() {
+    return (ImmutableTls) this;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.homelab.model.network;
+
+import dev.homelab.model.HomelabStyle;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Traefik as the ingress, with a public side (forwarded from the router, behind CrowdSec) and an
+ * internal side (LAN and VPN only): two entrypoints on two MetalLB IPs.
+ *
+ * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class Traefik {
+  Traefik() {}
+
+  /** MetalLB IP of the public LoadBalancer Service. Default: any pool address. */
+  public abstract Optional<String> publicIp();
+
+  /** MetalLB IP of the internal LoadBalancer Service. Default: any pool address. */
+  public abstract Optional<String> internalIp();
+
+  /** Entrypoint of public routes. Default: {@code websecure}. */
+  @Value.Default
+  public String publicEntrypoint() {
+    return "websecure";
+  }
+
+  /** Entrypoint of internal routes. Default: {@code websecure-int}. */
+  @Value.Default
+  public String internalEntrypoint() {
+    return "websecure-int";
+  }
+
+  /** {@code externalTrafficPolicy: Local}, so apps and CrowdSec see real client IPs. Default: true. */
+  @Value.Default
+  public boolean preserveClientIp() {
+    return true;
+  }
+
+  /** Helm chart version. Default: {@code 41.3.0}. */
+  @Value.Default
+  public String chartVersion() {
+    return "41.3.0";
+  }
+
+  /** Replicas (spread over nodes so {@code Local} traffic finds one). Default: 2. */
+  @Value.Default
+  public int replicas() {
+    return 2;
+  }
+
+  public static Traefik defaults() {
+    return ImmutableTraefik.of();
+  }
+
+  /** Fixed MetalLB IP of the public side (port-forwarded from the router). Default: any pool IP. */
+  public Traefik publicIp(String ip) {
+    return copy().withPublicIp(ip);
+  }
+
+  /** Fixed MetalLB IP of the internal side (LAN DNS points here). Default: any pool IP. */
+  public Traefik internalIp(String ip) {
+    return copy().withInternalIp(ip);
+  }
+
+  /** Entrypoint names of the public and internal side. Default: {@code websecure}, {@code websecure-int}. */
+  public Traefik entrypoints(String publicName, String internalName) {
+    return copy().withPublicEntrypoint(publicName).withInternalEntrypoint(internalName);
+  }
+
+  /** Uses {@code externalTrafficPolicy: Cluster} (client IPs are lost). Default: Local. */
+  public Traefik withoutClientIp() {
+    return copy().withPreserveClientIp(false);
+  }
+
+  /** Pins the traefik/traefik Helm chart version. Default: {@code 41.3.0}. */
+  public Traefik chartVersion(String version) {
+    return copy().withChartVersion(version);
+  }
+
+  /** Number of Traefik pods. Default: 2. */
+  public Traefik replicas(int replicas) {
+    return copy().withReplicas(replicas);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableTraefik copy() {
+    return (ImmutableTraefik) this;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.homelab.model.security;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.SecretRef;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * CrowdSec: an agent on every node reading Traefik and host logs, the Local API on a MetalLB IP so
+ * the firewall bouncers on the hosts can reach it, the Traefik bouncer and, optionally, the AppSec
+ * WAF in front of public apps. Decisions are shared by all bouncers through the one LAPI.
+ *
+ * @see <a href="https://docs.crowdsec.net/docs/next/getting_started/install_crowdsec_kubernetes">CrowdSec on Kubernetes</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class CrowdSec {
+  CrowdSec() {}
+
+  /** MetalLB IP of the LAPI Service, reached by the host firewall bouncers. Default: none. */
+  public abstract Optional<String> lapiIp();
+
+  /** AppSec WAF on every public route. Default: false. */
+  @Value.Default
+  public boolean isAppsec() {
+    return false;
+  }
+
+  /** A firewall bouncer (nftables) on every node. Default: true. */
+  @Value.Default
+  public boolean firewallBouncers() {
+    return true;
+  }
+
+  /** Key the Traefik bouncer uses against the LAPI. Default: {@code secret("crowdsec-bouncer-traefik", "key")}. */
+  @Value.Default
+  public SecretRef traefikBouncerKey() {
+    return SecretRef.of("crowdsec-bouncer-traefik", "key");
+  }
+
+  /** Key the host firewall bouncers use. Default: {@code secret("crowdsec-bouncer-firewall", "key")}. */
+  @Value.Default
+  public SecretRef firewallBouncerKey() {
+    return SecretRef.of("crowdsec-bouncer-firewall", "key");
+  }
+
+  /** Console enrollment key, to share signals with the CrowdSec console. Default: not enrolled. */
+  public abstract Optional<SecretRef> enrollKey();
+
+  /** Helm chart version. Default: {@code 0.24.0}. */
+  @Value.Default
+  public String chartVersion() {
+    return "0.24.0";
+  }
+
+  public static CrowdSec defaults() {
+    return ImmutableCrowdSec.of();
+  }
+
+  /** Exposes the LAPI on this MetalLB IP for the host bouncers. Default: none (bouncers need it). */
+  public CrowdSec lapiIp(String ip) {
+    return copy().withLapiIp(ip);
+  }
+
+  /**
+   * Puts the AppSec WAF (virtual patching, CRS) in front of every public route. Default: off.
+   *
+   * @see <a href="https://docs.crowdsec.net/docs/next/appsec/intro">CrowdSec AppSec</a>
+   */
+  public CrowdSec appsec() {
+    return copy().withAppsec(true);
+  }
+
+  /** No firewall bouncer on the hosts. Default: one on every node. */
+  public CrowdSec withoutFirewallBouncers() {
+    return copy().withFirewallBouncers(false);
+  }
+
+  /** Where the Traefik bouncer key lives. Default: {@code secret("crowdsec-bouncer-traefik", "key")}. */
+  public CrowdSec traefikBouncerKey(SecretRef key) {
+    return copy().withTraefikBouncerKey(key);
+  }
+
+  /** Where the firewall bouncer key lives. Default: {@code secret("crowdsec-bouncer-firewall", "key")}. */
+  public CrowdSec firewallBouncerKey(SecretRef key) {
+    return copy().withFirewallBouncerKey(key);
+  }
+
+  /** Enrolls the LAPI in the CrowdSec console with this key. Default: not enrolled. */
+  public CrowdSec enroll(SecretRef key) {
+    return copy().withEnrollKey(key);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableCrowdSec copy() {
+    return (ImmutableCrowdSec) this;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.homelab.model.storage;
+
+import dev.homelab.model.HomelabStyle;
+import org.immutables.value.Value;
+
+/**
+ * A pre-existing share mounted as a static PersistentVolume (the media disk), bound to a claim
+ * of the same name in the namespace of the apps that use it.
+ *
+ * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class StaticVolume {
+  StaticVolume() {}
+
+  @Value.Parameter
+  public abstract String name();
+
+  /** Host that exports the disk over NFS. */
+  @Value.Parameter
+  public abstract String node();
+
+  /** Name of the disk on that host. */
+  @Value.Parameter
+  public abstract String disk();
+
+  /** Nominal capacity. */
+  @Value.Parameter
+  public abstract String size();
+
+  /** Mounted read-only. Default: false. */
+  @Value.Default
+  public boolean isReadOnly() {
+    return false;
+  }
+
+  public static StaticVolume of(String name, String node, String disk, String size) {
+    return ImmutableStaticVolume.of(name, node, disk, size);
+  }
+
+  /** Mounts the share read-only. Default: read-write. */
+  public StaticVolume readOnly() {
+    return copy().withReadOnly(true);
+  }
+
+  /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
+  private ImmutableStaticVolume copy() {
+    return (ImmutableStaticVolume) this;
+  }
+}

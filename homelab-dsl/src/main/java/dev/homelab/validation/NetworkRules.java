@@ -1,0 +1,85 @@
+package dev.homelab.validation;
+
+import dev.homelab.model.AddressRange;
+import dev.homelab.model.Ipv4;
+import dev.homelab.model.host.Node;
+import dev.homelab.model.network.AddressPool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** MetalLB pools and fixed load-balancer IPs. */
+final class NetworkRules {
+  private NetworkRules() {}
+
+  static List<Rule> all() {
+    return List.of(
+        Rule.of("pool-addresses", (lab, r) -> {
+          Optional<AddressRange> lan = NodeRules.lan(lab);
+          for (AddressPool pool : lab.pools()) {
+            for (String a : pool.addresses()) {
+              Optional<AddressRange> range = AddressRange.parse(a);
+              if (range.isEmpty()) {
+                r.report(ModelPaths.pool(pool.name()), "'" + a + "' is not a CIDR, a range or an IPv4 address",
+                    "Write it like \"192.168.1.240-192.168.1.250\" or \"192.168.1.240/28\"");
+              } else if (lan.isPresent() && !lan.get().contains(range.get())) {
+                r.report(ModelPaths.pool(pool.name()), a + " is not inside the LAN " + lab.lan().get(),
+                    "Pick free addresses inside " + lab.lan().get());
+              }
+            }
+          }
+        }),
+        Rule.of("pool-node-overlap", (lab, r) -> {
+          for (AddressPool pool : lab.pools()) {
+            for (Node n : lab.nodes()) {
+              Optional<Long> ip = n.ip().flatMap(Ipv4::parse);
+              if (ip.isPresent() && ranges(pool).stream().anyMatch(x -> x.contains(ip.get()))) {
+                r.report(ModelPaths.pool(pool.name()), "includes " + n.ip().get() + ", the IP of node " + n.name(),
+                    "Exclude node addresses from the pool (shrink the range or move the node)");
+              }
+            }
+          }
+        }),
+        Rule.of("pools-disjoint", (lab, r) -> {
+          List<AddressPool> pools = lab.pools();
+          for (int i = 0; i < pools.size(); i++) {
+            for (int j = i + 1; j < pools.size(); j++) {
+              if (overlap(pools.get(i), pools.get(j))) {
+                r.report(ModelPaths.pool(pools.get(j).name()), "overlaps pool " + pools.get(i).name(),
+                    "Give each pool its own addresses");
+              }
+            }
+          }
+        }),
+        Rule.of("fixed-ip-in-pool", (lab, r) -> {
+          List<String[]> fixed = new ArrayList<>();
+          lab.traefik().ifPresent(t -> {
+            t.publicIp().ifPresent(ip -> fixed.add(new String[] {ModelPaths.of("traefik"), "public IP", ip}));
+            t.internalIp().ifPresent(ip -> fixed.add(new String[] {ModelPaths.of("traefik"), "internal IP", ip}));
+          });
+          lab.crowdsec().flatMap(c -> c.lapiIp()).ifPresent(ip -> fixed.add(new String[] {ModelPaths.of("crowdsec"), "LAPI IP", ip}));
+          lab.dataServices().forEach(d -> d.loadBalancerIp().ifPresent(
+              ip -> fixed.add(new String[] {ModelPaths.dataService(d.name()), "load-balancer IP", ip})));
+          for (String[] f : fixed) {
+            Optional<Long> ip = Ipv4.parse(f[2]);
+            if (ip.isEmpty()) {
+              r.report(f[0], f[1] + " '" + f[2] + "' is not an IPv4 address", "Write it like \"192.168.1.240\"");
+            } else if (lab.pools().stream().flatMap(p -> ranges(p).stream()).noneMatch(x -> x.contains(ip.get()))) {
+              r.report(f[0], f[1] + " " + f[2] + " is in no MetalLB pool",
+                  lab.pools().isEmpty() ? "Add one with homelab.loadBalancer(pool(\"lan\", \"" + f[2] + "-...\"))"
+                      : "Pick an address of pool " + lab.pools().get(0).name() + " or widen a pool");
+            }
+          }
+        }));
+  }
+
+  static List<AddressRange> ranges(AddressPool pool) {
+    List<AddressRange> out = new ArrayList<>();
+    pool.addresses().forEach(a -> AddressRange.parse(a).ifPresent(out::add));
+    return out;
+  }
+
+  private static boolean overlap(AddressPool a, AddressPool b) {
+    return ranges(a).stream().anyMatch(x -> ranges(b).stream().anyMatch(x::overlaps));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.homelab.validation;
+
+import dev.homelab.model.AddressRange;
+import dev.homelab.model.Ipv4;
+import dev.homelab.model.Lab;
+import dev.homelab.model.host.Node;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The LAN and the hosts on it. */
+final class NodeRules {
+  private NodeRules() {}
+
+  static List<Rule> all() {
+    return List.of(
+        Rule.of("lan-cidr", (lab, r) -> {
+          if (lab.lan().isEmpty()) {
+            r.report(ModelPaths.ROOT, "no LAN is set", "Call homelab.lan(\"192.168.1.0/24\")");
+          } else if (AddressRange.parseCidr(lab.lan().get()).isEmpty()) {
+            r.report(ModelPaths.ROOT, "LAN '" + lab.lan().get() + "' is not an IPv4 CIDR with its host bits zero",
+                "Write it like lan(\"192.168.1.0/24\")");
+          }
+        }),
+        Rule.of("nodes-present", (lab, r) -> {
+          if (lab.nodes().isEmpty()) {
+            r.report(ModelPaths.of("nodes"), "the homelab has no nodes", "Add one with homelab.nodes(node(\"pi1\").controlPlane())");
+          } else if (lab.servers().isEmpty()) {
+            r.report(ModelPaths.of("nodes"), "no node is a control plane",
+                "Call .controlPlane() on " + lab.nodes().get(0).name() + " (or on 3 nodes for HA)");
+          }
+        }),
+        Rule.of("node-ip", (lab, r) -> {
+          Optional<AddressRange> lan = lab.lan().flatMap(AddressRange::parseCidr);
+          for (Node n : lab.nodes()) {
+            if (n.ip().isEmpty()) {
+              continue;
+            }
+            String ip = n.ip().get();
+            Optional<Long> address = Ipv4.parse(ip);
+            if (address.isEmpty()) {
+              r.report(ModelPaths.node(n.name()), "IP '" + ip + "' is not an IPv4 address", "Write it like .ip(\"192.168.1.11\")");
+            } else if (lan.isPresent() && !lan.get().contains(address.get())) {
+              r.report(ModelPaths.node(n.name()), "IP " + ip + " is outside the LAN " + lab.lan().get(),
+                  "Use an address inside " + lab.lan().get() + " or fix homelab.lan(...)");
+            }
+          }
+        }),
+        Rule.of("node-ip-unique", (lab, r) -> {
+          Map<Long, String> owner = new HashMap<>();
+          for (Node n : lab.nodes()) {
+            Optional<Long> address = n.ip().flatMap(Ipv4::parse);
+            if (address.isPresent()) {
+              String first = owner.putIfAbsent(address.get(), n.name());
+              if (first != null) {
+                r.report(ModelPaths.node(n.name()), "IP " + n.ip().get() + " is already used by node " + first,
+                    "Give each node its own address");
+              }
+            }
+          }
+        }));
+  }
+
+  static Optional<AddressRange> lan(Lab lab) {
+    return lab.lan().flatMap(AddressRange::parseCidr);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.homelab.validation;
+
+import dev.homelab.model.Lab;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every rule over the whole model and reports all problems at once. Rules across objects live
+ * here; {@link StandardRules} lists them.
+ */
+public final class Validator {
+  private final List<Rule> rules;
+
+  private Validator(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /** The project's rules. */
+  public static Validator standard() {
+    return new Validator(StandardRules.all());
+  }
+
+  /** The standard rules plus {@code extra} ones (a user's own invariants). */
+  public Validator with(Rule... extra) {
+    List<Rule> all = new ArrayList<>(rules);
+    all.addAll(List.of(extra));
+    return new Validator(all);
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** Every problem of {@code lab}, in rule order; empty when the model is valid. */
+  public List<Problem> problems(Lab lab) {
+    Problems problems = new Problems();
+    for (Rule rule : rules) {
+      rule.check(lab, problems);
+    }
+    return problems.all();
+  }
+
+  /** Throws one {@link ValidationException} listing every problem, if there is any. */
+  public void check(Lab lab) {
+    List<Problem> found = problems(lab);
+    if (!found.isEmpty()) {
+      throw new ValidationException(found);
+    }
+  }
+}
