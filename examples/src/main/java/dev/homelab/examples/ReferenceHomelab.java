@@ -119,6 +119,6 @@ public final class ReferenceHomelab {
   }
 
   public static void main(String[] args) {
-    System.exit(HomelabCli.run(lab(), args));
+    System.exit(HomelabCli.run(ReferenceHomelab::lab, args));
   }
 }
