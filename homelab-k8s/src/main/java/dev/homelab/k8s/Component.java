@@ -1,0 +1,25 @@
+package dev.homelab.k8s;
+
+import dev.homelab.model.Lab;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One folder of the Kubernetes output: a platform component, a data service or an app, with its
+ * namespace and every object it needs. A component that the lab does not use returns no objects
+ * and gets no folder.
+ */
+public interface Component {
+
+  /** Folder under {@code k8s/}, e.g. {@code metallb} or {@code apps/nextcloud}. */
+  String folder();
+
+  /** The objects of this component for {@code lab}, in a stable order; empty when unused. */
+  List<HasMetadata> objects(Lab lab);
+
+  /** Non-manifest files of the folder (relative path to text), e.g. a README; default none. */
+  default Map<String, String> extraFiles(Lab lab) {
+    return Map.of();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.homelab.k8s;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/**
+ * The escape hatch: changes or replaces a rendered object before it is written. Return the object
+ * (changed in place or a new one); return {@code null} to drop it.
+ *
+ * <pre>{@code
+ * new KubernetesBackend().customize(ObjectCustomizer.forObject("Deployment", "nextcloud", "nextcloud",
+ *     o -> { ((Deployment) o).getSpec().setReplicas(2); return o; }));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ObjectCustomizer {
+
+  HasMetadata customize(HasMetadata object);
+
+  /** Applies {@code change} to the one object of that kind, namespace (null: cluster scope) and name. */
+  static ObjectCustomizer forObject(String kind, String namespace, String name,
+      java.util.function.UnaryOperator<HasMetadata> change) {
+    return o -> kind.equals(o.getKind())
+        && java.util.Objects.equals(namespace, o.getMetadata().getNamespace())
+        && name.equals(o.getMetadata().getName()) ? change.apply(o) : o;
+  }
+}
