@@ -1,0 +1,113 @@
+package dev.homelab.cli;
+
+import static dev.homelab.Homelab.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homelab.backend.Backend;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HomelabCliTest {
+  private static final Lab VALID = homelab("test").lan("192.168.1.0/24")
+      .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
+      .cluster(k3s("v1.33.4+k3s1"));
+
+  /** A backend whose output is fully known, so the CLI's own behaviour is what is tested. */
+  private static final Backend FAKE = new Backend() {
+    @Override
+    public String name() {
+      return "fake";
+    }
+
+    @Override
+    public RenderedFiles render(Lab lab) {
+      return RenderedFiles.builder().add("nodes.txt", String.join(",", lab.nodes().stream().map(n -> n.name()).toList()) + "\n")
+          .add("sub/lab.txt", lab.name() + "\n").build();
+    }
+  };
+
+  @TempDir Path tmp;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(Supplier<Lab> lab, String... args) {
+    return HomelabCli.run(lab, List.of(FAKE), new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void should_render_every_backend_under_its_own_folder() throws IOException {
+    Path dir = tmp.resolve("out");
+
+    int code = run(() -> VALID, "render", "--out", dir.toString());
+
+    assertThat(code).isZero();
+    assertThat(Files.readString(dir.resolve("fake/nodes.txt"))).isEqualTo("pi1\n");
+    assertThat(Files.readString(dir.resolve("fake/sub/lab.txt"))).isEqualTo("test\n");
+    assertThat(out.toString()).contains("rendered 2 files into " + dir);
+  }
+
+  @Test
+  void should_print_every_problem_exit_non_zero_and_write_nothing_for_an_invalid_lab() throws IOException {
+    Path dir = tmp.resolve("out");
+    Lab invalid = VALID.nodes(node("pi2").controlPlane().ip("10.0.0.12")).cluster(k3s("1.33").ha());
+
+    int code = run(() -> invalid, "render", "--out", dir.toString());
+
+    assertThat(code).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(err.toString()).isEqualTo("3 problems in the homelab model:\n"
+        + "homelab/nodes/pi2: IP 10.0.0.12 is outside the LAN 192.168.1.0/24. Use an address inside 192.168.1.0/24 or fix homelab.lan(...)\n"
+        + "homelab/k3s: version '1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases\n"
+        + "homelab/k3s: HA with embedded etcd needs an odd number of servers, found 2. Make 3 or 1 nodes controlPlane()\n");
+    assertThat(dir).doesNotExist();
+  }
+
+  @Test
+  void should_report_a_failure_while_building_the_model_without_a_stack_trace() {
+    int code = run(() -> VALID.nodes(node(null)), "render", "--out", tmp.toString());
+
+    assertThat(code).isNotZero();
+    assertThat(err.toString()).startsWith("error: ").doesNotContain("\tat ");
+  }
+
+  @Test
+  void should_give_identical_bytes_when_rendering_twice() throws IOException {
+    run(() -> VALID, "render", "--out", tmp.resolve("a").toString());
+    run(() -> VALID, "render", "--out", tmp.resolve("b").toString());
+
+    assertThat(listing(tmp.resolve("a"))).isEqualTo(listing(tmp.resolve("b")));
+  }
+
+  @Test
+  void should_reject_an_unknown_backend_by_name() {
+    int code = run(() -> VALID, "render", "--backend", "nomad", "--out", tmp.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: unknown backend 'nomad'. Choose from fake\n");
+  }
+
+  @Test
+  void should_say_the_model_is_valid() {
+    assertThat(run(() -> VALID, "validate")).isZero();
+    assertThat(out.toString()).isEqualTo("the model is valid\n");
+  }
+
+  private static String listing(Path dir) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+        sb.append(dir.relativize(p)).append('\n').append(Files.readString(p));
+      }
+    }
+    return sb.toString();
+  }
+}
