@@ -1,0 +1,119 @@
+// The reference homelab as a JShell script. Build once, then run:
+//   mvn -B -q -DskipTests package
+//   jshell --class-path examples/target/reference-homelab.jar examples/reference-homelab.jsh
+// It validates the model, prints a summary and renders it into out/ (like the Java main class).
+import static dev.homelab.Homelab.*;
+import dev.homelab.model.*;
+import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.cluster.BuiltIn;
+import dev.homelab.model.cluster.SecretsEncryption;
+import dev.homelab.model.data.DataService;
+import dev.homelab.model.host.Arch;
+import dev.homelab.model.monitoring.AlertReceiver;
+import dev.homelab.model.network.Traefik;
+import dev.homelab.model.storage.StaticVolume;
+import java.util.List;
+
+// A method body keeps JShell from ending the statement at the first line break of a chain.
+Lab referenceLab() {
+  // Off-site, S3-compatible: database dumps, etcd snapshots, Terraform state.
+  S3Target offsite = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "example-homelab-backups")
+      .region("eu-central-003")
+      .retention(keep().daily(14).weekly(8).monthly(6));
+
+  Traefik traefik = traefik()
+      .publicIp("192.168.1.240")     // the router forwards 80/443 here
+      .internalIp("192.168.1.241");  // LAN DNS (Pi-hole) and the VPN point here
+
+  DataService postgres = postgres("postgres").backup(offsite);
+  DataService redis = redis("redis");
+  DataService rabbitmq = rabbitmq("rabbitmq").adminHost("rabbitmq");
+  DataService pihole = pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole");
+
+  // The media disk of pi4, mounted read-only by Jellyfin.
+  StaticVolume media = staticVolume("media", "pi4", "media", "4Ti");
+
+  return homelab("reference")
+      .domain("example.com")
+      .lan("192.168.1.0/24")
+      .sshUser("admin")
+      .timeZone("Europe/Paris")
+      .nodes(
+          // Three servers keep an odd etcd quorum; the NUC and the media Pi are agents.
+          node("pi1").arm64().controlPlane().ip("192.168.1.11"),
+          node("pi2").arm64().controlPlane().ip("192.168.1.12"),
+          node("pi3").arm64().controlPlane().ip("192.168.1.13"),
+          node("pi4").arm64().worker().ip("192.168.1.14")
+              .label("homelab.dev/storage", "true")
+              .disks(
+                  btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b")
+                      .snapshots(keep().hourly(24).daily(7).weekly(4))
+                      .exportOverNfs(),
+                  mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs(),
+                  backupDisk("restic", "/dev/disk/by-label/restic")),
+          node("nuc").amd64().worker().ip("192.168.1.20")
+              .label("homelab.dev/class", "compute")
+              .postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
+      .cluster(k3s("v1.33.4+k3s1")
+          .ha()
+          .apiEndpoint("192.168.1.11")
+          .tlsSan("k3s.example.com")
+          .token(secret("k3s-token", "token"))
+          .secretsEncryption(SecretsEncryption.AESCBC)
+          .disable(BuiltIn.LOCAL_STORAGE)
+          .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite))
+          .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
+              .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris")))
+      .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"), pool("dns", "192.168.1.53/32").manualOnly())
+      .ingress(traefik)
+      .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
+      .vpn(wireguard("10.8.0.0/24")
+          .gateway("nuc")
+          .endpoint("vpn.example.com")
+          .peer("laptop", "bGFwdG9wLXB1YmxpYy1rZXktcGxhY2Vob2xkZXI9PT0=", "10.8.0.2/32")
+          .peer("phone", "cGhvbmUtcHVibGljLWtleS1wbGFjZWhvbGRlcj09PT0=", "10.8.0.3/32"))
+      .security(crowdsec().lapiIp("192.168.1.242").appsec())
+      .monitoring(monitoring()
+          .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
+          .storage("20Gi", "nfs-data"))
+      .storage(nfsStorageClass("nfs-data", "pi4", "data").asDefault())
+      .staticVolumes(media)
+      .backups(offsite)
+      .backups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"))
+      .dataServices(postgres, redis, rabbitmq, pihole)
+      .apps(
+          app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")
+              .port(80).host("cloud").publicVia(traefik).backup(offsite)
+              .uses(postgres, redis)
+              .volume("data", "/var/www/html", "100Gi")
+              .env("POSTGRES_HOST", "postgres.postgres.svc.cluster.local")
+              .env("POSTGRES_PASSWORD", secret("nextcloud-db", "password"))
+              .resources("250m", "512Mi", "2Gi")
+              .healthPath("/status.php")
+              .runAsUser(33),
+          app("blog", "ghcr.io/example/blog:1.4.2").publicVia(traefik).metrics("/metrics"),
+          app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
+              .port(8096).host("media").internalVia(traefik)
+              .volume(mount(media, "/media"))
+              .volume("config", "/config", "10Gi")
+              .runsOn("pi4")
+              .resources("500m", "1Gi", "3Gi")
+              .healthPath("/health"),
+          app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3")
+              .port(8123).host("home").internalVia(traefik)
+              .arches(Arch.AMD64).runsOn("nuc")
+              .volume("config", "/config", "5Gi"),
+          app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics"))
+      .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))
+      .dns(cloudflare("example.com"))
+      .terraformState(terraformState(offsite));
+}
+
+Lab lab = referenceLab();
+
+lab.validate();
+System.out.println("servers: " + lab.servers().stream().map(n -> n.name()).toList());
+System.out.println("agents:  " + lab.agents().stream().map(n -> n.name()).toList());
+System.out.println("k3s:     " + lab.k3s().get());
+System.out.println("exit " + dev.homelab.cli.HomelabCli.run(lab, "render", "--out", "out"));
+/exit
