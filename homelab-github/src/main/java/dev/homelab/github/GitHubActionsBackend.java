@@ -3,8 +3,15 @@ package dev.homelab.github;
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
+import dev.homelab.model.infra.GitHub;
+import dev.homelab.model.infra.Runners;
 
-/** Renders the model for github. (Being built.) */
+/**
+ * Renders the GitHub Actions workflow that deploys the lab from its manifests repository through
+ * the in-cluster runners: {@code .github/workflows/deploy.yml} and a README saying where to put it
+ * and which secrets it reads. Without {@code homelab.github(...)} or without runners (GitHub-hosted
+ * runners cannot reach the LAN) it renders nothing.
+ */
 public final class GitHubActionsBackend implements Backend {
 
   @Override
@@ -14,6 +21,15 @@ public final class GitHubActionsBackend implements Backend {
 
   @Override
   public RenderedFiles render(Lab lab) {
-    return RenderedFiles.builder().build();
+    RenderedFiles.Builder out = RenderedFiles.builder();
+    if (lab.github().isEmpty() || lab.github().get().runners().isEmpty()) {
+      return out.build();
+    }
+    GitHub github = lab.github().get();
+    Runners runners = github.runners().get();
+    DeployWorkflow workflow = new DeployWorkflow(lab, github, runners.name());
+    out.add(DeployWorkflow.PATH, workflow.text());
+    out.add("README.md", new Readme(lab, github, runners, workflow).text());
+    return out.build();
   }
 }

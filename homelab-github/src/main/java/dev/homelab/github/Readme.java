@@ -1,0 +1,74 @@
+package dev.homelab.github;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.infra.GitHub;
+import dev.homelab.model.infra.Runners;
+import java.util.Map;
+
+/** Where the workflow goes and which secrets and variables the repository needs. */
+final class Readme {
+  private final Lab lab;
+  private final GitHub github;
+  private final Runners runners;
+  private final DeployWorkflow workflow;
+
+  Readme(Lab lab, GitHub github, Runners runners, DeployWorkflow workflow) {
+    this.lab = lab;
+    this.github = github;
+    this.runners = runners;
+    this.workflow = workflow;
+  }
+
+  String text() {
+    TerraformInputs tf = workflow.terraformInputs();
+    StringBuilder md = new StringBuilder();
+    md.append("# GitHub Actions: deploy lab ").append(lab.name()).append("\n\n")
+        .append("Rendered by homelab DSL; change the model and render again instead of editing these files.\n\n")
+        .append("Copy `.github/` to the root of the manifests repository [").append(github.repository()).append("](")
+        .append(github.url()).append("),\nnext to the rendered `k8s/`, `terraform/` and `ansible/` folders, and commit it:\n\n")
+        .append("```sh\ncp -r out/github/.github out/k8s out/terraform out/ansible /path/to/").append(repoName()).append("/\n```\n\n")
+        .append("`").append(DeployWorkflow.PATH).append("` runs on every push to `").append(github.branch())
+        .append("` that changes those folders, and by hand\n(Actions → deploy → Run workflow). Its jobs run on the in-cluster runner scale set\n`")
+        .append(runners.name()).append("` (`runs-on: ").append(runners.name()).append("`), so they reach the LAN and the API server; one deploy runs at a time.\n\n");
+    md.append("| job | when | what |\n| --- | --- | --- |\n")
+        .append("| `ansible` | manual run with *ansible* checked | `ansible-playbook -i ").append(DeployWorkflow.INVENTORY)
+        .append(" <playbook>` in `ansible/` (default `").append(DeployWorkflow.DEFAULT_PLAYBOOK).append("`) |\n");
+    if (workflow.runsTerraform()) {
+      md.append("| `terraform` | every run | `terraform init`, `plan`, `apply` in `terraform/` |\n");
+    }
+    md.append("| `kubernetes` | every run, after the others | `kubectl apply --server-side -k k8s/` with the runner pod's service account |\n\n");
+    if (tf.hasResources() && !workflow.runsTerraform()) {
+      md.append("There is no `terraform` job: the model keeps Terraform state locally, and a runner pod forgets it\n")
+          .append("after each job. Set `homelab.terraformState(terraformState(target))` to apply Terraform from here,\n")
+          .append("or run it by hand (see `terraform/README.md`).\n\n");
+    }
+
+    md.append("## Secrets and variables\n\nCreate them under Settings → Secrets and variables → Actions, e.g. with `gh secret set NAME`.\n")
+        .append("The workflow reads them only as `${{ secrets.NAME }}` / `${{ vars.NAME }}`.\n\n")
+        .append("| name | kind | what |\n| --- | --- | --- |\n");
+    md.append("| `").append(DeployWorkflow.SSH_KEY_SECRET).append("` | secret | private SSH key of user `").append(lab.sshUser())
+        .append("` on every node (Ansible job) |\n");
+    md.append("| `").append(DeployWorkflow.KNOWN_HOSTS_SECRET).append("` | secret | `ssh-keyscan` of every node, for host key checking (Ansible job) |\n");
+    md.append("| `").append(DeployWorkflow.VAULT_SECRET).append("` | secret | Ansible Vault password (Ansible job) |\n");
+    if (workflow.runsTerraform()) {
+      for (Map.Entry<String, String> s : tf.secrets().entrySet()) {
+        md.append("| `").append(s.getKey()).append("` | secret | ").append(s.getValue()).append(" |\n");
+      }
+      for (Map.Entry<String, String> v : tf.variables().entrySet()) {
+        md.append("| `").append(v.getKey()).append("` | variable | ").append(v.getValue()).append(" |\n");
+      }
+      if (tf.needsPublicIp()) {
+        md.append("| `").append(DeployWorkflow.PUBLIC_IP_VARIABLE)
+            .append("` | variable, optional | public IPv4 of the lab; default: the runner's egress address (icanhazip.com) |\n");
+      }
+    }
+    md.append("\nThe runners' ServiceAccount needs the rights to apply everything under `k8s/`; the Kubernetes\n")
+        .append("output grants them. Actions are pinned to release tags (`").append(DeployWorkflow.CHECKOUT).append("`, `")
+        .append(DeployWorkflow.SETUP_TERRAFORM).append("`...);\npin them to commit SHAs if your policy asks for it.\n");
+    return md.toString();
+  }
+
+  private String repoName() {
+    return github.repository().substring(github.repository().indexOf('/') + 1);
+  }
+}

@@ -1,0 +1,253 @@
+package dev.homelab.github;
+
+import static dev.homelab.Homelab.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.network.Traefik;
+import dev.homelab.testing.Golden;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class GitHubActionsBackendTest {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final String WORKFLOW = ".github/workflows/deploy.yml";
+  private static final Traefik TRAEFIK = traefik();
+  private static final S3Target OFFSITE = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "lab-backups");
+  private final GitHubActionsBackend backend = new GitHubActionsBackend();
+
+  static Lab base() {
+    return homelab("lab")
+        .domain("example.com")
+        .lan("192.168.1.0/24")
+        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .ingress(TRAEFIK);
+  }
+
+  /** Public apps, a bucket and remote state: every job. */
+  static Lab full() {
+    return base()
+        .backups(OFFSITE)
+        .apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK))
+        .dns(cloudflare("example.com"))
+        .terraformState(terraformState(OFFSITE))
+        .github(github("example/homelab").branch("live").runners(runners("lab-runners")))
+        .validate();
+  }
+
+  /** Nothing for Terraform: Ansible and Kubernetes only. */
+  static Lab clusterOnly() {
+    return base()
+        .github(github("example/homelab").runners(runners("lab-runners")))
+        .validate();
+  }
+
+  @Test
+  void should_match_the_golden_files_of_a_lab_with_every_job() {
+    Golden.assertMatches("full", backend.render(full()));
+  }
+
+  @Test
+  void should_match_the_golden_files_of_a_lab_without_terraform() {
+    Golden.assertMatches("cluster-only", backend.render(clusterOnly()));
+  }
+
+  @Test
+  void should_render_no_file_without_github() {
+    assertThat(backend.render(base()).files()).isEmpty();
+  }
+
+  @Test
+  void should_render_no_file_without_runners() {
+    Lab lab = base().github(github("example/homelab"));
+
+    assertThat(backend.render(lab).files()).isEmpty();
+  }
+
+  @Test
+  void should_run_every_job_on_the_runner_scale_set() {
+    JsonNode jobs = workflow(full()).at("/jobs");
+
+    assertThat(jobIds(jobs)).containsExactly("ansible", "terraform", "kubernetes");
+    jobs.forEach(job -> assertThat(job.at("/runs-on").asText()).isEqualTo("lab-runners"));
+  }
+
+  @Test
+  void should_deploy_on_push_to_the_branch_and_by_hand() {
+    JsonNode on = workflow(full()).at("/on");
+
+    assertThat(on.at("/push/branches/0").asText()).isEqualTo("live");
+    assertThat(on.at("/push/paths").toString()).contains("k8s/**", "terraform/**", "ansible/**");
+    assertThat(on.at("/workflow_dispatch/inputs/ansible/type").asText()).isEqualTo("boolean");
+    assertThat(on.at("/workflow_dispatch/inputs/ansible/default").asBoolean()).isFalse();
+  }
+
+  @Test
+  void should_read_only_the_repository_and_never_deploy_twice_at_once() {
+    JsonNode wf = workflow(full());
+
+    assertThat(wf.at("/permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
+    assertThat(wf.at("/concurrency/group").asText()).isEqualTo("homelab-deploy");
+    assertThat(wf.at("/concurrency/cancel-in-progress").asBoolean()).isFalse();
+  }
+
+  @Test
+  void should_apply_the_manifests_server_side_after_the_other_jobs() {
+    JsonNode k8s = workflow(full()).at("/jobs/kubernetes");
+
+    assertThat(k8s.at("/needs").toString()).isEqualTo("[\"ansible\",\"terraform\"]");
+    assertThat(k8s.at("/if").asText()).isEqualTo("${{ !failure() && !cancelled() }}");
+    assertThat(runs(k8s)).anySatisfy(r -> assertThat(r).contains("kubectl apply --server-side").contains("-k k8s/"));
+    assertThat(k8s.toString()).doesNotContain("kubeconfig").doesNotContain("KUBECONFIG");
+  }
+
+  @Test
+  void should_pass_every_sensitive_terraform_variable_from_a_secret_of_its_name() {
+    JsonNode env = workflow(full()).at("/jobs/terraform/env");
+
+    assertThat(env.at("/TF_VAR_cloudflare_api_token_token").asText()).isEqualTo("${{ secrets.CLOUDFLARE_API_TOKEN_TOKEN }}");
+    assertThat(env.at("/TF_VAR_s3_offsite_access_key_id").asText()).isEqualTo("${{ secrets.S3_OFFSITE_ACCESS_KEY_ID }}");
+    assertThat(env.at("/TF_VAR_s3_offsite_secret_access_key").asText()).isEqualTo("${{ secrets.S3_OFFSITE_SECRET_ACCESS_KEY }}");
+    assertThat(env.at("/TF_VAR_cloudflare_zone_example_com_zone_id").asText())
+        .isEqualTo("${{ vars.CLOUDFLARE_ZONE_EXAMPLE_COM_ZONE_ID }}");
+    assertThat(env.at("/AWS_ACCESS_KEY_ID").asText()).isEqualTo("${{ secrets.S3_OFFSITE_ACCESS_KEY_ID }}");
+  }
+
+  @Test
+  void should_plan_then_apply_the_saved_plan() {
+    List<String> runs = runs(workflow(full()).at("/jobs/terraform"));
+
+    assertThat(String.join("", runs)).containsSubsequence("terraform init", "terraform plan -input=false -out=tfplan",
+        "terraform apply -input=false tfplan");
+  }
+
+  @Test
+  void should_run_no_terraform_job_when_state_is_local() {
+    Lab lab = base()
+        .apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK))
+        .dns(cloudflare("example.com"))
+        .github(github("example/homelab").runners(runners("lab-runners")));
+
+    RenderedFiles files = backend.render(lab);
+
+    assertThat(jobIds(workflow(files).at("/jobs"))).containsExactly("ansible", "kubernetes");
+    assertThat(files.text("README.md")).contains("There is no `terraform` job");
+  }
+
+  @Test
+  void should_run_ansible_only_when_asked_for_on_a_manual_run() {
+    JsonNode ansible = workflow(full()).at("/jobs/ansible");
+
+    assertThat(ansible.at("/if").asText()).isEqualTo("github.event_name == 'workflow_dispatch' && inputs.ansible");
+    assertThat(ansible.at("/env/PLAYBOOK").asText()).isEqualTo("${{ inputs.playbook }}");
+    // The input reaches the shell as a variable, never spliced into the script.
+    assertThat(runs(ansible)).allSatisfy(r -> assertThat(r).doesNotContain("${{"));
+  }
+
+  @Test
+  void should_name_secrets_only_in_secrets_expressions() {
+    for (Lab lab : List.of(full(), clusterOnly())) {
+      String text = backend.render(lab).text(WORKFLOW);
+      // Every mention of a secret is a whole ${{ secrets.NAME }} expression in a value.
+      Matcher m = Pattern.compile("secrets\\.").matcher(text);
+      int mentions = 0;
+      while (m.find()) {
+        mentions++;
+      }
+      Matcher expr = Pattern.compile("\"\\$\\{\\{ secrets\\.[A-Z0-9_]+ }}\"").matcher(text);
+      int expressions = 0;
+      while (expr.find()) {
+        expressions++;
+      }
+      assertThat(expressions).isEqualTo(mentions).isPositive();
+      // and no run script reads a secret directly: steps get them through env.
+      runsOf(workflow(backend.render(lab))).forEach(r -> assertThat(r).doesNotContain("secrets."));
+    }
+  }
+
+  @Test
+  void should_pin_every_action_to_a_version_tag() {
+    List<String> uses = new ArrayList<>();
+    workflow(full()).at("/jobs").forEach(job -> job.at("/steps").forEach(s -> {
+      if (s.has("uses")) {
+        uses.add(s.get("uses").asText());
+      }
+    }));
+
+    assertThat(uses).contains("actions/checkout@v4", "hashicorp/setup-terraform@v3")
+        .allSatisfy(u -> assertThat(u).matches("[\\w.-]+/[\\w.-]+@v\\d+"));
+  }
+
+  @Test
+  void should_install_the_kubectl_of_the_cluster_version() {
+    JsonNode steps = workflow(full()).at("/jobs/kubernetes/steps");
+
+    assertThat(steps.toString()).contains("\"version\":\"v1.33.4\"");
+  }
+
+  @Test
+  void should_render_the_same_bytes_twice() {
+    Map<String, byte[]> first = backend.render(full()).files();
+    Map<String, byte[]> second = backend.render(full()).files();
+
+    assertThat(second.keySet()).isEqualTo(first.keySet());
+    first.forEach((path, bytes) -> assertThat(Arrays.equals(bytes, second.get(path))).as(path).isTrue());
+  }
+
+  @Test
+  void should_tell_in_the_readme_where_to_copy_the_workflow_and_which_secrets_to_create() {
+    String readme = backend.render(full()).text("README.md");
+
+    assertThat(readme)
+        .contains("Copy `.github/` to the root of the manifests repository [example/homelab]")
+        .contains("| `CLOUDFLARE_API_TOKEN_TOKEN` | secret |")
+        .contains("| `ANSIBLE_VAULT_PASSWORD` | secret |");
+  }
+
+  private JsonNode workflow(Lab lab) {
+    return workflow(backend.render(lab));
+  }
+
+  private static JsonNode workflow(RenderedFiles files) {
+    try {
+      return YAML.readTree(files.text(WORKFLOW));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> jobIds(JsonNode jobs) {
+    List<String> ids = new ArrayList<>();
+    jobs.fieldNames().forEachRemaining(ids::add);
+    return ids;
+  }
+
+  private static List<String> runs(JsonNode job) {
+    List<String> runs = new ArrayList<>();
+    job.at("/steps").forEach(s -> {
+      if (s.has("run")) {
+        runs.add(s.get("run").asText());
+      }
+    });
+    return runs;
+  }
+
+  private static List<String> runsOf(JsonNode workflow) {
+    List<String> all = new ArrayList<>();
+    workflow.at("/jobs").forEach(job -> all.addAll(runs(job)));
+    return all;
+  }
+}

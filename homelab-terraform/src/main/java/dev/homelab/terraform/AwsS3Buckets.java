@@ -1,0 +1,80 @@
+package dev.homelab.terraform;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.homelab.model.backup.S3Target;
+import dev.homelab.validation.ModelPaths;
+
+/**
+ * A bucket on any S3-compatible store (Backblaze B2, Wasabi, R2, MinIO...) through
+ * {@code hashicorp/aws}: one aliased provider per target, with the target's endpoint, path-style
+ * addressing and every AWS-only check (STS, account id, metadata API, region list) switched off.
+ *
+ * @see <a href="https://developers.cloudflare.com/r2/examples/terraform-aws/">R2 with the AWS provider</a>
+ * @see <a href="https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_lifecycle_configuration">aws_s3_bucket_lifecycle_configuration</a>
+ */
+final class AwsS3Buckets implements BucketProvider {
+  static final String AWS_VERSION = "~> 6.25";
+
+  @Override
+  public String addBucket(S3Target target, TerraformModule module) {
+    String path = ModelPaths.s3(target.name());
+    String id = TfJson.identifier(target.name());
+    String alias = "aws." + id;
+    module.requireProvider("aws", "hashicorp/aws", AWS_VERSION);
+    String accessKey = target.accessKeyId().variableStem();
+    String secretKey = target.secretAccessKey().variableStem();
+    module.variable(Variable.secret(accessKey, "Access key id for S3 target " + target.name() + " (" + target.accessKeyId() + ")", path));
+    module.variable(Variable.secret(secretKey, "Secret access key for S3 target " + target.name() + " (" + target.secretAccessKey() + ")", path));
+
+    // One aliased configuration per target: each has its own endpoint and credentials.
+    ArrayNode providers = module.file(Buckets.FILE).withObjectProperty("provider").withArrayProperty("aws");
+    ObjectNode p = providers.addObject();
+    p.put(TfJson.COMMENT, path);
+    p.put("alias", id);
+    p.put("region", TfJson.literal(target.region()));
+    p.put("access_key", TfJson.ref("var." + accessKey));
+    p.put("secret_key", TfJson.ref("var." + secretKey));
+    p.putObject("endpoints").put("s3", TfJson.literal(target.endpoint()));
+    p.put("s3_use_path_style", true);
+    p.put("skip_credentials_validation", true);
+    p.put("skip_metadata_api_check", true);
+    p.put("skip_region_validation", true);
+    p.put("skip_requesting_account_id", true);
+
+    ObjectNode bucket = module.resource(Buckets.FILE, "aws_s3_bucket", id, path + ": bucket " + target.bucket());
+    bucket.put("provider", alias);
+    bucket.put("bucket", TfJson.literal(target.bucket()));
+    // Backups outlive a mistaken `terraform destroy`.
+    bucket.putObject("lifecycle").put("prevent_destroy", true);
+    String bucketRef = TfJson.ref("aws_s3_bucket." + id + ".id");
+
+    if (target.versioning()) {
+      ObjectNode v = module.resource(Buckets.FILE, "aws_s3_bucket_versioning", id, path + ": versioning()");
+      v.put("provider", alias);
+      v.put("bucket", bucketRef);
+      v.putObject("versioning_configuration").put("status", "Enabled");
+    }
+    int days = target.retention().days();
+    if (days > 0) {
+      ObjectNode l = module.resource(Buckets.FILE, "aws_s3_bucket_lifecycle_configuration", id,
+          path + ": retention " + days + " days");
+      l.put("provider", alias);
+      if (target.versioning()) {
+        // Rules on a versioned bucket must wait for versioning to be on (provider docs).
+        l.putArray("depends_on").add("aws_s3_bucket_versioning." + id);
+      }
+      l.put("bucket", bucketRef);
+      ObjectNode rule = l.putArray("rule").addObject();
+      rule.put("id", "homelab-retention");
+      rule.put("status", "Enabled");
+      rule.putObject("filter"); // every object
+      rule.putObject("expiration").put("days", days);
+      if (target.versioning()) {
+        // Overwritten or deleted backups stay recoverable for as long as current ones are kept.
+        rule.putObject("noncurrent_version_expiration").put("noncurrent_days", days);
+      }
+    }
+    return TfJson.ref("aws_s3_bucket." + id + ".bucket");
+  }
+}

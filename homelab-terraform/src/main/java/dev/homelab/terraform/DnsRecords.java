@@ -1,0 +1,118 @@
+package dev.homelab.terraform;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.homelab.model.Ipv4;
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.infra.Dns;
+import dev.homelab.model.infra.DnsZone;
+import dev.homelab.model.network.Exposure;
+import dev.homelab.validation.ModelPaths;
+import dev.homelab.validation.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Cloudflare v5 {@code cloudflare_dns_record}s: one per public app host, in the zone the host ends
+ * in, pointing at the lab's public address. Without public apps there is no record and no
+ * Cloudflare provider at all.
+ *
+ * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+ */
+final class DnsRecords implements Part {
+  static final String FILE = "dns.tf.json";
+  static final String PUBLIC_IP = "public_ip";
+  /** 5.x, at least the release the resource schemas were checked against. */
+  static final String CLOUDFLARE_VERSION = "~> 5.14";
+
+  /** A public host name, its zone and the record name relative to it ({@code @} for the apex). */
+  record Host(App app, String fqdn, DnsZone zone, String recordName) {}
+
+  @Override
+  public void addTo(Lab lab, TerraformModule module, List<Problem> problems) {
+    if (lab.dns().isEmpty()) {
+      return; // DNS is managed elsewhere
+    }
+    Dns dns = lab.dns().get();
+    List<Host> hosts = hosts(lab, problems);
+    if (hosts.isEmpty()) {
+      return;
+    }
+    module.requireProvider("cloudflare", "cloudflare/cloudflare", CLOUDFLARE_VERSION);
+    String token = dns.apiToken().variableStem();
+    module.variable(Variable.secret(token, "Cloudflare API token with Zone:DNS:Edit on every zone (" + dns.apiToken() + ")",
+        ModelPaths.of("dns/apiToken")));
+    ObjectNode provider = module.file(FILE).putObject("provider").putObject("cloudflare");
+    provider.put("api_token", TfJson.ref("var." + token));
+
+    Target target = target(dns, module);
+    TreeMap<String, String> ids = new TreeMap<>();
+    for (Host h : hosts) {
+      String zoneVar = h.zone().zoneIdVariable().variableStem();
+      module.variable(Variable.plain(zoneVar, "Cloudflare zone id of " + h.zone().zone() + " (dashboard: the zone's Overview page)",
+          ModelPaths.of("dns/zones/" + h.zone().zone())));
+      String name = TfJson.identifier(h.app().name());
+      ObjectNode r = module.resource(FILE, "cloudflare_dns_record", name, ModelPaths.app(h.app().name()) + ": " + h.fqdn());
+      r.put("zone_id", TfJson.ref("var." + zoneVar));
+      r.put("name", TfJson.literal(h.recordName()));
+      r.put("type", target.type());
+      r.put("content", target.content());
+      r.put("ttl", h.zone().ttl());
+      r.put("proxied", h.app().isProxied());
+      r.put("comment", TfJson.literal("homelab " + lab.name() + ": app " + h.app().name()));
+      ids.put(h.fqdn(), TfJson.ref("cloudflare_dns_record." + name + ".id"));
+    }
+    ObjectNode output = TfJson.object();
+    output.put(TfJson.COMMENT, ModelPaths.of("apps") + ": public host names");
+    output.put("description", "Cloudflare record id of each public host name (import id: <zone id>/<record id>)");
+    ObjectNode value = output.putObject("value");
+    ids.forEach(value::put);
+    module.output("dns_record_ids", output);
+  }
+
+  /** Public apps with their zone; a public host outside every zone is a problem. */
+  static List<Host> hosts(Lab lab, List<Problem> problems) {
+    List<Host> hosts = new ArrayList<>();
+    for (App app : lab.apps()) {
+      if (app.exposure() != Exposure.PUBLIC) {
+        continue;
+      }
+      String fqdn = lab.fqdn(app.host());
+      Optional<DnsZone> zone = lab.zoneOf(fqdn);
+      if (zone.isEmpty()) {
+        problems.add(new Problem("terraform-dns-zone", ModelPaths.app(app.name()),
+            "public host " + fqdn + " is in no DNS zone of dns(cloudflare(...))",
+            "Add its zone, e.g. .dns(cloudflare(\"" + parentOf(fqdn) + "\")), or give the app a .host(...) in a managed zone"));
+        continue;
+      }
+      String z = zone.get().zone();
+      String record = fqdn.equals(z) ? "@" : fqdn.substring(0, fqdn.length() - z.length() - 1);
+      hosts.add(new Host(app, fqdn, zone.get(), record));
+    }
+    return hosts;
+  }
+
+  private static String parentOf(String fqdn) {
+    int dot = fqdn.indexOf('.');
+    return dot < 0 || fqdn.indexOf('.', dot + 1) < 0 ? fqdn : fqdn.substring(dot + 1);
+  }
+
+  /** What the records point at: a fixed IPv4 (A), a host name kept current by dynamic DNS (CNAME), or the {@code public_ip} variable. */
+  private record Target(String type, String content) {}
+
+  private static Target target(Dns dns, TerraformModule module) {
+    if (dns.publicAddress().isPresent()) {
+      String address = dns.publicAddress().get();
+      if (Ipv4.isAddress(address)) {
+        return new Target("A", address);
+      }
+      return new Target("CNAME", TfJson.literal(address));
+    }
+    module.variable(Variable.plain(PUBLIC_IP, "Public IPv4 of the lab (the router's WAN address), e.g. from curl -4 https://icanhazip.com",
+        ModelPaths.of("dns/publicAddress"))
+        .validated("can(cidrnetmask(\"${var." + PUBLIC_IP + "}/32\"))", "public_ip must be an IPv4 address such as 203.0.113.7."));
+    return new Target("A", TfJson.ref("var." + PUBLIC_IP));
+  }
+}

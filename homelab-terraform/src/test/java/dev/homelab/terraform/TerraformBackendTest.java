@@ -1,0 +1,332 @@
+package dev.homelab.terraform;
+
+import static dev.homelab.Homelab.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.network.Traefik;
+import dev.homelab.testing.Golden;
+import dev.homelab.validation.ValidationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TerraformBackendTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final TerraformBackend backend = new TerraformBackend();
+  private static final Traefik TRAEFIK = traefik();
+  private static final S3Target OFFSITE = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "lab-backups")
+      .region("eu-central-003")
+      .retention(keep().daily(14).weekly(8).monthly(6));
+
+  /** A valid lab with nothing for Terraform; tests add DNS, apps and targets. */
+  static Lab base() {
+    return homelab("lab")
+        .domain("example.com")
+        .lan("192.168.1.0/24")
+        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .ingress(TRAEFIK);
+  }
+
+  static Lab full() {
+    return base()
+        .backups(OFFSITE)
+        .apps(
+            app("nextcloud", "nextcloud:31.0.8-apache").port(80).host("cloud").publicVia(TRAEFIK),
+            app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK).proxied(),
+            app("jellyfin", "jellyfin/jellyfin:10.10.7").host("media").internalVia(TRAEFIK),
+            app("worker", "ghcr.io/example/worker:2.0.1"))
+        .dns(cloudflare("example.com"))
+        .terraformState(terraformState(OFFSITE))
+        .validate();
+  }
+
+  static Lab severalZones() {
+    return base()
+        .apps(
+            app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK),
+            app("shop", "ghcr.io/example/shop:1.0.0").host("example.org").publicVia(TRAEFIK).proxied(),
+            app("docs", "ghcr.io/example/docs:1.0.0").host("docs.dev.example.com").publicVia(TRAEFIK),
+            app("api", "ghcr.io/example/api:1.0.0").host("api.v2.example.org").publicVia(TRAEFIK))
+        .dns(cloudflare("example.com", "example.org").zone(zone("dev.example.com").ttl(300)).publicAddress("203.0.113.7"))
+        .validate();
+  }
+
+  @Test
+  void should_match_the_golden_files_of_a_lab_with_dns_buckets_and_remote_state() {
+    Golden.assertMatches("full", backend.render(full()));
+  }
+
+  @Test
+  void should_match_the_golden_files_of_a_lab_with_several_zones() {
+    Golden.assertMatches("several-zones", backend.render(severalZones()));
+  }
+
+  @Test
+  void should_put_each_host_in_its_longest_matching_zone_relative_to_it() {
+    JsonNode records = json(backend.render(severalZones()), "dns.tf.json").at("/resource/cloudflare_dns_record");
+
+    assertThat(records.at("/blog/name").asText()).isEqualTo("blog");
+    assertThat(records.at("/blog/zone_id").asText()).isEqualTo("${var.cloudflare_zone_example_com_zone_id}");
+    assertThat(records.at("/shop/name").asText()).isEqualTo("@");
+    assertThat(records.at("/shop/zone_id").asText()).isEqualTo("${var.cloudflare_zone_example_org_zone_id}");
+    assertThat(records.at("/docs/name").asText()).isEqualTo("docs");
+    assertThat(records.at("/docs/zone_id").asText()).isEqualTo("${var.cloudflare_zone_dev_example_com_zone_id}");
+    assertThat(records.at("/docs/ttl").asInt()).isEqualTo(300);
+    assertThat(records.at("/api/name").asText()).isEqualTo("api.v2");
+    assertThat(records.at("/api/ttl").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void should_declare_one_zone_id_variable_per_zone_in_use() {
+    JsonNode vars = json(backend.render(severalZones()), "variables.tf.json").at("/variable");
+
+    assertThat(names(vars)).containsExactly(
+        "cloudflare_api_token_token",
+        "cloudflare_zone_dev_example_com_zone_id",
+        "cloudflare_zone_example_com_zone_id",
+        "cloudflare_zone_example_org_zone_id");
+  }
+
+  @Test
+  void should_follow_the_model_for_proxied_and_the_public_address() {
+    JsonNode records = json(backend.render(severalZones()), "dns.tf.json").at("/resource/cloudflare_dns_record");
+
+    assertThat(records.at("/shop/proxied").asBoolean()).isTrue();
+    assertThat(records.at("/blog/proxied").asBoolean()).isFalse();
+    assertThat(records.at("/blog/type").asText()).isEqualTo("A");
+    assertThat(records.at("/blog/content").asText()).isEqualTo("203.0.113.7");
+  }
+
+  @Test
+  void should_point_records_at_the_public_ip_variable_when_the_address_is_not_fixed() {
+    RenderedFiles files = backend.render(full());
+
+    assertThat(json(files, "dns.tf.json").at("/resource/cloudflare_dns_record/blog/content").asText()).isEqualTo("${var.public_ip}");
+    assertThat(json(files, "variables.tf.json").at("/variable/public_ip/sensitive").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void should_point_records_at_a_dynamic_dns_host_name_with_cname() {
+    Lab lab = base().apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK))
+        .dns(cloudflare("example.com").publicAddress("home.dyndns.example.net"));
+
+    JsonNode blog = json(backend.render(lab), "dns.tf.json").at("/resource/cloudflare_dns_record/blog");
+
+    assertThat(blog.at("/type").asText()).isEqualTo("CNAME");
+    assertThat(blog.at("/content").asText()).isEqualTo("home.dyndns.example.net");
+  }
+
+  @Test
+  void should_render_no_dns_resource_and_no_cloudflare_provider_without_public_apps() {
+    Lab lab = base()
+        .backups(OFFSITE)
+        .apps(app("jellyfin", "jellyfin/jellyfin:10.10.7").internalVia(TRAEFIK))
+        .dns(cloudflare("example.com"));
+
+    RenderedFiles files = backend.render(lab);
+
+    assertThat(files.files()).doesNotContainKey("dns.tf.json");
+    assertThat(files.text("versions.tf.json")).doesNotContain("cloudflare");
+    assertThat(files.text("variables.tf.json")).doesNotContain("cloudflare").doesNotContain("public_ip");
+    assertThat(files.text("outputs.tf.json")).doesNotContain("dns_record_ids");
+    assertThat(files.files().keySet()).containsExactly(
+        "README.md", "buckets.tf.json", "outputs.tf.json", "variables.tf.json", "versions.tf.json");
+  }
+
+  @Test
+  void should_render_no_file_when_terraform_manages_nothing() {
+    Lab lab = base()
+        .backups(OFFSITE.existingBucket())
+        .apps(app("jellyfin", "jellyfin/jellyfin:10.10.7").internalVia(TRAEFIK));
+
+    assertThat(backend.render(lab).files()).isEmpty();
+  }
+
+  @Test
+  void should_leave_existing_buckets_alone() {
+    S3Target existing = s3("archive", "https://s3.wasabisys.com", "old-archive").existingBucket();
+    Lab lab = base().backups(OFFSITE, existing);
+
+    String buckets = backend.render(lab).text("buckets.tf.json");
+
+    assertThat(buckets).contains("lab-backups").doesNotContain("old-archive").doesNotContain("archive");
+  }
+
+  @Test
+  void should_expire_objects_after_the_retention_and_keep_noncurrent_versions_as_long() {
+    JsonNode rule = json(backend.render(full()), "buckets.tf.json")
+        .at("/resource/aws_s3_bucket_lifecycle_configuration/offsite/rule/0");
+
+    assertThat(rule.at("/expiration/days").asInt()).isEqualTo(6 * 31);
+    assertThat(rule.at("/noncurrent_version_expiration/noncurrent_days").asInt()).isEqualTo(6 * 31);
+    assertThat(rule.at("/status").asText()).isEqualTo("Enabled");
+  }
+
+  @Test
+  void should_render_neither_versioning_nor_noncurrent_rule_for_an_unversioned_target() {
+    Lab lab = base().backups(OFFSITE.withoutVersioning().retention(keep().daily(7)));
+
+    JsonNode resources = json(backend.render(lab), "buckets.tf.json").at("/resource");
+
+    assertThat(resources.has("aws_s3_bucket_versioning")).isFalse();
+    JsonNode lifecycle = resources.at("/aws_s3_bucket_lifecycle_configuration/offsite");
+    assertThat(lifecycle.has("depends_on")).isFalse();
+    assertThat(lifecycle.at("/rule/0/expiration/days").asInt()).isEqualTo(7);
+    assertThat(lifecycle.at("/rule/0").has("noncurrent_version_expiration")).isFalse();
+  }
+
+  @Test
+  void should_configure_one_aliased_path_style_aws_provider_per_target() {
+    S3Target minio = s3("minio", "http://192.168.1.30:9000", "lab-minio");
+    Lab lab = base().backups(OFFSITE, minio);
+
+    JsonNode doc = json(backend.render(lab), "buckets.tf.json");
+
+    JsonNode aws = doc.at("/provider/aws");
+    assertThat(aws.size()).isEqualTo(2);
+    assertThat(aws.get(1).at("/alias").asText()).isEqualTo("minio");
+    assertThat(aws.get(1).at("/endpoints/s3").asText()).isEqualTo("http://192.168.1.30:9000");
+    assertThat(aws.get(1).at("/s3_use_path_style").asBoolean()).isTrue();
+    assertThat(aws.get(1).at("/skip_requesting_account_id").asBoolean()).isTrue();
+    assertThat(doc.at("/resource/aws_s3_bucket/minio/provider").asText()).isEqualTo("aws.minio");
+  }
+
+  @Test
+  void should_mark_every_credential_sensitive_and_give_no_variable_a_default() {
+    JsonNode vars = json(backend.render(full()), "variables.tf.json").at("/variable");
+
+    for (String name : List.of("cloudflare_api_token_token", "s3_offsite_access_key_id", "s3_offsite_secret_access_key")) {
+      assertThat(vars.at("/" + name + "/sensitive").asBoolean()).as(name).isTrue();
+    }
+    vars.forEach(v -> assertThat(v.has("default")).isFalse());
+  }
+
+  @Test
+  void should_pass_credentials_only_as_variable_references() {
+    RenderedFiles files = backend.render(full());
+
+    assertThat(json(files, "dns.tf.json").at("/provider/cloudflare/api_token").asText())
+        .isEqualTo("${var.cloudflare_api_token_token}");
+    JsonNode aws = json(files, "buckets.tf.json").at("/provider/aws/0");
+    assertThat(aws.at("/access_key").asText()).isEqualTo("${var.s3_offsite_access_key_id}");
+    assertThat(aws.at("/secret_key").asText()).isEqualTo("${var.s3_offsite_secret_access_key}");
+    assertThat(files.text("backend.tf.json")).doesNotContain("access_key").doesNotContain("secret_key");
+  }
+
+  @Test
+  void should_keep_state_in_the_named_target_with_s3_compatible_flags() {
+    JsonNode s3 = json(backend.render(full()), "backend.tf.json").at("/terraform/backend/s3");
+
+    assertThat(s3.at("/bucket").asText()).isEqualTo("lab-backups");
+    assertThat(s3.at("/key").asText()).isEqualTo("terraform/homelab.tfstate");
+    assertThat(s3.at("/endpoints/s3").asText()).isEqualTo("https://s3.eu-central-003.backblazeb2.com");
+    for (String flag : List.of("use_path_style", "skip_credentials_validation", "skip_region_validation",
+        "skip_requesting_account_id", "skip_metadata_api_check", "skip_s3_checksum")) {
+      assertThat(s3.at("/" + flag).asBoolean()).as(flag).isTrue();
+    }
+  }
+
+  @Test
+  void should_render_no_backend_file_without_terraform_state() {
+    assertThat(backend.render(severalZones()).files()).doesNotContainKey("backend.tf.json");
+  }
+
+  @Test
+  void should_pin_every_provider_with_its_source() {
+    JsonNode providers = json(backend.render(full()), "versions.tf.json").at("/terraform/required_providers");
+
+    assertThat(providers.at("/cloudflare/source").asText()).isEqualTo("cloudflare/cloudflare");
+    assertThat(providers.at("/cloudflare/version").asText()).isEqualTo("~> 5.14");
+    assertThat(providers.at("/aws/source").asText()).isEqualTo("hashicorp/aws");
+    assertThat(providers.at("/aws/version").asText()).isEqualTo("~> 6.25");
+  }
+
+  @Test
+  void should_comment_every_resource_with_the_model_path_that_produced_it() {
+    RenderedFiles files = backend.render(full());
+
+    for (String file : List.of("dns.tf.json", "buckets.tf.json")) {
+      json(files, file).at("/resource").forEach(byType -> byType.forEach(body ->
+          assertThat(body.at("/~1~1").asText()).startsWith("homelab/")));
+    }
+    assertThat(json(files, "dns.tf.json").at("/resource/cloudflare_dns_record/nextcloud/~1~1").asText())
+        .isEqualTo("homelab/apps/nextcloud: cloud.example.com");
+  }
+
+  @Test
+  void should_render_the_same_bytes_twice() {
+    Map<String, byte[]> first = backend.render(full()).files();
+    Map<String, byte[]> second = backend.render(full()).files();
+
+    assertThat(second.keySet()).isEqualTo(first.keySet());
+    first.forEach((path, bytes) -> assertThat(Arrays.equals(bytes, second.get(path))).as(path).isTrue());
+  }
+
+  @Test
+  void should_tell_in_the_readme_which_variables_to_export_and_how_to_bootstrap_the_state() {
+    String readme = backend.render(full()).text("README.md");
+
+    assertThat(readme)
+        .contains("export TF_VAR_cloudflare_api_token_token=...")
+        .contains("export TF_VAR_s3_offsite_secret_access_key=...")
+        .contains("export AWS_ACCESS_KEY_ID=...   # secret(s3-offsite/access-key-id)")
+        .contains("terraform init -migrate-state")
+        .contains("terraform apply tfplan");
+  }
+
+  @Test
+  void should_reject_a_public_host_outside_every_zone() {
+    Lab lab = base()
+        .apps(app("shop", "ghcr.io/example/shop:1.0.0").host("shop.example.net").publicVia(TRAEFIK))
+        .dns(cloudflare("example.com"));
+
+    assertThatThrownBy(() -> backend.render(lab))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("1 problem in the homelab model:\n"
+            + "homelab/apps/shop: public host shop.example.net is in no DNS zone of dns(cloudflare(...)). "
+            + "Add its zone, e.g. .dns(cloudflare(\"example.net\")), or give the app a .host(...) in a managed zone");
+  }
+
+  @Test
+  void should_reject_state_in_an_s3_target_that_does_not_exist() {
+    Lab lab = base().backups(OFFSITE).terraformState(terraformState(s3("elsewhere", "https://s3.example.net", "x")));
+
+    assertThatThrownBy(() -> backend.render(lab))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("1 problem in the homelab model:\n"
+            + "homelab/terraformState: S3 target 'elsewhere' does not exist. "
+            + "Pass a target that is in .backups(...): terraformState(offsite)");
+  }
+
+  @Test
+  void should_write_every_tf_json_file_as_json_with_a_header_comment() {
+    backend.render(full()).files().keySet().stream().filter(p -> p.endsWith(".tf.json")).forEach(p ->
+        assertThat(json(backend.render(full()), p).at("/~1~1").asText()).startsWith("Rendered by homelab DSL"));
+  }
+
+  private static JsonNode json(RenderedFiles files, String path) {
+    try {
+      return JSON.readTree(files.text(path));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+}
