@@ -51,7 +51,8 @@ final class DnsRecords implements Part {
     TreeMap<String, String> ids = new TreeMap<>();
     for (Host h : hosts) {
       String zoneVar = h.zone().zoneIdVariable().variableStem();
-      module.variable(Variable.plain(zoneVar, "Cloudflare zone id of " + h.zone().zone() + " (dashboard: the zone's Overview page)",
+      // Sensitive so plans never print it: the zone id is all an attacker with a leaked token lacks.
+      module.variable(Variable.secret(zoneVar, "Cloudflare zone id of " + h.zone().zone() + " (dashboard: the zone's Overview page)",
           ModelPaths.of("dns/zones/" + h.zone().zone())));
       String name = TfJson.identifier(h.app().name());
       ObjectNode r = module.resource(FILE, "cloudflare_dns_record", name, ModelPaths.app(h.app().name()) + ": " + h.fqdn());
