@@ -22,7 +22,7 @@ final class SecretRules {
     return Rule.of("secret-name", (lab, r) -> {
       for (Ref ref : references(lab)) {
         if (!Names.isDnsSubdomain(ref.name)) {
-          r.report(ref.path, "secret name '" + ref.name + "' is not a DNS-1123 subdomain",
+          r.report(ref.path, ref.what + " '" + ref.name + "' is not a DNS-1123 subdomain",
               "Rename it, e.g. '" + NameRules.suggest(ref.name) + "'");
         }
         if (ref.key != null && !ref.key.matches("[-._a-zA-Z0-9]+")) {
@@ -37,11 +37,13 @@ final class SecretRules {
 
   private static final class Ref {
     final String path;
+    final String what;
     final String name;
     final String key;
 
-    Ref(String path, String name, String key) {
+    Ref(String path, String what, String name, String key) {
       this.path = path;
+      this.what = what;
       this.name = name;
       this.key = key;
     }
@@ -60,17 +62,17 @@ final class SecretRules {
       add(refs, ModelPaths.monitoring(), m.grafanaAdmin());
       m.receivers().forEach(x -> add(refs, ModelPaths.monitoring(), x.secret()));
     });
-    lab.s3Targets().forEach(s -> refs.add(new Ref(ModelPaths.s3(s.name()), s.credentialsSecret(), null)));
+    lab.s3Targets().forEach(s -> refs.add(new Ref(ModelPaths.s3(s.name()), "secret name", s.credentialsSecret(), null)));
     lab.resticBackups().forEach(b -> add(refs, ModelPaths.restic(b.name()), b.password()));
     lab.dataServices().forEach(d -> add(refs, ModelPaths.dataService(d.name()), d.credentials()));
     lab.apps().forEach(a -> a.secretEnv().values().forEach(s -> add(refs, ModelPaths.app(a.name()), s)));
-    lab.github().ifPresent(g -> refs.add(new Ref(ModelPaths.github(), g.runnerSecret(), null)));
+    lab.github().ifPresent(g -> refs.add(new Ref(ModelPaths.github(), "secret name", g.runnerSecret(), null)));
     lab.dns().ifPresent(d -> add(refs, ModelPaths.dns(), d.apiToken()));
     return refs;
   }
 
   private static void add(List<Ref> refs, String path, SecretRef secret) {
-    refs.add(new Ref(path, secret.name(), secret.key()));
-    secret.store().filter(s -> !Names.isDnsSubdomain(s)).ifPresent(s -> refs.add(new Ref(path, s, null)));
+    refs.add(new Ref(path, "secret name", secret.name(), secret.key()));
+    secret.store().ifPresent(s -> refs.add(new Ref(path, "secret store", s, null)));
   }
 }
