@@ -1,53 +1,220 @@
 package dev.homelab.validation;
 
+import dev.homelab.model.Lab;
 import dev.homelab.model.Names;
 import dev.homelab.model.app.App;
+import dev.homelab.model.host.Arch;
+import dev.homelab.model.host.Node;
 import dev.homelab.model.network.Exposure;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Apps: ports, exposure and host names. */
+/**
+ * Apps against the rest of the model: exposure, host names, placement, data services, metrics.
+ * Ports, replicas, images and paths are invariants of {@link App} itself.
+ */
 final class AppRules {
   private AppRules() {}
 
   static List<Rule> all() {
-    return List.of(
-        Rule.of("app-port", (lab, r) -> lab.apps().forEach(a -> {
-          if (!Names.isPort(a.port())) {
-            r.report(ModelPaths.app(a.name()), "port " + a.port() + " is not between 1 and 65535", "Call .port(8080) with the container's port");
-          }
-        })),
-        Rule.of("public-needs-domain", (lab, r) -> {
-          if (lab.domain().isEmpty()) {
-            lab.apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC && !a.host().contains(".")).forEach(a -> r.report(
-                ModelPaths.app(a.name()), "publicVia(traefik) needs a domain", "Call homelab.domain(\"example.com\")"));
-          }
-        }),
-        Rule.of("exposure-needs-traefik", (lab, r) -> {
-          if (lab.traefik().isEmpty()) {
-            lab.apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER).forEach(a -> r.report(
-                ModelPaths.app(a.name()), (a.exposure() == Exposure.PUBLIC ? "publicVia" : "internalVia") + "(traefik) needs a managed Traefik",
-                "Call homelab.ingress(traefik())"));
-          }
-        }),
-        Rule.of("host-name", (lab, r) -> {
-          Map<String, String> owner = new HashMap<>();
-          for (App a : lab.apps()) {
-            if (a.exposure() == Exposure.CLUSTER) {
-              continue;
-            }
-            String fqdn = lab.fqdn(a.host());
-            if (!Names.isDnsSubdomain(fqdn)) {
-              r.report(ModelPaths.app(a.name()), "host name '" + a.host() + "' is not a valid DNS name",
-                  "Use lower case letters, digits, '-' and '.', e.g. .host(\"" + NameRules.suggest(a.host()) + "\")");
-            }
-            String first = owner.putIfAbsent(fqdn, a.name());
-            if (first != null) {
-              r.report(ModelPaths.app(a.name()), "host " + fqdn + " is already used by app " + first,
-                  "Give each app its own .host(...)");
-            }
+    return List.of(publicNeedsDomain(), internalNeedsDomain(), exposureNeedsTraefik(), adminHostNeedsTraefik(),
+        hostName(), hostUnique(), publicNeedsTls(), publicNeedsDnsZone(), runsOnKnown(), usesKnown(),
+        archPinnedNode(), archNoNode(), metricsNeedMonitoring());
+  }
+
+  /** A public host given as a label ({@code cloud}) lives below the domain, so it needs one. */
+  static Rule publicNeedsDomain() {
+    return Rule.of("public-needs-domain", (lab, r) -> {
+      if (lab.domain().isEmpty()) {
+        lab.apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC && !a.host().contains(".")).forEach(a -> r.report(
+            ModelPaths.app(a.name()), "publicVia(traefik) needs a domain", "Call homelab.domain(\"example.com\")"));
+      }
+    });
+  }
+
+  /** Internal hosts given as a label live below the domain too (apps and data-service admin UIs). */
+  static Rule internalNeedsDomain() {
+    return Rule.of("internal-needs-domain", (lab, r) -> {
+      if (lab.domain().isEmpty()) {
+        routes(lab).stream().filter(h -> h.exposure == Exposure.INTERNAL && !h.host.contains(".")).forEach(h -> r.report(
+            h.path, h.call + " needs a domain for host " + h.host, "Call homelab.domain(\"example.com\"), or give a full host name"));
+      }
+    });
+  }
+
+  /** Routes need the managed Traefik that has the public and internal entrypoints. */
+  static Rule exposureNeedsTraefik() {
+    return Rule.of("exposure-needs-traefik", (lab, r) -> {
+      if (lab.traefik().isEmpty()) {
+        lab.apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER).forEach(a -> r.report(
+            ModelPaths.app(a.name()), (a.exposure() == Exposure.PUBLIC ? "publicVia" : "internalVia") + "(traefik) needs a managed Traefik",
+            "Call homelab.ingress(traefik())"));
+      }
+    });
+  }
+
+  /** A data service's admin UI is an internal route, so it needs Traefik as well. */
+  static Rule adminHostNeedsTraefik() {
+    return Rule.of("admin-host-needs-traefik", (lab, r) -> {
+      if (lab.traefik().isEmpty()) {
+        lab.dataServices().stream().filter(d -> d.adminHost().isPresent()).forEach(d -> r.report(
+            ModelPaths.dataService(d.name()), "adminHost(\"" + d.adminHost().get() + "\") needs a managed Traefik",
+            "Call homelab.ingress(traefik()), or drop .adminHost(...)"));
+      }
+    });
+  }
+
+  /** Every routed host name is a DNS name. */
+  static Rule hostName() {
+    return Rule.of("host-name", (lab, r) -> routes(lab).forEach(h -> {
+      if (!Names.isDnsSubdomain(lab.fqdn(h.host))) {
+        r.report(h.path, "host name '" + h.host + "' is not a valid DNS name",
+            "Use lower case letters, digits, '-' and '.', e.g. host \"" + NameRules.suggest(h.host) + "\"");
+      }
+    }));
+  }
+
+  /** Two routes on one host name would shadow each other in Traefik: apps, admin UIs and Grafana share the name space. */
+  static Rule hostUnique() {
+    return Rule.of("host-unique", (lab, r) -> {
+      Map<String, Route> owner = new HashMap<>();
+      for (Route h : routes(lab)) {
+        String fqdn = lab.fqdn(h.host);
+        Route first = owner.putIfAbsent(fqdn, h);
+        if (first != null) {
+          r.report(h.path, "host " + fqdn + " is already used by " + first.owner, "Give each route its own host name");
+        }
+      }
+    });
+  }
+
+  /** A public route without certificates would serve Traefik's self-signed default. */
+  static Rule publicNeedsTls() {
+    return Rule.of("public-needs-tls", (lab, r) -> {
+      if (lab.tls().isEmpty()) {
+        lab.apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC).forEach(a -> r.report(ModelPaths.app(a.name()),
+            "publicVia(traefik) needs TLS certificates",
+            "Call homelab.tls(certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\")))"));
+      }
+    });
+  }
+
+  /** A public host gets its record from a managed zone; without one nobody can resolve it. */
+  static Rule publicNeedsDnsZone() {
+    return Rule.of("public-needs-dns-zone", (lab, r) -> lab.apps().stream()
+        .filter(a -> a.exposure() == Exposure.PUBLIC && (lab.domain().isPresent() || a.host().contains(".")))
+        .forEach(a -> {
+          String fqdn = lab.fqdn(a.host());
+          if (lab.zoneOf(fqdn).isEmpty()) {
+            r.report(ModelPaths.app(a.name()), "public host " + fqdn + " is in no managed DNS zone",
+                "Call homelab.dns(cloudflare(\"" + lab.domain().filter(d -> fqdn.endsWith("." + d)).orElse(registrable(fqdn)) + "\"))");
           }
         }));
+  }
+
+  private static String registrable(String fqdn) {
+    String[] labels = fqdn.split("\\.");
+    return labels.length < 2 ? fqdn : labels[labels.length - 2] + "." + labels[labels.length - 1];
+  }
+
+  /** {@code runsOn(node)} names a node of the lab. */
+  static Rule runsOnKnown() {
+    return Rule.of("runs-on-known", (lab, r) -> lab.apps().forEach(a -> a.pinnedNode().filter(n -> lab.node(n).isEmpty())
+        .ifPresent(n -> r.report(ModelPaths.app(a.name()), "runsOn(\"" + n + "\") names no node of the lab",
+            "Use one of the nodes: " + StorageRules.names(lab)))));
+  }
+
+  /** {@code uses(service)} names a data service of the lab, e.g. an app using PostgreSQL when none is defined. */
+  static Rule usesKnown() {
+    return Rule.of("uses-known", (lab, r) -> lab.apps().forEach(a -> a.uses().stream().filter(s -> lab.dataService(s).isEmpty())
+        .forEach(s -> r.report(ModelPaths.app(a.name()), "uses data service " + s + ", which is not defined",
+            "Add it with homelab.dataServices(...)"))));
+  }
+
+  /**
+   * An app whose image is limited to some architectures ({@code .arches(...)}; empty means
+   * multi-arch) pinned to a node of another architecture never starts (exec format error).
+   */
+  static Rule archPinnedNode() {
+    return Rule.of("arch-pinned-node", (lab, r) -> lab.apps().forEach(a -> {
+      Optional<Node> pinned = a.pinnedNode().flatMap(lab::node);
+      if (!a.arches().isEmpty() && pinned.isPresent() && !a.arches().contains(pinned.get().arch())) {
+        List<String> fitting = lab.nodes().stream().filter(n -> a.arches().contains(n.arch())).map(Node::name).collect(Collectors.toList());
+        r.report(ModelPaths.app(a.name()), "image runs on " + arches(a.arches()) + " only, but runsOn(\"" + pinned.get().name()
+                + "\") is an " + pinned.get().arch().label() + " node",
+            fitting.isEmpty() ? "Use an image for " + pinned.get().arch().label() + " and fix .arches(...)"
+                : "Pin it to " + String.join(" or ", fitting) + ", or fix .arches(...)");
+      }
+    }));
+  }
+
+  /**
+   * An arch-limited, unpinned app is fine on a mixed cluster because the Kubernetes backend adds a
+   * {@code kubernetes.io/arch} node selector; it is only an error when no node has any of its arches,
+   * as the pod would stay Pending. (Pinned apps are {@code arch-pinned-node}'s business.)
+   */
+  static Rule archNoNode() {
+    return Rule.of("arch-no-node", (lab, r) -> lab.apps().forEach(a -> {
+      if (!a.arches().isEmpty() && a.pinnedNode().isEmpty() && !lab.nodes().isEmpty()
+          && lab.nodes().stream().noneMatch(n -> a.arches().contains(n.arch()))) {
+        r.report(ModelPaths.app(a.name()), "image runs on " + arches(a.arches()) + " only, and no node is " + arches(a.arches()),
+            "Add such a node, or use a multi-arch image and drop .arches(...)");
+      }
+    }));
+  }
+
+  private static String arches(Set<Arch> arches) {
+    return arches.stream().map(Arch::label).sorted().collect(Collectors.joining(" or "));
+  }
+
+  /** {@code metrics(path)} renders a ServiceMonitor, whose CRD only the monitoring stack installs. */
+  static Rule metricsNeedMonitoring() {
+    return Rule.of("metrics-need-monitoring", (lab, r) -> {
+      if (lab.monitoring().isEmpty()) {
+        lab.apps().stream().filter(a -> a.metricsPath().isPresent()).forEach(a -> r.report(ModelPaths.app(a.name()),
+            "metrics(\"" + a.metricsPath().get() + "\") needs the monitoring stack",
+            "Call homelab.monitoring(monitoring()), or drop .metrics(...)"));
+      }
+    });
+  }
+
+  /** A route Traefik serves: an exposed app, a data service's admin UI, Grafana. */
+  static final class Route {
+    final String path;
+    final String owner;
+    final String call;
+    final String host;
+    final Exposure exposure;
+
+    Route(String path, String owner, String call, String host, Exposure exposure) {
+      this.path = path;
+      this.owner = owner;
+      this.call = call;
+      this.host = host;
+      this.exposure = exposure;
+    }
+  }
+
+  /** Every route in declaration order: apps, data-service admin UIs, then Grafana (only with a managed Traefik). */
+  static List<Route> routes(Lab lab) {
+    List<Route> routes = new ArrayList<>();
+    for (App a : lab.apps()) {
+      if (a.exposure() != Exposure.CLUSTER) {
+        String call = (a.exposure() == Exposure.PUBLIC ? "publicVia" : "internalVia") + "(traefik)";
+        routes.add(new Route(ModelPaths.app(a.name()), "app " + a.name(), call, a.host(), a.exposure()));
+      }
+    }
+    lab.dataServices().forEach(d -> d.adminHost().ifPresent(h -> routes.add(new Route(ModelPaths.dataService(d.name()),
+        "the admin UI of " + d.name(), "adminHost(\"" + h + "\")", h, Exposure.INTERNAL))));
+    if (lab.traefik().isPresent()) {
+      lab.monitoring().ifPresent(m -> routes.add(new Route(ModelPaths.monitoring(), "Grafana",
+          "grafanaHost(\"" + m.grafanaHost() + "\")", m.grafanaHost(), Exposure.INTERNAL)));
+    }
+    return routes;
   }
 }

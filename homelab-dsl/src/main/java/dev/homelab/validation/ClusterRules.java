@@ -1,37 +1,79 @@
 package dev.homelab.validation;
 
+import dev.homelab.model.AddressRange;
+import dev.homelab.model.Ipv4;
 import dev.homelab.model.cluster.K3s;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
-/** The k3s cluster. */
+/** The k3s cluster across the nodes and the LAN. The version and CIDR syntax are invariants of {@link K3s}. */
 final class ClusterRules {
-  static final Pattern K3S_VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+\\+k3s\\d+");
-
   private ClusterRules() {}
 
   static List<Rule> all() {
-    return List.of(
-        Rule.of("k3s-present", (lab, r) -> {
-          if (lab.k3s().isEmpty()) {
-            r.report(ModelPaths.of("k3s"), "no k3s cluster is defined", "Call homelab.cluster(k3s(\"v1.33.4+k3s1\"))");
-          }
-        }),
-        Rule.of("k3s-version", (lab, r) -> lab.k3s().map(K3s::version).ifPresent(v -> {
-          if (!K3S_VERSION.matcher(v).matches()) {
-            r.report(ModelPaths.of("k3s"), "version '" + v + "' is not a k3s release like v1.33.4+k3s1",
-                "Use a tag from https://github.com/k3s-io/k3s/releases");
-          }
-        })),
-        Rule.of("etcd-odd-servers", (lab, r) -> lab.k3s().filter(K3s::isHa).ifPresent(k -> {
-          int servers = lab.servers().size();
-          if (servers > 0 && servers % 2 == 0) {
-            r.report(ModelPaths.of("k3s"), "HA with embedded etcd needs an odd number of servers, found " + servers,
-                "Make " + (servers + 1) + " or " + (servers - 1) + " nodes controlPlane()");
-          } else if (servers == 1) {
-            r.report(ModelPaths.of("k3s"), "HA with embedded etcd needs at least 3 servers, found 1",
-                "Make 3 nodes controlPlane(), or drop .ha()");
-          }
-        })));
+    return List.of(k3sPresent(), etcdOddServers(), k3sCidrLan(), apiEndpointInLan(), etcdSnapshotsNeedHa());
+  }
+
+  /** A lab without a cluster renders nothing useful. */
+  static Rule k3sPresent() {
+    return Rule.of("k3s-present", (lab, r) -> {
+      if (lab.k3s().isEmpty()) {
+        r.report(ModelPaths.k3s(), "no k3s cluster is defined", "Call homelab.cluster(k3s(\"v1.33.4+k3s1\"))");
+      }
+    });
+  }
+
+  /** Embedded etcd keeps a quorum only with an odd number of servers, and HA needs at least 3. */
+  static Rule etcdOddServers() {
+    return Rule.of("etcd-odd-servers", (lab, r) -> lab.k3s().filter(K3s::isHa).ifPresent(k -> {
+      int servers = lab.servers().size();
+      if (servers > 0 && servers % 2 == 0) {
+        r.report(ModelPaths.k3s(), "HA with embedded etcd needs an odd number of servers, found " + servers,
+            "Make " + (servers + 1) + " or " + (servers - 1) + " nodes controlPlane()");
+      } else if (servers == 1) {
+        r.report(ModelPaths.k3s(), "HA with embedded etcd needs at least 3 servers, found 1",
+            "Make 3 nodes controlPlane(), or drop .ha()");
+      }
+    }));
+  }
+
+  /** Pod and Service networks must not overlap the LAN, or the nodes' own traffic is routed into the cluster. */
+  static Rule k3sCidrLan() {
+    return Rule.of("k3s-cidr-lan", (lab, r) -> lab.k3s().ifPresent(k -> {
+      Optional<AddressRange> lan = NodeRules.lan(lab);
+      if (lan.isEmpty()) {
+        return;
+      }
+      if (AddressRange.parseCidr(k.clusterCidr()).filter(c -> c.overlaps(lan.get())).isPresent()) {
+        r.report(ModelPaths.k3s(), "cluster CIDR " + k.clusterCidr() + " overlaps the LAN " + lab.lan().get(),
+            "Pick a pod network outside the LAN with .clusterCidr(...), e.g. the default 10.42.0.0/16");
+      }
+      if (AddressRange.parseCidr(k.serviceCidr()).filter(c -> c.overlaps(lan.get())).isPresent()) {
+        r.report(ModelPaths.k3s(), "service CIDR " + k.serviceCidr() + " overlaps the LAN " + lab.lan().get(),
+            "Pick a service network outside the LAN with .serviceCidr(...), e.g. the default 10.43.0.0/16");
+      }
+    }));
+  }
+
+  /** An API endpoint given as an IP must be reachable by the nodes, so inside the LAN; DNS names are not checked. */
+  static Rule apiEndpointInLan() {
+    return Rule.of("api-endpoint-in-lan", (lab, r) -> lab.k3s().flatMap(K3s::apiEndpoint).ifPresent(endpoint -> {
+      Optional<Long> ip = Ipv4.parse(endpoint);
+      Optional<AddressRange> lan = NodeRules.lan(lab);
+      if (ip.isPresent() && lan.isPresent() && !lan.get().contains(ip.get())) {
+        r.report(ModelPaths.k3s(), "API endpoint " + endpoint + " is outside the LAN " + lab.lan().get(),
+            "Use a LAN address or a DNS name in .apiEndpoint(...)");
+      }
+    }));
+  }
+
+  /** In this model a non-HA cluster is a single server on SQLite, which has no etcd to snapshot. */
+  static Rule etcdSnapshotsNeedHa() {
+    return Rule.of("etcd-snapshots-need-ha", (lab, r) -> lab.k3s().ifPresent(k -> {
+      if (k.etcdSnapshots().isPresent() && !k.isHa()) {
+        r.report(ModelPaths.k3s(), "etcd snapshots need embedded etcd, but a cluster without .ha() runs on SQLite",
+            "Call .ha() with 3 controlPlane() nodes, or drop .etcdSnapshots(...)");
+      }
+    }));
   }
 }

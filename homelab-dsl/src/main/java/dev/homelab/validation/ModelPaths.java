@@ -38,6 +38,61 @@ public final class ModelPaths {
     return ROOT + "/staticVolumes/" + name;
   }
 
+  /** A volume of an app, e.g. {@code homelab/apps/nextcloud/volumes/data}. */
+  public static String appVolume(String app, String volume) {
+    return app(app) + "/volumes/" + volume;
+  }
+
+  /** {@code homelab/k3s}. */
+  public static String k3s() {
+    return of("k3s");
+  }
+
+  /** {@code homelab/traefik}. */
+  public static String traefik() {
+    return of("traefik");
+  }
+
+  /** {@code homelab/tls}. */
+  public static String tls() {
+    return of("tls");
+  }
+
+  /** {@code homelab/vpn}. */
+  public static String vpn() {
+    return of("vpn");
+  }
+
+  /** {@code homelab/crowdsec}. */
+  public static String crowdsec() {
+    return of("crowdsec");
+  }
+
+  /** {@code homelab/monitoring}. */
+  public static String monitoring() {
+    return of("monitoring");
+  }
+
+  /** {@code homelab/github}. */
+  public static String github() {
+    return of("github");
+  }
+
+  /** {@code homelab/dns}. */
+  public static String dns() {
+    return of("dns");
+  }
+
+  /** {@code homelab/terraformState}. */
+  public static String terraformState() {
+    return of("terraformState");
+  }
+
+  /** {@code base/where}, or {@code base} when {@code where} is empty (a value's own violation). */
+  public static String below(String base, String where) {
+    return where.isEmpty() ? base : base + "/" + where;
+  }
+
   public static String of(String part) {
     return ROOT + "/" + part;
   }

@@ -23,6 +23,8 @@ final class NameRules {
           lab.resticBackups().forEach(b -> check(b.name(), ModelPaths.restic(b.name()), "restic backup name", r));
           lab.storageClasses().forEach(c -> check(c.name(), ModelPaths.storageClass(c.name()), "storage class name", r));
           lab.staticVolumes().forEach(v -> check(v.name(), ModelPaths.staticVolume(v.name()), "static volume name", r));
+          lab.github().flatMap(g -> g.runners()).ifPresent(x -> check(x.name(), ModelPaths.github(), "runner scale set name", r));
+          lab.apps().forEach(a -> a.volumes().forEach(v -> check(v.name(), ModelPaths.appVolume(a.name(), v.name()), "volume name", r)));
         }),
         Rule.of("unique-names", (lab, r) -> {
           unique(lab.nodes(), n -> n.name(), "nodes", "node", r);

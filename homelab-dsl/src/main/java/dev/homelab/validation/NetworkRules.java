@@ -52,15 +52,7 @@ final class NetworkRules {
           }
         }),
         Rule.of("fixed-ip-in-pool", (lab, r) -> {
-          List<String[]> fixed = new ArrayList<>();
-          lab.traefik().ifPresent(t -> {
-            t.publicIp().ifPresent(ip -> fixed.add(new String[] {ModelPaths.of("traefik"), "public IP", ip}));
-            t.internalIp().ifPresent(ip -> fixed.add(new String[] {ModelPaths.of("traefik"), "internal IP", ip}));
-          });
-          lab.crowdsec().flatMap(c -> c.lapiIp()).ifPresent(ip -> fixed.add(new String[] {ModelPaths.of("crowdsec"), "LAPI IP", ip}));
-          lab.dataServices().forEach(d -> d.loadBalancerIp().ifPresent(
-              ip -> fixed.add(new String[] {ModelPaths.dataService(d.name()), "load-balancer IP", ip})));
-          for (String[] f : fixed) {
+          for (String[] f : fixedIps(lab)) {
             Optional<Long> ip = Ipv4.parse(f[2]);
             if (ip.isEmpty()) {
               r.report(f[0], f[1] + " '" + f[2] + "' is not an IPv4 address", "Write it like \"192.168.1.240\"");
@@ -70,7 +62,42 @@ final class NetworkRules {
                       : "Pick an address of pool " + lab.pools().get(0).name() + " or widen a pool");
             }
           }
-        }));
+        }),
+        lbIpUnique());
+  }
+
+  /**
+   * Two LoadBalancer Services asking for the same fixed IP: MetalLB gives it to one and leaves the
+   * other pending. (Traefik's two sides sharing one IP is {@code traefik-sides}, an invariant of Traefik.)
+   */
+  static Rule lbIpUnique() {
+    return Rule.of("lb-ip-unique", (lab, r) -> {
+      java.util.Map<Long, String[]> owner = new java.util.HashMap<>();
+      for (String[] f : fixedIps(lab)) {
+        Optional<Long> ip = Ipv4.parse(f[2]);
+        if (ip.isEmpty()) {
+          continue;
+        }
+        String[] first = owner.putIfAbsent(ip.get(), f);
+        if (first != null && !first[0].equals(f[0])) {
+          r.report(f[0], f[1] + " " + f[2] + " is already the " + first[1] + " of " + first[0],
+              "Give each LoadBalancer its own address");
+        }
+      }
+    });
+  }
+
+  /** Fixed LoadBalancer IPs of the model as {path, what, ip}, in model order. */
+  static List<String[]> fixedIps(dev.homelab.model.Lab lab) {
+    List<String[]> fixed = new ArrayList<>();
+    lab.traefik().ifPresent(t -> {
+      t.publicIp().ifPresent(ip -> fixed.add(new String[] {ModelPaths.traefik(), "public IP", ip}));
+      t.internalIp().ifPresent(ip -> fixed.add(new String[] {ModelPaths.traefik(), "internal IP", ip}));
+    });
+    lab.crowdsec().flatMap(c -> c.lapiIp()).ifPresent(ip -> fixed.add(new String[] {ModelPaths.crowdsec(), "LAPI IP", ip}));
+    lab.dataServices().forEach(d -> d.loadBalancerIp().ifPresent(
+        ip -> fixed.add(new String[] {ModelPaths.dataService(d.name()), "load-balancer IP", ip})));
+    return fixed;
   }
 
   static List<AddressRange> ranges(AddressPool pool) {

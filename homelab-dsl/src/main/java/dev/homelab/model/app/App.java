@@ -1,7 +1,10 @@
 package dev.homelab.model.app;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
@@ -215,6 +218,34 @@ public abstract class App {
   /** UID of the container process (must not be 0). Default: 1000. */
   public App runAsUser(long uid) {
     return copy().withRunAsUser(uid);
+  }
+
+  /** Broken invariants of this app and its volumes; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations()
+        .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535",
+            "Call .port(8080) with the container's port")
+        .when(replicas() < 1, "replicas", () -> "replicas is " + replicas() + ", at least 1 is needed", "Call .replicas(1)")
+        .when(!Names.isPinnedImage(image()), "image-pinned", () -> "image '" + image() + "' has no pinned tag",
+            "Pin a version, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + name() + ":1.2.3\")")
+        .when(runAsUser() <= 0, "run-as-root", () -> "runAsUser " + runAsUser() + " runs the container as root",
+            "Call .runAsUser(1000) with the image's non-root UID")
+        .when(!healthPath().startsWith("/"), "http-path", () -> "health path '" + healthPath() + "' does not start with /",
+            "Call .healthPath(\"/" + healthPath() + "\")");
+    metricsPath().ifPresent(m -> v.when(!m.startsWith("/"), "http-path", () -> "metrics path '" + m + "' does not start with /",
+        "Call .metrics(\"/" + m + "\")"));
+    for (String env : env().keySet()) {
+      v.when(!Names.isEnvName(env), "env-name", () -> "environment variable '" + env + "' is not a valid name",
+          "Use letters, digits and _, e.g. .env(\"" + env.replaceAll("[^A-Za-z0-9_]", "_") + "\", ...)");
+    }
+    for (String env : secretEnv().keySet()) {
+      v.when(!Names.isEnvName(env), "env-name", () -> "environment variable '" + env + "' is not a valid name",
+          "Use letters, digits and _, e.g. .env(\"" + env.replaceAll("[^A-Za-z0-9_]", "_") + "\", ...)");
+      v.when(env().containsKey(env), "env-name", () -> "environment variable " + env + " is set both plainly and from a secret",
+          "Keep one of the two .env(\"" + env + "\", ...) calls");
+    }
+    volumes().forEach(vol -> v.addAll("volumes/" + vol.name(), vol.violations()));
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

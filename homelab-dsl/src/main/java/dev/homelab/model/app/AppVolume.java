@@ -1,6 +1,10 @@
 package dev.homelab.model.app;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -37,6 +41,16 @@ public abstract class AppVolume {
   /** Claims from this StorageClass. Default: the cluster default class. */
   public AppVolume storageClass(String name) {
     return copy().withStorageClass(name);
+  }
+
+  /** Broken invariants of this volume; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations()
+        .when(!Names.isAbsolutePath(mountPath()), "absolute-path", () -> "mount path '" + mountPath() + "' is not absolute",
+            "Mount it at an absolute path, e.g. \"/" + mountPath().replaceFirst("^/*", "") + "\"");
+    size().ifPresent(s -> v.when(!Names.isSize(s), "size-quantity", () -> "size '" + s + "' is not a quantity like 10Gi",
+        "Write the size like \"10Gi\""));
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,8 +1,11 @@
 package dev.homelab.model.backup;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -74,6 +77,18 @@ public abstract class ResticBackup {
   /** Snapshots kept by {@code restic forget --prune}. Default: 7 daily, 4 weekly, 6 monthly. */
   public ResticBackup retention(Retention retention) {
     return copy().withRetention(retention);
+  }
+
+  /** Broken invariants of this backup; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations()
+        .when(paths().isEmpty(), "restic-paths", () -> "backs up no paths", "Call .paths(\"/srv/data\")")
+        .when(retention().isEmpty(), "retention-empty", () -> "retention keeps nothing",
+            "Call .retention(keep().daily(7).weekly(4))")
+        .when(schedule().isBlank(), "restic-paths", () -> "schedule is blank", "Call .schedule(\"daily\")");
+    paths().forEach(p -> v.when(!Names.isAbsolutePath(p), "absolute-path", () -> "path '" + p + "' is not absolute",
+        "Back up absolute host paths such as \"/srv/data\""));
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

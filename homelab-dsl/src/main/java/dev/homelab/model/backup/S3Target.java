@@ -1,8 +1,12 @@
 package dev.homelab.model.backup;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -97,6 +101,17 @@ public abstract class S3Target {
   /** The endpoint's host name, without scheme. */
   public String endpointHost() {
     return endpoint().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+  }
+
+  /** Broken invariants of this target; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(!endpoint().matches("https?://[^/\\s]+(/\\S*)?"), "s3-target", () -> "endpoint '" + endpoint() + "' is not an http(s) URL",
+            "Write it like \"https://s3.eu-central-003.backblazeb2.com\"")
+        .when(!bucket().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), "s3-target", () -> "bucket '" + bucket() + "' is not a valid bucket name",
+            "Use 3 to 63 lower-case letters, digits, '.' and '-'")
+        .when(retention().isEmpty(), "retention-empty", () -> "retention keeps nothing", "Call .retention(keep().daily(30))")
+        .list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,6 +1,9 @@
 package dev.homelab.model.cluster;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -68,6 +71,21 @@ public abstract class AutoUpgrade {
   /** The channel URL polled by the plans. */
   public String channelUrl() {
     return "https://update.k3s.io/v1-release/channels/" + channel().orElse("stable");
+  }
+
+  /** Broken invariants of the upgrade plan and its window; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations()
+        .when(concurrency() < 1, "upgrade-concurrency", () -> "upgrade concurrency is " + concurrency() + ", at least 1 is needed",
+            "Call autoUpgrade().concurrency(1)");
+    version().ifPresent(p -> v.when(!Names.isK3sVersion(p), "upgrade-version",
+        () -> "pinned upgrade version '" + p + "' is not a k3s release like v1.33.4+k3s1",
+        "Pin a tag from https://github.com/k3s-io/k3s/releases with autoUpgrade().version(...)"));
+    channel().ifPresent(c -> v.when(!c.matches("stable|latest|testing|v\\d+\\.\\d+"), "upgrade-version",
+        () -> "upgrade channel '" + c + "' is not stable, latest, testing or a minor like v1.33",
+        "Call autoUpgrade().channel(\"stable\")"));
+    window().ifPresent(w -> v.addAll(w.violations()));
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

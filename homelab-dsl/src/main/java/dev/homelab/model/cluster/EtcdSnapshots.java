@@ -1,6 +1,10 @@
 package dev.homelab.model.cluster;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -57,6 +61,17 @@ public abstract class EtcdSnapshots {
   /** Folder in the bucket. Default: {@code etcd}. */
   public EtcdSnapshots folder(String folder) {
     return copy().withFolder(folder);
+  }
+
+  /** Broken invariants of the snapshot schedule; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(!Names.isCron(schedule()), "cron-schedule", () -> "etcd snapshot schedule '" + schedule() + "' is not a five-field cron",
+            "Call etcdSnapshots().schedule(\"0 */12 * * *\")")
+        .when(retention() < 1, "etcd-retention", () -> "etcd snapshot retention is " + retention() + ", at least 1 is needed",
+            "Call etcdSnapshots().retention(5)")
+        .when(folder().isBlank(), "etcd-retention", () -> "etcd snapshot folder is blank", "Call etcdSnapshots().folder(\"etcd\")")
+        .list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

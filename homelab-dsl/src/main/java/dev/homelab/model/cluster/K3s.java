@@ -1,7 +1,11 @@
 package dev.homelab.model.cluster;
 
+import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -138,6 +142,45 @@ public abstract class K3s {
    */
   public K3s upgrades(AutoUpgrade upgrades) {
     return copy().withUpgrades(upgrades);
+  }
+
+  /**
+   * Broken invariants of the cluster, its etcd snapshots and upgrade plan; empty when sound. Never
+   * throws. The CIDRs only overlap-check each other here; against the LAN and VPN in the validator.
+   */
+  public List<Violation> violations() {
+    Violations v = new Violations()
+        .when(!Names.isK3sVersion(version()), "k3s-version", () -> "version '" + version() + "' is not a k3s release like v1.33.4+k3s1",
+            "Use a tag from https://github.com/k3s-io/k3s/releases");
+    Optional<AddressRange> pods = AddressRange.parseCidr(clusterCidr());
+    Optional<AddressRange> services = AddressRange.parseCidr(serviceCidr());
+    v.when(pods.isEmpty(), "k3s-cidrs", () -> "cluster CIDR '" + clusterCidr() + "' is not an IPv4 CIDR with its host bits zero",
+        "Call .clusterCidr(\"10.42.0.0/16\")");
+    v.when(services.isEmpty(), "k3s-cidrs", () -> "service CIDR '" + serviceCidr() + "' is not an IPv4 CIDR with its host bits zero",
+        "Call .serviceCidr(\"10.43.0.0/16\")");
+    v.when(pods.isPresent() && services.isPresent() && pods.get().overlaps(services.get()), "k3s-cidrs",
+        () -> "cluster CIDR " + clusterCidr() + " overlaps service CIDR " + serviceCidr(),
+        "Use disjoint networks, e.g. the defaults 10.42.0.0/16 and 10.43.0.0/16");
+    etcdSnapshots().ifPresent(s -> v.addAll(s.violations()));
+    upgrades().ifPresent(u -> {
+      v.addAll(u.violations());
+      u.version().filter(p -> Names.isK3sVersion(p) && Names.isK3sVersion(version()) && compare(p, version()) < 0)
+          .ifPresent(p -> v.add("upgrade-version", "pinned upgrade version " + p + " is older than the cluster version " + version(),
+              "Pin " + version() + " or newer with autoUpgrade().version(...)"));
+    });
+    return v.list();
+  }
+
+  /** Orders two k3s release tags by version, then k3s revision. */
+  private static int compare(String a, String b) {
+    int[] x = numbers(a);
+    int[] y = numbers(b);
+    return java.util.Arrays.compare(x, y);
+  }
+
+  private static int[] numbers(String version) {
+    return java.util.Arrays.stream(version.substring(1).split("[.+]|k3s")).filter(s -> !s.isEmpty())
+        .mapToInt(Integer::parseInt).toArray();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,6 +1,9 @@
 package dev.homelab.model.cluster;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -29,6 +32,21 @@ public abstract class UpgradeWindow {
   /** IANA time zone. */
   @Value.Parameter
   public abstract String timeZone();
+
+  /** Broken invariants of the window; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations()
+        .when(days().isEmpty(), "upgrade-window", () -> "upgrade window has no days", "List days such as List.of(\"saturday\")")
+        .when(!Names.isClockTime(startTime()), "upgrade-window", () -> "upgrade window start '" + startTime() + "' is not HH:MM",
+            "Write it like \"03:00\"")
+        .when(!Names.isClockTime(endTime()), "upgrade-window", () -> "upgrade window end '" + endTime() + "' is not HH:MM",
+            "Write it like \"06:00\"")
+        .when(!Names.isTimeZone(timeZone()), "upgrade-window", () -> "upgrade window time zone '" + timeZone() + "' is unknown",
+            "Use an IANA zone such as \"Europe/Paris\"");
+    days().forEach(d -> v.when(!Names.isDay(d), "upgrade-window", () -> "upgrade window day '" + d + "' is not a day name",
+        "Use lower-case names such as \"saturday\""));
+    return v.list();
+  }
 
   public static UpgradeWindow of(List<String> days, String start, String end, String timeZone) {
     return ImmutableUpgradeWindow.of(days, start, end, timeZone);

@@ -1,7 +1,11 @@
 package dev.homelab.model.data;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -124,6 +128,23 @@ public abstract class DataService {
   /** Publishes the admin UI on the internal side under this host. Default: none. */
   public DataService adminHost(String host) {
     return copy().withAdminHost(host);
+  }
+
+  /** Broken invariants of this service; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(!Names.isPinnedImage(image()), "image-pinned", () -> "image '" + image() + "' has no pinned tag",
+            "Pin a version with .image(\"" + kind().defaultImage() + "\") or drop .image(...)")
+        .when(!Names.isSize(storageSize()), "size-quantity", () -> "size '" + storageSize() + "' is not a quantity like 10Gi",
+            "Write the size like .storage(\"10Gi\", ...)")
+        .when(!Names.isCron(backupSchedule()), "cron-schedule", () -> "backup schedule '" + backupSchedule() + "' is not a five-field cron",
+            "Call .backupSchedule(\"30 2 * * *\")")
+        .when(backupTarget().isPresent() && kind() != Kind.POSTGRES, "dump-only-postgres",
+            () -> "only PostgreSQL is dumped to S3, this is " + kind().name().toLowerCase(java.util.Locale.ROOT),
+            "Drop .backup(...) from " + name())
+        .when(kind() == Kind.PIHOLE && loadBalancerIp().isEmpty(), "pihole-lb-ip",
+            () -> "Pi-hole serves no DNS to the LAN without a load-balancer IP", "Call .loadBalancerIp(\"192.168.1.53\")")
+        .list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,7 +1,10 @@
 package dev.homelab.model.host;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -84,6 +87,28 @@ public abstract class Disk {
   /** Replaces the NFS export options. Default: {@code rw,sync,no_subtree_check,no_root_squash}. */
   public Disk exportOptions(String options) {
     return copy().withExportOptions(options);
+  }
+
+  /** Broken invariants of this disk; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    int wanted = use() == DiskUse.DATA ? 2 : 1;
+    Violations v = new Violations()
+        .when(devices().size() != wanted, "disk-devices", () -> (use() == DiskUse.DATA
+                ? "a Btrfs RAID-1 pair needs exactly 2 devices, found " : "a " + use().name().toLowerCase(java.util.Locale.ROOT)
+                + " disk needs exactly 1 device, found ") + devices().size(),
+            use() == DiskUse.DATA ? "Call btrfsRaid1(name, device1, device2)" : "Give one device, e.g. /dev/disk/by-label/" + name())
+        .when(!Names.isAbsolutePath(mountPoint()), "absolute-path", () -> "mount point '" + mountPoint() + "' is not absolute",
+            "Call .mountAt(\"/srv/" + name() + "\")")
+        .when(snapshots().isPresent() && !filesystem().equals("btrfs"), "snapshots-need-btrfs",
+            () -> "snapshots need Btrfs but the filesystem is " + filesystem(),
+            "Drop .snapshots(...) or use btrfsRaid1(...)")
+        .when(snapshots().map(Retention::isEmpty).orElse(false), "retention-empty", () -> "snapshot retention keeps nothing",
+            "Call .snapshots(keep().daily(7))");
+    for (String device : devices()) {
+      v.when(!device.startsWith("/dev/"), "device-path", () -> "device '" + device + "' is not a /dev path",
+          "Use a stable path such as /dev/disk/by-id/...");
+    }
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,6 +1,10 @@
 package dev.homelab.model.host;
 
+import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -45,6 +49,18 @@ public abstract class HostPostgres {
   /** Dumps every database nightly to the S3 target. Default: none. */
   public HostPostgres backup(dev.homelab.model.backup.S3Target target) {
     return copy().withBackupTarget(target.name());
+  }
+
+  /** Broken invariants of this PostgreSQL installation; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations()
+        .when(!version().matches("\\d{2}"), "host-postgres", () -> "PostgreSQL version '" + version() + "' is not a major version",
+            "Use a major version such as hostPostgres(\"15\")");
+    allowedCidr().ifPresent(c -> v.when(AddressRange.parseCidr(c).isEmpty(), "host-postgres",
+        () -> "allowed network '" + c + "' is not an IPv4 CIDR", "Write it like .allow(\"192.168.1.0/24\")"));
+    databases().forEach(d -> v.when(!d.matches("[a-z_][a-z0-9_]*"), "host-postgres",
+        () -> "database name '" + d + "' is not a plain lower-case identifier", "Use letters, digits and _, e.g. \"" + d.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "\""));
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,6 +1,9 @@
 package dev.homelab.model.host;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +139,20 @@ public abstract class Node {
   /** The disk called {@code name}, if this host has one. */
   public Optional<Disk> disk(String name) {
     return disks().stream().filter(d -> d.name().equals(name)).findFirst();
+  }
+
+  /** Broken invariants of this host, its labels, taints, disks and PostgreSQL; empty when sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations();
+    labels().forEach((key, value) -> v
+        .when(!Names.isLabelKey(key), "node-label", () -> "label key '" + key + "' is not a Kubernetes label key",
+            "Use a name like \"homelab.dev/storage\" (letters, digits, -_. and one optional prefix/)")
+        .when(!Names.isLabelValue(value), "node-label", () -> "label " + key + " has value '" + value + "', not a Kubernetes label value",
+            "Use at most 63 letters, digits and -_., starting and ending alphanumeric"));
+    taints().forEach(t -> v.addAll(t.violations()));
+    disks().forEach(d -> v.addAll("disks/" + d.name(), d.violations()));
+    postgres().ifPresent(p -> v.addAll(p.violations()));
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

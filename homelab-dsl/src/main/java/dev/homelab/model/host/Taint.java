@@ -27,6 +27,18 @@ public abstract class Taint {
     return ImmutableTaint.of(key, value, effect);
   }
 
+  /** Broken invariants of this taint; empty when it is sound. Never throws. */
+  public java.util.List<dev.homelab.model.Violation> violations() {
+    return new dev.homelab.model.Violations()
+        .when(!EFFECTS.contains(effect()), "taint", () -> "taint " + this + " has effect '" + effect() + "'",
+            "Use NoSchedule, PreferNoSchedule or NoExecute")
+        .when(!dev.homelab.model.Names.isLabelKey(key()), "taint", () -> "taint key '" + key() + "' is not a Kubernetes label key",
+            "Use a key like \"dedicated\"")
+        .list();
+  }
+
+  private static final java.util.Set<String> EFFECTS = java.util.Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+
   /** {@code key=value:Effect}, the form k3s and kubectl take. */
   @Override
   public String toString() {

@@ -1,7 +1,11 @@
 package dev.homelab.model.infra;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Ipv4;
+import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +56,20 @@ public abstract class Dns {
   /** Where the Cloudflare API token lives. Default: {@code secret("cloudflare-api-token", "token")}. */
   public Dns apiToken(SecretRef token) {
     return copy().withApiToken(token);
+  }
+
+  /** Broken invariants of the DNS settings and zones; empty when they are sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations()
+        .when(zones().isEmpty(), "dns-zones", () -> "no zone is managed", "Call cloudflare(\"example.com\")");
+    publicAddress().ifPresent(a -> v.when(!Ipv4.isAddress(a), "dns-zones", () -> "public address '" + a + "' is not an IPv4 address",
+        "Write it like .publicAddress(\"203.0.113.10\")"));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    zones().forEach(z -> {
+      v.addAll("zones/" + z.zone(), z.violations());
+      v.when(!seen.add(z.zone()), "dns-zones", () -> "zone " + z.zone() + " is listed twice", "List each zone once");
+    });
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,7 +1,11 @@
 package dev.homelab.model.infra;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -41,6 +45,16 @@ public abstract class DnsZone {
   /** The zone id is a Terraform variable, not a secret. */
   public SecretRef zoneIdVariable() {
     return SecretRef.of("cloudflare-zone-" + variableStem(), "zone-id");
+  }
+
+  /** Broken invariants of this zone; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(!Names.isDnsSubdomain(zone()) || !zone().contains("."), "dns-zones", () -> "zone '" + zone() + "' is not a domain name",
+            "Write it like zone(\"example.com\")")
+        .when(ttl() != 1 && (ttl() < 60 || ttl() > 86400), "dns-ttl", () -> "TTL " + ttl() + " is neither 1 (automatic) nor 60..86400",
+            "Call .ttl(1) or .ttl(300)")
+        .list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,6 +1,10 @@
 package dev.homelab.model.infra;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -51,6 +55,18 @@ public abstract class GitHub {
   /** https URL of the repository. */
   public String url() {
     return "https://github.com/" + repository();
+  }
+
+  /** Broken invariants of the repository and runners; empty when they are sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations()
+        .when(!repository().matches("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}") || repository().endsWith("/.")
+                || repository().endsWith("/.."), "github-repository",
+            () -> "repository '" + repository() + "' is not owner/name", "Call github(\"owner/homelab\")")
+        .when(branch().isBlank() || branch().contains(" ") || branch().contains(".."), "github-repository",
+            () -> "branch '" + branch() + "' is not a branch name", "Call .branch(\"main\")");
+    runners().ifPresent(r -> v.addAll(r.violations()));
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

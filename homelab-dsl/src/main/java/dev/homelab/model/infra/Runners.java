@@ -1,6 +1,10 @@
 package dev.homelab.model.infra;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -35,6 +39,15 @@ public abstract class Runners {
   /** Scale between {@code min} and {@code max} runners. Default: 0 to 3. */
   public Runners scale(int min, int max) {
     return copy().withMin(min).withMax(max);
+  }
+
+  /** Broken invariants of the scale set; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(min() < 0 || max() < 1 || min() > max(), "runners-scale",
+            () -> "runners scale from " + min() + " to " + max() + ", which is not 0 <= min <= max, max >= 1",
+            "Call runners(\"" + name() + "\").scale(0, 3)")
+        .list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

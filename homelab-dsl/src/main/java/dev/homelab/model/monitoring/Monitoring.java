@@ -1,7 +1,10 @@
 package dev.homelab.model.monitoring;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -97,6 +100,19 @@ public abstract class Monitoring {
   /** Prometheus volume size and class. Default: {@code 20Gi} on the default class. */
   public Monitoring storage(String size, String storageClass) {
     return copy().withStorageSize(size).withStorageClass(storageClass);
+  }
+
+  /** Broken invariants of the monitoring stack; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations()
+        .when(!retention().matches("[1-9]\\d*(ms|s|m|h|d|w|y)"), "prometheus-retention",
+            () -> "Prometheus retention '" + retention() + "' is not a duration like 15d", "Call .retention(\"15d\")")
+        .when(!Names.isSize(storageSize()), "size-quantity", () -> "size '" + storageSize() + "' is not a quantity like 20Gi",
+            "Write the size like .storage(\"20Gi\", ...)");
+    java.util.Set<String> names = new java.util.HashSet<>();
+    receivers().forEach(r -> v.when(!names.add(r.name()), "receiver-unique", () -> "two alert receivers are called " + r.name(),
+        "Give each .receiver(...) its own name"));
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,7 +1,11 @@
 package dev.homelab.model.network;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -63,6 +67,14 @@ public abstract class Tls {
     return isStaging()
         ? "https://acme-staging-v02.api.letsencrypt.org/directory"
         : "https://acme-v02.api.letsencrypt.org/directory";
+  }
+
+  /** Broken invariants of the TLS settings; empty when they are sound. Never throws. */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(!email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "acme-email", () -> "ACME e-mail '" + email() + "' is not an address",
+            "Pass an address such as certManager(\"admin@example.com\", ...)")
+        .list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,6 +1,10 @@
 package dev.homelab.model.network;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -83,6 +87,26 @@ public abstract class Traefik {
   /** Number of Traefik pods. Default: 2. */
   public Traefik replicas(int replicas) {
     return copy().withReplicas(replicas);
+  }
+
+  /**
+   * Broken invariants of Traefik; empty when it is sound. Never throws. The public and internal
+   * sides must differ in both IP and entrypoint name, else internal routes are reachable from the
+   * internet (rule {@code traefik-sides}).
+   */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(replicas() < 1, "replicas", () -> "replicas is " + replicas() + ", at least 1 is needed", "Call traefik().replicas(2)")
+        .when(publicEntrypoint().equals(internalEntrypoint()), "traefik-sides",
+            () -> "public and internal side share the entrypoint " + publicEntrypoint() + ", so internal apps are reachable from the internet",
+            "Call .entrypoints(\"websecure\", \"websecure-int\")")
+        .when(publicIp().isPresent() && publicIp().equals(internalIp()), "traefik-sides",
+            () -> "public and internal side share the IP " + publicIp().get() + ", so internal apps are reachable from the internet",
+            "Give .internalIp(...) its own address")
+        .when(!publicEntrypoint().matches("[A-Za-z0-9_-]+") || !internalEntrypoint().matches("[A-Za-z0-9_-]+"), "traefik-sides",
+            () -> "entrypoint names '" + publicEntrypoint() + "' and '" + internalEntrypoint() + "' must be letters, digits, - and _",
+            "Call .entrypoints(\"websecure\", \"websecure-int\")")
+        .list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

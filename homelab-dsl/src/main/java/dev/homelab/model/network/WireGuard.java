@@ -1,6 +1,11 @@
 package dev.homelab.model.network;
 
+import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Ipv4;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +72,41 @@ public abstract class WireGuard {
   /** Networks routed to peers. Default: the LAN. */
   public WireGuard reaches(String... cidrs) {
     return copy().withReaches(List.of(cidrs));
+  }
+
+  /**
+   * Broken invariants of the VPN and its peers; empty when sound. Never throws. Peer addresses are
+   * checked against the subnet here; the subnet against the LAN and the cluster in the validator.
+   */
+  public List<Violation> violations() {
+    Optional<AddressRange> net = AddressRange.parseCidr(subnet());
+    Violations v = new Violations()
+        .when(net.isEmpty(), "vpn-subnet", () -> "subnet '" + subnet() + "' is not an IPv4 CIDR with its host bits zero",
+            "Call wireguard(\"10.8.0.0/24\")")
+        .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535", "Call .port(51820)");
+    reaches().forEach(r -> v.when(AddressRange.parseCidr(r).isEmpty(), "vpn-subnet",
+        () -> "reached network '" + r + "' is not an IPv4 CIDR", "Write it like .reaches(\"192.168.1.0/24\")"));
+    java.util.Set<String> names = new java.util.HashSet<>();
+    java.util.Map<Long, String> ips = new java.util.HashMap<>();
+    for (WireGuardPeer p : peers()) {
+      String where = "peers/" + p.name();
+      v.addAll(where, p.violations());
+      if (!names.add(p.name())) {
+        v.addAll(where, List.of(Violation.of("vpn-peer-unique", "two peers are called " + p.name(), "Give each peer its own name")));
+      }
+      Optional<AddressRange> ip = AddressRange.parse(p.allowedIp()).filter(r -> r.first() == r.last());
+      if (ip.isPresent() && net.isPresent() && !net.get().contains(ip.get())) {
+        v.addAll(where, List.of(Violation.of("vpn-peer-ip", "address " + p.allowedIp() + " is outside the VPN subnet " + subnet(),
+            "Use a free address of " + subnet() + " such as \"" + Ipv4.format(net.get().first() + 2) + "/32\"")));
+      } else if (ip.isPresent() && net.isPresent() && ip.get().first() == net.get().first() + 1) {
+        v.addAll(where, List.of(Violation.of("vpn-peer-ip", "address " + p.allowedIp() + " is the gateway's own address",
+            "Use another address of " + subnet())));
+      } else if (ip.isPresent() && ips.putIfAbsent(ip.get().first(), p.name()) != null) {
+        v.addAll(where, List.of(Violation.of("vpn-peer-unique", "address " + p.allowedIp() + " is already used by peer "
+            + ips.get(ip.get().first()), "Give each peer its own address")));
+      }
+    }
+    return v.list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

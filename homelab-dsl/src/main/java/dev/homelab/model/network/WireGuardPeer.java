@@ -1,6 +1,11 @@
 package dev.homelab.model.network;
 
+import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import org.immutables.value.Value;
 
 /** A road-warrior WireGuard peer (phone, laptop): a public key is not a secret. */
@@ -19,6 +24,16 @@ public abstract class WireGuardPeer {
   /** The peer's tunnel address, e.g. {@code 10.8.0.2/32}. */
   @Value.Parameter
   public abstract String allowedIp();
+
+  /** Broken invariants of this peer; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(!Names.isWireGuardKey(publicKey()), "wireguard-key", () -> "public key is not a 44-character base64 WireGuard key",
+            "Paste the output of `wg pubkey` for this peer")
+        .when(AddressRange.parse(allowedIp()).filter(r -> r.first() == r.last() && allowedIp().matches("[0-9.]+(/32)?")).isEmpty(),
+            "vpn-peer-ip", () -> "address '" + allowedIp() + "' is not one IPv4 address", "Write it like \"10.8.0.2/32\"")
+        .list();
+  }
 
   public static WireGuardPeer of(String name, String publicKey, String allowedIp) {
     return ImmutableWireGuardPeer.of(name, publicKey, allowedIp);

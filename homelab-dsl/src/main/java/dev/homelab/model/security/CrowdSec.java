@@ -1,7 +1,11 @@
 package dev.homelab.model.security;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -89,6 +93,15 @@ public abstract class CrowdSec {
   /** Enrolls the LAPI in the CrowdSec console with this key. Default: not enrolled. */
   public CrowdSec enroll(SecretRef key) {
     return copy().withEnrollKey(key);
+  }
+
+  /** Broken invariants of CrowdSec; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(firewallBouncers() && lapiIp().isEmpty(), "crowdsec-lapi-ip",
+            () -> "the firewall bouncers on the hosts cannot reach the LAPI without a LAN IP",
+            "Call crowdsec().lapiIp(\"192.168.1.242\") or .withoutFirewallBouncers()")
+        .list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

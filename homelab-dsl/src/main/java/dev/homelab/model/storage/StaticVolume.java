@@ -1,6 +1,10 @@
 package dev.homelab.model.storage;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -42,6 +46,13 @@ public abstract class StaticVolume {
   /** Mounts the share read-only. Default: read-write. */
   public StaticVolume readOnly() {
     return copy().withReadOnly(true);
+  }
+
+  /** Broken invariants of this volume; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(!Names.isSize(size()), "size-quantity", () -> "size '" + size() + "' is not a quantity like 4Ti", "Write the size like \"4Ti\"")
+        .list();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -1,0 +1,72 @@
+package dev.homelab.validation;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.backup.ResticBackup;
+import dev.homelab.model.host.Disk;
+import dev.homelab.model.host.DiskUse;
+import dev.homelab.model.host.Node;
+import java.util.List;
+import java.util.Optional;
+
+/** References from backups, etcd snapshots and Terraform state to S3 targets, nodes and disks. */
+final class BackupRules {
+  private BackupRules() {}
+
+  static List<Rule> all() {
+    return List.of(backupTargetKnown(), etcdS3TargetKnown(), terraformStateTargetKnown(), resticDisk());
+  }
+
+  /**
+   * {@code backup(s3)} on an app, a data service or a host's PostgreSQL names an S3 target that
+   * must be declared with {@code homelab.backups(s3(...))}.
+   */
+  static Rule backupTargetKnown() {
+    return Rule.of("backup-target-known", (lab, r) -> {
+      lab.apps().forEach(a -> a.backupTargets().forEach(t -> unknownTarget(lab, t, ModelPaths.app(a.name()), "backup", r)));
+      lab.dataServices().forEach(d -> d.backupTarget().ifPresent(t -> unknownTarget(lab, t, ModelPaths.dataService(d.name()), "backup", r)));
+      lab.nodes().forEach(n -> n.postgres().flatMap(p -> p.backupTarget()).ifPresent(t ->
+          unknownTarget(lab, t, ModelPaths.node(n.name()), "PostgreSQL backup", r)));
+    });
+  }
+
+  /** etcd snapshots copied to S3 need the target declared. */
+  static Rule etcdS3TargetKnown() {
+    return Rule.of("etcd-s3-target-known", (lab, r) -> lab.k3s().flatMap(k -> k.etcdSnapshots()).flatMap(s -> s.s3Target())
+        .ifPresent(t -> unknownTarget(lab, t, ModelPaths.k3s(), "etcd snapshot", r)));
+  }
+
+  /** Terraform state kept in S3 needs the target declared. */
+  static Rule terraformStateTargetKnown() {
+    return Rule.of("terraform-state-target-known", (lab, r) -> lab.terraformState().ifPresent(s ->
+        unknownTarget(lab, s.s3Target(), ModelPaths.terraformState(), "Terraform state", r)));
+  }
+
+  private static void unknownTarget(Lab lab, String target, String path, String what, Rule.Reporter r) {
+    if (lab.s3Target(target).isEmpty()) {
+      r.report(path, what + " target " + target + " is not defined",
+          "Add it with homelab.backups(s3(\"" + target + "\", endpoint, bucket))");
+    }
+  }
+
+  /** restic writes to a backup disk of a known node. */
+  static Rule resticDisk() {
+    return Rule.of("restic-disk", (lab, r) -> {
+      for (ResticBackup b : lab.resticBackups()) {
+        String path = ModelPaths.restic(b.name());
+        Optional<Node> node = lab.node(b.node());
+        if (node.isEmpty()) {
+          r.report(path, "node " + b.node() + " is not defined", "Use one of the nodes: " + StorageRules.names(lab));
+          continue;
+        }
+        Optional<Disk> disk = node.get().disk(b.disk());
+        if (disk.isEmpty()) {
+          r.report(path, "node " + b.node() + " has no disk called " + b.disk(),
+              "Add it with node(\"" + b.node() + "\").disks(backupDisk(\"" + b.disk() + "\", device))");
+        } else if (disk.get().use() != DiskUse.BACKUP) {
+          r.report(path, "disk " + b.disk() + " of node " + b.node() + " is a " + disk.get().use().name().toLowerCase(java.util.Locale.ROOT)
+              + " disk, not a backup disk", "Back up to a backupDisk(...) of " + b.node());
+        }
+      }
+    });
+  }
+}

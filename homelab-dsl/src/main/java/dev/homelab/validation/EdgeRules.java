@@ -1,0 +1,65 @@
+package dev.homelab.validation;
+
+import dev.homelab.model.network.Exposure;
+import dev.homelab.model.network.Tls;
+import java.util.List;
+
+/** The internet edge: TLS, Traefik's ACME resolver, CrowdSec and its AppSec WAF. */
+final class EdgeRules {
+  private EdgeRules() {}
+
+  static List<Rule> all() {
+    return List.of(tlsNeedsDomain(), traefikAcme(), wafNeedsTraefik(), publicNeedsCrowdsec());
+  }
+
+  /** Certificates are issued for the domain (a wildcard, or its hosts) through its DNS-01 zone. */
+  static Rule tlsNeedsDomain() {
+    return Rule.of("tls-needs-domain", (lab, r) -> {
+      if (lab.tls().isPresent() && lab.domain().isEmpty()) {
+        r.report(ModelPaths.tls(), "certificates need a domain to be issued for", "Call homelab.domain(\"example.com\")");
+      }
+    });
+  }
+
+  /**
+   * Traefik's own ACME resolver keeps its account and certificates in one file, so it needs the
+   * managed Traefik and works with a single replica only.
+   */
+  static Rule traefikAcme() {
+    return Rule.of("traefik-acme", (lab, r) -> lab.tls().filter(t -> t.issuer() == Tls.Issuer.TRAEFIK_ACME).ifPresent(t -> {
+      if (lab.traefik().isEmpty()) {
+        r.report(ModelPaths.tls(), "traefikAcme(...) needs a managed Traefik", "Call homelab.ingress(traefik().replicas(1))");
+      } else if (lab.traefik().get().replicas() > 1) {
+        r.report(ModelPaths.traefik(), "Traefik's ACME resolver works with one replica only, found " + lab.traefik().get().replicas(),
+            "Call traefik().replicas(1), or use certManager(...)");
+      }
+    }));
+  }
+
+  /**
+   * The WAF is {@code crowdsec().appsec()}: it is a Traefik middleware, so it has nothing to sit in
+   * front of without the managed Traefik. (CrowdSec without Traefik is fine otherwise: agents and
+   * firewall bouncers still work.)
+   */
+  static Rule wafNeedsTraefik() {
+    return Rule.of("waf-needs-traefik", (lab, r) -> lab.crowdsec().filter(c -> c.isAppsec()).ifPresent(c -> {
+      if (lab.traefik().isEmpty()) {
+        r.report(ModelPaths.crowdsec(), "appsec() is a Traefik middleware, but Traefik is not managed",
+            "Call homelab.ingress(traefik()), or drop .appsec()");
+      }
+    }));
+  }
+
+  /**
+   * The other half of "WAF without CrowdSec": public apps are published "behind CrowdSec"
+   * ({@link Exposure#PUBLIC}); without it they face the internet with no bouncer at all.
+   */
+  static Rule publicNeedsCrowdsec() {
+    return Rule.of("public-needs-crowdsec", (lab, r) -> {
+      if (lab.crowdsec().isEmpty()) {
+        lab.apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC).forEach(a -> r.report(ModelPaths.app(a.name()),
+            "publicVia(traefik) needs CrowdSec in front of it", "Call homelab.security(crowdsec())"));
+      }
+    });
+  }
+}

@@ -1,0 +1,78 @@
+package dev.homelab.validation;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.Names;
+import dev.homelab.model.SecretRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Secret references: each becomes a Kubernetes Secret (name: DNS-1123 subdomain; key: letters,
+ * digits, {@code -._}) and, with a store, an ExternalSecret of that store.
+ */
+final class SecretRules {
+  private SecretRules() {}
+
+  static List<Rule> all() {
+    return List.of(secretName());
+  }
+
+  /** Every secret reference of the model names a valid Kubernetes Secret, key and store. */
+  static Rule secretName() {
+    return Rule.of("secret-name", (lab, r) -> {
+      for (Ref ref : references(lab)) {
+        if (!Names.isDnsSubdomain(ref.name)) {
+          r.report(ref.path, ref.what + " '" + ref.name + "' is not a DNS-1123 subdomain",
+              "Rename it, e.g. '" + NameRules.suggest(ref.name) + "'");
+        }
+        if (ref.key != null && !ref.key.matches("[-._a-zA-Z0-9]+")) {
+          r.report(ref.path, "key '" + ref.key + "' of secret " + ref.name + " is not a valid Secret key",
+              "Use letters, digits, '-', '_' and '.'");
+        }
+      }
+      lab.secretStore().filter(s -> !Names.isDnsSubdomain(s)).ifPresent(s -> r.report(ModelPaths.ROOT,
+          "secret store '" + s + "' is not a DNS-1123 subdomain", "Rename it, e.g. '" + NameRules.suggest(s) + "'"));
+    });
+  }
+
+  private static final class Ref {
+    final String path;
+    final String what;
+    final String name;
+    final String key;
+
+    Ref(String path, String what, String name, String key) {
+      this.path = path;
+      this.what = what;
+      this.name = name;
+      this.key = key;
+    }
+  }
+
+  private static List<Ref> references(Lab lab) {
+    List<Ref> refs = new ArrayList<>();
+    lab.k3s().ifPresent(k -> add(refs, ModelPaths.k3s(), k.token()));
+    lab.tls().ifPresent(t -> add(refs, ModelPaths.tls(), t.dnsApiToken()));
+    lab.crowdsec().ifPresent(c -> {
+      add(refs, ModelPaths.crowdsec(), c.traefikBouncerKey());
+      add(refs, ModelPaths.crowdsec(), c.firewallBouncerKey());
+      c.enrollKey().ifPresent(k -> add(refs, ModelPaths.crowdsec(), k));
+    });
+    lab.monitoring().ifPresent(m -> {
+      add(refs, ModelPaths.monitoring(), m.grafanaAdmin());
+      m.receivers().forEach(x -> add(refs, ModelPaths.monitoring(), x.secret()));
+    });
+    lab.s3Targets().forEach(s -> refs.add(new Ref(ModelPaths.s3(s.name()), "secret name", s.credentialsSecret(), null)));
+    lab.resticBackups().forEach(b -> add(refs, ModelPaths.restic(b.name()), b.password()));
+    lab.dataServices().forEach(d -> add(refs, ModelPaths.dataService(d.name()), d.credentials()));
+    lab.apps().forEach(a -> a.secretEnv().values().forEach(s -> add(refs, ModelPaths.app(a.name()), s)));
+    lab.github().ifPresent(g -> refs.add(new Ref(ModelPaths.github(), "secret name", g.runnerSecret(), null)));
+    lab.dns().ifPresent(d -> add(refs, ModelPaths.dns(), d.apiToken()));
+    return refs;
+  }
+
+  private static void add(List<Ref> refs, String path, SecretRef secret) {
+    refs.add(new Ref(path, "secret name", secret.name(), secret.key()));
+    secret.store().ifPresent(s -> refs.add(new Ref(path, "secret store", s, null)));
+  }
+}

@@ -1,0 +1,149 @@
+package dev.homelab.validation;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.app.AppVolume;
+import dev.homelab.model.cluster.BuiltIn;
+import dev.homelab.model.host.Disk;
+import dev.homelab.model.host.Node;
+import dev.homelab.model.storage.NfsStorageClass;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Storage classes, static volumes and the claims of apps, data services and monitoring. */
+final class StorageRules {
+  /** k3s' bundled class, present unless {@link BuiltIn#LOCAL_STORAGE} is disabled; it is then the default class. */
+  static final String LOCAL_PATH = "local-path";
+
+  private StorageRules() {}
+
+  static List<Rule> all() {
+    return List.of(storageClassDisk(), staticVolumeDisk(), storageClassKnown(), staticVolumeKnown(),
+        oneDefaultStorageClass(), claimsNeedDefaultClass());
+  }
+
+  /** An NFS class provisions on an exported disk of a known node. */
+  static Rule storageClassDisk() {
+    return Rule.of("storage-class-disk", (lab, r) -> lab.storageClasses().forEach(c ->
+        exportedDisk(lab, c.node(), c.disk(), ModelPaths.storageClass(c.name()), r)));
+  }
+
+  /** A static volume is an exported disk of a known node. */
+  static Rule staticVolumeDisk() {
+    return Rule.of("static-volume-disk", (lab, r) -> lab.staticVolumes().forEach(v ->
+        exportedDisk(lab, v.node(), v.disk(), ModelPaths.staticVolume(v.name()), r)));
+  }
+
+  private static void exportedDisk(Lab lab, String nodeName, String diskName, String path, Rule.Reporter r) {
+    Optional<Node> node = lab.node(nodeName);
+    if (node.isEmpty()) {
+      r.report(path, "node " + nodeName + " is not defined", "Use one of the nodes: " + names(lab));
+      return;
+    }
+    Optional<Disk> disk = node.get().disk(diskName);
+    if (disk.isEmpty()) {
+      r.report(path, "node " + nodeName + " has no disk called " + diskName,
+          "Add it with node(\"" + nodeName + "\").disks(btrfsRaid1(\"" + diskName + "\", ...).exportOverNfs())");
+    } else if (!disk.get().nfsExported()) {
+      r.report(path, "disk " + diskName + " of node " + nodeName + " is not exported over NFS",
+          "Call .exportOverNfs() on that disk");
+    }
+  }
+
+  /** A claim's class must exist: the lab's NFS classes, plus {@code local-path} unless it is disabled. */
+  static Rule storageClassKnown() {
+    return Rule.of("storage-class-known", (lab, r) -> {
+      Set<String> known = knownClasses(lab);
+      for (App a : lab.apps()) {
+        for (AppVolume v : a.volumes()) {
+          v.storageClass().filter(c -> !known.contains(c)).ifPresent(c ->
+              r.report(ModelPaths.appVolume(a.name(), v.name()), unknownClass(c), knownFix(known)));
+        }
+      }
+      lab.dataServices().forEach(d -> d.storageClass().filter(c -> !known.contains(c)).ifPresent(c ->
+          r.report(ModelPaths.dataService(d.name()), unknownClass(c), knownFix(known))));
+      lab.monitoring().flatMap(m -> m.storageClass()).filter(c -> !known.contains(c)).ifPresent(c ->
+          r.report(ModelPaths.monitoring(), unknownClass(c), knownFix(known)));
+    });
+  }
+
+  private static String unknownClass(String name) {
+    return "storage class " + name + " is not defined";
+  }
+
+  private static String knownFix(Set<String> known) {
+    return known.isEmpty() ? "Add one with homelab.storage(nfsStorageClass(...))" : "Use one of: " + String.join(", ", known);
+  }
+
+  /** A mounted static volume must be declared with {@code homelab.staticVolumes(...)}. */
+  static Rule staticVolumeKnown() {
+    return Rule.of("static-volume-known", (lab, r) -> lab.apps().forEach(a -> a.volumes().forEach(v ->
+        v.staticVolume().filter(s -> lab.staticVolume(s).isEmpty()).ifPresent(s -> r.report(
+            ModelPaths.appVolume(a.name(), v.name()), "static volume " + s + " is not defined",
+            "Add it with homelab.staticVolumes(staticVolume(\"" + s + "\", node, disk, size))")))));
+  }
+
+  /** Two default classes make claims without a class ambiguous; local-path is the default while enabled. */
+  static Rule oneDefaultStorageClass() {
+    return Rule.of("one-default-storage-class", (lab, r) -> {
+      String first = localPathEnabled(lab) ? LOCAL_PATH : null;
+      for (NfsStorageClass c : lab.storageClasses()) {
+        if (!c.defaultClass()) {
+          continue;
+        }
+        if (first == null) {
+          first = c.name();
+        } else if (first.equals(LOCAL_PATH)) {
+          r.report(ModelPaths.storageClass(c.name()), "is a default storage class, and so is k3s' local-path",
+              "Call k3s(...).disable(BuiltIn.LOCAL_STORAGE), or drop .asDefault()");
+        } else {
+          r.report(ModelPaths.storageClass(c.name()), "is a default storage class, and so is " + first,
+              "Call .asDefault() on one class only");
+        }
+      }
+    });
+  }
+
+  /** Without local-path and without a default NFS class, a claim that names no class stays Pending. */
+  static Rule claimsNeedDefaultClass() {
+    return Rule.of("claims-need-default-class", (lab, r) -> {
+      if (localPathEnabled(lab) || lab.storageClasses().stream().anyMatch(NfsStorageClass::defaultClass)) {
+        return;
+      }
+      String problem = "has no storage class and the cluster has no default one";
+      String fix = lab.storageClasses().isEmpty() ? "Add homelab.storage(nfsStorageClass(...).asDefault()), or keep k3s' local-path"
+          : "Call .storageClass(\"" + lab.storageClasses().get(0).name() + "\"), or .asDefault() on a class";
+      for (App a : lab.apps()) {
+        a.volumes().stream().filter(v -> v.staticVolume().isEmpty() && v.storageClass().isEmpty())
+            .forEach(v -> r.report(ModelPaths.appVolume(a.name(), v.name()), "volume " + problem, fix));
+      }
+      lab.dataServices().stream().filter(d -> d.storageClass().isEmpty())
+          .forEach(d -> r.report(ModelPaths.dataService(d.name()), "the volume " + problem, fix));
+      lab.monitoring().filter(m -> m.storageClass().isEmpty())
+          .ifPresent(m -> r.report(ModelPaths.monitoring(), "Prometheus' volume " + problem, fix));
+    });
+  }
+
+  static boolean localPathEnabled(Lab lab) {
+    return !lab.disabledBuiltIns().contains(BuiltIn.LOCAL_STORAGE);
+  }
+
+  static Set<String> knownClasses(Lab lab) {
+    Set<String> known = new TreeSet<>();
+    lab.storageClasses().forEach(c -> known.add(c.name()));
+    if (localPathEnabled(lab)) {
+      known.add(LOCAL_PATH);
+    }
+    return known;
+  }
+
+  static String names(Lab lab) {
+    List<String> names = new ArrayList<>();
+    lab.nodes().forEach(n -> names.add(n.name()));
+    return names.isEmpty() ? "(none yet; add one with homelab.nodes(...))" : names.stream().collect(Collectors.joining(", "));
+  }
+}

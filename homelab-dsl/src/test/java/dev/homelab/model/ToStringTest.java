@@ -1,0 +1,44 @@
+package dev.homelab.model;
+
+import static dev.homelab.Homelab.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homelab.model.monitoring.AlertReceiver;
+import dev.homelab.testing.TestLabs;
+import org.junit.jupiter.api.Test;
+
+/** Models print readably in JShell, and a printed secret is only ever its reference. */
+class ToStringTest {
+
+  @Test
+  void should_print_a_secret_as_its_reference() {
+    assertThat(secret("nextcloud-db", "password")).hasToString("secret(nextcloud-db/password)");
+    assertThat(secret("nextcloud-db", "password").inStore("vault")).hasToString("secret(nextcloud-db/password in vault)");
+  }
+
+  @Test
+  void should_print_only_the_reference_of_secrets_held_by_values() {
+    String app = app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")
+        .env("POSTGRES_PASSWORD", secret("nextcloud-db", "password")).toString();
+    String receiver = AlertReceiver.of("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url")).toString();
+    String k3s = k3s("v1.33.4+k3s1").token(secret("k3s-token", "token").inStore("vault")).toString();
+
+    assertThat(app).contains("secretEnv={POSTGRES_PASSWORD=secret(nextcloud-db/password)}");
+    assertThat(receiver).isEqualTo("AlertReceiver{name=ops, kind=WEBHOOK, secret=secret(alertmanager-webhook/url)}");
+    assertThat(k3s).contains("token=secret(k3s-token/token in vault)");
+  }
+
+  @Test
+  void should_print_no_secret_but_as_a_reference_in_a_whole_lab() {
+    String lab = TestLabs.rich().toString();
+
+    assertThat(lab).startsWith("Lab{name=reference, domain=example.com, lan=192.168.1.0/24");
+    // Every place a SecretRef is printed uses the reference form, never its fields.
+    assertThat(lab).doesNotContain("SecretRef{").contains("secret(cloudflare-api-token/token)", "secret(nextcloud-db/password)");
+  }
+
+  @Test
+  void should_print_a_taint_the_way_k3s_takes_it() {
+    assertThat(node("pi4").taint("dedicated", "media", "NoSchedule").taints().get(0)).hasToString("dedicated=media:NoSchedule");
+  }
+}

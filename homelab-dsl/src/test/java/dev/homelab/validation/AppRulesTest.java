@@ -1,0 +1,187 @@
+package dev.homelab.validation;
+
+import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.*;
+
+import dev.homelab.model.host.Arch;
+import org.junit.jupiter.api.Test;
+
+class AppRulesTest {
+  private static final String IMAGE = "ghcr.io/example/wiki:1.0.0";
+
+  @Test
+  void should_reject_a_port_out_of_range() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).port(0)), "port",
+        "homelab/apps/wiki: port 0 is not between 1 and 65535. Call .port(8080) with the container's port");
+  }
+
+  @Test
+  void should_reject_zero_replicas() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).replicas(0)), "replicas",
+        "homelab/apps/wiki: replicas is 0, at least 1 is needed. Call .replicas(1)");
+  }
+
+  @Test
+  void should_reject_the_latest_tag() {
+    Expect.only(minimal().apps(app("wiki", "ghcr.io/example/wiki:latest")), "image-pinned",
+        "homelab/apps/wiki: image 'ghcr.io/example/wiki:latest' has no pinned tag. Pin a version, e.g. app(\"wiki\", \"ghcr.io/owner/wiki:1.2.3\")");
+  }
+
+  @Test
+  void should_reject_an_image_without_tag_behind_a_registry_port() {
+    Expect.only(minimal().apps(app("wiki", "registry.lan:5000/wiki")), "image-pinned",
+        "homelab/apps/wiki: image 'registry.lan:5000/wiki' has no pinned tag. Pin a version, e.g. app(\"wiki\", \"ghcr.io/owner/wiki:1.2.3\")");
+  }
+
+  @Test
+  void should_accept_an_image_pinned_by_digest() {
+    Expect.only(minimal().apps(app("wiki", "ghcr.io/example/wiki@sha256:" + "0".repeat(64))), "none");
+  }
+
+  @Test
+  void should_reject_running_as_root() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).runAsUser(0)), "run-as-root",
+        "homelab/apps/wiki: runAsUser 0 runs the container as root. Call .runAsUser(1000) with the image's non-root UID");
+  }
+
+  @Test
+  void should_reject_a_health_path_without_slash() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).healthPath("health")), "http-path",
+        "homelab/apps/wiki: health path 'health' does not start with /. Call .healthPath(\"/health\")");
+  }
+
+  @Test
+  void should_reject_an_invalid_env_name() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).env("WIKI-URL", "https://wiki.example.com")), "env-name",
+        "homelab/apps/wiki: environment variable 'WIKI-URL' is not a valid name. Use letters, digits and _, e.g. .env(\"WIKI_URL\", ...)");
+  }
+
+  @Test
+  void should_reject_an_env_set_twice() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).env("DB_PASSWORD", "x").env("DB_PASSWORD", secret("wiki-db", "password"))),
+        "env-name",
+        "homelab/apps/wiki: environment variable DB_PASSWORD is set both plainly and from a secret. Keep one of the two .env(\"DB_PASSWORD\", ...) calls");
+  }
+
+  @Test
+  void should_reject_a_relative_mount_path() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).volume("data", "data", "1Gi")), "absolute-path",
+        "homelab/apps/wiki/volumes/data: mount path 'data' is not absolute. Mount it at an absolute path, e.g. \"/data\"");
+  }
+
+  @Test
+  void should_reject_a_malformed_claim_size() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).volume("data", "/data", "1GB")), "size-quantity",
+        "homelab/apps/wiki/volumes/data: size '1GB' is not a quantity like 10Gi. Write the size like \"10Gi\"");
+  }
+
+  @Test
+  void should_reject_an_internal_app_without_traefik() {
+    Expect.only(minimal().domain("example.com").apps(app("wiki", IMAGE).internalVia(TRAEFIK)), "exposure-needs-traefik",
+        "homelab/apps/wiki: internalVia(traefik) needs a managed Traefik. Call homelab.ingress(traefik())");
+  }
+
+  @Test
+  void should_reject_an_internal_app_without_domain() {
+    Expect.only(minimal().loadBalancer(pool("lan", "192.168.1.240-192.168.1.250")).ingress(TRAEFIK)
+            .apps(app("wiki", IMAGE).internalVia(TRAEFIK)), "internal-needs-domain",
+        "homelab/apps/wiki: internalVia(traefik) needs a domain for host wiki. Call homelab.domain(\"example.com\"), or give a full host name");
+  }
+
+  @Test
+  void should_reject_an_admin_host_without_traefik() {
+    Expect.only(minimal().domain("example.com").dataServices(rabbitmq("rabbitmq").adminHost("rabbitmq")), "admin-host-needs-traefik",
+        "homelab/dataServices/rabbitmq: adminHost(\"rabbitmq\") needs a managed Traefik. Call homelab.ingress(traefik()), or drop .adminHost(...)");
+  }
+
+  @Test
+  void should_reject_an_invalid_host_name() {
+    Expect.only(web().apps(app("wiki", IMAGE).internalVia(TRAEFIK).host("My_Wiki")), "host-name",
+        "homelab/apps/wiki: host name 'My_Wiki' is not a valid DNS name. Use lower case letters, digits, '-' and '.', e.g. host \"my-wiki\"");
+  }
+
+  @Test
+  void should_reject_two_apps_on_one_host() {
+    Expect.only(web().apps(app("wiki", IMAGE).internalVia(TRAEFIK), app("docs", IMAGE).internalVia(TRAEFIK).host("wiki")), "host-unique",
+        "homelab/apps/docs: host wiki.example.com is already used by app wiki. Give each route its own host name");
+  }
+
+  @Test
+  void should_reject_an_admin_ui_on_an_app_host() {
+    Expect.only(web().apps(app("pihole-ui", IMAGE).internalVia(TRAEFIK).host("pihole"))
+            .dataServices(pihole("pihole").loadBalancerIp("192.168.1.243").adminHost("pihole")), "host-unique",
+        "homelab/dataServices/pihole: host pihole.example.com is already used by app pihole-ui. Give each route its own host name");
+  }
+
+  @Test
+  void should_reject_grafana_on_an_app_host() {
+    Expect.only(web().apps(app("grafana", IMAGE).internalVia(TRAEFIK)).monitoring(monitoring()), "host-unique",
+        "homelab/monitoring: host grafana.example.com is already used by app grafana. Give each route its own host name");
+  }
+
+  @Test
+  void should_reject_runs_on_an_unknown_node() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).runsOn("nuc")), "runs-on-known",
+        "homelab/apps/wiki: runsOn(\"nuc\") names no node of the lab. Use one of the nodes: pi1");
+  }
+
+  @Test
+  void should_reject_an_app_using_postgres_when_none_is_defined() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).uses(postgres("postgres"))), "uses-known",
+        "homelab/apps/wiki: uses data service postgres, which is not defined. Add it with homelab.dataServices(...)");
+  }
+
+  @Test
+  void should_reject_an_arm64_only_image_pinned_to_an_amd64_node() {
+    Expect.only(minimal().nodes(node("nuc").amd64()).apps(app("wiki", IMAGE).arches(Arch.ARM64).runsOn("nuc")), "arch-pinned-node",
+        "homelab/apps/wiki: image runs on arm64 only, but runsOn(\"nuc\") is an amd64 node. Pin it to pi1, or fix .arches(...)");
+  }
+
+  @Test
+  void should_reject_an_amd64_only_image_pinned_to_an_arm64_node() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).arches(Arch.AMD64).runsOn("pi1")), "arch-pinned-node",
+        "homelab/apps/wiki: image runs on amd64 only, but runsOn(\"pi1\") is an arm64 node. Use an image for arm64 and fix .arches(...)");
+  }
+
+  @Test
+  void should_reject_an_unpinned_image_of_an_arch_no_node_has() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).arches(Arch.AMD64)), "arch-no-node",
+        "homelab/apps/wiki: image runs on amd64 only, and no node is amd64. Add such a node, or use a multi-arch image and drop .arches(...)");
+  }
+
+  @Test
+  void should_accept_an_unpinned_single_arch_image_on_a_mixed_cluster() {
+    Expect.only(minimal().nodes(node("nuc").amd64()).apps(app("wiki", IMAGE).arches(Arch.AMD64)), "none");
+  }
+
+  @Test
+  void should_reject_metrics_without_monitoring() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).metrics("/metrics")), "metrics-need-monitoring",
+        "homelab/apps/wiki: metrics(\"/metrics\") needs the monitoring stack. Call homelab.monitoring(monitoring()), or drop .metrics(...)");
+  }
+
+  @Test
+  void should_reject_a_pihole_without_load_balancer_ip() {
+    Expect.only(minimal().dataServices(pihole("pihole")), "pihole-lb-ip",
+        "homelab/dataServices/pihole: Pi-hole serves no DNS to the LAN without a load-balancer IP. Call .loadBalancerIp(\"192.168.1.53\")");
+  }
+
+  @Test
+  void should_reject_a_dump_of_a_service_that_is_not_postgres() {
+    Expect.only(minimal().backups(offsite()).dataServices(redis("redis").backup(offsite())), "dump-only-postgres",
+        "homelab/dataServices/redis: only PostgreSQL is dumped to S3, this is redis. Drop .backup(...) from redis");
+  }
+
+  @Test
+  void should_reject_a_malformed_dump_schedule() {
+    Expect.only(minimal().backups(offsite()).dataServices(postgres("postgres").backup(offsite()).backupSchedule("nightly")),
+        "cron-schedule",
+        "homelab/dataServices/postgres: backup schedule 'nightly' is not a five-field cron. Call .backupSchedule(\"30 2 * * *\")");
+  }
+
+  @Test
+  void should_reject_a_data_service_image_on_latest() {
+    Expect.only(minimal().dataServices(redis("redis").image("redis:latest")), "image-pinned",
+        "homelab/dataServices/redis: image 'redis:latest' has no pinned tag. Pin a version with .image(\"docker.io/library/redis:8.2.1\") or drop .image(...)");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.homelab.validation;
+
+import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.*;
+
+import org.junit.jupiter.api.Test;
+
+class EdgeRulesTest {
+
+  @Test
+  void should_reject_tls_without_domain() {
+    Expect.only(minimal().tls(certManager("admin@example.com", secret("cloudflare-api-token", "token"))), "tls-needs-domain",
+        "homelab/tls: certificates need a domain to be issued for. Call homelab.domain(\"example.com\")");
+  }
+
+  @Test
+  void should_reject_a_malformed_acme_email() {
+    Expect.only(web().tls(certManager("admin", secret("cloudflare-api-token", "token"))), "acme-email",
+        "homelab/tls: ACME e-mail 'admin' is not an address. Pass an address such as certManager(\"admin@example.com\", ...)");
+  }
+
+  @Test
+  void should_reject_traefik_acme_with_several_replicas() {
+    Expect.only(web().tls(traefikAcme("admin@example.com", secret("cloudflare-api-token", "token"))), "traefik-acme",
+        "homelab/traefik: Traefik's ACME resolver works with one replica only, found 2. Call traefik().replicas(1), or use certManager(...)");
+  }
+
+  @Test
+  void should_reject_traefik_acme_without_traefik() {
+    Expect.only(minimal().domain("example.com").tls(traefikAcme("admin@example.com", secret("cloudflare-api-token", "token"))),
+        "traefik-acme", "homelab/tls: traefikAcme(...) needs a managed Traefik. Call homelab.ingress(traefik().replicas(1))");
+  }
+
+  @Test
+  void should_reject_the_waf_without_traefik() {
+    Expect.only(minimal().security(crowdsec().withoutFirewallBouncers().appsec()), "waf-needs-traefik",
+        "homelab/crowdsec: appsec() is a Traefik middleware, but Traefik is not managed. Call homelab.ingress(traefik()), or drop .appsec()");
+  }
+
+  @Test
+  void should_reject_firewall_bouncers_without_lapi_ip() {
+    Expect.only(web().security(crowdsec()), "crowdsec-lapi-ip",
+        "homelab/crowdsec: the firewall bouncers on the hosts cannot reach the LAPI without a LAN IP. "
+            + "Call crowdsec().lapiIp(\"192.168.1.242\") or .withoutFirewallBouncers()");
+  }
+
+  @Test
+  void should_reject_a_public_app_without_crowdsec() {
+    var lab = minimal().domain("example.com").loadBalancer(pool("lan", "192.168.1.240-192.168.1.250")).ingress(TRAEFIK)
+        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token"))).dns(cloudflare("example.com"))
+        .apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK));
+    Expect.only(lab, "public-needs-crowdsec", "homelab/apps/blog: publicVia(traefik) needs CrowdSec in front of it. Call homelab.security(crowdsec())");
+  }
+
+  @Test
+  void should_reject_a_public_app_without_tls() {
+    var lab = minimal().domain("example.com").loadBalancer(pool("lan", "192.168.1.240-192.168.1.250")).ingress(TRAEFIK)
+        .security(crowdsec().lapiIp("192.168.1.242")).dns(cloudflare("example.com"))
+        .apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK));
+    Expect.only(lab, "public-needs-tls", "homelab/apps/blog: publicVia(traefik) needs TLS certificates. "
+        + "Call homelab.tls(certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\")))");
+  }
+
+  @Test
+  void should_reject_a_public_app_without_dns_provider() {
+    var lab = minimal().domain("example.com").loadBalancer(pool("lan", "192.168.1.240-192.168.1.250")).ingress(TRAEFIK)
+        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token"))).security(crowdsec().lapiIp("192.168.1.242"))
+        .apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK));
+    Expect.only(lab, "public-needs-dns-zone",
+        "homelab/apps/blog: public host blog.example.com is in no managed DNS zone. Call homelab.dns(cloudflare(\"example.com\"))");
+  }
+
+  @Test
+  void should_reject_a_public_host_outside_every_zone() {
+    Expect.only(web().apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK).host("blog.example.org")), "public-needs-dns-zone",
+        "homelab/apps/blog: public host blog.example.org is in no managed DNS zone. Call homelab.dns(cloudflare(\"example.org\"))");
+  }
+
+  @Test
+  void should_reject_a_public_app_without_domain() {
+    var lab = minimal().loadBalancer(pool("lan", "192.168.1.240-192.168.1.250")).ingress(TRAEFIK)
+        .security(crowdsec().lapiIp("192.168.1.242")).apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK))
+        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")));
+    // Without a domain the certificates have nothing to be issued for either: both are reported.
+    org.assertj.core.api.Assertions.assertThat(Expect.problems(lab)).extracting(p -> p.rule() + " | " + p).containsExactly(
+        "tls-needs-domain | homelab/tls: certificates need a domain to be issued for. Call homelab.domain(\"example.com\")",
+        "public-needs-domain | homelab/apps/blog: publicVia(traefik) needs a domain. Call homelab.domain(\"example.com\")");
+  }
+
+  @Test
+  void should_reject_a_malformed_dns_ttl() {
+    Expect.only(web().dns(cloudflare().zone(zone("example.com").ttl(30))), "dns-ttl",
+        "homelab/dns/zones/example.com: TTL 30 is neither 1 (automatic) nor 60..86400. Call .ttl(1) or .ttl(300)");
+  }
+
+  @Test
+  void should_reject_a_zone_listed_twice() {
+    Expect.only(web().dns(cloudflare("example.com", "example.com")), "dns-zones",
+        "homelab/dns: zone example.com is listed twice. List each zone once");
+  }
+
+  @Test
+  void should_reject_dns_without_zones() {
+    Expect.only(minimal().dns(cloudflare()), "dns-zones", "homelab/dns: no zone is managed. Call cloudflare(\"example.com\")");
+  }
+}

@@ -1,0 +1,22 @@
+package dev.homelab.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homelab.model.Lab;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Assertions on the problems the standard validator finds: rule id and the exact line. */
+final class Expect {
+  private Expect() {}
+
+  static List<Problem> problems(Lab lab) {
+    return Validator.standard().problems(lab);
+  }
+
+  /** {@code lab} has exactly these problems, each line {@code path: problem. fix}, all found by {@code rule}. */
+  static void only(Lab lab, String rule, String... lines) {
+    List<String> found = problems(lab).stream().map(p -> p.rule() + " | " + p).collect(Collectors.toList());
+    assertThat(found).containsExactly(java.util.Arrays.stream(lines).map(l -> rule + " | " + l).toArray(String[]::new));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.homelab.validation;
+
+import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.*;
+
+import org.junit.jupiter.api.Test;
+
+class NetworkRulesTest {
+
+  @Test
+  void should_reject_a_pool_outside_the_lan() {
+    Expect.only(web().loadBalancer(pool("far", "10.0.0.240/28")), "pool-addresses",
+        "homelab/loadBalancer/pools/far: 10.0.0.240/28 is not inside the LAN 192.168.1.0/24. Pick free addresses inside 192.168.1.0/24");
+  }
+
+  @Test
+  void should_reject_a_malformed_pool_address() {
+    Expect.only(web().loadBalancer(pool("bad", "192.168.1.250-192.168.1.240")), "pool-addresses",
+        "homelab/loadBalancer/pools/bad: '192.168.1.250-192.168.1.240' is not a CIDR, a range or an IPv4 address. "
+            + "Write it like \"192.168.1.240-192.168.1.250\" or \"192.168.1.240/28\"");
+  }
+
+  @Test
+  void should_reject_a_pool_overlapping_a_node_ip() {
+    Expect.only(web().loadBalancer(pool("nodes", "192.168.1.8/29")), "pool-node-overlap",
+        "homelab/loadBalancer/pools/nodes: includes 192.168.1.11, the IP of node pi1. "
+            + "Exclude node addresses from the pool (shrink the range or move the node)");
+  }
+
+  @Test
+  void should_reject_overlapping_pools() {
+    Expect.only(web().loadBalancer(pool("more", "192.168.1.250-192.168.1.252")), "pools-disjoint",
+        "homelab/loadBalancer/pools/more: overlaps pool lan. Give each pool its own addresses");
+  }
+
+  @Test
+  void should_reject_a_fixed_service_ip_outside_every_pool() {
+    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.53")), "fixed-ip-in-pool",
+        "homelab/dataServices/pihole: load-balancer IP 192.168.1.53 is in no MetalLB pool. Pick an address of pool lan or widen a pool");
+  }
+
+  @Test
+  void should_reject_a_fixed_service_ip_without_any_pool() {
+    Expect.only(minimal().security(crowdsec().lapiIp("192.168.1.242")), "fixed-ip-in-pool",
+        "homelab/crowdsec: LAPI IP 192.168.1.242 is in no MetalLB pool. Add one with homelab.loadBalancer(pool(\"lan\", \"192.168.1.242-...\"))");
+  }
+
+  @Test
+  void should_reject_a_malformed_fixed_service_ip() {
+    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.300")), "fixed-ip-in-pool",
+        "homelab/dataServices/pihole: load-balancer IP '192.168.1.300' is not an IPv4 address. Write it like \"192.168.1.240\"");
+  }
+
+  @Test
+  void should_reject_two_services_on_one_fixed_ip() {
+    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.242")), "lb-ip-unique",
+        "homelab/dataServices/pihole: load-balancer IP 192.168.1.242 is already the LAPI IP of homelab/crowdsec. "
+            + "Give each LoadBalancer its own address");
+  }
+
+  @Test
+  void should_reject_public_and_internal_traefik_on_one_ip() {
+    Expect.only(web().ingress(traefik().publicIp("192.168.1.240").internalIp("192.168.1.240")), "traefik-sides",
+        "homelab/traefik: public and internal side share the IP 192.168.1.240, so internal apps are reachable from the internet. "
+            + "Give .internalIp(...) its own address");
+  }
+
+  @Test
+  void should_reject_public_and_internal_traefik_on_one_entrypoint() {
+    Expect.only(web().ingress(TRAEFIK.entrypoints("websecure", "websecure")), "traefik-sides",
+        "homelab/traefik: public and internal side share the entrypoint websecure, so internal apps are reachable from the internet. "
+            + "Call .entrypoints(\"websecure\", \"websecure-int\")");
+  }
+
+  @Test
+  void should_reject_zero_traefik_replicas() {
+    Expect.only(web().ingress(TRAEFIK.replicas(0)), "replicas",
+        "homelab/traefik: replicas is 0, at least 1 is needed. Call traefik().replicas(2)");
+  }
+
+  @Test
+  void should_reject_a_vpn_subnet_overlapping_the_lan() {
+    Expect.only(minimal().vpn(wireguard("192.168.1.128/25").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet-overlap",
+        "homelab/vpn: subnet 192.168.1.128/25 overlaps the LAN 192.168.1.0/24. Pick a subnet of its own, e.g. wireguard(\"10.8.0.0/24\")");
+  }
+
+  @Test
+  void should_reject_a_vpn_subnet_overlapping_the_cluster_cidr() {
+    Expect.only(minimal().vpn(wireguard("10.42.8.0/24").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet-overlap",
+        "homelab/vpn: subnet 10.42.8.0/24 overlaps the cluster CIDR 10.42.0.0/16. Pick a subnet of its own, e.g. wireguard(\"10.8.0.0/24\")");
+  }
+
+  @Test
+  void should_reject_a_vpn_subnet_overlapping_the_service_cidr() {
+    Expect.only(minimal().vpn(wireguard("10.43.0.0/24").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet-overlap",
+        "homelab/vpn: subnet 10.43.0.0/24 overlaps the service CIDR 10.43.0.0/16. Pick a subnet of its own, e.g. wireguard(\"10.8.0.0/24\")");
+  }
+
+  @Test
+  void should_reject_a_malformed_vpn_subnet() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.1/24").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet",
+        "homelab/vpn: subnet '10.8.0.1/24' is not an IPv4 CIDR with its host bits zero. Call wireguard(\"10.8.0.0/24\")");
+  }
+
+  @Test
+  void should_reject_a_vpn_without_gateway() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").endpoint("203.0.113.1")), "vpn-gateway",
+        "homelab/vpn: no gateway node is set. Call .gateway(\"pi1\")");
+  }
+
+  @Test
+  void should_reject_a_vpn_gateway_on_an_unknown_node() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("router").endpoint("203.0.113.1")), "vpn-gateway",
+        "homelab/vpn: gateway node router is not defined. Use one of the nodes: pi1");
+  }
+
+  @Test
+  void should_reject_a_vpn_without_endpoint_nor_domain() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1")), "vpn-endpoint",
+        "homelab/vpn: peers have nothing to dial: no .endpoint(...) and no domain for vpn.<domain>. "
+            + "Call .endpoint(\"vpn.example.com\") or homelab.domain(\"example.com\")");
+  }
+
+  @Test
+  void should_reject_a_vpn_peer_outside_the_subnet() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.9.0.2/32")),
+        "vpn-peer-ip",
+        "homelab/vpn/peers/laptop: address 10.9.0.2/32 is outside the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
+  }
+
+  @Test
+  void should_reject_a_vpn_peer_on_the_gateway_address() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.1/32")),
+        "vpn-peer-ip", "homelab/vpn/peers/laptop: address 10.8.0.1/32 is the gateway's own address. Use another address of 10.8.0.0/24");
+  }
+
+  @Test
+  void should_reject_duplicate_vpn_peer_names() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1")
+            .peer("laptop", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.3/32")), "vpn-peer-unique",
+        "homelab/vpn/peers/laptop: two peers are called laptop. Give each peer its own name");
+  }
+
+  @Test
+  void should_reject_a_malformed_wireguard_key() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", "abc", "10.8.0.2/32")),
+        "wireguard-key",
+        "homelab/vpn/peers/laptop: public key is not a 44-character base64 WireGuard key. Paste the output of `wg pubkey` for this peer");
+  }
+
+  @Test
+  void should_reject_a_vpn_port_out_of_range() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").port(70000)), "port",
+        "homelab/vpn: port 70000 is not between 1 and 65535. Call .port(51820)");
+  }
+}

@@ -1,0 +1,165 @@
+package dev.homelab.validation;
+
+import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.*;
+
+import dev.homelab.model.cluster.BuiltIn;
+import org.junit.jupiter.api.Test;
+
+class StorageAndBackupRulesTest {
+
+  @Test
+  void should_reject_a_storage_class_on_an_unknown_node() {
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", "nas2", "data")), "storage-class-disk",
+        "homelab/storage/nfs-data: node nas2 is not defined. Use one of the nodes: pi1, nas");
+  }
+
+  @Test
+  void should_reject_a_storage_class_on_an_unknown_disk() {
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", "nas", "ssd")), "storage-class-disk",
+        "homelab/storage/nfs-data: node nas has no disk called ssd. Add it with node(\"nas\").disks(btrfsRaid1(\"ssd\", ...).exportOverNfs())");
+  }
+
+  @Test
+  void should_reject_a_storage_class_on_a_disk_not_exported() {
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-backup", "nas", "restic")), "storage-class-disk",
+        "homelab/storage/nfs-backup: disk restic of node nas is not exported over NFS. Call .exportOverNfs() on that disk");
+  }
+
+  @Test
+  void should_reject_a_static_volume_on_a_disk_not_exported() {
+    Expect.only(withNas(minimal()).staticVolumes(staticVolume("backups", "nas", "restic", "1Ti")), "static-volume-disk",
+        "homelab/staticVolumes/backups: disk restic of node nas is not exported over NFS. Call .exportOverNfs() on that disk");
+  }
+
+  @Test
+  void should_reject_a_malformed_static_volume_size() {
+    Expect.only(withNas(minimal()).staticVolumes(staticVolume("media", "nas", "media", "4TB")), "size-quantity",
+        "homelab/staticVolumes/media: size '4TB' is not a quantity like 4Ti. Write the size like \"4Ti\"");
+  }
+
+  @Test
+  void should_reject_an_app_volume_with_an_unknown_storage_class() {
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", "nas", "data"))
+            .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume(claim("data", "/data", "1Gi").storageClass("nfs-fast"))),
+        "storage-class-known",
+        "homelab/apps/wiki/volumes/data: storage class nfs-fast is not defined. Use one of: local-path, nfs-data");
+  }
+
+  @Test
+  void should_reject_local_path_once_disabled() {
+    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE))
+            .dataServices(redis("redis").storage("1Gi", "local-path")), "storage-class-known",
+        "homelab/dataServices/redis: storage class local-path is not defined. Add one with homelab.storage(nfsStorageClass(...))");
+  }
+
+  @Test
+  void should_reject_monitoring_on_an_unknown_storage_class() {
+    Expect.only(minimal().monitoring(monitoring().storage("20Gi", "nfs-data")), "storage-class-known",
+        "homelab/monitoring: storage class nfs-data is not defined. Use one of: local-path");
+  }
+
+  @Test
+  void should_reject_an_unknown_static_volume() {
+    Expect.only(minimal().apps(app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
+            .volume(mount(staticVolume("media", "nas", "media", "4Ti"), "/media"))), "static-volume-known",
+        "homelab/apps/jellyfin/volumes/media: static volume media is not defined. "
+            + "Add it with homelab.staticVolumes(staticVolume(\"media\", node, disk, size))");
+  }
+
+  @Test
+  void should_reject_two_default_storage_classes() {
+    Expect.only(withNas(minimal()).cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE))
+            .storage(nfsStorageClass("nfs-data", "nas", "data").asDefault(), nfsStorageClass("nfs-media", "nas", "media").asDefault()),
+        "one-default-storage-class",
+        "homelab/storage/nfs-media: is a default storage class, and so is nfs-data. Call .asDefault() on one class only");
+  }
+
+  @Test
+  void should_reject_a_default_class_next_to_local_path() {
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", "nas", "data").asDefault()), "one-default-storage-class",
+        "homelab/storage/nfs-data: is a default storage class, and so is k3s' local-path. "
+            + "Call k3s(...).disable(BuiltIn.LOCAL_STORAGE), or drop .asDefault()");
+  }
+
+  @Test
+  void should_reject_a_claim_without_class_when_there_is_no_default() {
+    Expect.only(withNas(minimal()).cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE))
+            .storage(nfsStorageClass("nfs-data", "nas", "data"))
+            .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume("data", "/data", "1Gi")), "claims-need-default-class",
+        "homelab/apps/wiki/volumes/data: volume has no storage class and the cluster has no default one. "
+            + "Call .storageClass(\"nfs-data\"), or .asDefault() on a class");
+  }
+
+  @Test
+  void should_reject_an_app_backup_to_no_s3_target() {
+    Expect.only(minimal().apps(app("wiki", "ghcr.io/example/wiki:1.0.0").backup(offsite())), "backup-target-known",
+        "homelab/apps/wiki: backup target offsite is not defined. Add it with homelab.backups(s3(\"offsite\", endpoint, bucket))");
+  }
+
+  @Test
+  void should_reject_a_data_service_backup_to_no_s3_target() {
+    Expect.only(minimal().dataServices(postgres("postgres").backup(offsite())), "backup-target-known",
+        "homelab/dataServices/postgres: backup target offsite is not defined. Add it with homelab.backups(s3(\"offsite\", endpoint, bucket))");
+  }
+
+  @Test
+  void should_reject_terraform_state_in_an_unknown_target() {
+    Expect.only(minimal().terraformState(terraformState(offsite())), "terraform-state-target-known",
+        "homelab/terraformState: Terraform state target offsite is not defined. Add it with homelab.backups(s3(\"offsite\", endpoint, bucket))");
+  }
+
+  @Test
+  void should_reject_restic_on_an_unknown_node() {
+    Expect.only(withNas(minimal()).backups(restic("local", "nas2", "restic").paths("/srv/data")), "restic-disk",
+        "homelab/backups/restic/local: node nas2 is not defined. Use one of the nodes: pi1, nas");
+  }
+
+  @Test
+  void should_reject_restic_with_no_disk() {
+    Expect.only(withNas(minimal()).backups(restic("local", "pi1", "restic").paths("/srv/data")), "restic-disk",
+        "homelab/backups/restic/local: node pi1 has no disk called restic. Add it with node(\"pi1\").disks(backupDisk(\"restic\", device))");
+  }
+
+  @Test
+  void should_reject_restic_to_a_data_disk() {
+    Expect.only(withNas(minimal()).backups(restic("local", "nas", "data").paths("/srv/media")), "restic-disk",
+        "homelab/backups/restic/local: disk data of node nas is a data disk, not a backup disk. Back up to a backupDisk(...) of nas");
+  }
+
+  @Test
+  void should_reject_restic_without_paths() {
+    Expect.only(withNas(minimal()).backups(restic("local", "nas", "restic")), "restic-paths",
+        "homelab/backups/restic/local: backs up no paths. Call .paths(\"/srv/data\")");
+  }
+
+  @Test
+  void should_reject_restic_of_a_relative_path() {
+    Expect.only(withNas(minimal()).backups(restic("local", "nas", "restic").paths("srv/data")), "absolute-path",
+        "homelab/backups/restic/local: path 'srv/data' is not absolute. Back up absolute host paths such as \"/srv/data\"");
+  }
+
+  @Test
+  void should_reject_restic_keeping_nothing() {
+    Expect.only(withNas(minimal()).backups(restic("local", "nas", "restic").paths("/srv/data").retention(keep())), "retention-empty",
+        "homelab/backups/restic/local: retention keeps nothing. Call .retention(keep().daily(7).weekly(4))");
+  }
+
+  @Test
+  void should_reject_an_s3_endpoint_that_is_no_url() {
+    Expect.only(minimal().backups(s3("offsite", "s3.example.net", "example-homelab-backups")), "s3-target",
+        "homelab/backups/s3/offsite: endpoint 's3.example.net' is not an http(s) URL. Write it like \"https://s3.eu-central-003.backblazeb2.com\"");
+  }
+
+  @Test
+  void should_reject_an_invalid_bucket_name() {
+    Expect.only(minimal().backups(s3("offsite", "https://s3.example.net", "Backups")), "s3-target",
+        "homelab/backups/s3/offsite: bucket 'Backups' is not a valid bucket name. Use 3 to 63 lower-case letters, digits, '.' and '-'");
+  }
+
+  @Test
+  void should_reject_an_s3_target_keeping_nothing() {
+    Expect.only(minimal().backups(offsite().retention(keep())), "retention-empty",
+        "homelab/backups/s3/offsite: retention keeps nothing. Call .retention(keep().daily(30))");
+  }
+}
