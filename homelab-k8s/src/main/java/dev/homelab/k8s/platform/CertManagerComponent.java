@@ -63,6 +63,15 @@ public final class CertManagerComponent implements Component {
     return out;
   }
 
+  @Override
+  public Map<String, String> extraFiles(Lab lab) {
+    Tls tls = lab.tls().orElseThrow();
+    return Map.of("README.md", "# cert-manager\n\n"
+        + "Create the Secret `" + tls.dnsApiToken().name() + "` (key `" + tls.dnsApiToken().key() + "`) in namespace `"
+        + NAMESPACE + "`: a Cloudflare API token with Zone:DNS:Edit on the domain's zone. The ClusterIssuer `"
+        + ISSUER + "` reads it from there.\n");
+  }
+
   static HelmValues values(Lab lab) {
     HelmValues v = HelmValues.create()
         .set("crds.enabled", true)

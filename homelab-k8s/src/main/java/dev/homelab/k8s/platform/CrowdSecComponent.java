@@ -56,6 +56,25 @@ public final class CrowdSecComponent implements Component {
     return out;
   }
 
+  @Override
+  public Map<String, String> extraFiles(Lab lab) {
+    CrowdSec cs = lab.crowdsec().orElseThrow();
+    StringBuilder sb = new StringBuilder("# CrowdSec\n\n")
+        .append("Create these Secrets in namespace `").append(NAMESPACE).append("` before the first deployment:\n\n")
+        .append("- `").append(cs.traefikBouncerKey().name()).append("` key `").append(cs.traefikBouncerKey().key())
+        .append("`: the Traefik bouncer's key (the same value the Traefik middleware uses)\n");
+    if (cs.firewallBouncers()) {
+      sb.append("- `").append(cs.firewallBouncerKey().name()).append("` key `").append(cs.firewallBouncerKey().key())
+          .append("`: the host firewall bouncers' key\n");
+    }
+    cs.enrollKey().ifPresent(k -> sb.append("- `").append(k.name()).append("` key `").append(k.key())
+        .append("`: the console enrollment key\n"));
+    sb.append("\nThe agents also read `/var/log/auth.log` and `/var/log/syslog` of every node (rsyslog).\n");
+    cs.lapiIp().ifPresent(ip -> sb.append("The host bouncers reach the LAPI at `http://").append(ip).append(":")
+        .append(LAPI_PORT).append("/`.\n"));
+    return Map.of("README.md", sb.toString());
+  }
+
   static HelmValues values(Lab lab, CrowdSec cs) {
     boolean monitored = lab.monitoring().isPresent();
     HelmValues v = HelmValues.create()

@@ -76,6 +76,18 @@ public final class GitHubRunnersComponent implements Component {
     return out;
   }
 
+  @Override
+  public Map<String, String> extraFiles(Lab lab) {
+    GitHub github = lab.github().orElseThrow();
+    return Map.of("README.md", "# GitHub Actions runners\n\n"
+        + "Create the Secret `" + github.runnerSecret() + "` in namespace `" + RUNNERS_NAMESPACE + "` with either\n"
+        + "`github_token` (a fine-grained PAT with Administration: read/write on " + github.repository() + ")\n"
+        + "or `github_app_id`, `github_app_installation_id` and `github_app_private_key`.\n\n"
+        + "The runner pods run as `" + DEPLOYER + "`, bound to `cluster-admin`: the deploy workflow applies\n"
+        + "every component, RBAC and cluster-scoped objects included. Whoever can push to `" + github.branch()
+        + "` administers the cluster: protect the branch.\n");
+  }
+
   static HelmValues runnerValues(GitHub github, Runners runners) {
     Map<String, Object> securityContext = new LinkedHashMap<>();
     securityContext.put("allowPrivilegeEscalation", false);

@@ -68,6 +68,27 @@ public final class MonitoringComponent implements Component {
     return out;
   }
 
+  @Override
+  public Map<String, String> extraFiles(Lab lab) {
+    Monitoring m = lab.monitoring().orElseThrow();
+    StringBuilder sb = new StringBuilder("# Monitoring\n\n")
+        .append("Create these Secrets in namespace `").append(NAMESPACE).append("`:\n\n")
+        .append("- `").append(m.grafanaAdmin().name()).append("` keys `admin-user` and `")
+        .append(m.grafanaAdmin().key()).append("`: Grafana's admin\n");
+    for (AlertReceiver r : m.receivers()) {
+      sb.append("- `").append(r.secret().name()).append("` key `").append(r.secret().key()).append("`: ")
+          .append(r.kind() == AlertReceiver.Kind.EMAIL ? "SMTP password of" : "URL of").append(" receiver `")
+          .append(r.name()).append("`")
+          .append(r.kind() == AlertReceiver.Kind.EMAIL ? " (e-mail receivers are not wired yet: no recipient or "
+              + "smarthost in the model, so their alerts are dropped)" : "")
+          .append("\n");
+    }
+    sb.append("\nGrafana is the Service `").append(GRAFANA_SERVICE).append("` (port 80).\n\n")
+        .append("k3s runs the controller-manager, scheduler, kube-proxy and etcd in one process with metrics on\n")
+        .append("127.0.0.1, so their scrape targets and rules are disabled.\n");
+    return Map.of("README.md", sb.toString());
+  }
+
   static HelmValues values(Monitoring m) {
     HelmValues v = HelmValues.create();
     // ---- Prometheus: retention and volume from the model
