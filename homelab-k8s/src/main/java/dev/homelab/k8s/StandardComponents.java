@@ -9,6 +9,7 @@ final class StandardComponents {
 
   static List<Component> all() {
     List<Component> all = new ArrayList<>();
+    all.addAll(dev.homelab.k8s.platform.PlatformComponents.all());
     return all;
   }
 }

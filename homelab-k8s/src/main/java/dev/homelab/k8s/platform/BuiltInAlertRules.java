@@ -1,0 +1,108 @@
+package dev.homelab.k8s.platform;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.monitoring.BuiltInAlert;
+import dev.homelab.model.monitoring.Monitoring;
+import dev.homelab.model.network.Tls;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRuleBuilder;
+import io.fabric8.openshift.api.model.monitoring.v1.Rule;
+import io.fabric8.openshift.api.model.monitoring.v1.RuleBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The lab's built-in alerts as PrometheusRules, one per {@link BuiltInAlert}, labelled
+ * {@code release: kube-prometheus-stack} so Prometheus loads them.
+ */
+final class BuiltInAlertRules {
+  private BuiltInAlertRules() {}
+
+  /** The filesystems a full disk matters on: real disks, not tmpfs, overlays or squashfs snaps. */
+  private static final String REAL_FS = "fstype!~\"tmpfs|overlay|squashfs|nsfs|ramfs\",mountpoint!~\"/boot.*|/run.*\"";
+
+  static List<HasMetadata> rules(Lab lab, Monitoring m) {
+    List<HasMetadata> out = new ArrayList<>();
+    for (BuiltInAlert alert : BuiltInAlert.values()) {
+      if (!m.alerts().contains(alert)) {
+        continue;
+      }
+      switch (alert) {
+        case NODE_DOWN -> out.add(rule("node-down", "nodes", new RuleBuilder()
+            .withAlert("NodeDown")
+            .withExpr(new IntOrString("kube_node_status_condition{condition=\"Ready\",status=\"true\"} == 0"))
+            .withFor("5m")
+            .withLabels(Map.of("severity", "critical"))
+            .withAnnotations(annotations("Node {{ $labels.node }} is not Ready",
+                "The kubelet of {{ $labels.node }} has not reported Ready for 5 minutes: host down, "
+                    + "network lost or k3s stopped."))
+            .build()));
+        case DISK_FULL -> out.add(rule("disk-full", "disks", new RuleBuilder()
+            .withAlert("DiskAlmostFull")
+            .withExpr(new IntOrString("node_filesystem_avail_bytes{" + REAL_FS + "} / node_filesystem_size_bytes{"
+                + REAL_FS + "} < 0.10 and node_filesystem_readonly{" + REAL_FS + "} == 0"))
+            .withFor("15m")
+            .withLabels(Map.of("severity", "warning"))
+            .withAnnotations(annotations("{{ $labels.mountpoint }} on {{ $labels.instance }} is over 90% full",
+                "Less than 10% of {{ $labels.mountpoint }} ({{ $labels.device }}) is free."))
+            .build()));
+        case BACKUP_STALE -> out.add(rule("backup-stale", "backups", new RuleBuilder()
+            .withAlert("BackupStale")
+            // backup CronJobs carry "backup" in their name; 2 days allows one missed daily run
+            .withExpr(new IntOrString("time() - kube_cronjob_status_last_successful_time{cronjob=~\".*backup.*\"}"
+                + " > 2 * 86400"))
+            .withFor("1h")
+            .withLabels(Map.of("severity", "warning"))
+            .withAnnotations(annotations("Backup {{ $labels.namespace }}/{{ $labels.cronjob }} is stale",
+                "The CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has not succeeded for more than 2 days."))
+            .build()));
+        case CERTIFICATE_EXPIRY -> {
+          // the metric comes from cert-manager; without it the rule would never fire
+          if (usesCertManager(lab)) {
+            out.add(rule("certificate-expiry", "certificates", new RuleBuilder()
+                .withAlert("CertificateExpiringSoon")
+                .withExpr(new IntOrString("certmanager_certificate_expiration_timestamp_seconds - time()"
+                    + " < 14 * 86400"))
+                .withFor("1h")
+                .withLabels(Map.of("severity", "warning"))
+                .withAnnotations(annotations(
+                    "Certificate {{ $labels.namespace }}/{{ $labels.name }} expires in less than 14 days",
+                    "cert-manager renews 30 days before expiry; a certificate this close to expiry failed to "
+                        + "renew. Check kubectl describe certificate and the ClusterIssuer."))
+                .build()));
+          }
+        }
+        default -> throw new IllegalStateException("unknown alert " + alert);
+      }
+    }
+    return out;
+  }
+
+  static boolean usesCertManager(Lab lab) {
+    return lab.tls().map(t -> t.issuer() == Tls.Issuer.CERT_MANAGER).orElse(false);
+  }
+
+  private static Map<String, String> annotations(String summary, String description) {
+    Map<String, String> a = new TreeMap<>();
+    a.put("summary", summary);
+    a.put("description", description);
+    return a;
+  }
+
+  private static PrometheusRule rule(String name, String group, Rule rule) {
+    return new PrometheusRuleBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(Platform.MONITORING_NAMESPACE)
+        .withLabels(new TreeMap<>(Platform.RELEASE_LABEL))
+        .endMetadata()
+        .withNewSpec()
+        .addNewGroup().withName(group).withRules(rule).endGroup()
+        .endSpec()
+        .build();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.homelab.k8s.platform;
+
+import dev.homelab.k8s.Component;
+import dev.homelab.k8s.Namespaces;
+import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.crd.certmanager.Certificate;
+import dev.homelab.k8s.crd.certmanager.ClusterIssuer;
+import dev.homelab.k8s.crd.helm.HelmChart;
+import dev.homelab.k8s.crd.helm.HelmValues;
+import dev.homelab.model.Lab;
+import dev.homelab.model.network.Tls;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * cert-manager with a Let's Encrypt {@code ClusterIssuer} solving DNS-01 through Cloudflare and, by
+ * default, one wildcard Certificate for the domain that Traefik's default TLSStore serves.
+ *
+ * <p>The Cloudflare token Secret must live in the {@code cert-manager} namespace (the cluster
+ * resource namespace ClusterIssuers read from).
+ *
+ * @see <a href="https://cert-manager.io/docs/configuration/acme/dns01/cloudflare/">Cloudflare DNS-01</a>
+ */
+public final class CertManagerComponent implements Component {
+  public static final String NAMESPACE = "cert-manager";
+  public static final String ISSUER = "letsencrypt";
+  static final String CHART_VERSION = "v1.21.1";
+  static final int WEBHOOK_PORT = 10250;
+  static final int METRICS_PORT = 9402;
+
+  @Override
+  public String folder() {
+    return "cert-manager";
+  }
+
+  @Override
+  public List<HasMetadata> objects(Lab lab) {
+    if (!BuiltInAlertRules.usesCertManager(lab)) {
+      return List.of();
+    }
+    Tls tls = lab.tls().get();
+    List<HasMetadata> out = new ArrayList<>();
+    out.add(Namespaces.restricted(NAMESPACE));
+    out.add(HelmChart.of("cert-manager", "https://charts.jetstack.io", "cert-manager", CHART_VERSION, NAMESPACE,
+        values(lab)));
+    out.add(issuer(tls));
+    if (tls.wildcard() && lab.domain().isPresent()) {
+      out.add(wildcard(lab.domain().get()));
+    }
+    out.add(NetworkPolicies.defaultDeny(NAMESPACE));
+    out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
+    // every Certificate/Issuer write goes through cert-manager's validating and mutating webhook
+    out.add(Platform.allowWebhook(lab, NAMESPACE,
+        Map.of("app.kubernetes.io/name", "webhook", "app.kubernetes.io/instance", "cert-manager"), WEBHOOK_PORT));
+    if (lab.monitoring().isPresent()) {
+      out.add(Platform.allowScrape(NAMESPACE,
+          Map.of("app.kubernetes.io/name", "cert-manager", "app.kubernetes.io/component", "controller"),
+          List.of(METRICS_PORT)));
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, String> extraFiles(Lab lab) {
+    Tls tls = lab.tls().orElseThrow();
+    return Map.of("README.md", "# cert-manager\n\n"
+        + "Create the Secret `" + tls.dnsApiToken().name() + "` (key `" + tls.dnsApiToken().key() + "`) in namespace `"
+        + NAMESPACE + "`: a Cloudflare API token with Zone:DNS:Edit on the domain's zone. The ClusterIssuer `"
+        + ISSUER + "` reads it from there.\n");
+  }
+
+  static HelmValues values(Lab lab) {
+    HelmValues v = HelmValues.create()
+        .set("crds.enabled", true)
+        // check DNS-01 propagation against public resolvers: the LAN's Pi-hole may answer for the
+        // domain itself (split horizon) and never show the TXT record
+        .setList("extraArgs", List.of("--dns01-recursive-nameservers-only",
+            "--dns01-recursive-nameservers=1.1.1.1:53,9.9.9.9:53"));
+    if (lab.monitoring().isPresent()) {
+      v.set("prometheus.enabled", true)
+          .set("prometheus.servicemonitor.enabled", true)
+          .set("prometheus.servicemonitor.labels", Platform.RELEASE_LABEL);
+    }
+    return v;
+  }
+
+  static ClusterIssuer issuer(Tls tls) {
+    return new ClusterIssuer(new ObjectMetaBuilder().withName(ISSUER).build(),
+        new ClusterIssuer.Spec(new ClusterIssuer.Acme(
+            tls.acmeServer(),
+            tls.email(),
+            new ClusterIssuer.SecretKeySelector(ISSUER + "-account-key", null),
+            List.of(new ClusterIssuer.Solver(new ClusterIssuer.Dns01(new ClusterIssuer.Cloudflare(
+                new ClusterIssuer.SecretKeySelector(tls.dnsApiToken().name(), tls.dnsApiToken().key()))))))));
+  }
+
+  /** The Secret name k8s-core's default TLSStore reads: {@code wildcard-<domain-with-dashes>-tls}. */
+  public static String wildcardSecret(String domain) {
+    return "wildcard-" + domain.replace('.', '-') + "-tls";
+  }
+
+  static Certificate wildcard(String domain) {
+    return new Certificate(
+        new ObjectMetaBuilder().withName("wildcard").withNamespace(Platform.TRAEFIK_NAMESPACE).build(),
+        new Certificate.Spec(wildcardSecret(domain), List.of(domain, "*." + domain),
+            Certificate.IssuerRef.clusterIssuer(ISSUER)));
+  }
+}

@@ -1,0 +1,117 @@
+package dev.homelab.k8s.platform;
+
+import dev.homelab.k8s.Component;
+import dev.homelab.k8s.Namespaces;
+import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.crd.helm.HelmChart;
+import dev.homelab.k8s.crd.helm.HelmValues;
+import dev.homelab.model.Lab;
+import dev.homelab.model.infra.GitHub;
+import dev.homelab.model.infra.Runners;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GitHub Actions runners inside the cluster (Actions Runner Controller): a runner scale set in
+ * {@code arc-runners} whose name is the workflows' {@code runs-on}; {@link ArcControllerComponent}
+ * installs the controller. Runners use the plain runner image (no Docker-in-Docker): the deploy workflow
+ * only runs kubectl, so nothing needs a privileged pod.
+ *
+ * <p>The runner pods run as the ServiceAccount {@value #DEPLOYER}, bound to {@code cluster-admin}:
+ * {@code kubectl apply --server-side -k k8s/} creates namespaces, CRD-backed objects, RBAC and
+ * cluster-scoped objects of every component, so any narrower role would have to grow with each
+ * component, and a role that may write RBAC can grant itself anything anyway. Whoever can push to
+ * the deployed branch is cluster admin; protect the branch.
+ *
+ * @see <a href="https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners-with-actions-runner-controller/deploying-runner-scale-sets-with-actions-runner-controller">runner scale sets</a>
+ */
+public final class GitHubRunnersComponent implements Component {
+  static final String CONTROLLER_NAMESPACE = ArcControllerComponent.NAMESPACE;
+  public static final String RUNNERS_NAMESPACE = "arc-runners";
+  public static final String DEPLOYER = "homelab-deployer";
+  static final String CHART_VERSION = "0.14.2";
+  static final String CHARTS = "oci://ghcr.io/actions/actions-runner-controller-charts/";
+  static final String CONTROLLER_SERVICE_ACCOUNT = ArcControllerComponent.SERVICE_ACCOUNT;
+  /**
+   * GitHub stops sending jobs to a runner more than 30 days behind the newest release and ARC
+   * runners never self-update, so the image follows the chart's default tag instead of a pin.
+   */
+  static final String RUNNER_IMAGE = "ghcr.io/actions/actions-runner:latest";
+
+  @Override
+  public String folder() {
+    return "github-runners/runners";
+  }
+
+  @Override
+  public List<HasMetadata> objects(Lab lab) {
+    if (lab.github().flatMap(GitHub::runners).isEmpty()) {
+      return List.of();
+    }
+    GitHub github = lab.github().get();
+    Runners runners = github.runners().get();
+    List<HasMetadata> out = new ArrayList<>();
+    Namespace runnersNs = Namespaces.restricted(RUNNERS_NAMESPACE);
+    runnersNs.getMetadata().getAnnotations().put(Namespaces.WHY,
+        "plain runner image, no Docker-in-Docker: the deploy workflow only runs kubectl, so the runner pods "
+            + "need no privilege and set a restricted securityContext");
+    out.add(runnersNs);
+    out.add(HelmChart.of(runners.name(), null, CHARTS + "gha-runner-scale-set", CHART_VERSION,
+        RUNNERS_NAMESPACE, runnerValues(github, runners)));
+    out.add(new ServiceAccountBuilder().withNewMetadata().withName(DEPLOYER).withNamespace(RUNNERS_NAMESPACE)
+        .endMetadata().build());
+    out.add(new ClusterRoleBindingBuilder().withNewMetadata().withName(DEPLOYER).endMetadata()
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("cluster-admin")
+        .endRoleRef()
+        .addNewSubject().withKind("ServiceAccount").withName(DEPLOYER).withNamespace(RUNNERS_NAMESPACE).endSubject()
+        .build());
+    // runners only call out (API server, GitHub); nothing calls in
+    out.add(NetworkPolicies.defaultDeny(RUNNERS_NAMESPACE));
+    return out;
+  }
+
+  @Override
+  public Map<String, String> extraFiles(Lab lab) {
+    GitHub github = lab.github().orElseThrow();
+    return Map.of("README.md", "# GitHub Actions runners\n\n"
+        + "Create the Secret `" + github.runnerSecret() + "` in namespace `" + RUNNERS_NAMESPACE + "` with either\n"
+        + "`github_token` (a fine-grained PAT with Administration: read/write on " + github.repository() + ")\n"
+        + "or `github_app_id`, `github_app_installation_id` and `github_app_private_key`.\n\n"
+        + "The runner pods run as `" + DEPLOYER + "`, bound to `cluster-admin`: the deploy workflow applies\n"
+        + "every component, RBAC and cluster-scoped objects included. Whoever can push to `" + github.branch()
+        + "` administers the cluster: protect the branch.\n");
+  }
+
+  static HelmValues runnerValues(GitHub github, Runners runners) {
+    Map<String, Object> securityContext = new LinkedHashMap<>();
+    securityContext.put("allowPrivilegeEscalation", false);
+    securityContext.put("capabilities", Map.of("drop", List.of("ALL")));
+    Map<String, Object> runner = new LinkedHashMap<>();
+    runner.put("name", "runner");
+    runner.put("image", RUNNER_IMAGE);
+    runner.put("command", List.of("/home/runner/run.sh"));
+    runner.put("securityContext", securityContext);
+    Map<String, Object> podSecurityContext = new LinkedHashMap<>();
+    podSecurityContext.put("runAsNonRoot", true);
+    podSecurityContext.put("runAsUser", 1001); // the image's "runner" user
+    podSecurityContext.put("seccompProfile", Map.of("type", "RuntimeDefault"));
+    return HelmValues.create()
+        .set("githubConfigUrl", github.url())
+        // a pre-created Secret (github_token or GitHub App keys) in arc-runners
+        .set("githubConfigSecret", github.runnerSecret())
+        .set("runnerScaleSetName", runners.name())
+        .set("minRunners", runners.min())
+        .set("maxRunners", runners.max())
+        .set("controllerServiceAccount.namespace", CONTROLLER_NAMESPACE)
+        .set("controllerServiceAccount.name", CONTROLLER_SERVICE_ACCOUNT)
+        .set("template.spec.serviceAccountName", DEPLOYER)
+        .set("template.spec.securityContext", podSecurityContext)
+        .setList("template.spec.containers", List.of(runner));
+  }
+}

@@ -1,0 +1,162 @@
+package dev.homelab.k8s.platform;
+
+import dev.homelab.k8s.Component;
+import dev.homelab.k8s.Namespaces;
+import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.crd.helm.HelmChart;
+import dev.homelab.k8s.crd.helm.HelmValues;
+import dev.homelab.model.Lab;
+import dev.homelab.model.monitoring.AlertReceiver;
+import dev.homelab.model.monitoring.Monitoring;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * kube-prometheus-stack: Prometheus Operator, Prometheus, Alertmanager, Grafana, node-exporter and
+ * kube-state-metrics, plus the lab's built-in alert rules ({@link BuiltInAlertRules}).
+ *
+ * <p>Decisions: k3s runs the controller-manager, scheduler, kube-proxy and etcd inside its one
+ * binary, their metrics bound to 127.0.0.1; the chart's scrape targets for them are disabled
+ * (with their rules) rather than pointed at the servers, which would need extra k3s flags
+ * ({@code bind-address}, {@code etcd-expose-metrics}) and would scrape the same process four times.
+ * Receiver URLs and passwords are mounted from Secrets ({@code alertmanagerSpec.secrets}) and read
+ * through Alertmanager's {@code *_file} settings, so no value is in Git.
+ *
+ * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
+ */
+public final class MonitoringComponent implements Component {
+  public static final String NAMESPACE = Platform.MONITORING_NAMESPACE;
+  public static final String RELEASE = Platform.MONITORING_RELEASE;
+  /** Grafana's Service is {@code <release>-grafana}, port 80; its pods listen on 3000. */
+  public static final String GRAFANA_SERVICE = RELEASE + "-grafana";
+  static final int GRAFANA_POD_PORT = 3000;
+  static final int OPERATOR_WEBHOOK_PORT = 10250;
+  /** Where the operator mounts {@code alertmanagerSpec.secrets}. */
+  static final String SECRETS_DIR = "/etc/alertmanager/secrets/";
+  /** The chart's catch-all receiver that drops Watchdog and InfoInhibitor. */
+  static final String NULL_RECEIVER = "null";
+
+  @Override
+  public String folder() {
+    return "monitoring";
+  }
+
+  @Override
+  public List<HasMetadata> objects(Lab lab) {
+    if (lab.monitoring().isEmpty()) {
+      return List.of();
+    }
+    Monitoring m = lab.monitoring().get();
+    List<HasMetadata> out = new ArrayList<>();
+    out.add(Namespaces.privileged(NAMESPACE,
+        "node-exporter uses hostNetwork, hostPID and hostPath mounts of / to read the node's metrics"));
+    out.add(HelmChart.of(RELEASE, "https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack",
+        m.chartVersion(), NAMESPACE, values(m)));
+    out.addAll(BuiltInAlertRules.rules(lab, m));
+    out.add(NetworkPolicies.defaultDeny(NAMESPACE));
+    out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
+    out.add(NetworkPolicies.allowFromNamespace(NAMESPACE, "allow-grafana-from-traefik",
+        Map.of("app.kubernetes.io/name", "grafana"), Platform.traefikNamespace(lab), Platform.TRAEFIK_PODS,
+        List.of(GRAFANA_POD_PORT)));
+    // the API server validates PrometheusRules and Alertmanager configs through the operator's webhook
+    out.add(Platform.allowWebhook(lab, NAMESPACE, Map.of("app", RELEASE + "-operator"), OPERATOR_WEBHOOK_PORT));
+    return out;
+  }
+
+  @Override
+  public Map<String, String> extraFiles(Lab lab) {
+    Monitoring m = lab.monitoring().orElseThrow();
+    StringBuilder sb = new StringBuilder("# Monitoring\n\n")
+        .append("Create these Secrets in namespace `").append(NAMESPACE).append("`:\n\n")
+        .append("- `").append(m.grafanaAdmin().name()).append("` keys `admin-user` and `")
+        .append(m.grafanaAdmin().key()).append("`: Grafana's admin\n");
+    for (AlertReceiver r : m.receivers()) {
+      sb.append("- `").append(r.secret().name()).append("` key `").append(r.secret().key()).append("`: ")
+          .append(r.kind() == AlertReceiver.Kind.EMAIL ? "SMTP password of" : "URL of").append(" receiver `")
+          .append(r.name()).append("`")
+          .append(r.kind() == AlertReceiver.Kind.EMAIL ? " (e-mail receivers are not wired yet: no recipient or "
+              + "smarthost in the model, so their alerts are dropped)" : "")
+          .append("\n");
+    }
+    sb.append("\nGrafana is the Service `").append(GRAFANA_SERVICE).append("` (port 80).\n\n")
+        .append("k3s runs the controller-manager, scheduler, kube-proxy and etcd in one process with metrics on\n")
+        .append("127.0.0.1, so their scrape targets and rules are disabled.\n");
+    return Map.of("README.md", sb.toString());
+  }
+
+  static HelmValues values(Monitoring m) {
+    HelmValues v = HelmValues.create();
+    // ---- Prometheus: retention and volume from the model
+    v.set("prometheus.prometheusSpec.retention", m.retention());
+    Map<String, Object> claim = new LinkedHashMap<>();
+    m.storageClass().ifPresent(c -> claim.put("storageClassName", c));
+    claim.put("accessModes", List.of("ReadWriteOnce"));
+    claim.put("resources", Map.of("requests", Map.of("storage", m.storageSize())));
+    v.set("prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec", claim);
+
+    // ---- Grafana: admin credentials from an existing Secret
+    v.set("grafana.admin.existingSecret", m.grafanaAdmin().name())
+        .set("grafana.admin.userKey", "admin-user")
+        .set("grafana.admin.passwordKey", m.grafanaAdmin().key());
+
+    // ---- Alertmanager: receivers read their URL/password from mounted Secrets
+    alertmanager(v, m);
+
+    // ---- k3s: these components live inside the k3s binary (see the class comment)
+    for (String target : List.of("kubeControllerManager", "kubeScheduler", "kubeProxy", "kubeEtcd")) {
+      v.set(target + ".enabled", false);
+    }
+    for (String rule : List.of("kubeControllerManager", "kubeSchedulerAlerting", "kubeSchedulerRecording",
+        "kubeProxy", "etcd")) {
+      v.set("defaultRules.rules." + rule, false);
+    }
+    return v;
+  }
+
+  private static void alertmanager(HelmValues v, Monitoring m) {
+    List<Map<String, Object>> receivers = new ArrayList<>();
+    receivers.add(Map.of("name", NULL_RECEIVER));
+    Set<String> secrets = new LinkedHashSet<>();
+    for (AlertReceiver r : m.receivers()) {
+      secrets.add(r.secret().name());
+      receivers.add(receiver(r));
+    }
+    Map<String, Object> route = new LinkedHashMap<>();
+    route.put("receiver", m.receivers().isEmpty() ? NULL_RECEIVER : m.receivers().get(0).name());
+    route.put("group_by", List.of("namespace", "alertname"));
+    route.put("group_wait", "30s");
+    route.put("group_interval", "5m");
+    route.put("repeat_interval", "12h");
+    route.put("routes", List.of(
+        Map.of("receiver", NULL_RECEIVER, "matchers", List.of("alertname = \"Watchdog\"")),
+        Map.of("receiver", NULL_RECEIVER, "matchers", List.of("alertname = \"InfoInhibitor\""))));
+    v.set("alertmanager.config.route", route);
+    v.setList("alertmanager.config.receivers", receivers);
+    if (!secrets.isEmpty()) {
+      v.setList("alertmanager.alertmanagerSpec.secrets", List.copyOf(secrets));
+    }
+  }
+
+  /**
+   * One receiver. An e-mail receiver needs a recipient and a smarthost the model does not carry
+   * yet, so it only names the receiver (alerts routed to it are dropped) rather than writing a
+   * configuration Alertmanager would reject.
+   */
+  private static Map<String, Object> receiver(AlertReceiver r) {
+    String file = SECRETS_DIR + r.secret().name() + "/" + r.secret().key();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", r.name());
+    switch (r.kind()) {
+      case WEBHOOK -> out.put("webhook_configs", List.of(Map.of("url_file", file, "send_resolved", true)));
+      case SLACK -> out.put("slack_configs", List.of(Map.of("api_url_file", file, "send_resolved", true)));
+      case EMAIL -> { }
+      default -> throw new IllegalStateException("unknown receiver kind " + r.kind());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.homelab.k8s.platform;
+
+import static dev.homelab.Homelab.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import org.junit.jupiter.api.Test;
+
+class CertManagerComponentTest {
+
+  @Test
+  void should_issue_a_wildcard_certificate_into_the_secret_the_tls_store_reads() {
+    JsonNode cert = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()),
+        "cert-manager/certificate-wildcard.yaml");
+
+    assertThat(cert.at("/metadata/namespace").asText()).isEqualTo("traefik");
+    assertThat(cert.at("/spec/secretName").asText()).isEqualTo("wildcard-example-com-tls");
+    assertThat(cert.at("/spec/dnsNames").toString()).isEqualTo("[\"example.com\",\"*.example.com\"]");
+    assertThat(cert.at("/spec/issuerRef/kind").asText()).isEqualTo("ClusterIssuer");
+    assertThat(cert.at("/spec/issuerRef/name").asText()).isEqualTo("letsencrypt");
+  }
+
+  @Test
+  void should_solve_dns01_with_the_cloudflare_token_reference() {
+    JsonNode acme = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()),
+        "cert-manager/clusterissuer-letsencrypt.yaml").at("/spec/acme");
+
+    assertThat(acme.path("server").asText()).isEqualTo("https://acme-v02.api.letsencrypt.org/directory");
+    assertThat(acme.path("email").asText()).isEqualTo("admin@example.com");
+    assertThat(acme.at("/solvers/0/dns01/cloudflare/apiTokenSecretRef/name").asText()).isEqualTo("cloudflare-api-token");
+    assertThat(acme.at("/solvers/0/dns01/cloudflare/apiTokenSecretRef/key").asText()).isEqualTo("token");
+  }
+
+  @Test
+  void should_use_the_staging_server_and_no_wildcard_when_asked() {
+    Lab lab = TestLabs.reference().tls(certManager("admin@example.com", secret("cf", "token")).staging().perHost());
+    RenderedFiles files = TestLabs.renderPlatform(lab);
+
+    assertThat(TestLabs.object(files, "cert-manager/clusterissuer-letsencrypt.yaml").at("/spec/acme/server").asText())
+        .contains("acme-staging-v02");
+    assertThat(files.files()).doesNotContainKey("cert-manager/certificate-wildcard.yaml");
+  }
+
+  @Test
+  void should_install_the_crds_with_the_chart() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), "cert-manager/helmchart-cert-manager.yaml");
+
+    assertThat(v.at("/crds/enabled").asBoolean()).isTrue();
+  }
+
+  @Test
+  void should_render_nothing_with_traefik_acme_or_without_tls() {
+    Lab acme = TestLabs.reference().tls(traefikAcme("admin@example.com", secret("cf", "token")));
+
+    assertThat(new CertManagerComponent().objects(acme)).isEmpty();
+    assertThat(new CertManagerComponent().objects(TestLabs.bare())).isEmpty();
+  }
+}

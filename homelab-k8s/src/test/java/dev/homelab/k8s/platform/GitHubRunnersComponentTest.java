@@ -1,0 +1,66 @@
+package dev.homelab.k8s.platform;
+
+import static dev.homelab.Homelab.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import org.junit.jupiter.api.Test;
+
+class GitHubRunnersComponentTest {
+  private static final String SCALE_SET = "github-runners/runners/helmchart-homelab-runners.yaml";
+
+  @Test
+  void should_configure_the_scale_set_from_the_model() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), SCALE_SET);
+
+    assertThat(v.path("githubConfigUrl").asText()).isEqualTo("https://github.com/example/homelab");
+    assertThat(v.path("githubConfigSecret").asText()).isEqualTo("github-runners");
+    assertThat(v.path("runnerScaleSetName").asText()).isEqualTo("homelab-runners");
+    assertThat(v.path("minRunners").asInt()).isZero();
+    assertThat(v.path("maxRunners").asInt()).isEqualTo(2);
+    assertThat(v.at("/template/spec/serviceAccountName").asText()).isEqualTo("homelab-deployer");
+    assertThat(v.at("/controllerServiceAccount/name").asText()).isEqualTo("arc-gha-rs-controller");
+  }
+
+  @Test
+  void should_pull_both_charts_from_the_oci_registry() {
+    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
+
+    JsonNode controller = TestLabs.object(files, "github-runners/controller/helmchart-arc.yaml").path("spec");
+    assertThat(controller.path("chart").asText())
+        .isEqualTo("oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set-controller");
+    assertThat(controller.has("repo")).isFalse();
+    assertThat(controller.path("targetNamespace").asText()).isEqualTo("arc-systems");
+    assertThat(TestLabs.object(files, SCALE_SET).at("/spec/version").asText()).isEqualTo("0.14.2");
+  }
+
+  @Test
+  void should_bind_the_runner_service_account_to_cluster_admin() {
+    JsonNode binding = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()),
+        "github-runners/runners/clusterrolebinding-homelab-deployer.yaml");
+
+    assertThat(binding.at("/roleRef/name").asText()).isEqualTo("cluster-admin");
+    assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo("arc-runners");
+  }
+
+  @Test
+  void should_run_runners_without_privilege_in_a_restricted_namespace() {
+    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
+
+    JsonNode ns = TestLabs.object(files, "github-runners/runners/namespace-arc-runners.yaml");
+    assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText()).isEqualTo("restricted");
+    assertThat(ns.at("/metadata/annotations/homelab.dev~1pod-security-reason").asText()).contains("Docker-in-Docker");
+    assertThat(TestLabs.values(files, SCALE_SET).at("/template/spec/securityContext/runAsNonRoot").asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void should_render_no_arc_objects_without_runners() {
+    Lab noRunners = TestLabs.reference().github(github("example/homelab"));
+
+    assertThat(TestLabs.renderPlatform(noRunners).files().keySet()).noneMatch(p -> p.startsWith("github-runners/"));
+    assertThat(new ArcControllerComponent().objects(TestLabs.bare())).isEmpty();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.homelab.k8s.platform;
+
+import static dev.homelab.Homelab.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import dev.homelab.model.monitoring.BuiltInAlert;
+import org.junit.jupiter.api.Test;
+
+class MonitoringComponentTest {
+  private static final String CHART = "monitoring/helmchart-kube-prometheus-stack.yaml";
+
+  @Test
+  void should_label_every_prometheus_rule_with_the_release_prometheus_selects() {
+    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
+
+    for (String rule : new String[] {"node-down", "disk-full", "backup-stale", "certificate-expiry"}) {
+      JsonNode o = TestLabs.object(files, "monitoring/prometheusrule-" + rule + ".yaml");
+      assertThat(o.at("/metadata/labels/release").asText()).as(rule).isEqualTo("kube-prometheus-stack");
+      assertThat(o.at("/spec/groups/0/rules/0/expr").asText()).as(rule).isNotBlank();
+    }
+  }
+
+  @Test
+  void should_alert_on_backup_cronjobs_older_than_two_days() {
+    JsonNode rule = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()),
+        "monitoring/prometheusrule-backup-stale.yaml").at("/spec/groups/0/rules/0");
+
+    assertThat(rule.path("expr").asText()).contains("kube_cronjob_status_last_successful_time").contains("2 * 86400");
+  }
+
+  @Test
+  void should_render_only_the_chosen_alerts() {
+    Lab lab = TestLabs.reference().monitoring(monitoring().alerts(BuiltInAlert.NODE_DOWN));
+
+    assertThat(TestLabs.renderPlatform(lab).files().keySet())
+        .filteredOn(p -> p.contains("prometheusrule-")).containsExactly("monitoring/prometheusrule-node-down.yaml");
+  }
+
+  @Test
+  void should_skip_the_certificate_alert_without_cert_manager() {
+    Lab lab = TestLabs.reference().tls(traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")));
+
+    assertThat(TestLabs.renderPlatform(lab).files())
+        .doesNotContainKey("monitoring/prometheusrule-certificate-expiry.yaml")
+        .containsKey("monitoring/prometheusrule-node-down.yaml");
+  }
+
+  @Test
+  void should_read_receiver_urls_from_mounted_secrets() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), CHART).path("alertmanager");
+
+    assertThat(v.at("/alertmanagerSpec/secrets").toString()).isEqualTo("[\"alertmanager-webhook\",\"alertmanager-slack\"]");
+    assertThat(v.at("/config/receivers/1/webhook_configs/0/url_file").asText())
+        .isEqualTo("/etc/alertmanager/secrets/alertmanager-webhook/url");
+    assertThat(v.at("/config/receivers/2/slack_configs/0/api_url_file").asText())
+        .isEqualTo("/etc/alertmanager/secrets/alertmanager-slack/url");
+    assertThat(v.at("/config/route/receiver").asText()).isEqualTo("ops");
+  }
+
+  @Test
+  void should_route_to_the_null_receiver_without_receivers() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference().monitoring(monitoring())), CHART);
+
+    assertThat(v.at("/alertmanager/config/route/receiver").asText()).isEqualTo("null");
+    assertThat(v.at("/alertmanager/alertmanagerSpec").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void should_take_retention_storage_and_grafana_admin_from_the_model() {
+    Lab lab = TestLabs.reference().monitoring(monitoring().retention("30d").storage("50Gi", "fast")
+        .grafanaAdmin(secret("grafana-creds", "password")));
+
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(lab), CHART);
+
+    assertThat(v.at("/prometheus/prometheusSpec/retention").asText()).isEqualTo("30d");
+    JsonNode claim = v.at("/prometheus/prometheusSpec/storageSpec/volumeClaimTemplate/spec");
+    assertThat(claim.path("storageClassName").asText()).isEqualTo("fast");
+    assertThat(claim.at("/resources/requests/storage").asText()).isEqualTo("50Gi");
+    assertThat(v.at("/grafana/admin/existingSecret").asText()).isEqualTo("grafana-creds");
+    assertThat(v.at("/grafana/admin/passwordKey").asText()).isEqualTo("password");
+  }
+
+  @Test
+  void should_disable_the_k3s_embedded_component_targets() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), CHART);
+
+    for (String target : new String[] {"kubeControllerManager", "kubeScheduler", "kubeProxy", "kubeEtcd"}) {
+      assertThat(v.at("/" + target + "/enabled").asBoolean(true)).as(target).isFalse();
+    }
+  }
+
+  @Test
+  void should_let_traefik_reach_grafana_on_its_pod_port() {
+    JsonNode np = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()),
+        "monitoring/networkpolicy-allow-grafana-from-traefik.yaml");
+
+    assertThat(np.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("grafana");
+    assertThat(np.at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(3000);
+  }
+
+  @Test
+  void should_render_nothing_without_monitoring() {
+    assertThat(new MonitoringComponent().objects(TestLabs.bare())).isEmpty();
+  }
+}

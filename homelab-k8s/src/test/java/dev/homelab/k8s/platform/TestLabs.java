@@ -1,0 +1,97 @@
+package dev.homelab.k8s.platform;
+
+import static dev.homelab.Homelab.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.k8s.Component;
+import dev.homelab.k8s.KubernetesBackend;
+import dev.homelab.k8s.yaml.KubernetesYaml;
+import dev.homelab.model.Lab;
+import dev.homelab.model.monitoring.AlertReceiver;
+import dev.homelab.model.network.Traefik;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** Labs for the platform tests (a reference-like one and a bare one) and rendering helpers. */
+final class TestLabs {
+  private TestLabs() {}
+
+  /** Like the reference homelab, for the platform parts; plus a secret store. */
+  static Lab reference() {
+    Traefik traefik = traefik().publicIp("192.168.1.240").internalIp("192.168.1.241");
+    return homelab("reference")
+        .domain("example.com")
+        .lan("192.168.1.0/24")
+        .timeZone("Europe/Paris")
+        .nodes(
+            node("pi1").arm64().controlPlane().ip("192.168.1.11"),
+            node("pi2").arm64().controlPlane().ip("192.168.1.12"),
+            node("pi3").arm64().controlPlane().ip("192.168.1.13"),
+            node("pi4").arm64().worker().ip("192.168.1.14")
+                .taint("homelab.dev/storage", "true", "PreferNoSchedule")
+                .disks(
+                    btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b").exportOverNfs(),
+                    mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs()),
+            node("nuc").amd64().worker().ip("192.168.1.20"))
+        .cluster(k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.11")
+            .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
+                .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris")))
+        .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"))
+        .ingress(traefik)
+        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
+        .security(crowdsec().lapiIp("192.168.1.242").appsec())
+        .monitoring(monitoring()
+            .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
+            .receiver("chat", AlertReceiver.Kind.SLACK, secret("alertmanager-slack", "url"))
+            .storage("20Gi", "nfs-data"))
+        .storage(nfsStorageClass("nfs-data", "pi4", "data").asDefault())
+        .staticVolumes(staticVolume("media", "pi4", "media", "4Ti").readOnly())
+        .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))
+        .secretStore("vault");
+  }
+
+  /** A lab with nodes and a cluster but none of the platform parts. */
+  static Lab bare() {
+    return homelab("bare").lan("192.168.1.0/24")
+        .nodes(node("pi1").controlPlane().ip("192.168.1.11"))
+        .cluster(k3s("v1.33.4+k3s1"));
+  }
+
+  /** The backend's output, only the platform components' folders. */
+  static RenderedFiles renderPlatform(Lab lab) {
+    RenderedFiles all = new KubernetesBackend().render(lab);
+    List<String> folders = PlatformComponents.all().stream().map(Component::folder).toList();
+    RenderedFiles.Builder out = RenderedFiles.builder();
+    all.files().forEach((path, bytes) -> {
+      if (folders.stream().anyMatch(f -> path.startsWith(f + "/"))) {
+        out.add(path, bytes);
+      }
+    });
+    return out.build();
+  }
+
+  static JsonNode yaml(String text) {
+    try {
+      return KubernetesYaml.mapper().readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A rendered object, read back. */
+  static JsonNode object(RenderedFiles files, String path) {
+    return yaml(files.text(path));
+  }
+
+  /** The Helm values of a rendered HelmChart, read back from {@code valuesContent}. */
+  static JsonNode values(RenderedFiles files, String path) {
+    return yaml(object(files, path).at("/spec/valuesContent").asText());
+  }
+
+  static Map<String, byte[]> filesUnder(RenderedFiles files, String folder) {
+    return files.files().subMap(folder + "/", folder + "/\uffff");
+  }
+}
