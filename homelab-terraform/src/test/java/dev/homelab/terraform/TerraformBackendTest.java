@@ -34,7 +34,10 @@ class TerraformBackendTest {
         .lan("192.168.1.0/24")
         .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
         .cluster(k3s("v1.33.4+k3s1"))
-        .ingress(TRAEFIK);
+        .ingress(TRAEFIK)
+        // Public apps need TLS and CrowdSec in front of them; neither changes the Terraform output.
+        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
+        .security(crowdsec().withoutFirewallBouncers());
   }
 
   static Lab full() {
