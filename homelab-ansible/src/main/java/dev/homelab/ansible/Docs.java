@@ -48,6 +48,7 @@ final class Docs {
         | tag / vars file | what | hosts |
         | --- | --- | --- |
         %s
+
         The variables of each play are in `vars/<tag>.yml`, not in the inventory: every host is also a
         k3s node, and k3s-ansible treats inventory variables it does not know as typos. Per-host
         values are keyed by host name there.
@@ -86,7 +87,9 @@ final class Docs {
         # Vault variables
 
         The rendered files hold no secret values, only `{{ vault_* }}` references. Each one is the
-        model's secret reference `name/key` in snake case, prefixed with `vault_`. Put their values in
+        model's secret reference `name/key` in snake case, prefixed with `vault_`; the model has no
+secret for the passwords of host PostgreSQL roles, so this backend names them
+`postgres-<node>-<database>/password`. Put their values in
         an Ansible Vault file next to the inventory:
 
         ```sh
@@ -99,8 +102,10 @@ final class Docs {
         | variable | what it is | model secret | used in |
         | --- | --- | --- | --- |
         %s
-        Keep the k3s token with the etcd snapshots: a snapshot restores only with the token of the
-        cluster that took it.
+
+        A secret the Kubernetes side uses too (same `name/key`, e.g. the firewall bouncer key the
+        CrowdSec LAPI registers) must hold the same value in both places. Keep the k3s token
+        with the etcd snapshots: a snapshot restores only with the token of the cluster that took it.
         """.formatted(skeleton, table.toString().stripTrailing());
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -52,11 +53,29 @@ final class Yaml {
 
   /** {@code value} as a YAML document without the {@code ---} marker. */
   static String write(Object value) {
+    String yaml;
     try {
-      return MAPPER.writeValueAsString(value);
+      yaml = MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+    return value instanceof List<?> ? outdent(yaml) : yaml;
+  }
+
+  /**
+   * SnakeYAML indents a top-level sequence like a nested one ({@code "  - name: ..."}); a playbook
+   * reads better from column 0. Every line of such a document belongs to an item, so each starts
+   * with the two spaces removed here (literal blocks keep their relative indentation).
+   */
+  private static String outdent(String yaml) {
+    StringBuilder out = new StringBuilder();
+    for (String line : yaml.split("\n", -1)) {
+      if (!line.isEmpty() && !line.startsWith("  ")) {
+        return yaml;
+      }
+      out.append(line.isEmpty() ? line : line.substring(2)).append('\n');
+    }
+    return out.substring(0, out.length() - 1);
   }
 
   /** A file: {@code ---}, the comment lines (each prefixed with {@code # }), then the document. */
