@@ -21,9 +21,13 @@ final class Requirements {
     if (!roles.isEmpty()) {
       requirements.put("roles", roles);
     }
-    requirements.put("collections", List.of(
-        entry("ansible.posix", ">=1.5.0"),
-        entry("community.general", ">=6.0.0")));
+    List<Object> collections = new ArrayList<>();
+    // ansible.posix: mount (disks), sysctl (WireGuard); community.general: timezone (always), filesystem.
+    if (systems.stream().anyMatch(s -> (s instanceof DiskSystem || s instanceof WireGuardSystem) && s.present())) {
+      collections.add(entry("ansible.posix", ">=1.5.0"));
+    }
+    collections.add(entry("community.general", ">=6.0.0"));
+    requirements.put("collections", collections);
     return Yaml.file("""
         Galaxy content site.yml uses: ansible-galaxy install -r requirements.yml
         k3s itself comes from the k3s.orchestration collection (README.md).""", requirements);
