@@ -26,6 +26,11 @@ final class AnsibleChecks {
   /** Database and role names go unquoted into SQL and shell: keep them plain identifiers. */
   private static final Pattern SQL_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+  private static final List<String> GROUP_NAMES = List.of("all", "ungrouped", K3sInventory.CLUSTER,
+      K3sInventory.SERVER, K3sInventory.AGENT, DiskSystem.BTRFS, DiskSystem.MEDIA, DiskSystem.BACKUP,
+      BtrbkSystem.GROUP, NfsServerSystem.GROUP, NfsClientSystem.GROUP, CrowdSecBouncerSystem.GROUP,
+      WireGuardSystem.GROUP, ResticSystem.GROUP, PostgresSystem.GROUP);
+
   private final Lab lab;
   private final List<Problem> problems = new ArrayList<>();
 
@@ -37,6 +42,7 @@ final class AnsibleChecks {
   static void check(Lab lab) {
     AnsibleChecks checks = new AnsibleChecks(lab);
     checks.cluster();
+    checks.hostNames();
     checks.vpn();
     checks.crowdsec();
     checks.restic();
@@ -60,6 +66,16 @@ final class AnsibleChecks {
         .filter(t -> lab.s3Target(t).isEmpty())
         .ifPresent(t -> report(ModelPaths.of("k3s"), "etcd snapshots go to S3 target '" + t + "', which is not declared",
             "Add it with homelab.backups(s3(\"" + t + "\", ...))"));
+  }
+
+  /** Ansible warns (and k3s-ansible's plays misbehave) when a host and a group share a name. */
+  private void hostNames() {
+    for (Node node : lab.nodes()) {
+      if (GROUP_NAMES.contains(node.name())) {
+        report(ModelPaths.node(node.name()), "the name is also an Ansible inventory group",
+            "Rename the node; these names are taken: " + String.join(", ", GROUP_NAMES));
+      }
+    }
   }
 
   private void vpn() {

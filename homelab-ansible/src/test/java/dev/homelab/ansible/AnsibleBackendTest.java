@@ -303,4 +303,15 @@ class AnsibleBackendTest {
             homelab/backups/restic/nightly: disk data of node solo is not a backup disk. Declare it with backupDisk(...), or back up to another disk
             homelab/backups/restic/nightly: no paths to back up. Call restic(...).paths("/srv/data")""");
   }
+
+  @Test
+  void should_reject_a_node_named_like_an_inventory_group() {
+    Lab lab = homelab("clash").lan("10.0.0.0/24")
+        .nodes(node("server").controlPlane().ip("10.0.0.2"))
+        .cluster(k3s("v1.33.4+k3s1"));
+    assertThatThrownBy(() -> new AnsibleBackend().render(lab))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("1 problem in the homelab model:\n"
+            + "homelab/nodes/server: the name is also an Ansible inventory group. Rename the node; these names are taken: all, ungrouped, k3s_cluster, server, agent,");
+  }
 }
