@@ -1,0 +1,52 @@
+package dev.homelab.ansible;
+
+import dev.homelab.model.Lab;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every node: a fresh apt cache and the lab's time zone, which every timer below runs in. */
+final class BaseSystem extends HostSystem {
+  private final Lab lab;
+
+  BaseSystem(Lab lab) {
+    this.lab = lab;
+  }
+
+  @Override
+  String id() {
+    return "base";
+  }
+
+  @Override
+  String title() {
+    return "Base: apt cache and time zone on every node";
+  }
+
+  @Override
+  Map<String, List<String>> groups() {
+    return Map.of();
+  }
+
+  @Override
+  boolean present() {
+    return true;
+  }
+
+  @Override
+  String hosts() {
+    return K3sInventory.CLUSTER;
+  }
+
+  @Override
+  Map<String, Object> vars() {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("homelab_base_time_zone", lab.timeZone());
+    return vars;
+  }
+
+  @Override
+  List<String> roles() {
+    return List.of("homelab_base");
+  }
+}

@@ -1,0 +1,92 @@
+package dev.homelab.ansible;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.Retention;
+import dev.homelab.model.host.Disk;
+import dev.homelab.model.host.DiskUse;
+import dev.homelab.model.host.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scheduled read-only snapshots of the Btrfs RAID-1 volumes with btrbk; the model's retention
+ * becomes {@code snapshot_preserve}, and the timer runs hourly when hourly snapshots are kept.
+ *
+ * @see <a href="https://digint.ch/btrbk/doc/btrbk.conf.5.html">btrbk.conf(5)</a>
+ */
+final class BtrbkSystem extends HostSystem {
+  static final String GROUP = "btrfs_snapshots";
+  static final String SNAPSHOT_DIR = ".snapshots";
+
+  private final Lab lab;
+
+  BtrbkSystem(Lab lab) {
+    this.lab = lab;
+  }
+
+  @Override
+  String id() {
+    return GROUP;
+  }
+
+  @Override
+  String title() {
+    return "Btrfs snapshots (btrbk)";
+  }
+
+  @Override
+  Map<String, List<String>> groups() {
+    return group(GROUP, lab.nodes().stream().filter(n -> !volumes(n).isEmpty()).map(Node::name).toList());
+  }
+
+  /** The snapshotted Btrfs disks of {@code node}. */
+  static List<Disk> volumes(Node node) {
+    return node.disks().stream().filter(d -> d.use() == DiskUse.DATA && d.snapshots().isPresent()).toList();
+  }
+
+  @Override
+  Map<String, Object> vars() {
+    Map<String, Object> byHost = new LinkedHashMap<>();
+    for (Node node : lab.nodes()) {
+      List<Disk> disks = volumes(node);
+      if (disks.isEmpty()) {
+        continue;
+      }
+      List<Object> volumes = new ArrayList<>();
+      boolean hourly = false;
+      for (Disk disk : disks) {
+        Retention keep = disk.snapshots().orElseThrow();
+        hourly |= keep.hourly().isPresent();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("path", disk.mountPoint());
+        v.put("snapshot_dir", SNAPSHOT_DIR);
+        v.put("snapshot_preserve", preserve(keep));
+        volumes.add(v);
+      }
+      Map<String, Object> host = new LinkedHashMap<>();
+      host.put("on_calendar", hourly ? "hourly" : "daily");
+      host.put("volumes", volumes);
+      byHost.put(node.name(), host);
+    }
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("homelab_btrbk_by_host", byHost);
+    return vars;
+  }
+
+  /** btrbk's {@code snapshot_preserve}, e.g. {@code 24h 7d 4w}; {@code no} keeps only the latest. */
+  static String preserve(Retention keep) {
+    List<String> parts = new ArrayList<>();
+    keep.hourly().ifPresent(n -> parts.add(n + "h"));
+    keep.daily().ifPresent(n -> parts.add(n + "d"));
+    keep.weekly().ifPresent(n -> parts.add(n + "w"));
+    keep.monthly().ifPresent(n -> parts.add(n + "m"));
+    return parts.isEmpty() ? "no" : String.join(" ", parts);
+  }
+
+  @Override
+  List<String> roles() {
+    return List.of("homelab_btrbk");
+  }
+}

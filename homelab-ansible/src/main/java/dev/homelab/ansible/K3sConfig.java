@@ -1,0 +1,100 @@
+package dev.homelab.ansible;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.cluster.BuiltIn;
+import dev.homelab.model.cluster.EtcdSnapshots;
+import dev.homelab.model.cluster.K3s;
+import dev.homelab.model.cluster.SecretsEncryption;
+import dev.homelab.model.host.Node;
+import dev.homelab.model.host.Taint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The k3s {@code config.yaml} content: the cluster-wide server flags (rendered once, as the
+ * {@code server} group's {@code server_config_yaml}: k3s requires them to match on every server)
+ * and each node's own labels and taints.
+ *
+ * @see <a href="https://docs.k3s.io/cli/server">k3s server flags</a>
+ */
+final class K3sConfig {
+  private K3sConfig() {}
+
+  /** The flags every server gets, in k3s' documentation order. */
+  static Map<String, Object> server(Lab lab, Vault vault) {
+    K3s k3s = lab.k3s().orElseThrow();
+    Map<String, Object> config = new LinkedHashMap<>();
+    if (k3s.secretsEncryption() != SecretsEncryption.NONE) {
+      config.put("secrets-encryption", true);
+      config.put("secrets-encryption-provider", k3s.secretsEncryption().provider());
+    }
+    List<String> disabled = lab.disabledBuiltIns().stream().map(BuiltIn::flag).toList();
+    if (!disabled.isEmpty()) {
+      config.put("disable", disabled);
+    }
+    Set<String> sans = new LinkedHashSet<>();
+    lab.apiEndpoint().ifPresent(sans::add);
+    sans.addAll(k3s.tlsSans());
+    config.put("tls-san", new ArrayList<>(sans));
+    config.put("cluster-cidr", k3s.clusterCidr());
+    config.put("service-cidr", k3s.serviceCidr());
+    config.put("write-kubeconfig-mode", "0600");
+    if (k3s.isHa()) {
+      k3s.etcdSnapshots().ifPresent(s -> etcd(lab, s, vault, config));
+    }
+    return config;
+  }
+
+  private static void etcd(Lab lab, EtcdSnapshots snapshots, Vault vault, Map<String, Object> config) {
+    config.put("etcd-snapshot-schedule-cron", snapshots.schedule());
+    config.put("etcd-snapshot-retention", snapshots.retention());
+    Optional<S3Target> target = snapshots.s3Target().flatMap(lab::s3Target);
+    target.ifPresent(t -> {
+      config.put("etcd-s3", true);
+      config.put("etcd-s3-endpoint", t.endpointHost());
+      if (t.endpoint().startsWith("http://")) {
+        config.put("etcd-s3-insecure", true);
+      }
+      config.put("etcd-s3-bucket", t.bucket());
+      config.put("etcd-s3-folder", snapshots.folder());
+      config.put("etcd-s3-region", t.region());
+      String usedBy = "server_config_yaml (etcd-s3-*)";
+      config.put("etcd-s3-access-key", vault.ref(t.accessKeyId(), "access key id of S3 target " + t.name(), usedBy));
+      config.put("etcd-s3-secret-key", vault.ref(t.secretAccessKey(), "secret access key of S3 target " + t.name(), usedBy));
+    });
+  }
+
+  /** A node's {@code node-label} and {@code node-taint} lists; empty when it has neither. */
+  static Map<String, Object> node(Node node) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    if (!node.labels().isEmpty()) {
+      config.put("node-label", labels(node));
+    }
+    if (!node.taints().isEmpty()) {
+      config.put("node-taint", node.taints().stream().map(Taint::toString).toList());
+    }
+    return config;
+  }
+
+  /**
+   * The same labels and taints as k3s command-line flags, for servers: their config file is the
+   * shared {@code server_config_yaml}, which a per-host value would replace as a whole.
+   */
+  static String nodeArgs(Node node) {
+    List<String> args = new ArrayList<>();
+    labels(node).forEach(l -> args.add("--node-label=" + l));
+    node.taints().forEach(t -> args.add("--node-taint=" + t));
+    return String.join(" ", args);
+  }
+
+  private static List<String> labels(Node node) {
+    return new TreeMap<>(node.labels()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.homelab.ansible;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.SecretRef;
+import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.host.HostPostgres;
+import dev.homelab.model.host.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL on the host OS (Debian's package): databases each owned by a role of the same name,
+ * pg_hba for the allowed network, and a nightly {@code pg_dump -Fc} to the S3 target.
+ */
+final class PostgresSystem extends HostSystem {
+  static final String GROUP = "postgres";
+  static final String DUMP_CALENDAR = "*-*-* 02:30:00";
+
+  private final Lab lab;
+  private final Vault vault;
+
+  PostgresSystem(Lab lab, Vault vault) {
+    this.lab = lab;
+    this.vault = vault;
+  }
+
+  /**
+   * The password of the role owning {@code database} on {@code node}. The model has no secret
+   * for it; this backend names one, {@code postgres-<node>-<database>/password}.
+   */
+  static SecretRef rolePassword(Node node, String database) {
+    return SecretRef.of("postgres-" + node.name() + "-" + database, "password");
+  }
+
+  @Override
+  String id() {
+    return GROUP;
+  }
+
+  @Override
+  String title() {
+    return "PostgreSQL on the host OS";
+  }
+
+  @Override
+  Map<String, List<String>> groups() {
+    return group(GROUP, lab.nodes().stream().filter(n -> n.postgres().isPresent()).map(Node::name).toList());
+  }
+
+  @Override
+  Map<String, Object> vars() {
+    String file = "vars/" + GROUP + ".yml";
+    Map<String, Object> byHost = new LinkedHashMap<>();
+    for (Node node : lab.nodes()) {
+      if (node.postgres().isEmpty()) {
+        continue;
+      }
+      HostPostgres pg = node.postgres().get();
+      Map<String, Object> host = new LinkedHashMap<>();
+      host.put("version", pg.version());
+      host.put("allowed_cidr", pg.allowedCidr().orElse(""));
+      List<Object> databases = new ArrayList<>();
+      for (String db : pg.databases()) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", db);
+        d.put("password", vault.ref(rolePassword(node, db), "password of PostgreSQL role " + db + " on " + node.name(), file));
+        databases.add(d);
+      }
+      host.put("databases", databases);
+      host.put("dump", pg.backupTarget().flatMap(lab::s3Target).map(t -> dump(node, t, file)).orElse(null));
+      byHost.put(node.name(), host);
+    }
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("homelab_postgres_by_host", byHost);
+    return vars;
+  }
+
+  private Map<String, Object> dump(Node node, S3Target target, String file) {
+    Map<String, Object> dump = new LinkedHashMap<>();
+    dump.put("endpoint", target.endpoint());
+    dump.put("bucket", target.bucket());
+    dump.put("region", target.region());
+    dump.put("prefix", "postgres/" + node.name());
+    dump.put("on_calendar", DUMP_CALENDAR);
+    dump.put("access_key_id", vault.ref(target.accessKeyId(), "access key id of S3 target " + target.name(), file));
+    dump.put("secret_access_key", vault.ref(target.secretAccessKey(), "secret access key of S3 target " + target.name(), file));
+    return dump;
+  }
+
+  @Override
+  List<String> roles() {
+    return List.of("homelab_postgres");
+  }
+}

@@ -1,0 +1,116 @@
+package dev.homelab.ansible;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.Retention;
+import dev.homelab.model.backup.ResticBackup;
+import dev.homelab.model.host.Disk;
+import dev.homelab.model.host.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * restic to the backup disk: repository {@code <mount>/<name>} (initialised when missing), a
+ * password file (0600, from the vault), a systemd service + timer, then {@code restic forget
+ * --prune} with the model's retention. btrbk snapshot directories below a backed-up path are
+ * excluded: they would multiply the files restic walks.
+ *
+ * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget</a>
+ */
+final class ResticSystem extends HostSystem {
+  static final String GROUP = "restic";
+
+  private final Lab lab;
+  private final Vault vault;
+
+  ResticSystem(Lab lab, Vault vault) {
+    this.lab = lab;
+    this.vault = vault;
+  }
+
+  @Override
+  String id() {
+    return GROUP;
+  }
+
+  @Override
+  String title() {
+    return "restic backups to the backup disk";
+  }
+
+  @Override
+  Map<String, List<String>> groups() {
+    Set<String> hosts = new LinkedHashSet<>();
+    for (Node node : lab.nodes()) {
+      if (lab.resticBackups().stream().anyMatch(b -> b.node().equals(node.name()))) {
+        hosts.add(node.name());
+      }
+    }
+    return group(GROUP, new ArrayList<>(hosts));
+  }
+
+  @Override
+  Map<String, Object> vars() {
+    Map<String, Object> byHost = new LinkedHashMap<>();
+    for (String host : groups().get(GROUP)) {
+      Node node = lab.node(host).orElseThrow();
+      List<Object> backups = new ArrayList<>();
+      for (ResticBackup backup : lab.resticBackups()) {
+        if (backup.node().equals(host)) {
+          backups.add(backup(node, backup));
+        }
+      }
+      byHost.put(host, backups);
+    }
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("homelab_restic_backups_by_host", byHost);
+    return vars;
+  }
+
+  private Map<String, Object> backup(Node node, ResticBackup backup) {
+    Disk disk = node.disk(backup.disk()).orElseThrow();
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("name", backup.name());
+    b.put("repository", disk.mountPoint() + "/" + backup.name());
+    b.put("mount_point", disk.mountPoint());
+    b.put("password_file", "/etc/restic/" + backup.name() + ".password");
+    b.put("password", vault.ref(backup.password(), "password of restic repository " + backup.name(),
+        "vars/" + GROUP + ".yml"));
+    b.put("paths", backup.paths());
+    b.put("excludes", excludes(node, backup));
+    b.put("on_calendar", backup.schedule());
+    b.put("forget", forget(backup.retention()));
+    return b;
+  }
+
+  private static List<String> excludes(Node node, ResticBackup backup) {
+    List<String> excludes = new ArrayList<>();
+    for (Disk disk : BtrbkSystem.volumes(node)) {
+      for (String path : backup.paths()) {
+        if (disk.mountPoint().equals(path) || disk.mountPoint().startsWith(path.endsWith("/") ? path : path + "/")) {
+          excludes.add(disk.mountPoint() + "/" + BtrbkSystem.SNAPSHOT_DIR);
+          break;
+        }
+      }
+    }
+    return excludes;
+  }
+
+  /** {@code restic forget} policy flags; empty when nothing is kept (forget would then refuse). */
+  static List<String> forget(Retention keep) {
+    List<String> flags = new ArrayList<>();
+    keep.hourly().ifPresent(n -> flags.add("--keep-hourly " + n));
+    keep.daily().ifPresent(n -> flags.add("--keep-daily " + n));
+    keep.weekly().ifPresent(n -> flags.add("--keep-weekly " + n));
+    keep.monthly().ifPresent(n -> flags.add("--keep-monthly " + n));
+    return flags;
+  }
+
+  @Override
+  List<String> roles() {
+    return List.of("homelab_restic");
+  }
+}

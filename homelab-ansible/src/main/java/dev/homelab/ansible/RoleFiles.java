@@ -1,0 +1,54 @@
+package dev.homelab.ansible;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local roles site.yml applies. They are static (the model only reaches them through the
+ * vars files), kept as resources under {@code dev/homelab/ansible/roles/} and copied verbatim.
+ */
+final class RoleFiles {
+  /** Files of each role, relative to {@code roles/<role>/}; a jar cannot be listed, so they are named here. */
+  private static final Map<String, List<String>> FILES = Map.of(
+      "homelab_base", List.of("defaults/main.yml", "tasks/main.yml"),
+      "homelab_nfs_client", List.of("tasks/main.yml"),
+      "homelab_disks", List.of("defaults/main.yml", "tasks/main.yml"),
+      "homelab_btrbk", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/btrbk.conf.j2", "templates/homelab-btrbk.service.j2", "templates/homelab-btrbk.timer.j2"),
+      "homelab_nfs_server", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/homelab.exports.j2"),
+      "homelab_crowdsec_bouncer", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml"),
+      "homelab_restic", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/restic.env.j2", "templates/restic.service.j2", "templates/restic.timer.j2"),
+      "homelab_postgres", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/homelab-pg-dump-s3.j2", "templates/homelab-pg-dump-s3.service.j2",
+          "templates/homelab-pg-dump-s3.timer.j2", "templates/pg-dump-s3.env.j2",
+          "templates/postgresql-homelab.conf.j2"));
+
+  private RoleFiles() {}
+
+  /** Output path ({@code roles/<role>/...}) to content, for {@code role}. */
+  static Map<String, byte[]> of(String role) {
+    List<String> files = FILES.get(role);
+    if (files == null) {
+      throw new IllegalArgumentException("no local role " + role);
+    }
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (String file : files) {
+      String resource = "roles/" + role + "/" + file;
+      try (InputStream in = RoleFiles.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource dev/homelab/ansible/" + resource);
+        }
+        out.put(resource, in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+}

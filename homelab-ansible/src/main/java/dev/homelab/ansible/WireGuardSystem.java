@@ -1,0 +1,119 @@
+package dev.homelab.ansible;
+
+import dev.homelab.model.AddressRange;
+import dev.homelab.model.Ipv4;
+import dev.homelab.model.Lab;
+import dev.homelab.model.network.WireGuard;
+import dev.homelab.model.network.WireGuardPeer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The WireGuard gateway, through the Galaxy role {@code githubixx.ansible_role_wireguard}: the
+ * gateway takes the subnet's first address, road-warrior peers are unmanaged peers, and the
+ * gateway masquerades peer traffic into the networks they reach. The role enables no forwarding
+ * itself, so the play does.
+ *
+ * @see <a href="https://github.com/githubixx/ansible-role-wireguard">ansible-role-wireguard</a>
+ */
+final class WireGuardSystem extends HostSystem {
+  static final String GROUP = "vpn";
+  static final String ROLE = "githubixx.ansible_role_wireguard";
+  static final String ROLE_VERSION = "18.3.0";
+  static final String INTERFACE = "wg0";
+
+  private final Lab lab;
+
+  WireGuardSystem(Lab lab) {
+    this.lab = lab;
+  }
+
+  @Override
+  String id() {
+    return GROUP;
+  }
+
+  @Override
+  String title() {
+    return "WireGuard gateway";
+  }
+
+  @Override
+  Map<String, List<String>> groups() {
+    return group(GROUP, lab.vpn().flatMap(WireGuard::gateway).stream().toList());
+  }
+
+  /** The gateway's tunnel address: the subnet's first host address with the subnet's prefix. */
+  static String gatewayAddress(WireGuard vpn) {
+    AddressRange subnet = AddressRange.parseCidr(vpn.subnet()).orElseThrow();
+    return Ipv4.format(subnet.first() + 1) + vpn.subnet().substring(vpn.subnet().indexOf('/'));
+  }
+
+  static String endpoint(Lab lab, WireGuard vpn) {
+    return vpn.endpoint().orElseGet(() -> "vpn." + lab.domain().orElseThrow());
+  }
+
+  static List<String> reaches(Lab lab, WireGuard vpn) {
+    return vpn.reaches().isEmpty() ? List.of(lab.lan().orElseThrow()) : vpn.reaches();
+  }
+
+  @Override
+  Map<String, Object> vars() {
+    WireGuard vpn = lab.vpn().orElseThrow();
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("wireguard_interface", INTERFACE);
+    vars.put("wireguard_addresses", List.of(gatewayAddress(vpn)));
+    vars.put("wireguard_port", String.valueOf(vpn.port()));
+    vars.put("wireguard_endpoint", endpoint(lab, vpn));
+    List<String> up = new ArrayList<>();
+    List<String> down = new ArrayList<>();
+    for (String cidr : reaches(lab, vpn)) {
+      String rule = "POSTROUTING -s " + vpn.subnet() + " -d " + cidr
+          + " -o {{ ansible_default_ipv4.interface }} -j MASQUERADE";
+      up.add("iptables -t nat -A " + rule);
+      down.add("iptables -t nat -D " + rule);
+    }
+    vars.put("wireguard_postup", up);
+    vars.put("wireguard_postdown", down);
+    Map<String, Object> peers = new LinkedHashMap<>();
+    for (WireGuardPeer peer : vpn.peers()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("public_key", peer.publicKey());
+      p.put("allowed_ips", peer.allowedIp());
+      peers.put(peer.name(), p);
+    }
+    vars.put("wireguard_unmanaged_peers", peers);
+    return vars;
+  }
+
+  @Override
+  List<String> roles() {
+    return List.of();
+  }
+
+  @Override
+  Map<String, Object> play() {
+    Map<String, Object> play = super.play();
+    play.remove("roles");
+    Map<String, Object> sysctl = new LinkedHashMap<>();
+    sysctl.put("name", "net.ipv4.ip_forward");
+    sysctl.put("value", "1");
+    sysctl.put("sysctl_file", "/etc/sysctl.d/90-wireguard.conf");
+    sysctl.put("state", "present");
+    sysctl.put("reload", true);
+    Map<String, Object> forward = new LinkedHashMap<>();
+    forward.put("name", "Enable IPv4 forwarding (the WireGuard role does not)");
+    forward.put("ansible.posix.sysctl", sysctl);
+    Map<String, Object> apt = new LinkedHashMap<>();
+    apt.put("name", "iptables");
+    apt.put("state", "present");
+    Map<String, Object> iptables = new LinkedHashMap<>();
+    iptables.put("name", "Install iptables for the NAT rules of PostUp/PostDown");
+    iptables.put("ansible.builtin.apt", apt);
+    play.put("pre_tasks", List.of(forward, iptables));
+    play.put("roles", List.of(ROLE));
+    return play;
+  }
+}

@@ -1,0 +1,317 @@
+package dev.homelab.ansible;
+
+import static dev.homelab.Homelab.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import dev.homelab.testing.Golden;
+import dev.homelab.validation.ValidationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class AnsibleBackendTest {
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final Pattern VAULT_REF = Pattern.compile("\\{\\{ (vault_[a-z0-9_]+) }}");
+
+  static RenderedFiles render(Lab lab) {
+    return new AnsibleBackend().render(lab.validate());
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> yaml(RenderedFiles files, String path) {
+    try {
+      return YAML.readValue(files.text(path), Map.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object value, String... path) {
+    Object at = value;
+    for (String key : path) {
+      at = ((Map<String, Object>) at).get(key);
+    }
+    return (Map<String, Object>) at;
+  }
+
+  static Map<String, Object> k3sGroup(RenderedFiles files, String group) {
+    return map(yaml(files, "inventory.yml"), "k3s_cluster", "children", group);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> serverConfig(RenderedFiles files) {
+    try {
+      return YAML.readValue((String) map(k3sGroup(files, "server"), "vars").get("server_config_yaml"), Map.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void should_match_golden_files_for_the_reference_like_lab() {
+    Golden.assertMatches("reference", render(TestLabs.reference()));
+  }
+
+  @Test
+  void should_match_golden_files_for_a_single_server() {
+    Golden.assertMatches("single-server", render(TestLabs.singleServer()));
+  }
+
+  @Test
+  void should_match_golden_files_for_five_servers_and_agents_of_both_arches() {
+    Golden.assertMatches("five-servers", render(TestLabs.fiveServers()));
+  }
+
+  @Test
+  void should_list_three_ha_servers_first_declared_first() {
+    RenderedFiles files = render(TestLabs.reference());
+    assertThat(map(k3sGroup(files, "server"), "hosts").keySet()).containsExactly("pi1", "pi2", "pi3");
+    assertThat(map(k3sGroup(files, "agent"), "hosts").keySet()).containsExactly("pi4", "nuc");
+    assertThat(map(yaml(files, "inventory.yml"), "k3s_cluster", "vars"))
+        .containsEntry("api_endpoint", "192.168.1.11")
+        .containsEntry("k3s_version", "v1.33.4+k3s1")
+        .containsEntry("token", "{{ vault_k3s_token_token }}");
+  }
+
+  @Test
+  void should_keep_declaration_order_of_five_servers_so_the_first_declared_initialises_etcd() {
+    RenderedFiles files = render(TestLabs.fiveServers());
+    // Not sorted: k3s-ansible adds cluster-init to groups['server'][0].
+    assertThat(map(k3sGroup(files, "server"), "hosts").keySet()).containsExactly("cp-e", "cp-a", "cp-d", "cp-b", "cp-c");
+    assertThat(files.text("README.md")).contains("the first one, `cp-e`, initialises etcd");
+  }
+
+  @Test
+  void should_render_the_cluster_wide_flags_once_for_every_server() {
+    RenderedFiles files = render(TestLabs.reference());
+    Map<String, Object> config = serverConfig(files);
+    assertThat(config).containsEntry("secrets-encryption", true)
+        .containsEntry("secrets-encryption-provider", "aescbc")
+        .containsEntry("disable", List.of("servicelb", "traefik", "local-storage"))
+        .containsEntry("tls-san", List.of("192.168.1.11", "k3s.example.com"))
+        .containsEntry("cluster-cidr", "10.42.0.0/16")
+        .containsEntry("service-cidr", "10.43.0.0/16")
+        .containsEntry("etcd-snapshot-schedule-cron", "0 */6 * * *")
+        .containsEntry("etcd-snapshot-retention", 20)
+        .containsEntry("etcd-s3", true)
+        .containsEntry("etcd-s3-endpoint", "s3.eu-central-003.backblazeb2.com")
+        .containsEntry("etcd-s3-bucket", "example-homelab-backups")
+        .containsEntry("etcd-s3-folder", "etcd")
+        .containsEntry("etcd-s3-region", "eu-central-003")
+        .containsEntry("etcd-s3-access-key", "{{ vault_s3_offsite_access_key_id }}")
+        .containsEntry("etcd-s3-secret-key", "{{ vault_s3_offsite_secret_access_key }}")
+        .doesNotContainKeys("cluster-init", "token", "server");
+    assertThat(files.text("inventory.yml").split("server_config_yaml", -1)).hasSize(2);
+    assertThat(files.text("inventory.yml")).doesNotContain("node-label:\n    - homelab.dev/storage=true\n  secrets");
+  }
+
+  @Test
+  void should_render_secretbox_and_custom_cidrs_without_s3_when_snapshots_stay_local() {
+    Map<String, Object> config = serverConfig(render(TestLabs.fiveServers()));
+    assertThat(config).containsEntry("secrets-encryption-provider", "secretbox")
+        .containsEntry("cluster-cidr", "10.52.0.0/16")
+        .containsEntry("service-cidr", "10.53.0.0/16")
+        .containsEntry("etcd-snapshot-schedule-cron", "0 */12 * * *")
+        .containsEntry("etcd-snapshot-retention", 5)
+        .doesNotContainKeys("etcd-s3", "disable");
+  }
+
+  @Test
+  void should_render_a_single_server_without_etcd_settings_and_with_an_empty_agent_group() {
+    RenderedFiles files = render(TestLabs.singleServer());
+    assertThat(map(k3sGroup(files, "server"), "hosts")).containsOnlyKeys("solo");
+    assertThat(map(k3sGroup(files, "agent"), "hosts")).isEmpty();
+    assertThat(serverConfig(files)).doesNotContainKeys("etcd-snapshot-schedule-cron", "etcd-s3")
+        .containsEntry("tls-san", List.of("10.0.0.2"));
+    assertThat(map(yaml(files, "inventory.yml"), "k3s_cluster", "vars")).containsEntry("ansible_user", "pi")
+        .containsEntry("api_endpoint", "10.0.0.2");
+    assertThat(map(k3sGroup(files, "server"), "hosts", "solo"))
+        .containsEntry("extra_server_args", "--node-label=homelab.dev/role=all-in-one");
+    assertThat(files.files().keySet()).contains("site.yml", "requirements.yml", "vars/base.yml")
+        .noneMatch(p -> p.startsWith("roles/homelab_restic") || p.equals("vars/vpn.yml"));
+    assertThat(files.text("requirements.yml")).doesNotContain("roles:");
+  }
+
+  @Test
+  void should_put_agents_of_both_arches_in_the_agent_group_with_their_labels_and_taints_as_host_vars() {
+    RenderedFiles files = render(TestLabs.fiveServers());
+    Map<String, Object> agents = map(k3sGroup(files, "agent"), "hosts");
+    assertThat(agents.keySet()).containsExactly("arm-worker", "amd-worker");
+    assertThat(map(agents, "arm-worker")).containsEntry("agent_config_yaml", "node-label:\n  - kubernetes.io/os-flavour=raspios\n");
+    assertThat(map(agents, "amd-worker")).containsEntry("ansible_user", "ops").doesNotContainKey("agent_config_yaml");
+    assertThat(map(k3sGroup(files, "server"), "hosts", "cp-e"))
+        .containsEntry("extra_server_args", "--node-taint=node-role.kubernetes.io/control-plane=true:NoSchedule");
+  }
+
+  @Test
+  void should_group_every_node_for_the_firewall_bouncer_and_the_nfs_client() {
+    Map<String, Object> inventory = yaml(render(TestLabs.reference()), "inventory.yml");
+    List<String> all = List.of("pi1", "pi2", "pi3", "pi4", "nuc");
+    assertThat(map(inventory, "crowdsec_firewall_bouncer", "hosts").keySet()).containsExactlyElementsOf(all);
+    assertThat(map(inventory, "nfs_client", "hosts").keySet()).containsExactlyElementsOf(all);
+    assertThat(map(inventory, "vpn", "hosts").keySet()).containsExactly("nuc");
+    assertThat(map(inventory, "nfs_server", "hosts").keySet()).containsExactly("pi4");
+    assertThat(map(inventory, "restic", "hosts").keySet()).containsExactly("pi4");
+    assertThat(map(inventory, "postgres", "hosts").keySet()).containsExactly("nuc");
+  }
+
+  @Test
+  void should_give_host_groups_no_inventory_variables() {
+    // k3s-ansible warns about every variable it does not know on a k3s_cluster host.
+    Map<String, Object> inventory = yaml(render(TestLabs.reference()), "inventory.yml");
+    inventory.forEach((group, body) -> {
+      if (!group.equals("k3s_cluster")) {
+        assertThat(map(body)).as(group).containsOnlyKeys("hosts");
+        map(body, "hosts").values().forEach(vars -> assertThat(map(vars)).as(group).isEmpty());
+      }
+    });
+  }
+
+  @Test
+  void should_render_the_firewall_bouncer_with_nftables_forward_hook_and_the_lapi_ip() {
+    Map<String, Object> config = map(yaml(render(TestLabs.reference()), "vars/crowdsec_firewall_bouncer.yml"),
+        "homelab_crowdsec_bouncer_config");
+    assertThat(config).containsEntry("mode", "nftables")
+        .containsEntry("api_url", "http://192.168.1.242:8080/")
+        .containsEntry("api_key", "{{ vault_crowdsec_bouncer_firewall_key }}")
+        .containsEntry("nftables_hooks", List.of("input", "forward"));
+  }
+
+  @Test
+  void should_render_restic_with_retention_and_without_the_snapshot_directory() {
+    Map<String, Object> vars = yaml(render(TestLabs.reference()), "vars/restic.yml");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> backup = ((List<Map<String, Object>>) map(vars, "homelab_restic_backups_by_host").get("pi4")).get(0);
+    assertThat(backup).containsEntry("repository", "/mnt/restic/local")
+        .containsEntry("password_file", "/etc/restic/local.password")
+        .containsEntry("password", "{{ vault_restic_local_password }}")
+        .containsEntry("paths", List.of("/srv/data", "/etc/rancher"))
+        .containsEntry("excludes", List.of("/srv/data/.snapshots"))
+        .containsEntry("on_calendar", "daily")
+        .containsEntry("forget", List.of("--keep-daily 7", "--keep-weekly 4", "--keep-monthly 6"));
+  }
+
+  @Test
+  void should_render_the_wireguard_gateway_with_the_roles_variables() {
+    Map<String, Object> vars = yaml(render(TestLabs.reference()), "vars/vpn.yml");
+    assertThat(vars).containsEntry("wireguard_addresses", List.of("10.8.0.1/24"))
+        .containsEntry("wireguard_port", "51820")
+        .containsEntry("wireguard_endpoint", "vpn.example.com");
+    assertThat(map(vars, "wireguard_unmanaged_peers", "laptop")).containsEntry("allowed_ips", "10.8.0.2/32");
+  }
+
+  @Test
+  void should_reference_every_secret_through_the_vault_and_list_each_in_the_checklist() {
+    RenderedFiles files = render(TestLabs.reference());
+    TreeSet<String> referenced = new TreeSet<>();
+    files.files().forEach((path, bytes) -> {
+      if (!path.endsWith(".md")) {
+        Matcher m = VAULT_REF.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        while (m.find()) {
+          referenced.add(m.group(1));
+        }
+      }
+    });
+    assertThat(referenced).containsExactly(
+        "vault_crowdsec_bouncer_firewall_key", "vault_k3s_token_token", "vault_postgres_nuc_homeassistant_password",
+        "vault_restic_local_password", "vault_s3_offsite_access_key_id", "vault_s3_offsite_secret_access_key");
+    String checklist = files.text("VAULT.md");
+    referenced.forEach(v -> assertThat(checklist).contains("| `" + v + "` |").contains(v + ": \"\""));
+  }
+
+  @Test
+  void should_hold_no_secret_value_anywhere() {
+    for (Lab lab : List.of(TestLabs.reference(), TestLabs.singleServer(), TestLabs.fiveServers())) {
+      RenderedFiles files = render(lab);
+      List<String> secretKeys = new ArrayList<>();
+      files.files().forEach((path, bytes) -> {
+        if (path.endsWith(".md")) {
+          return;
+        }
+        for (String line : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+          // Every variable that names a secret holds a vault reference (or the Jinja that reads one).
+          if (line.matches("\\s*(- )?[a-z_-]*(password|token|secret-key|secret_access_key|access-key|access_key_id|api_key):\\s.*")
+              && !VAULT_REF.matcher(line).find()) {
+            secretKeys.add(path + ": " + line.strip());
+          }
+        }
+      });
+      assertThat(secretKeys).as(lab.name()).isEmpty();
+      // The checklist's vault skeleton has empty values only.
+      assertThat(files.text("VAULT.md").lines().filter(l -> l.startsWith("vault_")))
+          .allMatch(l -> l.endsWith(": \"\""));
+    }
+  }
+
+  @Test
+  void should_render_the_same_bytes_twice() {
+    RenderedFiles first = render(TestLabs.reference());
+    RenderedFiles second = render(TestLabs.reference());
+    assertThat(second.files().keySet()).containsExactlyElementsOf(first.files().keySet());
+    first.files().forEach((path, bytes) -> assertThat(second.files().get(path)).as(path).isEqualTo(bytes));
+  }
+
+  @Test
+  void should_show_the_inventory_graph_in_the_readme() {
+    assertThat(render(TestLabs.singleServer()).text("README.md")).contains("""
+        @all:
+          |--@ungrouped:
+          |--@k3s_cluster:
+          |  |--@server:
+          |  |  |--solo
+          |  |--@agent:
+        ```""");
+  }
+
+  @Test
+  void should_reject_what_it_cannot_render_with_every_problem_at_once() {
+    Lab lab = TestLabs.singleServer()
+        .vpn(wireguard("10.8.0.0/24"))
+        .security(crowdsec())
+        .backups(restic("nightly", "ghost", "backup").paths("/etc"));
+    assertThatThrownBy(() -> new AnsibleBackend().render(lab))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("""
+            4 problems in the homelab model:
+            homelab/backups/restic/nightly: node 'ghost' does not exist. Use the name of the node that has the backup disk
+            homelab/crowdsec: the host firewall bouncers need the LAPI on a MetalLB IP. Call crowdsec().lapiIp("<free pool address>") or crowdsec().withoutFirewallBouncers()
+            homelab/vpn: no gateway node is set. Call wireguard(...).gateway("solo")
+            homelab/vpn: peers have no endpoint to dial. Call wireguard(...).endpoint("vpn.example.com") or homelab.domain(...)""");
+  }
+
+  @Test
+  void should_reject_a_restic_backup_to_a_disk_that_is_not_a_backup_disk() {
+    Lab lab = homelab("disks").lan("10.0.0.0/24")
+        .nodes(node("solo").controlPlane().ip("10.0.0.2").disks(btrfsRaid1("data", "/dev/sda", "/dev/sdb")))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .backups(restic("nightly", "solo", "data"));
+    assertThatThrownBy(() -> new AnsibleBackend().render(lab))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("""
+            2 problems in the homelab model:
+            homelab/backups/restic/nightly: disk data of node solo is not a backup disk. Declare it with backupDisk(...), or back up to another disk
+            homelab/backups/restic/nightly: no paths to back up. Call restic(...).paths("/srv/data")""");
+  }
+
+  @Test
+  void should_reject_a_node_named_like_an_inventory_group() {
+    Lab lab = homelab("clash").lan("10.0.0.0/24")
+        .nodes(node("server").controlPlane().ip("10.0.0.2"))
+        .cluster(k3s("v1.33.4+k3s1"));
+    assertThatThrownBy(() -> new AnsibleBackend().render(lab))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("1 problem in the homelab model:\n"
+            + "homelab/nodes/server: the name is also an Ansible inventory group. Rename the node; these names are taken: all, ungrouped, k3s_cluster, server, agent,");
+  }
+}

@@ -1,0 +1,103 @@
+package dev.homelab.ansible;
+
+import static dev.homelab.Homelab.*;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.cluster.BuiltIn;
+import dev.homelab.model.cluster.SecretsEncryption;
+import dev.homelab.model.host.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Labs built with the DSL, as a user would write them (tests cannot depend on the examples module). */
+final class TestLabs {
+  private TestLabs() {}
+
+  /** Like the reference lab: 3 arm64 servers, an arm64 storage agent and an amd64 agent, every host system. */
+  static Lab reference() {
+    S3Target offsite = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "example-homelab-backups")
+        .region("eu-central-003");
+    return homelab("reference")
+        .domain("example.com")
+        .lan("192.168.1.0/24")
+        .timeZone("Europe/Paris")
+        .nodes(
+            node("pi1").arm64().controlPlane().ip("192.168.1.11"),
+            node("pi2").arm64().controlPlane().ip("192.168.1.12"),
+            node("pi3").arm64().controlPlane().ip("192.168.1.13"),
+            node("pi4").arm64().worker().ip("192.168.1.14")
+                .label("homelab.dev/storage", "true")
+                .taint("dedicated", "storage", "PreferNoSchedule")
+                .disks(
+                    btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b")
+                        .snapshots(keep().hourly(24).daily(7).weekly(4))
+                        .exportOverNfs(),
+                    mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs(),
+                    backupDisk("restic", "/dev/disk/by-label/restic")),
+            node("nuc").amd64().worker().ip("192.168.1.20")
+                .label("homelab.dev/class", "compute")
+                .postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
+        .cluster(k3s("v1.33.4+k3s1")
+            .ha()
+            .apiEndpoint("192.168.1.11")
+            .tlsSan("k3s.example.com")
+            .secretsEncryption(SecretsEncryption.AESCBC)
+            .disable(BuiltIn.LOCAL_STORAGE)
+            .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite)))
+        .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"))
+        .ingress(traefik().publicIp("192.168.1.240").internalIp("192.168.1.241"))
+        .vpn(wireguard("10.8.0.0/24")
+            .gateway("nuc")
+            .endpoint("vpn.example.com")
+            .peer("laptop", "bGFwdG9wLXB1YmxpYy1rZXktcGxhY2Vob2xkZXI9PT0=", "10.8.0.2/32"))
+        .security(crowdsec().lapiIp("192.168.1.242"))
+        .backups(offsite)
+        .backups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"));
+  }
+
+  /** One server, nothing else: SQLite, no etcd flags, an empty agent group. */
+  static Lab singleServer() {
+    return homelab("tiny")
+        .lan("10.0.0.0/24")
+        .sshUser("pi")
+        .nodes(node("solo").arm64().controlPlane().ip("10.0.0.2").label("homelab.dev/role", "all-in-one"))
+        .cluster(k3s("v1.33.4+k3s1"));
+  }
+
+  /** {@code servers} servers (HA when more than one), then arm64 and amd64 agents in turn. */
+  static Lab cluster(int servers, int agents) {
+    List<Node> nodes = new ArrayList<>();
+    for (int i = 1; i <= servers; i++) {
+      nodes.add(node("server" + i).amd64().controlPlane().ip("192.168.10." + (10 + i)));
+    }
+    for (int i = 1; i <= agents; i++) {
+      Node agent = node("agent" + i).worker().ip("192.168.10." + (100 + i));
+      nodes.add(i % 2 == 1 ? agent.arm64() : agent.amd64());
+    }
+    var k3s = k3s("v1.32.7+k3s1");
+    return homelab("c" + servers + "x" + agents)
+        .lan("192.168.10.0/24")
+        .nodes(nodes.toArray(Node[]::new))
+        .cluster(servers > 1 ? k3s.ha() : k3s);
+  }
+
+  /** Five HA servers (a tainted one declared first), arm64 and amd64 agents, local etcd snapshots. */
+  static Lab fiveServers() {
+    return homelab("five")
+        .lan("192.168.20.0/24")
+        .nodes(
+            node("cp-e").amd64().controlPlane().ip("192.168.20.15")
+                .taint("node-role.kubernetes.io/control-plane", "true", "NoSchedule"),
+            node("cp-a").arm64().controlPlane().ip("192.168.20.11"),
+            node("cp-d").arm64().controlPlane().ip("192.168.20.14"),
+            node("cp-b").arm64().controlPlane().ip("192.168.20.12"),
+            node("cp-c").amd64().controlPlane().ip("192.168.20.13"),
+            node("arm-worker").arm64().ip("192.168.20.21").label("kubernetes.io/os-flavour", "raspios"),
+            node("amd-worker").amd64().ip("192.168.20.22").sshUser("ops"))
+        .cluster(k3s("v1.33.4+k3s1").ha().secretsEncryption(SecretsEncryption.SECRETBOX)
+            .clusterCidr("10.52.0.0/16").serviceCidr("10.53.0.0/16")
+            .etcdSnapshots(etcdSnapshots()))
+        .security(crowdsec().withoutFirewallBouncers());
+  }
+}
