@@ -1,5 +1,9 @@
 package dev.homelab.k8s;
 
+import dev.homelab.k8s.apps.Apps;
+import dev.homelab.k8s.data.DataServices;
+import dev.homelab.k8s.metallb.MetalLbComponent;
+import dev.homelab.k8s.traefik.TraefikComponent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +13,11 @@ final class StandardComponents {
 
   static List<Component> all() {
     List<Component> all = new ArrayList<>();
+    all.add(new MetalLbComponent());
+    all.add(new TraefikComponent());
+    // Platform components (package dev.homelab.k8s.platform) are added here.
+    all.add(new DataServices());
+    all.add(new Apps());
     return all;
   }
 }
