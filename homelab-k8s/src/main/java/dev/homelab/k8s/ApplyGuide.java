@@ -55,6 +55,19 @@ final class ApplyGuide {
 
         A Flux `Kustomization` on this folder converges the same way: it fails until the CRDs exist
         and succeeds on a later interval (set `retryInterval: 1m`).
+
+        ## Security defaults
+
+        - Every namespace carries Pod Security labels: `restricted`, unless its annotation
+          `homelab.dev/pod-security-reason` says why it needs more.
+        - Every namespace denies all ingress (`default-deny`) and allows exactly the flows it needs:
+          Traefik to routed apps, apps to the data services they use, Prometheus to metrics ports,
+          the LAN and VPN to Pi-hole's DNS and to Traefik's internal entrypoint.
+        - Egress is not denied: apps, backups (S3) and Traefik (ACME, plugin download) need the
+          internet, and a NetworkPolicy can only match IP ranges, not host names. Add egress
+          policies with `KubernetesBackend.customize`/`with` where you know the ranges.
+        - Public routes sit on the public entrypoint behind CrowdSec and security headers; internal
+          routes only on the internal entrypoint, whose LoadBalancer IP the router never forwards.
         """);
     return sb.toString();
   }

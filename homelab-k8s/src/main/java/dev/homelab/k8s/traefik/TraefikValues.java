@@ -22,6 +22,8 @@ final class TraefikValues {
   static final int WEB_INTERNAL = 8001;
   static final int WEBSECURE_INTERNAL = 8444;
   static final int METRICS = 9100;
+  /** Where the chart's {@code websecure} goes when the public entrypoint has another name; no policy opens it. */
+  static final int UNUSED = 8442;
   /** Name of the additional Service of the internal side (the chart calls it {@code traefik-internal}). */
   static final String INTERNAL_SERVICE = "internal";
   static final String BOUNCER_MODULE = "github.com/maxlerebourg/crowdsec-bouncer-traefik-plugin";
@@ -72,7 +74,9 @@ final class TraefikValues {
     String internal = traefik.internalEntrypoint();
     v.set("ports.web.http.redirections.entryPoint", Map.of("to", pub, "scheme", "https", "permanent", true));
     if (!"websecure".equals(pub)) {
-      v.set("ports.websecure", null); // Helm drops a default key set to null
+      // The chart always defines websecure: move it off the public port and expose it nowhere.
+      v.set("ports.websecure.port", UNUSED);
+      v.set("ports.websecure.expose", Map.of("default", false));
     }
     v.set("ports." + pub + ".port", WEBSECURE);
     v.set("ports." + pub + ".exposedPort", 443);
@@ -112,7 +116,8 @@ final class TraefikValues {
     // The volume must be writable by Traefik's user (65532); acme.json must stay 0600.
     v.set("podSecurityContext.fsGroup", 65532);
     v.set("podSecurityContext.fsGroupChangePolicy", "OnRootMismatch");
-    v.set("updateStrategy.type", "Recreate");
-    v.set("updateStrategy.rollingUpdate", null);
+    // The old pod must release the ReadWriteOnce volume before the new one starts.
+    v.set("updateStrategy.rollingUpdate.maxUnavailable", 1);
+    v.set("updateStrategy.rollingUpdate.maxSurge", 0);
   }
 }
