@@ -48,6 +48,8 @@ class ComponentsTest {
         .contains("caServer: https://acme-staging-v02.api.letsencrypt.org/directory")
         .contains("name: CF_DNS_API_TOKEN").doesNotContain("plugins");
     assertThat(files.text("apps/whoami/ingressroute-whoami.yaml")).contains("certResolver: le");
+    // Found by scanning the chart's values: the token's secretKeyRef in env.
+    assertThat(files.text("SECRETS.md")).contains("| traefik | cloudflare-api-token | token | HelmChart kube-system/traefik |");
     assertThat(files.files()).doesNotContainKeys("traefik/tlsstore-default.yaml", "traefik/middleware-crowdsec.yaml",
         "metallb/kustomization.yaml");
   }
