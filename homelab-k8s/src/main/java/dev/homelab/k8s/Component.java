@@ -22,4 +22,13 @@ public interface Component {
   default Map<String, String> extraFiles(Lab lab) {
     return Map.of();
   }
+
+  /**
+   * The components this one stands for in {@code lab}: itself by default. A component with one
+   * folder per model element (an app, a data service) returns one component per element, so the
+   * list of standard components stays independent of the lab.
+   */
+  default List<Component> expand(Lab lab) {
+    return List.of(this);
+  }
 }

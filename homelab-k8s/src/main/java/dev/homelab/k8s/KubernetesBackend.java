@@ -2,10 +2,12 @@ package dev.homelab.k8s;
 
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.RenderedFiles;
+import dev.homelab.k8s.secrets.SecretsChecklist;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,34 +55,66 @@ public final class KubernetesBackend implements Backend {
     return "k8s";
   }
 
+  /**
+   * Every component's folder, then the root {@code kustomization.yaml}, a {@code README.md} saying
+   * how to apply it and, when objects reference Secrets nobody writes, {@code SECRETS.md}; with a
+   * ClusterSecretStore those Secrets also become ExternalSecrets in the folder of their first user.
+   */
   @Override
   public RenderedFiles render(Lab lab) {
+    Map<String, List<HasMetadata>> objects = new LinkedHashMap<>();
+    Map<String, Map<String, String>> extras = new LinkedHashMap<>();
+    SecretsChecklist secrets = new SecretsChecklist();
+    for (Component component : components) {
+      for (Component c : component.expand(lab)) {
+        List<HasMetadata> kept = customized(c.objects(lab));
+        if (kept.isEmpty()) {
+          continue;
+        }
+        objects.computeIfAbsent(c.folder(), f -> new ArrayList<>()).addAll(kept);
+        extras.computeIfAbsent(c.folder(), f -> new TreeMap<>()).putAll(c.extraFiles(lab));
+        kept.forEach(o -> secrets.add(c.folder(), o));
+      }
+    }
+    lab.secretStore().ifPresent(store -> secrets.externalSecrets(store)
+        .forEach((folder, list) -> objects.get(folder).addAll(customized(list))));
+
     RenderedFiles.Builder out = RenderedFiles.builder();
     TreeSet<String> folders = new TreeSet<>();
-    for (Component component : components) {
+    TreeSet<String> customKinds = new TreeSet<>();
+    objects.forEach((folder, list) -> {
       Map<String, String> files = new TreeMap<>();
-      for (HasMetadata object : component.objects(lab)) {
-        HasMetadata customized = object;
-        for (ObjectCustomizer c : customizers) {
-          if (customized != null) {
-            customized = c.customize(customized);
-          }
-        }
-        if (customized != null) {
-          files.put(fileName(customized), KubernetesYaml.write(customized));
-        }
+      for (HasMetadata o : list) {
+        files.put(fileName(o), KubernetesYaml.write(o));
+        ApplyGuide.crdName(o).ifPresent(customKinds::add);
       }
-      if (files.isEmpty()) {
-        continue;
-      }
-      String folder = component.folder();
       folders.add(folder);
       files.forEach((name, yaml) -> out.add(folder + "/" + name, yaml));
-      component.extraFiles(lab).forEach((name, text) -> out.add(folder + "/" + name, text));
+      extras.get(folder).forEach((name, text) -> out.add(folder + "/" + name, text));
       out.add(folder + "/kustomization.yaml", kustomization(files.keySet()));
-    }
+    });
     out.add("kustomization.yaml", kustomization(folders));
+    out.add("README.md", ApplyGuide.readme(customKinds));
+    if (!secrets.missing().isEmpty()) {
+      out.add("SECRETS.md", secrets.markdown(lab.secretStore()));
+    }
     return out.build();
+  }
+
+  private List<HasMetadata> customized(List<? extends HasMetadata> rendered) {
+    List<HasMetadata> kept = new ArrayList<>();
+    for (HasMetadata object : rendered) {
+      HasMetadata customized = object;
+      for (ObjectCustomizer c : customizers) {
+        if (customized != null) {
+          customized = c.customize(customized);
+        }
+      }
+      if (customized != null) {
+        kept.add(customized);
+      }
+    }
+    return kept;
   }
 
   /** {@code <kind>-<name>.yaml}, lower case. */

@@ -64,6 +64,15 @@ public final class NetworkPolicies {
     return allow(namespace, name, selector(targetLabels), peers, ports);
   }
 
+  /**
+   * Allows every source to reach pods matching {@code targetLabels} on {@code ports}: for servers
+   * whose clients are not pods (the API server calling a webhook, internet clients of an ingress).
+   */
+  public static NetworkPolicy allowFromAnywhere(String namespace, String name, Map<String, String> targetLabels,
+      List<NetworkPolicyPort> ports) {
+    return allow(namespace, name, selector(targetLabels), List.of(), ports);
+  }
+
   /** A port of a protocol, for {@link #allowFromCidrs}. */
   public static NetworkPolicyPort port(String protocol, int port) {
     return new NetworkPolicyPortBuilder().withProtocol(protocol).withPort(new IntOrString(port)).build();

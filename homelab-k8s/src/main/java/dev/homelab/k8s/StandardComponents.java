@@ -1,5 +1,10 @@
 package dev.homelab.k8s;
 
+import dev.homelab.k8s.apps.Apps;
+import dev.homelab.k8s.data.DataServices;
+import dev.homelab.k8s.metallb.MetalLbComponent;
+import dev.homelab.k8s.platform.PlatformComponents;
+import dev.homelab.k8s.traefik.TraefikComponent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +14,11 @@ final class StandardComponents {
 
   static List<Component> all() {
     List<Component> all = new ArrayList<>();
-    all.addAll(dev.homelab.k8s.platform.PlatformComponents.all());
+    all.add(new MetalLbComponent());
+    all.add(new TraefikComponent());
+    all.addAll(PlatformComponents.all());
+    all.add(new DataServices());
+    all.add(new Apps());
     return all;
   }
 }

@@ -55,6 +55,18 @@ public abstract class S3Target {
     return true;
   }
 
+  /**
+   * Password of the restic repositories that in-cluster backups keep in this bucket (restic
+   * encrypts every backup with it; lose it and the backups are unreadable). Default:
+   * {@code secret("restic-<name>", "password")}.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
+  @Value.Default
+  public SecretRef resticPassword() {
+    return SecretRef.of("restic-" + name(), "password");
+  }
+
   /** Whether Terraform creates the bucket. Default: true. */
   @Value.Default
   public boolean managedByTerraform() {
@@ -78,6 +90,11 @@ public abstract class S3Target {
   /** Lifecycle: objects older than the retention are deleted. Default: 30 days. */
   public S3Target retention(Retention retention) {
     return copy().withRetention(retention);
+  }
+
+  /** Where the restic repository password lives. Default: {@code secret("restic-<name>", "password")}. */
+  public S3Target resticPassword(SecretRef secret) {
+    return copy().withResticPassword(secret);
   }
 
   /** Disables bucket versioning. Default: versioned. */

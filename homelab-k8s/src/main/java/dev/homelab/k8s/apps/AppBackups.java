@@ -1,0 +1,51 @@
+package dev.homelab.k8s.apps;
+
+import dev.homelab.k8s.backup.ResticJob;
+import dev.homelab.k8s.pods.Pods;
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.app.AppVolume;
+import dev.homelab.model.backup.S3Target;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A nightly restic CronJob per backup target of an app, backing up the app's own claims (static
+ * volumes are shares backed up on their host). The job runs on the node of the app's pod, since a
+ * ReadWriteOnce claim can only be mounted there; the backup is crash-consistent (databases are
+ * dumped by their own jobs).
+ */
+final class AppBackups {
+  /** Before the PostgreSQL dumps (default 02:30) are long done, after the night's quiet start. */
+  static final String SCHEDULE = "0 3 * * *";
+
+  private AppBackups() {}
+
+  static List<HasMetadata> cronJobs(Lab lab, App app) {
+    List<AppVolume> claims = app.volumes().stream().filter(v -> v.staticVolume().isEmpty()).toList();
+    List<HasMetadata> out = new ArrayList<>();
+    if (claims.isEmpty()) {
+      return out;
+    }
+    for (String targetName : app.backupTargets()) {
+      S3Target target = lab.s3Target(targetName).orElseThrow();
+      ResticJob job = new ResticJob(app.name(), "backup-" + targetName,
+          Map.of(Pods.NAME, app.name() + "-backup", Pods.COMPONENT, "backup"), SCHEDULE, app.runAsUser(), target,
+          lab.name() + "/apps/" + app.name(), app.name());
+      claims.forEach(v -> job.source(AppWorkload.volume(v), v.name(), true));
+      out.add(job.affinity(besideApp(app)).build(lab));
+    }
+    return out;
+  }
+
+  private static Affinity besideApp(App app) {
+    return new AffinityBuilder().withNewPodAffinity().addNewRequiredDuringSchedulingIgnoredDuringExecution()
+        .withNewLabelSelector().withMatchLabels(Pods.labels(app.name())).endLabelSelector()
+        .withTopologyKey("kubernetes.io/hostname")
+        .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAffinity().build();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.homelab.k8s.apps;
+
+import dev.homelab.k8s.Component;
+import dev.homelab.k8s.Namespaces;
+import dev.homelab.k8s.pods.Pods;
+import dev.homelab.k8s.traefik.Routes;
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.network.Exposure;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One app in namespace {@code <name>} (Pod Security restricted): its Deployment, Service, claims,
+ * route on the public or the internal entrypoint (never both), NetworkPolicies, ServiceMonitor and
+ * backup CronJobs.
+ */
+final class AppComponent implements Component {
+  private final String name;
+
+  AppComponent(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String folder() {
+    return "apps/" + name;
+  }
+
+  @Override
+  public List<HasMetadata> objects(Lab lab) {
+    App app = lab.apps().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    List<HasMetadata> out = new ArrayList<>();
+    out.add(Namespaces.restricted(name));
+    out.add(AppWorkload.deployment(lab, app));
+    out.addAll(AppWorkload.claims(lab, app));
+    out.add(new ServiceBuilder()
+        .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
+        .withNewSpec().withSelector(Pods.labels(name))
+        .addNewPort().withName("http").withPort(app.port()).withTargetPort(new IntOrString("http")).endPort()
+        .endSpec().build());
+    if (app.exposure() == Exposure.PUBLIC) {
+      out.add(Routes.publicRoute(lab, name, name, app.host(), name, app.port()));
+    } else if (app.exposure() == Exposure.INTERNAL) {
+      out.add(Routes.internalRoute(lab, name, name, app.host(), name, name, app.port()));
+    }
+    if (app.metricsPath().isPresent() && lab.monitoring().isPresent()) {
+      out.add(new ServiceMonitorBuilder()
+          .withNewMetadata().withName(name).withNamespace(name)
+          // kube-prometheus-stack only selects monitors carrying its release label.
+          .addToLabels("release", "kube-prometheus-stack").endMetadata()
+          .withNewSpec()
+          .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
+          .addNewEndpoint().withPort("http").withPath(app.metricsPath().get()).endEndpoint()
+          .endSpec().build());
+    }
+    out.addAll(AppBackups.cronJobs(lab, app));
+    out.addAll(AppPolicies.of(lab, app));
+    return out;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.homelab.k8s.apps;
+
+import dev.homelab.k8s.pods.Pods;
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.app.AppVolume;
+import dev.homelab.model.storage.StaticVolume;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An app's Deployment and PersistentVolumeClaims. A Deployment rather than a StatefulSet: apps
+ * are single-writer pods whose claims outlive them; with a claim the update strategy is
+ * {@code Recreate}, so the old pod releases a ReadWriteOnce volume before the new one mounts it.
+ */
+final class AppWorkload {
+  private AppWorkload() {}
+
+  static Deployment deployment(Lab lab, App app) {
+    String name = app.name();
+    PodSecurityContext security = Pods.restrictedPod(app.runAsUser());
+    if (app.port() < 1024) {
+      // A non-root process may bind a low port when the pod's network namespace allows it (a safe sysctl).
+      security.setSysctls(List.of(new io.fabric8.kubernetes.api.model.Sysctl("net.ipv4.ip_unprivileged_port_start", "0")));
+    }
+    boolean claims = app.volumes().stream().anyMatch(v -> v.staticVolume().isEmpty());
+    return new DeploymentBuilder()
+        .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
+        .withNewSpec()
+        .withReplicas(app.replicas())
+        .withNewStrategy().withType(claims ? "Recreate" : "RollingUpdate").endStrategy()
+        .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
+        .withNewTemplate()
+        .withNewMetadata().withLabels(Pods.labels(name)).endMetadata()
+        .withNewSpec()
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(security)
+        .withNodeSelector(Pods.nodeSelector(app.arches(), app.pinnedNode()))
+        .addToContainers(new ContainerBuilder()
+            .withName(name)
+            .withImage(app.image())
+            .addNewPort().withName("http").withContainerPort(app.port()).withProtocol("TCP").endPort()
+            .withEnv(env(app))
+            .withVolumeMounts(mounts(lab, app))
+            .withResources(Pods.resources(app.resources().cpuRequest(), app.resources().memoryRequest(),
+                app.resources().memoryLimit()))
+            .withReadinessProbe(Pods.httpReadiness(app.healthPath(), "http"))
+            .withLivenessProbe(Pods.httpLiveness(app.healthPath(), "http"))
+            .withSecurityContext(Pods.restrictedContainer())
+            .build())
+        .withVolumes(volumes(app))
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  /**
+   * A claim per new volume, and per static volume a claim bound by {@code volumeName} to the
+   * PersistentVolume of the same name (rendered with the storage platform: no class, ReadWriteMany).
+   */
+  static List<HasMetadata> claims(Lab lab, App app) {
+    List<HasMetadata> out = new ArrayList<>();
+    for (AppVolume v : app.volumes()) {
+      PersistentVolumeClaimBuilder pvc = new PersistentVolumeClaimBuilder()
+          .withNewMetadata().withName(v.name()).withNamespace(app.name()).withLabels(Pods.labels(app.name())).endMetadata();
+      if (v.staticVolume().isPresent()) {
+        StaticVolume sv = lab.staticVolume(v.staticVolume().get()).orElseThrow();
+        out.add(pvc.withNewSpec()
+            .withAccessModes("ReadWriteMany")
+            .withStorageClassName("")
+            .withVolumeName(sv.name())
+            .withNewResources().addToRequests("storage", new Quantity(sv.size())).endResources()
+            .endSpec().build());
+      } else {
+        out.add(pvc.withNewSpec()
+            .withAccessModes("ReadWriteOnce")
+            .withStorageClassName(v.storageClass().orElse(null))
+            .withNewResources().addToRequests("storage", new Quantity(v.size().orElseThrow())).endResources()
+            .endSpec().build());
+      }
+    }
+    return out;
+  }
+
+  /** The pod volume of a claim (static volumes keep the share's read-only flag). */
+  static Volume volume(AppVolume v) {
+    return new VolumeBuilder().withName(v.name()).withNewPersistentVolumeClaim()
+        .withClaimName(v.name()).endPersistentVolumeClaim().build();
+  }
+
+  private static List<Volume> volumes(App app) {
+    return app.volumes().stream().map(AppWorkload::volume).toList();
+  }
+
+  private static List<VolumeMount> mounts(Lab lab, App app) {
+    List<VolumeMount> out = new ArrayList<>();
+    for (AppVolume v : app.volumes()) {
+      boolean readOnly = v.staticVolume().flatMap(lab::staticVolume).map(StaticVolume::isReadOnly).orElse(false);
+      out.add(new VolumeMountBuilder().withName(v.name()).withMountPath(v.mountPath())
+          .withReadOnly(readOnly ? true : null).build());
+    }
+    return out;
+  }
+
+  /** Plain variables, then secret ones, each sorted by name (the model keeps them sorted). */
+  private static List<EnvVar> env(App app) {
+    List<EnvVar> out = new ArrayList<>();
+    new java.util.TreeMap<>(app.env()).forEach((k, v) -> out.add(Pods.env(k, v)));
+    new java.util.TreeMap<>(app.secretEnv()).forEach((k, ref) -> out.add(Pods.env(k, ref)));
+    return out;
+  }
+}

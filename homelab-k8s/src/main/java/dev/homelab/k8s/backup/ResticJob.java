@@ -1,0 +1,152 @@
+package dev.homelab.k8s.backup;
+
+import dev.homelab.k8s.pods.Pods;
+import dev.homelab.model.Lab;
+import dev.homelab.model.Retention;
+import dev.homelab.model.backup.S3Target;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A nightly restic backup to an S3 target as a CronJob: restic encrypts everything with the
+ * target's repository password, and the repository lives at {@code s3:<endpoint>/<bucket>/<path>}.
+ * The job initialises the repository on first run, backs up {@code /backup} and prunes by the
+ * target's retention. Every credential is a {@code secretKeyRef}.
+ *
+ * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html#amazon-s3">restic on S3</a>
+ */
+public final class ResticJob {
+  /** restic's official image: multi-arch (amd64, arm64, ...), pinned. */
+  public static final String IMAGE = "docker.io/restic/restic:0.18.0";
+  /** Where the job mounts what it backs up. */
+  public static final String SOURCE = "/backup";
+
+  private final String namespace;
+  private final String name;
+  private final Map<String, String> labels;
+  private final String schedule;
+  private final long uid;
+  private final S3Target target;
+  private final String repositoryPath;
+  private final String host;
+  private final List<VolumeMount> mounts = new ArrayList<>();
+  private final List<Volume> volumes = new ArrayList<>();
+  private final List<Container> initContainers = new ArrayList<>();
+  private Affinity affinity;
+
+  /**
+   * @param repositoryPath path inside the bucket, e.g. {@code apps/nextcloud}
+   * @param host restic's {@code --host}, so forget/prune only touch this job's snapshots
+   */
+  public ResticJob(String namespace, String name, Map<String, String> labels, String schedule, long uid,
+      S3Target target, String repositoryPath, String host) {
+    this.namespace = namespace;
+    this.name = name;
+    this.labels = labels;
+    this.schedule = schedule;
+    this.uid = uid;
+    this.target = target;
+    this.repositoryPath = repositoryPath;
+    this.host = host;
+  }
+
+  /** Mounts {@code volume} read-only at {@code /backup/<subPath>} in the restic container. */
+  public ResticJob source(Volume volume, String subPath, boolean readOnly) {
+    volumes.add(volume);
+    mounts.add(new VolumeMountBuilder().withName(volume.getName()).withMountPath(SOURCE + "/" + subPath)
+        .withReadOnly(readOnly).build());
+    return this;
+  }
+
+  /** Runs {@code container} first (e.g. a database dump into a shared emptyDir). */
+  public ResticJob before(Container container) {
+    initContainers.add(container);
+    return this;
+  }
+
+  /** Schedules the job's pod like this (e.g. next to the pod whose RWO volume it reads). */
+  public ResticJob affinity(Affinity affinity) {
+    this.affinity = affinity;
+    return this;
+  }
+
+  public CronJob build(Lab lab) {
+    List<Volume> allVolumes = new ArrayList<>(volumes);
+    allVolumes.add(new VolumeBuilder().withName("restic-cache").withNewEmptyDir().endEmptyDir().build());
+    List<VolumeMount> allMounts = new ArrayList<>(mounts);
+    allMounts.add(new VolumeMountBuilder().withName("restic-cache").withMountPath("/cache").build());
+    Container restic = new ContainerBuilder()
+        .withName("restic")
+        .withImage(IMAGE)
+        .withCommand("/bin/sh", "-c", script())
+        .withEnv(env())
+        .withVolumeMounts(allMounts)
+        .withResources(Pods.resources("100m", "256Mi", "1Gi"))
+        .withSecurityContext(Pods.restrictedContainer())
+        .build();
+    return new CronJobBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
+        .withNewSpec()
+        .withSchedule(schedule)
+        .withTimeZone(lab.timeZone())
+        .withConcurrencyPolicy("Forbid")
+        .withSuccessfulJobsHistoryLimit(3)
+        .withFailedJobsHistoryLimit(3)
+        .withNewJobTemplate().withNewSpec()
+        .withBackoffLimit(2)
+        .withNewTemplate()
+        .withNewMetadata().withLabels(labels).endMetadata()
+        .withNewSpec()
+        .withRestartPolicy("OnFailure")
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(Pods.restrictedPod(uid))
+        .withAffinity(affinity)
+        .withInitContainers(initContainers)
+        .withContainers(restic)
+        .withVolumes(allVolumes)
+        .endSpec()
+        .endTemplate()
+        .endSpec().endJobTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private List<EnvVar> env() {
+    String endpoint = target.endpoint().replaceFirst("/+$", "");
+    return List.of(
+        Pods.env("RESTIC_REPOSITORY", "s3:" + endpoint + "/" + target.bucket() + "/" + repositoryPath),
+        Pods.env("RESTIC_PASSWORD", target.resticPassword()),
+        Pods.env("AWS_ACCESS_KEY_ID", target.accessKeyId()),
+        Pods.env("AWS_SECRET_ACCESS_KEY", target.secretAccessKey()),
+        Pods.env("AWS_DEFAULT_REGION", target.region()),
+        Pods.env("RESTIC_CACHE_DIR", "/cache"));
+  }
+
+  /** Init when the repository does not exist yet, back up, then forget and prune by retention. */
+  private String script() {
+    return "set -eu\n"
+        + "restic cat config >/dev/null 2>&1 || restic init\n"
+        + "restic backup --host " + host + " " + SOURCE + "\n"
+        + "restic forget --host " + host + " --prune" + keep(target.retention()) + "\n";
+  }
+
+  private static String keep(Retention r) {
+    StringBuilder sb = new StringBuilder();
+    r.hourly().ifPresent(n -> sb.append(" --keep-hourly ").append(n));
+    r.daily().ifPresent(n -> sb.append(" --keep-daily ").append(n));
+    r.weekly().ifPresent(n -> sb.append(" --keep-weekly ").append(n));
+    r.monthly().ifPresent(n -> sb.append(" --keep-monthly ").append(n));
+    return sb.length() == 0 ? " --keep-daily 30" : sb.toString();
+  }
+}

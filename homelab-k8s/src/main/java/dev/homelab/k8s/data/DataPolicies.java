@@ -1,0 +1,46 @@
+package dev.homelab.k8s.data;
+
+import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.pods.Pods;
+import dev.homelab.k8s.traefik.Routes;
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.data.DataService;
+import dev.homelab.model.network.WireGuard;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A data namespace admits its own pods (the dump job), the namespaces of the apps that
+ * {@code uses()} it on the service port, Traefik on the admin UI port, and the LAN and VPN on
+ * Pi-hole's DNS.
+ */
+final class DataPolicies {
+  private DataPolicies() {}
+
+  static List<HasMetadata> of(Lab lab, DataService s, Engine engine) {
+    String ns = s.name();
+    List<HasMetadata> out = new ArrayList<>();
+    out.add(NetworkPolicies.defaultDeny(ns));
+    out.add(NetworkPolicies.allowSameNamespace(ns));
+    for (App app : lab.apps()) {
+      if (app.uses().contains(s.name())) {
+        out.add(NetworkPolicies.allowFromNamespace(ns, "allow-from-" + app.name(), Pods.labels(ns), app.name(),
+            java.util.Map.of(), List.of(s.kind().port())));
+      }
+    }
+    if (s.adminHost().isPresent()) {
+      out.add(NetworkPolicies.allowFromNamespace(ns, "allow-from-traefik", Pods.labels(ns), Routes.NAMESPACE,
+          Routes.TRAEFIK_PODS, List.of(engine.adminPort())));
+    }
+    if (s.kind() == DataService.Kind.PIHOLE && s.loadBalancerIp().isPresent()) {
+      List<String> cidrs = new ArrayList<>();
+      lab.lan().ifPresent(cidrs::add);
+      lab.vpn().map(WireGuard::subnet).ifPresent(cidrs::add);
+      out.add(NetworkPolicies.allowFromCidrs(ns, "allow-dns-from-lan", Pods.labels(ns), cidrs,
+          List.of(NetworkPolicies.port("TCP", 53), NetworkPolicies.port("UDP", 53))));
+    }
+    return out;
+  }
+}

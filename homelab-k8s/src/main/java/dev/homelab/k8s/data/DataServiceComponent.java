@@ -1,0 +1,139 @@
+package dev.homelab.k8s.data;
+
+import dev.homelab.k8s.Component;
+import dev.homelab.k8s.Namespaces;
+import dev.homelab.k8s.metallb.MetalLbComponent;
+import dev.homelab.k8s.pods.Pods;
+import dev.homelab.k8s.traefik.Routes;
+import dev.homelab.model.Lab;
+import dev.homelab.model.data.DataService;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * One data service in namespace {@code <name>}: a single-replica StatefulSet with its volume, a
+ * Service, the admin UI on the internal entrypoint, Pi-hole's DNS on its MetalLB IP, PostgreSQL's
+ * nightly dump, and NetworkPolicies that admit only the apps that {@code uses()} it.
+ */
+final class DataServiceComponent implements Component {
+  private final String name;
+
+  DataServiceComponent(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String folder() {
+    return "data/" + name;
+  }
+
+  @Override
+  public List<HasMetadata> objects(Lab lab) {
+    DataService s = lab.dataService(name).orElseThrow();
+    Engine engine = Engine.of(lab, s);
+    List<HasMetadata> out = new ArrayList<>();
+    out.add(engine.uid() == null
+        ? Namespaces.baseline(name, "the Pi-hole image starts as root and binds DNS on port 53 with the runtime's default capabilities")
+        : Namespaces.restricted(name));
+    out.add(statefulSet(s, engine));
+    boolean dnsOnLan = s.kind() == DataService.Kind.PIHOLE && s.loadBalancerIp().isPresent();
+    out.add(service(name, engine.ports().stream()
+        .filter(p -> !dnsOnLan || p.getName().equals("http")).toList()));
+    if (dnsOnLan) {
+      out.add(dnsService(s, engine));
+    }
+    s.adminHost().ifPresent(host -> out.add(Routes.internalRoute(lab, name, name + "-admin", host, name, name,
+        engine.adminPort())));
+    if (s.kind() == DataService.Kind.POSTGRES && s.backupTarget().isPresent()) {
+      out.add(PostgresDump.cronJob(lab, s, engine.uid()));
+    }
+    out.addAll(DataPolicies.of(lab, s, engine));
+    return out;
+  }
+
+  private StatefulSet statefulSet(DataService s, Engine engine) {
+    PodSecurityContext pod = engine.uid() == null
+        ? new PodSecurityContextBuilder().withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().build()
+        : Pods.restrictedPod(engine.uid());
+    ContainerBuilder container = new ContainerBuilder()
+        .withName(s.kind().portName())
+        .withImage(s.image())
+        .withPorts(engine.ports())
+        .withEnv(engine.env())
+        .withArgs(engine.args())
+        .addNewVolumeMount().withName("data").withMountPath(engine.dataPath()).endVolumeMount()
+        .withResources(engine.resources())
+        .withReadinessProbe(engine.readiness())
+        .withLivenessProbe(engine.liveness())
+        // Pi-hole's FTL binds port 53 through file capabilities, which no_new_privs would void.
+        .withSecurityContext(engine.uid() == null ? null : Pods.restrictedContainer());
+    return new StatefulSetBuilder()
+        .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
+        .withNewSpec()
+        .withServiceName(name)
+        .withReplicas(1)
+        .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
+        .withNewTemplate()
+        .withNewMetadata().withLabels(Pods.labels(name)).endMetadata()
+        .withNewSpec()
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(pod)
+        .withContainers(container.build())
+        .endSpec()
+        .endTemplate()
+        .addNewVolumeClaimTemplate()
+        .withNewMetadata().withName("data").endMetadata()
+        .withNewSpec()
+        .withAccessModes("ReadWriteOnce")
+        .withStorageClassName(s.storageClass().orElse(null))
+        .withNewResources().addToRequests("storage", new Quantity(s.storageSize())).endResources()
+        .endSpec()
+        .endVolumeClaimTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static Service service(String name, List<ContainerPort> ports) {
+    return new ServiceBuilder()
+        .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
+        .withNewSpec().withSelector(Pods.labels(name)).withPorts(servicePorts(ports, p -> true)).endSpec()
+        .build();
+  }
+
+  /**
+   * Pi-hole's DNS for the LAN: TCP and UDP 53 on one LoadBalancer Service at its fixed MetalLB IP;
+   * {@code Local} keeps client IPs for Pi-hole's statistics and the NetworkPolicy's ipBlock.
+   */
+  private Service dnsService(DataService s, Engine engine) {
+    return new ServiceBuilder()
+        .withNewMetadata().withName(name + "-dns").withNamespace(name).withLabels(Pods.labels(name))
+        .addToAnnotations(MetalLbComponent.LOAD_BALANCER_IPS, s.loadBalancerIp().get()).endMetadata()
+        .withNewSpec()
+        .withType("LoadBalancer")
+        .withExternalTrafficPolicy("Local")
+        .withSelector(Pods.labels(name))
+        .withPorts(servicePorts(engine.ports(), p -> p.getName().startsWith("dns")))
+        .endSpec()
+        .build();
+  }
+
+  private static List<ServicePort> servicePorts(List<ContainerPort> ports, Predicate<ContainerPort> which) {
+    return ports.stream().filter(which).map(p -> new ServicePortBuilder().withName(p.getName())
+        .withPort(p.getContainerPort()).withTargetPort(new IntOrString(p.getName())).withProtocol(p.getProtocol())
+        .build()).toList();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.homelab.k8s.data;
+
+import dev.homelab.k8s.pods.Pods;
+import dev.homelab.model.Lab;
+import dev.homelab.model.data.DataService;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
+
+/**
+ * What differs between the kinds of data service: the user the official image runs as, its data
+ * directory, ports, environment, arguments, probes and resources. {@code uid} null means the image
+ * must start as root (Pi-hole), which puts its namespace at Pod Security baseline.
+ */
+record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar> env, List<String> args,
+    Probe readiness, Probe liveness, ResourceRequirements resources, Integer adminPort) {
+
+  /** The official images' own users (postgres, redis, rabbitmq are uid 999 in the Debian-based images). */
+  static Engine of(Lab lab, DataService s) {
+    return switch (s.kind()) {
+      case POSTGRES -> new Engine(999L, "/var/lib/postgresql/data",
+          List.of(port("postgres", 5432, "TCP")),
+          List.of(Pods.env("POSTGRES_USER", "postgres"), Pods.env("POSTGRES_PASSWORD", s.credentials()),
+              // A subdirectory: the volume's root may hold lost+found, which initdb refuses.
+              Pods.env("PGDATA", "/var/lib/postgresql/data/pgdata")),
+          List.of(),
+          Pods.exec(5, "pg_isready", "-U", "postgres", "-h", "127.0.0.1"),
+          Pods.exec(30, "pg_isready", "-U", "postgres", "-h", "127.0.0.1"),
+          Pods.resources("100m", "256Mi", "1Gi"), null);
+      case REDIS -> new Engine(999L, "/data",
+          List.of(port("redis", 6379, "TCP")),
+          List.of(Pods.env("REDIS_PASSWORD", s.credentials())),
+          List.of("--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes"),
+          Pods.tcp("redis", 5), Pods.tcp("redis", 30),
+          Pods.resources("50m", "64Mi", "256Mi"), null);
+      case RABBITMQ -> new Engine(999L, "/var/lib/rabbitmq",
+          List.of(port("amqp", 5672, "TCP"), port("management", 15672, "TCP"), port("prometheus", 15692, "TCP")),
+          List.of(Pods.env("RABBITMQ_DEFAULT_USER", "admin"), Pods.env("RABBITMQ_DEFAULT_PASS", s.credentials())),
+          List.of(),
+          Pods.tcp("amqp", 20), Pods.tcp("amqp", 60),
+          Pods.resources("100m", "256Mi", "1Gi"), 15672);
+      case PIHOLE -> new Engine(null, "/etc/pihole",
+          List.of(port("dns-tcp", 53, "TCP"), port("dns-udp", 53, "UDP"), port("http", 80, "TCP")),
+          List.of(Pods.env("TZ", lab.timeZone()),
+              Pods.env("FTLCONF_webserver_api_password", s.credentials()),
+              // LAN clients arrive through MetalLB from other subnets than the pod's: answer them too.
+              Pods.env("FTLCONF_dns_listeningMode", "all")),
+          List.of(),
+          Pods.tcp("dns-tcp", 10), Pods.httpLiveness("/admin/", "http"),
+          Pods.resources("50m", "128Mi", "512Mi"), 80);
+    };
+  }
+
+  private static ContainerPort port(String name, int port, String protocol) {
+    return new ContainerPortBuilder().withName(name).withContainerPort(port).withProtocol(protocol).build();
+  }
+}

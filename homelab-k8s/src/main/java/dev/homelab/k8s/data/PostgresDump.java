@@ -1,0 +1,39 @@
+package dev.homelab.k8s.data;
+
+import dev.homelab.k8s.backup.ResticJob;
+import dev.homelab.k8s.pods.Pods;
+import dev.homelab.model.Lab;
+import dev.homelab.model.data.DataService;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import java.util.Map;
+
+/**
+ * PostgreSQL's nightly dump to its S3 target: an init container from the server's own image (so
+ * {@code pg_dumpall} matches the server's major version) writes every database and role into an
+ * emptyDir, then restic encrypts and uploads it (see {@link ResticJob}). Restore with
+ * {@code restic restore latest --target .} and {@code psql -f pg_dumpall.sql}.
+ */
+final class PostgresDump {
+  private PostgresDump() {}
+
+  static CronJob cronJob(Lab lab, DataService s, long uid) {
+    String name = s.name();
+    ResticJob job = new ResticJob(name, "backup-" + s.backupTarget().get(),
+        Map.of(Pods.NAME, name + "-backup", Pods.COMPONENT, "backup"), s.backupSchedule(), uid,
+        lab.s3Target(s.backupTarget().get()).orElseThrow(), lab.name() + "/data/" + name, name);
+    job.source(new VolumeBuilder().withName("dump").withNewEmptyDir().endEmptyDir().build(), "dump", false);
+    job.before(new ContainerBuilder()
+        .withName("pg-dumpall")
+        .withImage(s.image())
+        .withCommand("/bin/sh", "-c", "pg_dumpall --clean --if-exists --file " + ResticJob.SOURCE + "/dump/pg_dumpall.sql")
+        .withEnv(Pods.env("PGHOST", name + "." + name + ".svc.cluster.local"), Pods.env("PGUSER", "postgres"),
+            Pods.env("PGPASSWORD", s.credentials()))
+        .addNewVolumeMount().withName("dump").withMountPath(ResticJob.SOURCE + "/dump").endVolumeMount()
+        .withResources(Pods.resources("100m", "128Mi", "512Mi"))
+        .withSecurityContext(Pods.restrictedContainer())
+        .build());
+    return job.build(lab);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.homelab.k8s.secrets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homelab.k8s.yaml.KubernetesYaml;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds the Secrets a rendered object needs by the shapes Kubernetes and its operators use to name
+ * them, so no component has to declare its secrets: {@code secretKeyRef}, {@code secretRef},
+ * {@code *SecretRef {name, key}}, {@code secretName}, {@code existingSecret}, Traefik's
+ * {@code urn:k8s:secret:<name>:<key>} and a HelmChart's {@code valuesContent} and
+ * {@code valuesSecrets}. Secrets an in-cluster controller writes (cert-manager Certificates,
+ * ExternalSecrets) are reported by {@link #produced} so the checklist can leave them out.
+ */
+public final class SecretScanner {
+  private static final String URN = "urn:k8s:secret:";
+  /** cert-manager keeps the secrets of cluster-scoped issuers in its own namespace. */
+  private static final Map<String, String> CLUSTER_KIND_NAMESPACE = Map.of("ClusterIssuer", "cert-manager");
+
+  private SecretScanner() {}
+
+  /** The secrets {@code object} references, in document order. */
+  public static List<SecretUse> scan(HasMetadata object) {
+    String consumer = object.getKind() + " " + (object.getMetadata().getNamespace() == null ? ""
+        : object.getMetadata().getNamespace() + "/") + object.getMetadata().getName();
+    JsonNode tree = KubernetesYaml.mapper().valueToTree(object);
+    String namespace = namespaceOf(object);
+    List<SecretUse> uses = new ArrayList<>();
+    walk(tree, null, namespace, consumer, uses);
+    if ("HelmChart".equals(object.getKind())) {
+      scanHelmChart(tree.path("spec"), consumer, uses);
+    }
+    return uses;
+  }
+
+  /** {@code namespace/name} of the Secrets {@code object} makes a controller write. */
+  public static Set<String> produced(HasMetadata object) {
+    Set<String> out = new TreeSet<>();
+    String ns = object.getMetadata().getNamespace();
+    JsonNode spec = KubernetesYaml.mapper().valueToTree(object).path("spec");
+    switch (object.getKind()) {
+      case "Certificate" -> out.add(ns + "/" + spec.path("secretName").asText());
+      case "ExternalSecret" -> out.add(ns + "/" + spec.path("target").path("name").asText(object.getMetadata().getName()));
+      case "Secret" -> out.add(ns + "/" + object.getMetadata().getName());
+      default -> { }
+    }
+    return out;
+  }
+
+  private static String namespaceOf(HasMetadata object) {
+    if (object.getMetadata().getNamespace() != null && !"HelmChart".equals(object.getKind())) {
+      return object.getMetadata().getNamespace();
+    }
+    return CLUSTER_KIND_NAMESPACE.getOrDefault(object.getKind(), null);
+  }
+
+  /** A chart reads its secrets in the namespace it is installed into. */
+  private static void scanHelmChart(JsonNode spec, String consumer, List<SecretUse> uses) {
+    String ns = spec.path("targetNamespace").asText("default");
+    String values = spec.path("valuesContent").asText("");
+    if (!values.isBlank()) {
+      try {
+        walk(KubernetesYaml.mapper().readTree(values), null, ns, consumer, uses);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("valuesContent of " + consumer + " is not YAML", e);
+      }
+    }
+    for (JsonNode vs : spec.path("valuesSecrets")) {
+      for (JsonNode key : vs.path("keys")) {
+        uses.add(new SecretUse(ns, vs.path("name").asText(), key.asText(), consumer));
+      }
+    }
+  }
+
+  private static void walk(JsonNode node, String field, String ns, String consumer, List<SecretUse> uses) {
+    if (node.isTextual()) {
+      text(node.asText(), field, ns, consumer, uses);
+      return;
+    }
+    if (node.isObject() && field != null && isSecretRef(field) && node.path("name").isTextual()) {
+      String key = node.path("key").isTextual() ? node.path("key").asText() : null;
+      uses.add(new SecretUse(node.path("namespace").asText(ns), node.path("name").asText(), key, consumer));
+      return;
+    }
+    if ("valuesContent".equals(field)) {
+      return; // scanned as YAML by scanHelmChart, in the chart's namespace
+    }
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        walk(e.getValue(), e.getKey(), ns, consumer, uses);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode item : node) {
+        walk(item, field, ns, consumer, uses);
+      }
+    }
+  }
+
+  private static boolean isSecretRef(String field) {
+    return field.equals("secretKeyRef") || field.equals("secretRef") || field.endsWith("SecretRef");
+  }
+
+  private static void text(String value, String field, String ns, String consumer, List<SecretUse> uses) {
+    if (value.startsWith(URN)) {
+      String[] parts = value.substring(URN.length()).split(":", 2);
+      uses.add(new SecretUse(ns, parts[0], parts.length > 1 ? parts[1] : null, consumer));
+    } else if (("secretName".equals(field) || "existingSecret".equals(field)) && !value.isBlank()) {
+      uses.add(new SecretUse(ns, value, null, consumer));
+    }
+  }
+}

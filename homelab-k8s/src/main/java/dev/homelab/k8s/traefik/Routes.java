@@ -1,0 +1,85 @@
+package dev.homelab.k8s.traefik;
+
+import dev.homelab.k8s.crd.traefik.IngressRoute;
+import dev.homelab.k8s.crd.traefik.IngressRoute.MiddlewareRef;
+import dev.homelab.k8s.crd.traefik.IngressRoute.ServiceRef;
+import dev.homelab.model.Lab;
+import dev.homelab.model.network.Tls;
+import dev.homelab.model.network.Traefik;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two kinds of routes: public ones on the public entrypoint, behind CrowdSec and security
+ * headers; internal ones on the internal entrypoint (reachable only through the internal
+ * LoadBalancer) behind an ipAllowList as defence in depth. A route never sits on both.
+ */
+public final class Routes {
+  /** Namespace of Traefik and of the shared middlewares. */
+  public static final String NAMESPACE = "traefik";
+  /** Labels of the Traefik pods (the chart's), for NetworkPolicies that admit them. */
+  public static final Map<String, String> TRAEFIK_PODS = Map.of("app.kubernetes.io/name", "traefik");
+  public static final String CROWDSEC = "crowdsec";
+  public static final String INTERNAL_ONLY = "internal-only";
+  public static final String SECURITY_HEADERS = "security-headers";
+  /** Name of Traefik's ACME resolver when TLS is {@link Tls.Issuer#TRAEFIK_ACME}. */
+  public static final String ACME_RESOLVER = "le";
+
+  private Routes() {}
+
+  /**
+   * A route for {@code host} (below the domain) on the public entrypoint to Service
+   * {@code service:port} of {@code namespace}, through CrowdSec (when the lab has it) and security headers.
+   */
+  public static IngressRoute publicRoute(Lab lab, String namespace, String name, String host, String service, int port) {
+    List<MiddlewareRef> middlewares = new ArrayList<>();
+    if (lab.crowdsec().isPresent()) {
+      middlewares.add(new MiddlewareRef(CROWDSEC, NAMESPACE));
+    }
+    middlewares.add(new MiddlewareRef(SECURITY_HEADERS, NAMESPACE));
+    return route(lab, namespace, name, traefik(lab).publicEntrypoint(), host, middlewares,
+        new ServiceRef(service, null, port));
+  }
+
+  /** A route for {@code host} on the internal entrypoint to {@code service:port} of {@code serviceNamespace}. */
+  public static IngressRoute internalRoute(Lab lab, String namespace, String name, String host,
+      String serviceNamespace, String service, int port) {
+    return route(lab, namespace, name, traefik(lab).internalEntrypoint(), host,
+        List.of(new MiddlewareRef(INTERNAL_ONLY, NAMESPACE)),
+        new ServiceRef(service, serviceNamespace.equals(namespace) ? null : serviceNamespace, port));
+  }
+
+  /** Secret of the wildcard certificate cert-manager writes into the Traefik namespace. */
+  public static String wildcardSecret(Lab lab) {
+    return "wildcard-" + lab.domain().orElse("invalid").replace('.', '-') + "-tls";
+  }
+
+  private static IngressRoute route(Lab lab, String namespace, String name, String entrypoint, String host,
+      List<MiddlewareRef> middlewares, ServiceRef service) {
+    String fqdn = lab.fqdn(host);
+    return new IngressRoute(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build(),
+        new IngressRoute.Spec(List.of(entrypoint),
+            List.of(IngressRoute.Route.rule("Host(`" + fqdn + "`)", middlewares, service)), tls(lab, fqdn)));
+  }
+
+  /**
+   * The wildcard certificate comes from the default TLSStore ({@code tls: {}}); a per-host
+   * cert-manager certificate from Secret {@code <fqdn-with-dashes>-tls}; Traefik ACME from its resolver.
+   */
+  private static IngressRoute.Tls tls(Lab lab, String fqdn) {
+    Tls tls = lab.tls().orElse(null);
+    if (tls == null || (tls.issuer() == Tls.Issuer.CERT_MANAGER && tls.wildcard())) {
+      return new IngressRoute.Tls(null, null);
+    }
+    if (tls.issuer() == Tls.Issuer.TRAEFIK_ACME) {
+      return new IngressRoute.Tls(null, ACME_RESOLVER);
+    }
+    return new IngressRoute.Tls(fqdn.replace('.', '-') + "-tls", null);
+  }
+
+  private static Traefik traefik(Lab lab) {
+    return lab.traefik().orElse(Traefik.defaults());
+  }
+}

@@ -1,0 +1,123 @@
+package dev.homelab.k8s.traefik;
+
+import dev.homelab.k8s.crd.helm.HelmValues;
+import dev.homelab.k8s.metallb.MetalLbComponent;
+import dev.homelab.model.Lab;
+import dev.homelab.model.network.Tls;
+import dev.homelab.model.network.Traefik;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Values of the traefik/traefik chart (41.x: {@code log}/{@code accessLog} trees) for the public
+ * and internal sides: the public entrypoint on the chart's Service (the router forwards 80/443 to
+ * its IP), the internal one only on an additional Service whose IP only the LAN and VPN reach.
+ *
+ * @see <a href="https://github.com/traefik/traefik-helm-chart/blob/master/EXAMPLES.md">chart examples</a>
+ */
+final class TraefikValues {
+  /** Container ports of the entrypoints; the NetworkPolicy of the namespace opens exactly these. */
+  static final int WEB = 8000;
+  static final int WEBSECURE = 8443;
+  static final int WEB_INTERNAL = 8001;
+  static final int WEBSECURE_INTERNAL = 8444;
+  static final int METRICS = 9100;
+  /** Where the chart's {@code websecure} goes when the public entrypoint has another name; no policy opens it. */
+  static final int UNUSED = 8442;
+  /** Name of the additional Service of the internal side (the chart calls it {@code traefik-internal}). */
+  static final String INTERNAL_SERVICE = "internal";
+  static final String BOUNCER_MODULE = "github.com/maxlerebourg/crowdsec-bouncer-traefik-plugin";
+  static final String BOUNCER_VERSION = "v1.7.1";
+
+  private TraefikValues() {}
+
+  static HelmValues of(Lab lab, Traefik traefik) {
+    HelmValues v = HelmValues.create();
+    boolean acme = lab.tls().map(t -> t.issuer() == Tls.Issuer.TRAEFIK_ACME).orElse(false);
+    // ACME state lives in one RWO volume: one pod only.
+    int replicas = acme ? 1 : traefik.replicas();
+    v.set("deployment.replicas", replicas);
+    v.set("resources", Map.of("requests", Map.of("cpu", "100m", "memory", "128Mi"), "limits", Map.of("memory", "256Mi")));
+    if (replicas > 1) {
+      // Spread the pods so externalTrafficPolicy Local finds one on several nodes.
+      v.setList("topologySpreadConstraints", List.of(Map.of("maxSkew", 1, "topologyKey", "kubernetes.io/hostname",
+          "whenUnsatisfiable", "ScheduleAnyway", "labelSelector", Map.of("matchLabels", Routes.TRAEFIK_PODS))));
+      v.set("podDisruptionBudget.enabled", true);
+      v.set("podDisruptionBudget.maxUnavailable", 1);
+    }
+    ports(v, traefik);
+    services(v, traefik);
+    // CrowdSec's agent reads the access log from the container's stdout.
+    v.set("log.level", "INFO");
+    v.set("accessLog.enabled", true);
+    v.set("providers.kubernetesCRD.allowCrossNamespace", true); // routes use the middlewares of the traefik namespace
+    // An Ingress without an entrypoint annotation would be served on every entrypoint, the public
+    // one included: only IngressRoutes, which always name theirs.
+    v.set("providers.kubernetesIngress.enabled", false);
+    if (lab.crowdsec().isPresent()) {
+      v.set("experimental.plugins.bouncer.moduleName", BOUNCER_MODULE);
+      v.set("experimental.plugins.bouncer.version", BOUNCER_VERSION);
+    }
+    if (lab.monitoring().isPresent()) {
+      v.set("metrics.prometheus.service.enabled", true);
+      v.set("metrics.prometheus.serviceMonitor.enabled", true);
+      v.set("metrics.prometheus.serviceMonitor.additionalLabels", Map.of("release", "kube-prometheus-stack"));
+    }
+    if (acme) {
+      acme(v, lab.tls().orElseThrow());
+    }
+    return v;
+  }
+
+  private static void ports(HelmValues v, Traefik traefik) {
+    String pub = traefik.publicEntrypoint();
+    String internal = traefik.internalEntrypoint();
+    v.set("ports.web.http.redirections.entryPoint", Map.of("to", pub, "scheme", "https", "permanent", true));
+    if (!"websecure".equals(pub)) {
+      // The chart always defines websecure: move it off the public port and expose it nowhere.
+      v.set("ports.websecure.port", UNUSED);
+      v.set("ports.websecure.expose", Map.of("default", false));
+    }
+    v.set("ports." + pub + ".port", WEBSECURE);
+    v.set("ports." + pub + ".exposedPort", 443);
+    v.set("ports." + pub + ".expose", Map.of("default", true));
+    v.set("ports." + pub + ".http.tls.enabled", true);
+    v.set("ports.web-int.port", WEB_INTERNAL);
+    v.set("ports.web-int.exposedPort", 80);
+    v.set("ports.web-int.expose", Map.of("default", false, INTERNAL_SERVICE, true));
+    v.set("ports.web-int.http.redirections.entryPoint", Map.of("to", internal, "scheme", "https", "permanent", true));
+    v.set("ports." + internal + ".port", WEBSECURE_INTERNAL);
+    v.set("ports." + internal + ".exposedPort", 443);
+    v.set("ports." + internal + ".expose", Map.of("default", false, INTERNAL_SERVICE, true));
+    v.set("ports." + internal + ".http.tls.enabled", true);
+  }
+
+  private static void services(HelmValues v, Traefik traefik) {
+    traefik.publicIp().ifPresent(ip -> v.set("service.annotations", Map.of(MetalLbComponent.LOAD_BALANCER_IPS, ip)));
+    if (traefik.preserveClientIp()) {
+      v.set("service.spec.externalTrafficPolicy", "Local");
+    }
+    String internal = "service.additionalServices." + INTERNAL_SERVICE;
+    v.set(internal + ".enabled", true);
+    traefik.internalIp().ifPresent(ip -> v.set(internal + ".annotations", Map.of(MetalLbComponent.LOAD_BALANCER_IPS, ip)));
+    v.set(internal + ".spec.externalTrafficPolicy", traefik.preserveClientIp() ? "Local" : "Cluster");
+  }
+
+  /** Traefik's own ACME resolver, DNS-01 through Cloudflare, state on a small volume (chart EXAMPLES.md). */
+  private static void acme(HelmValues v, Tls tls) {
+    String r = "certificatesResolvers." + Routes.ACME_RESOLVER + ".acme.";
+    v.set(r + "email", tls.email());
+    v.set(r + "storage", "/data/acme.json");
+    v.set(r + "caServer", tls.acmeServer());
+    v.set(r + "dnsChallenge.provider", "cloudflare");
+    v.setList("env", List.of(Map.of("name", "CF_DNS_API_TOKEN", "valueFrom", Map.of("secretKeyRef",
+        Map.of("name", tls.dnsApiToken().name(), "key", tls.dnsApiToken().key())))));
+    v.set("persistence.enabled", true);
+    // The volume must be writable by Traefik's user (65532); acme.json must stay 0600.
+    v.set("podSecurityContext.fsGroup", 65532);
+    v.set("podSecurityContext.fsGroupChangePolicy", "OnRootMismatch");
+    // The old pod must release the ReadWriteOnce volume before the new one starts.
+    v.set("updateStrategy.rollingUpdate.maxUnavailable", 1);
+    v.set("updateStrategy.rollingUpdate.maxSurge", 0);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.homelab.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.Test;
+
+/** Behaviours of single components that the golden files show but do not name. */
+class ComponentsTest {
+  private static final RenderedFiles REFERENCE = new KubernetesBackend().render(TestLabs.referenceLike());
+
+  @Test
+  void should_advertise_every_pool_with_its_auto_assign_flag() {
+    assertThat(REFERENCE.text("metallb/ipaddresspool-dns.yaml")).contains("autoAssign: false")
+        .contains("- 192.168.1.53/32");
+    assertThat(REFERENCE.text("metallb/l2advertisement-l2.yaml")).contains("- lan\n    - dns\n");
+    assertThat(REFERENCE.text("metallb/helmchart-metallb.yaml")).contains("version: 0.16.1");
+  }
+
+  @Test
+  void should_give_traefik_a_public_and_an_internal_load_balancer_on_the_model_ips() {
+    String values = REFERENCE.text("traefik/helmchart-traefik.yaml");
+
+    assertThat(values).contains("metallb.io/loadBalancerIPs: 192.168.1.240")
+        .contains("internal:\n          annotations:\n            metallb.io/loadBalancerIPs: 192.168.1.241")
+        .contains("externalTrafficPolicy: Local")
+        .contains("websecure-int:\n        expose:\n          default: false\n          internal: true")
+        .contains("moduleName: github.com/maxlerebourg/crowdsec-bouncer-traefik-plugin")
+        .contains("accessLog:\n      enabled: true");
+    assertThat(REFERENCE.text("traefik/tlsstore-default.yaml")).contains("secretName: wildcard-example-com-tls");
+  }
+
+  @Test
+  void should_route_grafana_on_the_internal_side_only_when_the_lab_has_monitoring() {
+    assertThat(REFERENCE.text("traefik/ingressroute-grafana.yaml")).contains("- websecure-int")
+        .contains("Host(`grafana.example.com`)").contains("name: kube-prometheus-stack-grafana");
+    assertThat(new KubernetesBackend().render(TestLabs.acmeLab()).files()).doesNotContainKey("traefik/ingressroute-grafana.yaml");
+  }
+
+  @Test
+  void should_use_traefiks_acme_resolver_with_one_replica_when_tls_is_traefik_acme() {
+    RenderedFiles files = new KubernetesBackend().render(TestLabs.acmeLab());
+
+    assertThat(files.text("traefik/helmchart-traefik.yaml")).contains("replicas: 1")
+        .contains("caServer: https://acme-staging-v02.api.letsencrypt.org/directory")
+        .contains("name: CF_DNS_API_TOKEN").doesNotContain("plugins");
+    assertThat(files.text("apps/whoami/ingressroute-whoami.yaml")).contains("certResolver: le");
+    // Found by scanning the chart's values: the token's secretKeyRef in env.
+    assertThat(files.text("SECRETS.md")).contains("| traefik | cloudflare-api-token | token | HelmChart kube-system/traefik |");
+    assertThat(files.files()).doesNotContainKeys("traefik/tlsstore-default.yaml", "traefik/middleware-crowdsec.yaml",
+        "metallb/kustomization.yaml");
+  }
+
+  @Test
+  void should_pull_every_referenced_secret_from_the_store_when_the_lab_names_one() {
+    Lab lab = TestLabs.referenceLike().secretStore("vault");
+    RenderedFiles files = new KubernetesBackend().render(lab);
+
+    assertThat(files.text("apps/nextcloud/externalsecret-s3-offsite.yaml"))
+        .contains("kind: ClusterSecretStore\n    name: vault")
+        .contains("secretKey: access-key-id").contains("key: s3-offsite").contains("property: secret-access-key");
+    assertThat(files.text("apps/nextcloud/kustomization.yaml")).contains("externalsecret-nextcloud-db.yaml");
+    assertThat(files.text("traefik/externalsecret-crowdsec-bouncer-traefik.yaml")).contains("namespace: traefik");
+    assertThat(files.text("SECRETS.md")).contains("ClusterSecretStore `vault`");
+  }
+
+  @Test
+  void should_leave_out_secrets_that_a_certificate_writes() {
+    Component certificate = new Component() {
+      @Override
+      public String folder() {
+        return "certs";
+      }
+
+      @Override
+      public java.util.List<io.fabric8.kubernetes.api.model.HasMetadata> objects(Lab lab) {
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource cert = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+            .withApiVersion("cert-manager.io/v1").withKind("Certificate")
+            .withNewMetadata().withName("wildcard").withNamespace("traefik").endMetadata()
+            .addToAdditionalProperties("spec", java.util.Map.of("secretName", "wildcard-example-com-tls"))
+            .build();
+        return java.util.List.of(cert);
+      }
+    };
+
+    String secrets = new KubernetesBackend().with(certificate).render(TestLabs.referenceLike()).text("SECRETS.md");
+
+    assertThat(secrets).doesNotContain("wildcard-example-com-tls");
+    assertThat(REFERENCE.text("SECRETS.md")).contains("wildcard-example-com-tls");
+  }
+
+  @Test
+  void should_let_a_customizer_change_an_app_deployment() {
+    RenderedFiles files = new KubernetesBackend()
+        .customize(ObjectCustomizer.forObject("Deployment", "blog", "blog", o -> {
+          ((Deployment) o).getSpec().setReplicas(3);
+          return o;
+        }))
+        .render(TestLabs.referenceLike());
+
+    assertThat(files.text("apps/blog/deployment-blog.yaml")).contains("replicas: 3");
+    assertThat(REFERENCE.text("apps/blog/deployment-blog.yaml")).contains("replicas: 1");
+  }
+
+  @Test
+  void should_bind_a_static_volume_claim_to_the_persistent_volume_of_the_same_name() throws Exception {
+    JsonNode pvc = dev.homelab.k8s.yaml.KubernetesYaml.mapper().readTree(REFERENCE.text("apps/jellyfin/persistentvolumeclaim-media.yaml"));
+
+    assertThat(pvc.path("spec").path("volumeName").asText()).isEqualTo("media");
+    assertThat(pvc.path("spec").path("storageClassName").asText("absent")).isEmpty();
+    assertThat(pvc.path("spec").path("accessModes").get(0).asText()).isEqualTo("ReadWriteMany");
+    assertThat(REFERENCE.text("apps/jellyfin/deployment-jellyfin.yaml")).contains("readOnly: true")
+        .contains("kubernetes.io/hostname: pi4");
+    assertThat(REFERENCE.text("apps/homeassistant/deployment-homeassistant.yaml")).contains("kubernetes.io/arch: amd64");
+  }
+
+  @Test
+  void should_dump_postgres_with_its_own_image_and_upload_with_restic() {
+    String job = REFERENCE.text("data/postgres/cronjob-backup-offsite.yaml");
+
+    assertThat(job).contains("image: docker.io/library/postgres:17.6").contains("pg_dumpall --clean --if-exists")
+        .contains("schedule: 30 2 * * *").contains("timeZone: Europe/Paris")
+        .contains("value: s3:https://s3.example.org/lab-backups/test/data/postgres")
+        .contains("--keep-daily 7 --keep-weekly 4");
+  }
+
+  @Test
+  void should_serve_pihole_dns_on_its_metallb_ip_to_the_lan_and_vpn_only() {
+    assertThat(REFERENCE.text("data/pihole/service-pihole-dns.yaml"))
+        .contains("metallb.io/loadBalancerIPs: 192.168.1.53").contains("protocol: UDP").contains("type: LoadBalancer");
+    assertThat(REFERENCE.text("data/pihole/networkpolicy-allow-dns-from-lan.yaml"))
+        .contains("cidr: 192.168.1.0/24").contains("cidr: 10.8.0.0/24");
+    assertThat(REFERENCE.text("data/pihole/namespace-pihole.yaml")).contains("pod-security.kubernetes.io/enforce: baseline");
+  }
+
+  @Test
+  void should_explain_how_to_apply_and_wait_for_the_crds() {
+    assertThat(REFERENCE.text("README.md")).contains("crd/ingressroutes.traefik.io")
+        .contains("crd/ipaddresspools.metallb.io").contains("crd/servicemonitors.monitoring.coreos.com")
+        .doesNotContain("helmcharts");
+  }
+}

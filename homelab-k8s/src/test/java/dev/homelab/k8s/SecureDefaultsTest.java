@@ -1,0 +1,138 @@
+package dev.homelab.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.network.Exposure;
+import dev.homelab.testing.Golden;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** What every rendered lab must hold, whatever the components: the security defaults of issue 5. */
+class SecureDefaultsTest {
+  private static final Lab LAB = TestLabs.referenceLike();
+  private static final RenderedFiles FILES = new KubernetesBackend().render(LAB);
+  private static final Rendered OUT = Rendered.of(FILES);
+
+  @Test
+  void should_match_the_golden_files_of_a_reference_like_lab() {
+    Golden.assertMatches("reference-like", FILES);
+  }
+
+  @Test
+  void should_render_identical_bytes_twice() {
+    RenderedFiles again = new KubernetesBackend().render(TestLabs.referenceLike());
+
+    assertThat(again.files().keySet()).isEqualTo(FILES.files().keySet());
+    FILES.files().forEach((path, bytes) -> assertThat(again.files().get(path)).as(path).isEqualTo(bytes));
+  }
+
+  @Test
+  void should_never_route_an_internal_app_on_the_public_entrypoint() {
+    Set<String> internal = LAB.apps().stream().filter(a -> a.exposure() == Exposure.INTERNAL).map(App::name)
+        .collect(Collectors.toSet());
+    List<JsonNode> internalRoutes = OUT.kind("IngressRoute").stream()
+        .filter(r -> internal.contains(Rendered.namespace(r))).toList();
+
+    assertThat(internalRoutes).hasSize(internal.size());
+    for (JsonNode route : internalRoutes) {
+      assertThat(entrypoints(route)).as(Rendered.name(route)).containsExactly("websecure-int");
+      assertThat(middlewares(route)).as(Rendered.name(route)).contains("traefik/internal-only");
+    }
+  }
+
+  @Test
+  void should_put_the_crowdsec_middleware_on_every_public_route() {
+    List<JsonNode> publicRoutes = OUT.kind("IngressRoute").stream()
+        .filter(r -> entrypoints(r).contains("websecure")).toList();
+
+    assertThat(publicRoutes).extracting(Rendered::name).containsExactlyInAnyOrder("blog", "nextcloud");
+    for (JsonNode route : publicRoutes) {
+      assertThat(entrypoints(route)).as(Rendered.name(route)).containsExactly("websecure");
+      assertThat(middlewares(route)).as(Rendered.name(route)).startsWith("traefik/crowdsec");
+    }
+  }
+
+  @Test
+  void should_keep_cluster_only_apps_without_a_route() {
+    assertThat(OUT.kind("IngressRoute")).noneMatch(r -> Rendered.namespace(r).equals("worker"));
+  }
+
+  @Test
+  void should_label_every_namespace_with_pod_security_and_deny_ingress_by_default() {
+    Set<String> namespaces = new TreeSet<>();
+    for (JsonNode ns : OUT.kind("Namespace")) {
+      String name = Rendered.name(ns);
+      namespaces.add(name);
+      JsonNode labels = ns.path("metadata").path("labels");
+      assertThat(labels.path("pod-security.kubernetes.io/enforce").asText()).as(name)
+          .isIn("restricted", "baseline", "privileged");
+      if (!"restricted".equals(labels.path("pod-security.kubernetes.io/enforce").asText())) {
+        assertThat(ns.path("metadata").path("annotations").path(Namespaces.WHY).asText()).as(name).isNotBlank();
+      }
+    }
+    Set<String> denied = OUT.kind("NetworkPolicy").stream().filter(p -> Rendered.name(p).equals("default-deny"))
+        .map(Rendered::namespace).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> used = OUT.objects().stream().map(Rendered::namespace)
+        .filter(n -> !n.isEmpty() && !n.equals("kube-system")).collect(Collectors.toCollection(TreeSet::new));
+
+    assertThat(denied).isEqualTo(namespaces);
+    assertThat(namespaces).containsAll(used).contains("traefik", "metallb-system", "nextcloud", "postgres", "pihole");
+  }
+
+  @Test
+  void should_admit_only_the_apps_that_use_a_data_service() {
+    List<String> postgresAllows = OUT.kind("NetworkPolicy").stream()
+        .filter(p -> Rendered.namespace(p).equals("postgres")).map(Rendered::name).sorted().toList();
+
+    assertThat(postgresAllows).containsExactly("allow-from-nextcloud", "allow-same-namespace", "default-deny");
+  }
+
+  @Test
+  void should_never_render_a_secret_value() {
+    assertThat(OUT.kind("Secret")).isEmpty();
+    for (JsonNode o : OUT.objects()) {
+      assertThat(o.has("data") || o.has("stringData")).as(Rendered.name(o)).isFalse();
+    }
+    assertThat(FILES.text("SECRETS.md")).contains("| nextcloud | nextcloud-db | password | Deployment nextcloud/nextcloud |")
+        .contains("| traefik | crowdsec-bouncer-traefik | key | Middleware traefik/crowdsec |");
+  }
+
+  @Test
+  void should_run_every_restricted_pod_as_non_root_without_capabilities() {
+    for (JsonNode workload : OUT.where(o -> o.path("spec").path("template").has("spec"))) {
+      JsonNode pod = workload.path("spec").path("template").path("spec");
+      String ns = Rendered.namespace(workload);
+      if (ns.equals("pihole")) {
+        continue; // baseline, with its reason on the namespace
+      }
+      assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(ns).isTrue();
+      assertThat(pod.path("securityContext").path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
+      for (JsonNode c : pod.path("containers")) {
+        assertThat(c.path("securityContext").path("capabilities").path("drop").toString()).isEqualTo("[\"ALL\"]");
+        assertThat(c.path("securityContext").path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+      }
+    }
+  }
+
+  private static List<String> entrypoints(JsonNode route) {
+    List<String> out = new ArrayList<>();
+    route.path("spec").path("entryPoints").forEach(e -> out.add(e.asText()));
+    return out;
+  }
+
+  private static List<String> middlewares(JsonNode route) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode r : route.path("spec").path("routes")) {
+      r.path("middlewares").forEach(m -> out.add(m.path("namespace").asText() + "/" + m.path("name").asText()));
+    }
+    return out;
+  }
+}
