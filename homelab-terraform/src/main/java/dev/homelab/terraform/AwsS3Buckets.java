@@ -56,24 +56,25 @@ final class AwsS3Buckets implements BucketProvider {
       v.putObject("versioning_configuration").put("status", "Enabled");
     }
     int days = target.retention().days();
-    if (days > 0) {
-      ObjectNode l = module.resource(Buckets.FILE, "aws_s3_bucket_lifecycle_configuration", id,
-          path + ": retention " + days + " days");
-      l.put("provider", alias);
-      if (target.versioning()) {
-        // Rules on a versioned bucket must wait for versioning to be on (provider docs).
-        l.putArray("depends_on").add("aws_s3_bucket_versioning." + id);
-      }
-      l.put("bucket", bucketRef);
-      ObjectNode rule = l.putArray("rule").addObject();
-      rule.put("id", "homelab-retention");
-      rule.put("status", "Enabled");
-      rule.putObject("filter"); // every object
-      rule.putObject("expiration").put("days", days);
-      if (target.versioning()) {
-        // Overwritten or deleted backups stay recoverable for as long as current ones are kept.
-        rule.putObject("noncurrent_version_expiration").put("noncurrent_days", days);
-      }
+    ObjectNode l = module.resource(Buckets.FILE, "aws_s3_bucket_lifecycle_configuration", id,
+        path + (target.versioning() ? ": old versions kept " + days + " days" : ": unfinished uploads cleaned"));
+    l.put("provider", alias);
+    if (target.versioning()) {
+      // Rules on a versioned bucket must wait for versioning to be on (provider docs).
+      l.putArray("depends_on").add("aws_s3_bucket_versioning." + id);
+    }
+    l.put("bucket", bucketRef);
+    ObjectNode rule = l.putArray("rule").addObject();
+    rule.put("id", "homelab-retention");
+    rule.put("status", "Enabled");
+    rule.putObject("filter"); // every object
+    // Current objects are never expired here: restic repositories keep packs that newer snapshots
+    // still reference, and the Terraform state and etcd snapshots are pruned by their writers
+    // (restic forget, k3s etcd-snapshot-retention). Expiring them by age would corrupt backups.
+    rule.putObject("abort_incomplete_multipart_upload").put("days_after_initiation", 7);
+    if (target.versioning() && days > 0) {
+      // Overwritten or deleted objects stay recoverable for the retention period, then go.
+      rule.putObject("noncurrent_version_expiration").put("noncurrent_days", days);
     }
     return TfJson.ref("aws_s3_bucket." + id + ".bucket");
   }

@@ -32,7 +32,7 @@ final class Readme {
       md.append("| `dns.tf.json` | Cloudflare DNS records of the public host names |\n");
     }
     if (module.requiredProviders().containsKey("aws")) {
-      md.append("| `buckets.tf.json` | S3-compatible backup buckets: versioning, lifecycle from the retention |\n");
+      md.append("| `buckets.tf.json` | S3-compatible backup buckets: versioning; old versions expire after the retention, current objects never (restic prunes its own) |\n");
     }
     md.append("| `outputs.tf.json` | ").append(String.join(", ", module.outputNames().stream().map(n -> "`" + n + "`").toList()))
         .append(" |\n\n");

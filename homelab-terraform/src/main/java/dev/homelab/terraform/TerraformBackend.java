@@ -20,7 +20,7 @@ import java.util.Map;
  * backend.tf.json    S3 state backend (when homelab.terraformState(...) is set)
  * variables.tf.json  credentials (sensitive), zone ids, public_ip
  * dns.tf.json        cloudflare provider and cloudflare_dns_record per public host
- * buckets.tf.json    aws providers (one alias per target), buckets, versioning, lifecycle
+ * buckets.tf.json    aws providers (one alias per target), buckets, versioning, expiry of old versions only
  * outputs.tf.json    dns_record_ids, backup_buckets
  * README.md          which TF_VAR_* to export, how to run it
  * </pre>

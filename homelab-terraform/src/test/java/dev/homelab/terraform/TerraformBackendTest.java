@@ -166,12 +166,14 @@ class TerraformBackendTest {
   }
 
   @Test
-  void should_expire_objects_after_the_retention_and_keep_noncurrent_versions_as_long() {
+  void should_expire_only_old_versions_after_the_retention_and_never_current_backups() {
     JsonNode rule = json(backend.render(full()), "buckets.tf.json")
         .at("/resource/aws_s3_bucket_lifecycle_configuration/offsite/rule/0");
 
-    assertThat(rule.at("/expiration/days").asInt()).isEqualTo(6 * 31);
+    // Expiring current objects by age would delete restic packs that newer snapshots still use.
+    assertThat(rule.has("expiration")).isFalse();
     assertThat(rule.at("/noncurrent_version_expiration/noncurrent_days").asInt()).isEqualTo(6 * 31);
+    assertThat(rule.at("/abort_incomplete_multipart_upload/days_after_initiation").asInt()).isEqualTo(7);
     assertThat(rule.at("/status").asText()).isEqualTo("Enabled");
   }
 
@@ -184,8 +186,9 @@ class TerraformBackendTest {
     assertThat(resources.has("aws_s3_bucket_versioning")).isFalse();
     JsonNode lifecycle = resources.at("/aws_s3_bucket_lifecycle_configuration/offsite");
     assertThat(lifecycle.has("depends_on")).isFalse();
-    assertThat(lifecycle.at("/rule/0/expiration/days").asInt()).isEqualTo(7);
+    assertThat(lifecycle.at("/rule/0").has("expiration")).isFalse();
     assertThat(lifecycle.at("/rule/0").has("noncurrent_version_expiration")).isFalse();
+    assertThat(lifecycle.at("/rule/0/abort_incomplete_multipart_upload/days_after_initiation").asInt()).isEqualTo(7);
   }
 
   @Test

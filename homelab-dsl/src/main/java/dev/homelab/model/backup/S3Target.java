@@ -43,7 +43,10 @@ public abstract class S3Target {
     return "s3-" + name();
   }
 
-  /** How long objects are kept (bucket lifecycle rule). Default: 30 daily. */
+  /**
+   * Snapshots kept by the backups writing here ({@code restic forget}), and how long overwritten or
+   * deleted objects stay recoverable in a versioned bucket. Default: 30 daily.
+   */
   @Value.Default
   public Retention retention() {
     return Retention.keep().daily(30);
@@ -87,7 +90,7 @@ public abstract class S3Target {
     return copy().withCredentialsSecret(secretName);
   }
 
-  /** Lifecycle: objects older than the retention are deleted. Default: 30 days. */
+  /** Snapshots kept ({@code restic forget}) and days old object versions are kept. Default: 30 daily. */
   public S3Target retention(Retention retention) {
     return copy().withRetention(retention);
   }
