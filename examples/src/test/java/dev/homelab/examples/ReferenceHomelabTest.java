@@ -1,0 +1,135 @@
+package dev.homelab.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homelab.backend.Renderer;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.cli.StandardBackends;
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.network.Exposure;
+import dev.homelab.testing.Golden;
+import dev.homelab.validation.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The reference lab, rendered by every standard backend: golden files and the security promises. */
+class ReferenceHomelabTest {
+  private static final Lab LAB = ReferenceHomelab.lab();
+  private static final Map<String, RenderedFiles> RENDERED = Renderer.using(StandardBackends.all()).render(LAB);
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  @Test
+  void should_validate_without_a_single_problem() {
+    assertThat(Validator.standard().problems(LAB)).isEmpty();
+  }
+
+  @Test
+  void should_render_every_backend_like_the_reviewed_golden_files() {
+    RENDERED.forEach((backend, files) -> Golden.assertMatches("reference/" + backend, files));
+  }
+
+  @Test
+  void should_render_the_same_bytes_twice() {
+    Map<String, RenderedFiles> again = Renderer.using(StandardBackends.all()).render(ReferenceHomelab.lab());
+    RENDERED.forEach((backend, files) -> assertThat(again.get(backend).files())
+        .hasSameSizeAs(files.files())
+        .allSatisfy((path, bytes) -> assertThat(bytes).as(path).isEqualTo(files.files().get(path))));
+  }
+
+  @Test
+  void should_put_no_internal_app_on_the_public_entrypoint() throws IOException {
+    Set<String> internalHosts = hostsOf(Exposure.INTERNAL);
+    for (JsonNode route : objects("IngressRoute")) {
+      if (entrypoints(route).contains("websecure")) {
+        assertThat(matches(route)).as(name(route)).noneMatch(m -> internalHosts.stream().anyMatch(m::contains));
+      }
+    }
+  }
+
+  @Test
+  void should_put_crowdsec_in_front_of_every_public_route() throws IOException {
+    List<JsonNode> publicRoutes = objects("IngressRoute").stream()
+        .filter(r -> entrypoints(r).contains("websecure")).collect(Collectors.toList());
+
+    assertThat(publicRoutes).hasSizeGreaterThanOrEqualTo(hostsOf(Exposure.PUBLIC).size());
+    for (JsonNode route : publicRoutes) {
+      for (JsonNode r : route.at("/spec/routes")) {
+        assertThat(r.at("/middlewares").findValuesAsText("name")).as(name(route)).contains("crowdsec");
+      }
+    }
+  }
+
+  @Test
+  void should_label_every_namespace_for_pod_security_and_deny_ingress_by_default() throws IOException {
+    Set<String> namespaces = new TreeSet<>();
+    for (JsonNode ns : objects("Namespace")) {
+      namespaces.add(ns.at("/metadata/name").asText());
+      assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText()).as(name(ns))
+          .isIn("restricted", "baseline", "privileged");
+    }
+    Set<String> denied = objects("NetworkPolicy").stream()
+        .filter(p -> p.at("/metadata/name").asText().equals("default-deny"))
+        .map(p -> p.at("/metadata/namespace").asText()).collect(Collectors.toCollection(TreeSet::new));
+
+    assertThat(namespaces).isNotEmpty();
+    assertThat(denied).containsAll(namespaces);
+  }
+
+  @Test
+  void should_hold_no_secret_value_in_any_output() throws IOException {
+    assertThat(objects("Secret")).isEmpty();
+    for (RenderedFiles files : RENDERED.values()) {
+      files.files().forEach((path, bytes) -> {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text).as(path)
+            .doesNotContainPattern("(?i)(password|passwd|secret|token|api[_-]?key)[\"']?\\s*[:=]\\s*[\"']?[A-Za-z0-9+/]{16,}");
+      });
+    }
+  }
+
+  private static Set<String> hostsOf(Exposure exposure) {
+    return LAB.apps().stream().filter(a -> a.exposure() == exposure).map(App::host).map(LAB::fqdn)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static List<JsonNode> objects(String kind) throws IOException {
+    List<JsonNode> found = new ArrayList<>();
+    for (Map.Entry<String, byte[]> f : RENDERED.get("k8s").files().entrySet()) {
+      if (!f.getKey().endsWith(".yaml") || f.getKey().endsWith("kustomization.yaml")) {
+        continue;
+      }
+      for (JsonNode doc : YAML.readValues(YAML.createParser(f.getValue()), JsonNode.class).readAll()) {
+        if (kind.equals(doc.path("kind").asText())) {
+          found.add(doc);
+        }
+      }
+    }
+    return found;
+  }
+
+  private static List<String> entrypoints(JsonNode route) {
+    List<String> names = new ArrayList<>();
+    route.at("/spec/entryPoints").forEach(e -> names.add(e.asText()));
+    return names;
+  }
+
+  private static List<String> matches(JsonNode route) {
+    return route.at("/spec/routes").findValuesAsText("match");
+  }
+
+  private static String name(JsonNode object) {
+    return object.path("kind").asText() + " " + object.at("/metadata/namespace").asText() + "/"
+        + object.at("/metadata/name").asText();
+  }
+}
