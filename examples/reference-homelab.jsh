@@ -45,6 +45,8 @@ Lab referenceLab() {
           node("pi3").arm64().controlPlane().ip("192.168.1.13"),
           node("pi4").arm64().worker().ip("192.168.1.14")
               .label("homelab.dev/storage", "true")
+              // Soft: keep general workloads off the storage node unless nothing else fits.
+              .taint("homelab.dev/storage", "true", "PreferNoSchedule")
               .disks(
                   btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b")
                       .snapshots(keep().hourly(24).daily(7).weekly(4))
@@ -70,6 +72,7 @@ Lab referenceLab() {
       .vpn(wireguard("10.8.0.0/24")
           .gateway("nuc")
           .endpoint("vpn.example.com")
+          .reaches("192.168.1.0/24")
           .peer("laptop", "bGFwdG9wLXB1YmxpYy1rZXktcGxhY2Vob2xkZXI9PT0=", "10.8.0.2/32")
           .peer("phone", "cGhvbmUtcHVibGljLWtleS1wbGFjZWhvbGRlcj09PT0=", "10.8.0.3/32"))
       .security(crowdsec().lapiIp("192.168.1.242").appsec())
@@ -91,11 +94,11 @@ Lab referenceLab() {
               .resources("250m", "512Mi", "2Gi")
               .healthPath("/status.php")
               .runAsUser(33),
-          app("blog", "ghcr.io/example/blog:1.4.2").publicVia(traefik).metrics("/metrics"),
+          app("blog", "ghcr.io/example/blog:1.4.2").replicas(2).publicVia(traefik).metrics("/metrics"),
           app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
               .port(8096).host("media").internalVia(traefik)
               .volume(mount(media, "/media"))
-              .volume("config", "/config", "10Gi")
+              .volume(claim("config", "/config", "10Gi").storageClass("nfs-data"))
               .runsOn("pi4")
               .resources("500m", "1Gi", "3Gi")
               .healthPath("/health"),

@@ -54,6 +54,8 @@ public final class ReferenceHomelab {
             node("pi3").arm64().controlPlane().ip("192.168.1.13"),
             node("pi4").arm64().worker().ip("192.168.1.14")
                 .label("homelab.dev/storage", "true")
+                // Soft: keep general workloads off the storage node unless nothing else fits.
+                .taint("homelab.dev/storage", "true", "PreferNoSchedule")
                 .disks(
                     btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b")
                         .snapshots(keep().hourly(24).daily(7).weekly(4))
@@ -79,6 +81,7 @@ public final class ReferenceHomelab {
         .vpn(wireguard("10.8.0.0/24")
             .gateway("nuc")
             .endpoint("vpn.example.com")
+            .reaches("192.168.1.0/24")
             .peer("laptop", "bGFwdG9wLXB1YmxpYy1rZXktcGxhY2Vob2xkZXI9PT0=", "10.8.0.2/32")
             .peer("phone", "cGhvbmUtcHVibGljLWtleS1wbGFjZWhvbGRlcj09PT0=", "10.8.0.3/32"))
         .security(crowdsec().lapiIp("192.168.1.242").appsec())
@@ -100,11 +103,11 @@ public final class ReferenceHomelab {
                 .resources("250m", "512Mi", "2Gi")
                 .healthPath("/status.php")
                 .runAsUser(33),
-            app("blog", "ghcr.io/example/blog:1.4.2").publicVia(traefik).metrics("/metrics"),
+            app("blog", "ghcr.io/example/blog:1.4.2").replicas(2).publicVia(traefik).metrics("/metrics"),
             app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
                 .port(8096).host("media").internalVia(traefik)
                 .volume(mount(media, "/media"))
-                .volume("config", "/config", "10Gi")
+                .volume(claim("config", "/config", "10Gi").storageClass("nfs-data"))
                 .runsOn("pi4")
                 .resources("500m", "1Gi", "3Gi")
                 .healthPath("/health"),
