@@ -7,20 +7,8 @@ import java.util.Map;
 
 /** Every node: a fresh apt cache and the lab's time zone, which every timer below runs in. */
 final class BaseSystem extends HostSystem {
-  private final Lab lab;
-
   BaseSystem(Lab lab) {
-    this.lab = lab;
-  }
-
-  @Override
-  String id() {
-    return "base";
-  }
-
-  @Override
-  String title() {
-    return "Base: apt cache and time zone on every node";
+    super(lab, "base", "Base: apt cache and time zone on every node");
   }
 
   @Override

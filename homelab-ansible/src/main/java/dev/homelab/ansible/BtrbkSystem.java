@@ -20,20 +20,8 @@ final class BtrbkSystem extends HostSystem {
   static final String GROUP = "btrfs_snapshots";
   static final String SNAPSHOT_DIR = ".snapshots";
 
-  private final Lab lab;
-
   BtrbkSystem(Lab lab) {
-    this.lab = lab;
-  }
-
-  @Override
-  String id() {
-    return GROUP;
-  }
-
-  @Override
-  String title() {
-    return "Btrfs snapshots (btrbk)";
+    super(lab, GROUP, "Btrfs snapshots (btrbk)");
   }
 
   @Override

@@ -17,22 +17,11 @@ final class CrowdSecBouncerSystem extends HostSystem {
   static final String GROUP = "crowdsec_firewall_bouncer";
   static final int LAPI_PORT = 8080;
 
-  private final Lab lab;
   private final Vault vault;
 
   CrowdSecBouncerSystem(Lab lab, Vault vault) {
-    this.lab = lab;
+    super(lab, GROUP, "CrowdSec firewall bouncer on every node");
     this.vault = vault;
-  }
-
-  @Override
-  String id() {
-    return GROUP;
-  }
-
-  @Override
-  String title() {
-    return "CrowdSec firewall bouncer on every node";
   }
 
   @Override

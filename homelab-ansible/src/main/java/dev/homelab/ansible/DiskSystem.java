@@ -18,20 +18,8 @@ final class DiskSystem extends HostSystem {
   static final String MEDIA = "media_disk";
   static final String BACKUP = "backup_disk";
 
-  private final Lab lab;
-
   DiskSystem(Lab lab) {
-    this.lab = lab;
-  }
-
-  @Override
-  String id() {
-    return "disks";
-  }
-
-  @Override
-  String title() {
-    return "Disks: Btrfs RAID-1, media and backup disks";
+    super(lab, "disks", "Disks: Btrfs RAID-1, media and backup disks");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.homelab.ansible;
 
+import dev.homelab.model.Lab;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,24 @@ import java.util.Map;
  * does not know as typos.
  */
 abstract class HostSystem {
-  /** File stem of the vars file, e.g. {@code restic}. */
-  abstract String id();
+  protected final Lab lab;
+  private final String id;
+  private final String title;
 
-  /** Play name in site.yml. */
-  abstract String title();
+  /** {@code id}: file stem of the vars file and tag, e.g. {@code restic}; {@code title}: the play's name. */
+  HostSystem(Lab lab, String id, String title) {
+    this.lab = lab;
+    this.id = id;
+    this.title = title;
+  }
+
+  final String id() {
+    return id;
+  }
+
+  final String title() {
+    return title;
+  }
 
   /** Inventory groups this system adds (name to hosts, declaration order); empty: none of its own. */
   abstract Map<String, List<String>> groups();

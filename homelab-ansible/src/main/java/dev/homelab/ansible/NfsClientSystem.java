@@ -9,20 +9,8 @@ import java.util.Map;
 final class NfsClientSystem extends HostSystem {
   static final String GROUP = "nfs_client";
 
-  private final Lab lab;
-
   NfsClientSystem(Lab lab) {
-    this.lab = lab;
-  }
-
-  @Override
-  String id() {
-    return GROUP;
-  }
-
-  @Override
-  String title() {
-    return "NFS client on every node";
+    super(lab, GROUP, "NFS client on every node");
   }
 
   @Override

@@ -11,20 +11,8 @@ import java.util.Map;
 final class NfsServerSystem extends HostSystem {
   static final String GROUP = "nfs_server";
 
-  private final Lab lab;
-
   NfsServerSystem(Lab lab) {
-    this.lab = lab;
-  }
-
-  @Override
-  String id() {
-    return GROUP;
-  }
-
-  @Override
-  String title() {
-    return "NFS server: exports to the LAN";
+    super(lab, GROUP, "NFS server: exports to the LAN");
   }
 
   @Override

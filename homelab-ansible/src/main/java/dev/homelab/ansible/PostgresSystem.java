@@ -18,11 +18,10 @@ final class PostgresSystem extends HostSystem {
   static final String GROUP = "postgres";
   static final String DUMP_CALENDAR = "*-*-* 02:30:00";
 
-  private final Lab lab;
   private final Vault vault;
 
   PostgresSystem(Lab lab, Vault vault) {
-    this.lab = lab;
+    super(lab, GROUP, "PostgreSQL on the host OS");
     this.vault = vault;
   }
 
@@ -32,16 +31,6 @@ final class PostgresSystem extends HostSystem {
    */
   static SecretRef rolePassword(Node node, String database) {
     return SecretRef.of("postgres-" + node.name() + "-" + database, "password");
-  }
-
-  @Override
-  String id() {
-    return GROUP;
-  }
-
-  @Override
-  String title() {
-    return "PostgreSQL on the host OS";
   }
 
   @Override

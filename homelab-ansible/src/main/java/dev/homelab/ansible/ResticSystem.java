@@ -23,22 +23,11 @@ import java.util.Set;
 final class ResticSystem extends HostSystem {
   static final String GROUP = "restic";
 
-  private final Lab lab;
   private final Vault vault;
 
   ResticSystem(Lab lab, Vault vault) {
-    this.lab = lab;
+    super(lab, GROUP, "restic backups to the backup disk");
     this.vault = vault;
-  }
-
-  @Override
-  String id() {
-    return GROUP;
-  }
-
-  @Override
-  String title() {
-    return "restic backups to the backup disk";
   }
 
   @Override

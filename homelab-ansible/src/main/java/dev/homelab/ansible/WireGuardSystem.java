@@ -24,20 +24,8 @@ final class WireGuardSystem extends HostSystem {
   static final String ROLE_VERSION = "18.3.0";
   static final String INTERFACE = "wg0";
 
-  private final Lab lab;
-
   WireGuardSystem(Lab lab) {
-    this.lab = lab;
-  }
-
-  @Override
-  String id() {
-    return GROUP;
-  }
-
-  @Override
-  String title() {
-    return "WireGuard gateway";
+    super(lab, GROUP, "WireGuard gateway");
   }
 
   @Override
