@@ -450,18 +450,22 @@ public abstract class Lab {
     return nodes().stream().filter(n -> !n.isControlPlane()).collect(Collectors.toList());
   }
 
+  /** The host called {@code name}, if declared. */
   public Optional<Node> node(String name) {
     return nodes().stream().filter(n -> n.name().equals(name)).findFirst();
   }
 
+  /** The S3 target called {@code name}, if declared. */
   public Optional<S3Target> s3Target(String name) {
     return s3Targets().stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
+  /** The data service called {@code name}, if declared. */
   public Optional<DataService> dataService(String name) {
     return dataServices().stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
+  /** The static volume called {@code name}, if declared. */
   public Optional<StaticVolume> staticVolume(String name) {
     return staticVolumes().stream().filter(v -> v.name().equals(name)).findFirst();
   }

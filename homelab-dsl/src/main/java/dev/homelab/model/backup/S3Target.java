@@ -172,10 +172,12 @@ public abstract class S3Target {
     return copy().withManagedByTerraform(false);
   }
 
+  /** The access key id: key {@code access-key-id} of the credentials secret. */
   public SecretRef accessKeyId() {
     return SecretRef.of(credentialsSecret(), "access-key-id");
   }
 
+  /** The secret access key: key {@code secret-access-key} of the credentials secret. */
   public SecretRef secretAccessKey() {
     return SecretRef.of(credentialsSecret(), "secret-access-key");
   }

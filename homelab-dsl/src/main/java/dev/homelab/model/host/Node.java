@@ -101,6 +101,7 @@ public abstract class Node {
     return ImmutableNode.of(name);
   }
 
+  /** Whether this node is a k3s server. */
   public boolean isControlPlane() {
     return role() == NodeRole.CONTROL_PLANE;
   }
