@@ -45,20 +45,31 @@ import java.util.List;
 public final class Homelab {
   private Homelab() {}
 
-  /** A new, empty homelab called {@code name}. */
+  /**
+   * A new, empty homelab called {@code name} (required, a DNS-1123 label). Default: SSH user
+   * {@code admin}, time zone {@code Etc/UTC}, no domain, no LAN (required before validation), no parts.
+   *
+   * @see <a href="https://docs.k3s.io/">k3s documentation</a>
+   */
   public static Lab homelab(String name) {
     return Lab.of(name);
   }
 
   // ---- hosts -------------------------------------------------------------------------------------
 
-  /** A host and k3s node; chain {@code .arm64()}, {@code .controlPlane()}, {@code .ip(...)}. Default: amd64 worker. */
+  /**
+   * A host and k3s node called {@code name} (required); chain {@code .arm64()}, {@code .controlPlane()},
+   * {@code .ip(...)}. Default: amd64 worker (k3s agent), reached by its host name, no disks.
+   *
+   * @see <a href="https://docs.k3s.io/architecture">k3s architecture: servers and agents</a>
+   */
   public static Node node(String name) {
     return Node.of(name);
   }
 
   /**
-   * A Btrfs RAID-1 pair (data and metadata mirrored) on two devices, mounted at {@code /srv/<name>}.
+   * A Btrfs RAID-1 pair (data and metadata mirrored) on two devices; all arguments required.
+   * Default: mounted at {@code /srv/<name>}, not exported over NFS, no snapshots.
    *
    * @see <a href="https://btrfs.readthedocs.io/en/latest/Volume-management.html">Btrfs volume management</a>
    */
@@ -66,17 +77,32 @@ public final class Homelab {
     return Disk.of(name, DiskUse.DATA, List.of(device1, device2));
   }
 
-  /** An external (hardware RAID-1) media disk, ext4, mounted at {@code /srv/<name>}. */
+  /**
+   * An external (hardware RAID-1) media disk, ext4; all arguments required. Default: mounted at
+   * {@code /srv/<name>}, not exported over NFS.
+   *
+   * @see <a href="https://www.kernel.org/doc/html/latest/admin-guide/ext4.html">ext4</a>
+   */
   public static Disk mediaDisk(String name, String device) {
     return Disk.of(name, DiskUse.MEDIA, List.of(device));
   }
 
-  /** A disk that receives restic backups, ext4, mounted at {@code /mnt/<name>}. */
+  /**
+   * A disk that receives restic backups, ext4; all arguments required. Default: mounted at
+   * {@code /mnt/<name>}, not exported over NFS.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic local repositories</a>
+   */
   public static Disk backupDisk(String name, String device) {
     return Disk.of(name, DiskUse.BACKUP, List.of(device));
   }
 
-  /** PostgreSQL of this major version installed on a host's OS. */
+  /**
+   * PostgreSQL of this major version (required, e.g. {@code 15}) installed on a host's OS. Default:
+   * no databases, localhost only, no off-site dumps.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/">PostgreSQL documentation</a>
+   */
   public static HostPostgres hostPostgres(String majorVersion) {
     return HostPostgres.of(majorVersion);
   }
@@ -84,7 +110,9 @@ public final class Homelab {
   // ---- cluster -----------------------------------------------------------------------------------
 
   /**
-   * The k3s cluster at {@code version} (e.g. {@code v1.33.4+k3s1}). Default: single server, aescbc.
+   * The k3s cluster at {@code version} (required, e.g. {@code v1.33.4+k3s1}). Default: single server,
+   * aescbc secrets encryption, pods {@code 10.42.0.0/16}, services {@code 10.43.0.0/16}, token
+   * {@code secret("k3s-token", "token")}, no automatic upgrades.
    *
    * @see <a href="https://docs.k3s.io/release-notes/v1.33.X">k3s releases</a>
    */
@@ -92,150 +120,283 @@ public final class Homelab {
     return K3s.of(version);
   }
 
-  /** etcd snapshots; default every 12 hours, 5 kept, local only. */
+  /**
+   * etcd snapshots. Default: every 12 hours ({@code 0 *}{@code /12 * * *}), 5 kept, local disk only,
+   * folder {@code etcd} when copied to S3.
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   public static EtcdSnapshots etcdSnapshots() {
     return EtcdSnapshots.defaults();
   }
 
-  /** Automatic upgrades; default: stable channel, one node at a time, drained. */
+  /**
+   * Automatic upgrades through the system-upgrade-controller. Default: stable channel, one node at
+   * a time, drained, any time.
+   *
+   * @see <a href="https://docs.k3s.io/upgrades/automated">k3s automated upgrades</a>
+   */
   public static AutoUpgrade autoUpgrade() {
     return AutoUpgrade.defaults();
   }
 
   // ---- networking --------------------------------------------------------------------------------
 
-  /** A MetalLB pool of CIDRs or {@code first-last} ranges inside the LAN. */
+  /**
+   * A MetalLB pool {@code name} (required) of CIDRs or {@code first-last} ranges inside the LAN
+   * (at least one required). Default: auto-assigned to any LoadBalancer Service.
+   *
+   * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
+   */
   public static AddressPool pool(String name, String... addresses) {
     return AddressPool.of(name, List.of(addresses));
   }
 
-  /** Managed Traefik with a public ({@code websecure}) and an internal ({@code websecure-int}) side. */
+  /**
+   * Managed Traefik with a public and an internal side. Default: entrypoints {@code websecure} and
+   * {@code websecure-int} on any pool IPs, client IPs preserved, 2 replicas, chart {@code 41.3.0}.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
+   */
   public static Traefik traefik() {
     return Traefik.defaults();
   }
 
   /**
-   * cert-manager with a Let's Encrypt ACME issuer solving DNS-01 through Cloudflare; one wildcard
-   * certificate by default.
+   * cert-manager with a Let's Encrypt ACME issuer solving DNS-01 through Cloudflare; the e-mail and
+   * the API token are required. Default: one wildcard certificate, production Let's Encrypt.
+   *
+   * @see <a href="https://cert-manager.io/docs/configuration/acme/dns01/cloudflare/">cert-manager Cloudflare DNS-01</a>
    */
   public static Tls certManager(String email, SecretRef cloudflareApiToken) {
     return Tls.of(Tls.Issuer.CERT_MANAGER, email, cloudflareApiToken);
   }
 
-  /** Traefik's own ACME resolver (DNS-01 through Cloudflare); single Traefik replica only. */
+  /**
+   * Traefik's own ACME resolver (DNS-01 through Cloudflare); the e-mail and the API token are
+   * required. It needs {@code traefik().replicas(1)}. Default: one certificate per host, production
+   * Let's Encrypt.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/https/acme/">Traefik ACME</a>
+   */
   public static Tls traefikAcme(String email, SecretRef cloudflareApiToken) {
     return Tls.of(Tls.Issuer.TRAEFIK_ACME, email, cloudflareApiToken);
   }
 
-  /** A WireGuard VPN on {@code subnet} (e.g. {@code 10.8.0.0/24}); chain {@code .gateway(node)}. */
+  /**
+   * A WireGuard VPN on {@code subnet} (required, e.g. {@code 10.8.0.0/24}); chain {@code .gateway(node)}
+   * (required). Default: UDP port 51820, endpoint {@code vpn.<domain>}, reaches the LAN, no peers.
+   *
+   * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
+   */
   public static WireGuard wireguard(String subnet) {
     return WireGuard.of(subnet);
   }
 
   // ---- security, monitoring ----------------------------------------------------------------------
 
-  /** CrowdSec agents on every node, the LAPI, the Traefik bouncer and host firewall bouncers. */
+  /**
+   * CrowdSec agents on every node, the LAPI, the Traefik bouncer and host firewall bouncers. Default:
+   * firewall bouncers on, AppSec off, not enrolled, chart {@code 0.24.0}; the LAPI IP is required
+   * while firewall bouncers are on.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/getting_started/installation/kubernetes">CrowdSec on Kubernetes</a>
+   */
   public static CrowdSec crowdsec() {
     return CrowdSec.defaults();
   }
 
-  /** kube-prometheus-stack with all built-in alerts. */
+  /**
+   * kube-prometheus-stack. Default: all built-in alerts, no receivers, Grafana at {@code grafana},
+   * retention {@code 15d}, {@code 20Gi} volume, chart {@code 88.5.3}.
+   *
+   * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
+   */
   public static Monitoring monitoring() {
     return Monitoring.defaults();
   }
 
   // ---- storage and backups -----------------------------------------------------------------------
 
-  /** A StorageClass on the NFS-exported {@code disk} of {@code node} (csi-driver-nfs). */
+  /**
+   * A StorageClass {@code name} on the NFS-exported {@code disk} of {@code node} (all required).
+   * Default: sub-directory {@code k8s}, data retained, not the default class.
+   *
+   * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
+   */
   public static NfsStorageClass nfsStorageClass(String name, String node, String disk) {
     return NfsStorageClass.of(name, node, disk);
   }
 
-  /** A static PersistentVolume for the NFS-exported {@code disk} of {@code node}. */
+  /**
+   * A static PersistentVolume for the NFS-exported {@code disk} of {@code node}; all arguments
+   * required. Default: read-write.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   public static StaticVolume staticVolume(String name, String node, String disk, String size) {
     return StaticVolume.of(name, node, disk, size);
   }
 
-  /** A new claim mounted into an app. */
+  /**
+   * A new claim mounted into an app; all arguments required. Default: the cluster's default
+   * StorageClass.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#persistentvolumeclaims">PersistentVolumeClaims</a>
+   */
   public static AppVolume claim(String name, String mountPath, String size) {
     return AppVolume.claim(name, mountPath, size);
   }
 
-  /** A static volume mounted into an app. */
+  /**
+   * A static volume mounted into an app at {@code mountPath}; both required. Default: as the volume
+   * (read-write unless {@code readOnly()}).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   public static AppVolume mount(StaticVolume volume, String mountPath) {
     return AppVolume.ofStatic(volume.name(), mountPath);
   }
 
-  /** An S3-compatible bucket for off-site backups. */
+  /**
+   * An S3-compatible bucket for off-site backups; all arguments required. Default: region
+   * {@code us-east-1}, credentials secret {@code s3-<name>}, versioned, 30 daily snapshots kept,
+   * created by Terraform.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic S3 repositories</a>
+   */
   public static S3Target s3(String name, String endpoint, String bucket) {
     return S3Target.of(name, endpoint, bucket);
   }
 
-  /** restic backups on {@code node} to its backup disk {@code disk}. */
+  /**
+   * restic backups on {@code node} to its backup disk {@code disk}; all arguments required. Default:
+   * no paths (validation asks for some), {@code daily}, keep 7 daily, 4 weekly, 6 monthly.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
+   */
   public static ResticBackup restic(String name, String node, String disk) {
     return ResticBackup.of(name, node, disk);
   }
 
-  /** A retention policy; chain {@code .daily(7).weekly(4)}. */
+  /**
+   * A retention policy; chain {@code .daily(7).weekly(4)}. Default: keeps nothing.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public static Retention keep() {
     return Retention.keep();
   }
 
   // ---- data services and apps --------------------------------------------------------------------
 
-  /** In-cluster PostgreSQL (StatefulSet, port 5432). */
+  /**
+   * In-cluster PostgreSQL {@code name} (required; StatefulSet, port 5432). Default: the pinned official
+   * image, {@code 10Gi}, credentials {@code secret("<name>-credentials", "password")}, no dumps.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/">PostgreSQL documentation</a>
+   */
   public static DataService postgres(String name) {
     return DataService.of(name, DataService.Kind.POSTGRES);
   }
 
-  /** In-cluster Redis (port 6379). */
+  /**
+   * In-cluster Redis {@code name} (required; port 6379). Default: the pinned official image,
+   * {@code 1Gi}, credentials {@code secret("<name>-credentials", "password")}.
+   *
+   * @see <a href="https://redis.io/docs/">Redis documentation</a>
+   */
   public static DataService redis(String name) {
     return DataService.of(name, DataService.Kind.REDIS);
   }
 
-  /** In-cluster RabbitMQ (port 5672). */
+  /**
+   * In-cluster RabbitMQ {@code name} (required; port 5672). Default: the pinned official management
+   * image, {@code 10Gi}, credentials {@code secret("<name>-credentials", "password")}, no admin UI route.
+   *
+   * @see <a href="https://www.rabbitmq.com/docs">RabbitMQ documentation</a>
+   */
   public static DataService rabbitmq(String name) {
     return DataService.of(name, DataService.Kind.RABBITMQ);
   }
 
-  /** Pi-hole; chain {@code .loadBalancerIp(...)} to serve DNS to the LAN. */
+  /**
+   * Pi-hole {@code name} (required); chain {@code .loadBalancerIp(...)} (required) to serve DNS to the
+   * LAN. Default: the pinned official image, {@code 1Gi}, no admin UI route.
+   *
+   * @see <a href="https://docs.pi-hole.net/">Pi-hole documentation</a>
+   */
   public static DataService pihole(String name) {
     return DataService.of(name, DataService.Kind.PIHOLE);
   }
 
-  /** An application from a pinned image. Default: cluster-only, port 8080, one replica. */
+  /**
+   * An application {@code name} from a pinned {@code image} (both required). Default: cluster-only,
+   * port 8080, one replica, any architecture, 50m CPU and 128Mi/512Mi memory, UID 1000.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/deployment/">Deployments</a>
+   */
   public static App app(String name, String image) {
     return App.of(name, image);
   }
 
   // ---- infrastructure management and secrets -----------------------------------------------------
 
-  /** The GitHub repository ({@code owner/name}) of the manifests. */
+  /**
+   * The GitHub repository ({@code owner/name}, required) of the manifests. Default: branch
+   * {@code main}, no in-cluster runners, runner secret {@code github-runners}.
+   *
+   * @see <a href="https://docs.github.com/en/actions">GitHub Actions documentation</a>
+   */
   public static GitHub github(String repository) {
     return GitHub.of(repository);
   }
 
-  /** An in-cluster runner scale set; its name is the workflows' {@code runs-on}. */
+  /**
+   * An in-cluster runner scale set; its name (required) is the workflows' {@code runs-on}. Default:
+   * 0 to 3 runners.
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
+   */
   public static Runners runners(String name) {
     return Runners.of(name);
   }
 
-  /** Cloudflare DNS for these zones. */
+  /**
+   * Cloudflare DNS for these zones (at least one required). Default: TTL 1 (automatic), the public IP
+   * from a Terraform variable, token {@code secret("cloudflare-api-token", "token")}.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
+   */
   public static Dns cloudflare(String... zones) {
     return Dns.cloudflare(zones);
   }
 
-  /** A DNS zone with its own settings. */
+  /**
+   * A DNS zone (required, e.g. {@code example.com}) with its own settings. Default: TTL 1 (automatic).
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   public static DnsZone zone(String zone) {
     return DnsZone.of(zone);
   }
 
-  /** Terraform state in an S3 target of the model. */
+  /**
+   * Terraform state in an S3 target of the model (required). Default: key
+   * {@code terraform/homelab.tfstate}.
+   *
+   * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
+   */
   public static TerraformState terraformState(S3Target target) {
     return TerraformState.of(target.name());
   }
 
-  /** A reference to key {@code key} of secret {@code name}; never a value. */
+  /**
+   * A reference to key {@code key} of secret {@code name} (both required); never a value. Default: no
+   * store (created by hand, listed in {@code SECRETS.md}).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
   public static SecretRef secret(String name, String key) {
     return SecretRef.of(name, key);
   }

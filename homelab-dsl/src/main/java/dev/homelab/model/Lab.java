@@ -37,97 +37,236 @@ import org.immutables.value.Value;
 public abstract class Lab {
   Lab() {}
 
-  /** Name of the lab (DNS-1123 label). */
+  /**
+   * Name of the lab (DNS-1123 label). Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/overview/working-with-objects/names/">Kubernetes names</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** Public domain, e.g. {@code example.com}. Default: none (public apps need one). */
+  /**
+   * Public domain, e.g. {@code example.com}. Default: none (public apps need one).
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   public abstract Optional<String> domain();
 
-  /** LAN CIDR, e.g. {@code 192.168.1.0/24}. Required. */
+  /**
+   * LAN CIDR, e.g. {@code 192.168.1.0/24}. Required (validation reports it missing); no default.
+   *
+   * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
+   */
   public abstract Optional<String> lan();
 
-  /** Default SSH user of the hosts. Default: {@code admin}. */
+  /**
+   * Default SSH user of the hosts. Default: {@code admin}.
+   *
+   * @see <a href="https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html">Ansible inventory</a>
+   */
   @Value.Default
   public String sshUser() {
     return "admin";
   }
 
-  /** IANA time zone of the hosts and schedules. Default: {@code Etc/UTC}. */
+  /**
+   * IANA time zone of the hosts and schedules. Default: {@code Etc/UTC}.
+   *
+   * @see <a href="https://www.iana.org/time-zones">IANA time zone database</a>
+   */
   @Value.Default
   public String timeZone() {
     return "Etc/UTC";
   }
 
+  /**
+   * Hosts, in declaration order. Default: none.
+   *
+   * @see <a href="https://docs.k3s.io/architecture">k3s architecture</a>
+   */
   public abstract List<Node> nodes();
 
+  /**
+   * The k3s cluster. Required (validation reports it missing); no default.
+   *
+   * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
+   */
   public abstract Optional<K3s> k3s();
 
+  /**
+   * MetalLB address pools. Default: none (k3s' servicelb).
+   *
+   * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
+   */
   public abstract List<AddressPool> pools();
 
+  /**
+   * Managed Traefik. Default: none (k3s' bundled Traefik stays).
+   *
+   * @see <a href="https://docs.k3s.io/networking/networking-services">k3s networking services</a>
+   */
   public abstract Optional<Traefik> traefik();
 
+  /**
+   * How routes get certificates. Default: none.
+   *
+   * @see <a href="https://cert-manager.io/docs/configuration/acme/">cert-manager ACME</a>
+   */
   public abstract Optional<Tls> tls();
 
+  /**
+   * The WireGuard VPN. Default: none.
+   *
+   * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
+   */
   public abstract Optional<WireGuard> vpn();
 
+  /**
+   * CrowdSec. Default: none.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/getting_started/installation/kubernetes">CrowdSec on Kubernetes</a>
+   */
   public abstract Optional<CrowdSec> crowdsec();
 
+  /**
+   * The monitoring stack. Default: none.
+   *
+   * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
+   */
   public abstract Optional<Monitoring> monitoring();
 
+  /**
+   * NFS-backed storage classes. Default: none (k3s local-path).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   public abstract List<NfsStorageClass> storageClasses();
 
+  /**
+   * Static volumes for existing shares. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   public abstract List<StaticVolume> staticVolumes();
 
+  /**
+   * Off-site S3-compatible targets. Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   public abstract List<S3Target> s3Targets();
 
+  /**
+   * restic backups to local disks. Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
+   */
   public abstract List<ResticBackup> resticBackups();
 
+  /**
+   * Shared data services. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/">StatefulSets</a>
+   */
   public abstract List<DataService> dataServices();
 
+  /**
+   * Applications. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/deployment/">Deployments</a>
+   */
   public abstract List<App> apps();
 
+  /**
+   * The GitHub repository, deploy workflow and runners. Default: none.
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller">Actions Runner Controller</a>
+   */
   public abstract Optional<GitHub> github();
 
+  /**
+   * Public DNS managed by Terraform. Default: none.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
+   */
   public abstract Optional<Dns> dns();
 
+  /**
+   * Where Terraform keeps its state. Default: none (local state).
+   *
+   * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
+   */
   public abstract Optional<TerraformState> terraformState();
 
-  /** External Secrets ClusterSecretStore that Kubernetes secrets come from. Default: none (SECRETS.md). */
+  /**
+   * External Secrets ClusterSecretStore that Kubernetes secrets come from. Default: none (SECRETS.md).
+   *
+   * @see <a href="https://external-secrets.io/latest/api/clustersecretstore/">ClusterSecretStore</a>
+   */
   public abstract Optional<String> secretStore();
 
+  /**
+   * An empty lab called {@code name} (required); prefer {@link dev.homelab.Homelab#homelab}. Default: SSH
+   * user {@code admin}, time zone {@code Etc/UTC}, no parts.
+   *
+   * @see <a href="https://docs.k3s.io/">k3s documentation</a>
+   */
   public static Lab of(String name) {
     return ImmutableLab.of(name);
   }
 
   // ---- chained setters -------------------------------------------------------------------------
 
-  /** Public domain; host names of apps live below it. Default: none. */
+  /**
+   * Public domain; host names of apps live below it. Default: none.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   public Lab domain(String domain) {
     return copy().withDomain(domain);
   }
 
-  /** The LAN, e.g. {@code 192.168.1.0/24}: node IPs and MetalLB pools must be inside it. Required. */
+  /**
+   * The LAN, e.g. {@code 192.168.1.0/24}: node IPs and MetalLB pools must be inside it. Required.
+   *
+   * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
+   */
   public Lab lan(String cidr) {
     return copy().withLan(cidr);
   }
 
-  /** Default SSH user of every host ({@code ansible_user}). Default: {@code admin}. */
+  /**
+   * Default SSH user of every host ({@code ansible_user}). Default: {@code admin}.
+   *
+   * @see <a href="https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html">Ansible inventory</a>
+   */
   public Lab sshUser(String user) {
     return copy().withSshUser(user);
   }
 
-  /** IANA time zone of hosts and schedules. Default: {@code Etc/UTC}. */
+  /**
+   * IANA time zone of hosts and schedules. Default: {@code Etc/UTC}.
+   *
+   * @see <a href="https://www.iana.org/time-zones">IANA time zone database</a>
+   */
   public Lab timeZone(String zone) {
     return copy().withTimeZone(zone);
   }
 
-  /** Adds hosts. */
+  /**
+   * Adds hosts; the first control-plane node initialises etcd. Default: none.
+   *
+   * @see <a href="https://docs.k3s.io/architecture">k3s architecture</a>
+   */
   public Lab nodes(Node... nodes) {
     return copy().withNodes(plus(nodes(), nodes));
   }
 
-  /** The k3s cluster. Required. */
+  /**
+   * The k3s cluster. Required.
+   *
+   * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
+   */
   public Lab cluster(K3s k3s) {
     return copy().withK3s(k3s);
   }
@@ -141,72 +280,128 @@ public abstract class Lab {
     return copy().withPools(plus(pools(), pools));
   }
 
-  /** Manages Traefik (k3s' bundled one is then disabled). Default: none. */
+  /**
+   * Manages Traefik (k3s' bundled one is then disabled). Default: none.
+   *
+   * @see <a href="https://docs.k3s.io/networking/networking-services">k3s networking services</a>
+   */
   public Lab ingress(Traefik traefik) {
     return copy().withTraefik(traefik);
   }
 
-  /** How routes get certificates. Default: none (public apps need it). */
+  /**
+   * How routes get certificates. Default: none (public apps need it).
+   *
+   * @see <a href="https://cert-manager.io/docs/configuration/acme/">cert-manager ACME</a>
+   */
   public Lab tls(Tls tls) {
     return copy().withTls(tls);
   }
 
-  /** The WireGuard VPN. Default: none. */
+  /**
+   * The WireGuard VPN. Default: none.
+   *
+   * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
+   */
   public Lab vpn(WireGuard vpn) {
     return copy().withVpn(vpn);
   }
 
-  /** CrowdSec agents, LAPI, bouncers and WAF. Default: none. */
+  /**
+   * CrowdSec agents, LAPI, bouncers and WAF. Default: none.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/getting_started/installation/kubernetes">CrowdSec on Kubernetes</a>
+   */
   public Lab security(CrowdSec crowdsec) {
     return copy().withCrowdsec(crowdsec);
   }
 
-  /** The monitoring stack. Default: none. */
+  /**
+   * The monitoring stack. Default: none.
+   *
+   * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
+   */
   public Lab monitoring(Monitoring monitoring) {
     return copy().withMonitoring(monitoring);
   }
 
-  /** NFS-backed storage classes. Default: none (k3s local-path). */
+  /**
+   * NFS-backed storage classes. Default: none (k3s local-path).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   public Lab storage(NfsStorageClass... classes) {
     return copy().withStorageClasses(plus(storageClasses(), classes));
   }
 
-  /** Static volumes for existing shares (the media disk). Default: none. */
+  /**
+   * Static volumes for existing shares (the media disk). Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   public Lab staticVolumes(StaticVolume... volumes) {
     return copy().withStaticVolumes(plus(staticVolumes(), volumes));
   }
 
-  /** Off-site S3-compatible backup targets. Default: none. */
+  /**
+   * Off-site S3-compatible backup targets. Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   public Lab backups(S3Target... targets) {
     return copy().withS3Targets(plus(s3Targets(), targets));
   }
 
-  /** restic backups to local disks. Default: none. */
+  /**
+   * restic backups to local disks. Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
+   */
   public Lab backups(ResticBackup... backups) {
     return copy().withResticBackups(plus(resticBackups(), backups));
   }
 
-  /** Shared data services. Default: none. */
+  /**
+   * Shared data services. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/">StatefulSets</a>
+   */
   public Lab dataServices(DataService... services) {
     return copy().withDataServices(plus(dataServices(), services));
   }
 
-  /** Applications. Default: none. */
+  /**
+   * Applications. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/deployment/">Deployments</a>
+   */
   public Lab apps(App... apps) {
     return copy().withApps(plus(apps(), apps));
   }
 
-  /** The GitHub repository, deploy workflow and runners. Default: none. */
+  /**
+   * The GitHub repository, deploy workflow and runners. Default: none.
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller">Actions Runner Controller</a>
+   */
   public Lab github(GitHub github) {
     return copy().withGithub(github);
   }
 
-  /** Public DNS managed by Terraform. Default: none. */
+  /**
+   * Public DNS managed by Terraform. Default: none.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
+   */
   public Lab dns(Dns dns) {
     return copy().withDns(dns);
   }
 
-  /** Keeps Terraform state in an S3 target. Default: local state. */
+  /**
+   * Keeps Terraform state in an S3 target. Default: local state.
+   *
+   * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
+   */
   public Lab terraformState(TerraformState state) {
     return copy().withTerraformState(state);
   }
@@ -225,7 +420,10 @@ public abstract class Lab {
 
   /**
    * Checks the whole model and returns it, or throws one {@link dev.homelab.validation.ValidationException}
-   * listing every problem as {@code path: problem. fix}.
+   * listing every problem as {@code path: problem. fix}. Default: not needed before rendering, which
+   * validates too; call it to fail early.
+   *
+   * @see dev.homelab.validation.Validator
    */
   public Lab validate() {
     Validator.standard().check(this);
@@ -252,18 +450,22 @@ public abstract class Lab {
     return nodes().stream().filter(n -> !n.isControlPlane()).collect(Collectors.toList());
   }
 
+  /** The host called {@code name}, if declared. */
   public Optional<Node> node(String name) {
     return nodes().stream().filter(n -> n.name().equals(name)).findFirst();
   }
 
+  /** The S3 target called {@code name}, if declared. */
   public Optional<S3Target> s3Target(String name) {
     return s3Targets().stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
+  /** The data service called {@code name}, if declared. */
   public Optional<DataService> dataService(String name) {
     return dataServices().stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
+  /** The static volume called {@code name}, if declared. */
   public Optional<StaticVolume> staticVolume(String name) {
     return staticVolumes().stream().filter(v -> v.name().equals(name)).findFirst();
   }

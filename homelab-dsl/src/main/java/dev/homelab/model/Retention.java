@@ -11,35 +11,76 @@ import org.immutables.value.Value;
 public abstract class Retention {
   Retention() {}
 
+  /**
+   * Hourly snapshots kept. Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public abstract OptionalInt hourly();
 
+  /**
+   * Daily snapshots kept. Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public abstract OptionalInt daily();
 
+  /**
+   * Weekly snapshots kept. Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public abstract OptionalInt weekly();
 
+  /**
+   * Monthly snapshots kept. Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public abstract OptionalInt monthly();
 
-  /** Keeps nothing until periods are chained: {@code keep().daily(7).weekly(4)}. */
+  /**
+   * Keeps nothing until periods are chained: {@code keep().daily(7).weekly(4)}. Default: no period kept.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   * @see <a href="https://digint.ch/btrbk/doc/btrbk.conf.5.html">btrbk.conf retention</a>
+   */
   public static Retention keep() {
     return ImmutableRetention.of();
   }
 
-  /** Keep the last {@code n} hourly snapshots. Default: none. */
+  /**
+   * Keep the last {@code n} hourly snapshots ({@code --keep-hourly}). Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public Retention hourly(int n) {
     return copy().withHourly(n);
   }
 
-  /** Keep the last {@code n} daily snapshots. Default: none. */
+  /**
+   * Keep the last {@code n} daily snapshots ({@code --keep-daily}). Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public Retention daily(int n) {
     return copy().withDaily(n);
   }
 
-  /** Keep the last {@code n} weekly snapshots. Default: none. */
+  /**
+   * Keep the last {@code n} weekly snapshots ({@code --keep-weekly}). Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public Retention weekly(int n) {
     return copy().withWeekly(n);
   }
 
-  /** Keep the last {@code n} monthly snapshots. Default: none. */
+  /**
+   * Keep the last {@code n} monthly snapshots ({@code --keep-monthly}). Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public Retention monthly(int n) {
     return copy().withMonthly(n);
   }

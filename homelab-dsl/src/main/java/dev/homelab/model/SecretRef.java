@@ -14,22 +14,44 @@ import org.immutables.value.Value;
 public abstract class SecretRef {
   SecretRef() {}
 
-  /** Name of the secret (a Kubernetes Secret name; the stem of Vault and Terraform variables). */
+  /**
+   * Name of the secret (a Kubernetes Secret name; the stem of Vault and Terraform variables). Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** Key inside the secret. */
+  /**
+   * Key inside the secret. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
   @Value.Parameter
   public abstract String key();
 
-  /** Store that holds it (an External Secrets store name); default: created by hand, listed in SECRETS.md. */
+  /**
+   * External Secrets store that holds it. Default: none (created by hand, listed in SECRETS.md).
+   *
+   * @see <a href="https://external-secrets.io/latest/api/clustersecretstore/">ClusterSecretStore</a>
+   */
   public abstract Optional<String> store();
 
+  /**
+   * A reference to {@code key} of secret {@code name} (both required); prefer
+   * {@link dev.homelab.Homelab#secret}. Default: no store.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
   public static SecretRef of(String name, String key) {
     return ImmutableSecretRef.of(name, key);
   }
 
-  /** The secret lives in this External Secrets (Cluster)SecretStore. Default: none. */
+  /**
+   * The secret lives in this External Secrets (Cluster)SecretStore. Default: none.
+   *
+   * @see <a href="https://external-secrets.io/latest/api/clustersecretstore/">ClusterSecretStore</a>
+   */
   public SecretRef inStore(String storeName) {
     return copy().withStore(storeName);
   }

@@ -29,103 +29,193 @@ import org.immutables.value.Value;
 public abstract class App {
   App() {}
 
-  /** Name (DNS-1123 label); also the namespace and the default host name. */
+  /**
+   * Name (DNS-1123 label); also the namespace and the default host name. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/overview/working-with-objects/names/">Kubernetes names</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** Container image with a pinned tag. */
+  /**
+   * Container image with a pinned tag or digest. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/containers/images/">container images</a>
+   */
   @Value.Parameter
   public abstract String image();
 
-  /** Architectures the image runs on. Default: empty, meaning every architecture (multi-arch). */
+  /**
+   * Architectures the image runs on. Default: empty, meaning every architecture (multi-arch).
+   *
+   * @see <a href="https://kubernetes.io/docs/reference/labels-annotations-taints/">kubernetes.io/arch</a>
+   */
   public abstract Set<Arch> arches();
 
-  /** Pods. Default: 1. */
+  /**
+   * Pods. Default: 1.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/deployment/">Deployments</a>
+   */
   @Value.Default
   public int replicas() {
     return 1;
   }
 
-  /** HTTP port of the container. Default: 8080. */
+  /**
+   * HTTP port of the container. Default: 8080.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/service/">Services</a>
+   */
   @Value.Default
   public int port() {
     return 8080;
   }
 
-  /** Who can reach the app. Default: cluster only. */
+  /**
+   * Who can reach the app. Default: cluster only.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
+   */
   @Value.Default
   public Exposure exposure() {
     return Exposure.CLUSTER;
   }
 
-  /** Host name: a label below the domain ({@code cloud}) or a full name. Default: the app name. */
+  /**
+   * Host name: a label below the domain ({@code cloud}) or a full name. Default: the app name.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/routers/">Traefik routers</a>
+   */
   @Value.Default
   public String host() {
     return name();
   }
 
-  /** Cloudflare proxy in front of a public host. Default: false (DNS only, CrowdSec sees real IPs). */
+  /**
+   * Cloudflare proxy in front of a public host. Default: false (DNS only, CrowdSec sees real IPs).
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record (proxied)</a>
+   */
   @Value.Default
   public boolean isProxied() {
     return false;
   }
 
-  /** Plain environment variables. Default: none. */
+  /**
+   * Plain environment variables. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
+   */
   public abstract Map<String, String> env();
 
-  /** Environment variables read from secrets. Default: none. */
+  /**
+   * Environment variables read from secrets. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
   public abstract Map<String, SecretRef> secretEnv();
 
-  /** Volumes. Default: none. */
+  /**
+   * Volumes. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/">persistent volumes</a>
+   */
   public abstract List<AppVolume> volumes();
 
-  /** Names of the data services the app uses. Default: none. */
+  /**
+   * Names of the data services the app uses. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/network-policies/">NetworkPolicies</a>
+   */
   public abstract List<String> uses();
 
-  /** Resources. Default: {@link Resources#small()}. */
+  /**
+   * Resources. Default: {@link Resources#small()} (50m CPU, 128Mi request, 512Mi limit).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/">container resources</a>
+   */
   @Value.Default
   public Resources resources() {
     return Resources.small();
   }
 
-  /** HTTP path of the readiness and liveness probes. Default: {@code /}. */
+  /**
+   * HTTP path of the readiness and liveness probes. Default: {@code /}.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/">probes</a>
+   */
   @Value.Default
   public String healthPath() {
     return "/";
   }
 
-  /** Path of a Prometheus metrics endpoint on the app port. Default: none (not scraped). */
+  /**
+   * Path of a Prometheus metrics endpoint on the app port. Default: none (not scraped).
+   *
+   * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
+   */
   public abstract Optional<String> metricsPath();
 
-  /** S3 targets the app's volumes are backed up to. Default: none. */
+  /**
+   * S3 targets the app's volumes are backed up to. Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
+   */
   public abstract List<String> backupTargets();
 
-  /** Host name of the node the app is pinned to. Default: none (any node of a matching arch). */
+  /**
+   * Host name of the node the app is pinned to. Default: none (any node of a matching arch).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/">assigning pods to nodes</a>
+   */
   public abstract Optional<String> pinnedNode();
 
-  /** UID the container runs as (never root). Default: 1000. */
+  /**
+   * UID the container runs as (never root). Default: 1000.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/security-context/">security context</a>
+   */
   @Value.Default
   public long runAsUser() {
     return 1000;
   }
 
+  /**
+   * An app {@code name} from a pinned {@code image} (both required); prefer {@link dev.homelab.Homelab#app}.
+   * Default: cluster-only, port 8080, one replica, any architecture, UID 1000.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/deployment/">Deployments</a>
+   */
   public static App of(String name, String image) {
     return ImmutableApp.of(name, image);
   }
 
-  /** The image runs only on these architectures; pods get a {@code kubernetes.io/arch} selector. Default: all. */
+  /**
+   * The image runs only on these architectures; pods get a {@code kubernetes.io/arch} selector. Default: all.
+   *
+   * @see <a href="https://kubernetes.io/docs/reference/labels-annotations-taints/">kubernetes.io/arch</a>
+   */
   public App arches(Arch... arches) {
     Set<Arch> set = EnumSet.noneOf(Arch.class);
     set.addAll(List.of(arches));
     return copy().withArches(set);
   }
 
-  /** Number of pods. Default: 1. */
+  /**
+   * Number of pods. Default: 1.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/deployment/">Deployments</a>
+   */
   public App replicas(int replicas) {
     return copy().withReplicas(replicas);
   }
 
-  /** Container HTTP port. Default: 8080. */
+  /**
+   * Container HTTP port. Default: 8080.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/service/">Services</a>
+   */
   public App port(int port) {
     return copy().withPort(port);
   }
@@ -133,53 +223,87 @@ public abstract class App {
   /**
    * Publishes the app on the internet through Traefik's public entrypoint, behind CrowdSec.
    * Needs a domain, TLS and a DNS zone. Default: cluster only.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
    */
   public App publicVia(Traefik traefik) {
     return copy().withExposure(Exposure.PUBLIC);
   }
 
-  /** Publishes the app to the LAN and VPN through Traefik's internal entrypoint. Default: cluster only. */
+  /**
+   * Publishes the app to the LAN and VPN through Traefik's internal entrypoint. Default: cluster only.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
+   */
   public App internalVia(Traefik traefik) {
     return copy().withExposure(Exposure.INTERNAL);
   }
 
-  /** Host name below the domain (or a full name in another zone). Default: the app name. */
+  /**
+   * Host name below the domain (or a full name in another zone). Default: the app name.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/routers/">Traefik routers</a>
+   */
   public App host(String host) {
     return copy().withHost(host);
   }
 
-  /** Proxies the public host through Cloudflare. Default: DNS only. */
+  /**
+   * Proxies the public host through Cloudflare. Default: DNS only.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record (proxied)</a>
+   */
   public App proxied() {
     return copy().withProxied(true);
   }
 
-  /** Sets an environment variable. Default: none. */
+  /**
+   * Sets an environment variable. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
+   */
   public App env(String name, String value) {
     Map<String, String> env = new TreeMap<>(env());
     env.put(name, value);
     return copy().withEnv(env);
   }
 
-  /** Sets an environment variable from a secret. Default: none. */
+  /**
+   * Sets an environment variable from a secret. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
   public App env(String name, SecretRef secret) {
     Map<String, SecretRef> env = new TreeMap<>(secretEnv());
     env.put(name, secret);
     return copy().withSecretEnv(env);
   }
 
-  /** Mounts a new claim of {@code size} at {@code mountPath}. Default: none. */
+  /**
+   * Mounts a new claim of {@code size} at {@code mountPath}. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/">persistent volumes</a>
+   */
   public App volume(String name, String mountPath, String size) {
     return volume(AppVolume.claim(name, mountPath, size));
   }
 
-  /** Mounts a volume. Default: none. */
+  /**
+   * Mounts a volume. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/">persistent volumes</a>
+   */
   public App volume(AppVolume volume) {
     List<AppVolume> all = new ArrayList<>(volumes());
     all.add(volume);
     return copy().withVolumes(all);
   }
 
-  /** Declares that the app uses these data services; it may reach them and nothing else. Default: none. */
+  /**
+   * Declares that the app uses these data services; it may reach them and nothing else. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/network-policies/">NetworkPolicies</a>
+   */
   public App uses(DataService... services) {
     List<String> all = new ArrayList<>(uses());
     for (DataService s : services) {
@@ -188,34 +312,58 @@ public abstract class App {
     return copy().withUses(all);
   }
 
-  /** Container resources. Default: 50m CPU, 128Mi request, 512Mi limit. */
+  /**
+   * Container resources. Default: 50m CPU, 128Mi request, 512Mi limit.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/">container resources</a>
+   */
   public App resources(String cpuRequest, String memoryRequest, String memoryLimit) {
     return copy().withResources(Resources.of(cpuRequest, memoryRequest, memoryLimit));
   }
 
-  /** Probe path. Default: {@code /}. */
+  /**
+   * Probe path. Default: {@code /}.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/">probes</a>
+   */
   public App healthPath(String path) {
     return copy().withHealthPath(path);
   }
 
-  /** Scrapes Prometheus metrics at this path on the app port. Default: not scraped. */
+  /**
+   * Scrapes Prometheus metrics at this path on the app port. Default: not scraped.
+   *
+   * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
+   */
   public App metrics(String path) {
     return copy().withMetricsPath(path);
   }
 
-  /** Backs the app's volumes up to this S3 target, nightly and encrypted (restic). Default: none. */
+  /**
+   * Backs the app's volumes up to this S3 target, nightly and encrypted (restic). Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
+   */
   public App backup(S3Target target) {
     List<String> all = new ArrayList<>(backupTargets());
     all.add(target.name());
     return copy().withBackupTargets(all);
   }
 
-  /** Pins the app to one node (e.g. the one with the media disk). Default: any node. */
+  /**
+   * Pins the app to one node (e.g. the one with the media disk). Default: any node.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/">assigning pods to nodes</a>
+   */
   public App runsOn(String nodeName) {
     return copy().withPinnedNode(nodeName);
   }
 
-  /** UID of the container process (must not be 0). Default: 1000. */
+  /**
+   * UID of the container process (must not be 0). Default: 1000.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/security-context/">security context</a>
+   */
   public App runAsUser(long uid) {
     return copy().withRunAsUser(uid);
   }

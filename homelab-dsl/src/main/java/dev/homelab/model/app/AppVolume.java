@@ -14,31 +14,68 @@ import org.immutables.value.Value;
 public abstract class AppVolume {
   AppVolume() {}
 
+  /**
+   * Name of the claim, or of the static volume. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#persistentvolumeclaims">PersistentVolumeClaims</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** Path inside the container. */
+  /**
+   * Path inside the container. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/volumes/">volumes</a>
+   */
   @Value.Parameter
   public abstract String mountPath();
 
-  /** Size of a new claim, e.g. {@code 50Gi}. Empty for a static volume. */
+  /**
+   * Size of a new claim, e.g. {@code 50Gi}. Required for a claim; empty for a static volume.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#persistentvolumeclaims">PersistentVolumeClaims</a>
+   */
   public abstract Optional<String> size();
 
-  /** StorageClass of a new claim. Default: the cluster default. */
+  /**
+   * StorageClass of a new claim. Default: the cluster default.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   public abstract Optional<String> storageClass();
 
-  /** Name of the static volume mounted instead of a new claim. */
+  /**
+   * Name of the static volume mounted instead of a new claim. Default: none (a new claim).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   public abstract Optional<String> staticVolume();
 
+  /**
+   * A new claim; all arguments required. Prefer {@link dev.homelab.Homelab#claim}. Default: the cluster
+   * default StorageClass.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#persistentvolumeclaims">PersistentVolumeClaims</a>
+   */
   public static AppVolume claim(String name, String mountPath, String size) {
     return ImmutableAppVolume.of(name, mountPath).withSize(size);
   }
 
+  /**
+   * A static volume mounted at {@code mountPath}; both required. Prefer {@link dev.homelab.Homelab#mount}.
+   * Default: no StorageClass, no size (the volume has them).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   public static AppVolume ofStatic(String staticVolume, String mountPath) {
     return ImmutableAppVolume.of(staticVolume, mountPath).withStaticVolume(staticVolume);
   }
 
-  /** Claims from this StorageClass. Default: the cluster default class. */
+  /**
+   * Claims from this StorageClass. Default: the cluster default class.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   public AppVolume storageClass(String name) {
     return copy().withStorageClass(name);
   }

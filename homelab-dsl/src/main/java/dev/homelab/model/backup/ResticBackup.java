@@ -19,48 +19,91 @@ import org.immutables.value.Value;
 public abstract class ResticBackup {
   ResticBackup() {}
 
+  /**
+   * Name of the backup; also names its repository password secret. Required.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** Host that has the backup disk and runs restic. */
+  /**
+   * Host that has the backup disk and runs restic. Required.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
+   */
   @Value.Parameter
   public abstract String node();
 
-  /** Name of the backup disk on that host. */
+  /**
+   * Name of the backup disk on that host. Required.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   @Value.Parameter
   public abstract String disk();
 
-  /** Paths backed up. Default: none (validation asks for some). */
+  /**
+   * Paths backed up. Default: none (validation asks for some).
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
+   */
   public abstract List<String> paths();
 
-  /** Repository password. Default: {@code secret("restic-<name>", "password")}. */
+  /**
+   * Repository password. Default: {@code secret("restic-<name>", "password")}.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   @Value.Default
   public SecretRef password() {
     return SecretRef.of("restic-" + name(), "password");
   }
 
-  /** systemd {@code OnCalendar} expression. Default: {@code daily}. */
+  /**
+   * systemd {@code OnCalendar} expression. Default: {@code daily}.
+   *
+   * @see <a href="https://www.freedesktop.org/software/systemd/man/latest/systemd.time.html">systemd.time</a>
+   */
   @Value.Default
   public String schedule() {
     return "daily";
   }
 
-  /** Snapshots kept. Default: 7 daily, 4 weekly, 6 monthly. */
+  /**
+   * Snapshots kept. Default: 7 daily, 4 weekly, 6 monthly.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   @Value.Default
   public Retention retention() {
     return Retention.keep().daily(7).weekly(4).monthly(6);
   }
 
+  /**
+   * restic backups on {@code node} to its backup disk {@code disk}; all arguments required. Prefer
+   * {@link dev.homelab.Homelab#restic}. Default: no paths, {@code daily}, 7 daily, 4 weekly, 6 monthly kept.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
+   */
   public static ResticBackup of(String name, String node, String disk) {
     return ImmutableResticBackup.of(name, node, disk);
   }
 
-  /** Paths to back up. Default: none. */
+  /**
+   * Paths to back up. Default: none.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
+   */
   public ResticBackup paths(String... paths) {
     return copy().withPaths(List.of(paths));
   }
 
-  /** Where the repository password lives. Default: {@code secret("restic-<name>", "password")}. */
+  /**
+   * Where the repository password lives. Default: {@code secret("restic-<name>", "password")}.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   public ResticBackup password(SecretRef secret) {
     return copy().withPassword(secret);
   }
@@ -74,7 +117,11 @@ public abstract class ResticBackup {
     return copy().withSchedule(onCalendar);
   }
 
-  /** Snapshots kept by {@code restic forget --prune}. Default: 7 daily, 4 weekly, 6 monthly. */
+  /**
+   * Snapshots kept by {@code restic forget --prune}. Default: 7 daily, 4 weekly, 6 monthly.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public ResticBackup retention(Retention retention) {
     return copy().withRetention(retention);
   }

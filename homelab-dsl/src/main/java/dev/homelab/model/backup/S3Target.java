@@ -21,23 +21,45 @@ import org.immutables.value.Value;
 public abstract class S3Target {
   S3Target() {}
 
+  /**
+   * Name of the target in the model; referenced by backups and Terraform state. Required.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** Endpoint URL, e.g. {@code https://s3.eu-central-003.backblazeb2.com}. */
+  /**
+   * Endpoint URL, e.g. {@code https://s3.eu-central-003.backblazeb2.com}. Required.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   @Value.Parameter
   public abstract String endpoint();
 
+  /**
+   * Bucket name. Required.
+   *
+   * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html">bucket naming rules</a>
+   */
   @Value.Parameter
   public abstract String bucket();
 
-  /** Region. Default: {@code us-east-1}. */
+  /**
+   * Region. Default: {@code us-east-1}.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   @Value.Default
   public String region() {
     return "us-east-1";
   }
 
-  /** Secret with keys {@code access-key-id} and {@code secret-access-key}. Default: secret {@code s3-<name>}. */
+  /**
+   * Secret with keys {@code access-key-id} and {@code secret-access-key}. Default: secret {@code s3-<name>}.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
   @Value.Default
   public String credentialsSecret() {
     return "s3-" + name();
@@ -46,13 +68,19 @@ public abstract class S3Target {
   /**
    * Snapshots kept by the backups writing here ({@code restic forget}), and how long overwritten or
    * deleted objects stay recoverable in a versioned bucket. Default: 30 daily.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
    */
   @Value.Default
   public Retention retention() {
     return Retention.keep().daily(30);
   }
 
-  /** Bucket versioning (protects against a compromised host overwriting backups). Default: true. */
+  /**
+   * Bucket versioning (protects against a compromised host overwriting backups). Default: true.
+   *
+   * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html">S3 versioning</a>
+   */
   @Value.Default
   public boolean versioning() {
     return true;
@@ -70,50 +98,86 @@ public abstract class S3Target {
     return SecretRef.of("restic-" + name(), "password");
   }
 
-  /** Whether Terraform creates the bucket. Default: true. */
+  /**
+   * Whether Terraform creates the bucket. Default: true.
+   *
+   * @see <a href="https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket">aws_s3_bucket</a>
+   */
   @Value.Default
   public boolean managedByTerraform() {
     return true;
   }
 
+  /**
+   * An S3-compatible bucket; all arguments required. Prefer {@link dev.homelab.Homelab#s3}. Default:
+   * region {@code us-east-1}, credentials secret {@code s3-<name>}, versioned, 30 daily kept, created by Terraform.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   public static S3Target of(String name, String endpoint, String bucket) {
     return ImmutableS3Target.of(name, endpoint, bucket);
   }
 
-  /** Bucket region. Default: {@code us-east-1}. */
+  /**
+   * Bucket region. Default: {@code us-east-1}.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   public S3Target region(String region) {
     return copy().withRegion(region);
   }
 
-  /** Name of the Secret holding {@code access-key-id} and {@code secret-access-key}. Default: {@code s3-<name>}. */
+  /**
+   * Name of the Secret holding {@code access-key-id} and {@code secret-access-key}. Default: {@code s3-<name>}.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
   public S3Target credentials(String secretName) {
     return copy().withCredentialsSecret(secretName);
   }
 
-  /** Snapshots kept ({@code restic forget}) and days old object versions are kept. Default: 30 daily. */
+  /**
+   * Snapshots kept ({@code restic forget}) and days old object versions are kept. Default: 30 daily.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
+   */
   public S3Target retention(Retention retention) {
     return copy().withRetention(retention);
   }
 
-  /** Where the restic repository password lives. Default: {@code secret("restic-<name>", "password")}. */
+  /**
+   * Where the restic repository password lives. Default: {@code secret("restic-<name>", "password")}.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
+   */
   public S3Target resticPassword(SecretRef secret) {
     return copy().withResticPassword(secret);
   }
 
-  /** Disables bucket versioning. Default: versioned. */
+  /**
+   * Disables bucket versioning. Default: versioned.
+   *
+   * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html">S3 versioning</a>
+   */
   public S3Target withoutVersioning() {
     return copy().withVersioning(false);
   }
 
-  /** The bucket exists already; Terraform does not create it. Default: Terraform creates it. */
+  /**
+   * The bucket exists already; Terraform does not create it. Default: Terraform creates it.
+   *
+   * @see <a href="https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket">aws_s3_bucket</a>
+   */
   public S3Target existingBucket() {
     return copy().withManagedByTerraform(false);
   }
 
+  /** The access key id: key {@code access-key-id} of the credentials secret. */
   public SecretRef accessKeyId() {
     return SecretRef.of(credentialsSecret(), "access-key-id");
   }
 
+  /** The secret access key: key {@code secret-access-key} of the credentials secret. */
   public SecretRef secretAccessKey() {
     return SecretRef.of(credentialsSecret(), "secret-access-key");
   }

@@ -18,52 +18,98 @@ import org.immutables.value.Value;
 public abstract class AutoUpgrade {
   AutoUpgrade() {}
 
-  /** k3s release channel ({@code stable}, {@code latest}, {@code v1.33}). Default: {@code stable} unless pinned. */
+  /**
+   * k3s release channel ({@code stable}, {@code latest}, {@code v1.33}). Default: {@code stable} unless pinned.
+   *
+   * @see <a href="https://docs.k3s.io/upgrades/manual">k3s release channels</a>
+   */
   public abstract Optional<String> channel();
 
-  /** A pinned version; disables channel polling. Default: none. */
+  /**
+   * A pinned version; disables channel polling. Default: none.
+   *
+   * @see <a href="https://github.com/k3s-io/k3s/releases">k3s releases</a>
+   */
   public abstract Optional<String> version();
 
-  /** Nodes upgraded at once. Default: 1. */
+  /**
+   * Nodes upgraded at once. Default: 1.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   @Value.Default
   public int concurrency() {
     return 1;
   }
 
-  /** Drain nodes (else only cordon) before upgrading. Default: true. */
+  /**
+   * Drain nodes (else only cordon) before upgrading. Default: true.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   @Value.Default
   public boolean drain() {
     return true;
   }
 
-  /** When upgrades may run. Default: any time. */
+  /**
+   * When upgrades may run. Default: any time.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   public abstract Optional<UpgradeWindow> window();
 
+  /**
+   * Automatic upgrades; prefer {@link dev.homelab.Homelab#autoUpgrade}. Default: stable channel, one
+   * node at a time, drained, any time.
+   *
+   * @see <a href="https://docs.k3s.io/upgrades/automated">k3s automated upgrades</a>
+   */
   public static AutoUpgrade defaults() {
     return ImmutableAutoUpgrade.of();
   }
 
-  /** Follows a k3s channel. Default: {@code stable}. */
+  /**
+   * Follows a k3s channel and drops a pinned version. Default: {@code stable}.
+   *
+   * @see <a href="https://docs.k3s.io/upgrades/manual">k3s release channels</a>
+   */
   public AutoUpgrade channel(String channel) {
     return copy().withChannel(channel).withVersion(Optional.empty());
   }
 
-  /** Pins a version such as {@code v1.33.4+k3s1}. Default: follow the stable channel. */
+  /**
+   * Pins a version such as {@code v1.33.4+k3s1} and drops the channel. Default: follow the stable channel.
+   *
+   * @see <a href="https://github.com/k3s-io/k3s/releases">k3s releases</a>
+   */
   public AutoUpgrade version(String version) {
     return copy().withVersion(version).withChannel(Optional.empty());
   }
 
-  /** Nodes upgraded at once. Default: 1. */
+  /**
+   * Nodes upgraded at once. Default: 1.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   public AutoUpgrade concurrency(int nodes) {
     return copy().withConcurrency(nodes);
   }
 
-  /** Only cordons nodes instead of draining them. Default: drain. */
+  /**
+   * Only cordons nodes instead of draining them. Default: drain.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   public AutoUpgrade withoutDrain() {
     return copy().withDrain(false);
   }
 
-  /** Upgrades only on {@code days} between {@code start} and {@code end} (HH:MM) in {@code timeZone}. Default: any time. */
+  /**
+   * Upgrades only on {@code days} between {@code start} and {@code end} (HH:MM) in {@code timeZone}. Default: any time.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   public AutoUpgrade window(List<String> days, String start, String end, String timeZone) {
     return copy().withWindow(UpgradeWindow.of(days, start, end, timeZone));
   }

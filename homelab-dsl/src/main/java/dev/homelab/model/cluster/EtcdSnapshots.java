@@ -18,47 +18,85 @@ import org.immutables.value.Value;
 public abstract class EtcdSnapshots {
   EtcdSnapshots() {}
 
-  /** Five-field cron. Default: {@code 0 *}{@code /12 * * *} (the k3s default). */
+  /**
+   * Five-field cron. Default: {@code 0 *}{@code /12 * * *} (the k3s default).
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   @Value.Default
   public String schedule() {
     return "0 */12 * * *";
   }
 
-  /** Snapshots to keep. Default: 5 (the k3s default). */
+  /**
+   * Snapshots to keep. Default: 5 (the k3s default).
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   @Value.Default
   public int retention() {
     return 5;
   }
 
-  /** Name of the S3 target snapshots are copied to. Default: none (local disk only). */
+  /**
+   * Name of the S3 target snapshots are copied to. Default: none (local disk only).
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   public abstract Optional<String> s3Target();
 
-  /** Folder in the bucket. Default: {@code etcd}. */
+  /**
+   * Folder in the bucket. Default: {@code etcd}.
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   @Value.Default
   public String folder() {
     return "etcd";
   }
 
+  /**
+   * etcd snapshots; prefer {@link dev.homelab.Homelab#etcdSnapshots}. Default: every 12 hours, 5 kept,
+   * local disk only, folder {@code etcd} when copied to S3.
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   public static EtcdSnapshots defaults() {
     return ImmutableEtcdSnapshots.of();
   }
 
-  /** Five-field cron schedule. Default: {@code 0 *}{@code /12 * * *}. */
+  /**
+   * Five-field cron schedule. Default: {@code 0 *}{@code /12 * * *}.
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   public EtcdSnapshots schedule(String cron) {
     return copy().withSchedule(cron);
   }
 
-  /** Number of snapshots kept. Default: 5. */
+  /**
+   * Number of snapshots kept. Default: 5.
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   public EtcdSnapshots retention(int count) {
     return copy().withRetention(count);
   }
 
-  /** Copies snapshots to this S3 target (k3s {@code etcd-s3}). Default: local only. */
+  /**
+   * Copies snapshots to this S3 target (k3s {@code etcd-s3}). Default: local only.
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   public EtcdSnapshots toS3(dev.homelab.model.backup.S3Target target) {
     return copy().withS3Target(target.name());
   }
 
-  /** Folder in the bucket. Default: {@code etcd}. */
+  /**
+   * Folder in the bucket. Default: {@code etcd}.
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   public EtcdSnapshots folder(String folder) {
     return copy().withFolder(folder);
   }

@@ -23,55 +23,106 @@ import org.immutables.value.Value;
 public abstract class K3s {
   K3s() {}
 
-  /** k3s version, e.g. {@code v1.33.4+k3s1}. */
+  /**
+   * k3s version, e.g. {@code v1.33.4+k3s1}. Required.
+   *
+   * @see <a href="https://github.com/k3s-io/k3s/releases">k3s releases</a>
+   */
   @Value.Parameter
   public abstract String version();
 
-  /** HA with embedded etcd across the control-plane nodes. Default: false (single server, SQLite). */
+  /**
+   * HA with embedded etcd across the control-plane nodes. Default: false (single server, SQLite).
+   *
+   * @see <a href="https://docs.k3s.io/datastore/ha-embedded">HA with embedded etcd</a>
+   */
   @Value.Default
   public boolean isHa() {
     return false;
   }
 
-  /** API endpoint: a VIP or DNS name in front of the servers. Default: the first server's address. */
+  /**
+   * API endpoint: a VIP or DNS name in front of the servers. Default: the first server's address.
+   *
+   * @see <a href="https://docs.k3s.io/datastore/ha-embedded">HA with embedded etcd</a>
+   */
   public abstract Optional<String> apiEndpoint();
 
-  /** Extra SANs on the API server certificate. Default: none (the endpoint is always added). */
+  /**
+   * Extra SANs on the API server certificate ({@code tls-san}). Default: none (the endpoint is always added).
+   *
+   * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
+   */
   public abstract List<String> tlsSans();
 
-  /** Join token. Default: {@code secret("k3s-token", "token")}. */
+  /**
+   * Join token. Default: {@code secret("k3s-token", "token")}.
+   *
+   * @see <a href="https://docs.k3s.io/cli/token">k3s tokens</a>
+   */
   @Value.Default
   public SecretRef token() {
     return SecretRef.of("k3s-token", "token");
   }
 
-  /** Secrets encryption at rest. Default: {@code aescbc}. */
+  /**
+   * Secrets encryption at rest. Default: {@code aescbc}.
+   *
+   * @see <a href="https://docs.k3s.io/security/secrets-encryption">secrets encryption</a>
+   */
   @Value.Default
   public SecretsEncryption secretsEncryption() {
     return SecretsEncryption.AESCBC;
   }
 
-  /** Built-ins disabled on top of those the model implies (servicelb with MetalLB, traefik when managed). */
+  /**
+   * Built-ins disabled on top of those the model implies (servicelb with MetalLB, traefik when
+   * managed). Default: none.
+   *
+   * @see <a href="https://docs.k3s.io/installation/packaged-components">k3s packaged components</a>
+   */
   public abstract Set<BuiltIn> disabled();
 
-  /** Pod CIDR. Default: {@code 10.42.0.0/16}. */
+  /**
+   * Pod CIDR ({@code cluster-cidr}). Default: {@code 10.42.0.0/16}.
+   *
+   * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
+   */
   @Value.Default
   public String clusterCidr() {
     return "10.42.0.0/16";
   }
 
-  /** Service CIDR. Default: {@code 10.43.0.0/16}. */
+  /**
+   * Service CIDR ({@code service-cidr}). Default: {@code 10.43.0.0/16}.
+   *
+   * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
+   */
   @Value.Default
   public String serviceCidr() {
     return "10.43.0.0/16";
   }
 
-  /** Scheduled etcd snapshots (HA only). Default: k3s' own schedule, local disk only. */
+  /**
+   * Scheduled etcd snapshots (HA only). Default: k3s' own schedule, local disk only.
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   public abstract Optional<EtcdSnapshots> etcdSnapshots();
 
-  /** Automatic upgrades with the system-upgrade-controller. Default: none. */
+  /**
+   * Automatic upgrades with the system-upgrade-controller. Default: none.
+   *
+   * @see <a href="https://docs.k3s.io/upgrades/automated">automated upgrades</a>
+   */
   public abstract Optional<AutoUpgrade> upgrades();
 
+  /**
+   * The cluster at {@code version} (required); prefer {@link dev.homelab.Homelab#k3s}. Default: single
+   * server, aescbc, pods {@code 10.42.0.0/16}, services {@code 10.43.0.0/16}, no automatic upgrades.
+   *
+   * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
+   */
   public static K3s of(String version) {
     return ImmutableK3s.of(version);
   }
@@ -86,19 +137,31 @@ public abstract class K3s {
     return copy().withHa(true);
   }
 
-  /** A VIP or DNS name for the API; added to the TLS SANs. Default: the first server's address. */
+  /**
+   * A VIP or DNS name for the API; added to the TLS SANs. Default: the first server's address.
+   *
+   * @see <a href="https://docs.k3s.io/datastore/ha-embedded">HA with embedded etcd</a>
+   */
   public K3s apiEndpoint(String endpoint) {
     return copy().withApiEndpoint(endpoint);
   }
 
-  /** Adds SANs to the API certificate ({@code tls-san}). Default: none. */
+  /**
+   * Adds SANs to the API certificate ({@code tls-san}). Default: none.
+   *
+   * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
+   */
   public K3s tlsSan(String... names) {
     List<String> all = new ArrayList<>(tlsSans());
     all.addAll(List.of(names));
     return copy().withTlsSans(all);
   }
 
-  /** Where the join token lives. Default: {@code secret("k3s-token", "token")}. */
+  /**
+   * Where the join token lives. Default: {@code secret("k3s-token", "token")}.
+   *
+   * @see <a href="https://docs.k3s.io/cli/token">k3s tokens</a>
+   */
   public K3s token(SecretRef token) {
     return copy().withToken(token);
   }
@@ -112,7 +175,11 @@ public abstract class K3s {
     return copy().withSecretsEncryption(provider);
   }
 
-  /** Disables more bundled components. Default: only those the model replaces. */
+  /**
+   * Disables more bundled components. Default: only those the model replaces.
+   *
+   * @see <a href="https://docs.k3s.io/installation/packaged-components">k3s packaged components</a>
+   */
   public K3s disable(BuiltIn... builtIns) {
     Set<BuiltIn> all = EnumSet.noneOf(BuiltIn.class);
     all.addAll(disabled());
@@ -120,17 +187,29 @@ public abstract class K3s {
     return copy().withDisabled(all);
   }
 
-  /** Pod network. Default: {@code 10.42.0.0/16}. */
+  /**
+   * Pod network ({@code cluster-cidr}). Default: {@code 10.42.0.0/16}.
+   *
+   * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
+   */
   public K3s clusterCidr(String cidr) {
     return copy().withClusterCidr(cidr);
   }
 
-  /** Service network. Default: {@code 10.43.0.0/16}. */
+  /**
+   * Service network ({@code service-cidr}). Default: {@code 10.43.0.0/16}.
+   *
+   * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
+   */
   public K3s serviceCidr(String cidr) {
     return copy().withServiceCidr(cidr);
   }
 
-  /** Scheduled etcd snapshots. Default: k3s' own (every 12 h, keep 5, local). */
+  /**
+   * Scheduled etcd snapshots. Default: k3s' own (every 12 h, keep 5, local).
+   *
+   * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
+   */
   public K3s etcdSnapshots(EtcdSnapshots snapshots) {
     return copy().withEtcdSnapshots(snapshots);
   }

@@ -17,19 +17,35 @@ import org.immutables.value.Value;
 public abstract class UpgradeWindow {
   UpgradeWindow() {}
 
-  /** Lower-case day names, e.g. {@code saturday}. */
+  /**
+   * Lower-case day names, e.g. {@code saturday}. Required.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   @Value.Parameter
   public abstract List<String> days();
 
-  /** {@code HH:MM}. */
+  /**
+   * Start, {@code HH:MM}. Required.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   @Value.Parameter
   public abstract String startTime();
 
-  /** {@code HH:MM}. */
+  /**
+   * End, {@code HH:MM}. Required.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   @Value.Parameter
   public abstract String endTime();
 
-  /** IANA time zone. */
+  /**
+   * IANA time zone of the window. Required.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   @Value.Parameter
   public abstract String timeZone();
 
@@ -48,6 +64,12 @@ public abstract class UpgradeWindow {
     return v.list();
   }
 
+  /**
+   * A window; prefer {@link AutoUpgrade#window}. Required: days, start, end and time zone; nothing has
+   * a default.
+   *
+   * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
+   */
   public static UpgradeWindow of(List<String> days, String start, String end, String timeZone) {
     return ImmutableUpgradeWindow.of(days, start, end, timeZone);
   }

@@ -49,83 +49,162 @@ public abstract class DataService {
     }
   }
 
+  /**
+   * Name of the service; also its namespace. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/">StatefulSets</a>
+   */
   @Value.Parameter
   public abstract String name();
 
+  /**
+   * What the service is; set by the factory. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/">StatefulSets</a>
+   */
   @Value.Parameter
   public abstract Kind kind();
 
-  /** Container image (multi-arch). Default: the kind's pinned official image. */
+  /**
+   * Container image (multi-arch). Default: the kind's pinned official image.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/containers/images/">container images</a>
+   */
   @Value.Default
   public String image() {
     return kind().defaultImage();
   }
 
-  /** Volume size. Default: {@code 10Gi} ({@code 1Gi} for Redis and Pi-hole). */
+  /**
+   * Volume size. Default: {@code 10Gi} ({@code 1Gi} for Redis and Pi-hole).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/">persistent volumes</a>
+   */
   @Value.Default
   public String storageSize() {
     return kind() == Kind.REDIS || kind() == Kind.PIHOLE ? "1Gi" : "10Gi";
   }
 
-  /** StorageClass of the volume. Default: the cluster default. */
+  /**
+   * StorageClass of the volume. Default: the cluster default.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   public abstract Optional<String> storageClass();
 
-  /** Secret with the service's credentials. Default: {@code secret("<name>-credentials", "password")}. */
+  /**
+   * Secret with the service's credentials. Default: {@code secret("<name>-credentials", "password")}.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
   @Value.Default
   public SecretRef credentials() {
     return SecretRef.of(name() + "-credentials", "password");
   }
 
-  /** Fixed MetalLB IP (Pi-hole's DNS for the LAN). Default: none (cluster-only). */
+  /**
+   * Fixed MetalLB IP (Pi-hole's DNS for the LAN). Default: none (cluster-only).
+   *
+   * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
+   */
   public abstract Optional<String> loadBalancerIp();
 
-  /** S3 target for nightly encrypted dumps (PostgreSQL). Default: none. */
+  /**
+   * S3 target for nightly encrypted dumps (PostgreSQL). Default: none.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/app-pgdump.html">pg_dump</a>
+   */
   public abstract Optional<String> backupTarget();
 
-  /** Five-field cron of the dump. Default: {@code 30 2 * * *}. */
+  /**
+   * Five-field cron of the dump. Default: {@code 30 2 * * *}.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/">CronJobs</a>
+   */
   @Value.Default
   public String backupSchedule() {
     return "30 2 * * *";
   }
 
-  /** Host name of the web UI on the internal side (Pi-hole, RabbitMQ). Default: none. */
+  /**
+   * Host name of the web UI on the internal side (Pi-hole, RabbitMQ). Default: none.
+   *
+   * @see <a href="https://www.rabbitmq.com/docs/management">RabbitMQ management UI</a>
+   * @see <a href="https://docs.pi-hole.net/">Pi-hole documentation</a>
+   */
   public abstract Optional<String> adminHost();
 
+  /**
+   * A data service; both arguments required. Prefer {@link dev.homelab.Homelab#postgres} and its
+   * siblings. Default: the kind's pinned image, {@code 10Gi} ({@code 1Gi} for Redis and Pi-hole),
+   * credentials {@code secret("<name>-credentials", "password")}, cluster-only, no dumps.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/">StatefulSets</a>
+   */
   public static DataService of(String name, Kind kind) {
     return ImmutableDataService.of(name, kind);
   }
 
-  /** Container image. Default: the pinned official image of the kind. */
+  /**
+   * Container image. Default: the pinned official image of the kind.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/containers/images/">container images</a>
+   */
   public DataService image(String image) {
     return copy().withImage(image);
   }
 
-  /** Volume size and class. Default: 10Gi (1Gi for Redis, Pi-hole) on the default class. */
+  /**
+   * Volume size and class. Default: 10Gi (1Gi for Redis, Pi-hole) on the default class.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   public DataService storage(String size, String storageClass) {
     return copy().withStorageSize(size).withStorageClass(storageClass);
   }
 
-  /** Where the credentials live. Default: {@code secret("<name>-credentials", "password")}. */
+  /**
+   * Where the credentials live. Default: {@code secret("<name>-credentials", "password")}.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
   public DataService credentials(SecretRef secret) {
     return copy().withCredentials(secret);
   }
 
-  /** Serves on this fixed MetalLB IP for the LAN (Pi-hole DNS). Default: cluster-only. */
+  /**
+   * Serves on this fixed MetalLB IP for the LAN (Pi-hole DNS). Default: cluster-only.
+   *
+   * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
+   */
   public DataService loadBalancerIp(String ip) {
     return copy().withLoadBalancerIp(ip);
   }
 
-  /** Dumps nightly to this S3 target, encrypted. Default: no dumps. */
+  /**
+   * Dumps nightly to this S3 target, encrypted; PostgreSQL only. Default: no dumps.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/app-pgdump.html">pg_dump</a>
+   */
   public DataService backup(dev.homelab.model.backup.S3Target target) {
     return copy().withBackupTarget(target.name());
   }
 
-  /** Cron of the nightly dump. Default: {@code 30 2 * * *}. */
+  /**
+   * Cron of the nightly dump. Default: {@code 30 2 * * *}.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/">CronJobs</a>
+   */
   public DataService backupSchedule(String cron) {
     return copy().withBackupSchedule(cron);
   }
 
-  /** Publishes the admin UI on the internal side under this host. Default: none. */
+  /**
+   * Publishes the admin UI on the internal side under this host. Default: none.
+   *
+   * @see <a href="https://www.rabbitmq.com/docs/management">RabbitMQ management UI</a>
+   * @see <a href="https://docs.pi-hole.net/">Pi-hole documentation</a>
+   */
   public DataService adminHost(String host) {
     return copy().withAdminHost(host);
   }

@@ -19,49 +19,94 @@ import org.immutables.value.Value;
 public abstract class Disk {
   Disk() {}
 
-  /** Name of the disk in the model, e.g. {@code data}; referenced by storage and backups. */
+  /**
+   * Name of the disk in the model, e.g. {@code data}; referenced by storage and backups. Required.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man5/fstab.5.html">fstab(5)</a>
+   */
   @Value.Parameter
   public abstract String name();
 
+  /**
+   * What the disk is for; set by the factory. Required.
+   *
+   * @see <a href="https://btrfs.readthedocs.io/en/latest/Volume-management.html">Btrfs volume management</a>
+   */
   @Value.Parameter
   public abstract DiskUse use();
 
-  /** Block devices, e.g. {@code /dev/disk/by-id/...}; two for a RAID-1 pair. */
+  /**
+   * Block devices, e.g. {@code /dev/disk/by-id/...}; two for a RAID-1 pair. Required.
+   *
+   * @see <a href="https://wiki.archlinux.org/title/Persistent_block_device_naming">persistent block device naming</a>
+   */
   @Value.Parameter
   public abstract List<String> devices();
 
-  /** Filesystem: {@code btrfs} for the RAID-1 pair, {@code ext4} otherwise. */
+  /**
+   * Filesystem. Default: {@code btrfs} for the RAID-1 pair, {@code ext4} otherwise.
+   *
+   * @see <a href="https://btrfs.readthedocs.io/en/latest/mkfs.btrfs.html">mkfs.btrfs</a>
+   */
   @Value.Default
   public String filesystem() {
     return use() == DiskUse.DATA ? "btrfs" : "ext4";
   }
 
-  /** Mount point. Default: {@code /srv/<name>} for data and media, {@code /mnt/<name>} for backups. */
+  /**
+   * Mount point. Default: {@code /srv/<name>} for data and media, {@code /mnt/<name>} for backups.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man5/fstab.5.html">fstab(5)</a>
+   */
   @Value.Default
   public String mountPoint() {
     return (use() == DiskUse.BACKUP ? "/mnt/" : "/srv/") + name();
   }
 
-  /** Scheduled read-only Btrfs snapshots (btrbk) and how many to keep. Default: none. */
+  /**
+   * Scheduled read-only Btrfs snapshots (btrbk) and how many to keep. Default: none.
+   *
+   * @see <a href="https://digint.ch/btrbk/doc/btrbk.conf.5.html">btrbk.conf retention</a>
+   */
   public abstract Optional<Retention> snapshots();
 
-  /** Whether the disk is exported over NFS to the LAN (the cluster mounts it). Default: false. */
+  /**
+   * Whether the disk is exported over NFS to the LAN (the cluster mounts it). Default: false.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man5/exports.5.html">exports(5)</a>
+   */
   @Value.Default
   public boolean nfsExported() {
     return false;
   }
 
-  /** NFS export options; {@code no_root_squash} lets pods with an fsGroup own their files. */
+  /**
+   * NFS export options; {@code no_root_squash} lets pods with an fsGroup own their files. Default:
+   * {@code rw,sync,no_subtree_check,no_root_squash}.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man5/exports.5.html">exports(5)</a>
+   */
   @Value.Default
   public String exportOptions() {
     return "rw,sync,no_subtree_check,no_root_squash";
   }
 
+  /**
+   * A disk; all arguments required. Prefer {@link dev.homelab.Homelab#btrfsRaid1},
+   * {@link dev.homelab.Homelab#mediaDisk} or {@link dev.homelab.Homelab#backupDisk}. Default: mounted at
+   * {@code /srv/<name>} ({@code /mnt/<name>} for backups), not exported, no snapshots.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man5/fstab.5.html">fstab(5)</a>
+   */
   public static Disk of(String name, DiskUse use, List<String> devices) {
     return ImmutableDisk.of(name, use, devices);
   }
 
-  /** Mounts the filesystem at {@code path}. Default: {@code /srv/<name>} ({@code /mnt/<name>} for backups). */
+  /**
+   * Mounts the filesystem at {@code path}. Default: {@code /srv/<name>} ({@code /mnt/<name>} for backups).
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man5/fstab.5.html">fstab(5)</a>
+   */
   public Disk mountAt(String path) {
     return copy().withMountPoint(path);
   }
@@ -84,7 +129,11 @@ public abstract class Disk {
     return copy().withNfsExported(true);
   }
 
-  /** Replaces the NFS export options. Default: {@code rw,sync,no_subtree_check,no_root_squash}. */
+  /**
+   * Replaces the NFS export options. Default: {@code rw,sync,no_subtree_check,no_root_squash}.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man5/exports.5.html">exports(5)</a>
+   */
   public Disk exportOptions(String options) {
     return copy().withExportOptions(options);
   }

@@ -19,34 +19,68 @@ import org.immutables.value.Value;
 public abstract class HostPostgres {
   HostPostgres() {}
 
-  /** Major version, e.g. {@code 15} (Debian bookworm's). */
+  /**
+   * Major version, e.g. {@code 15} (Debian bookworm's). Required.
+   *
+   * @see <a href="https://www.postgresql.org/support/versioning/">PostgreSQL versioning</a>
+   */
   @Value.Parameter
   public abstract String version();
 
-  /** Databases to create. Default: none. */
+  /**
+   * Databases to create. Default: none.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/sql-createdatabase.html">CREATE DATABASE</a>
+   */
   public abstract List<String> databases();
 
-  /** Network the server listens to besides localhost. Default: none (localhost only). */
+  /**
+   * Network the server listens to besides localhost. Default: none (localhost only).
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/auth-pg-hba-conf.html">pg_hba.conf</a>
+   */
   public abstract Optional<String> allowedCidr();
 
-  /** Name of the S3 target that receives nightly {@code pg_dump}s. Default: no off-site dumps. */
+  /**
+   * Name of the S3 target that receives nightly {@code pg_dump}s. Default: no off-site dumps.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/app-pgdump.html">pg_dump</a>
+   */
   public abstract Optional<String> backupTarget();
 
+  /**
+   * PostgreSQL of this major version (required); prefer {@link dev.homelab.Homelab#hostPostgres}.
+   * Default: no databases, localhost only, no off-site dumps.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/">PostgreSQL documentation</a>
+   */
   public static HostPostgres of(String version) {
     return ImmutableHostPostgres.of(version);
   }
 
-  /** Creates these databases (owner: a role of the same name). Default: none. */
+  /**
+   * Creates these databases (owner: a role of the same name). Default: none.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/sql-createdatabase.html">CREATE DATABASE</a>
+   */
   public HostPostgres databases(String... names) {
     return copy().withDatabases(List.of(names));
   }
 
-  /** Accepts connections from {@code cidr} (pg_hba, scram-sha-256). Default: localhost only. */
+  /**
+   * Accepts connections from {@code cidr} (pg_hba, scram-sha-256). Default: localhost only.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/auth-pg-hba-conf.html">pg_hba.conf</a>
+   */
   public HostPostgres allow(String cidr) {
     return copy().withAllowedCidr(cidr);
   }
 
-  /** Dumps every database nightly to the S3 target. Default: none. */
+  /**
+   * Dumps every database nightly to the S3 target. Default: none.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/app-pgdump.html">pg_dump</a>
+   */
   public HostPostgres backup(dev.homelab.model.backup.S3Target target) {
     return copy().withBackupTarget(target.name());
   }

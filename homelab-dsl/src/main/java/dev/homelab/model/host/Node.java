@@ -21,44 +21,87 @@ import org.immutables.value.Value;
 public abstract class Node {
   Node() {}
 
-  /** Host name, also the Kubernetes node name and the Ansible inventory host. */
+  /**
+   * Host name, also the Kubernetes node name and the Ansible inventory host. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/architecture/nodes/">Kubernetes nodes</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** CPU architecture. Default: {@code amd64}. */
+  /**
+   * CPU architecture. Default: {@code amd64}.
+   *
+   * @see <a href="https://kubernetes.io/docs/reference/labels-annotations-taints/">kubernetes.io/arch</a>
+   */
   @Value.Default
   public Arch arch() {
     return Arch.AMD64;
   }
 
-  /** k3s role. Default: worker (k3s agent). */
+  /**
+   * k3s role. Default: worker (k3s agent).
+   *
+   * @see <a href="https://docs.k3s.io/architecture">k3s architecture: servers and agents</a>
+   */
   @Value.Default
   public NodeRole role() {
     return NodeRole.WORKER;
   }
 
-  /** LAN address; Ansible connects to it. Default: none (Ansible resolves the host name). */
+  /**
+   * LAN address; Ansible connects to it. Default: none (Ansible resolves the host name).
+   *
+   * @see <a href="https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html">Ansible inventory</a>
+   */
   public abstract Optional<String> ip();
 
-  /** SSH user Ansible logs in as. Default: the homelab's {@link dev.homelab.model.Lab#sshUser()}. */
+  /**
+   * SSH user Ansible logs in as. Default: the homelab's {@link dev.homelab.model.Lab#sshUser()}.
+   *
+   * @see <a href="https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html">Ansible inventory</a>
+   */
   public abstract Optional<String> sshUser();
 
-  /** Node labels, applied by k3s at registration ({@code node-label}). Default: none. */
+  /**
+   * Node labels, applied by k3s at registration ({@code node-label}). Default: none.
+   *
+   * @see <a href="https://docs.k3s.io/cli/agent">k3s agent: node labels and taints</a>
+   */
   public abstract Map<String, String> labels();
 
-  /** Node taints ({@code node-taint}). Default: none. */
+  /**
+   * Node taints ({@code node-taint}). Default: none.
+   *
+   * @see <a href="https://docs.k3s.io/cli/agent">k3s agent: node labels and taints</a>
+   */
   public abstract List<Taint> taints();
 
-  /** Disks and their use. Default: none. */
+  /**
+   * Disks and their use. Default: none.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man5/fstab.5.html">fstab(5)</a>
+   */
   public abstract List<Disk> disks();
 
-  /** PostgreSQL installed on the OS of this host. Default: none. */
+  /**
+   * PostgreSQL installed on the OS of this host. Default: none.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/">PostgreSQL documentation</a>
+   */
   public abstract Optional<HostPostgres> postgres();
 
+  /**
+   * A host called {@code name} (required); prefer {@link dev.homelab.Homelab#node}. Default: amd64
+   * worker, reached by its host name, no labels, taints or disks.
+   *
+   * @see <a href="https://docs.k3s.io/architecture">k3s architecture: servers and agents</a>
+   */
   public static Node of(String name) {
     return ImmutableNode.of(name);
   }
 
+  /** Whether this node is a k3s server. */
   public boolean isControlPlane() {
     return role() == NodeRole.CONTROL_PLANE;
   }
@@ -68,12 +111,20 @@ public abstract class Node {
     return ip().orElse(name());
   }
 
-  /** An arm64 host (Raspberry Pi 4/5). Default arch: amd64. */
+  /**
+   * An arm64 host (Raspberry Pi 4/5). Default: amd64.
+   *
+   * @see <a href="https://docs.k3s.io/installation/requirements">k3s requirements: architectures</a>
+   */
   public Node arm64() {
     return copy().withArch(Arch.ARM64);
   }
 
-  /** An amd64 host (Intel NUC, mini PC). This is the default arch. */
+  /**
+   * An amd64 host (Intel NUC, mini PC). Default: amd64 already; this only states it.
+   *
+   * @see <a href="https://docs.k3s.io/installation/requirements">k3s requirements: architectures</a>
+   */
   public Node amd64() {
     return copy().withArch(Arch.AMD64);
   }
@@ -87,25 +138,37 @@ public abstract class Node {
     return copy().withRole(NodeRole.CONTROL_PLANE);
   }
 
-  /** Makes this node a k3s agent. This is the default. */
+  /**
+   * Makes this node a k3s agent. Default: worker already; this only states it.
+   *
+   * @see <a href="https://docs.k3s.io/architecture">k3s architecture: servers and agents</a>
+   */
   public Node worker() {
     return copy().withRole(NodeRole.WORKER);
   }
 
-  /** Fixed LAN IPv4 address of the host. Default: none (the host name is used). */
+  /**
+   * Fixed LAN IPv4 address of the host ({@code ansible_host}). Default: none (the host name is used).
+   *
+   * @see <a href="https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html">Ansible inventory</a>
+   */
   public Node ip(String address) {
     return copy().withIp(address);
   }
 
-  /** SSH user for Ansible ({@code ansible_user}). Default: the homelab's SSH user. */
+  /**
+   * SSH user for Ansible ({@code ansible_user}). Default: the homelab's SSH user.
+   *
+   * @see <a href="https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html">Ansible inventory</a>
+   */
   public Node sshUser(String user) {
     return copy().withSshUser(user);
   }
 
   /**
-   * Adds a node label.
+   * Adds a node label ({@code node-label}). Default: none.
    *
-   * @see <a href="https://docs.k3s.io/cli/server#kubernetes-nodes">k3s node-label</a>
+   * @see <a href="https://docs.k3s.io/cli/agent">k3s agent: node labels and taints</a>
    */
   public Node label(String key, String value) {
     Map<String, String> labels = new TreeMap<>(labels());
@@ -114,9 +177,10 @@ public abstract class Node {
   }
 
   /**
-   * Adds a taint, e.g. {@code taint("dedicated", "media", "NoSchedule")}.
+   * Adds a taint ({@code node-taint}), e.g. {@code taint("dedicated", "media", "NoSchedule")}. Default: none.
    *
-   * @see <a href="https://docs.k3s.io/cli/server#kubernetes-nodes">k3s node-taint</a>
+   * @see <a href="https://docs.k3s.io/cli/agent">k3s agent: node labels and taints</a>
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
    */
   public Node taint(String key, String value, String effect) {
     List<Taint> taints = new ArrayList<>(taints());
@@ -124,14 +188,22 @@ public abstract class Node {
     return copy().withTaints(taints);
   }
 
-  /** Attaches disks to this host. Default: none. */
+  /**
+   * Attaches disks to this host. Default: none.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man5/fstab.5.html">fstab(5)</a>
+   */
   public Node disks(Disk... disks) {
     List<Disk> all = new ArrayList<>(disks());
     all.addAll(List.of(disks));
     return copy().withDisks(all);
   }
 
-  /** Installs PostgreSQL on the OS of this host. Default: none. */
+  /**
+   * Installs PostgreSQL on the OS of this host. Default: none.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/">PostgreSQL documentation</a>
+   */
   public Node postgres(HostPostgres postgres) {
     return copy().withPostgres(postgres);
   }

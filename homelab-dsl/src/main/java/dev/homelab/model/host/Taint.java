@@ -13,16 +13,35 @@ import org.immutables.value.Value;
 public abstract class Taint {
   Taint() {}
 
+  /**
+   * Taint key, e.g. {@code dedicated}. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
+   */
   @Value.Parameter
   public abstract String key();
 
+  /**
+   * Taint value, e.g. {@code media}. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
+   */
   @Value.Parameter
   public abstract String value();
 
-  /** {@code NoSchedule}, {@code PreferNoSchedule} or {@code NoExecute}. */
+  /**
+   * {@code NoSchedule}, {@code PreferNoSchedule} or {@code NoExecute}. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
+   */
   @Value.Parameter
   public abstract String effect();
 
+  /**
+   * A taint; prefer {@link Node#taint}. Required: key, value and effect; nothing has a default.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
+   */
   public static Taint of(String key, String value, String effect) {
     return ImmutableTaint.of(key, value, effect);
   }

@@ -22,17 +22,36 @@ import org.immutables.value.Value;
 public abstract class Dns {
   Dns() {}
 
+  /**
+   * Zones managed. Required: at least one; default: the zones given to {@code cloudflare(...)}.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   public abstract List<DnsZone> zones();
 
-  /** Fixed public IPv4 of the lab. Default: none (a Terraform variable {@code public_ip}). */
+  /**
+   * Fixed public IPv4 of the lab. Default: none (a Terraform variable {@code public_ip}).
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   public abstract Optional<String> publicAddress();
 
-  /** API token with DNS edit rights. Default: {@code secret("cloudflare-api-token", "token")}. */
+  /**
+   * API token with DNS edit rights. Default: {@code secret("cloudflare-api-token", "token")}.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
+   */
   @Value.Default
   public SecretRef apiToken() {
     return SecretRef.of("cloudflare-api-token", "token");
   }
 
+  /**
+   * Cloudflare DNS for these zones (at least one required); prefer {@link dev.homelab.Homelab#cloudflare}.
+   * Default: public IP from a Terraform variable, token {@code secret("cloudflare-api-token", "token")}.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
+   */
   public static Dns cloudflare(String... zones) {
     List<DnsZone> all = new ArrayList<>();
     for (String z : zones) {
@@ -41,19 +60,31 @@ public abstract class Dns {
     return ImmutableDns.of().withZones(all);
   }
 
-  /** Adds a zone. Default: the zones given to {@code cloudflare(...)}. */
+  /**
+   * Adds a zone. Default: the zones given to {@code cloudflare(...)}.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   public Dns zone(DnsZone zone) {
     List<DnsZone> all = new ArrayList<>(zones());
     all.add(zone);
     return copy().withZones(all);
   }
 
-  /** The lab's fixed public IPv4. Default: a Terraform variable set by dynamic DNS tooling. */
+  /**
+   * The lab's fixed public IPv4. Default: a Terraform variable set by dynamic DNS tooling.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   public Dns publicAddress(String ip) {
     return copy().withPublicAddress(ip);
   }
 
-  /** Where the Cloudflare API token lives. Default: {@code secret("cloudflare-api-token", "token")}. */
+  /**
+   * Where the Cloudflare API token lives. Default: {@code secret("cloudflare-api-token", "token")}.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
+   */
   public Dns apiToken(SecretRef token) {
     return copy().withApiToken(token);
   }

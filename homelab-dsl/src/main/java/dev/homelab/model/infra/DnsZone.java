@@ -18,21 +18,38 @@ import org.immutables.value.Value;
 public abstract class DnsZone {
   DnsZone() {}
 
-  /** Zone name, e.g. {@code example.com}. */
+  /**
+   * Zone name, e.g. {@code example.com}. Required.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   @Value.Parameter
   public abstract String zone();
 
-  /** Record TTL in seconds; 1 means automatic. Default: 1. */
+  /**
+   * Record TTL in seconds; 1 means automatic. Default: 1.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   @Value.Default
   public int ttl() {
     return 1;
   }
 
+  /**
+   * A zone (required); prefer {@link dev.homelab.Homelab#zone}. Default: TTL 1 (automatic).
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   public static DnsZone of(String zone) {
     return ImmutableDnsZone.of(zone);
   }
 
-  /** TTL of the records (1 = automatic, else 60..86400). Default: 1. */
+  /**
+   * TTL of the records (1 = automatic, else 60..86400). Default: 1.
+   *
+   * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
+   */
   public DnsZone ttl(int seconds) {
     return copy().withTtl(seconds);
   }

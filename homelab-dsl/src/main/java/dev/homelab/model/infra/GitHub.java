@@ -19,35 +19,66 @@ import org.immutables.value.Value;
 public abstract class GitHub {
   GitHub() {}
 
-  /** {@code owner/name}. */
+  /**
+   * {@code owner/name}. Required.
+   *
+   * @see <a href="https://docs.github.com/en/actions">GitHub Actions documentation</a>
+   */
   @Value.Parameter
   public abstract String repository();
 
-  /** Branch deployed. Default: {@code main}. */
+  /**
+   * Branch deployed. Default: {@code main}.
+   *
+   * @see <a href="https://docs.github.com/en/actions/using-workflows/events-that-trigger-workflows">workflow triggers</a>
+   */
   @Value.Default
   public String branch() {
     return "main";
   }
 
-  /** Runner scale set (in-cluster runners). Default: none. */
+  /**
+   * Runner scale set (in-cluster runners). Default: none.
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
+   */
   public abstract Optional<Runners> runners();
 
-  /** Secret with the GitHub App or PAT the runner controller uses. Default: {@code github-runners/github_token}. */
+  /**
+   * Secret with the PAT ({@code github_token}) or GitHub App keys the runner controller uses. Default:
+   * {@code github-runners}.
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
+   */
   @Value.Default
   public String runnerSecret() {
     return "github-runners";
   }
 
+  /**
+   * The repository {@code owner/name} (required); prefer {@link dev.homelab.Homelab#github}. Default:
+   * branch {@code main}, no in-cluster runners, runner secret {@code github-runners}.
+   *
+   * @see <a href="https://docs.github.com/en/actions">GitHub Actions documentation</a>
+   */
   public static GitHub of(String repository) {
     return ImmutableGitHub.of(repository);
   }
 
-  /** Branch that triggers deployments. Default: {@code main}. */
+  /**
+   * Branch that triggers deployments. Default: {@code main}.
+   *
+   * @see <a href="https://docs.github.com/en/actions/using-workflows/events-that-trigger-workflows">workflow triggers</a>
+   */
   public GitHub branch(String branch) {
     return copy().withBranch(branch);
   }
 
-  /** Runs the deploy workflow on these in-cluster runners. Default: none (GitHub-hosted runners cannot reach the LAN). */
+  /**
+   * Runs the deploy workflow on these in-cluster runners. Default: none (GitHub-hosted runners cannot reach the LAN).
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
+   */
   public GitHub runners(Runners runners) {
     return copy().withRunners(runners);
   }

@@ -17,26 +17,48 @@ import org.immutables.value.Value;
 public abstract class Runners {
   Runners() {}
 
+  /**
+   * Name of the scale set; the workflows' {@code runs-on}. Required.
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** Idle runners kept. Default: 0. */
+  /**
+   * Idle runners kept. Default: 0.
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
+   */
   @Value.Default
   public int min() {
     return 0;
   }
 
-  /** Most runners at once. Default: 3. */
+  /**
+   * Most runners at once. Default: 3.
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
+   */
   @Value.Default
   public int max() {
     return 3;
   }
 
+  /**
+   * A runner scale set {@code name} (required); prefer {@link dev.homelab.Homelab#runners}. Default: 0 to 3 runners.
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
+   */
   public static Runners of(String name) {
     return ImmutableRunners.of(name);
   }
 
-  /** Scale between {@code min} and {@code max} runners. Default: 0 to 3. */
+  /**
+   * Scale between {@code min} and {@code max} runners. Default: 0 to 3.
+   *
+   * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
+   */
   public Runners scale(int min, int max) {
     return copy().withMin(min).withMax(max);
   }

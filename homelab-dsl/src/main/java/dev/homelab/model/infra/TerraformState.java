@@ -13,21 +13,39 @@ import org.immutables.value.Value;
 public abstract class TerraformState {
   TerraformState() {}
 
-  /** Name of the S3 target holding the state. */
+  /**
+   * Name of the S3 target holding the state. Required.
+   *
+   * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
+   */
   @Value.Parameter
   public abstract String s3Target();
 
-  /** Object key. Default: {@code terraform/homelab.tfstate}. */
+  /**
+   * Object key. Default: {@code terraform/homelab.tfstate}.
+   *
+   * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
+   */
   @Value.Default
   public String key() {
     return "terraform/homelab.tfstate";
   }
 
+  /**
+   * State in the S3 target {@code s3Target} (required); prefer {@link dev.homelab.Homelab#terraformState}.
+   * Default: key {@code terraform/homelab.tfstate}.
+   *
+   * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
+   */
   public static TerraformState of(String s3Target) {
     return ImmutableTerraformState.of(s3Target);
   }
 
-  /** Object key of the state. Default: {@code terraform/homelab.tfstate}. */
+  /**
+   * Object key of the state. Default: {@code terraform/homelab.tfstate}.
+   *
+   * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
+   */
   public TerraformState key(String key) {
     return copy().withKey(key);
   }

@@ -24,16 +24,35 @@ public abstract class AlertReceiver {
     EMAIL
   }
 
+  /**
+   * Receiver name; the first receiver is the default route. Required.
+   *
+   * @see <a href="https://prometheus.io/docs/alerting/latest/configuration/#receiver">Alertmanager receivers</a>
+   */
   @Value.Parameter
   public abstract String name();
 
+  /**
+   * Kind of receiver. Required.
+   *
+   * @see <a href="https://prometheus.io/docs/alerting/latest/configuration/#receiver">Alertmanager receivers</a>
+   */
   @Value.Parameter
   public abstract Kind kind();
 
-  /** Secret holding the URL (webhook, Slack) or the SMTP password (e-mail). */
+  /**
+   * Secret holding the URL (webhook, Slack) or the SMTP password (e-mail). Required.
+   *
+   * @see <a href="https://prometheus.io/docs/alerting/latest/configuration/#receiver">Alertmanager receivers</a>
+   */
   @Value.Parameter
   public abstract SecretRef secret();
 
+  /**
+   * A receiver; prefer {@link Monitoring#receiver}. Required: name, kind and secret; nothing has a default.
+   *
+   * @see <a href="https://prometheus.io/docs/alerting/latest/configuration/#receiver">Alertmanager receivers</a>
+   */
   public static AlertReceiver of(String name, Kind kind, SecretRef secret) {
     return ImmutableAlertReceiver.of(name, kind, secret);
   }

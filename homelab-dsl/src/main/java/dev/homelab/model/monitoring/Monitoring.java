@@ -22,82 +22,145 @@ import org.immutables.value.Value;
 public abstract class Monitoring {
   Monitoring() {}
 
-  /** Host name of Grafana on the internal side, e.g. {@code grafana}. Default: {@code grafana}. */
+  /**
+   * Host name of Grafana on the internal side. Default: {@code grafana}.
+   *
+   * @see <a href="https://grafana.com/docs/grafana/latest/">Grafana documentation</a>
+   */
   @Value.Default
   public String grafanaHost() {
     return "grafana";
   }
 
-  /** Grafana admin credentials (keys {@code admin-user}, {@code admin-password}). Default: secret {@code grafana-admin}. */
+  /**
+   * Grafana's admin password; the same secret holds the user under {@code admin-user}. Default:
+   * {@code secret("grafana-admin", "admin-password")}.
+   *
+   * @see <a href="https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/">Grafana configuration</a>
+   */
   @Value.Default
   public SecretRef grafanaAdmin() {
     return SecretRef.of("grafana-admin", "admin-password");
   }
 
-  /** Alertmanager receivers; the first one is the default route. Default: none. */
+  /**
+   * Alertmanager receivers; the first one is the default route. Default: none.
+   *
+   * @see <a href="https://prometheus.io/docs/alerting/latest/configuration/#receiver">Alertmanager receivers</a>
+   */
   public abstract List<AlertReceiver> receivers();
 
-  /** Built-in alert rules. Default: all of them. */
+  /**
+   * Built-in alert rules. Default: all of them.
+   *
+   * @see <a href="https://prometheus.io/docs/prometheus/latest/configuration/alerting_rules/">alerting rules</a>
+   */
   @Value.Default
   public Set<BuiltInAlert> alerts() {
     return EnumSet.allOf(BuiltInAlert.class);
   }
 
-  /** Prometheus retention. Default: {@code 15d}. */
+  /**
+   * Prometheus retention. Default: {@code 15d}.
+   *
+   * @see <a href="https://prometheus.io/docs/prometheus/latest/storage/">Prometheus storage</a>
+   */
   @Value.Default
   public String retention() {
     return "15d";
   }
 
-  /** Prometheus volume size. Default: {@code 20Gi}. */
+  /**
+   * Prometheus volume size. Default: {@code 20Gi}.
+   *
+   * @see <a href="https://prometheus.io/docs/prometheus/latest/storage/">Prometheus storage</a>
+   */
   @Value.Default
   public String storageSize() {
     return "20Gi";
   }
 
-  /** Storage class of Prometheus' volume. Default: the cluster default. */
+  /**
+   * Storage class of Prometheus' volume. Default: the cluster default.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   public abstract Optional<String> storageClass();
 
-  /** Helm chart version. Default: {@code 88.5.3}. */
+  /**
+   * Helm chart version. Default: {@code 88.5.3}.
+   *
+   * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
+   */
   @Value.Default
   public String chartVersion() {
     return "88.5.3";
   }
 
+  /**
+   * The stack; prefer {@link dev.homelab.Homelab#monitoring}. Default: all built-in alerts, no
+   * receivers, Grafana at {@code grafana}, retention {@code 15d}, {@code 20Gi}, chart {@code 88.5.3}.
+   *
+   * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
+   */
   public static Monitoring defaults() {
     return ImmutableMonitoring.of();
   }
 
-  /** Host name (below the domain) of Grafana on the internal side. Default: {@code grafana}. */
+  /**
+   * Host name (below the domain) of Grafana on the internal side. Default: {@code grafana}.
+   *
+   * @see <a href="https://grafana.com/docs/grafana/latest/">Grafana documentation</a>
+   */
   public Monitoring grafanaHost(String host) {
     return copy().withGrafanaHost(host);
   }
 
-  /** Where Grafana's admin password lives. Default: {@code secret("grafana-admin", "admin-password")}. */
+  /**
+   * Where Grafana's admin password lives. Default: {@code secret("grafana-admin", "admin-password")}.
+   *
+   * @see <a href="https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/">Grafana configuration</a>
+   */
   public Monitoring grafanaAdmin(SecretRef secret) {
     return copy().withGrafanaAdmin(secret);
   }
 
-  /** Adds an Alertmanager receiver. Default: none. */
+  /**
+   * Adds an Alertmanager receiver. Default: none.
+   *
+   * @see <a href="https://prometheus.io/docs/alerting/latest/configuration/#receiver">Alertmanager receivers</a>
+   */
   public Monitoring receiver(String name, AlertReceiver.Kind kind, SecretRef secret) {
     List<AlertReceiver> all = new ArrayList<>(receivers());
     all.add(AlertReceiver.of(name, kind, secret));
     return copy().withReceivers(all);
   }
 
-  /** Keeps only these built-in alerts. Default: all. */
+  /**
+   * Keeps only these built-in alerts. Default: all.
+   *
+   * @see <a href="https://prometheus.io/docs/prometheus/latest/configuration/alerting_rules/">alerting rules</a>
+   */
   public Monitoring alerts(BuiltInAlert... alerts) {
     Set<BuiltInAlert> set = EnumSet.noneOf(BuiltInAlert.class);
     set.addAll(List.of(alerts));
     return copy().withAlerts(set);
   }
 
-  /** Prometheus retention, e.g. {@code 30d}. Default: {@code 15d}. */
+  /**
+   * Prometheus retention, e.g. {@code 30d}. Default: {@code 15d}.
+   *
+   * @see <a href="https://prometheus.io/docs/prometheus/latest/storage/">Prometheus storage</a>
+   */
   public Monitoring retention(String retention) {
     return copy().withRetention(retention);
   }
 
-  /** Prometheus volume size and class. Default: {@code 20Gi} on the default class. */
+  /**
+   * Prometheus volume size and class. Default: {@code 20Gi} on the default class.
+   *
+   * @see <a href="https://prometheus.io/docs/prometheus/latest/storage/">Prometheus storage</a>
+   */
   public Monitoring storage(String size, String storageClass) {
     return copy().withStorageSize(size).withStorageClass(storageClass);
   }

@@ -14,25 +14,46 @@ import org.immutables.value.Value;
 public abstract class AddressPool {
   AddressPool() {}
 
-  /** Pool name (DNS-1123). */
+  /**
+   * Pool name (DNS-1123). Required.
+   *
+   * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** CIDRs or {@code first-last} ranges. */
+  /**
+   * CIDRs or {@code first-last} ranges. Required: at least one.
+   *
+   * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
+   */
   @Value.Parameter
   public abstract List<String> addresses();
 
-  /** Hand out addresses to any LoadBalancer Service. Default: true. */
+  /**
+   * Hand out addresses to any LoadBalancer Service. Default: true.
+   *
+   * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
+   */
   @Value.Default
   public boolean autoAssign() {
     return true;
   }
 
+  /**
+   * A pool; both arguments required. Prefer {@link dev.homelab.Homelab#pool}. Default: auto-assign.
+   *
+   * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
+   */
   public static AddressPool of(String name, List<String> addresses) {
     return ImmutableAddressPool.of(name, addresses);
   }
 
-  /** Only hand out addresses that a Service asks for by IP. Default: auto-assign. */
+  /**
+   * Only hand out addresses that a Service asks for by IP. Default: auto-assign.
+   *
+   * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
+   */
   public AddressPool manualOnly() {
     return copy().withAutoAssign(false);
   }

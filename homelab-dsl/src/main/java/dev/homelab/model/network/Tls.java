@@ -25,39 +25,75 @@ public abstract class Tls {
     TRAEFIK_ACME
   }
 
+  /**
+   * Who issues certificates; set by the factory. Required.
+   *
+   * @see <a href="https://cert-manager.io/docs/configuration/acme/">cert-manager ACME</a>
+   */
   @Value.Parameter
   public abstract Issuer issuer();
 
-  /** ACME account e-mail. */
+  /**
+   * ACME account e-mail. Required.
+   *
+   * @see <a href="https://cert-manager.io/docs/configuration/acme/">cert-manager ACME</a>
+   */
   @Value.Parameter
   public abstract String email();
 
-  /** Cloudflare API token for the DNS-01 challenge. */
+  /**
+   * Cloudflare API token for the DNS-01 challenge. Required.
+   *
+   * @see <a href="https://cert-manager.io/docs/configuration/acme/dns01/cloudflare/">cert-manager Cloudflare DNS-01</a>
+   */
   @Value.Parameter
   public abstract SecretRef dnsApiToken();
 
-  /** One wildcard certificate for {@code *.domain} (cert-manager only). Default: true. */
+  /**
+   * One wildcard certificate for {@code *.domain}. Default: true with cert-manager, false with
+   * Traefik's ACME resolver.
+   *
+   * @see <a href="https://cert-manager.io/docs/usage/certificate/">cert-manager Certificate</a>
+   */
   @Value.Default
   public boolean wildcard() {
     return issuer() == Issuer.CERT_MANAGER;
   }
 
-  /** Let's Encrypt staging instead of production. Default: false. */
+  /**
+   * Let's Encrypt staging instead of production. Default: false.
+   *
+   * @see <a href="https://letsencrypt.org/docs/staging-environment/">Let's Encrypt staging</a>
+   */
   @Value.Default
   public boolean isStaging() {
     return false;
   }
 
+  /**
+   * TLS settings; all arguments required. Prefer {@link dev.homelab.Homelab#certManager} or
+   * {@link dev.homelab.Homelab#traefikAcme}. Default: production Let's Encrypt; wildcard with cert-manager.
+   *
+   * @see <a href="https://cert-manager.io/docs/configuration/acme/dns01/cloudflare/">cert-manager Cloudflare DNS-01</a>
+   */
   public static Tls of(Issuer issuer, String email, SecretRef dnsApiToken) {
     return ImmutableTls.of(issuer, email, dnsApiToken);
   }
 
-  /** Issues one certificate per host instead of a wildcard. Default: wildcard with cert-manager. */
+  /**
+   * Issues one certificate per host instead of a wildcard. Default: wildcard with cert-manager.
+   *
+   * @see <a href="https://cert-manager.io/docs/usage/certificate/">cert-manager Certificate</a>
+   */
   public Tls perHost() {
     return copy().withWildcard(false);
   }
 
-  /** Uses Let's Encrypt's staging server. Default: production. */
+  /**
+   * Uses Let's Encrypt's staging server. Default: production.
+   *
+   * @see <a href="https://letsencrypt.org/docs/staging-environment/">Let's Encrypt staging</a>
+   */
   public Tls staging() {
     return copy().withStaging(true);
   }

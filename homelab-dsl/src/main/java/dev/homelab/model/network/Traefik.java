@@ -19,72 +19,130 @@ import org.immutables.value.Value;
 public abstract class Traefik {
   Traefik() {}
 
-  /** MetalLB IP of the public LoadBalancer Service. Default: any pool address. */
+  /**
+   * MetalLB IP of the public LoadBalancer Service. Default: any pool address.
+   *
+   * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
+   */
   public abstract Optional<String> publicIp();
 
-  /** MetalLB IP of the internal LoadBalancer Service. Default: any pool address. */
+  /**
+   * MetalLB IP of the internal LoadBalancer Service. Default: any pool address.
+   *
+   * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
+   */
   public abstract Optional<String> internalIp();
 
-  /** Entrypoint of public routes. Default: {@code websecure}. */
+  /**
+   * Entrypoint of public routes. Default: {@code websecure}.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
+   */
   @Value.Default
   public String publicEntrypoint() {
     return "websecure";
   }
 
-  /** Entrypoint of internal routes. Default: {@code websecure-int}. */
+  /**
+   * Entrypoint of internal routes. Default: {@code websecure-int}.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
+   */
   @Value.Default
   public String internalEntrypoint() {
     return "websecure-int";
   }
 
-  /** {@code externalTrafficPolicy: Local}, so apps and CrowdSec see real client IPs. Default: true. */
+  /**
+   * {@code externalTrafficPolicy: Local}, so apps and CrowdSec see real client IPs. Default: true.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip">preserving the client source IP</a>
+   */
   @Value.Default
   public boolean preserveClientIp() {
     return true;
   }
 
-  /** Helm chart version. Default: {@code 41.3.0}. */
+  /**
+   * Helm chart version. Default: {@code 41.3.0}.
+   *
+   * @see <a href="https://github.com/traefik/traefik-helm-chart">Traefik Helm chart</a>
+   */
   @Value.Default
   public String chartVersion() {
     return "41.3.0";
   }
 
-  /** Replicas (spread over nodes so {@code Local} traffic finds one). Default: 2. */
+  /**
+   * Replicas (spread over nodes so {@code Local} traffic finds one). Default: 2.
+   *
+   * @see <a href="https://github.com/traefik/traefik-helm-chart">Traefik Helm chart</a>
+   */
   @Value.Default
   public int replicas() {
     return 2;
   }
 
+  /**
+   * Managed Traefik; prefer {@link dev.homelab.Homelab#traefik}. Default: entrypoints {@code websecure}
+   * and {@code websecure-int} on any pool IPs, client IPs preserved, 2 replicas, chart {@code 41.3.0}.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
+   */
   public static Traefik defaults() {
     return ImmutableTraefik.of();
   }
 
-  /** Fixed MetalLB IP of the public side (port-forwarded from the router). Default: any pool IP. */
+  /**
+   * Fixed MetalLB IP of the public side (port-forwarded from the router). Default: any pool IP.
+   *
+   * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
+   */
   public Traefik publicIp(String ip) {
     return copy().withPublicIp(ip);
   }
 
-  /** Fixed MetalLB IP of the internal side (LAN DNS points here). Default: any pool IP. */
+  /**
+   * Fixed MetalLB IP of the internal side (LAN DNS points here). Default: any pool IP.
+   *
+   * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
+   */
   public Traefik internalIp(String ip) {
     return copy().withInternalIp(ip);
   }
 
-  /** Entrypoint names of the public and internal side. Default: {@code websecure}, {@code websecure-int}. */
+  /**
+   * Entrypoint names of the public and internal side. Default: {@code websecure}, {@code websecure-int}.
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
+   */
   public Traefik entrypoints(String publicName, String internalName) {
     return copy().withPublicEntrypoint(publicName).withInternalEntrypoint(internalName);
   }
 
-  /** Uses {@code externalTrafficPolicy: Cluster} (client IPs are lost). Default: Local. */
+  /**
+   * Uses {@code externalTrafficPolicy: Cluster} (client IPs are lost). Default: Local.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip">preserving the client source IP</a>
+   */
   public Traefik withoutClientIp() {
     return copy().withPreserveClientIp(false);
   }
 
-  /** Pins the traefik/traefik Helm chart version. Default: {@code 41.3.0}. */
+  /**
+   * Pins the traefik/traefik Helm chart version. Default: {@code 41.3.0}.
+   *
+   * @see <a href="https://github.com/traefik/traefik-helm-chart">Traefik Helm chart</a>
+   */
   public Traefik chartVersion(String version) {
     return copy().withChartVersion(version);
   }
 
-  /** Number of Traefik pods. Default: 2. */
+  /**
+   * Number of Traefik pods; Traefik's own ACME resolver needs 1. Default: 2.
+   *
+   * @see <a href="https://github.com/traefik/traefik-helm-chart">Traefik Helm chart</a>
+   */
   public Traefik replicas(int replicas) {
     return copy().withReplicas(replicas);
   }

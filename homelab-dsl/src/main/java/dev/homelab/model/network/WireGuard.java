@@ -21,55 +21,105 @@ import org.immutables.value.Value;
 public abstract class WireGuard {
   WireGuard() {}
 
-  /** Tunnel subnet, e.g. {@code 10.8.0.0/24}; the gateway takes its first address. */
+  /**
+   * Tunnel subnet, e.g. {@code 10.8.0.0/24}; the gateway takes its first address. Required.
+   *
+   * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
+   */
   @Value.Parameter
   public abstract String subnet();
 
-  /** Host name of the gateway node. */
+  /**
+   * Host name of the gateway node. Required (validation reports it missing); no default.
+   *
+   * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
+   */
   public abstract Optional<String> gateway();
 
-  /** UDP port forwarded from the router. Default: 51820. */
+  /**
+   * UDP port forwarded from the router. Default: 51820.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   @Value.Default
   public int port() {
     return 51820;
   }
 
-  /** Public DNS name or IP peers dial. Default: {@code vpn.<domain>}. */
+  /**
+   * Public DNS name or IP peers dial. Default: {@code vpn.<domain>}.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   public abstract Optional<String> endpoint();
 
-  /** Peers. Default: none. */
+  /**
+   * Peers. Default: none.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   public abstract List<WireGuardPeer> peers();
 
-  /** Networks peers may reach through the tunnel. Default: the LAN. */
+  /**
+   * Networks peers may reach through the tunnel. Default: the LAN.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   public abstract List<String> reaches();
 
+  /**
+   * A VPN on {@code subnet} (required); prefer {@link dev.homelab.Homelab#wireguard}. Default: port
+   * 51820, endpoint {@code vpn.<domain>}, reaches the LAN, no peers; the gateway is required.
+   *
+   * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
+   */
   public static WireGuard of(String subnet) {
     return ImmutableWireGuard.of(subnet);
   }
 
-  /** The host that runs the gateway. Required. */
+  /**
+   * The host that runs the gateway. Required.
+   *
+   * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
+   */
   public WireGuard gateway(String nodeName) {
     return copy().withGateway(nodeName);
   }
 
-  /** UDP listen port. Default: 51820. */
+  /**
+   * UDP listen port. Default: 51820.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   public WireGuard port(int port) {
     return copy().withPort(port);
   }
 
-  /** Address peers dial. Default: {@code vpn.<domain>}. */
+  /**
+   * Address peers dial. Default: {@code vpn.<domain>}.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   public WireGuard endpoint(String hostOrIp) {
     return copy().withEndpoint(hostOrIp);
   }
 
-  /** Adds a peer. Default: none. */
+  /**
+   * Adds a peer. Default: none.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   public WireGuard peer(String name, String publicKey, String allowedIp) {
     List<WireGuardPeer> all = new ArrayList<>(peers());
     all.add(WireGuardPeer.of(name, publicKey, allowedIp));
     return copy().withPeers(all);
   }
 
-  /** Networks routed to peers. Default: the LAN. */
+  /**
+   * Networks routed to peers. Default: the LAN.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   public WireGuard reaches(String... cidrs) {
     return copy().withReaches(List.of(cidrs));
   }

@@ -14,14 +14,27 @@ import org.immutables.value.Value;
 public abstract class WireGuardPeer {
   WireGuardPeer() {}
 
+  /**
+   * Name of the peer, e.g. {@code phone}. Required.
+   *
+   * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** The peer's WireGuard public key (base64, 44 characters). */
+  /**
+   * The peer's WireGuard public key (base64, 44 characters). Required.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   @Value.Parameter
   public abstract String publicKey();
 
-  /** The peer's tunnel address, e.g. {@code 10.8.0.2/32}. */
+  /**
+   * The peer's tunnel address, e.g. {@code 10.8.0.2/32}. Required.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   @Value.Parameter
   public abstract String allowedIp();
 
@@ -35,6 +48,11 @@ public abstract class WireGuardPeer {
         .list();
   }
 
+  /**
+   * A peer; prefer {@link WireGuard#peer}. Required: name, public key and address; nothing has a default.
+   *
+   * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
+   */
   public static WireGuardPeer of(String name, String publicKey, String allowedIp) {
     return ImmutableWireGuardPeer.of(name, publicKey, allowedIp);
   }

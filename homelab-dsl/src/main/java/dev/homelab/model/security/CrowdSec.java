@@ -14,54 +14,94 @@ import org.immutables.value.Value;
  * the firewall bouncers on the hosts can reach it, the Traefik bouncer and, optionally, the AppSec
  * WAF in front of public apps. Decisions are shared by all bouncers through the one LAPI.
  *
- * @see <a href="https://docs.crowdsec.net/docs/next/getting_started/install_crowdsec_kubernetes">CrowdSec on Kubernetes</a>
+ * @see <a href="https://docs.crowdsec.net/u/getting_started/installation/kubernetes">CrowdSec on Kubernetes</a>
  */
 @Value.Immutable
 @HomelabStyle
 public abstract class CrowdSec {
   CrowdSec() {}
 
-  /** MetalLB IP of the LAPI Service, reached by the host firewall bouncers. Default: none. */
+  /**
+   * MetalLB IP of the LAPI Service, reached by the host firewall bouncers. Default: none.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/bouncers/firewall">CrowdSec firewall bouncer</a>
+   * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
+   */
   public abstract Optional<String> lapiIp();
 
-  /** AppSec WAF on every public route. Default: false. */
+  /**
+   * AppSec WAF on every public route. Default: false.
+   *
+   * @see <a href="https://docs.crowdsec.net/docs/next/appsec/intro">CrowdSec AppSec</a>
+   */
   @Value.Default
   public boolean isAppsec() {
     return false;
   }
 
-  /** A firewall bouncer (nftables) on every node. Default: true. */
+  /**
+   * A firewall bouncer (nftables) on every node. Default: true.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/bouncers/firewall">CrowdSec firewall bouncer</a>
+   */
   @Value.Default
   public boolean firewallBouncers() {
     return true;
   }
 
-  /** Key the Traefik bouncer uses against the LAPI. Default: {@code secret("crowdsec-bouncer-traefik", "key")}. */
+  /**
+   * Key the Traefik bouncer uses against the LAPI. Default: {@code secret("crowdsec-bouncer-traefik", "key")}.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/bouncers/traefik">CrowdSec Traefik bouncer</a>
+   */
   @Value.Default
   public SecretRef traefikBouncerKey() {
     return SecretRef.of("crowdsec-bouncer-traefik", "key");
   }
 
-  /** Key the host firewall bouncers use. Default: {@code secret("crowdsec-bouncer-firewall", "key")}. */
+  /**
+   * Key the host firewall bouncers use. Default: {@code secret("crowdsec-bouncer-firewall", "key")}.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/bouncers/firewall">CrowdSec firewall bouncer</a>
+   */
   @Value.Default
   public SecretRef firewallBouncerKey() {
     return SecretRef.of("crowdsec-bouncer-firewall", "key");
   }
 
-  /** Console enrollment key, to share signals with the CrowdSec console. Default: not enrolled. */
+  /**
+   * Console enrollment key, to share signals with the CrowdSec console. Default: not enrolled.
+   *
+   * @see <a href="https://docs.crowdsec.net/docs/next/cscli/cscli_console_enroll">cscli console enroll</a>
+   */
   public abstract Optional<SecretRef> enrollKey();
 
-  /** Helm chart version. Default: {@code 0.24.0}. */
+  /**
+   * Helm chart version. Default: {@code 0.24.0}.
+   *
+   * @see <a href="https://github.com/crowdsecurity/helm-charts">CrowdSec Helm charts</a>
+   */
   @Value.Default
   public String chartVersion() {
     return "0.24.0";
   }
 
+  /**
+   * CrowdSec; prefer {@link dev.homelab.Homelab#crowdsec}. Default: firewall bouncers on, AppSec off,
+   * not enrolled, chart {@code 0.24.0}; the LAPI IP is required while firewall bouncers are on.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/getting_started/installation/kubernetes">CrowdSec on Kubernetes</a>
+   */
   public static CrowdSec defaults() {
     return ImmutableCrowdSec.of();
   }
 
-  /** Exposes the LAPI on this MetalLB IP for the host bouncers. Default: none (bouncers need it). */
+  /**
+   * Exposes the LAPI on this MetalLB IP for the host bouncers. Default: none (bouncers need it).
+   *
+   * @see <a href="https://docs.crowdsec.net/u/bouncers/firewall">CrowdSec firewall bouncer</a>
+   * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
+   */
   public CrowdSec lapiIp(String ip) {
     return copy().withLapiIp(ip);
   }
@@ -75,22 +115,38 @@ public abstract class CrowdSec {
     return copy().withAppsec(true);
   }
 
-  /** No firewall bouncer on the hosts. Default: one on every node. */
+  /**
+   * No firewall bouncer on the hosts. Default: one on every node.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/bouncers/firewall">CrowdSec firewall bouncer</a>
+   */
   public CrowdSec withoutFirewallBouncers() {
     return copy().withFirewallBouncers(false);
   }
 
-  /** Where the Traefik bouncer key lives. Default: {@code secret("crowdsec-bouncer-traefik", "key")}. */
+  /**
+   * Where the Traefik bouncer key lives. Default: {@code secret("crowdsec-bouncer-traefik", "key")}.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/bouncers/traefik">CrowdSec Traefik bouncer</a>
+   */
   public CrowdSec traefikBouncerKey(SecretRef key) {
     return copy().withTraefikBouncerKey(key);
   }
 
-  /** Where the firewall bouncer key lives. Default: {@code secret("crowdsec-bouncer-firewall", "key")}. */
+  /**
+   * Where the firewall bouncer key lives. Default: {@code secret("crowdsec-bouncer-firewall", "key")}.
+   *
+   * @see <a href="https://docs.crowdsec.net/u/bouncers/firewall">CrowdSec firewall bouncer</a>
+   */
   public CrowdSec firewallBouncerKey(SecretRef key) {
     return copy().withFirewallBouncerKey(key);
   }
 
-  /** Enrolls the LAPI in the CrowdSec console with this key. Default: not enrolled. */
+  /**
+   * Enrolls the LAPI in the CrowdSec console with this key. Default: not enrolled.
+   *
+   * @see <a href="https://docs.crowdsec.net/docs/next/cscli/cscli_console_enroll">cscli console enroll</a>
+   */
   public CrowdSec enroll(SecretRef key) {
     return copy().withEnrollKey(key);
   }

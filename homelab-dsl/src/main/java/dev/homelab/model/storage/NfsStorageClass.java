@@ -14,51 +14,93 @@ import org.immutables.value.Value;
 public abstract class NfsStorageClass {
   NfsStorageClass() {}
 
-  /** StorageClass name. */
+  /**
+   * StorageClass name. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** Host that exports the disk. */
+  /**
+   * Host that exports the disk. Required.
+   *
+   * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
+   */
   @Value.Parameter
   public abstract String node();
 
-  /** Name of the NFS-exported disk on that host. */
+  /**
+   * Name of the NFS-exported disk on that host. Required.
+   *
+   * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
+   */
   @Value.Parameter
   public abstract String disk();
 
-  /** Sub-directory of the export volumes go to. Default: {@code k8s}. */
+  /**
+   * Sub-directory of the export volumes go to. Default: {@code k8s}.
+   *
+   * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
+   */
   @Value.Default
   public String subPath() {
     return "k8s";
   }
 
-  /** The cluster's default StorageClass. Default: false. */
+  /**
+   * The cluster's default StorageClass. Default: false.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   @Value.Default
   public boolean defaultClass() {
     return false;
   }
 
-  /** Keep the data when a claim is deleted. Default: true. */
+  /**
+   * Keep the data when a claim is deleted ({@code reclaimPolicy: Retain}). Default: true.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   @Value.Default
   public boolean retain() {
     return true;
   }
 
+  /**
+   * A StorageClass; all arguments required. Prefer {@link dev.homelab.Homelab#nfsStorageClass}. Default:
+   * sub-directory {@code k8s}, data retained, not the default class.
+   *
+   * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
+   */
   public static NfsStorageClass of(String name, String node, String disk) {
     return ImmutableNfsStorageClass.of(name, node, disk);
   }
 
-  /** Makes this the default StorageClass. Default: not default. */
+  /**
+   * Makes this the default StorageClass. Default: not default.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   public NfsStorageClass asDefault() {
     return copy().withDefaultClass(true);
   }
 
-  /** Deletes the data with the claim. Default: retain. */
+  /**
+   * Deletes the data with the claim. Default: retain.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   */
   public NfsStorageClass deleteOnRelease() {
     return copy().withRetain(false);
   }
 
-  /** Sub-directory of the export. Default: {@code k8s}. */
+  /**
+   * Sub-directory of the export. Default: {@code k8s}.
+   *
+   * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
+   */
   public NfsStorageClass subPath(String path) {
     return copy().withSubPath(path);
   }

@@ -18,32 +18,63 @@ import org.immutables.value.Value;
 public abstract class StaticVolume {
   StaticVolume() {}
 
+  /**
+   * Name of the PersistentVolume and of the claim bound to it. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   @Value.Parameter
   public abstract String name();
 
-  /** Host that exports the disk over NFS. */
+  /**
+   * Host that exports the disk over NFS. Required.
+   *
+   * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
+   */
   @Value.Parameter
   public abstract String node();
 
-  /** Name of the disk on that host. */
+  /**
+   * Name of the disk on that host. Required.
+   *
+   * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
+   */
   @Value.Parameter
   public abstract String disk();
 
-  /** Nominal capacity. */
+  /**
+   * Nominal capacity, e.g. {@code 4Ti}. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   @Value.Parameter
   public abstract String size();
 
-  /** Mounted read-only. Default: false. */
+  /**
+   * Mounted read-only. Default: false.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   @Value.Default
   public boolean isReadOnly() {
     return false;
   }
 
+  /**
+   * A static volume; all arguments required. Prefer {@link dev.homelab.Homelab#staticVolume}. Default:
+   * read-write.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   public static StaticVolume of(String name, String node, String disk, String size) {
     return ImmutableStaticVolume.of(name, node, disk, size);
   }
 
-  /** Mounts the share read-only. Default: read-write. */
+  /**
+   * Mounts the share read-only. Default: read-write.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
+   */
   public StaticVolume readOnly() {
     return copy().withReadOnly(true);
   }
