@@ -52,7 +52,7 @@ class CertManagerComponentTest {
 
   @Test
   void should_render_nothing_with_traefik_acme_or_without_tls() {
-    Lab acme = TestLabs.reference().tls(traefikAcme("admin@example.com", secret("cf", "token")));
+    Lab acme = TestLabs.withTraefikAcme(TestLabs.reference());
 
     assertThat(new CertManagerComponent().objects(acme)).isEmpty();
     assertThat(new CertManagerComponent().objects(TestLabs.bare())).isEmpty();
