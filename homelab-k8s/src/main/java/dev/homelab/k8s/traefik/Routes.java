@@ -4,6 +4,7 @@ import dev.homelab.k8s.crd.traefik.IngressRoute;
 import dev.homelab.k8s.crd.traefik.IngressRoute.MiddlewareRef;
 import dev.homelab.k8s.crd.traefik.IngressRoute.ServiceRef;
 import dev.homelab.model.Lab;
+import dev.homelab.model.network.Exposure;
 import dev.homelab.model.network.Tls;
 import dev.homelab.model.network.Traefik;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -51,9 +52,38 @@ public final class Routes {
         new ServiceRef(service, serviceNamespace.equals(namespace) ? null : serviceNamespace, port));
   }
 
+  /** A host Traefik routes: the namespace of its IngressRoute and its fully qualified name. */
+  public record Host(String namespace, String fqdn) {}
+
+  /**
+   * Every host the backend routes, in the namespace of its route: the apps on either side, the
+   * data services' admin UIs and, with the lab's own Traefik, Grafana. cert-manager issues a
+   * per-host certificate for each of them into that namespace.
+   */
+  public static List<Host> hosts(Lab lab) {
+    List<Host> out = new ArrayList<>();
+    lab.apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER)
+        .forEach(a -> out.add(new Host(a.name(), lab.fqdn(a.host()))));
+    lab.dataServices().forEach(s -> s.adminHost().ifPresent(h -> out.add(new Host(s.name(), lab.fqdn(h)))));
+    if (lab.traefik().isPresent()) {
+      lab.monitoring().ifPresent(m -> out.add(new Host(NAMESPACE, lab.fqdn(m.grafanaHost()))));
+    }
+    return out;
+  }
+
+  /** Whether TLS is cert-manager's wildcard certificate, served by the default TLSStore. */
+  public static boolean usesWildcard(Lab lab) {
+    return lab.tls().map(t -> t.issuer() == Tls.Issuer.CERT_MANAGER && t.wildcard()).orElse(false);
+  }
+
   /** Secret of the wildcard certificate cert-manager writes into the Traefik namespace. */
   public static String wildcardSecret(Lab lab) {
     return "wildcard-" + lab.domain().orElse("invalid").replace('.', '-') + "-tls";
+  }
+
+  /** Secret of a per-host certificate, in the route's namespace: {@code <fqdn-with-dashes>-tls}. */
+  public static String hostSecret(String fqdn) {
+    return fqdn.replace('.', '-') + "-tls";
   }
 
   private static IngressRoute route(Lab lab, String namespace, String name, String entrypoint, String host,
@@ -76,7 +106,7 @@ public final class Routes {
     if (tls.issuer() == Tls.Issuer.TRAEFIK_ACME) {
       return new IngressRoute.Tls(null, ACME_RESOLVER);
     }
-    return new IngressRoute.Tls(fqdn.replace('.', '-') + "-tls", null);
+    return new IngressRoute.Tls(hostSecret(fqdn), null);
   }
 
   private static Traefik traefik(Lab lab) {

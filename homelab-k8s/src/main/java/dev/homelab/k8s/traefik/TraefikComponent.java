@@ -6,7 +6,6 @@ import dev.homelab.k8s.NetworkPolicies;
 import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.crd.traefik.TLSStore;
 import dev.homelab.model.Lab;
-import dev.homelab.model.network.Tls;
 import dev.homelab.model.network.Traefik;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -38,8 +37,9 @@ public final class TraefikComponent implements Component {
     out.add(Namespaces.restricted(NS));
     out.add(HelmChart.of("traefik", "https://traefik.github.io/charts", "traefik", traefik.chartVersion(), NS,
         TraefikValues.of(lab, traefik)));
-    lab.tls().filter(t -> t.issuer() == Tls.Issuer.CERT_MANAGER && t.wildcard())
-        .ifPresent(t -> out.add(TLSStore.defaultStore(NS, Routes.wildcardSecret(lab))));
+    if (Routes.usesWildcard(lab)) {
+      out.add(TLSStore.defaultStore(NS, Routes.wildcardSecret(lab)));
+    }
     out.addAll(TraefikMiddlewares.all(lab));
     lab.monitoring().ifPresent(m -> out.add(Routes.internalRoute(lab, NS, "grafana", m.grafanaHost(), "monitoring",
         "kube-prometheus-stack-grafana", 80)));
