@@ -42,7 +42,13 @@ class SecureDefaultsTest {
         .filter(r -> internal.contains(Rendered.namespace(r))).toList();
 
     assertThat(internalRoutes).hasSize(internal.size());
-    for (JsonNode route : internalRoutes) {
+    // admin UIs of data services and Grafana are internal too: only public apps reach the public side
+    Set<String> publicApps = LAB.apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC).map(App::name)
+        .collect(Collectors.toSet());
+    List<JsonNode> others = OUT.kind("IngressRoute").stream()
+        .filter(r -> !publicApps.contains(Rendered.namespace(r))).toList();
+    assertThat(others).extracting(Rendered::name).contains("grafana", "pihole-admin", "rabbitmq-admin");
+    for (JsonNode route : others) {
       assertThat(entrypoints(route)).as(Rendered.name(route)).containsExactly("websecure-int");
       assertThat(middlewares(route)).as(Rendered.name(route)).contains("traefik/internal-only");
     }
