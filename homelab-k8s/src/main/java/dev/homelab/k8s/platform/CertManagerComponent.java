@@ -3,6 +3,7 @@ package dev.homelab.k8s.platform;
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.certmanager.Certificate;
 import dev.homelab.k8s.crd.certmanager.ClusterIssuer;
 import dev.homelab.k8s.crd.helm.HelmChart;
@@ -52,7 +53,7 @@ public final class CertManagerComponent implements Component {
     out.add(NetworkPolicies.defaultDeny(NAMESPACE));
     out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
     // every Certificate/Issuer write goes through cert-manager's validating and mutating webhook
-    out.add(Platform.allowWebhook(lab, NAMESPACE,
+    out.add(Peers.allowFromApiServer(lab, NAMESPACE,
         Map.of("app.kubernetes.io/name", "webhook", "app.kubernetes.io/instance", "cert-manager"), WEBHOOK_PORT));
     if (lab.monitoring().isPresent()) {
       out.add(Platform.allowScrape(NAMESPACE,
@@ -81,7 +82,7 @@ public final class CertManagerComponent implements Component {
     if (lab.monitoring().isPresent()) {
       v.set("prometheus.enabled", true)
           .set("prometheus.servicemonitor.enabled", true)
-          .set("prometheus.servicemonitor.labels", Platform.RELEASE_LABEL);
+          .set("prometheus.servicemonitor.labels", Peers.RELEASE_LABEL);
     }
     return v;
   }

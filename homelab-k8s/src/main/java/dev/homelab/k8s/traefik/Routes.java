@@ -1,5 +1,6 @@
 package dev.homelab.k8s.traefik;
 
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.traefik.IngressRoute;
 import dev.homelab.k8s.crd.traefik.IngressRoute.MiddlewareRef;
 import dev.homelab.k8s.crd.traefik.IngressRoute.ServiceRef;
@@ -10,7 +11,6 @@ import dev.homelab.model.network.Traefik;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The two kinds of routes: public ones on the public entrypoint, behind CrowdSec and security
@@ -19,9 +19,7 @@ import java.util.Map;
  */
 public final class Routes {
   /** Namespace of Traefik and of the shared middlewares. */
-  public static final String NAMESPACE = "traefik";
-  /** Labels of the Traefik pods (the chart's), for NetworkPolicies that admit them. */
-  public static final Map<String, String> TRAEFIK_PODS = Map.of("app.kubernetes.io/name", "traefik");
+  public static final String NAMESPACE = Peers.TRAEFIK_NAMESPACE;
   public static final String CROWDSEC = "crowdsec";
   public static final String INTERNAL_ONLY = "internal-only";
   public static final String SECURITY_HEADERS = "security-headers";
