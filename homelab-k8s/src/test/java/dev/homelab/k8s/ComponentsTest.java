@@ -56,8 +56,7 @@ class ComponentsTest {
 
   @Test
   void should_pull_every_referenced_secret_from_the_store_when_the_lab_names_one() {
-    Lab lab = TestLabs.referenceLike().secretStore("vault");
-    RenderedFiles files = new KubernetesBackend().render(lab);
+    RenderedFiles files = TestLabs.render(TestLabs.referenceLike().secretStore("vault"));
 
     assertThat(files.text("apps/nextcloud/externalsecret-s3-offsite.yaml"))
         .contains("kind: ClusterSecretStore\n    name: vault")
@@ -69,27 +68,13 @@ class ComponentsTest {
 
   @Test
   void should_leave_out_secrets_that_a_certificate_writes() {
-    Component certificate = new Component() {
-      @Override
-      public String folder() {
-        return "certs";
-      }
+    String withoutCertificate = new KubernetesBackend()
+        .customize(ObjectCustomizer.forObject("Certificate", "traefik", "wildcard", o -> null))
+        .render(TestLabs.referenceLike()).text("SECRETS.md");
 
-      @Override
-      public java.util.List<io.fabric8.kubernetes.api.model.HasMetadata> objects(Lab lab) {
-        io.fabric8.kubernetes.api.model.GenericKubernetesResource cert = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
-            .withApiVersion("cert-manager.io/v1").withKind("Certificate")
-            .withNewMetadata().withName("wildcard").withNamespace("traefik").endMetadata()
-            .addToAdditionalProperties("spec", java.util.Map.of("secretName", "wildcard-example-com-tls"))
-            .build();
-        return java.util.List.of(cert);
-      }
-    };
-
-    String secrets = new KubernetesBackend().with(certificate).render(TestLabs.referenceLike()).text("SECRETS.md");
-
-    assertThat(secrets).doesNotContain("wildcard-example-com-tls");
-    assertThat(REFERENCE.text("SECRETS.md")).contains("wildcard-example-com-tls");
+    assertThat(REFERENCE.text("cert-manager/certificate-wildcard.yaml")).contains("secretName: wildcard-example-com-tls");
+    assertThat(REFERENCE.text("SECRETS.md")).doesNotContain("wildcard-example-com-tls");
+    assertThat(withoutCertificate).contains("| traefik | wildcard-example-com-tls | (whole secret) | TLSStore traefik/default |");
   }
 
   @Test

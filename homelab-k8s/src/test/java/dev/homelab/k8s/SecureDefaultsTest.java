@@ -42,7 +42,13 @@ class SecureDefaultsTest {
         .filter(r -> internal.contains(Rendered.namespace(r))).toList();
 
     assertThat(internalRoutes).hasSize(internal.size());
-    for (JsonNode route : internalRoutes) {
+    // admin UIs of data services and Grafana are internal too: only public apps reach the public side
+    Set<String> publicApps = LAB.apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC).map(App::name)
+        .collect(Collectors.toSet());
+    List<JsonNode> others = OUT.kind("IngressRoute").stream()
+        .filter(r -> !publicApps.contains(Rendered.namespace(r))).toList();
+    assertThat(others).extracting(Rendered::name).contains("grafana", "pihole-admin", "rabbitmq-admin");
+    for (JsonNode route : others) {
       assertThat(entrypoints(route)).as(Rendered.name(route)).containsExactly("websecure-int");
       assertThat(middlewares(route)).as(Rendered.name(route)).contains("traefik/internal-only");
     }
@@ -99,7 +105,20 @@ class SecureDefaultsTest {
   void should_never_render_a_secret_value() {
     assertThat(OUT.kind("Secret")).isEmpty();
     for (JsonNode o : OUT.objects()) {
-      assertThat(o.has("data") || o.has("stringData")).as(Rendered.name(o)).isFalse();
+      assertThat(o.has("stringData")).as(Rendered.name(o)).isFalse();
+      if (!o.path("kind").asText().equals("ConfigMap")) {
+        assertThat(o.has("data")).as(Rendered.name(o)).isFalse();
+      }
+      o.path("data").fieldNames().forEachRemaining(key ->
+          assertThat(key).as(Rendered.name(o)).doesNotMatch(SECRET_LOOKING));
+      // every env entry that looks like a credential reads it from a Secret
+      for (JsonNode env : o.findValues("env")) {
+        for (JsonNode e : env) {
+          if (e.path("name").asText().matches(SECRET_LOOKING)) {
+            assertThat(e.has("value")).as(Rendered.name(o) + " " + e.path("name").asText()).isFalse();
+          }
+        }
+      }
     }
     assertThat(FILES.text("SECRETS.md")).contains("| nextcloud | nextcloud-db | password | Deployment nextcloud/nextcloud |")
         .contains("| traefik | crowdsec-bouncer-traefik | key | Middleware traefik/crowdsec |");
@@ -107,11 +126,20 @@ class SecureDefaultsTest {
 
   @Test
   void should_run_every_restricted_pod_as_non_root_without_capabilities() {
-    for (JsonNode workload : OUT.where(o -> o.path("spec").path("template").has("spec"))) {
-      JsonNode pod = workload.path("spec").path("template").path("spec");
+    Set<String> restricted = OUT.kind("Namespace").stream()
+        .filter(ns -> ns.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asText()
+            .equals("restricted"))
+        .map(Rendered::name).collect(Collectors.toSet());
+    assertThat(restricted).contains("nextcloud", "postgres", "traefik");
+    List<JsonNode> workloads = OUT.where(o -> o.path("spec").path("template").has("spec")
+        || o.path("spec").path("jobTemplate").path("spec").path("template").has("spec"));
+    for (JsonNode workload : workloads) {
+      JsonNode template = workload.path("spec").path("template").isMissingNode()
+          ? workload.path("spec").path("jobTemplate").path("spec").path("template") : workload.path("spec").path("template");
+      JsonNode pod = template.path("spec");
       String ns = Rendered.namespace(workload);
-      if (ns.equals("pihole")) {
-        continue; // baseline, with its reason on the namespace
+      if (!restricted.contains(ns)) {
+        continue; // baseline or privileged, with its reason on the namespace
       }
       assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(ns).isTrue();
       assertThat(pod.path("securityContext").path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
@@ -121,6 +149,9 @@ class SecureDefaultsTest {
       }
     }
   }
+
+  /** Names of keys and variables that would carry a credential. */
+  private static final String SECRET_LOOKING = "(?i).*(password|passwd|secret|token|api_?key|private_?key).*";
 
   private static List<String> entrypoints(JsonNode route) {
     List<String> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.homelab.k8s.apps;
 
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.pods.Pods;
 import dev.homelab.k8s.traefik.Routes;
 import dev.homelab.model.Lab;
@@ -52,7 +53,7 @@ final class AppComponent implements Component {
       out.add(new ServiceMonitorBuilder()
           .withNewMetadata().withName(name).withNamespace(name)
           // kube-prometheus-stack only selects monitors carrying its release label.
-          .addToLabels("release", "kube-prometheus-stack").endMetadata()
+          .withLabels(Peers.RELEASE_LABEL).endMetadata()
           .withNewSpec()
           .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
           .addNewEndpoint().withPort("http").withPath(app.metricsPath().get()).endEndpoint()

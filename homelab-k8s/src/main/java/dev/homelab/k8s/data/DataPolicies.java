@@ -1,12 +1,11 @@
 package dev.homelab.k8s.data;
 
 import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.pods.Pods;
-import dev.homelab.k8s.traefik.Routes;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.data.DataService;
-import dev.homelab.model.network.WireGuard;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +30,10 @@ final class DataPolicies {
       }
     }
     if (s.adminHost().isPresent()) {
-      out.add(NetworkPolicies.allowFromNamespace(ns, "allow-from-traefik", Pods.labels(ns), Routes.NAMESPACE,
-          Routes.TRAEFIK_PODS, List.of(engine.adminPort())));
+      out.add(Peers.allowFromTraefik(lab, ns, "allow-from-traefik", Pods.labels(ns), List.of(engine.adminPort())));
     }
     if (s.kind() == DataService.Kind.PIHOLE && s.loadBalancerIp().isPresent()) {
-      List<String> cidrs = new ArrayList<>();
-      lab.lan().ifPresent(cidrs::add);
-      lab.vpn().map(WireGuard::subnet).ifPresent(cidrs::add);
-      out.add(NetworkPolicies.allowFromCidrs(ns, "allow-dns-from-lan", Pods.labels(ns), cidrs,
+      out.add(NetworkPolicies.allowFromCidrs(ns, "allow-dns-from-lan", Pods.labels(ns), Peers.lanAndVpn(lab),
           List.of(NetworkPolicies.port("TCP", 53), NetworkPolicies.port("UDP", 53))));
     }
     return out;

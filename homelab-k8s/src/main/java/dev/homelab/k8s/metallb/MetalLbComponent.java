@@ -3,6 +3,7 @@ package dev.homelab.k8s.metallb;
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.crd.helm.HelmValues;
 import dev.homelab.k8s.crd.metallb.IPAddressPool;
@@ -50,10 +51,9 @@ public final class MetalLbComponent implements Component {
     out.add(L2Advertisement.of(NAMESPACE, "l2", names));
     out.add(NetworkPolicies.defaultDeny(NAMESPACE));
     out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
-    // The API server (on the server nodes' IPs) calls the controller's validating webhook.
-    out.add(NetworkPolicies.allowFromAnywhere(NAMESPACE, "allow-webhook",
-        Map.of("app.kubernetes.io/name", "metallb", "app.kubernetes.io/component", "controller"),
-        List.of(NetworkPolicies.port("TCP", 9443))));
+    // The API server calls the controller's validating webhook.
+    out.add(Peers.allowFromApiServer(lab, NAMESPACE,
+        Map.of("app.kubernetes.io/name", "metallb", "app.kubernetes.io/component", "controller"), 9443));
     return out;
   }
 }

@@ -1,5 +1,6 @@
 package dev.homelab.k8s.platform;
 
+import dev.homelab.k8s.Peers;
 import dev.homelab.model.Lab;
 import dev.homelab.model.monitoring.BuiltInAlert;
 import dev.homelab.model.monitoring.Monitoring;
@@ -97,8 +98,8 @@ final class BuiltInAlertRules {
     return new PrometheusRuleBuilder()
         .withNewMetadata()
         .withName(name)
-        .withNamespace(Platform.MONITORING_NAMESPACE)
-        .withLabels(new TreeMap<>(Platform.RELEASE_LABEL))
+        .withNamespace(Peers.MONITORING_NAMESPACE)
+        .withLabels(new TreeMap<>(Peers.RELEASE_LABEL))
         .endMetadata()
         .withNewSpec()
         .addNewGroup().withName(group).withRules(rule).endGroup()

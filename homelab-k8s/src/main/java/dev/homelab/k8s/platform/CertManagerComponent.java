@@ -3,10 +3,12 @@ package dev.homelab.k8s.platform;
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.certmanager.Certificate;
 import dev.homelab.k8s.crd.certmanager.ClusterIssuer;
 import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.crd.helm.HelmValues;
+import dev.homelab.k8s.traefik.Routes;
 import dev.homelab.model.Lab;
 import dev.homelab.model.network.Tls;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -47,13 +49,11 @@ public final class CertManagerComponent implements Component {
     out.add(HelmChart.of("cert-manager", "https://charts.jetstack.io", "cert-manager", CHART_VERSION, NAMESPACE,
         values(lab)));
     out.add(issuer(tls));
-    if (tls.wildcard() && lab.domain().isPresent()) {
-      out.add(wildcard(lab.domain().get()));
-    }
+    out.addAll(certificates(lab));
     out.add(NetworkPolicies.defaultDeny(NAMESPACE));
     out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
     // every Certificate/Issuer write goes through cert-manager's validating and mutating webhook
-    out.add(Platform.allowWebhook(lab, NAMESPACE,
+    out.add(Peers.allowFromApiServer(lab, NAMESPACE,
         Map.of("app.kubernetes.io/name", "webhook", "app.kubernetes.io/instance", "cert-manager"), WEBHOOK_PORT));
     if (lab.monitoring().isPresent()) {
       out.add(Platform.allowScrape(NAMESPACE,
@@ -82,7 +82,7 @@ public final class CertManagerComponent implements Component {
     if (lab.monitoring().isPresent()) {
       v.set("prometheus.enabled", true)
           .set("prometheus.servicemonitor.enabled", true)
-          .set("prometheus.servicemonitor.labels", Platform.RELEASE_LABEL);
+          .set("prometheus.servicemonitor.labels", Peers.RELEASE_LABEL);
     }
     return v;
   }
@@ -97,15 +97,29 @@ public final class CertManagerComponent implements Component {
                 new ClusterIssuer.SecretKeySelector(tls.dnsApiToken().name(), tls.dnsApiToken().key()))))))));
   }
 
-  /** The Secret name k8s-core's default TLSStore reads: {@code wildcard-<domain-with-dashes>-tls}. */
-  public static String wildcardSecret(String domain) {
-    return "wildcard-" + domain.replace('.', '-') + "-tls";
+  /**
+   * The certificates the routes read, so nobody creates one by hand: the wildcard one the lab's
+   * Traefik serves from its default TLSStore or, with {@code perHost()}, one per routed host in
+   * its route's namespace under the Secret name the route names.
+   */
+  static List<Certificate> certificates(Lab lab) {
+    List<Certificate> out = new ArrayList<>();
+    if (Routes.usesWildcard(lab)) {
+      if (lab.traefik().isPresent() && lab.domain().isPresent()) {
+        String domain = lab.domain().get();
+        out.add(certificate(Routes.NAMESPACE, "wildcard", Routes.wildcardSecret(lab), List.of(domain, "*." + domain)));
+      }
+    } else {
+      for (Routes.Host host : Routes.hosts(lab)) {
+        out.add(certificate(host.namespace(), host.fqdn().replace('.', '-'), Routes.hostSecret(host.fqdn()),
+            List.of(host.fqdn())));
+      }
+    }
+    return out;
   }
 
-  static Certificate wildcard(String domain) {
-    return new Certificate(
-        new ObjectMetaBuilder().withName("wildcard").withNamespace(Platform.TRAEFIK_NAMESPACE).build(),
-        new Certificate.Spec(wildcardSecret(domain), List.of(domain, "*." + domain),
-            Certificate.IssuerRef.clusterIssuer(ISSUER)));
+  private static Certificate certificate(String namespace, String name, String secret, List<String> dnsNames) {
+    return new Certificate(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build(),
+        new Certificate.Spec(secret, dnsNames, Certificate.IssuerRef.clusterIssuer(ISSUER)));
   }
 }

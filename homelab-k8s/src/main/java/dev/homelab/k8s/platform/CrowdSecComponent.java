@@ -3,6 +3,7 @@ package dev.homelab.k8s.platform;
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.crd.helm.HelmValues;
 import dev.homelab.model.Lab;
@@ -25,15 +26,13 @@ import java.util.Map;
  * @see <a href="https://github.com/crowdsecurity/helm-charts/tree/main/charts/crowdsec">crowdsec chart</a>
  */
 public final class CrowdSecComponent implements Component {
-  public static final String NAMESPACE = "crowdsec";
+  public static final String NAMESPACE = Peers.CROWDSEC_NAMESPACE;
   /** Helm release name; the chart derives the Service names from it. */
-  public static final String RELEASE = "crowdsec";
-  static final int LAPI_PORT = 8080;
-  static final int APPSEC_PORT = 7422;
+  public static final String RELEASE = Peers.CROWDSEC_RELEASE;
+  static final int LAPI_PORT = Peers.CROWDSEC_LAPI_PORT;
+  static final int APPSEC_PORT = Peers.CROWDSEC_APPSEC_PORT;
   static final int METRICS_PORT = 6060;
-  /** The chart labels its pods {@code k8s-app: <release>, type: lapi|agent|appsec}. */
-  static final Map<String, String> LAPI_PODS = Map.of("k8s-app", RELEASE, "type", "lapi");
-  static final Map<String, String> APPSEC_PODS = Map.of("k8s-app", RELEASE, "type", "appsec");
+  static final Map<String, String> LAPI_PODS = Peers.CROWDSEC_LAPI_PODS;
   static final Map<String, String> ALL_PODS = Map.of("k8s-app", RELEASE);
 
   @Override
@@ -83,7 +82,7 @@ public final class CrowdSecComponent implements Component {
 
     // ---- agent: a DaemonSet reading Traefik's access logs and the hosts' auth/syslog
     Map<String, Object> traefikLogs = new LinkedHashMap<>();
-    traefikLogs.put("namespace", Platform.traefikNamespace(lab));
+    traefikLogs.put("namespace", Peers.traefikNamespace(lab));
     traefikLogs.put("podName", "traefik-*");
     traefikLogs.put("program", "traefik");
     v.setList("agent.acquisition", List.of(traefikLogs));
@@ -132,7 +131,7 @@ public final class CrowdSecComponent implements Component {
       for (String part : cs.isAppsec() ? List.of("lapi", "agent", "appsec") : List.of("lapi", "agent")) {
         v.set(part + ".metrics.enabled", true)
             .set(part + ".metrics.serviceMonitor.enabled", true)
-            .set(part + ".metrics.serviceMonitor.additionalLabels", Platform.RELEASE_LABEL);
+            .set(part + ".metrics.serviceMonitor.additionalLabels", Peers.RELEASE_LABEL);
       }
     }
     return v;
@@ -143,11 +142,10 @@ public final class CrowdSecComponent implements Component {
     out.add(NetworkPolicies.defaultDeny(NAMESPACE));
     // agents and AppSec register with and report to the LAPI inside the namespace
     out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
-    out.add(NetworkPolicies.allowFromNamespace(NAMESPACE, "allow-lapi-from-traefik", LAPI_PODS,
-        Platform.traefikNamespace(lab), Platform.TRAEFIK_PODS, List.of(LAPI_PORT)));
+    out.add(Peers.allowFromTraefik(lab, NAMESPACE, "allow-lapi-from-traefik", LAPI_PODS, List.of(LAPI_PORT)));
     if (cs.isAppsec()) {
-      out.add(NetworkPolicies.allowFromNamespace(NAMESPACE, "allow-appsec-from-traefik", APPSEC_PODS,
-          Platform.traefikNamespace(lab), Platform.TRAEFIK_PODS, List.of(APPSEC_PORT)));
+      out.add(Peers.allowFromTraefik(lab, NAMESPACE, "allow-appsec-from-traefik", Peers.CROWDSEC_APPSEC_PODS,
+          List.of(APPSEC_PORT)));
     }
     if (cs.lapiIp().isPresent() && lab.lan().isPresent()) {
       // the firewall bouncers on the hosts poll the LAPI through its MetalLB IP

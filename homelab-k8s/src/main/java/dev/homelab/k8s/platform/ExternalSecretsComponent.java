@@ -3,6 +3,7 @@ package dev.homelab.k8s.platform;
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.crd.helm.HelmValues;
 import dev.homelab.model.Lab;
@@ -38,14 +39,14 @@ public final class ExternalSecretsComponent implements Component {
     out.add(Namespaces.restricted(NAMESPACE));
     HelmValues values = HelmValues.create().set("installCRDs", true);
     if (lab.monitoring().isPresent()) {
-      values.set("serviceMonitor.enabled", true).set("serviceMonitor.additionalLabels", Platform.RELEASE_LABEL);
+      values.set("serviceMonitor.enabled", true).set("serviceMonitor.additionalLabels", Peers.RELEASE_LABEL);
     }
     out.add(HelmChart.of("external-secrets", "https://charts.external-secrets.io", "external-secrets",
         CHART_VERSION, NAMESPACE, values));
     out.add(NetworkPolicies.defaultDeny(NAMESPACE));
     out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
     // ExternalSecrets and stores are validated by the operator's webhook
-    out.add(Platform.allowWebhook(lab, NAMESPACE, Map.of("app.kubernetes.io/name", "external-secrets-webhook"),
+    out.add(Peers.allowFromApiServer(lab, NAMESPACE, Map.of("app.kubernetes.io/name", "external-secrets-webhook"),
         WEBHOOK_PORT));
     if (lab.monitoring().isPresent()) {
       out.add(Platform.allowScrape(NAMESPACE, Map.of(), List.of(METRICS_PORT)));

@@ -3,6 +3,7 @@ package dev.homelab.k8s.platform;
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.crd.helm.HelmValues;
 import dev.homelab.model.Lab;
@@ -30,11 +31,8 @@ import java.util.Set;
  * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
  */
 public final class MonitoringComponent implements Component {
-  public static final String NAMESPACE = Platform.MONITORING_NAMESPACE;
-  public static final String RELEASE = Platform.MONITORING_RELEASE;
-  /** Grafana's Service is {@code <release>-grafana}, port 80; its pods listen on 3000. */
-  public static final String GRAFANA_SERVICE = RELEASE + "-grafana";
-  static final int GRAFANA_POD_PORT = 3000;
+  public static final String NAMESPACE = Peers.MONITORING_NAMESPACE;
+  public static final String RELEASE = Peers.MONITORING_RELEASE;
   static final int OPERATOR_WEBHOOK_PORT = 10250;
   /** Where the operator mounts {@code alertmanagerSpec.secrets}. */
   static final String SECRETS_DIR = "/etc/alertmanager/secrets/";
@@ -60,11 +58,10 @@ public final class MonitoringComponent implements Component {
     out.addAll(BuiltInAlertRules.rules(lab, m));
     out.add(NetworkPolicies.defaultDeny(NAMESPACE));
     out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
-    out.add(NetworkPolicies.allowFromNamespace(NAMESPACE, "allow-grafana-from-traefik",
-        Map.of("app.kubernetes.io/name", "grafana"), Platform.traefikNamespace(lab), Platform.TRAEFIK_PODS,
-        List.of(GRAFANA_POD_PORT)));
+    out.add(Peers.allowFromTraefik(lab, NAMESPACE, "allow-grafana-from-traefik", Peers.GRAFANA_PODS,
+        List.of(Peers.GRAFANA_POD_PORT)));
     // the API server validates PrometheusRules and Alertmanager configs through the operator's webhook
-    out.add(Platform.allowWebhook(lab, NAMESPACE, Map.of("app", RELEASE + "-operator"), OPERATOR_WEBHOOK_PORT));
+    out.add(Peers.allowFromApiServer(lab, NAMESPACE, Map.of("app", RELEASE + "-operator"), OPERATOR_WEBHOOK_PORT));
     return out;
   }
 
@@ -83,7 +80,8 @@ public final class MonitoringComponent implements Component {
               + "smarthost in the model, so their alerts are dropped)" : "")
           .append("\n");
     }
-    sb.append("\nGrafana is the Service `").append(GRAFANA_SERVICE).append("` (port 80).\n\n")
+    sb.append("\nGrafana is the Service `").append(Peers.GRAFANA_SERVICE).append("` (port ")
+        .append(Peers.GRAFANA_SERVICE_PORT).append(").\n\n")
         .append("k3s runs the controller-manager, scheduler, kube-proxy and etcd in one process with metrics on\n")
         .append("127.0.0.1, so their scrape targets and rules are disabled.\n");
     return Map.of("README.md", sb.toString());

@@ -10,17 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the Secrets a rendered object needs by the shapes Kubernetes and its operators use to name
  * them, so no component has to declare its secrets: {@code secretKeyRef}, {@code secretRef},
  * {@code *SecretRef {name, key}}, {@code secretName}, {@code existingSecret}, Traefik's
- * {@code urn:k8s:secret:<name>:<key>} and a HelmChart's {@code valuesContent} and
- * {@code valuesSecrets}. Secrets an in-cluster controller writes (cert-manager Certificates,
+ * {@code urn:k8s:secret:<name>:<key>}, the Prometheus Operator's mounted {@code secrets} and their
+ * {@code /etc/<alertmanager|prometheus>/secrets/<name>/<key>} files, ARC's
+ * {@code githubConfigSecret}, and a HelmChart's {@code valuesContent} and {@code valuesSecrets}.
+ * Secrets an in-cluster controller writes (cert-manager Certificates and ACME account keys,
  * ExternalSecrets) are reported by {@link #produced} so the checklist can leave them out.
  */
 public final class SecretScanner {
   private static final String URN = "urn:k8s:secret:";
+  /** Where the Prometheus Operator mounts the Secrets listed in {@code alertmanagerSpec/prometheusSpec.secrets}. */
+  private static final Pattern OPERATOR_SECRET_FILE = Pattern.compile("/etc/(?:alertmanager|prometheus)/secrets/([^/]+)/(.+)");
+  /** Fields whose string value names a Secret used whole. */
+  private static final Set<String> WHOLE_SECRET_FIELDS = Set.of("secretName", "existingSecret", "githubConfigSecret");
   /** cert-manager keeps the secrets of cluster-scoped issuers in its own namespace. */
   private static final Map<String, String> CLUSTER_KIND_NAMESPACE = Map.of("ClusterIssuer", "cert-manager");
 
@@ -47,6 +55,13 @@ public final class SecretScanner {
     JsonNode spec = KubernetesYaml.mapper().valueToTree(object).path("spec");
     switch (object.getKind()) {
       case "Certificate" -> out.add(ns + "/" + spec.path("secretName").asText());
+      // cert-manager generates the ACME account key on first registration
+      case "ClusterIssuer", "Issuer" -> {
+        JsonNode key = spec.path("acme").path("privateKeySecretRef").path("name");
+        if (key.isTextual()) {
+          out.add(namespaceOf(object) + "/" + key.asText());
+        }
+      }
       case "ExternalSecret" -> out.add(ns + "/" + spec.path("target").path("name").asText(object.getMetadata().getName()));
       case "Secret" -> out.add(ns + "/" + object.getMetadata().getName());
       default -> { }
@@ -112,8 +127,16 @@ public final class SecretScanner {
     if (value.startsWith(URN)) {
       String[] parts = value.substring(URN.length()).split(":", 2);
       uses.add(new SecretUse(ns, parts[0], parts.length > 1 ? parts[1] : null, consumer));
-    } else if (("secretName".equals(field) || "existingSecret".equals(field)) && !value.isBlank()) {
+    } else if (field != null && WHOLE_SECRET_FIELDS.contains(field) && !value.isBlank()) {
       uses.add(new SecretUse(ns, value, null, consumer));
+    } else if ("secrets".equals(field) && !value.isBlank()) {
+      // alertmanagerSpec/prometheusSpec.secrets: mounted whole, the pods wait until each exists
+      uses.add(new SecretUse(ns, value, null, consumer));
+    } else if (field != null && field.endsWith("_file")) {
+      Matcher m = OPERATOR_SECRET_FILE.matcher(value);
+      if (m.matches()) {
+        uses.add(new SecretUse(ns, m.group(1), m.group(2), consumer));
+      }
     }
   }
 }

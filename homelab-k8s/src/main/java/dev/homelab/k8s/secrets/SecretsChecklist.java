@@ -76,6 +76,21 @@ public final class SecretsChecklist {
     return out;
   }
 
+  /**
+   * Secret names needed in more than one namespace: one value read on two sides, e.g. the Traefik
+   * bouncer key that the middleware (namespace traefik) and CrowdSec's LAPI (namespace crowdsec) read.
+   */
+  private Map<String, Set<String>> sharedNames() {
+    Map<String, Set<String>> byName = new TreeMap<>();
+    for (Entry e : missing()) {
+      if (!e.namespace().isEmpty()) {
+        byName.computeIfAbsent(e.name(), n -> new TreeSet<>()).add(e.namespace());
+      }
+    }
+    byName.values().removeIf(namespaces -> namespaces.size() < 2);
+    return byName;
+  }
+
   /** {@code SECRETS.md}: what to create by hand, or what the store must hold. */
   public String markdown(Optional<String> store) {
     StringBuilder sb = new StringBuilder("# Secrets\n\n");
@@ -95,6 +110,12 @@ public final class SecretsChecklist {
       sb.append("| ").append(e.namespace().isEmpty() ? "(cluster-scoped consumer)" : e.namespace())
           .append(" | ").append(e.name()).append(" | ").append(keys).append(" | ")
           .append(String.join("<br>", e.consumers())).append(" |\n");
+    }
+    Map<String, Set<String>> shared = sharedNames();
+    if (store.isEmpty() && !shared.isEmpty()) {
+      sb.append("\nThese Secrets are read in several namespaces; the copies must hold the same value:\n\n");
+      shared.forEach((name, namespaces) -> sb.append("- `").append(name).append("`: `")
+          .append(String.join("`, `", namespaces)).append("`\n"));
     }
     return sb.toString();
   }

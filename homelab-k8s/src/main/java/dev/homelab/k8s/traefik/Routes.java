@@ -1,15 +1,16 @@
 package dev.homelab.k8s.traefik;
 
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.traefik.IngressRoute;
 import dev.homelab.k8s.crd.traefik.IngressRoute.MiddlewareRef;
 import dev.homelab.k8s.crd.traefik.IngressRoute.ServiceRef;
 import dev.homelab.model.Lab;
+import dev.homelab.model.network.Exposure;
 import dev.homelab.model.network.Tls;
 import dev.homelab.model.network.Traefik;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The two kinds of routes: public ones on the public entrypoint, behind CrowdSec and security
@@ -18,9 +19,7 @@ import java.util.Map;
  */
 public final class Routes {
   /** Namespace of Traefik and of the shared middlewares. */
-  public static final String NAMESPACE = "traefik";
-  /** Labels of the Traefik pods (the chart's), for NetworkPolicies that admit them. */
-  public static final Map<String, String> TRAEFIK_PODS = Map.of("app.kubernetes.io/name", "traefik");
+  public static final String NAMESPACE = Peers.TRAEFIK_NAMESPACE;
   public static final String CROWDSEC = "crowdsec";
   public static final String INTERNAL_ONLY = "internal-only";
   public static final String SECURITY_HEADERS = "security-headers";
@@ -51,9 +50,38 @@ public final class Routes {
         new ServiceRef(service, serviceNamespace.equals(namespace) ? null : serviceNamespace, port));
   }
 
+  /** A host Traefik routes: the namespace of its IngressRoute and its fully qualified name. */
+  public record Host(String namespace, String fqdn) {}
+
+  /**
+   * Every host the backend routes, in the namespace of its route: the apps on either side, the
+   * data services' admin UIs and, with the lab's own Traefik, Grafana. cert-manager issues a
+   * per-host certificate for each of them into that namespace.
+   */
+  public static List<Host> hosts(Lab lab) {
+    List<Host> out = new ArrayList<>();
+    lab.apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER)
+        .forEach(a -> out.add(new Host(a.name(), lab.fqdn(a.host()))));
+    lab.dataServices().forEach(s -> s.adminHost().ifPresent(h -> out.add(new Host(s.name(), lab.fqdn(h)))));
+    if (lab.traefik().isPresent()) {
+      lab.monitoring().ifPresent(m -> out.add(new Host(NAMESPACE, lab.fqdn(m.grafanaHost()))));
+    }
+    return out;
+  }
+
+  /** Whether TLS is cert-manager's wildcard certificate, served by the default TLSStore. */
+  public static boolean usesWildcard(Lab lab) {
+    return lab.tls().map(t -> t.issuer() == Tls.Issuer.CERT_MANAGER && t.wildcard()).orElse(false);
+  }
+
   /** Secret of the wildcard certificate cert-manager writes into the Traefik namespace. */
   public static String wildcardSecret(Lab lab) {
     return "wildcard-" + lab.domain().orElse("invalid").replace('.', '-') + "-tls";
+  }
+
+  /** Secret of a per-host certificate, in the route's namespace: {@code <fqdn-with-dashes>-tls}. */
+  public static String hostSecret(String fqdn) {
+    return fqdn.replace('.', '-') + "-tls";
   }
 
   private static IngressRoute route(Lab lab, String namespace, String name, String entrypoint, String host,
@@ -76,7 +104,7 @@ public final class Routes {
     if (tls.issuer() == Tls.Issuer.TRAEFIK_ACME) {
       return new IngressRoute.Tls(null, ACME_RESOLVER);
     }
-    return new IngressRoute.Tls(fqdn.replace('.', '-') + "-tls", null);
+    return new IngressRoute.Tls(hostSecret(fqdn), null);
   }
 
   private static Traefik traefik(Lab lab) {

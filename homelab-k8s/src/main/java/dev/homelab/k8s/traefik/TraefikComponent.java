@@ -3,15 +3,14 @@ package dev.homelab.k8s.traefik;
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.NetworkPolicies;
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.crd.traefik.TLSStore;
 import dev.homelab.model.Lab;
-import dev.homelab.model.network.Tls;
 import dev.homelab.model.network.Traefik;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Traefik (replacing k3s' bundled one) in its own namespace: the chart, the shared middlewares
@@ -38,11 +37,12 @@ public final class TraefikComponent implements Component {
     out.add(Namespaces.restricted(NS));
     out.add(HelmChart.of("traefik", "https://traefik.github.io/charts", "traefik", traefik.chartVersion(), NS,
         TraefikValues.of(lab, traefik)));
-    lab.tls().filter(t -> t.issuer() == Tls.Issuer.CERT_MANAGER && t.wildcard())
-        .ifPresent(t -> out.add(TLSStore.defaultStore(NS, Routes.wildcardSecret(lab))));
+    if (Routes.usesWildcard(lab)) {
+      out.add(TLSStore.defaultStore(NS, Routes.wildcardSecret(lab)));
+    }
     out.addAll(TraefikMiddlewares.all(lab));
-    lab.monitoring().ifPresent(m -> out.add(Routes.internalRoute(lab, NS, "grafana", m.grafanaHost(), "monitoring",
-        "kube-prometheus-stack-grafana", 80)));
+    lab.monitoring().ifPresent(m -> out.add(Routes.internalRoute(lab, NS, "grafana", m.grafanaHost(),
+        Peers.MONITORING_NAMESPACE, Peers.GRAFANA_SERVICE, Peers.GRAFANA_SERVICE_PORT)));
     out.addAll(policies(lab));
     return out;
   }
@@ -54,14 +54,13 @@ public final class TraefikComponent implements Component {
   private static List<HasMetadata> policies(Lab lab) {
     List<HasMetadata> out = new ArrayList<>();
     out.add(NetworkPolicies.defaultDeny(NS));
-    out.add(NetworkPolicies.allowFromAnywhere(NS, "allow-public-entrypoints", Routes.TRAEFIK_PODS,
+    out.add(NetworkPolicies.allowFromAnywhere(NS, "allow-public-entrypoints", Peers.TRAEFIK_PODS,
         List.of(NetworkPolicies.port("TCP", TraefikValues.WEB), NetworkPolicies.port("TCP", TraefikValues.WEBSECURE))));
-    out.add(NetworkPolicies.allowFromCidrs(NS, "allow-internal-entrypoints", Routes.TRAEFIK_PODS,
-        TraefikMiddlewares.lanAndVpn(lab), List.of(NetworkPolicies.port("TCP", TraefikValues.WEB_INTERNAL),
+    out.add(NetworkPolicies.allowFromCidrs(NS, "allow-internal-entrypoints", Peers.TRAEFIK_PODS,
+        Peers.lanAndVpn(lab), List.of(NetworkPolicies.port("TCP", TraefikValues.WEB_INTERNAL),
             NetworkPolicies.port("TCP", TraefikValues.WEBSECURE_INTERNAL))));
     if (lab.monitoring().isPresent()) {
-      out.add(NetworkPolicies.allowFromNamespace(NS, "allow-metrics", Routes.TRAEFIK_PODS, "monitoring",
-          Map.of(), List.of(TraefikValues.METRICS)));
+      out.add(Peers.allowFromPrometheus(NS, "allow-metrics", Peers.TRAEFIK_PODS, List.of(TraefikValues.METRICS)));
     }
     return out;
   }

@@ -1,9 +1,9 @@
 package dev.homelab.k8s.traefik;
 
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.traefik.Middleware;
 import dev.homelab.model.Lab;
 import dev.homelab.model.SecretRef;
-import dev.homelab.model.network.WireGuard;
 import dev.homelab.model.security.CrowdSec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -14,27 +14,15 @@ import java.util.List;
  * routes), {@code security-headers} (public routes) and {@code internal-only} (internal routes).
  */
 final class TraefikMiddlewares {
-  /** The CrowdSec chart's Services with release name {@code crowdsec} in namespace {@code crowdsec}. */
-  static final String LAPI_HOST = "crowdsec-service.crowdsec.svc.cluster.local:8080";
-  static final String APPSEC_HOST = "crowdsec-appsec-service.crowdsec.svc.cluster.local:7422";
-
   private TraefikMiddlewares() {}
 
   static List<HasMetadata> all(Lab lab) {
     List<HasMetadata> out = new ArrayList<>();
     lab.crowdsec().ifPresent(c -> out.add(crowdsec(lab, c)));
     out.add(Middleware.of(Routes.NAMESPACE, Routes.INTERNAL_ONLY,
-        new Middleware.Spec(new Middleware.IpAllowList(lanAndVpn(lab)), null, null)));
+        new Middleware.Spec(new Middleware.IpAllowList(Peers.lanAndVpn(lab)), null, null)));
     out.add(Middleware.of(Routes.NAMESPACE, Routes.SECURITY_HEADERS, new Middleware.Spec(null,
         new Middleware.Headers(31536000, true, true, true, "SAMEORIGIN", "strict-origin-when-cross-origin"), null)));
-    return out;
-  }
-
-  /** LAN and VPN subnets: the clients of the internal side. */
-  static List<String> lanAndVpn(Lab lab) {
-    List<String> out = new ArrayList<>();
-    lab.lan().ifPresent(out::add);
-    lab.vpn().map(WireGuard::subnet).ifPresent(out::add);
     return out;
   }
 
@@ -46,9 +34,9 @@ final class TraefikMiddlewares {
     SecretRef key = crowdsec.traefikBouncerKey();
     boolean appsec = crowdsec.isAppsec();
     return Middleware.of(Routes.NAMESPACE, Routes.CROWDSEC, new Middleware.Spec(null, null,
-        new Middleware.Plugin(new Middleware.CrowdsecBouncer(true, "stream", "http", LAPI_HOST,
+        new Middleware.Plugin(new Middleware.CrowdsecBouncer(true, "stream", "http", Peers.crowdsecLapi(),
             "urn:k8s:secret:" + key.name() + ":" + key.key(),
-            appsec ? true : null, appsec ? APPSEC_HOST : null,
-            lanAndVpn(lab)))));
+            appsec ? true : null, appsec ? Peers.crowdsecAppsec() : null,
+            Peers.lanAndVpn(lab)))));
   }
 }

@@ -1,5 +1,6 @@
 package dev.homelab.k8s.traefik;
 
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.helm.HelmValues;
 import dev.homelab.k8s.metallb.MetalLbComponent;
 import dev.homelab.model.Lab;
@@ -41,7 +42,7 @@ final class TraefikValues {
     if (replicas > 1) {
       // Spread the pods so externalTrafficPolicy Local finds one on several nodes.
       v.setList("topologySpreadConstraints", List.of(Map.of("maxSkew", 1, "topologyKey", "kubernetes.io/hostname",
-          "whenUnsatisfiable", "ScheduleAnyway", "labelSelector", Map.of("matchLabels", Routes.TRAEFIK_PODS))));
+          "whenUnsatisfiable", "ScheduleAnyway", "labelSelector", Map.of("matchLabels", Peers.TRAEFIK_PODS))));
       v.set("podDisruptionBudget.enabled", true);
       v.set("podDisruptionBudget.maxUnavailable", 1);
     }
@@ -61,7 +62,7 @@ final class TraefikValues {
     if (lab.monitoring().isPresent()) {
       v.set("metrics.prometheus.service.enabled", true);
       v.set("metrics.prometheus.serviceMonitor.enabled", true);
-      v.set("metrics.prometheus.serviceMonitor.additionalLabels", Map.of("release", "kube-prometheus-stack"));
+      v.set("metrics.prometheus.serviceMonitor.additionalLabels", Peers.RELEASE_LABEL);
     }
     if (acme) {
       acme(v, lab.tls().orElseThrow());

@@ -44,6 +44,13 @@ class CertManagerComponentTest {
   }
 
   @Test
+  void should_issue_no_wildcard_certificate_without_the_labs_own_traefik() {
+    // the wildcard serves the default TLSStore in the traefik namespace, which only the lab's Traefik creates
+    assertThat(new CertManagerComponent().objects(TestLabs.platformOnly()))
+        .noneMatch(o -> o.getKind().equals("Certificate"));
+  }
+
+  @Test
   void should_install_the_crds_with_the_chart() {
     JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), "cert-manager/helmchart-cert-manager.yaml");
 
@@ -52,7 +59,7 @@ class CertManagerComponentTest {
 
   @Test
   void should_render_nothing_with_traefik_acme_or_without_tls() {
-    Lab acme = TestLabs.reference().tls(traefikAcme("admin@example.com", secret("cf", "token")));
+    Lab acme = TestLabs.withTraefikAcme(TestLabs.reference());
 
     assertThat(new CertManagerComponent().objects(acme)).isEmpty();
     assertThat(new CertManagerComponent().objects(TestLabs.bare())).isEmpty();

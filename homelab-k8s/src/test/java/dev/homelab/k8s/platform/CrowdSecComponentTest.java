@@ -58,7 +58,8 @@ class CrowdSecComponentTest {
 
   @Test
   void should_enroll_with_the_key_from_a_secret_when_set() {
-    Lab lab = TestLabs.reference().security(crowdsec().enroll(secret("crowdsec-enroll", "key")));
+    Lab lab = TestLabs.reference()
+        .security(crowdsec().lapiIp("192.168.1.242").enroll(secret("crowdsec-enroll", "key")));
 
     JsonNode env = TestLabs.values(TestLabs.renderPlatform(lab), CHART).at("/lapi/env");
 
@@ -68,7 +69,8 @@ class CrowdSecComponentTest {
 
   @Test
   void should_keep_the_lapi_internal_without_a_lapi_ip() {
-    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference().security(crowdsec()));
+    // without host firewall bouncers nothing outside the cluster needs the LAPI
+    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference().security(crowdsec().withoutFirewallBouncers()));
 
     assertThat(TestLabs.values(files, CHART).at("/lapi/service").isMissingNode()).isTrue();
     assertThat(files.files()).doesNotContainKey("crowdsec/networkpolicy-allow-lapi-from-lan.yaml");

@@ -41,7 +41,7 @@ class MonitoringComponentTest {
 
   @Test
   void should_skip_the_certificate_alert_without_cert_manager() {
-    Lab lab = TestLabs.reference().tls(traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")));
+    Lab lab = TestLabs.withTraefikAcme(TestLabs.reference());
 
     assertThat(TestLabs.renderPlatform(lab).files())
         .doesNotContainKey("monitoring/prometheusrule-certificate-expiry.yaml")
@@ -70,7 +70,8 @@ class MonitoringComponentTest {
 
   @Test
   void should_take_retention_storage_and_grafana_admin_from_the_model() {
-    Lab lab = TestLabs.reference().monitoring(monitoring().retention("30d").storage("50Gi", "fast")
+    Lab lab = TestLabs.reference().storage(nfsStorageClass("fast", "pi4", "data").subPath("fast"))
+        .monitoring(monitoring().retention("30d").storage("50Gi", "fast")
         .grafanaAdmin(secret("grafana-creds", "password")));
 
     JsonNode v = TestLabs.values(TestLabs.renderPlatform(lab), CHART);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.RenderedFiles;
+import dev.homelab.k8s.KubernetesBackend;
 import dev.homelab.testing.Golden;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -11,11 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The whole output of a lab with only platform parts ({@link TestLabs#platformOnly()}): the
+ * platform components on their own, without k8s-core's Traefik, MetalLB, data services or apps.
+ * The golden of a full reference-like lab is {@code SecureDefaultsTest}'s.
+ */
 class PlatformGoldenTest {
+  private static final RenderedFiles PLATFORM = new KubernetesBackend().render(TestLabs.platformOnly());
 
   @Test
-  void should_render_the_reference_platform_like_the_golden_files() {
-    Golden.assertMatches("platform/reference", TestLabs.renderPlatform(TestLabs.reference()));
+  void should_render_a_platform_only_lab_like_the_golden_files() {
+    Golden.assertMatches("platform-only", PLATFORM);
   }
 
   @Test
@@ -25,16 +32,15 @@ class PlatformGoldenTest {
 
   @Test
   void should_render_the_same_bytes_twice() {
-    assertThat(TestLabs.renderPlatform(TestLabs.reference()).files())
-        .usingRecursiveComparison().isEqualTo(TestLabs.renderPlatform(TestLabs.reference()).files());
+    assertThat(new KubernetesBackend().render(TestLabs.platformOnly()).files())
+        .usingRecursiveComparison().isEqualTo(PLATFORM.files());
   }
 
   @Test
   void should_give_every_rendered_namespace_psa_labels_and_a_default_deny_policy() {
-    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
     Set<String> namespaces = new HashSet<>();
     Set<String> denied = new HashSet<>();
-    for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
+    for (Map.Entry<String, byte[]> f : PLATFORM.files().entrySet()) {
       if (!f.getKey().endsWith(".yaml") || f.getKey().endsWith("kustomization.yaml")) {
         continue;
       }
@@ -49,15 +55,14 @@ class PlatformGoldenTest {
       }
     }
     assertThat(namespaces).containsExactlyInAnyOrder("crowdsec", "monitoring", "system-upgrade", "cert-manager",
-        "arc-systems", "arc-runners", "external-secrets");
+        "arc-systems", "arc-runners", "external-secrets", "metallb-system");
     assertThat(denied).isEqualTo(namespaces);
   }
 
   @Test
   void should_reference_secrets_only_by_name_and_key() {
-    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
-    assertThat(files.files().keySet()).noneMatch(p -> p.contains("/secret-"));
-    String all = files.files().values().stream().map(b -> new String(b, StandardCharsets.UTF_8))
+    assertThat(PLATFORM.files().keySet()).noneMatch(p -> p.contains("/secret-"));
+    String all = PLATFORM.files().values().stream().map(b -> new String(b, StandardCharsets.UTF_8))
         .reduce("", String::concat);
     assertThat(all).doesNotContain("kind: Secret\n").doesNotContain("stringData");
   }

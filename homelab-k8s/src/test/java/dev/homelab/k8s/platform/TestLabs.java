@@ -8,6 +8,7 @@ import dev.homelab.k8s.Component;
 import dev.homelab.k8s.KubernetesBackend;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
+import dev.homelab.model.cluster.BuiltIn;
 import dev.homelab.model.monitoring.AlertReceiver;
 import dev.homelab.model.network.Traefik;
 import java.io.IOException;
@@ -36,7 +37,8 @@ final class TestLabs {
                     btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b").exportOverNfs(),
                     mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs()),
             node("nuc").amd64().worker().ip("192.168.1.20"))
-        .cluster(k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.11")
+        // NFS is the default class, so k3s' local-path must not be one too
+        .cluster(k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.11").disable(BuiltIn.LOCAL_STORAGE)
             .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
                 .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris")))
         .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"))
@@ -50,19 +52,62 @@ final class TestLabs {
         .storage(nfsStorageClass("nfs-data", "pi4", "data").asDefault())
         .staticVolumes(staticVolume("media", "pi4", "media", "4Ti").readOnly())
         .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))
-        .secretStore("vault");
+        .secretStore("vault")
+        .validate();
+  }
+
+  /**
+   * Only the platform: HA k3s with upgrades, NFS storage and the media volume, monitoring,
+   * cert-manager, CrowdSec guarding the hosts (its LAPI on a MetalLB IP), runners and a secret
+   * store; no Traefik, data services or apps. Shows what the platform renders on its own.
+   */
+  static Lab platformOnly() {
+    return homelab("platform")
+        .domain("example.com")
+        .lan("192.168.1.0/24")
+        .timeZone("Europe/Paris")
+        .nodes(
+            node("pi1").arm64().controlPlane().ip("192.168.1.11"),
+            node("pi2").arm64().controlPlane().ip("192.168.1.12"),
+            node("pi3").arm64().controlPlane().ip("192.168.1.13"),
+            node("pi4").arm64().worker().ip("192.168.1.14")
+                .disks(
+                    btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b").exportOverNfs(),
+                    mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs()))
+        .cluster(k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.11").disable(BuiltIn.LOCAL_STORAGE)
+            .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
+                .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris")))
+        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
+        .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"))
+        .security(crowdsec().lapiIp("192.168.1.242"))
+        .monitoring(monitoring()
+            .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
+            .storage("20Gi", "nfs-data"))
+        .storage(nfsStorageClass("nfs-data", "pi4", "data").asDefault())
+        .staticVolumes(staticVolume("media", "pi4", "media", "4Ti").readOnly())
+        .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))
+        .secretStore("vault")
+        .validate();
+  }
+
+  /** {@code lab} with Traefik's own ACME resolver instead of cert-manager (one Traefik replica, as it needs). */
+  static Lab withTraefikAcme(Lab lab) {
+    return lab.ingress(lab.traefik().orElseThrow().replicas(1))
+        .tls(traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")))
+        .validate();
   }
 
   /** A lab with nodes and a cluster but none of the platform parts. */
   static Lab bare() {
     return homelab("bare").lan("192.168.1.0/24")
         .nodes(node("pi1").controlPlane().ip("192.168.1.11"))
-        .cluster(k3s("v1.33.4+k3s1"));
+        .cluster(k3s("v1.33.4+k3s1"))
+        .validate();
   }
 
-  /** The backend's output, only the platform components' folders. */
+  /** The backend's output for {@code lab} (validated first, as the CLI does), only the platform components' folders. */
   static RenderedFiles renderPlatform(Lab lab) {
-    RenderedFiles all = new KubernetesBackend().render(lab);
+    RenderedFiles all = new KubernetesBackend().render(lab.validate());
     List<String> folders = PlatformComponents.all().stream().map(Component::folder).toList();
     RenderedFiles.Builder out = RenderedFiles.builder();
     all.files().forEach((path, bytes) -> {

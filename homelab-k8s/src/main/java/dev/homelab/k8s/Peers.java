@@ -1,0 +1,97 @@
+package dev.homelab.k8s;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.cluster.K3s;
+import dev.homelab.model.network.WireGuard;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one component needs to know of another's pods: the namespaces, the pod labels the charts set
+ * and the Services they create, defined once so a policy that admits a peer and the peer itself
+ * cannot drift apart; and the NetworkPolicies that admit those peers.
+ */
+public final class Peers {
+  /** Namespace of the lab's own Traefik and of its shared middlewares. */
+  public static final String TRAEFIK_NAMESPACE = "traefik";
+  /** Labels of the Traefik pods (the traefik chart's {@code app.kubernetes.io/name}; k3s' bundled chart's too). */
+  public static final Map<String, String> TRAEFIK_PODS = Map.of("app.kubernetes.io/name", "traefik");
+
+  /** Namespace of the monitoring stack. */
+  public static final String MONITORING_NAMESPACE = "monitoring";
+  /**
+   * Helm release of kube-prometheus-stack. Prometheus only selects ServiceMonitors and
+   * PrometheusRules labelled {@code release: <release>} (the chart's *NilUsesHelmValues default).
+   */
+  public static final String MONITORING_RELEASE = "kube-prometheus-stack";
+  /** The label Prometheus selects ServiceMonitors and PrometheusRules on. */
+  public static final Map<String, String> RELEASE_LABEL = Map.of("release", MONITORING_RELEASE);
+  /** Labels the Prometheus Operator puts on the Prometheus pods. */
+  public static final Map<String, String> PROMETHEUS_PODS = Map.of("app.kubernetes.io/name", "prometheus");
+  /** Grafana's Service ({@code <release>-grafana}, port 80) and its pods (the grafana chart's labels, port 3000). */
+  public static final String GRAFANA_SERVICE = MONITORING_RELEASE + "-grafana";
+  public static final int GRAFANA_SERVICE_PORT = 80;
+  public static final Map<String, String> GRAFANA_PODS = Map.of("app.kubernetes.io/name", "grafana");
+  public static final int GRAFANA_POD_PORT = 3000;
+
+  /** Namespace and Helm release of CrowdSec; the chart names its Services after the release. */
+  public static final String CROWDSEC_NAMESPACE = "crowdsec";
+  public static final String CROWDSEC_RELEASE = "crowdsec";
+  public static final int CROWDSEC_LAPI_PORT = 8080;
+  public static final int CROWDSEC_APPSEC_PORT = 7422;
+  /** The crowdsec chart labels its pods {@code k8s-app: <release>, type: lapi|agent|appsec}. */
+  public static final Map<String, String> CROWDSEC_LAPI_PODS = Map.of("k8s-app", CROWDSEC_RELEASE, "type", "lapi");
+  public static final Map<String, String> CROWDSEC_APPSEC_PODS = Map.of("k8s-app", CROWDSEC_RELEASE, "type", "appsec");
+
+  private Peers() {}
+
+  /** {@code host:port} of the CrowdSec LAPI Service ({@code <release>-service}). */
+  public static String crowdsecLapi() {
+    return CROWDSEC_RELEASE + "-service." + CROWDSEC_NAMESPACE + ".svc.cluster.local:" + CROWDSEC_LAPI_PORT;
+  }
+
+  /** {@code host:port} of the CrowdSec AppSec Service ({@code <release>-appsec-service}). */
+  public static String crowdsecAppsec() {
+    return CROWDSEC_RELEASE + "-appsec-service." + CROWDSEC_NAMESPACE + ".svc.cluster.local:" + CROWDSEC_APPSEC_PORT;
+  }
+
+  /** Namespace of the Traefik pods that reach the backends: the lab's own, else k3s' bundled one. */
+  public static String traefikNamespace(Lab lab) {
+    return lab.traefik().isPresent() ? TRAEFIK_NAMESPACE : "kube-system";
+  }
+
+  /** LAN and VPN subnets: the clients of the internal side and of LAN services such as DNS. */
+  public static List<String> lanAndVpn(Lab lab) {
+    List<String> out = new ArrayList<>();
+    lab.lan().ifPresent(out::add);
+    lab.vpn().map(WireGuard::subnet).ifPresent(out::add);
+    return out;
+  }
+
+  /** Lets the Traefik pods reach the pods of {@code namespace} matching {@code targets} on TCP {@code ports}. */
+  public static NetworkPolicy allowFromTraefik(Lab lab, String namespace, String name, Map<String, String> targets,
+      List<Integer> ports) {
+    return NetworkPolicies.allowFromNamespace(namespace, name, targets, traefikNamespace(lab), TRAEFIK_PODS, ports);
+  }
+
+  /**
+   * Lets the API server call an admission webhook on TCP {@code port}. The API server runs on the
+   * host, so its packets carry a node address (LAN) or, towards a pod on another node, the node's
+   * flannel address inside the pod CIDR.
+   */
+  public static NetworkPolicy allowFromApiServer(Lab lab, String namespace, Map<String, String> webhookPods, int port) {
+    List<String> sources = new ArrayList<>();
+    lab.lan().ifPresent(sources::add);
+    sources.add(lab.k3s().map(K3s::clusterCidr).orElse("10.42.0.0/16"));
+    return NetworkPolicies.allowFromCidrs(namespace, "allow-apiserver-webhook", webhookPods, sources,
+        List.of(NetworkPolicies.port("TCP", port)));
+  }
+
+  /** Lets Prometheus scrape the pods of {@code namespace} matching {@code targets} on TCP {@code ports}. */
+  public static NetworkPolicy allowFromPrometheus(String namespace, String name, Map<String, String> targets,
+      List<Integer> ports) {
+    return NetworkPolicies.allowFromNamespace(namespace, name, targets, MONITORING_NAMESPACE, PROMETHEUS_PODS, ports);
+  }
+}
