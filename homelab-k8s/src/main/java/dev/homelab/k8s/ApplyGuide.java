@@ -58,8 +58,8 @@ final class ApplyGuide {
 
         ## Security defaults
 
-        - Every namespace carries Pod Security labels: `restricted`, unless its annotation
-          `homelab.dev/pod-security-reason` says why it needs more.
+        - Every namespace carries Pod Security labels: `restricted`, unless a comment heading its
+          file and its annotation `homelab.dev/pod-security-reason` say why it needs more.
         - Every namespace denies all ingress (`default-deny`) and allows exactly the flows it needs:
           Traefik to routed apps, apps to the data services they use, Prometheus to metrics ports,
           the LAN and VPN to Pi-hole's DNS and to Traefik's internal entrypoint.

@@ -85,7 +85,7 @@ public final class KubernetesBackend implements Backend {
     objects.forEach((folder, list) -> {
       Map<String, String> files = new TreeMap<>();
       for (HasMetadata o : list) {
-        files.put(fileName(o), KubernetesYaml.write(o));
+        files.put(fileName(o), Namespaces.comment(o) + KubernetesYaml.write(o));
         ApplyGuide.crdName(o).ifPresent(customKinds::add);
       }
       folders.add(folder);

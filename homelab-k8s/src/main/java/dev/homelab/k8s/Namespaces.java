@@ -1,5 +1,6 @@
 package dev.homelab.k8s;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 
@@ -28,6 +29,20 @@ public final class Namespaces {
   /** A namespace at {@code privileged}; {@code why} names what needs host access. */
   public static Namespace privileged(String name, String why) {
     return withLevel(name, "privileged", why);
+  }
+
+  /**
+   * A YAML comment heading a Namespace that is not {@code restricted}, saying why; empty otherwise.
+   * The same reason stays on the object as the {@link #WHY} annotation, for {@code kubectl} readers.
+   */
+  public static String comment(HasMetadata object) {
+    if (!(object instanceof Namespace) || object.getMetadata().getAnnotations() == null) {
+      return "";
+    }
+    String why = object.getMetadata().getAnnotations().get(WHY);
+    String level = object.getMetadata().getLabels() == null ? null
+        : object.getMetadata().getLabels().get("pod-security.kubernetes.io/enforce");
+    return why == null ? "" : "# Pod Security " + level + ", not restricted: " + why.replace('\n', ' ') + "\n";
   }
 
   private static Namespace withLevel(String name, String level, String why) {

@@ -49,6 +49,13 @@ class KubernetesBackendTest {
   }
 
   @Test
+  void should_say_in_a_comment_why_a_namespace_is_not_restricted() {
+    String namespace = new KubernetesBackend().with(DEMO).render(LAB).text("demo/namespace-demo.yaml");
+
+    assertThat(namespace).startsWith("# Pod Security privileged, not restricted: hostPath /var/log\napiVersion: v1\n");
+  }
+
+  @Test
   void should_let_a_customizer_patch_or_drop_a_rendered_object() {
     RenderedFiles files = new KubernetesBackend().with(DEMO)
         .customize(ObjectCustomizer.forObject("Namespace", null, "demo", o -> {

@@ -27,7 +27,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import com.google.common.base.Suppliers;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -36,9 +39,8 @@ import java.util.TreeMap;
  * objects, image pinned) and two Plans, {@code server-plan} then {@code agent-plan}, the agents
  * waiting for the servers.
  *
- * <p>The {@code Plan} CRD is not rendered: it is a large generated schema that must match the
- * controller release, so the README of the folder tells the user to apply the release's
- * {@code crd.yaml} once (the same pinned version) before the first deployment.
+ * <p>The {@code Plan} CRD is rendered too, from the upstream CRD committed as a resource
+ * ({@code upgrade.cattle.io_plans.yaml}, its origin in its header), so the folder applies as it is.
  *
  * @see <a href="https://docs.k3s.io/upgrades/automated">k3s automated upgrades</a>
  */
@@ -51,6 +53,9 @@ public final class UpgradesComponent implements Component {
   static final String UPGRADE_IMAGE = "rancher/k3s-upgrade";
   static final String CONTROL_PLANE = "node-role.kubernetes.io/control-plane";
   private static final String CONTROLLER_LABEL = "upgrade.cattle.io/controller";
+  /** Read once: the schema is large and the same for every render. */
+  private static final Supplier<CustomResourceDefinition> PLAN_CRD =
+      Suppliers.memoize(() -> UpstreamCrds.load("upgrade.cattle.io_plans.yaml"));
 
   @Override
   public String folder() {
@@ -65,6 +70,7 @@ public final class UpgradesComponent implements Component {
     }
     AutoUpgrade u = upgrades.get();
     List<HasMetadata> out = new ArrayList<>();
+    out.add(PLAN_CRD.get());
     out.add(Namespaces.privileged(NAMESPACE,
         "upgrade jobs run privileged with the host's root filesystem, PID/IPC/network namespaces and CAP_SYS_BOOT"));
     out.add(new ServiceAccountBuilder().withNewMetadata().withName(SERVICE_ACCOUNT).withNamespace(NAMESPACE)
@@ -88,10 +94,8 @@ public final class UpgradesComponent implements Component {
   public Map<String, String> extraFiles(Lab lab) {
     return Map.of("README.md", "# Automatic k3s upgrades\n\n"
         + "system-upgrade-controller " + CONTROLLER_VERSION + " runs the Plans `server-plan` and `agent-plan`.\n\n"
-        + "Its `Plan` CRD is not part of these manifests. Apply it once, before the first deployment, from the\n"
-        + "same release:\n\n"
-        + "```sh\nkubectl apply -f https://github.com/rancher/system-upgrade-controller/releases/download/"
-        + CONTROLLER_VERSION + "/crd.yaml\n```\n\n"
+        + "The folder also holds the `Plan` CRD (`customresourcedefinition-plans.upgrade.cattle.io.yaml`), so\n"
+        + "the Plans apply once it is established (see the k8s README for the apply order).\n\n"
         + "A failed plan leaves its node cordoned: `kubectl uncordon <node>` after fixing it.\n");
   }
 

@@ -101,8 +101,8 @@ class UpgradesComponentTest {
         .at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText()).isEqualTo("privileged");
     assertThat(TestLabs.object(files, "system-upgrade/configmap-default-controller-env.yaml")
         .at("/data/SYSTEM_UPGRADE_JOB_KUBECTL_IMAGE").asText()).isEqualTo("rancher/kubectl:v1.33.4");
-    assertThat(files.text("system-upgrade/README.md")).contains("/releases/download/"
-        + UpgradesComponent.CONTROLLER_VERSION + "/crd.yaml");
+    assertThat(TestLabs.object(files, "system-upgrade/customresourcedefinition-plans.upgrade.cattle.io.yaml")
+        .at("/spec/names/kind").asText()).isEqualTo("Plan");
   }
 
   @Test
