@@ -106,6 +106,7 @@ public final class ReferenceHomelab {
             app("blog", "ghcr.io/example/blog:1.4.2").replicas(2).publicVia(traefik).metrics("/metrics"),
             app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
                 .port(8096).host("media").internalVia(traefik)
+                .extraPort("discovery", 7359, "UDP")
                 .volume(mount(media, "/media"))
                 .volume(claim("config", "/config", "10Gi").storageClass("nfs-data"))
                 .runsOn("pi4")

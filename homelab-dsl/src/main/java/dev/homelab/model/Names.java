@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /** Syntax checks shared by the model values: DNS-1123 names, ports, images, paths, schedules. */
 public final class Names {
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_1123_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
@@ -127,5 +128,13 @@ public final class Names {
   /** A TCP/UDP port number. */
   public static boolean isPort(int port) {
     return port >= 1 && port <= 65535;
+  }
+
+  /**
+   * A Kubernetes port name: a DNS-1035 label (lower case, digits, '-', starting with a letter) of at
+   * most 15 characters without {@code --}, which Kubernetes rejects in port names (IANA service names).
+   */
+  public static boolean isPortName(String name) {
+    return name.length() <= 15 && DNS_1035_LABEL.matcher(name).matches() && !name.contains("--");
   }
 }

@@ -1,5 +1,6 @@
 package dev.homelab.testing;
 
+import dev.homelab.model.app.Probe;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.network.Exposure;
 import java.util.ArrayList;
@@ -48,8 +49,10 @@ public final class LabArbitraries {
             Arbitraries.of(true, false),
             Arbitraries.of(true, false),
             Arbitraries.integers().between(-1, 9),
-            Arbitraries.of(true, false))
-        .as((exposure, metrics, volume, explicitClass, archOfNode, pinned) -> {
+            Arbitraries.of(true, false),
+            Arbitraries.of(true, false),
+            Arbitraries.of(Probe.Kind.class))
+        .as((exposure, metrics, volume, explicitClass, archOfNode, pinned, extraPorts, probe) -> {
           LabSpec.AppSpec a = new LabSpec.AppSpec();
           a.exposure = exposure;
           a.metrics = metrics;
@@ -57,6 +60,8 @@ public final class LabArbitraries {
           a.explicitClass = explicitClass;
           a.archOfNode = archOfNode;
           a.pinned = pinned;
+          a.extraPorts = extraPorts;
+          a.probe = probe;
           return a;
         });
   }

@@ -6,6 +6,7 @@ import dev.homelab.model.AddressRange;
 import dev.homelab.model.Ipv4;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
+import dev.homelab.model.app.Probe;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.cluster.AutoUpgrade;
 import dev.homelab.model.cluster.BuiltIn;
@@ -25,7 +26,7 @@ import java.util.List;
  * Fields are public and mutable on purpose: a breaker works on a {@link #copy()}.
  */
 public final class LabSpec {
-  /** One generated app: its exposure, whether it scrapes metrics, its volume, its arch constraint. */
+  /** One generated app: its exposure, whether it scrapes metrics, its volume, its arch constraint, its ports and probe. */
   public static final class AppSpec {
     public String name;
     public Exposure exposure = Exposure.CLUSTER;
@@ -35,6 +36,9 @@ public final class LabSpec {
     /** -1: multi-arch; else the index of a node whose arch the image is limited to. */
     public int archOfNode = -1;
     public boolean pinned;
+    /** Adds a TCP and a UDP port besides the HTTP port. */
+    public boolean extraPorts;
+    public Probe.Kind probe = Probe.Kind.HTTP;
 
     AppSpec copy() {
       AppSpec c = new AppSpec();
@@ -45,6 +49,8 @@ public final class LabSpec {
       c.explicitClass = explicitClass;
       c.archOfNode = archOfNode;
       c.pinned = pinned;
+      c.extraPorts = extraPorts;
+      c.probe = probe;
       return c;
     }
   }
@@ -223,6 +229,16 @@ public final class LabSpec {
       }
       if (a.volume) {
         app = app.volume(a.explicitClass ? claim("data", "/data", "1Gi").storageClass("nfs-data") : claim("data", "/data", "1Gi"));
+      }
+      if (a.extraPorts) {
+        app = app.extraPort("grpc", 9090).extraPort("discovery", 7359, "UDP");
+      }
+      if (a.probe == Probe.Kind.TCP) {
+        app = app.tcpProbe();
+      } else if (a.probe == Probe.Kind.EXEC) {
+        app = app.execProbe("/app/healthcheck");
+      } else {
+        app = app.healthPath("/healthz");
       }
       if (a.archOfNode >= 0) {
         int node = a.archOfNode % names.size();

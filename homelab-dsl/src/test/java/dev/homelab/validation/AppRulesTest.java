@@ -2,7 +2,9 @@ package dev.homelab.validation;
 
 import static dev.homelab.Homelab.*;
 import static dev.homelab.testing.TestLabs.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homelab.model.app.Probe;
 import dev.homelab.model.host.Arch;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,78 @@ class AppRulesTest {
   void should_reject_a_health_path_without_slash() {
     Expect.only(minimal().apps(app("wiki", IMAGE).healthPath("health")), "http-path",
         "homelab/apps/wiki: health path 'health' does not start with /. Call .healthPath(\"/health\")");
+  }
+
+  @Test
+  void should_reject_an_exec_probe_without_command() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).execProbe()), "probe-command",
+        "homelab/apps/wiki: execProbe() has no command. Call .execProbe(\"/app/healthcheck\") with a command that fails when the app is unhealthy");
+  }
+
+  @Test
+  void should_accept_tcp_and_exec_probes() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).tcpProbe(), app("queue", IMAGE).execProbe("/app/healthcheck", "--quiet")), "none");
+  }
+
+  @Test
+  void should_let_the_last_probe_choice_win() {
+    assertThat(app("wiki", IMAGE).healthPath("/health").tcpProbe().probe()).isEqualTo(Probe.tcp());
+    assertThat(app("wiki", IMAGE).tcpProbe().healthPath("/health").probe()).isEqualTo(Probe.http("/health"));
+    assertThat(app("wiki", IMAGE).probe()).isEqualTo(Probe.http("/"));
+  }
+
+  @Test
+  void should_reject_an_extra_port_out_of_range() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("discovery", 70000, "UDP")), "port",
+        "homelab/apps/wiki/extraPorts/discovery: port 70000 is not between 1 and 65535. Call .extraPort(\"discovery\", ...) with the container's port, 1 to 65535");
+  }
+
+  @Test
+  void should_reject_an_extra_port_name_longer_than_15_characters() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("client-discovery", 7359, "UDP")), "port-name",
+        "homelab/apps/wiki/extraPorts/client-discovery: port name 'client-discovery' is not a DNS-1035 label of at most 15 characters. "
+            + "Use lower case letters, digits and single '-', starting with a letter, e.g. \"client-discover\"");
+  }
+
+  @Test
+  void should_reject_an_extra_port_name_starting_with_a_digit() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("9p_Share", 564)), "port-name",
+        "homelab/apps/wiki/extraPorts/9p_Share: port name '9p_Share' is not a DNS-1035 label of at most 15 characters. "
+            + "Use lower case letters, digits and single '-', starting with a letter, e.g. \"p-share\"");
+  }
+
+  @Test
+  void should_reject_an_extra_port_protocol_other_than_tcp_or_udp() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("discovery", 7359, "udp")), "port-protocol",
+        "homelab/apps/wiki/extraPorts/discovery: protocol 'udp' is neither TCP nor UDP. Call .extraPort(\"discovery\", 7359, \"UDP\")");
+    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("assoc", 9999, "SCTP")), "port-protocol",
+        "homelab/apps/wiki/extraPorts/assoc: protocol 'SCTP' is neither TCP nor UDP. Call .extraPort(\"assoc\", 9999, \"TCP\")");
+  }
+
+  @Test
+  void should_reject_an_extra_port_named_http() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("http", 8081)), "port-unique",
+        "homelab/apps/wiki/extraPorts/http: port name http is already used by the HTTP port. Give each port its own name");
+  }
+
+  @Test
+  void should_reject_an_extra_port_on_the_http_port_number() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).port(8096).extraPort("web", 8096)), "port-unique",
+        "homelab/apps/wiki/extraPorts/web: port 8096/TCP is already used by the HTTP port. Declare each port and protocol once");
+  }
+
+  @Test
+  void should_reject_two_extra_ports_with_one_name_or_one_number() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("dlna", 1900, "UDP").extraPort("dlna", 1901, "UDP")
+            .extraPort("ssdp", 1900, "UDP")), "port-unique",
+        "homelab/apps/wiki/extraPorts/dlna: port name dlna is already used by port dlna. Give each port its own name",
+        "homelab/apps/wiki/extraPorts/ssdp: port 1900/UDP is already used by port dlna. Declare each port and protocol once");
+  }
+
+  @Test
+  void should_accept_one_number_over_tcp_and_udp() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).port(8096).extraPort("dns-tcp", 53).extraPort("dns-udp", 53, "UDP")
+        .extraPort("web-udp", 8096, "UDP")), "none");
   }
 
   @Test

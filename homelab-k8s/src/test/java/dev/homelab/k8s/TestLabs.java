@@ -70,6 +70,7 @@ final class TestLabs {
             app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK).metrics("/metrics"),
             app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
                 .port(8096).host("media").internalVia(TRAEFIK)
+                .extraPort("discovery", 7359, "UDP")
                 .volume(mount(media, "/media"))
                 .volume(claim("config", "/config", "10Gi").storageClass("nfs-data"))
                 .runsOn("pi4")

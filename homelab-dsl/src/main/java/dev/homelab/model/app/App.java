@@ -73,6 +73,14 @@ public abstract class App {
   }
 
   /**
+   * Ports besides the HTTP port (e.g. a UDP discovery port): container and Service ports, reachable
+   * from the app's own namespace only. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/service/#multi-port-services">multi-port Services</a>
+   */
+  public abstract List<AppPort> extraPorts();
+
+  /**
    * Who can reach the app. Default: cluster only.
    *
    * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
@@ -141,13 +149,13 @@ public abstract class App {
   }
 
   /**
-   * HTTP path of the readiness and liveness probes. Default: {@code /}.
+   * Readiness and liveness probe: HTTP GET, TCP connect or a command. Default: HTTP GET {@code /} on the HTTP port.
    *
    * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/">probes</a>
    */
   @Value.Default
-  public String healthPath() {
-    return "/";
+  public Probe probe() {
+    return Probe.http("/");
   }
 
   /**
@@ -218,6 +226,28 @@ public abstract class App {
    */
   public App port(int port) {
     return copy().withPort(port);
+  }
+
+  /**
+   * Adds a TCP port besides the HTTP port, reachable from the app's namespace only (routes go to the
+   * HTTP port). Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/service/#multi-port-services">multi-port Services</a>
+   */
+  public App extraPort(String name, int port) {
+    return extraPort(name, port, "TCP");
+  }
+
+  /**
+   * Adds a port with {@code protocol} {@code TCP} or {@code UDP} besides the HTTP port, reachable from
+   * the app's namespace only, e.g. {@code .extraPort("discovery", 7359, "UDP")}. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/reference/networking/service-protocols/">Service protocols</a>
+   */
+  public App extraPort(String name, int port, String protocol) {
+    List<AppPort> all = new ArrayList<>(extraPorts());
+    all.add(AppPort.of(name, port, protocol));
+    return copy().withExtraPorts(all);
   }
 
   /**
@@ -322,12 +352,32 @@ public abstract class App {
   }
 
   /**
-   * Probe path. Default: {@code /}.
+   * Probes with an HTTP GET of {@code path} on the HTTP port; replaces an earlier probe choice. Default: {@code /}.
    *
    * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/">probes</a>
    */
   public App healthPath(String path) {
-    return copy().withHealthPath(path);
+    return copy().withProbe(Probe.http(path));
+  }
+
+  /**
+   * Probes by opening a TCP connection to the HTTP port, for apps that speak no HTTP there; replaces
+   * an earlier probe choice. Default: HTTP GET {@code /}.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-tcp-liveness-probe">TCP probes</a>
+   */
+  public App tcpProbe() {
+    return copy().withProbe(Probe.tcp());
+  }
+
+  /**
+   * Probes by running {@code command} in the container (no shell), for workers without a port;
+   * exit code 0 passes. Replaces an earlier probe choice. Default: HTTP GET {@code /}.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-command">exec probes</a>
+   */
+  public App execProbe(String... command) {
+    return copy().withProbe(Probe.exec(command));
   }
 
   /**
@@ -368,7 +418,7 @@ public abstract class App {
     return copy().withRunAsUser(uid);
   }
 
-  /** Broken invariants of this app and its volumes; empty when it is sound. Never throws. */
+  /** Broken invariants of this app, its probe, volumes and extra ports; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     Violations v = new Violations()
         .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535",
@@ -378,8 +428,7 @@ public abstract class App {
             "Pin a version, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + name() + ":1.2.3\")")
         .when(runAsUser() <= 0, "run-as-root", () -> "runAsUser " + runAsUser() + " runs the container as root",
             "Call .runAsUser(1000) with the image's non-root UID")
-        .when(!healthPath().startsWith("/"), "http-path", () -> "health path '" + healthPath() + "' does not start with /",
-            "Call .healthPath(\"/" + healthPath() + "\")");
+        .addAll(probe().violations());
     metricsPath().ifPresent(m -> v.when(!m.startsWith("/"), "http-path", () -> "metrics path '" + m + "' does not start with /",
         "Call .metrics(\"/" + m + "\")"));
     for (String env : env().keySet()) {
@@ -393,7 +442,28 @@ public abstract class App {
           "Keep one of the two .env(\"" + env + "\", ...) calls");
     }
     volumes().forEach(vol -> v.addAll("volumes/" + vol.name(), vol.violations()));
+    extraPorts().forEach(p -> v.addAll("extraPorts/" + p.name(), p.violations()));
+    portsUnique(v);
     return v.list();
+  }
+
+  /**
+   * Kubernetes rejects a pod whose ports repeat a name, or a number with the same protocol; the HTTP
+   * port is {@code http}, TCP. Reported at the later port.
+   */
+  private void portsUnique(Violations v) {
+    Map<String, String> names = new TreeMap<>(Map.of("http", "the HTTP port"));
+    Map<String, String> numbers = new TreeMap<>(Map.of(port() + "/TCP", "the HTTP port"));
+    for (AppPort p : extraPorts()) {
+      String nameOwner = names.putIfAbsent(p.name(), "port " + p.name());
+      String numberOwner = numbers.putIfAbsent(p.number(), "port " + p.name());
+      Violations found = new Violations()
+          .when(nameOwner != null, "port-unique", () -> "port name " + p.name() + " is already used by " + nameOwner,
+              "Give each port its own name")
+          .when(numberOwner != null, "port-unique", () -> "port " + p.number() + " is already used by " + numberOwner,
+              "Declare each port and protocol once");
+      v.addAll("extraPorts/" + p.name(), found.list());
+    }
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -7,10 +7,14 @@ import dev.homelab.k8s.pods.Pods;
 import dev.homelab.k8s.traefik.Routes;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
+import dev.homelab.model.app.AppPort;
 import dev.homelab.model.network.Exposure;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +43,7 @@ final class AppComponent implements Component {
     out.add(Namespaces.restricted(name));
     out.add(AppWorkload.deployment(lab, app));
     out.addAll(AppWorkload.claims(lab, app));
-    out.add(new ServiceBuilder()
-        .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
-        .withNewSpec().withSelector(Pods.labels(name))
-        .addNewPort().withName("http").withPort(app.port()).withTargetPort(new IntOrString("http")).endPort()
-        .endSpec().build());
+    out.add(service(app));
     if (app.exposure() == Exposure.PUBLIC) {
       out.add(Routes.publicRoute(lab, name, name, app.host(), name, app.port()));
     } else if (app.exposure() == Exposure.INTERNAL) {
@@ -62,5 +62,20 @@ final class AppComponent implements Component {
     out.addAll(AppBackups.cronJobs(lab, app));
     out.addAll(AppPolicies.of(lab, app));
     return out;
+  }
+
+  /** The HTTP port, then the extra ports (cluster-internal: routes and policies keep to the HTTP port). */
+  private static Service service(App app) {
+    String name = app.name();
+    List<ServicePort> ports = new ArrayList<>();
+    ports.add(new ServicePortBuilder().withName("http").withPort(app.port()).withTargetPort(new IntOrString("http")).build());
+    for (AppPort p : app.extraPorts()) {
+      ports.add(new ServicePortBuilder().withName(p.name()).withPort(p.port()).withTargetPort(new IntOrString(p.name()))
+          .withProtocol(p.protocol()).build());
+    }
+    return new ServiceBuilder()
+        .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
+        .withNewSpec().withSelector(Pods.labels(name)).withPorts(ports).endSpec()
+        .build();
   }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * An app namespace admits nothing but: its own pods, Traefik's pods on the app port (routed apps),
- * Prometheus on the app port (scraped apps). Egress is left open (see the backend README).
+ * Prometheus on the app port (scraped apps). Extra ports stay cluster-internal: only the app's own
+ * namespace reaches them. Egress is left open (see the backend README).
  */
 final class AppPolicies {
   private AppPolicies() {}

@@ -3,9 +3,12 @@ package dev.homelab.k8s.apps;
 import dev.homelab.k8s.pods.Pods;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
+import dev.homelab.model.app.AppPort;
 import dev.homelab.model.app.AppVolume;
 import dev.homelab.model.storage.StaticVolume;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -31,8 +34,8 @@ final class AppWorkload {
   static Deployment deployment(Lab lab, App app) {
     String name = app.name();
     PodSecurityContext security = Pods.restrictedPod(app.runAsUser());
-    if (app.port() < 1024) {
-      // A non-root process may bind a low port when the pod's network namespace allows it (a safe sysctl).
+    if (app.port() < 1024 || app.extraPorts().stream().anyMatch(p -> p.port() < 1024)) {
+      // A non-root process may bind a low TCP or UDP port when the pod's network namespace allows it (a safe sysctl).
       security.setSysctls(List.of(new io.fabric8.kubernetes.api.model.Sysctl("net.ipv4.ip_unprivileged_port_start", "0")));
     }
     boolean claims = app.volumes().stream().anyMatch(v -> v.staticVolume().isEmpty());
@@ -51,13 +54,13 @@ final class AppWorkload {
         .addToContainers(new ContainerBuilder()
             .withName(name)
             .withImage(app.image())
-            .addNewPort().withName("http").withContainerPort(app.port()).withProtocol("TCP").endPort()
+            .withPorts(ports(app))
             .withEnv(env(app))
             .withVolumeMounts(mounts(lab, app))
             .withResources(Pods.resources(app.resources().cpuRequest(), app.resources().memoryRequest(),
                 app.resources().memoryLimit()))
-            .withReadinessProbe(Pods.httpReadiness(app.healthPath(), "http"))
-            .withLivenessProbe(Pods.httpLiveness(app.healthPath(), "http"))
+            .withReadinessProbe(AppProbes.readiness(app))
+            .withLivenessProbe(AppProbes.liveness(app))
             .withSecurityContext(Pods.restrictedContainer())
             .build())
         .withVolumes(volumes(app))
@@ -111,6 +114,16 @@ final class AppWorkload {
       boolean readOnly = v.staticVolume().flatMap(lab::staticVolume).map(StaticVolume::isReadOnly).orElse(false);
       out.add(new VolumeMountBuilder().withName(v.name()).withMountPath(v.mountPath())
           .withReadOnly(readOnly ? true : null).build());
+    }
+    return out;
+  }
+
+  /** The HTTP port, then the extra ports in declaration order. */
+  private static List<ContainerPort> ports(App app) {
+    List<ContainerPort> out = new ArrayList<>();
+    out.add(new ContainerPortBuilder().withName("http").withContainerPort(app.port()).withProtocol("TCP").build());
+    for (AppPort p : app.extraPorts()) {
+      out.add(new ContainerPortBuilder().withName(p.name()).withContainerPort(p.port()).withProtocol(p.protocol()).build());
     }
     return out;
   }

@@ -71,14 +71,22 @@ public final class Pods {
 
   /** Readiness: HTTP GET {@code path} on the named port, every 10 s. */
   public static Probe httpReadiness(String path, String port) {
-    return new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString(port)).endHttpGet()
-        .withPeriodSeconds(10).withFailureThreshold(3).build();
+    return readiness(new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString(port)).endHttpGet());
   }
 
   /** Liveness: HTTP GET {@code path}; restarts only after two minutes of failures, so slow starts survive. */
   public static Probe httpLiveness(String path, String port) {
-    return new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString(port)).endHttpGet()
-        .withInitialDelaySeconds(30).withPeriodSeconds(20).withFailureThreshold(6).build();
+    return liveness(new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString(port)).endHttpGet());
+  }
+
+  /** Readiness with the timings of {@link #httpReadiness}: {@code action} (a probe handler) every 10 s. */
+  public static Probe readiness(ProbeBuilder action) {
+    return action.withPeriodSeconds(10).withFailureThreshold(3).build();
+  }
+
+  /** Liveness with the timings of {@link #httpLiveness}: restarts only after two minutes of failures. */
+  public static Probe liveness(ProbeBuilder action) {
+    return action.withInitialDelaySeconds(30).withPeriodSeconds(20).withFailureThreshold(6).build();
   }
 
   /** A TCP connect probe on the named port. */

@@ -1,0 +1,85 @@
+package dev.homelab.model.app;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
+import java.util.Locale;
+import org.immutables.value.Value;
+
+/**
+ * A port of an app besides its HTTP port, e.g. {@code extraPort("discovery", 7359, "UDP")}: a container
+ * port and a port of the app's Service, reachable inside the app's namespace only (routes and
+ * NetworkPolicies keep to the HTTP port).
+ *
+ * @see <a href="https://kubernetes.io/docs/concepts/services-networking/service/#multi-port-services">multi-port Services</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class AppPort {
+  /** The protocols a container port may use here (Kubernetes also knows SCTP, which k3s does not load). */
+  static final List<String> PROTOCOLS = List.of("TCP", "UDP");
+
+  AppPort() {}
+
+  /**
+   * Port name: a DNS-1035 label of at most 15 characters, as Kubernetes requires of port names. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports">container ports</a>
+   */
+  @Value.Parameter
+  public abstract String name();
+
+  /**
+   * Port number, 1 to 65535. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports">container ports</a>
+   */
+  @Value.Parameter
+  public abstract int port();
+
+  /**
+   * Protocol, {@code TCP} or {@code UDP}. Required; {@link App#extraPort(String, int)} passes {@code TCP}.
+   *
+   * @see <a href="https://kubernetes.io/docs/reference/networking/service-protocols/">Service protocols</a>
+   */
+  @Value.Parameter
+  public abstract String protocol();
+
+  /**
+   * A port; prefer {@link App#extraPort(String, int, String)}. Required: name, port and protocol; nothing has a default.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/service/#multi-port-services">multi-port Services</a>
+   */
+  public static AppPort of(String name, int port, String protocol) {
+    return ImmutableAppPort.of(name, port, protocol);
+  }
+
+  /** {@code 7359/UDP}: how problems and duplicates name the port. */
+  String number() {
+    return port() + "/" + protocol();
+  }
+
+  /** Broken invariants of this port; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    String upper = protocol().toUpperCase(Locale.ROOT);
+    String protocol = PROTOCOLS.contains(upper) ? upper : "TCP";
+    return new Violations()
+        .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535",
+            "Call .extraPort(\"" + name() + "\", ...) with the container's port, 1 to 65535")
+        .when(!Names.isPortName(name()), "port-name",
+            () -> "port name '" + name() + "' is not a DNS-1035 label of at most 15 characters",
+            "Use lower case letters, digits and single '-', starting with a letter, e.g. \"" + suggest(name()) + "\"")
+        .when(!PROTOCOLS.contains(protocol()), "port-protocol", () -> "protocol '" + protocol() + "' is neither TCP nor UDP",
+            "Call .extraPort(\"" + name() + "\", " + port() + ", \"" + protocol + "\")")
+        .list();
+  }
+
+  /** A valid port name close to {@code name}: lower case, '-' for the rest, starting with a letter, at most 15. */
+  static String suggest(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceFirst("^[^a-z]+", "");
+    s = s.substring(0, Math.min(15, s.length())).replaceFirst("-+$", "");
+    return s.isEmpty() ? "extra" : s;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.homelab.model.app;
+
+import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * How Kubernetes checks that an app is ready and alive: an HTTP GET on the HTTP port (the default),
+ * a TCP connect to it (apps that speak no HTTP there), or a command in the container (workers
+ * without a port). One probe serves both readiness and liveness.
+ *
+ * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/">probes</a>
+ */
+@Value.Immutable
+@HomelabStyle
+public abstract class Probe {
+  Probe() {}
+
+  /** What the probe does. */
+  public enum Kind {
+    /** HTTP GET of {@link #path()} on the HTTP port; any 2xx or 3xx answer passes. */
+    HTTP,
+    /** Opens a TCP connection to the HTTP port. */
+    TCP,
+    /** Runs {@link #command()} in the container; exit code 0 passes. */
+    EXEC
+  }
+
+  /**
+   * Kind of probe. Required.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/">probes</a>
+   */
+  @Value.Parameter
+  public abstract Kind kind();
+
+  /**
+   * Path of an HTTP probe. Default: empty; {@link #http(String)} sets it.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-http-request">HTTP probes</a>
+   */
+  public abstract Optional<String> path();
+
+  /**
+   * Command of an exec probe, run without a shell. Default: empty; {@link #exec(String...)} sets it.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-command">exec probes</a>
+   */
+  public abstract List<String> command();
+
+  /**
+   * HTTP GET of {@code path} on the HTTP port; prefer {@link App#healthPath(String)}. Required: the path.
+   * Default for every app: {@code http("/")}.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-http-request">HTTP probes</a>
+   */
+  public static Probe http(String path) {
+    return ImmutableProbe.of(Kind.HTTP).withPath(path);
+  }
+
+  /**
+   * TCP connect to the HTTP port; prefer {@link App#tcpProbe()}. Default: none, apps probe over HTTP.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-tcp-liveness-probe">TCP probes</a>
+   */
+  public static Probe tcp() {
+    return ImmutableProbe.of(Kind.TCP);
+  }
+
+  /**
+   * Runs {@code command} in the container; prefer {@link App#execProbe(String...)}. Required: the command.
+   * Default: none, apps probe over HTTP.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-command">exec probes</a>
+   */
+  public static Probe exec(String... command) {
+    return ImmutableProbe.of(Kind.EXEC).withCommand(command);
+  }
+
+  /** Broken invariants of this probe; empty when it is sound. Never throws. */
+  public List<Violation> violations() {
+    Violations v = new Violations();
+    path().ifPresent(p -> v.when(!p.startsWith("/"), "http-path", () -> "health path '" + p + "' does not start with /",
+        "Call .healthPath(\"/" + p + "\")"));
+    v.when(kind() == Kind.EXEC && (command().isEmpty() || command().get(0).isBlank()), "probe-command",
+        () -> "execProbe() has no command", "Call .execProbe(\"/app/healthcheck\") with a command that fails when the app is unhealthy");
+    return v.list();
+  }
+}
