@@ -31,7 +31,7 @@ Lab referenceLab() {
   DataService pihole = pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole");
 
   // The media disk of pi4, mounted read-only by Jellyfin.
-  StaticVolume media = staticVolume("media", "pi4", "media", "4Ti");
+  StaticVolume media = staticVolume("media", "pi4", "media", "4Ti").readOnly();
 
   return homelab("reference")
       .domain("example.com")
@@ -39,10 +39,11 @@ Lab referenceLab() {
       .sshUser("admin")
       .timeZone("Europe/Paris")
       .nodes(
-          // Three servers keep an odd etcd quorum; the NUC and the media Pi are agents.
+          // Three servers keep an odd etcd quorum: two Pis and the NUC, which joined to make the
+          // control plane HA; pi3 and the storage Pi are agents.
           node("pi1").arm64().controlPlane().ip("192.168.1.11"),
           node("pi2").arm64().controlPlane().ip("192.168.1.12"),
-          node("pi3").arm64().controlPlane().ip("192.168.1.13"),
+          node("pi3").arm64().worker().ip("192.168.1.13"),
           node("pi4").arm64().worker().ip("192.168.1.14")
               .label("homelab.dev/storage", "true")
               // Soft: keep general workloads off the storage node unless nothing else fits.
@@ -53,7 +54,7 @@ Lab referenceLab() {
                       .exportOverNfs(),
                   mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs(),
                   backupDisk("restic", "/dev/disk/by-label/restic")),
-          node("nuc").amd64().worker().ip("192.168.1.20")
+          node("nuc").amd64().controlPlane().ip("192.168.1.20")
               .label("homelab.dev/class", "compute")
               .postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
       .cluster(k3s("v1.33.4+k3s1")
@@ -89,8 +90,17 @@ Lab referenceLab() {
               .port(80).host("cloud").publicVia(traefik).backup(offsite)
               .uses(postgres, redis)
               .volume("data", "/var/www/html", "100Gi")
+              // The image's auto-configuration: database, cache, and Traefik in front (TLS ends there).
               .env("POSTGRES_HOST", "postgres.postgres.svc.cluster.local")
+              .env("POSTGRES_DB", "nextcloud")
+              .env("POSTGRES_USER", "nextcloud")
               .env("POSTGRES_PASSWORD", secret("nextcloud-db", "password"))
+              .env("REDIS_HOST", "redis.redis.svc.cluster.local")
+              .env("REDIS_HOST_PASSWORD", secret("redis-credentials", "password"))
+              .env("NEXTCLOUD_TRUSTED_DOMAINS", "cloud.example.com")
+              .env("TRUSTED_PROXIES", "10.42.0.0/16")
+              .env("OVERWRITEPROTOCOL", "https")
+              .env("OVERWRITECLIURL", "https://cloud.example.com")
               .resources("250m", "512Mi", "2Gi")
               .healthPath("/status.php")
               .runAsUser(33),
@@ -107,7 +117,8 @@ Lab referenceLab() {
               .port(8123).host("home").internalVia(traefik)
               .arches(Arch.AMD64).runsOn("nuc")
               .volume("config", "/config", "5Gi"),
-          app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics"))
+          // A queue consumer: its port serves only /metrics, so probes just open the port.
+          app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics").tcpProbe())
       .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))
       .dns(cloudflare("example.com"))
       .terraformState(terraformState(offsite));
