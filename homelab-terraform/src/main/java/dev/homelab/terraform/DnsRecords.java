@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * Cloudflare v5 {@code cloudflare_dns_record}s: one per public app host, in the zone the host ends
- * in, pointing at the lab's public address. Without public apps there is no record and no
+ * in, pointing at the lab's public address; names are fully qualified (the apex is the zone name). Without public apps there is no record and no
  * Cloudflare provider at all.
  *
  * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
@@ -27,8 +27,8 @@ final class DnsRecords implements Part {
   /** 5.x, at least the release the resource schemas were checked against. */
   static final String CLOUDFLARE_VERSION = "~> 5.14";
 
-  /** A public host name, its zone and the record name relative to it ({@code @} for the apex). */
-  record Host(App app, String fqdn, DnsZone zone, String recordName) {}
+  /** A public host name and its zone. */
+  record Host(App app, String fqdn, DnsZone zone) {}
 
   @Override
   public void addTo(Lab lab, TerraformModule module, List<Problem> problems) {
@@ -57,7 +57,9 @@ final class DnsRecords implements Part {
       String name = TfJson.identifier(h.app().name());
       ObjectNode r = module.resource(FILE, "cloudflare_dns_record", name, ModelPaths.app(h.app().name()) + ": " + h.fqdn());
       r.put("zone_id", TfJson.ref("var." + zoneVar));
-      r.put("name", TfJson.literal(h.recordName()));
+      // The fully qualified name, the apex being the zone name itself: the v5 provider stores the FQDN
+      // the API returns, so a relative name ("cloud", "@") would show a diff on every plan.
+      r.put("name", TfJson.literal(h.fqdn()));
       r.put("type", target.type());
       r.put("content", target.content());
       r.put("ttl", h.zone().ttl());
@@ -88,9 +90,7 @@ final class DnsRecords implements Part {
             "Add its zone, e.g. .dns(cloudflare(\"" + parentOf(fqdn) + "\")), or give the app a .host(...) in a managed zone"));
         continue;
       }
-      String z = zone.get().zone();
-      String record = fqdn.equals(z) ? "@" : fqdn.substring(0, fqdn.length() - z.length() - 1);
-      hosts.add(new Host(app, fqdn, zone.get(), record));
+      hosts.add(new Host(app, fqdn, zone.get()));
     }
     return hosts;
   }

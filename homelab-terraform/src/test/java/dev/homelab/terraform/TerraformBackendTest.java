@@ -75,18 +75,27 @@ class TerraformBackendTest {
   }
 
   @Test
-  void should_put_each_host_in_its_longest_matching_zone_relative_to_it() {
+  void should_put_each_host_in_its_longest_matching_zone() {
     JsonNode records = json(backend.render(severalZones()), "dns.tf.json").at("/resource/cloudflare_dns_record");
 
-    assertThat(records.at("/blog/name").asText()).isEqualTo("blog");
     assertThat(records.at("/blog/zone_id").asText()).isEqualTo("${var.cloudflare_zone_example_com_zone_id}");
-    assertThat(records.at("/shop/name").asText()).isEqualTo("@");
     assertThat(records.at("/shop/zone_id").asText()).isEqualTo("${var.cloudflare_zone_example_org_zone_id}");
-    assertThat(records.at("/docs/name").asText()).isEqualTo("docs");
     assertThat(records.at("/docs/zone_id").asText()).isEqualTo("${var.cloudflare_zone_dev_example_com_zone_id}");
     assertThat(records.at("/docs/ttl").asInt()).isEqualTo(300);
-    assertThat(records.at("/api/name").asText()).isEqualTo("api.v2");
+    assertThat(records.at("/api/zone_id").asText()).isEqualTo("${var.cloudflare_zone_example_org_zone_id}");
     assertThat(records.at("/api/ttl").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void should_name_every_record_fully_qualified_and_the_apex_by_the_zone_name() {
+    // The v5 provider stores the FQDN the API returns; a relative name would show a diff on every plan.
+    JsonNode records = json(backend.render(severalZones()), "dns.tf.json").at("/resource/cloudflare_dns_record");
+
+    assertThat(records.at("/blog/name").asText()).isEqualTo("blog.example.com");
+    assertThat(records.at("/shop/name").asText()).isEqualTo("example.org");
+    assertThat(records.at("/docs/name").asText()).isEqualTo("docs.dev.example.com");
+    assertThat(records.at("/api/name").asText()).isEqualTo("api.v2.example.org");
+    records.forEach(r -> assertThat(r.at("/name").asText()).isNotEqualTo("@"));
   }
 
   @Test
