@@ -130,6 +130,23 @@ class GitHubActionsBackendTest {
   }
 
   @Test
+  void should_pass_the_zone_id_of_the_vpn_endpoint_record_even_without_public_apps() {
+    Lab lab = base()
+        .backups(OFFSITE)
+        .vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("wg.example.org"))
+        .dns(cloudflare("example.com", "example.org"))
+        .terraformState(terraformState(OFFSITE))
+        .github(github("example/homelab").runners(runners("lab-runners")));
+
+    JsonNode env = workflow(lab).at("/jobs/terraform/env");
+
+    assertThat(env.at("/TF_VAR_cloudflare_zone_example_org_zone_id").asText())
+        .isEqualTo("${{ vars.CLOUDFLARE_ZONE_EXAMPLE_ORG_ZONE_ID }}");
+    assertThat(env.has("TF_VAR_cloudflare_zone_example_com_zone_id")).isFalse();
+    assertThat(env.at("/TF_VAR_cloudflare_api_token_token").asText()).isEqualTo("${{ secrets.CLOUDFLARE_API_TOKEN_TOKEN }}");
+  }
+
+  @Test
   void should_plan_then_apply_the_saved_plan() {
     List<String> runs = runs(workflow(full()).at("/jobs/terraform"));
 

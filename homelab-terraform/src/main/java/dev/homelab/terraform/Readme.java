@@ -29,7 +29,9 @@ final class Readme {
     }
     md.append("| `variables.tf.json` | inputs: credentials (sensitive, never a value), ids |\n");
     if (module.requiredProviders().containsKey("cloudflare")) {
-      md.append("| `dns.tf.json` | Cloudflare DNS records of the public host names |\n");
+      md.append("| `dns.tf.json` | Cloudflare DNS records of the public host names")
+          .append(DnsRecords.vpnHost(lab).map(v -> " and of the WireGuard endpoint `" + v.fqdn() + "` (never proxied: UDP)").orElse(""))
+          .append(" |\n");
     }
     if (module.requiredProviders().containsKey("aws")) {
       md.append("| `buckets.tf.json` | S3-compatible backup buckets: versioning; old versions expire after the retention, current objects never (restic prunes its own) |\n");
