@@ -22,7 +22,7 @@ final class DeployWorkflow {
   static final String SETUP_TERRAFORM = "hashicorp/setup-terraform@v3";
   static final String SETUP_KUBECTL = "azure/setup-kubectl@v4";
   static final String SETUP_PYTHON = "actions/setup-python@v5";
-  /** The release the Terraform output was checked with; the module itself asks for 1.6 or later. */
+  /** The release the Terraform output was checked with; the module itself asks for 1.6.3 or later. */
   static final String TERRAFORM_VERSION = "1.11.4";
   static final String SSH_KEY_SECRET = "ANSIBLE_SSH_PRIVATE_KEY";
   static final String KNOWN_HOSTS_SECRET = "ANSIBLE_SSH_KNOWN_HOSTS";
@@ -127,6 +127,10 @@ final class DeployWorkflow {
     Map<String, Object> env = new LinkedHashMap<>();
     env.put("TF_IN_AUTOMATION", "true");
     env.put("TF_INPUT", "false");
+    // Terraform 1.11.2+ (AWS SDK for Go v2) sends x-amz-checksum-* headers that some S3-compatible
+    // stores (Backblaze B2, ...) reject, for the state backend and the aws provider alike.
+    env.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
+    env.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
     env.putAll(terraform.backendEnv());
     env.putAll(terraform.env());
     List<Object> steps = new ArrayList<>();

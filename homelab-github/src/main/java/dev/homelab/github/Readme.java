@@ -42,6 +42,12 @@ final class Readme {
           .append("after each job. Set `homelab.terraformState(terraformState(target))` to apply Terraform from here,\n")
           .append("or run it by hand (see `terraform/README.md`).\n\n");
     }
+    if (workflow.runsTerraform()) {
+      md.append("The `terraform` job sets `AWS_REQUEST_CHECKSUM_CALCULATION` and `AWS_RESPONSE_CHECKSUM_VALIDATION` to\n")
+          .append("`when_required`: Terraform 1.11.2+ otherwise sends checksum headers some S3-compatible stores reject.\n")
+          .append("The S3 state has no lock (see `terraform/README.md`): never run `terraform` locally while this\n")
+          .append("workflow runs.\n\n");
+    }
 
     md.append("## Secrets and variables\n\nCreate them under Settings → Secrets and variables → Actions, e.g. with `gh secret set NAME`.\n")
         .append("The workflow reads them only as `${{ secrets.NAME }}` / `${{ vars.NAME }}`.\n\n")

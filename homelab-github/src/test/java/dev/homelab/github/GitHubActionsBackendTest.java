@@ -147,6 +147,16 @@ class GitHubActionsBackendTest {
   }
 
   @Test
+  void should_send_s3_checksums_only_when_required_in_the_terraform_job() {
+    RenderedFiles files = backend.render(full());
+    JsonNode env = workflow(files).at("/jobs/terraform/env");
+
+    assertThat(env.at("/AWS_REQUEST_CHECKSUM_CALCULATION").asText()).isEqualTo("when_required");
+    assertThat(env.at("/AWS_RESPONSE_CHECKSUM_VALIDATION").asText()).isEqualTo("when_required");
+    assertThat(files.text("README.md")).contains("never run `terraform` locally while this\nworkflow runs");
+  }
+
+  @Test
   void should_plan_then_apply_the_saved_plan() {
     List<String> runs = runs(workflow(full()).at("/jobs/terraform"));
 

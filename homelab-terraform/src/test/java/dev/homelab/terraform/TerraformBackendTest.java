@@ -331,6 +331,33 @@ class TerraformBackendTest {
   }
 
   @Test
+  void should_require_the_terraform_release_that_honours_skip_s3_checksum() {
+    JsonNode terraform = json(backend.render(full()), "versions.tf.json").at("/terraform");
+
+    assertThat(terraform.at("/required_version").asText()).isEqualTo(">= 1.6.3");
+  }
+
+  @Test
+  void should_tell_local_runs_to_send_s3_checksums_only_when_required_and_that_state_has_no_lock() {
+    String readme = backend.render(full()).text("README.md");
+
+    assertThat(readme)
+        .contains("stock Terraform 1.6.3+")
+        .contains("export AWS_REQUEST_CHECKSUM_CALCULATION=when_required")
+        .contains("export AWS_RESPONSE_CHECKSUM_VALIDATION=when_required")
+        .contains("**No state lock.**")
+        .contains("`use_lockfile: true` (Terraform 1.10+)")
+        .contains("Never run `plan`/`apply` locally while the deploy workflow runs");
+    // A lock file needs conditional writes, which not every S3-compatible store has: it stays off.
+    assertThat(backend.render(full()).text("backend.tf.json")).doesNotContain("use_lockfile");
+  }
+
+  @Test
+  void should_not_mention_s3_checksums_without_buckets_or_remote_state() {
+    assertThat(backend.render(severalZones()).text("README.md")).doesNotContain("AWS_REQUEST_CHECKSUM_CALCULATION");
+  }
+
+  @Test
   void should_render_no_backend_file_without_terraform_state() {
     assertThat(backend.render(severalZones()).files()).doesNotContainKey("backend.tf.json");
   }
