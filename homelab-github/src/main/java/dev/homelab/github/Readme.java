@@ -3,6 +3,7 @@ package dev.homelab.github;
 import dev.homelab.model.Lab;
 import dev.homelab.model.infra.GitHub;
 import dev.homelab.model.infra.Runners;
+import java.util.List;
 import java.util.Map;
 
 /** Where the workflow goes and which secrets and variables the repository needs. */
@@ -36,7 +37,15 @@ final class Readme {
     if (workflow.runsTerraform()) {
       md.append("| `terraform` | every run | `terraform init`, `plan`, `apply` in `terraform/` |\n");
     }
-    md.append("| `kubernetes` | every run, after the others | `kubectl apply --server-side -k k8s/` with the runner pod's service account |\n\n");
+    List<String> crds = CustomResourceDefinitions.of(lab);
+    md.append("| `kubernetes` | every run, after the others | `kubectl apply --server-side -k k8s/` with the runner pod's service account")
+        .append(crds.isEmpty() ? "" : "; the first pass may fail for custom resources, then it waits for their CRDs"
+            + " (`kubectl wait --for=create`, then `--for=condition=Established`) and applies again, which must succeed")
+        .append(" |\n\n");
+    if (!crds.isEmpty()) {
+      md.append("The CRDs it waits for follow from the model (the charts of the components in use install them): ")
+          .append(String.join(", ", crds.stream().map(c -> "`" + c + "`").toList())).append(".\n\n");
+    }
     if (tf.hasResources() && !workflow.runsTerraform()) {
       md.append("There is no `terraform` job: the model keeps Terraform state locally, and a runner pod forgets it\n")
           .append("after each job. Set `homelab.terraformState(terraformState(target))` to apply Terraform from here,\n")

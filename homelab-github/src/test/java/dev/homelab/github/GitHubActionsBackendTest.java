@@ -118,6 +118,58 @@ class GitHubActionsBackendTest {
   }
 
   @Test
+  void should_apply_wait_for_the_crds_of_the_components_in_use_then_apply_again() {
+    List<String> runs = runs(workflow(full()).at("/jobs/kubernetes"));
+
+    String apply = "kubectl apply --server-side --field-manager=homelab-deploy -k k8s/";
+    assertThat(runs).hasSize(3);
+    // The first pass may fail (custom resources before their CRDs); the last one must succeed.
+    assertThat(runs.get(0)).startsWith(apply).contains("|| echo");
+    assertThat(runs.get(1)).containsSubsequence(
+        "kubectl wait --for=create --timeout=10m", "crd/certificates.cert-manager.io", "crd/tlsstores.traefik.io",
+        "kubectl wait --for=condition=Established --timeout=10m", "crd/certificates.cert-manager.io", "crd/tlsstores.traefik.io");
+    assertThat(runs.get(2)).isEqualTo(apply + "\n");
+  }
+
+  @Test
+  void should_derive_the_crds_to_wait_for_from_the_components_of_the_lab() {
+    assertThat(CustomResourceDefinitions.of(full())).containsExactly(
+        "certificates.cert-manager.io", "clusterissuers.cert-manager.io",
+        "ingressroutes.traefik.io", "middlewares.traefik.io", "tlsstores.traefik.io");
+
+    Lab everything = full()
+        .cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade()))
+        .loadBalancer(pool("lan", "192.168.1.200-192.168.1.220"))
+        .monitoring(monitoring())
+        .secretStore("vault");
+    assertThat(CustomResourceDefinitions.of(everything)).containsExactly(
+        "certificates.cert-manager.io", "clusterissuers.cert-manager.io", "externalsecrets.external-secrets.io",
+        "ingressroutes.traefik.io", "ipaddresspools.metallb.io", "l2advertisements.metallb.io", "middlewares.traefik.io",
+        "plans.upgrade.cattle.io", "prometheusrules.monitoring.coreos.com", "servicemonitors.monitoring.coreos.com",
+        "tlsstores.traefik.io");
+  }
+
+  @Test
+  void should_apply_once_when_the_lab_uses_no_custom_resources() {
+    Lab lab = homelab("lab")
+        .domain("example.com")
+        .lan("192.168.1.0/24")
+        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .github(github("example/homelab").runners(runners("lab-runners")));
+
+    List<String> runs = runs(workflow(lab).at("/jobs/kubernetes"));
+
+    assertThat(runs).containsExactly("kubectl apply --server-side --field-manager=homelab-deploy -k k8s/\n");
+  }
+
+  @Test
+  void should_install_a_kubectl_that_knows_wait_for_create_on_older_clusters() {
+    assertThat(DeployWorkflow.kubectlVersion("v1.30.9+k3s1")).isEqualTo("v1.31.0");
+    assertThat(DeployWorkflow.kubectlVersion("v1.33.4+k3s1")).isEqualTo("v1.33.4");
+  }
+
+  @Test
   void should_pass_every_sensitive_terraform_variable_from_a_secret_of_its_name() {
     JsonNode env = workflow(full()).at("/jobs/terraform/env");
 
