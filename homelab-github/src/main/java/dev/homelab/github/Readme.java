@@ -77,8 +77,19 @@ final class Readme {
             .append("` | variable, optional | public IPv4 of the lab; default: the runner's egress address (icanhazip.com) |\n");
       }
     }
-    md.append("\nThe runners' ServiceAccount needs the rights to apply everything under `k8s/`; the Kubernetes\n")
-        .append("output grants them. Actions are pinned to release tags (`").append(DeployWorkflow.CHECKOUT).append("`, `")
+    md.append("\n## Who controls the cluster\n\n")
+        .append("The runners' ServiceAccount needs the rights to apply everything under `k8s/`; the Kubernetes\n")
+        .append("output binds it to **`cluster-admin`**. So any workflow that can target the\n")
+        .append("runner scale set `").append(runners.name()).append("` (any branch, any pull request that adds a `runs-on: ")
+        .append(runners.name()).append("` job)\ngets cluster-admin through it. Do at least one of:\n\n")
+        .append("- keep the repository ").append(github.repository()).append(" private;\n")
+        .append("- require approval for workflows from outside collaborators (Settings → Actions → General →\n")
+        .append("  \"Require approval for all outside collaborators\");\n")
+        .append("- register the scale set in a runner group limited to this workflow on branch `").append(github.branch())
+        .append("`\n  (organization Settings → Actions → Runner groups → selected workflows:\n")
+        .append("  `").append(github.repository()).append("/").append(DeployWorkflow.PATH).append("@refs/heads/")
+        .append(github.branch()).append("`).\n");
+    md.append("\nActions are pinned to release tags (`").append(DeployWorkflow.CHECKOUT).append("`, `")
         .append(DeployWorkflow.SETUP_TERRAFORM).append("`...);\npin them to commit SHAs if your policy asks for it.\n");
     return md.toString();
   }

@@ -299,6 +299,20 @@ class GitHubActionsBackendTest {
         .contains("| `ANSIBLE_VAULT_PASSWORD` | secret |");
   }
 
+  @Test
+  void should_warn_that_any_workflow_on_the_runners_gets_cluster_admin_and_how_to_limit_it() {
+    String readme = backend.render(full()).text("README.md");
+
+    assertThat(readme)
+        .contains("## Who controls the cluster")
+        .contains("So any workflow that can target the\nrunner scale set `lab-runners`")
+        .contains("gets cluster-admin through it")
+        .contains("- keep the repository example/homelab private;")
+        .contains("- require approval for workflows from outside collaborators")
+        .contains("- register the scale set in a runner group limited to this workflow on branch `live`")
+        .contains("`example/homelab/.github/workflows/deploy.yml@refs/heads/live`");
+  }
+
   private JsonNode workflow(Lab lab) {
     return workflow(backend.render(lab));
   }
