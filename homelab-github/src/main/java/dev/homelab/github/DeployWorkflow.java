@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The deploy workflow: on a push to the deployed branch that touches rendered files (or by hand),
- * jobs on the in-cluster runner scale set apply Terraform, then the Kubernetes manifests; Ansible
- * runs only when asked for on a manual run. One deploy at a time.
+ * jobs on the in-cluster runner scale set apply Terraform, then the Kubernetes manifests (apply,
+ * wait for the CRDs the charts install, apply again); Ansible runs only when asked for on a manual
+ * run. One deploy at a time.
  *
  * @see <a href="https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions">Workflow syntax</a>
  */
@@ -22,12 +26,13 @@ final class DeployWorkflow {
   static final String SETUP_TERRAFORM = "hashicorp/setup-terraform@v3";
   static final String SETUP_KUBECTL = "azure/setup-kubectl@v4";
   static final String SETUP_PYTHON = "actions/setup-python@v5";
-  /** The release the Terraform output was checked with; the module itself asks for 1.6 or later. */
+  /** The release the Terraform output was checked with; the module itself asks for 1.6.3 or later. */
   static final String TERRAFORM_VERSION = "1.11.4";
   static final String SSH_KEY_SECRET = "ANSIBLE_SSH_PRIVATE_KEY";
   static final String KNOWN_HOSTS_SECRET = "ANSIBLE_SSH_KNOWN_HOSTS";
   static final String VAULT_SECRET = "ANSIBLE_VAULT_PASSWORD";
   static final String PUBLIC_IP_VARIABLE = "PUBLIC_IP";
+  static final String APPLY = "kubectl apply --server-side --field-manager=homelab-deploy -k k8s/";
   /** Inventory and default playbook under ansible/, as the Ansible backend renders them. */
   static final String INVENTORY = "inventory.yml";
   static final String DEFAULT_PLAYBOOK = "site.yml";
@@ -127,6 +132,10 @@ final class DeployWorkflow {
     Map<String, Object> env = new LinkedHashMap<>();
     env.put("TF_IN_AUTOMATION", "true");
     env.put("TF_INPUT", "false");
+    // Terraform 1.11.2+ (AWS SDK for Go v2) sends x-amz-checksum-* headers that some S3-compatible
+    // stores (Backblaze B2, ...) reject, for the state backend and the aws provider alike.
+    env.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
+    env.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
     env.putAll(terraform.backendEnv());
     env.putAll(terraform.env());
     List<Object> steps = new ArrayList<>();
@@ -155,7 +164,19 @@ final class DeployWorkflow {
   private Map<String, Object> kubernetesJob(List<String> needs) {
     // kubectl without a kubeconfig uses the runner pod's service account (in-cluster config).
     Map<String, Object> kubectl = map("uses", SETUP_KUBECTL,
-        "with", lab.k3s().map(k -> map("version", k.version().replaceFirst("\\+.*$", ""))).orElse(null));
+        "with", lab.k3s().map(k -> map("version", kubectlVersion(k.version()))).orElse(null));
+    List<String> crds = CustomResourceDefinitions.of(lab);
+    List<Object> steps = new ArrayList<>(List.of(map("uses", CHECKOUT), kubectl));
+    if (!crds.isEmpty()) {
+      // The HelmCharts of this pass install the CRDs a minute later: their custom resources fail once.
+      steps.add(map("name", "kubectl apply (custom resources may fail until their CRDs exist)",
+          "run", APPLY + " \\\n  || echo \"::notice::first pass incomplete; waiting for the CRDs and applying again\"\n"));
+      String names = crds.stream().map(c -> " \\\n  crd/" + c).collect(Collectors.joining());
+      steps.add(map("name", "Wait for the CRDs the charts install",
+          "run", "kubectl wait --for=create --timeout=10m" + names + "\n"
+              + "kubectl wait --for=condition=Established --timeout=10m" + names + "\n"));
+    }
+    steps.add(map("name", "kubectl apply", "run", APPLY + "\n"));
     return map(
         "name", "Kubernetes (kubectl apply)",
         "needs", needs,
@@ -163,11 +184,14 @@ final class DeployWorkflow {
         "if", "${{ !failure() && !cancelled() }}",
         "runs-on", runsOn,
         "timeout-minutes", 30,
-        "steps", List.of(
-            map("uses", CHECKOUT),
-            kubectl,
-            map("name", "kubectl apply",
-                "run", "kubectl apply --server-side --field-manager=homelab-deploy -k k8s/\n")));
+        "steps", steps);
+  }
+
+  /** The cluster's kubectl, but at least 1.31: {@code kubectl wait --for=create} is new in 1.31. */
+  static String kubectlVersion(String k3sVersion) {
+    String version = k3sVersion.replaceFirst("\\+.*$", "");
+    Matcher m = Pattern.compile("v1\\.(\\d+)\\..*").matcher(version);
+    return m.matches() && Integer.parseInt(m.group(1)) < 31 ? "v1.31.0" : version;
   }
 
   private static String secret(String name) {

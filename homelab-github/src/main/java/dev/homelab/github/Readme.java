@@ -3,6 +3,7 @@ package dev.homelab.github;
 import dev.homelab.model.Lab;
 import dev.homelab.model.infra.GitHub;
 import dev.homelab.model.infra.Runners;
+import java.util.List;
 import java.util.Map;
 
 /** Where the workflow goes and which secrets and variables the repository needs. */
@@ -36,11 +37,25 @@ final class Readme {
     if (workflow.runsTerraform()) {
       md.append("| `terraform` | every run | `terraform init`, `plan`, `apply` in `terraform/` |\n");
     }
-    md.append("| `kubernetes` | every run, after the others | `kubectl apply --server-side -k k8s/` with the runner pod's service account |\n\n");
+    List<String> crds = CustomResourceDefinitions.of(lab);
+    md.append("| `kubernetes` | every run, after the others | `kubectl apply --server-side -k k8s/` with the runner pod's service account")
+        .append(crds.isEmpty() ? "" : "; the first pass may fail for custom resources, then it waits for their CRDs"
+            + " (`kubectl wait --for=create`, then `--for=condition=Established`) and applies again, which must succeed")
+        .append(" |\n\n");
+    if (!crds.isEmpty()) {
+      md.append("The CRDs it waits for follow from the model (the charts of the components in use install them): ")
+          .append(String.join(", ", crds.stream().map(c -> "`" + c + "`").toList())).append(".\n\n");
+    }
     if (tf.hasResources() && !workflow.runsTerraform()) {
       md.append("There is no `terraform` job: the model keeps Terraform state locally, and a runner pod forgets it\n")
           .append("after each job. Set `homelab.terraformState(terraformState(target))` to apply Terraform from here,\n")
           .append("or run it by hand (see `terraform/README.md`).\n\n");
+    }
+    if (workflow.runsTerraform()) {
+      md.append("The `terraform` job sets `AWS_REQUEST_CHECKSUM_CALCULATION` and `AWS_RESPONSE_CHECKSUM_VALIDATION` to\n")
+          .append("`when_required`: Terraform 1.11.2+ otherwise sends checksum headers some S3-compatible stores reject.\n")
+          .append("The S3 state has no lock (see `terraform/README.md`): never run `terraform` locally while this\n")
+          .append("workflow runs.\n\n");
     }
 
     md.append("## Secrets and variables\n\nCreate them under Settings → Secrets and variables → Actions, e.g. with `gh secret set NAME`.\n")
@@ -62,8 +77,19 @@ final class Readme {
             .append("` | variable, optional | public IPv4 of the lab; default: the runner's egress address (icanhazip.com) |\n");
       }
     }
-    md.append("\nThe runners' ServiceAccount needs the rights to apply everything under `k8s/`; the Kubernetes\n")
-        .append("output grants them. Actions are pinned to release tags (`").append(DeployWorkflow.CHECKOUT).append("`, `")
+    md.append("\n## Who controls the cluster\n\n")
+        .append("The runners' ServiceAccount needs the rights to apply everything under `k8s/`; the Kubernetes\n")
+        .append("output binds it to **`cluster-admin`**. So any workflow that can target the\n")
+        .append("runner scale set `").append(runners.name()).append("` (any branch, any pull request that adds a `runs-on: ")
+        .append(runners.name()).append("` job)\ngets cluster-admin through it. Do at least one of:\n\n")
+        .append("- keep the repository ").append(github.repository()).append(" private;\n")
+        .append("- require approval for workflows from outside collaborators (Settings → Actions → General →\n")
+        .append("  \"Require approval for all outside collaborators\");\n")
+        .append("- register the scale set in a runner group limited to this workflow on branch `").append(github.branch())
+        .append("`\n  (organization Settings → Actions → Runner groups → selected workflows:\n")
+        .append("  `").append(github.repository()).append("/").append(DeployWorkflow.PATH).append("@refs/heads/")
+        .append(github.branch()).append("`).\n");
+    md.append("\nActions are pinned to release tags (`").append(DeployWorkflow.CHECKOUT).append("`, `")
         .append(DeployWorkflow.SETUP_TERRAFORM).append("`...);\npin them to commit SHAs if your policy asks for it.\n");
     return md.toString();
   }

@@ -1,5 +1,6 @@
 package dev.homelab.github;
 
+import dev.homelab.model.Ipv4;
 import dev.homelab.model.Lab;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.app.App;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
 /**
  * The inputs of the Terraform module, derived from the model with the same conventions the
  * Terraform backend uses (backends never import each other): a sensitive variable per
- * {@link SecretRef#variableStem()}, a zone-id variable per zone in use, {@code public_ip} when the
+ * {@link SecretRef#variableStem()}, a zone-id variable per zone in use (by a public app or by the
+ * WireGuard endpoint), {@code public_ip} when the
  * public address is not fixed. Each becomes a {@code TF_VAR_*} read from a repository secret (or,
  * for ids, a repository variable) of the upper-cased name.
  */
@@ -39,10 +41,17 @@ final class TerraformInputs {
         Optional<DnsZone> zone = lab.zoneOf(lab.fqdn(app.host()));
         if (zone.isPresent()) {
           records = true;
-          String stem = zone.get().zoneIdVariable().variableStem();
-          variables.put(upper(stem), "Cloudflare zone id of " + zone.get().zone());
-          env.put("TF_VAR_" + stem, "${{ vars." + upper(stem) + " }}");
+          zoneId(zone.get());
         }
+      }
+      // The WireGuard endpoint's record: a host name (default vpn.<domain>) in a managed zone.
+      Optional<DnsZone> vpnZone = lab.vpn()
+          .flatMap(vpn -> vpn.endpoint().or(() -> lab.domain().map(d -> "vpn." + d)))
+          .filter(e -> !Ipv4.isAddress(e))
+          .flatMap(lab::zoneOf);
+      if (vpnZone.isPresent()) {
+        records = true;
+        zoneId(vpnZone.get());
       }
     }
     if (records) {
@@ -62,6 +71,12 @@ final class TerraformInputs {
       backendEnv.put("AWS_ACCESS_KEY_ID", "${{ secrets." + upper(t.accessKeyId().variableStem()) + " }}");
       backendEnv.put("AWS_SECRET_ACCESS_KEY", "${{ secrets." + upper(t.secretAccessKey().variableStem()) + " }}");
     });
+  }
+
+  private void zoneId(DnsZone zone) {
+    String stem = zone.zoneIdVariable().variableStem();
+    variables.put(upper(stem), "Cloudflare zone id of " + zone.zone());
+    env.put("TF_VAR_" + stem, "${{ vars." + upper(stem) + " }}");
   }
 
   private void secret(SecretRef ref, String what) {

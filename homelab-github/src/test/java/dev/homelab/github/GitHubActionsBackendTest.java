@@ -118,6 +118,58 @@ class GitHubActionsBackendTest {
   }
 
   @Test
+  void should_apply_wait_for_the_crds_of_the_components_in_use_then_apply_again() {
+    List<String> runs = runs(workflow(full()).at("/jobs/kubernetes"));
+
+    String apply = "kubectl apply --server-side --field-manager=homelab-deploy -k k8s/";
+    assertThat(runs).hasSize(3);
+    // The first pass may fail (custom resources before their CRDs); the last one must succeed.
+    assertThat(runs.get(0)).startsWith(apply).contains("|| echo");
+    assertThat(runs.get(1)).containsSubsequence(
+        "kubectl wait --for=create --timeout=10m", "crd/certificates.cert-manager.io", "crd/tlsstores.traefik.io",
+        "kubectl wait --for=condition=Established --timeout=10m", "crd/certificates.cert-manager.io", "crd/tlsstores.traefik.io");
+    assertThat(runs.get(2)).isEqualTo(apply + "\n");
+  }
+
+  @Test
+  void should_derive_the_crds_to_wait_for_from_the_components_of_the_lab() {
+    assertThat(CustomResourceDefinitions.of(full())).containsExactly(
+        "certificates.cert-manager.io", "clusterissuers.cert-manager.io",
+        "ingressroutes.traefik.io", "middlewares.traefik.io", "tlsstores.traefik.io");
+
+    Lab everything = full()
+        .cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade()))
+        .loadBalancer(pool("lan", "192.168.1.200-192.168.1.220"))
+        .monitoring(monitoring())
+        .secretStore("vault");
+    assertThat(CustomResourceDefinitions.of(everything)).containsExactly(
+        "certificates.cert-manager.io", "clusterissuers.cert-manager.io", "externalsecrets.external-secrets.io",
+        "ingressroutes.traefik.io", "ipaddresspools.metallb.io", "l2advertisements.metallb.io", "middlewares.traefik.io",
+        "plans.upgrade.cattle.io", "prometheusrules.monitoring.coreos.com", "servicemonitors.monitoring.coreos.com",
+        "tlsstores.traefik.io");
+  }
+
+  @Test
+  void should_apply_once_when_the_lab_uses_no_custom_resources() {
+    Lab lab = homelab("lab")
+        .domain("example.com")
+        .lan("192.168.1.0/24")
+        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .github(github("example/homelab").runners(runners("lab-runners")));
+
+    List<String> runs = runs(workflow(lab).at("/jobs/kubernetes"));
+
+    assertThat(runs).containsExactly("kubectl apply --server-side --field-manager=homelab-deploy -k k8s/\n");
+  }
+
+  @Test
+  void should_install_a_kubectl_that_knows_wait_for_create_on_older_clusters() {
+    assertThat(DeployWorkflow.kubectlVersion("v1.30.9+k3s1")).isEqualTo("v1.31.0");
+    assertThat(DeployWorkflow.kubectlVersion("v1.33.4+k3s1")).isEqualTo("v1.33.4");
+  }
+
+  @Test
   void should_pass_every_sensitive_terraform_variable_from_a_secret_of_its_name() {
     JsonNode env = workflow(full()).at("/jobs/terraform/env");
 
@@ -127,6 +179,33 @@ class GitHubActionsBackendTest {
     assertThat(env.at("/TF_VAR_cloudflare_zone_example_com_zone_id").asText())
         .isEqualTo("${{ vars.CLOUDFLARE_ZONE_EXAMPLE_COM_ZONE_ID }}");
     assertThat(env.at("/AWS_ACCESS_KEY_ID").asText()).isEqualTo("${{ secrets.S3_OFFSITE_ACCESS_KEY_ID }}");
+  }
+
+  @Test
+  void should_pass_the_zone_id_of_the_vpn_endpoint_record_even_without_public_apps() {
+    Lab lab = base()
+        .backups(OFFSITE)
+        .vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("wg.example.org"))
+        .dns(cloudflare("example.com", "example.org"))
+        .terraformState(terraformState(OFFSITE))
+        .github(github("example/homelab").runners(runners("lab-runners")));
+
+    JsonNode env = workflow(lab).at("/jobs/terraform/env");
+
+    assertThat(env.at("/TF_VAR_cloudflare_zone_example_org_zone_id").asText())
+        .isEqualTo("${{ vars.CLOUDFLARE_ZONE_EXAMPLE_ORG_ZONE_ID }}");
+    assertThat(env.has("TF_VAR_cloudflare_zone_example_com_zone_id")).isFalse();
+    assertThat(env.at("/TF_VAR_cloudflare_api_token_token").asText()).isEqualTo("${{ secrets.CLOUDFLARE_API_TOKEN_TOKEN }}");
+  }
+
+  @Test
+  void should_send_s3_checksums_only_when_required_in_the_terraform_job() {
+    RenderedFiles files = backend.render(full());
+    JsonNode env = workflow(files).at("/jobs/terraform/env");
+
+    assertThat(env.at("/AWS_REQUEST_CHECKSUM_CALCULATION").asText()).isEqualTo("when_required");
+    assertThat(env.at("/AWS_RESPONSE_CHECKSUM_VALIDATION").asText()).isEqualTo("when_required");
+    assertThat(files.text("README.md")).contains("never run `terraform` locally while this\nworkflow runs");
   }
 
   @Test
@@ -218,6 +297,20 @@ class GitHubActionsBackendTest {
         .contains("Copy `.github/` to the root of the manifests repository [example/homelab]")
         .contains("| `CLOUDFLARE_API_TOKEN_TOKEN` | secret |")
         .contains("| `ANSIBLE_VAULT_PASSWORD` | secret |");
+  }
+
+  @Test
+  void should_warn_that_any_workflow_on_the_runners_gets_cluster_admin_and_how_to_limit_it() {
+    String readme = backend.render(full()).text("README.md");
+
+    assertThat(readme)
+        .contains("## Who controls the cluster")
+        .contains("So any workflow that can target the\nrunner scale set `lab-runners`")
+        .contains("gets cluster-admin through it")
+        .contains("- keep the repository example/homelab private;")
+        .contains("- require approval for workflows from outside collaborators")
+        .contains("- register the scale set in a runner group limited to this workflow on branch `live`")
+        .contains("`example/homelab/.github/workflows/deploy.yml@refs/heads/live`");
   }
 
   private JsonNode workflow(Lab lab) {

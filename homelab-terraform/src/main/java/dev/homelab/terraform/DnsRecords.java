@@ -7,16 +7,19 @@ import dev.homelab.model.app.App;
 import dev.homelab.model.infra.Dns;
 import dev.homelab.model.infra.DnsZone;
 import dev.homelab.model.network.Exposure;
+import dev.homelab.model.network.WireGuard;
 import dev.homelab.validation.ModelPaths;
 import dev.homelab.validation.Problem;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Cloudflare v5 {@code cloudflare_dns_record}s: one per public app host, in the zone the host ends
- * in, pointing at the lab's public address. Without public apps there is no record and no
+ * in, pointing at the lab's public address; names are fully qualified (the apex is the zone name). Without public apps there is no record and no
  * Cloudflare provider at all.
  *
  * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
@@ -27,8 +30,11 @@ final class DnsRecords implements Part {
   /** 5.x, at least the release the resource schemas were checked against. */
   static final String CLOUDFLARE_VERSION = "~> 5.14";
 
-  /** A public host name, its zone and the record name relative to it ({@code @} for the apex). */
-  record Host(App app, String fqdn, DnsZone zone, String recordName) {}
+  /** A public host name and its zone. */
+  record Host(App app, String fqdn, DnsZone zone) {}
+
+  /** The WireGuard endpoint's host name and its zone. */
+  record VpnHost(String fqdn, DnsZone zone) {}
 
   @Override
   public void addTo(Lab lab, TerraformModule module, List<Problem> problems) {
@@ -37,7 +43,12 @@ final class DnsRecords implements Part {
     }
     Dns dns = lab.dns().get();
     List<Host> hosts = hosts(lab, problems);
-    if (hosts.isEmpty()) {
+    Optional<VpnHost> vpn = vpnHost(lab);
+    vpn.ifPresent(v -> hosts.stream().filter(h -> h.fqdn().equals(v.fqdn())).forEach(h -> problems.add(new Problem(
+        "terraform-dns-vpn", ModelPaths.vpn(),
+        "WireGuard endpoint " + v.fqdn() + " is also the public host of app " + h.app().name(),
+        "Give the app another .host(...) or the VPN another .endpoint(...)"))));
+    if (hosts.isEmpty() && vpn.isEmpty()) {
       return;
     }
     module.requireProvider("cloudflare", "cloudflare/cloudflare", CLOUDFLARE_VERSION);
@@ -49,15 +60,16 @@ final class DnsRecords implements Part {
 
     Target target = target(dns, module);
     TreeMap<String, String> ids = new TreeMap<>();
+    Set<String> names = new HashSet<>();
     for (Host h : hosts) {
-      String zoneVar = h.zone().zoneIdVariable().variableStem();
-      // Sensitive so plans never print it: the zone id is all an attacker with a leaked token lacks.
-      module.variable(Variable.secret(zoneVar, "Cloudflare zone id of " + h.zone().zone() + " (dashboard: the zone's Overview page)",
-          ModelPaths.of("dns/zones/" + h.zone().zone())));
+      String zoneVar = zoneIdVariable(h.zone(), module);
       String name = TfJson.identifier(h.app().name());
+      names.add(name);
       ObjectNode r = module.resource(FILE, "cloudflare_dns_record", name, ModelPaths.app(h.app().name()) + ": " + h.fqdn());
       r.put("zone_id", TfJson.ref("var." + zoneVar));
-      r.put("name", TfJson.literal(h.recordName()));
+      // The fully qualified name, the apex being the zone name itself: the v5 provider stores the FQDN
+      // the API returns, so a relative name ("cloud", "@") would show a diff on every plan.
+      r.put("name", TfJson.literal(h.fqdn()));
       r.put("type", target.type());
       r.put("content", target.content());
       r.put("ttl", h.zone().ttl());
@@ -65,8 +77,29 @@ final class DnsRecords implements Part {
       r.put("comment", TfJson.literal("homelab " + lab.name() + ": app " + h.app().name()));
       ids.put(h.fqdn(), TfJson.ref("cloudflare_dns_record." + name + ".id"));
     }
+    if (vpn.isPresent()) {
+      VpnHost v = vpn.get();
+      String zoneVar = zoneIdVariable(v.zone(), module);
+      // "vpn" unless an app's record already has that name.
+      String name = "vpn";
+      for (int n = 2; names.contains(name); n++) {
+        name = "vpn_" + n;
+      }
+      WireGuard wg = lab.vpn().get();
+      ObjectNode r = module.resource(FILE, "cloudflare_dns_record", name, ModelPaths.vpn() + ": " + v.fqdn());
+      r.put("zone_id", TfJson.ref("var." + zoneVar));
+      r.put("name", TfJson.literal(v.fqdn()));
+      r.put("type", target.type());
+      r.put("content", target.content());
+      r.put("ttl", v.zone().ttl());
+      // Cloudflare proxies HTTP(S) only; WireGuard is UDP, so peers must reach the address itself.
+      r.put("proxied", false);
+      r.put("comment", TfJson.literal("homelab " + lab.name() + ": WireGuard endpoint (UDP " + wg.port() + ")"));
+      ids.put(v.fqdn(), TfJson.ref("cloudflare_dns_record." + name + ".id"));
+    }
     ObjectNode output = TfJson.object();
-    output.put(TfJson.COMMENT, ModelPaths.of("apps") + ": public host names");
+    output.put(TfJson.COMMENT, (vpn.isPresent() ? ModelPaths.of("apps") + ", " + ModelPaths.vpn() : ModelPaths.of("apps"))
+        + ": public host names");
     output.put("description", "Cloudflare record id of each public host name (import id: <zone id>/<record id>)");
     ObjectNode value = output.putObject("value");
     ids.forEach(value::put);
@@ -88,11 +121,31 @@ final class DnsRecords implements Part {
             "Add its zone, e.g. .dns(cloudflare(\"" + parentOf(fqdn) + "\")), or give the app a .host(...) in a managed zone"));
         continue;
       }
-      String z = zone.get().zone();
-      String record = fqdn.equals(z) ? "@" : fqdn.substring(0, fqdn.length() - z.length() - 1);
-      hosts.add(new Host(app, fqdn, zone.get(), record));
+      hosts.add(new Host(app, fqdn, zone.get()));
     }
     return hosts;
+  }
+
+  /**
+   * The WireGuard endpoint ({@code .endpoint(...)}, default {@code vpn.<domain>}) when it is a host
+   * name in a managed zone; an IP address or a name outside every zone is left to whoever manages it.
+   */
+  static Optional<VpnHost> vpnHost(Lab lab) {
+    if (lab.vpn().isEmpty() || lab.dns().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> endpoint = lab.vpn().get().endpoint().or(() -> lab.domain().map(d -> "vpn." + d));
+    return endpoint.filter(e -> !Ipv4.isAddress(e))
+        .flatMap(e -> lab.zoneOf(e).map(z -> new VpnHost(e, z)));
+  }
+
+  /** Declares the zone-id variable of {@code zone} (once) and returns its name. */
+  private static String zoneIdVariable(DnsZone zone, TerraformModule module) {
+    String zoneVar = zone.zoneIdVariable().variableStem();
+    // Sensitive so plans never print it: the zone id is all an attacker with a leaked token lacks.
+    module.variable(Variable.secret(zoneVar, "Cloudflare zone id of " + zone.zone() + " (dashboard: the zone's Overview page)",
+        ModelPaths.of("dns/zones/" + zone.zone())));
+    return zoneVar;
   }
 
   private static String parentOf(String fqdn) {

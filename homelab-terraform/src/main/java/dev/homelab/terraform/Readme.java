@@ -29,7 +29,9 @@ final class Readme {
     }
     md.append("| `variables.tf.json` | inputs: credentials (sensitive, never a value), ids |\n");
     if (module.requiredProviders().containsKey("cloudflare")) {
-      md.append("| `dns.tf.json` | Cloudflare DNS records of the public host names |\n");
+      md.append("| `dns.tf.json` | Cloudflare DNS records of the public host names")
+          .append(DnsRecords.vpnHost(lab).map(v -> " and of the WireGuard endpoint `" + v.fqdn() + "` (never proxied: UDP)").orElse(""))
+          .append(" |\n");
     }
     if (module.requiredProviders().containsKey("aws")) {
       md.append("| `buckets.tf.json` | S3-compatible backup buckets: versioning; old versions expire after the retention, current objects never (restic prunes its own) |\n");
@@ -61,6 +63,11 @@ final class Readme {
         md.append("export ").append(e.getKey()).append("=...   # ").append(e.getValue()).append("\n");
       }
       md.append("```\n\n");
+      md.append("**No state lock.** The S3 backend locks only with `use_lockfile: true` (Terraform 1.10+), which\n")
+          .append("needs conditional writes (`If-None-Match`) that not every S3-compatible store supports, so it is\n")
+          .append("off here. Never run `plan`/`apply` locally while the deploy workflow runs (its jobs run one at a\n")
+          .append("time), or two runs may overwrite each other's state. Set `use_lockfile` yourself only if your store\n")
+          .append("documents conditional writes.\n\n");
       if (t.managedByTerraform()) {
         md.append("The state bucket is itself created here. The first time, create it with local state, then\n")
             .append("move the state into it:\n\n```sh\n")
@@ -74,8 +81,22 @@ final class Readme {
           .append("Call `homelab.terraformState(terraformState(target))` to keep it in a bucket instead.\n\n");
     }
 
-    md.append("## Run\n\n```sh\nterraform init\nterraform plan -out=tfplan\nterraform apply tfplan\n```\n\n")
+    md.append("## Run\n\n```sh\n");
+    boolean s3 = module.backend().isPresent() || module.requiredProviders().containsKey("aws");
+    if (s3) {
+      // The AWS SDK for Go v2 (Terraform 1.11.2+, the aws provider) sends x-amz-checksum-* headers that some
+      // S3-compatible stores (Backblaze B2, older MinIO, ...) reject; "when_required" sends them only
+      // where the API demands it.
+      md.append("export AWS_REQUEST_CHECKSUM_CALCULATION=when_required   # S3-compatible stores reject the default checksums\n")
+          .append("export AWS_RESPONSE_CHECKSUM_VALIDATION=when_required\n");
+    }
+    md.append("terraform init\nterraform plan -out=tfplan\nterraform apply tfplan\n```\n\n")
         .append("With OpenTofu, the same with `tofu`.\n");
+    if (s3) {
+      md.append("\nTerraform 1.11.2 and later (and the aws provider) send `x-amz-checksum-*` headers that some\n")
+          .append("S3-compatible stores reject; the two `AWS_*_CHECKSUM_*` variables above send them only where required.\n")
+          .append("The deploy workflow sets them too.\n");
+    }
     if (module.requiredProviders().containsKey("cloudflare")) {
       md.append("\nRecords that already exist in Cloudflare must be imported once, e.g.\n")
           .append("`terraform import cloudflare_dns_record.NAME '<zone id>/<record id>'`.\n");

@@ -26,8 +26,11 @@ import java.util.Map;
  * </pre>
  */
 public final class TerraformBackend implements Backend {
-  /** S3 backend {@code use_path_style} and {@code skip_requesting_account_id} arrived in 1.6 (OpenTofu too). */
-  static final String REQUIRED_VERSION = ">= 1.6.0";
+  /**
+   * S3 backend {@code use_path_style} and {@code skip_requesting_account_id} arrived in 1.6 (OpenTofu
+   * too); {@code skip_s3_checksum}, which S3-compatible stores such as B2 need, works from 1.6.3.
+   */
+  static final String REQUIRED_VERSION = ">= 1.6.3";
 
   private final List<Part> parts = List.of(new DnsRecords(), new Buckets(), new StateBackend());
 

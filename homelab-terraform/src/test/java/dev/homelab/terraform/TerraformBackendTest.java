@@ -48,6 +48,7 @@ class TerraformBackendTest {
             app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK).proxied(),
             app("jellyfin", "jellyfin/jellyfin:10.10.7").host("media").internalVia(TRAEFIK),
             app("worker", "ghcr.io/example/worker:2.0.1"))
+        .vpn(wireguard("10.8.0.0/24").gateway("pi1"))
         .dns(cloudflare("example.com"))
         .terraformState(terraformState(OFFSITE))
         .validate();
@@ -75,18 +76,27 @@ class TerraformBackendTest {
   }
 
   @Test
-  void should_put_each_host_in_its_longest_matching_zone_relative_to_it() {
+  void should_put_each_host_in_its_longest_matching_zone() {
     JsonNode records = json(backend.render(severalZones()), "dns.tf.json").at("/resource/cloudflare_dns_record");
 
-    assertThat(records.at("/blog/name").asText()).isEqualTo("blog");
     assertThat(records.at("/blog/zone_id").asText()).isEqualTo("${var.cloudflare_zone_example_com_zone_id}");
-    assertThat(records.at("/shop/name").asText()).isEqualTo("@");
     assertThat(records.at("/shop/zone_id").asText()).isEqualTo("${var.cloudflare_zone_example_org_zone_id}");
-    assertThat(records.at("/docs/name").asText()).isEqualTo("docs");
     assertThat(records.at("/docs/zone_id").asText()).isEqualTo("${var.cloudflare_zone_dev_example_com_zone_id}");
     assertThat(records.at("/docs/ttl").asInt()).isEqualTo(300);
-    assertThat(records.at("/api/name").asText()).isEqualTo("api.v2");
+    assertThat(records.at("/api/zone_id").asText()).isEqualTo("${var.cloudflare_zone_example_org_zone_id}");
     assertThat(records.at("/api/ttl").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void should_name_every_record_fully_qualified_and_the_apex_by_the_zone_name() {
+    // The v5 provider stores the FQDN the API returns; a relative name would show a diff on every plan.
+    JsonNode records = json(backend.render(severalZones()), "dns.tf.json").at("/resource/cloudflare_dns_record");
+
+    assertThat(records.at("/blog/name").asText()).isEqualTo("blog.example.com");
+    assertThat(records.at("/shop/name").asText()).isEqualTo("example.org");
+    assertThat(records.at("/docs/name").asText()).isEqualTo("docs.dev.example.com");
+    assertThat(records.at("/api/name").asText()).isEqualTo("api.v2.example.org");
+    records.forEach(r -> assertThat(r.at("/name").asText()).isNotEqualTo("@"));
   }
 
   @Test
@@ -127,6 +137,84 @@ class TerraformBackendTest {
 
     assertThat(blog.at("/type").asText()).isEqualTo("CNAME");
     assertThat(blog.at("/content").asText()).isEqualTo("home.dyndns.example.net");
+  }
+
+  @Test
+  void should_point_the_default_vpn_endpoint_at_the_public_address_never_proxied() {
+    RenderedFiles files = backend.render(full());
+
+    JsonNode vpn = json(files, "dns.tf.json").at("/resource/cloudflare_dns_record/vpn");
+    assertThat(vpn.at("/~1~1").asText()).isEqualTo("homelab/vpn: vpn.example.com");
+    assertThat(vpn.at("/name").asText()).isEqualTo("vpn.example.com");
+    assertThat(vpn.at("/zone_id").asText()).isEqualTo("${var.cloudflare_zone_example_com_zone_id}");
+    assertThat(vpn.at("/type").asText()).isEqualTo("A");
+    assertThat(vpn.at("/content").asText()).isEqualTo("${var.public_ip}");
+    assertThat(vpn.at("/proxied").isBoolean()).isTrue();
+    assertThat(vpn.at("/proxied").asBoolean()).isFalse();
+    assertThat(json(files, "outputs.tf.json").at("/output/dns_record_ids/value/vpn.example.com").asText())
+        .isEqualTo("${cloudflare_dns_record.vpn.id}");
+  }
+
+  @Test
+  void should_render_the_vpn_record_alone_in_its_zone_with_the_zone_ttl_even_without_public_apps() {
+    Lab lab = base()
+        .vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("wg.home.example.org"))
+        .dns(cloudflare("example.com").zone(zone("home.example.org").ttl(120)).publicAddress("home.dyndns.example.net"));
+
+    RenderedFiles files = backend.render(lab);
+
+    JsonNode records = json(files, "dns.tf.json").at("/resource/cloudflare_dns_record");
+    assertThat(names(records)).containsExactly("vpn");
+    assertThat(records.at("/vpn/name").asText()).isEqualTo("wg.home.example.org");
+    assertThat(records.at("/vpn/zone_id").asText()).isEqualTo("${var.cloudflare_zone_home_example_org_zone_id}");
+    assertThat(records.at("/vpn/ttl").asInt()).isEqualTo(120);
+    assertThat(records.at("/vpn/type").asText()).isEqualTo("CNAME");
+    assertThat(records.at("/vpn/content").asText()).isEqualTo("home.dyndns.example.net");
+    assertThat(records.at("/vpn/proxied").asBoolean()).isFalse();
+    assertThat(names(json(files, "variables.tf.json").at("/variable")))
+        .containsExactly("cloudflare_api_token_token", "cloudflare_zone_home_example_org_zone_id");
+  }
+
+  @Test
+  void should_render_no_vpn_record_for_an_ip_endpoint_or_one_outside_every_zone() {
+    for (String endpoint : List.of("203.0.113.7", "vpn.example.net")) {
+      Lab lab = base()
+          .apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK))
+          .vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint(endpoint))
+          .dns(cloudflare("example.com"));
+
+      JsonNode records = json(backend.render(lab), "dns.tf.json").at("/resource/cloudflare_dns_record");
+
+      assertThat(names(records)).as(endpoint).containsExactly("blog");
+    }
+  }
+
+  @Test
+  void should_not_clash_with_the_record_of_an_app_called_vpn() {
+    Lab lab = base()
+        .apps(app("vpn", "ghcr.io/example/vpn-portal:1.0.0").host("portal").publicVia(TRAEFIK).proxied())
+        .vpn(wireguard("10.8.0.0/24").gateway("pi1"))
+        .dns(cloudflare("example.com"));
+
+    JsonNode records = json(backend.render(lab), "dns.tf.json").at("/resource/cloudflare_dns_record");
+
+    assertThat(records.at("/vpn/name").asText()).isEqualTo("portal.example.com");
+    assertThat(records.at("/vpn_2/name").asText()).isEqualTo("vpn.example.com");
+    assertThat(records.at("/vpn_2/proxied").asBoolean()).isFalse();
+  }
+
+  @Test
+  void should_reject_a_vpn_endpoint_that_is_also_a_public_app_host() {
+    Lab lab = base()
+        .apps(app("blog", "ghcr.io/example/blog:1.4.2").host("vpn").publicVia(TRAEFIK))
+        .vpn(wireguard("10.8.0.0/24").gateway("pi1"))
+        .dns(cloudflare("example.com"));
+
+    assertThatThrownBy(() -> backend.render(lab))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("1 problem in the homelab model:\n"
+            + "homelab/vpn: WireGuard endpoint vpn.example.com is also the public host of app blog. "
+            + "Give the app another .host(...) or the VPN another .endpoint(...)");
   }
 
   @Test
@@ -240,6 +328,33 @@ class TerraformBackendTest {
         "skip_requesting_account_id", "skip_metadata_api_check", "skip_s3_checksum")) {
       assertThat(s3.at("/" + flag).asBoolean()).as(flag).isTrue();
     }
+  }
+
+  @Test
+  void should_require_the_terraform_release_that_honours_skip_s3_checksum() {
+    JsonNode terraform = json(backend.render(full()), "versions.tf.json").at("/terraform");
+
+    assertThat(terraform.at("/required_version").asText()).isEqualTo(">= 1.6.3");
+  }
+
+  @Test
+  void should_tell_local_runs_to_send_s3_checksums_only_when_required_and_that_state_has_no_lock() {
+    String readme = backend.render(full()).text("README.md");
+
+    assertThat(readme)
+        .contains("stock Terraform 1.6.3+")
+        .contains("export AWS_REQUEST_CHECKSUM_CALCULATION=when_required")
+        .contains("export AWS_RESPONSE_CHECKSUM_VALIDATION=when_required")
+        .contains("**No state lock.**")
+        .contains("`use_lockfile: true` (Terraform 1.10+)")
+        .contains("Never run `plan`/`apply` locally while the deploy workflow runs");
+    // A lock file needs conditional writes, which not every S3-compatible store has: it stays off.
+    assertThat(backend.render(full()).text("backend.tf.json")).doesNotContain("use_lockfile");
+  }
+
+  @Test
+  void should_not_mention_s3_checksums_without_buckets_or_remote_state() {
+    assertThat(backend.render(severalZones()).text("README.md")).doesNotContain("AWS_REQUEST_CHECKSUM_CALCULATION");
   }
 
   @Test
