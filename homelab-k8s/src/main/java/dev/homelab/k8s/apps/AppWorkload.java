@@ -59,8 +59,8 @@ final class AppWorkload {
             .withVolumeMounts(mounts(lab, app))
             .withResources(Pods.resources(app.resources().cpuRequest(), app.resources().memoryRequest(),
                 app.resources().memoryLimit()))
-            .withReadinessProbe(AppProbes.readiness(app))
-            .withLivenessProbe(AppProbes.liveness(app))
+            .withReadinessProbe(AppProbes.readiness(lab, app))
+            .withLivenessProbe(AppProbes.liveness(lab, app))
             .withSecurityContext(Pods.restrictedContainer())
             .build())
         .withVolumes(volumes(app))
