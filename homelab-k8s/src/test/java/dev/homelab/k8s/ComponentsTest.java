@@ -122,6 +122,25 @@ class ComponentsTest {
   }
 
   @Test
+  void should_admit_the_pod_network_wherever_the_lan_reaches_pods_through_a_load_balancer_ip() {
+    for (String policy : java.util.List.of("crowdsec/networkpolicy-allow-lapi-from-lan.yaml",
+        "data/pihole/networkpolicy-allow-dns-from-lan.yaml", "traefik/networkpolicy-allow-internal-entrypoints.yaml")) {
+      assertThat(REFERENCE.text(policy)).as(policy).contains("cidr: 192.168.1.0/24").contains("cidr: 10.42.0.0/16");
+    }
+  }
+
+  @Test
+  void should_admit_the_labs_own_cluster_cidr_through_load_balancer_ips() {
+    Lab lab = TestLabs.referenceLike().cluster(dev.homelab.Homelab.k3s("v1.33.4+k3s1").clusterCidr("10.60.0.0/16")
+        .disable(dev.homelab.model.cluster.BuiltIn.LOCAL_STORAGE));
+    RenderedFiles files = TestLabs.render(lab);
+
+    assertThat(files.text("crowdsec/networkpolicy-allow-lapi-from-lan.yaml")).contains("cidr: 10.60.0.0/16")
+        .doesNotContain("10.42.0.0/16");
+    assertThat(files.text("data/pihole/networkpolicy-allow-dns-from-lan.yaml")).contains("cidr: 10.60.0.0/16");
+  }
+
+  @Test
   void should_explain_how_to_apply_and_wait_for_the_crds() {
     assertThat(REFERENCE.text("README.md")).contains("crd/ingressroutes.traefik.io")
         .contains("crd/ipaddresspools.metallb.io").contains("crd/servicemonitors.monitoring.coreos.com")

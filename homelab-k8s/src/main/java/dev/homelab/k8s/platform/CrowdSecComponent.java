@@ -148,9 +148,10 @@ public final class CrowdSecComponent implements Component {
           List.of(APPSEC_PORT)));
     }
     if (cs.lapiIp().isPresent() && lab.lan().isPresent()) {
-      // the firewall bouncers on the hosts poll the LAPI through its MetalLB IP
+      // the firewall bouncers on the hosts poll the LAPI through its MetalLB IP; a host's own
+      // packets to that IP arrive masqueraded to its flannel address, hence the pod network too
       out.add(NetworkPolicies.allowFromCidrs(NAMESPACE, "allow-lapi-from-lan", LAPI_PODS,
-          List.of(lab.lan().get()), Platform.tcp(LAPI_PORT)));
+          Peers.viaLoadBalancer(lab, List.of(lab.lan().get())), Platform.tcp(LAPI_PORT)));
     }
     if (lab.monitoring().isPresent()) {
       out.add(Platform.allowScrape(NAMESPACE, ALL_PODS, List.of(METRICS_PORT)));
