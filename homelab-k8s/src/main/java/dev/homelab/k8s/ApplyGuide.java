@@ -68,6 +68,22 @@ final class ApplyGuide {
           policies with `KubernetesBackend.customize`/`with` where you know the ranges.
         - Public routes sit on the public entrypoint behind CrowdSec and security headers; internal
           routes only on the internal entrypoint, whose LoadBalancer IP the router never forwards.
+
+        ## LoadBalancer IPs
+
+        - With `Traefik.preserveClientIp()` (the default) Traefik's Services use
+          `externalTrafficPolicy: Local`, so a node only answers for their IPs when it runs a Traefik
+          pod: Traefik then runs as a DaemonSet (one pod per node) and `Traefik.replicas()` does not
+          apply. That also serves VPN clients, which the WireGuard gateway node forwards to the
+          internal IP through its own kube-proxy. With Traefik's own ACME resolver (one volume)
+          Traefik stays a single-pod Deployment.
+        - Pi-hole's DNS Service uses `externalTrafficPolicy: Cluster`: DNS must answer from every
+          node (the VPN gateway, nodes resolving through the IP), which matters more than per-client
+          statistics in Pi-hole (queries forwarded by another node show that node as the client).
+        - NetworkPolicies that admit the LAN through a LoadBalancer IP (Pi-hole DNS, the CrowdSec
+          LAPI, Traefik's internal entrypoints) also admit the pod network (k3s `cluster-cidr`):
+          kube-proxy masquerades packets the nodes send or forward to those IPs to the node's
+          flannel address, and CoreDNS forwards to Pi-hole from pod IPs.
         """);
     return sb.toString();
   }

@@ -34,6 +34,31 @@ class ComponentsTest {
   }
 
   @Test
+  void should_run_traefik_on_every_node_when_it_preserves_client_ips() throws Exception {
+    JsonNode local = values(REFERENCE);
+    JsonNode cluster = values(TestLabs.render(TestLabs.referenceLike()
+        .ingress(TestLabs.TRAEFIK.withoutClientIp().replicas(3))));
+
+    assertThat(local.at("/deployment/kind").asText()).isEqualTo("DaemonSet");
+    assertThat(local.at("/deployment").has("replicas")).isFalse();
+    assertThat(local.has("topologySpreadConstraints")).isFalse();
+    assertThat(cluster.at("/deployment/kind").isMissingNode()).isTrue();
+    assertThat(cluster.at("/deployment/replicas").asInt()).isEqualTo(3);
+    assertThat(cluster.at("/service/spec/externalTrafficPolicy").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void should_serve_pihole_dns_from_every_node_with_the_cluster_traffic_policy() {
+    assertThat(REFERENCE.text("data/pihole/service-pihole-dns.yaml")).contains("externalTrafficPolicy: Cluster")
+        .doesNotContain("Local");
+  }
+
+  private static JsonNode values(RenderedFiles files) throws Exception {
+    JsonNode chart = dev.homelab.k8s.yaml.KubernetesYaml.mapper().readTree(files.text("traefik/helmchart-traefik.yaml"));
+    return dev.homelab.k8s.yaml.KubernetesYaml.mapper().readTree(chart.at("/spec/valuesContent").asText());
+  }
+
+  @Test
   void should_route_grafana_on_the_internal_side_only_when_the_lab_has_monitoring() {
     assertThat(REFERENCE.text("traefik/ingressroute-grafana.yaml")).contains("- websecure-int")
         .contains("Host(`grafana.example.com`)").contains("name: kube-prometheus-stack-grafana");
