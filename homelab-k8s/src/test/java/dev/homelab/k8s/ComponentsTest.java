@@ -21,6 +21,11 @@ class ComponentsTest {
   }
 
   @Test
+  void should_turn_off_metallbs_bundled_frr_k8s_since_the_lab_announces_in_layer_2_only() {
+    assertThat(REFERENCE.text("metallb/helmchart-metallb.yaml")).contains("frrk8s:\n      enabled: false");
+  }
+
+  @Test
   void should_give_traefik_a_public_and_an_internal_load_balancer_on_the_model_ips() {
     String values = REFERENCE.text("traefik/helmchart-traefik.yaml");
 
