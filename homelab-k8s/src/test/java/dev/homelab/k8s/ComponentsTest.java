@@ -133,6 +133,26 @@ class ComponentsTest {
   }
 
   @Test
+  void should_mount_a_read_only_static_volume_read_only_and_reserve_it_for_its_claim() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper yaml = dev.homelab.k8s.yaml.KubernetesYaml.mapper();
+    JsonNode pod = yaml.readTree(REFERENCE.text("apps/jellyfin/deployment-jellyfin.yaml")).at("/spec/template/spec");
+    JsonNode pv = yaml.readTree(REFERENCE.text("storage/persistentvolume-media.yaml")).path("spec");
+
+    JsonNode media = pod.path("volumes").findParents("claimName").stream()
+        .filter(v -> v.path("claimName").asText().equals("media")).findFirst().orElseThrow();
+    assertThat(media.path("readOnly").asBoolean()).isTrue();
+    JsonNode config = pod.path("volumes").findParents("claimName").stream()
+        .filter(v -> v.path("claimName").asText().equals("config")).findFirst().orElseThrow();
+    assertThat(config.has("readOnly")).isFalse();
+    assertThat(pod.at("/containers/0/volumeMounts").findParents("mountPath").stream()
+        .filter(m -> m.path("name").asText().equals("media")).findFirst().orElseThrow().path("readOnly").asBoolean())
+        .isTrue();
+    assertThat(pv.at("/csi/readOnly").asBoolean()).isTrue();
+    assertThat(pv.at("/claimRef/namespace").asText()).isEqualTo("jellyfin");
+    assertThat(pv.at("/claimRef/name").asText()).isEqualTo("media");
+  }
+
+  @Test
   void should_dump_postgres_with_its_own_image_and_upload_with_restic() {
     String job = REFERENCE.text("data/postgres/cronjob-backup-offsite.yaml");
 

@@ -36,7 +36,7 @@ final class AppBackups {
       ResticJob job = new ResticJob(app.name(), "backup-" + targetName,
           Map.of(Pods.NAME, app.name() + "-backup", Pods.COMPONENT, "backup"), SCHEDULE, app.runAsUser(), target,
           lab.name() + "/apps/" + app.name(), app.name());
-      claims.forEach(v -> job.source(AppWorkload.volume(v), v.name(), true));
+      claims.forEach(v -> job.source(AppWorkload.volume(lab, v), v.name(), true));
       out.add(job.affinity(besideApp(app)).build(lab));
     }
     return out;
