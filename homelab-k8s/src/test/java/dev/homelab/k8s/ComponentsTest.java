@@ -153,6 +153,20 @@ class ComponentsTest {
   }
 
   @Test
+  void should_prefer_but_not_require_the_app_node_for_an_app_backup() throws Exception {
+    JsonNode affinity = dev.homelab.k8s.yaml.KubernetesYaml.mapper()
+        .readTree(REFERENCE.text("apps/nextcloud/cronjob-backup-offsite.yaml"))
+        .at("/spec/jobTemplate/spec/template/spec/affinity/podAffinity");
+
+    assertThat(affinity.has("requiredDuringSchedulingIgnoredDuringExecution")).isFalse();
+    JsonNode preferred = affinity.path("preferredDuringSchedulingIgnoredDuringExecution").get(0);
+    assertThat(preferred.path("weight").asInt()).isEqualTo(100);
+    assertThat(preferred.at("/podAffinityTerm/labelSelector/matchLabels/app.kubernetes.io~1name").asText())
+        .isEqualTo("nextcloud");
+    assertThat(preferred.at("/podAffinityTerm/topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+  }
+
+  @Test
   void should_dump_postgres_with_its_own_image_and_upload_with_restic() {
     String job = REFERENCE.text("data/postgres/cronjob-backup-offsite.yaml");
 
