@@ -1,14 +1,18 @@
 package dev.homelab.k8s;
 
+import dev.homelab.k8s.crd.helm.HelmChart;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@code README.md} at the root of the Kubernetes output: how to apply it. Custom resources
  * (Traefik routes, MetalLB pools, ...) need CRDs that the HelmCharts install a minute later, so a
- * first apply reports "no matches for kind" for them; the guide waits for the CRDs and applies again.
+ * first apply reports "no matches for kind" for them; the guide waits for the CRDs and the admission
+ * webhooks of the rendered charts, and applies again.
  */
 final class ApplyGuide {
   private ApplyGuide() {}
@@ -24,7 +28,39 @@ final class ApplyGuide {
     return Optional.of(object.getKind().toLowerCase(Locale.ROOT) + "s." + group);
   }
 
-  static String readme(Set<String> crds) {
+  /**
+   * Admission webhooks the second apply goes through, by chart: the Deployment suffix each chart
+   * gives it ({@code <release>-<suffix>}, as the charts name them when the release name contains
+   * the chart name, as here). A webhook whose pod is not ready yet rejects the objects it
+   * validates ("connection refused"), so the guide waits for its rollout first.
+   */
+  private static final Map<String, String> WEBHOOKS = new TreeMap<>(Map.of(
+      "metallb", "controller",
+      "cert-manager", "webhook",
+      "external-secrets", "webhook",
+      "kube-prometheus-stack", "operator"));
+
+  /** The Deployment serving a chart's admission webhook. */
+  record Webhook(String namespace, String deployment) implements Comparable<Webhook> {
+    @Override
+    public int compareTo(Webhook o) {
+      return (namespace + "/" + deployment).compareTo(o.namespace + "/" + o.deployment);
+    }
+  }
+
+  /** The webhook Deployment of a rendered chart, if it has one. */
+  static Optional<Webhook> webhook(HasMetadata object) {
+    if (!(object instanceof HelmChart chart)) {
+      return Optional.empty();
+    }
+    String suffix = WEBHOOKS.get(chart.getSpec().chart());
+    if (suffix == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Webhook(chart.getSpec().targetNamespace(), chart.getMetadata().getName() + "-" + suffix));
+  }
+
+  static String readme(Set<String> crds, Set<Webhook> webhooks) {
     StringBuilder sb = new StringBuilder("""
         # Kubernetes manifests
 
@@ -37,17 +73,29 @@ final class ApplyGuide {
         Secrets first: see `SECRETS.md` (nothing here contains a secret value).
 
         Charts are installed by k3s' helm-controller (`HelmChart` objects in `kube-system`), and the
-        custom resources below need the CRDs those charts install. Apply, wait for the CRDs, apply again:
+        custom resources below need the CRDs those charts install and the admission webhooks that
+        validate them. Apply, wait for the CRDs to be created and established (`--for=create` needs
+        kubectl 1.31 or later) and for the webhooks to roll out, apply again:
 
         ```sh
         kubectl apply -k .            # namespaces, charts, workloads; custom resources may fail once
         """);
     if (!crds.isEmpty()) {
-      sb.append("kubectl wait --for=condition=Established --timeout=10m");
-      for (String crd : crds) {
-        sb.append(" \\\n  crd/").append(crd);
+      // condition=Established fails at once with NotFound while helm-controller has not created a
+      // CRD yet; --for=create (kubectl 1.31+) waits for it to appear first
+      for (String condition : new String[] {"create", "condition=Established"}) {
+        sb.append("kubectl wait --for=").append(condition).append(" --timeout=10m");
+        for (String crd : crds) {
+          sb.append(" \\\n  crd/").append(crd);
+        }
+        sb.append('\n');
       }
-      sb.append('\n');
+    }
+    for (Webhook w : webhooks) {
+      // the chart creates the Deployment with its CRDs; wait for it to exist, then to be ready
+      String target = " --timeout=10m deploy/" + w.deployment();
+      sb.append("kubectl -n ").append(w.namespace()).append(" wait --for=create").append(target)
+          .append(" && \\\n  kubectl -n ").append(w.namespace()).append(" rollout status").append(target).append('\n');
     }
     sb.append("""
         kubectl apply -k .            # now everything applies; later runs are idempotent

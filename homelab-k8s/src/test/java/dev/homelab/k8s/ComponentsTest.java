@@ -205,6 +205,30 @@ class ComponentsTest {
   }
 
   @Test
+  void should_wait_for_the_crds_to_exist_before_waiting_for_them_to_be_established() {
+    String readme = REFERENCE.text("README.md");
+
+    assertThat(readme).contains("kubectl wait --for=create --timeout=10m \\\n  crd/");
+    assertThat(readme.indexOf("kubectl wait --for=create --timeout=10m"))
+        .isLessThan(readme.indexOf("kubectl wait --for=condition=Established --timeout=10m"));
+  }
+
+  @Test
+  void should_wait_for_the_rendered_admission_webhooks_before_the_second_apply() {
+    String readme = REFERENCE.text("README.md");
+    int secondApply = readme.lastIndexOf("kubectl apply -k .");
+
+    for (String webhook : java.util.List.of("-n metallb-system rollout status --timeout=10m deploy/metallb-controller",
+        "-n cert-manager rollout status --timeout=10m deploy/cert-manager-webhook",
+        "-n monitoring rollout status --timeout=10m deploy/kube-prometheus-stack-operator")) {
+      assertThat(readme).contains(webhook);
+      assertThat(readme.indexOf(webhook)).as(webhook).isLessThan(secondApply);
+    }
+    assertThat(new KubernetesBackend().render(TestLabs.acmeLab()).text("README.md"))
+        .doesNotContain("rollout status").doesNotContain("metallb-controller");
+  }
+
+  @Test
   void should_explain_how_to_apply_and_wait_for_the_crds() {
     assertThat(REFERENCE.text("README.md")).contains("crd/ingressroutes.traefik.io")
         .contains("crd/ipaddresspools.metallb.io").contains("crd/servicemonitors.monitoring.coreos.com")
