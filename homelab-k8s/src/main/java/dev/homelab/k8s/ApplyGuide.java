@@ -117,6 +117,19 @@ final class ApplyGuide {
         - Public routes sit on the public entrypoint behind CrowdSec and security headers; internal
           routes only on the internal entrypoint, whose LoadBalancer IP the router never forwards.
 
+        ## Storage
+
+        Prometheus' TSDB and apps keeping SQLite databases (Home Assistant, Jellyfin, Sonarr and the
+        like) rely on file locks and mmap that NFS does not provide reliably: on an NFS claim they
+        are a known risk (corrupt blocks, "database is locked", a TSDB that refuses to start after
+        a server restart). Put them on a node-local class such as k3s' `local-path` instead:
+        `monitoring().storage("20Gi", "local-path")` for Prometheus, and
+        `claim(name, path, size).storageClass("local-path")` together with `runsOn(node)` for an app
+        (a local volume stays on its node). `local-path` exists only while k3s' local storage is
+        enabled, and it is then the default class: drop `.asDefault()` from the NFS class and
+        `disable(BuiltIn.LOCAL_STORAGE)` from the cluster, and name the NFS class on the claims that
+        belong on NFS. Back local claims up with the app's backup: they live on one node's disk.
+
         ## LoadBalancer IPs
 
         - With `Traefik.preserveClientIp()` (the default) Traefik's Services use

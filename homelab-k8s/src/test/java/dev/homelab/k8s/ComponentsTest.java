@@ -229,6 +229,13 @@ class ComponentsTest {
   }
 
   @Test
+  void should_warn_about_tsdb_and_sqlite_on_nfs_and_say_how_to_use_local_path() {
+    assertThat(REFERENCE.text("README.md")).contains("## Storage").contains("Prometheus' TSDB")
+        .contains("SQLite").contains("monitoring().storage(\"20Gi\", \"local-path\")")
+        .contains(".storageClass(\"local-path\")");
+  }
+
+  @Test
   void should_explain_how_to_apply_and_wait_for_the_crds() {
     assertThat(REFERENCE.text("README.md")).contains("crd/ingressroutes.traefik.io")
         .contains("crd/ipaddresspools.metallb.io").contains("crd/servicemonitors.monitoring.coreos.com")
