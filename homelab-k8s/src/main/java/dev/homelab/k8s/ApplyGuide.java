@@ -1,14 +1,18 @@
 package dev.homelab.k8s;
 
+import dev.homelab.k8s.crd.helm.HelmChart;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@code README.md} at the root of the Kubernetes output: how to apply it. Custom resources
  * (Traefik routes, MetalLB pools, ...) need CRDs that the HelmCharts install a minute later, so a
- * first apply reports "no matches for kind" for them; the guide waits for the CRDs and applies again.
+ * first apply reports "no matches for kind" for them; the guide waits for the CRDs and the admission
+ * webhooks of the rendered charts, and applies again.
  */
 final class ApplyGuide {
   private ApplyGuide() {}
@@ -24,7 +28,39 @@ final class ApplyGuide {
     return Optional.of(object.getKind().toLowerCase(Locale.ROOT) + "s." + group);
   }
 
-  static String readme(Set<String> crds) {
+  /**
+   * Admission webhooks the second apply goes through, by chart: the Deployment suffix each chart
+   * gives it ({@code <release>-<suffix>}, as the charts name them when the release name contains
+   * the chart name, as here). A webhook whose pod is not ready yet rejects the objects it
+   * validates ("connection refused"), so the guide waits for its rollout first.
+   */
+  private static final Map<String, String> WEBHOOKS = new TreeMap<>(Map.of(
+      "metallb", "controller",
+      "cert-manager", "webhook",
+      "external-secrets", "webhook",
+      "kube-prometheus-stack", "operator"));
+
+  /** The Deployment serving a chart's admission webhook. */
+  record Webhook(String namespace, String deployment) implements Comparable<Webhook> {
+    @Override
+    public int compareTo(Webhook o) {
+      return (namespace + "/" + deployment).compareTo(o.namespace + "/" + o.deployment);
+    }
+  }
+
+  /** The webhook Deployment of a rendered chart, if it has one. */
+  static Optional<Webhook> webhook(HasMetadata object) {
+    if (!(object instanceof HelmChart chart)) {
+      return Optional.empty();
+    }
+    String suffix = WEBHOOKS.get(chart.getSpec().chart());
+    if (suffix == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Webhook(chart.getSpec().targetNamespace(), chart.getMetadata().getName() + "-" + suffix));
+  }
+
+  static String readme(Set<String> crds, Set<Webhook> webhooks) {
     StringBuilder sb = new StringBuilder("""
         # Kubernetes manifests
 
@@ -37,17 +73,29 @@ final class ApplyGuide {
         Secrets first: see `SECRETS.md` (nothing here contains a secret value).
 
         Charts are installed by k3s' helm-controller (`HelmChart` objects in `kube-system`), and the
-        custom resources below need the CRDs those charts install. Apply, wait for the CRDs, apply again:
+        custom resources below need the CRDs those charts install and the admission webhooks that
+        validate them. Apply, wait for the CRDs to be created and established (`--for=create` needs
+        kubectl 1.31 or later) and for the webhooks to roll out, apply again:
 
         ```sh
         kubectl apply -k .            # namespaces, charts, workloads; custom resources may fail once
         """);
     if (!crds.isEmpty()) {
-      sb.append("kubectl wait --for=condition=Established --timeout=10m");
-      for (String crd : crds) {
-        sb.append(" \\\n  crd/").append(crd);
+      // condition=Established fails at once with NotFound while helm-controller has not created a
+      // CRD yet; --for=create (kubectl 1.31+) waits for it to appear first
+      for (String condition : new String[] {"create", "condition=Established"}) {
+        sb.append("kubectl wait --for=").append(condition).append(" --timeout=10m");
+        for (String crd : crds) {
+          sb.append(" \\\n  crd/").append(crd);
+        }
+        sb.append('\n');
       }
-      sb.append('\n');
+    }
+    for (Webhook w : webhooks) {
+      // the chart creates the Deployment with its CRDs; wait for it to exist, then to be ready
+      String target = " --timeout=10m deploy/" + w.deployment();
+      sb.append("kubectl -n ").append(w.namespace()).append(" wait --for=create").append(target)
+          .append(" && \\\n  kubectl -n ").append(w.namespace()).append(" rollout status").append(target).append('\n');
     }
     sb.append("""
         kubectl apply -k .            # now everything applies; later runs are idempotent
@@ -68,6 +116,35 @@ final class ApplyGuide {
           policies with `KubernetesBackend.customize`/`with` where you know the ranges.
         - Public routes sit on the public entrypoint behind CrowdSec and security headers; internal
           routes only on the internal entrypoint, whose LoadBalancer IP the router never forwards.
+
+        ## Storage
+
+        Prometheus' TSDB and apps keeping SQLite databases (Home Assistant, Jellyfin, Sonarr and the
+        like) rely on file locks and mmap that NFS does not provide reliably: on an NFS claim they
+        are a known risk (corrupt blocks, "database is locked", a TSDB that refuses to start after
+        a server restart). Put them on a node-local class such as k3s' `local-path` instead:
+        `monitoring().storage("20Gi", "local-path")` for Prometheus, and
+        `claim(name, path, size).storageClass("local-path")` together with `runsOn(node)` for an app
+        (a local volume stays on its node). `local-path` exists only while k3s' local storage is
+        enabled, and it is then the default class: drop `.asDefault()` from the NFS class and
+        `disable(BuiltIn.LOCAL_STORAGE)` from the cluster, and name the NFS class on the claims that
+        belong on NFS. Back local claims up with the app's backup: they live on one node's disk.
+
+        ## LoadBalancer IPs
+
+        - With `Traefik.preserveClientIp()` (the default) Traefik's Services use
+          `externalTrafficPolicy: Local`, so a node only answers for their IPs when it runs a Traefik
+          pod: Traefik then runs as a DaemonSet (one pod per node) and `Traefik.replicas()` does not
+          apply. That also serves VPN clients, which the WireGuard gateway node forwards to the
+          internal IP through its own kube-proxy. With Traefik's own ACME resolver (one volume)
+          Traefik stays a single-pod Deployment.
+        - Pi-hole's DNS Service uses `externalTrafficPolicy: Cluster`: DNS must answer from every
+          node (the VPN gateway, nodes resolving through the IP), which matters more than per-client
+          statistics in Pi-hole (queries forwarded by another node show that node as the client).
+        - NetworkPolicies that admit the LAN through a LoadBalancer IP (Pi-hole DNS, the CrowdSec
+          LAPI, Traefik's internal entrypoints) also admit the pod network (k3s `cluster-cidr`):
+          kube-proxy masquerades packets the nodes send or forward to those IPs to the node's
+          flannel address, and CoreDNS forwards to Pi-hole from pod IPs.
         """);
     return sb.toString();
   }

@@ -82,11 +82,13 @@ public final class KubernetesBackend implements Backend {
     RenderedFiles.Builder out = RenderedFiles.builder();
     TreeSet<String> folders = new TreeSet<>();
     TreeSet<String> customKinds = new TreeSet<>();
+    TreeSet<ApplyGuide.Webhook> webhooks = new TreeSet<>();
     objects.forEach((folder, list) -> {
       Map<String, String> files = new TreeMap<>();
       for (HasMetadata o : list) {
         files.put(fileName(o), Namespaces.comment(o) + KubernetesYaml.write(o));
         ApplyGuide.crdName(o).ifPresent(customKinds::add);
+        ApplyGuide.webhook(o).ifPresent(webhooks::add);
       }
       folders.add(folder);
       files.forEach((name, yaml) -> out.add(folder + "/" + name, yaml));
@@ -94,7 +96,7 @@ public final class KubernetesBackend implements Backend {
       out.add(folder + "/kustomization.yaml", kustomization(files.keySet()));
     });
     out.add("kustomization.yaml", kustomization(folders));
-    out.add("README.md", ApplyGuide.readme(customKinds));
+    out.add("README.md", ApplyGuide.readme(customKinds, webhooks));
     if (!secrets.missing().isEmpty()) {
       out.add("SECRETS.md", secrets.markdown(lab.secretStore()));
     }

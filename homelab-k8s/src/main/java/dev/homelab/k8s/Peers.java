@@ -70,6 +70,29 @@ public final class Peers {
     return out;
   }
 
+  /** The pod network (k3s' {@code cluster-cidr}; 10.42.0.0/16 when the lab declares no cluster). */
+  public static String clusterCidr(Lab lab) {
+    return lab.k3s().map(K3s::clusterCidr).orElse("10.42.0.0/16");
+  }
+
+  /**
+   * The sources a NetworkPolicy must admit for {@code clients} reaching pods through a MetalLB
+   * LoadBalancer IP: the clients, plus the pod network. Packets a node itself sends to the IP (a
+   * host firewall bouncer, a VPN gateway node forwarding its clients) and packets kube-proxy
+   * forwards from a node without a local endpoint are masqueraded to the node's flannel address
+   * (10.42.N.0 or the cni0 bridge's 10.42.N.1), and pods (CoreDNS forwarding to Pi-hole) use
+   * their own address. The price: any pod may reach these ports too, as it could through the
+   * Service anyway.
+   */
+  public static List<String> viaLoadBalancer(Lab lab, List<String> clients) {
+    List<String> out = new ArrayList<>(clients);
+    String pods = clusterCidr(lab);
+    if (!out.contains(pods)) {
+      out.add(pods);
+    }
+    return out;
+  }
+
   /** Lets the Traefik pods reach the pods of {@code namespace} matching {@code targets} on TCP {@code ports}. */
   public static NetworkPolicy allowFromTraefik(Lab lab, String namespace, String name, Map<String, String> targets,
       List<Integer> ports) {
@@ -84,7 +107,7 @@ public final class Peers {
   public static NetworkPolicy allowFromApiServer(Lab lab, String namespace, Map<String, String> webhookPods, int port) {
     List<String> sources = new ArrayList<>();
     lab.lan().ifPresent(sources::add);
-    sources.add(lab.k3s().map(K3s::clusterCidr).orElse("10.42.0.0/16"));
+    sources.add(clusterCidr(lab));
     return NetworkPolicies.allowFromCidrs(namespace, "allow-apiserver-webhook", webhookPods, sources,
         List.of(NetworkPolicies.port("TCP", port)));
   }

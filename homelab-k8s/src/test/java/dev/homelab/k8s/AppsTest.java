@@ -65,6 +65,26 @@ class AppsTest {
   }
 
   @Test
+  void should_send_the_routed_host_name_with_http_probes_of_exposed_apps() throws IOException {
+    for (String app : List.of("nextcloud", "jellyfin")) {
+      JsonNode container = container(REFERENCE, app);
+      String fqdn = app.equals("nextcloud") ? "cloud.example.com" : "media.example.com";
+      for (String probe : List.of("readinessProbe", "livenessProbe")) {
+        JsonNode headers = container.path(probe).path("httpGet").path("httpHeaders");
+        assertThat(headers.toString()).as(app + " " + probe).isEqualTo("[{\"name\":\"Host\",\"value\":\"" + fqdn + "\"}]");
+      }
+    }
+  }
+
+  @Test
+  void should_send_no_host_header_with_http_probes_of_cluster_only_apps() throws IOException {
+    JsonNode container = container(REFERENCE, "worker");
+
+    assertThat(container.path("readinessProbe").path("httpGet").has("path")).isTrue();
+    assertThat(container.path("readinessProbe").path("httpGet").has("httpHeaders")).isFalse();
+  }
+
+  @Test
   void should_open_the_http_port_for_readiness_and_liveness_with_a_tcp_probe() throws IOException {
     JsonNode container = container(TestLabs.render(lab(app("worker", IMAGE).port(6379).healthPath("/x").tcpProbe())), "worker");
 

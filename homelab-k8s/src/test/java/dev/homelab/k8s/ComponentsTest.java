@@ -21,6 +21,11 @@ class ComponentsTest {
   }
 
   @Test
+  void should_turn_off_metallbs_bundled_frr_k8s_since_the_lab_announces_in_layer_2_only() {
+    assertThat(REFERENCE.text("metallb/helmchart-metallb.yaml")).contains("frrk8s:\n      enabled: false");
+  }
+
+  @Test
   void should_give_traefik_a_public_and_an_internal_load_balancer_on_the_model_ips() {
     String values = REFERENCE.text("traefik/helmchart-traefik.yaml");
 
@@ -31,6 +36,31 @@ class ComponentsTest {
         .contains("moduleName: github.com/maxlerebourg/crowdsec-bouncer-traefik-plugin")
         .contains("accessLog:\n      enabled: true");
     assertThat(REFERENCE.text("traefik/tlsstore-default.yaml")).contains("secretName: wildcard-example-com-tls");
+  }
+
+  @Test
+  void should_run_traefik_on_every_node_when_it_preserves_client_ips() throws Exception {
+    JsonNode local = values(REFERENCE);
+    JsonNode cluster = values(TestLabs.render(TestLabs.referenceLike()
+        .ingress(TestLabs.TRAEFIK.withoutClientIp().replicas(3))));
+
+    assertThat(local.at("/deployment/kind").asText()).isEqualTo("DaemonSet");
+    assertThat(local.at("/deployment").has("replicas")).isFalse();
+    assertThat(local.has("topologySpreadConstraints")).isFalse();
+    assertThat(cluster.at("/deployment/kind").isMissingNode()).isTrue();
+    assertThat(cluster.at("/deployment/replicas").asInt()).isEqualTo(3);
+    assertThat(cluster.at("/service/spec/externalTrafficPolicy").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void should_serve_pihole_dns_from_every_node_with_the_cluster_traffic_policy() {
+    assertThat(REFERENCE.text("data/pihole/service-pihole-dns.yaml")).contains("externalTrafficPolicy: Cluster")
+        .doesNotContain("Local");
+  }
+
+  private static JsonNode values(RenderedFiles files) throws Exception {
+    JsonNode chart = dev.homelab.k8s.yaml.KubernetesYaml.mapper().readTree(files.text("traefik/helmchart-traefik.yaml"));
+    return dev.homelab.k8s.yaml.KubernetesYaml.mapper().readTree(chart.at("/spec/valuesContent").asText());
   }
 
   @Test
@@ -103,6 +133,40 @@ class ComponentsTest {
   }
 
   @Test
+  void should_mount_a_read_only_static_volume_read_only_and_reserve_it_for_its_claim() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper yaml = dev.homelab.k8s.yaml.KubernetesYaml.mapper();
+    JsonNode pod = yaml.readTree(REFERENCE.text("apps/jellyfin/deployment-jellyfin.yaml")).at("/spec/template/spec");
+    JsonNode pv = yaml.readTree(REFERENCE.text("storage/persistentvolume-media.yaml")).path("spec");
+
+    JsonNode media = pod.path("volumes").findParents("claimName").stream()
+        .filter(v -> v.path("claimName").asText().equals("media")).findFirst().orElseThrow();
+    assertThat(media.path("readOnly").asBoolean()).isTrue();
+    JsonNode config = pod.path("volumes").findParents("claimName").stream()
+        .filter(v -> v.path("claimName").asText().equals("config")).findFirst().orElseThrow();
+    assertThat(config.has("readOnly")).isFalse();
+    assertThat(pod.at("/containers/0/volumeMounts").findParents("mountPath").stream()
+        .filter(m -> m.path("name").asText().equals("media")).findFirst().orElseThrow().path("readOnly").asBoolean())
+        .isTrue();
+    assertThat(pv.at("/csi/readOnly").asBoolean()).isTrue();
+    assertThat(pv.at("/claimRef/namespace").asText()).isEqualTo("jellyfin");
+    assertThat(pv.at("/claimRef/name").asText()).isEqualTo("media");
+  }
+
+  @Test
+  void should_prefer_but_not_require_the_app_node_for_an_app_backup() throws Exception {
+    JsonNode affinity = dev.homelab.k8s.yaml.KubernetesYaml.mapper()
+        .readTree(REFERENCE.text("apps/nextcloud/cronjob-backup-offsite.yaml"))
+        .at("/spec/jobTemplate/spec/template/spec/affinity/podAffinity");
+
+    assertThat(affinity.has("requiredDuringSchedulingIgnoredDuringExecution")).isFalse();
+    JsonNode preferred = affinity.path("preferredDuringSchedulingIgnoredDuringExecution").get(0);
+    assertThat(preferred.path("weight").asInt()).isEqualTo(100);
+    assertThat(preferred.at("/podAffinityTerm/labelSelector/matchLabels/app.kubernetes.io~1name").asText())
+        .isEqualTo("nextcloud");
+    assertThat(preferred.at("/podAffinityTerm/topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+  }
+
+  @Test
   void should_dump_postgres_with_its_own_image_and_upload_with_restic() {
     String job = REFERENCE.text("data/postgres/cronjob-backup-offsite.yaml");
 
@@ -119,6 +183,56 @@ class ComponentsTest {
     assertThat(REFERENCE.text("data/pihole/networkpolicy-allow-dns-from-lan.yaml"))
         .contains("cidr: 192.168.1.0/24").contains("cidr: 10.8.0.0/24");
     assertThat(REFERENCE.text("data/pihole/namespace-pihole.yaml")).contains("pod-security.kubernetes.io/enforce: baseline");
+  }
+
+  @Test
+  void should_admit_the_pod_network_wherever_the_lan_reaches_pods_through_a_load_balancer_ip() {
+    for (String policy : java.util.List.of("crowdsec/networkpolicy-allow-lapi-from-lan.yaml",
+        "data/pihole/networkpolicy-allow-dns-from-lan.yaml", "traefik/networkpolicy-allow-internal-entrypoints.yaml")) {
+      assertThat(REFERENCE.text(policy)).as(policy).contains("cidr: 192.168.1.0/24").contains("cidr: 10.42.0.0/16");
+    }
+  }
+
+  @Test
+  void should_admit_the_labs_own_cluster_cidr_through_load_balancer_ips() {
+    Lab lab = TestLabs.referenceLike().cluster(dev.homelab.Homelab.k3s("v1.33.4+k3s1").clusterCidr("10.60.0.0/16")
+        .disable(dev.homelab.model.cluster.BuiltIn.LOCAL_STORAGE));
+    RenderedFiles files = TestLabs.render(lab);
+
+    assertThat(files.text("crowdsec/networkpolicy-allow-lapi-from-lan.yaml")).contains("cidr: 10.60.0.0/16")
+        .doesNotContain("10.42.0.0/16");
+    assertThat(files.text("data/pihole/networkpolicy-allow-dns-from-lan.yaml")).contains("cidr: 10.60.0.0/16");
+  }
+
+  @Test
+  void should_wait_for_the_crds_to_exist_before_waiting_for_them_to_be_established() {
+    String readme = REFERENCE.text("README.md");
+
+    assertThat(readme).contains("kubectl wait --for=create --timeout=10m \\\n  crd/");
+    assertThat(readme.indexOf("kubectl wait --for=create --timeout=10m"))
+        .isLessThan(readme.indexOf("kubectl wait --for=condition=Established --timeout=10m"));
+  }
+
+  @Test
+  void should_wait_for_the_rendered_admission_webhooks_before_the_second_apply() {
+    String readme = REFERENCE.text("README.md");
+    int secondApply = readme.lastIndexOf("kubectl apply -k .");
+
+    for (String webhook : java.util.List.of("-n metallb-system rollout status --timeout=10m deploy/metallb-controller",
+        "-n cert-manager rollout status --timeout=10m deploy/cert-manager-webhook",
+        "-n monitoring rollout status --timeout=10m deploy/kube-prometheus-stack-operator")) {
+      assertThat(readme).contains(webhook);
+      assertThat(readme.indexOf(webhook)).as(webhook).isLessThan(secondApply);
+    }
+    assertThat(new KubernetesBackend().render(TestLabs.acmeLab()).text("README.md"))
+        .doesNotContain("rollout status").doesNotContain("metallb-controller");
+  }
+
+  @Test
+  void should_warn_about_tsdb_and_sqlite_on_nfs_and_say_how_to_use_local_path() {
+    assertThat(REFERENCE.text("README.md")).contains("## Storage").contains("Prometheus' TSDB")
+        .contains("SQLite").contains("monitoring().storage(\"20Gi\", \"local-path\")")
+        .contains(".storageClass(\"local-path\")");
   }
 
   @Test

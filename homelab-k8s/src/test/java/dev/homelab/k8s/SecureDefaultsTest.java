@@ -67,6 +67,16 @@ class SecureDefaultsTest {
   }
 
   @Test
+  void should_keep_public_routes_up_when_the_crowdsec_lapi_or_appsec_restarts() {
+    JsonNode bouncer = OUT.kind("Middleware").stream().filter(m -> Rendered.name(m).equals("crowdsec")).findFirst()
+        .orElseThrow().at("/spec/plugin/bouncer");
+
+    assertThat(bouncer.path("updateMaxFailure").asInt()).isEqualTo(-1);
+    assertThat(bouncer.path("crowdsecAppsecUnreachableBlock").isBoolean()).isTrue();
+    assertThat(bouncer.path("crowdsecAppsecUnreachableBlock").asBoolean()).isFalse();
+  }
+
+  @Test
   void should_keep_cluster_only_apps_without_a_route() {
     assertThat(OUT.kind("IngressRoute")).noneMatch(r -> Rendered.namespace(r).equals("worker"));
   }

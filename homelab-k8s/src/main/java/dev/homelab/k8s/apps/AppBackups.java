@@ -15,9 +15,15 @@ import java.util.Map;
 
 /**
  * A nightly restic CronJob per backup target of an app, backing up the app's own claims (static
- * volumes are shares backed up on their host). The job runs on the node of the app's pod, since a
- * ReadWriteOnce claim can only be mounted there; the backup is crash-consistent (databases are
+ * volumes are shares backed up on their host). The job prefers the node of the app's pod, where a
+ * ReadWriteOnce block volume is already attached; the backup is crash-consistent (databases are
  * dumped by their own jobs).
+ *
+ * <p>Preferred, not required: a required podAffinity has no node to go to while the app is scaled
+ * to 0 (or crash-looping off its node), so the job stays Pending and, with
+ * {@code concurrencyPolicy: Forbid}, blocks every later run until someone deletes it. Nothing needs
+ * the hard rule: NFS claims mount on any node, and a node-local volume (local-path) carries its own
+ * node affinity, which the scheduler honours anyway.
  */
 final class AppBackups {
   /** Before the PostgreSQL dumps (default 02:30) are long done, after the night's quiet start. */
@@ -36,16 +42,19 @@ final class AppBackups {
       ResticJob job = new ResticJob(app.name(), "backup-" + targetName,
           Map.of(Pods.NAME, app.name() + "-backup", Pods.COMPONENT, "backup"), SCHEDULE, app.runAsUser(), target,
           lab.name() + "/apps/" + app.name(), app.name());
-      claims.forEach(v -> job.source(AppWorkload.volume(v), v.name(), true));
+      claims.forEach(v -> job.source(AppWorkload.volume(lab, v), v.name(), true));
       out.add(job.affinity(besideApp(app)).build(lab));
     }
     return out;
   }
 
   private static Affinity besideApp(App app) {
-    return new AffinityBuilder().withNewPodAffinity().addNewRequiredDuringSchedulingIgnoredDuringExecution()
+    return new AffinityBuilder().withNewPodAffinity().addNewPreferredDuringSchedulingIgnoredDuringExecution()
+        .withWeight(100)
+        .withNewPodAffinityTerm()
         .withNewLabelSelector().withMatchLabels(Pods.labels(app.name())).endLabelSelector()
         .withTopologyKey("kubernetes.io/hostname")
-        .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAffinity().build();
+        .endPodAffinityTerm()
+        .endPreferredDuringSchedulingIgnoredDuringExecution().endPodAffinity().build();
   }
 }

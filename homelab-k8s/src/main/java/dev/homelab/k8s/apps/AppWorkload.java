@@ -59,11 +59,11 @@ final class AppWorkload {
             .withVolumeMounts(mounts(lab, app))
             .withResources(Pods.resources(app.resources().cpuRequest(), app.resources().memoryRequest(),
                 app.resources().memoryLimit()))
-            .withReadinessProbe(AppProbes.readiness(app))
-            .withLivenessProbe(AppProbes.liveness(app))
+            .withReadinessProbe(AppProbes.readiness(lab, app))
+            .withLivenessProbe(AppProbes.liveness(lab, app))
             .withSecurityContext(Pods.restrictedContainer())
             .build())
-        .withVolumes(volumes(app))
+        .withVolumes(volumes(lab, app))
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -98,22 +98,29 @@ final class AppWorkload {
     return out;
   }
 
-  /** The pod volume of a claim (static volumes keep the share's read-only flag). */
-  static Volume volume(AppVolume v) {
+  /**
+   * The pod volume of a claim. A read-only static volume is read-only on the claim source as well as
+   * on the mount: the kubelet then mounts it read-only and skips the recursive fsGroup ownership
+   * change, which on a large library would take hours and rewrite every file's group.
+   */
+  static Volume volume(Lab lab, AppVolume v) {
     return new VolumeBuilder().withName(v.name()).withNewPersistentVolumeClaim()
-        .withClaimName(v.name()).endPersistentVolumeClaim().build();
+        .withClaimName(v.name()).withReadOnly(readOnly(lab, v) ? true : null).endPersistentVolumeClaim().build();
   }
 
-  private static List<Volume> volumes(App app) {
-    return app.volumes().stream().map(AppWorkload::volume).toList();
+  private static boolean readOnly(Lab lab, AppVolume v) {
+    return v.staticVolume().flatMap(lab::staticVolume).map(StaticVolume::isReadOnly).orElse(false);
+  }
+
+  private static List<Volume> volumes(Lab lab, App app) {
+    return app.volumes().stream().map(v -> volume(lab, v)).toList();
   }
 
   private static List<VolumeMount> mounts(Lab lab, App app) {
     List<VolumeMount> out = new ArrayList<>();
     for (AppVolume v : app.volumes()) {
-      boolean readOnly = v.staticVolume().flatMap(lab::staticVolume).map(StaticVolume::isReadOnly).orElse(false);
       out.add(new VolumeMountBuilder().withName(v.name()).withMountPath(v.mountPath())
-          .withReadOnly(readOnly ? true : null).build());
+          .withReadOnly(readOnly(lab, v) ? true : null).build());
     }
     return out;
   }

@@ -33,7 +33,9 @@ final class DataPolicies {
       out.add(Peers.allowFromTraefik(lab, ns, "allow-from-traefik", Pods.labels(ns), List.of(engine.adminPort())));
     }
     if (s.kind() == DataService.Kind.PIHOLE && s.loadBalancerIp().isPresent()) {
-      out.add(NetworkPolicies.allowFromCidrs(ns, "allow-dns-from-lan", Pods.labels(ns), Peers.lanAndVpn(lab),
+      // LAN and VPN clients, nodes resolving through the LB IP and CoreDNS forwarding from pod IPs
+      out.add(NetworkPolicies.allowFromCidrs(ns, "allow-dns-from-lan", Pods.labels(ns),
+          Peers.viaLoadBalancer(lab, Peers.lanAndVpn(lab)),
           List.of(NetworkPolicies.port("TCP", 53), NetworkPolicies.port("UDP", 53))));
     }
     return out;

@@ -115,8 +115,12 @@ final class DataServiceComponent implements Component {
   }
 
   /**
-   * Pi-hole's DNS for the LAN: TCP and UDP 53 on one LoadBalancer Service at its fixed MetalLB IP;
-   * {@code Local} keeps client IPs for Pi-hole's statistics and the NetworkPolicy's ipBlock.
+   * Pi-hole's DNS for the LAN: TCP and UDP 53 on one LoadBalancer Service at its fixed MetalLB IP.
+   * {@code externalTrafficPolicy: Cluster}, not {@code Local}: Pi-hole is a single pod, and with
+   * {@code Local} every node without it drops DNS sent to the IP, among them the WireGuard gateway
+   * node forwarding its VPN clients and nodes resolving through the IP themselves. Reachability
+   * from every node beats per-client statistics (queries show a node's address as the client);
+   * the NetworkPolicy admits the pod network those forwarded queries come from.
    */
   private Service dnsService(DataService s, Engine engine) {
     return new ServiceBuilder()
@@ -124,7 +128,7 @@ final class DataServiceComponent implements Component {
         .addToAnnotations(MetalLbComponent.LOAD_BALANCER_IPS, s.loadBalancerIp().get()).endMetadata()
         .withNewSpec()
         .withType("LoadBalancer")
-        .withExternalTrafficPolicy("Local")
+        .withExternalTrafficPolicy("Cluster")
         .withSelector(Pods.labels(name))
         .withPorts(servicePorts(engine.ports(), p -> p.getName().startsWith("dns")))
         .endSpec()

@@ -28,6 +28,15 @@ public final class MetalLbComponent implements Component {
   /** The annotation that asks MetalLB for a fixed IP (prefix {@code metallb.io/} since 0.14.9). */
   public static final String LOAD_BALANCER_IPS = "metallb.io/loadBalancerIPs";
 
+  /**
+   * Chart values: the lab announces its IPs in Layer 2 only, so no BGP backend. Chart 0.16 turned
+   * the bundled FRR-k8s on by default ({@code frrk8s.enabled: true}), which would run an extra
+   * DaemonSet and its webhook on every node for nothing.
+   */
+  static HelmValues values() {
+    return HelmValues.create().set("frrk8s.enabled", false);
+  }
+
   @Override
   public String folder() {
     return "metallb";
@@ -42,7 +51,7 @@ public final class MetalLbComponent implements Component {
     out.add(Namespaces.privileged(NAMESPACE,
         "the speaker DaemonSet uses hostNetwork and NET_RAW to answer ARP for service IPs (L2 mode)"));
     out.add(HelmChart.of("metallb", "https://metallb.github.io/metallb", "metallb", CHART_VERSION, NAMESPACE,
-        HelmValues.create()));
+        values()));
     List<String> names = new ArrayList<>();
     for (AddressPool pool : lab.pools()) {
       out.add(IPAddressPool.of(NAMESPACE, pool.name(), pool.addresses(), pool.autoAssign()));

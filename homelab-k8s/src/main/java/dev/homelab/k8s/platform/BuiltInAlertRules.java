@@ -23,6 +23,8 @@ import java.util.TreeMap;
 final class BuiltInAlertRules {
   private BuiltInAlertRules() {}
 
+  /** The backup CronJobs: every backup job the backend renders has "backup" in its name. */
+  private static final String BACKUP_CRONJOBS = "cronjob=~\".*backup.*\"";
   /** The filesystems a full disk matters on: real disks, not tmpfs, overlays or squashfs snaps. */
   private static final String REAL_FS = "fstype!~\"tmpfs|overlay|squashfs|nsfs|ramfs\",mountpoint!~\"/boot.*|/run.*\"";
 
@@ -53,13 +55,18 @@ final class BuiltInAlertRules {
             .build()));
         case BACKUP_STALE -> out.add(rule("backup-stale", "backups", new RuleBuilder()
             .withAlert("BackupStale")
-            // backup CronJobs carry "backup" in their name; 2 days allows one missed daily run
-            .withExpr(new IntOrString("time() - kube_cronjob_status_last_successful_time{cronjob=~\".*backup.*\"}"
-                + " > 2 * 86400"))
+            // backup CronJobs carry "backup" in their name; 2 days allows one missed daily run. A
+            // CronJob that never succeeded has no last-success series at all, so the second half
+            // fires for one created more than 2 days ago without a success.
+            .withExpr(new IntOrString("time() - kube_cronjob_status_last_successful_time{" + BACKUP_CRONJOBS + "}"
+                + " > 2 * 86400"
+                + " or ((time() - kube_cronjob_created{" + BACKUP_CRONJOBS + "} > 2 * 86400)"
+                + " unless on(namespace, cronjob) kube_cronjob_status_last_successful_time{" + BACKUP_CRONJOBS + "})"))
             .withFor("1h")
             .withLabels(Map.of("severity", "warning"))
             .withAnnotations(annotations("Backup {{ $labels.namespace }}/{{ $labels.cronjob }} is stale",
-                "The CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has not succeeded for more than 2 days."))
+                "The CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has not succeeded for more than 2 days"
+                    + " (or never, since its creation more than 2 days ago)."))
             .build()));
         case CERTIFICATE_EXPIRY -> {
           // the metric comes from cert-manager; without it the rule would never fire

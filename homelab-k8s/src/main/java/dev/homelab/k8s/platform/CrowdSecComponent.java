@@ -32,6 +32,8 @@ public final class CrowdSecComponent implements Component {
   static final int LAPI_PORT = Peers.CROWDSEC_LAPI_PORT;
   static final int APPSEC_PORT = Peers.CROWDSEC_APPSEC_PORT;
   static final int METRICS_PORT = 6060;
+  /** AppSec pods (chart key {@code appsec.replicas}, default 1). */
+  static final int APPSEC_REPLICAS = 2;
   static final Map<String, String> LAPI_PODS = Peers.CROWDSEC_LAPI_PODS;
   static final Map<String, String> ALL_PODS = Map.of("k8s-app", RELEASE);
 
@@ -122,6 +124,8 @@ public final class CrowdSecComponent implements Component {
       appsec.put("appsec_configs", List.of("crowdsecurity/appsec-default", "crowdsecurity/crs"));
       appsec.put("labels", Map.of("type", "appsec"));
       v.set("appsec.enabled", true)
+          // two pods, so a restart or a node drain does not leave the Traefik bouncer without AppSec
+          .set("appsec.replicas", APPSEC_REPLICAS)
           .setList("appsec.acquisitions", List.of(appsec))
           .setList("appsec.env", List.of(Platform.env("COLLECTIONS",
               "crowdsecurity/appsec-virtual-patching crowdsecurity/appsec-generic-rules crowdsecurity/appsec-crs")));
@@ -148,9 +152,10 @@ public final class CrowdSecComponent implements Component {
           List.of(APPSEC_PORT)));
     }
     if (cs.lapiIp().isPresent() && lab.lan().isPresent()) {
-      // the firewall bouncers on the hosts poll the LAPI through its MetalLB IP
+      // the firewall bouncers on the hosts poll the LAPI through its MetalLB IP; a host's own
+      // packets to that IP arrive masqueraded to its flannel address, hence the pod network too
       out.add(NetworkPolicies.allowFromCidrs(NAMESPACE, "allow-lapi-from-lan", LAPI_PODS,
-          List.of(lab.lan().get()), Platform.tcp(LAPI_PORT)));
+          Peers.viaLoadBalancer(lab, List.of(lab.lan().get())), Platform.tcp(LAPI_PORT)));
     }
     if (lab.monitoring().isPresent()) {
       out.add(Platform.allowScrape(NAMESPACE, ALL_PODS, List.of(METRICS_PORT)));

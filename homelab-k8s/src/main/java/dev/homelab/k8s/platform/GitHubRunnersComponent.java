@@ -39,10 +39,13 @@ public final class GitHubRunnersComponent implements Component {
   static final String CHARTS = "oci://ghcr.io/actions/actions-runner-controller-charts/";
   static final String CONTROLLER_SERVICE_ACCOUNT = ArcControllerComponent.SERVICE_ACCOUNT;
   /**
-   * GitHub stops sending jobs to a runner more than 30 days behind the newest release and ARC
-   * runners never self-update, so the image follows the chart's default tag instead of a pin.
+   * The runner image, pinned: {@code :latest} changes under a running scale set without a change in
+   * the repository, so two runner pods may run different runners and a bad release cannot be rolled
+   * back. Bump it with every release of actions/runner (github.com/actions/runner/releases, e.g. with
+   * Renovate): ARC runners never self-update, and GitHub stops sending jobs to a runner version that
+   * has been superseded for more than 30 days.
    */
-  static final String RUNNER_IMAGE = "ghcr.io/actions/actions-runner:latest";
+  static final String RUNNER_IMAGE = "ghcr.io/actions/actions-runner:2.335.1";
 
   @Override
   public String folder() {
@@ -85,7 +88,19 @@ public final class GitHubRunnersComponent implements Component {
         + "or `github_app_id`, `github_app_installation_id` and `github_app_private_key`.\n\n"
         + "The runner pods run as `" + DEPLOYER + "`, bound to `cluster-admin`: the deploy workflow applies\n"
         + "every component, RBAC and cluster-scoped objects included. Whoever can push to `" + github.branch()
-        + "` administers the cluster: protect the branch.\n");
+        + "` administers the cluster: protect the branch.\n\n"
+        + "**Any workflow that can target the scale set `" + runners(lab) + "` (`runs-on: " + runners(lab)
+        + "`) gets cluster-admin**,\n"
+        + "including workflows on other branches and, in a public repository, pull requests from forks.\n"
+        + "Keep " + github.repository() + " private, or put the scale set in a runner group limited to the deploy\n"
+        + "workflow on `" + github.branch() + "` (organisation settings, Actions, Runner groups: selected\n"
+        + "workflows), then set the chart value `runnerGroup` to it (`KubernetesBackend.customize`).\n\n"
+        + "The runner image is pinned (`" + RUNNER_IMAGE + "`): bump it with every actions/runner release,\n"
+        + "GitHub stops sending jobs to a runner version superseded for more than 30 days.\n");
+  }
+
+  private static String runners(Lab lab) {
+    return lab.github().flatMap(GitHub::runners).map(Runners::name).orElse("");
   }
 
   static HelmValues runnerValues(GitHub github, Runners runners) {

@@ -4,11 +4,15 @@ import dev.homelab.k8s.Component;
 import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.crd.helm.HelmValues;
 import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.app.AppVolume;
 import dev.homelab.model.host.Disk;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.storage.NfsStorageClass;
 import dev.homelab.model.storage.StaticVolume;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
@@ -95,8 +99,25 @@ public final class NfsStorageComponent implements Component {
         .withVolumeAttributes(attributes)
         .withReadOnly(v.isReadOnly())
         .endCsi()
+        .withClaimRef(claimRef(lab, v))
         .endSpec()
         .build();
+  }
+
+  /**
+   * The claim this volume is reserved for: the first app (in declaration order) mounting it, whose
+   * claim has the volume's name in the app's namespace. Pre-binding keeps any other claim from
+   * grabbing a share that existed before the cluster; null when no app mounts it.
+   */
+  private static ObjectReference claimRef(Lab lab, StaticVolume v) {
+    for (App app : lab.apps()) {
+      for (AppVolume mount : app.volumes()) {
+        if (mount.staticVolume().filter(v.name()::equals).isPresent()) {
+          return new ObjectReferenceBuilder().withNamespace(app.name()).withName(mount.name()).build();
+        }
+      }
+    }
+    return null;
   }
 
   private static String server(Lab lab, String nodeName) {

@@ -56,8 +56,9 @@ public final class TraefikComponent implements Component {
     out.add(NetworkPolicies.defaultDeny(NS));
     out.add(NetworkPolicies.allowFromAnywhere(NS, "allow-public-entrypoints", Peers.TRAEFIK_PODS,
         List.of(NetworkPolicies.port("TCP", TraefikValues.WEB), NetworkPolicies.port("TCP", TraefikValues.WEBSECURE))));
+    // the nodes (the VPN gateway among them) reach the internal IP masqueraded to their pod-network address
     out.add(NetworkPolicies.allowFromCidrs(NS, "allow-internal-entrypoints", Peers.TRAEFIK_PODS,
-        Peers.lanAndVpn(lab), List.of(NetworkPolicies.port("TCP", TraefikValues.WEB_INTERNAL),
+        Peers.viaLoadBalancer(lab, Peers.lanAndVpn(lab)), List.of(NetworkPolicies.port("TCP", TraefikValues.WEB_INTERNAL),
             NetworkPolicies.port("TCP", TraefikValues.WEBSECURE_INTERNAL))));
     if (lab.monitoring().isPresent()) {
       out.add(Peers.allowFromPrometheus(NS, "allow-metrics", Peers.TRAEFIK_PODS, List.of(TraefikValues.METRICS)));

@@ -35,17 +35,15 @@ final class TraefikValues {
   static HelmValues of(Lab lab, Traefik traefik) {
     HelmValues v = HelmValues.create();
     boolean acme = lab.tls().map(t -> t.issuer() == Tls.Issuer.TRAEFIK_ACME).orElse(false);
-    // ACME state lives in one RWO volume: one pod only.
-    int replicas = acme ? 1 : traefik.replicas();
-    v.set("deployment.replicas", replicas);
-    v.set("resources", Map.of("requests", Map.of("cpu", "100m", "memory", "128Mi"), "limits", Map.of("memory", "256Mi")));
-    if (replicas > 1) {
-      // Spread the pods so externalTrafficPolicy Local finds one on several nodes.
-      v.setList("topologySpreadConstraints", List.of(Map.of("maxSkew", 1, "topologyKey", "kubernetes.io/hostname",
-          "whenUnsatisfiable", "ScheduleAnyway", "labelSelector", Map.of("matchLabels", Peers.TRAEFIK_PODS))));
-      v.set("podDisruptionBudget.enabled", true);
-      v.set("podDisruptionBudget.maxUnavailable", 1);
+    if (daemonSet(lab, traefik)) {
+      v.set("deployment.kind", "DaemonSet");
+    } else {
+      // ACME state lives in one RWO volume: one pod only.
+      int replicas = acme ? 1 : traefik.replicas();
+      v.set("deployment.replicas", replicas);
+      spread(v, replicas);
     }
+    v.set("resources", Map.of("requests", Map.of("cpu", "100m", "memory", "128Mi"), "limits", Map.of("memory", "256Mi")));
     ports(v, traefik);
     services(v, traefik);
     // CrowdSec's agent reads the access log from the container's stdout.
@@ -68,6 +66,30 @@ final class TraefikValues {
       acme(v, lab.tls().orElseThrow());
     }
     return v;
+  }
+
+  private static void spread(HelmValues v, int replicas) {
+    if (replicas > 1) {
+      // Spread the pods so externalTrafficPolicy Local finds one on several nodes.
+      v.setList("topologySpreadConstraints", List.of(Map.of("maxSkew", 1, "topologyKey", "kubernetes.io/hostname",
+          "whenUnsatisfiable", "ScheduleAnyway", "labelSelector", Map.of("matchLabels", Peers.TRAEFIK_PODS))));
+      v.set("podDisruptionBudget.enabled", true);
+      v.set("podDisruptionBudget.maxUnavailable", 1);
+    }
+  }
+
+  /**
+   * Whether Traefik runs as a DaemonSet: when client IPs are preserved ({@code externalTrafficPolicy:
+   * Local}) a node only answers for a LoadBalancer IP if it runs a Traefik pod, and MetalLB may
+   * announce the IP from any node, while the VPN gateway (a k3s node) forwards its clients to the
+   * internal IP through its own kube-proxy, which drops them without a local endpoint. A pod on
+   * every node makes both work (MetalLB docs, "Local traffic policy"); {@link Traefik#replicas()}
+   * then does not apply. Not with Traefik's own ACME resolver, whose state is one ReadWriteOnce
+   * volume: that stays a single-pod Deployment.
+   */
+  static boolean daemonSet(Lab lab, Traefik traefik) {
+    boolean acme = lab.tls().map(t -> t.issuer() == Tls.Issuer.TRAEFIK_ACME).orElse(false);
+    return traefik.preserveClientIp() && !acme;
   }
 
   private static void ports(HelmValues v, Traefik traefik) {

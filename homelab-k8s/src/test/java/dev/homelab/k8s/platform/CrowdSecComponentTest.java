@@ -57,6 +57,13 @@ class CrowdSecComponentTest {
   }
 
   @Test
+  void should_run_two_appsec_pods_so_one_restart_keeps_the_waf_up() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), CHART);
+
+    assertThat(v.at("/appsec/replicas").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void should_enroll_with_the_key_from_a_secret_when_set() {
     Lab lab = TestLabs.reference()
         .security(crowdsec().lapiIp("192.168.1.242").enroll(secret("crowdsec-enroll", "key")));

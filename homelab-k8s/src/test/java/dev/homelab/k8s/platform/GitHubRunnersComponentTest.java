@@ -25,6 +25,22 @@ class GitHubRunnersComponentTest {
   }
 
   @Test
+  void should_pin_the_runner_image_to_a_version_tag() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), SCALE_SET);
+
+    assertThat(v.at("/template/spec/containers/0/image").asText())
+        .matches("ghcr\\.io/actions/actions-runner:\\d+\\.\\d+\\.\\d+");
+  }
+
+  @Test
+  void should_warn_that_any_workflow_targeting_the_scale_set_gets_cluster_admin() {
+    String readme = TestLabs.renderPlatform(TestLabs.reference()).text("github-runners/runners/README.md");
+
+    assertThat(readme).contains("Any workflow that can target the scale set `homelab-runners`")
+        .contains("gets cluster-admin").contains("Keep example/homelab private").contains("runner group");
+  }
+
+  @Test
   void should_pull_both_charts_from_the_oci_registry() {
     RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
 

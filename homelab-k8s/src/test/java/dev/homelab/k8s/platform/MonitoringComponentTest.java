@@ -32,6 +32,17 @@ class MonitoringComponentTest {
   }
 
   @Test
+  void should_alert_on_backup_cronjobs_that_never_succeeded_two_days_after_their_creation() {
+    JsonNode rule = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()),
+        "monitoring/prometheusrule-backup-stale.yaml").at("/spec/groups/0/rules/0");
+
+    assertThat(rule.path("expr").asText()).isEqualTo(
+        "time() - kube_cronjob_status_last_successful_time{cronjob=~\".*backup.*\"} > 2 * 86400"
+            + " or ((time() - kube_cronjob_created{cronjob=~\".*backup.*\"} > 2 * 86400)"
+            + " unless on(namespace, cronjob) kube_cronjob_status_last_successful_time{cronjob=~\".*backup.*\"})");
+  }
+
+  @Test
   void should_render_only_the_chosen_alerts() {
     Lab lab = TestLabs.reference().monitoring(monitoring().alerts(BuiltInAlert.NODE_DOWN));
 

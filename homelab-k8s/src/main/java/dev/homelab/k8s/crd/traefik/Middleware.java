@@ -31,8 +31,8 @@ public final class Middleware extends TypedResource<Middleware.Spec> {
    * {@code urn:k8s:secret:<name>:<key>} references that Traefik resolves in the Middleware's namespace.
    */
   public record CrowdsecBouncer(Boolean enabled, String crowdsecMode, String crowdsecLapiScheme,
-      String crowdsecLapiHost, String crowdsecLapiKey, Boolean crowdsecAppsecEnabled,
-      String crowdsecAppsecHost, List<String> clientTrustedIPs) {}
+      String crowdsecLapiHost, String crowdsecLapiKey, Integer updateMaxFailure, Boolean crowdsecAppsecEnabled,
+      String crowdsecAppsecHost, Boolean crowdsecAppsecUnreachableBlock, List<String> clientTrustedIPs) {}
 
   public Middleware(ObjectMeta metadata, Spec spec) {
     super("traefik.io/v1alpha1", "Middleware", metadata, spec);
