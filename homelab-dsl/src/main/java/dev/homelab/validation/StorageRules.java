@@ -23,7 +23,7 @@ final class StorageRules {
 
   static List<Rule> all() {
     return List.of(storageClassDisk(), staticVolumeDisk(), storageClassKnown(), staticVolumeKnown(),
-        oneDefaultStorageClass(), claimsNeedDefaultClass());
+        staticVolumeSingleClaim(), oneDefaultStorageClass(), claimsNeedDefaultClass());
   }
 
   /** An NFS class provisions on an exported disk of a known node. */
@@ -85,6 +85,27 @@ final class StorageRules {
         v.staticVolume().filter(s -> lab.staticVolume(s).isEmpty()).ifPresent(s -> r.report(
             ModelPaths.appVolume(a.name(), v.name()), "static volume " + s + " is not defined",
             "Add it with homelab.staticVolumes(staticVolume(\"" + s + "\", node, disk, size))")))));
+  }
+
+  /**
+   * A static PersistentVolume binds exactly one claim, and claims live in their app's namespace, so
+   * only one app can mount a static volume.
+   */
+  static Rule staticVolumeSingleClaim() {
+    return Rule.of("static-volume-single-claim", (lab, r) -> {
+      java.util.Map<String, String> firstUser = new java.util.HashMap<>();
+      for (App a : lab.apps()) {
+        for (AppVolume v : a.volumes()) {
+          v.staticVolume().filter(s -> lab.staticVolume(s).isPresent()).ifPresent(s -> {
+            String first = firstUser.putIfAbsent(s, a.name());
+            if (first != null && !first.equals(a.name())) {
+              r.report(ModelPaths.appVolume(a.name(), v.name()), "static volume " + s + " is already mounted by app " + first
+                  + " (a static volume binds one claim)", "Mount it in one app only, or export another share with its own staticVolume(...)");
+            }
+          });
+        }
+      }
+    });
   }
 
   /** Two default classes make claims without a class ambiguous; local-path is the default while enabled. */

@@ -174,6 +174,10 @@ class BreakOneRuleProperties {
             add(l -> l.apps(app("broken", IMAGE).volume(claim("data", "/data", "1Gi").storageClass("ghost"))))),
         at("static-volume-known", "homelab/apps/broken/volumes/ghost",
             add(l -> l.apps(app("broken", IMAGE).volume(mount(staticVolume("ghost", "nas", "media", "1Ti"), "/m"))))),
+        at("static-volume-single-claim", "homelab/apps/b2/volumes/sv", add(l -> {
+          var sv = staticVolume("sv", "nas", "media", "1Ti");
+          return l.staticVolumes(sv).apps(app("b1", IMAGE).volume(mount(sv, "/m")), app("b2", IMAGE).volume(mount(sv, "/m")));
+        })),
         at("one-default-storage-class", "homelab/storage/nfs-more",
             add(l -> l.storage(nfsStorageClass("nfs-more", "nas", "data").asDefault()))),
         at("backup-target-known", "homelab/apps/broken",

@@ -68,6 +68,17 @@ class StorageAndBackupRulesTest {
   }
 
   @Test
+  void should_reject_a_static_volume_mounted_by_two_apps() {
+    var media = staticVolume("media", "nas", "media", "4Ti");
+    Expect.only(withNas(minimal()).staticVolumes(media).apps(
+            app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7").volume(mount(media, "/media")),
+            app("plex", "docker.io/plexinc/pms-docker:1.41.0").volume(mount(media, "/data"))),
+        "static-volume-single-claim",
+        "homelab/apps/plex/volumes/media: static volume media is already mounted by app jellyfin (a static volume binds one claim). "
+            + "Mount it in one app only, or export another share with its own staticVolume(...)");
+  }
+
+  @Test
   void should_reject_two_default_storage_classes() {
     Expect.only(withNas(minimal()).cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE))
             .storage(nfsStorageClass("nfs-data", "nas", "data").asDefault(), nfsStorageClass("nfs-media", "nas", "media").asDefault()),

@@ -74,7 +74,10 @@ public abstract class Traefik {
   }
 
   /**
-   * Replicas (spread over nodes so {@code Local} traffic finds one). Default: 2.
+   * Replicas when Traefik runs as a Deployment. Default: 2. With {@link #preserveClientIp()} (the
+   * default) the Kubernetes backend runs Traefik on every node instead (a DaemonSet, so
+   * {@code externalTrafficPolicy: Local} always finds a local pod) and this does not apply; Traefik's
+   * own ACME resolver needs a single replica.
    *
    * @see <a href="https://github.com/traefik/traefik-helm-chart">Traefik Helm chart</a>
    */
@@ -139,7 +142,7 @@ public abstract class Traefik {
   }
 
   /**
-   * Number of Traefik pods; Traefik's own ACME resolver needs 1. Default: 2.
+   * Number of Traefik pods when it runs as a Deployment (see {@link #replicas()}); Traefik's own ACME resolver needs 1. Default: 2.
    *
    * @see <a href="https://github.com/traefik/traefik-helm-chart">Traefik Helm chart</a>
    */
