@@ -88,9 +88,9 @@ final class Docs {
 
         The rendered files hold no secret values, only `{{ vault_* }}` references. Each one is the
         model's secret reference `name/key` in snake case, prefixed with `vault_`; the model has no
-secret for the passwords of host PostgreSQL roles, so this backend names them
-`postgres-<node>-<database>/password`. Put their values in
-        an Ansible Vault file next to the inventory:
+        secret for the passwords of host PostgreSQL roles, so this backend names them
+        `postgres-<node>-<database>/password`. Put their values in an Ansible Vault file next to
+        the inventory:
 
         ```sh
         ansible-vault create group_vars/all/vault.yml
