@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * PostgreSQL on the host OS (Debian's package): databases each owned by a role of the same name,
- * pg_hba for the allowed network, and a nightly {@code pg_dump -Fc} to the S3 target.
+ * pg_hba for the allowed network and the cluster's pod network, and a nightly {@code pg_dump -Fc} to the S3 target.
  */
 final class PostgresSystem extends HostSystem {
   static final String GROUP = "postgres";
@@ -49,7 +49,7 @@ final class PostgresSystem extends HostSystem {
       HostPostgres pg = node.postgres().get();
       Map<String, Object> host = new LinkedHashMap<>();
       host.put("version", pg.version());
-      host.put("allowed_cidr", pg.allowedCidr().orElse(""));
+      host.put("allowed_networks", allowedNetworks(pg));
       List<Object> databases = new ArrayList<>();
       for (String db : pg.databases()) {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -64,6 +64,24 @@ final class PostgresSystem extends HostSystem {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("homelab_postgres_by_host", byHost);
     return vars;
+  }
+
+  /**
+   * The networks pg_hba admits (scram-sha-256) besides localhost: the model's allowed network and,
+   * because every host is a k3s node, the cluster (pod) CIDR. Pods on this node reach its LAN IP
+   * from their pod IP: flannel masquerades only traffic leaving the node, so without that line a
+   * pod scheduled here is refused while the same pod on another node gets in. Empty: localhost only.
+   */
+  private List<String> allowedNetworks(HostPostgres pg) {
+    List<String> networks = new ArrayList<>();
+    pg.allowedCidr().ifPresent(cidr -> {
+      networks.add(cidr);
+      String pods = lab.k3s().orElseThrow().clusterCidr();
+      if (!pods.equals(cidr)) {
+        networks.add(pods);
+      }
+    });
+    return networks;
   }
 
   private Map<String, Object> dump(Node node, S3Target target, String file) {
