@@ -72,4 +72,43 @@ class HostPlaysTest {
     assertThat(files.text("roles/homelab_postgres/templates/postgresql-homelab.conf.j2"))
         .contains("'*' if homelab_postgres.allowed_networks | length > 0 else 'localhost'");
   }
+
+  @Test
+  void should_export_nfs_to_each_k3s_node_only_with_mp_and_root_squash_on_the_media_disk() {
+    RenderedFiles files = render(TestLabs.reference());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> exports = (List<Map<String, Object>>) map(yaml(files, "vars/nfs_server.yml"),
+        "homelab_nfs_exports_by_host").get("pi4");
+    List<String> nodes = List.of("192.168.1.11", "192.168.1.12", "192.168.1.13", "192.168.1.14", "192.168.1.20");
+    assertThat(exports).extracting(e -> e.get("path")).containsExactly("/srv/data", "/srv/media");
+    assertThat(exports.get(0)).containsEntry("clients", nodes)
+        .containsEntry("options", "rw,sync,no_subtree_check,no_root_squash,mp");
+    assertThat(exports.get(1)).containsEntry("clients", nodes)
+        .containsEntry("options", "rw,sync,no_subtree_check,root_squash,mp");
+    assertThat(files.text("roles/homelab_nfs_server/templates/homelab.exports.j2"))
+        .contains("{{ export.path }}{% for client in export.clients %} {{ client }}({{ export.options }}){% endfor %}")
+        .doesNotContain("192.168.1.0/24");
+  }
+
+  @Test
+  void should_fall_back_to_the_lan_for_a_node_without_an_ip_and_keep_vpn_peers_off_nfs() {
+    Lab lab = homelab("nfs").lan("10.0.0.0/24").domain("example.com")
+        .nodes(node("store").controlPlane().ip("10.0.0.2")
+                .disks(mediaDisk("media", "/dev/disk/by-id/usb-media").exportOverNfs().exportOptions("ro,no_subtree_check")),
+            node("dhcp").worker(),
+            node("gw").worker().ip("10.0.0.4"))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .vpn(wireguard("10.8.0.0/24").gateway("gw"));
+    RenderedFiles files = render(lab);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> export = ((List<Map<String, Object>>) map(yaml(files, "vars/nfs_server.yml"),
+        "homelab_nfs_exports_by_host").get("store")).get(0);
+    assertThat(export).containsEntry("clients", List.of("10.0.0.2", "10.0.0.0/24", "10.0.0.4"))
+        .containsEntry("options", "ro,no_subtree_check,mp");
+    assertThat(yaml(files, "vars/vpn.yml").get("wireguard_postup")).asList().contains(
+        "iptables -I FORWARD -i wg0 -d 10.0.0.2 -p tcp --dport 2049 -j REJECT",
+        "iptables -I FORWARD -i wg0 -d 10.0.0.2 -p udp --dport 2049 -j REJECT");
+    assertThat(yaml(files, "vars/vpn.yml").get("wireguard_postdown")).asList().contains(
+        "iptables -D FORWARD -i wg0 -d 10.0.0.2 -p tcp --dport 2049 -j REJECT");
+  }
 }
