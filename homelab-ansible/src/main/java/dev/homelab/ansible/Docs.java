@@ -10,9 +10,13 @@ final class Docs {
 
   static String readme(Lab lab, Map<String, Object> inventory, List<HostSystem> systems) {
     StringBuilder plays = new StringBuilder();
+    StringBuilder notes = new StringBuilder();
     for (HostSystem s : systems) {
       if (s.present()) {
         plays.append("| `").append(s.id()).append("` | ").append(s.title()).append(" | `").append(s.hosts()).append("` |\n");
+        if (!s.readme().isEmpty()) {
+          notes.append('\n').append(s.readme().strip()).append('\n');
+        }
       }
     }
     return """
@@ -52,7 +56,7 @@ final class Docs {
         The variables of each play are in `vars/<tag>.yml`, not in the inventory: every host is also a
         k3s node, and k3s-ansible treats inventory variables it does not know as typos. Per-host
         values are keyed by host name there.
-
+        %s
         ## k3s configuration
 
         - Cluster-wide flags (secrets encryption, disabled built-ins, TLS SANs, CIDRs, etcd snapshots
@@ -71,7 +75,7 @@ final class Docs {
         ```
         %s```
         """.formatted(lab.name(), lab.k3s().orElseThrow().version(), lab.servers().get(0).name(),
-            plays.toString().stripTrailing(), InventoryGraph.of(inventory));
+            plays.toString().stripTrailing(), notes, InventoryGraph.of(inventory));
   }
 
   static String vault(Vault vault) {

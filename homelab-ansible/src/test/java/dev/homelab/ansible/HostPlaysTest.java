@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** What the host plays do on the machines, read from the rendered vars files, roles and templates. */
@@ -110,5 +111,34 @@ class HostPlaysTest {
         "iptables -I FORWARD -i wg0 -d 10.0.0.2 -p udp --dport 2049 -j REJECT");
     assertThat(yaml(files, "vars/vpn.yml").get("wireguard_postdown")).asList().contains(
         "iptables -D FORWARD -i wg0 -d 10.0.0.2 -p tcp --dport 2049 -j REJECT");
+  }
+
+  @Test
+  void should_format_only_disks_named_by_id_or_kernel_name_and_mount_every_disk_by_label_or_uuid() {
+    Lab lab = homelab("disks").lan("10.0.0.0/24")
+        .nodes(node("solo").controlPlane().ip("10.0.0.2").disks(
+            btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/sdb"),
+            btrfsRaid1("labelled", "/dev/disk/by-label/pool", "/dev/disk/by-label/pool"),
+            backupDisk("restic", "/dev/disk/by-label/restic"),
+            backupDisk("offline", "/dev/disk/by-uuid/0a1b-2c3d"),
+            backupDisk("fresh", "/dev/sdc"),
+            mediaDisk("media", "/dev/disk/by-id/usb-media")))
+        .cluster(k3s("v1.33.4+k3s1"));
+    RenderedFiles files = render(lab);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> disks = (List<Map<String, Object>>) map(yaml(files, "vars/disks.yml"),
+        "homelab_disks_by_host").get("solo");
+    assertThat(disks).extracting(d -> d.get("name"), d -> d.get("format_if_blank"), d -> d.get("mount_source"))
+        .containsExactly(
+            Tuple.tuple("data", true, "LABEL=data"),
+            Tuple.tuple("labelled", false, "LABEL=pool"),
+            Tuple.tuple("restic", false, "LABEL=restic"),
+            Tuple.tuple("offline", false, "UUID=0a1b-2c3d"),
+            Tuple.tuple("fresh", true, "LABEL=fresh"),
+            Tuple.tuple("media", false, "LABEL=media"));
+    assertThat(files.text("vars/disks.yml")).contains("# format_if_blank: the play creates the filesystem");
+    assertThat(files.text("README.md")).contains("### Disks", "`/dev/disk/by-label/...` or `by-uuid` cannot point at a blank\n  disk, so it is never formatted");
+    assertThat(tasks(files, "homelab_disks")).anySatisfy(t ->
+        assertThat(map(t, "ansible.posix.mount")).containsEntry("src", "{{ item.mount_source }}"));
   }
 }
