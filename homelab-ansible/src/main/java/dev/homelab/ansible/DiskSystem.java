@@ -113,7 +113,15 @@ final class DiskSystem extends HostSystem {
           play did not create must carry the disk's name as its label (`e2label`,
           `btrfs filesystem label`) unless its device is given by label or UUID.
         - Every disk is mounted by `LABEL=`/`UUID=` with `nofail`, never by device path.
-        """;
+        """ + (groups().get(BTRFS).isEmpty() ? "" : """
+        - Btrfs RAID-1: the label belongs to the filesystem, not to one SSD. When an SSD dies the
+          pair does not mount by itself (fstab has no `degraded`, on purpose: a silently degraded
+          mount keeps writing unmirrored data). Mount it by hand with
+          `mount -o degraded LABEL=<label> <mount point>`, then `btrfs replace start` onto the new
+          SSD and `btrfs balance start -dconvert=raid1,soft -mconvert=raid1,soft` it.
+        - The NFS server and the restic backups require their mount points (`RequiresMountsFor=`):
+          they do not start on an unmounted disk.
+        """);
   }
 
   @Override

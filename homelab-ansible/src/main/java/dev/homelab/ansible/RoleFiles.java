@@ -20,7 +20,7 @@ final class RoleFiles {
       "homelab_btrbk", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/btrbk.conf.j2", "templates/homelab-btrbk.service.j2", "templates/homelab-btrbk.timer.j2"),
       "homelab_nfs_server", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
-          "templates/homelab.exports.j2"),
+          "templates/homelab.exports.j2", "templates/nfs-server-mounts.conf.j2"),
       "homelab_crowdsec_bouncer", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml"),
       "homelab_restic", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/restic.env.j2", "templates/restic.service.j2", "templates/restic.timer.j2"),

@@ -141,4 +141,18 @@ class HostPlaysTest {
     assertThat(tasks(files, "homelab_disks")).anySatisfy(t ->
         assertThat(map(t, "ansible.posix.mount")).containsEntry("src", "{{ item.mount_source }}"));
   }
+
+  @Test
+  void should_start_the_nfs_server_and_restic_only_on_mounted_disks_and_document_degraded_btrfs() {
+    RenderedFiles files = render(TestLabs.reference());
+    assertThat(tasks(files, "homelab_nfs_server")).anySatisfy(t -> assertThat(map(t, "ansible.builtin.template"))
+        .containsEntry("dest", "/etc/systemd/system/nfs-server.service.d/homelab-mounts.conf"));
+    assertThat(files.text("roles/homelab_nfs_server/templates/nfs-server-mounts.conf.j2"))
+        .contains("[Unit]\nRequiresMountsFor={{ homelab_nfs_exports_here | map(attribute='path') | join(' ') }}\n");
+    assertThat(files.text("roles/homelab_restic/templates/restic.service.j2"))
+        .contains("RequiresMountsFor={{ ([item.mount_point] + item.paths) | join(' ') }}\n");
+    assertThat(map(yaml(files, "vars/disks.yml"), "homelab_disks_by_host").get("pi4").toString())
+        .contains("mount_source=LABEL=data").doesNotContain("degraded");
+    assertThat(files.text("README.md")).contains("mount -o degraded LABEL=<label> <mount point>");
+  }
 }
