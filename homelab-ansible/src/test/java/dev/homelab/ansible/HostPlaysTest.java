@@ -155,4 +155,42 @@ class HostPlaysTest {
         .contains("mount_source=LABEL=data").doesNotContain("degraded");
     assertThat(files.text("README.md")).contains("mount -o degraded LABEL=<label> <mount point>");
   }
+
+  @Test
+  void should_back_up_a_snapshotted_btrfs_volume_from_its_newest_btrbk_snapshot_at_the_usual_path() {
+    RenderedFiles files = render(TestLabs.reference());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> backup = ((List<Map<String, Object>>) map(yaml(files, "vars/restic.yml"),
+        "homelab_restic_backups_by_host").get("pi4")).get(0);
+    assertThat(backup).containsEntry("host", "pi4")
+        .containsEntry("paths", List.of("/srv/data", "/etc/rancher"))
+        .containsEntry("frozen_volumes", List.of(Map.of("path", "/srv/data", "snapshot_prefix", "/srv/data/.snapshots/data")));
+    assertThat(map(yaml(files, "vars/btrfs_snapshots.yml"), "homelab_btrbk_by_host", "pi4").get("volumes").toString())
+        .contains("snapshot_name=data");
+    assertThat(files.text("roles/homelab_btrbk/templates/btrbk.conf.j2")).contains("snapshot_name         {{ volume.snapshot_name }}");
+    assertThat(files.text("roles/homelab_restic/templates/restic.service.j2"))
+        .contains("PrivateMounts=yes\nExecStartPre=/usr/bin/btrbk -q snapshot\n")
+        .contains("ExecStart=/usr/local/sbin/homelab-restic-{{ item.name }}\n")
+        .contains("restic forget --host {{ item.host | quote }} --prune");
+    assertThat(files.text("roles/homelab_restic/templates/restic-backup.j2"))
+        .contains("latest=\"$(ls -1d -- {{ volume.snapshot_prefix | quote }}.* | LC_ALL=C sort | tail -n 1)\"\n"
+            + "mount --bind \"$latest\" {{ volume.path | quote }}\n")
+        .contains("exec /usr/bin/restic backup --host {{ item.host | quote }}");
+  }
+
+  @Test
+  void should_back_up_live_when_no_backed_up_path_touches_a_snapshotted_volume() {
+    Lab lab = homelab("live").lan("10.0.0.0/24")
+        .nodes(node("solo").controlPlane().ip("10.0.0.2").disks(
+            btrfsRaid1("data", "/dev/sda", "/dev/sdb").snapshots(keep().daily(7)),
+            backupDisk("backup", "/dev/sdc")))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .backups(restic("etc", "solo", "backup").paths("/etc"), restic("all", "solo", "backup").paths("/srv"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> backups = (List<Map<String, Object>>) map(yaml(render(lab), "vars/restic.yml"),
+        "homelab_restic_backups_by_host").get("solo");
+    assertThat(backups.get(0)).containsEntry("frozen_volumes", List.of());
+    assertThat(backups.get(1)).containsEntry("frozen_volumes",
+        List.of(Map.of("path", "/srv/data", "snapshot_prefix", "/srv/data/.snapshots/data")));
+  }
 }
