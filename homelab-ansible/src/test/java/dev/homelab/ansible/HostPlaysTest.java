@@ -193,4 +193,29 @@ class HostPlaysTest {
     assertThat(backups.get(1)).containsEntry("frozen_volumes",
         List.of(Map.of("path", "/srv/data", "snapshot_prefix", "/srv/data/.snapshots/data")));
   }
+
+  @Test
+  void should_pipe_host_pg_dumps_into_a_restic_repository_on_s3_pruned_by_the_targets_retention() {
+    Lab lab = homelab("pg").lan("10.0.0.0/24")
+        .nodes(node("db").controlPlane().ip("10.0.0.2").postgres(hostPostgres("15").databases("app", "wiki")
+            .backup(s3("b2", "https://s3.eu-central-003.backblazeb2.com/", "lab-backups"))))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .backups(s3("b2", "https://s3.eu-central-003.backblazeb2.com/", "lab-backups").region("eu-central-003")
+            .retention(keep().daily(14).monthly(3)));
+    RenderedFiles files = render(lab);
+    assertThat(map(yaml(files, "vars/postgres.yml"), "homelab_postgres_by_host", "db", "dump"))
+        .containsEntry("repository", "s3:https://s3.eu-central-003.backblazeb2.com/lab-backups/postgres/db")
+        .containsEntry("host", "db")
+        .containsEntry("forget", List.of("--keep-daily 14", "--keep-monthly 3"))
+        .containsEntry("restic_password", "{{ vault_restic_b2_password }}");
+    String script = files.text("roles/homelab_postgres/templates/homelab-pg-dump-s3.j2");
+    assertThat(script).contains("pg_dump -Fc {{ database.name | quote }} \\\n    | restic backup --json --host")
+        .contains("--stdin --stdin-filename {{ (database.name ~ '.dump') | quote }}")
+        .contains("restic forget --host {{ homelab_postgres.dump.host | quote }} --tag homelab-pg-dump --prune")
+        .doesNotContain("aws s3 cp").doesNotContain("lifecycle rule (Terraform) expires old dumps");
+    assertThat(files.text("roles/homelab_postgres/templates/pg-dump-s3.env.j2"))
+        .contains("RESTIC_REPOSITORY={{ homelab_postgres.dump.repository }}\n")
+        .contains("AWS_REQUEST_CHECKSUM_CALCULATION=when_required\nAWS_RESPONSE_CHECKSUM_VALIDATION=when_required\n");
+    assertThat(files.text("VAULT.md")).contains("| `vault_restic_b2_password` |");
+  }
 }
