@@ -5,10 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every node: a fresh apt cache and the lab's time zone, which every timer below runs in. */
+/**
+ * Every node: a fresh apt cache, the lab's time zone (every timer below runs in it) and rsyslog:
+ * Debian 12 logs only to journald, and the CrowdSec agent reads {@code /var/log/auth.log} and
+ * {@code /var/log/syslog} from the hosts.
+ */
 final class BaseSystem extends HostSystem {
   BaseSystem(Lab lab) {
-    super(lab, "base", "Base: apt cache and time zone on every node");
+    super(lab, "base", "Base: apt cache, time zone and rsyslog on every node");
   }
 
   @Override

@@ -50,6 +50,7 @@ final class BtrbkSystem extends HostSystem {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("path", disk.mountPoint());
         v.put("snapshot_dir", SNAPSHOT_DIR);
+        v.put("snapshot_name", disk.name());
         v.put("snapshot_preserve", preserve(keep));
         volumes.add(v);
       }
@@ -61,6 +62,14 @@ final class BtrbkSystem extends HostSystem {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("homelab_btrbk_by_host", byHost);
     return vars;
+  }
+
+  /**
+   * The snapshots of {@code disk}: {@code <mount>/.snapshots/<name>} followed by btrbk's long
+   * timestamp ({@code .YYYYMMDDThhmm}, {@code _N} on a collision), so the newest sorts last.
+   */
+  static String snapshotPrefix(Disk disk) {
+    return disk.mountPoint() + "/" + SNAPSHOT_DIR + "/" + disk.name();
   }
 
   /** btrbk's {@code snapshot_preserve}, e.g. {@code 24h 7d 4w}; {@code no} keeps only the latest. */

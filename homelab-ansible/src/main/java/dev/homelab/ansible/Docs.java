@@ -10,9 +10,13 @@ final class Docs {
 
   static String readme(Lab lab, Map<String, Object> inventory, List<HostSystem> systems) {
     StringBuilder plays = new StringBuilder();
+    StringBuilder notes = new StringBuilder();
     for (HostSystem s : systems) {
       if (s.present()) {
         plays.append("| `").append(s.id()).append("` | ").append(s.title()).append(" | `").append(s.hosts()).append("` |\n");
+        if (!s.readme().isEmpty()) {
+          notes.append('\n').append(s.readme().strip()).append('\n');
+        }
       }
     }
     return """
@@ -35,9 +39,13 @@ final class Docs {
         3. The host playbook **first**: `ansible-playbook -i inventory.yml site.yml --ask-vault-pass`.
            It mounts the disks the cluster's NFS volumes live on, installs `nfs-common` that kubelet
            mounts them with, and prepares the firewall bouncers.
-        4. Then k3s, with the same inventory:
-           `ansible-galaxy collection install git+https://github.com/k3s-io/k3s-ansible.git` and
-           `ansible-playbook -i inventory.yml k3s.orchestration.site --ask-vault-pass`.
+        4. Then k3s, with the same inventory. Pin k3s-ansible to a release tag (or a commit SHA),
+           never `main`, so a rerun installs the same playbook:
+           `ansible-galaxy collection install 'git+https://github.com/k3s-io/k3s-ansible.git,<tag>'`
+           with `<tag>` the release tag of `k3s.orchestration` 1.2.2 (the version this inventory is
+           written for; see https://github.com/k3s-io/k3s-ansible/releases), then
+           `ansible-playbook -i inventory.yml k3s.orchestration.site --ask-vault-pass`. It is not in
+           `requirements.yml`: that file lists Galaxy content only.
         5. Once the cluster runs CrowdSec (the Kubernetes manifests), start the bouncers:
            `ansible-playbook -i inventory.yml site.yml --tags crowdsec_firewall_bouncer --ask-vault-pass`.
 
@@ -52,7 +60,7 @@ final class Docs {
         The variables of each play are in `vars/<tag>.yml`, not in the inventory: every host is also a
         k3s node, and k3s-ansible treats inventory variables it does not know as typos. Per-host
         values are keyed by host name there.
-
+        %s
         ## k3s configuration
 
         - Cluster-wide flags (secrets encryption, disabled built-ins, TLS SANs, CIDRs, etcd snapshots
@@ -61,9 +69,12 @@ final class Docs {
         - Node labels and taints are host variables: `agent_config_yaml` on agents; on servers
           `extra_server_args` (`--node-label`, `--node-taint`), because a per-host
           `server_config_yaml` would replace the shared one.
-        - k3s-ansible writes `/etc/rancher/k3s/config.yaml` with mode 0644; with etcd S3 settings it
-          holds the S3 keys, readable by local users of the servers.
-
+        - k3s reads `/etc/rancher/k3s/config.yaml` only when it starts. After changing
+          `server_config_yaml`, rerun `k3s.orchestration.site`, then restart k3s **one server at a
+          time** so etcd keeps its quorum; each restart returns once that server is up again:
+          `ansible server -i inventory.yml -b --forks 1 -m ansible.builtin.systemd -a 'name=k3s state=restarted'`.
+          Check `kubectl get nodes` before touching the agents.
+        %s
         ## Inventory
 
         `ansible-inventory -i inventory.yml --graph`:
@@ -71,7 +82,22 @@ final class Docs {
         ```
         %s```
         """.formatted(lab.name(), lab.k3s().orElseThrow().version(), lab.servers().get(0).name(),
-            plays.toString().stripTrailing(), InventoryGraph.of(inventory));
+            plays.toString().stripTrailing(), notes, configFileMode(lab), InventoryGraph.of(inventory));
+  }
+
+  /** The config file's mode, and what it means for the etcd S3 keys when the servers have them. */
+  private static String configFileMode(Lab lab) {
+    boolean etcdS3 = lab.k3s().filter(k -> k.isHa()).flatMap(k -> k.etcdSnapshots()).flatMap(e -> e.s3Target()).isPresent();
+    String mode = "- k3s-ansible writes `/etc/rancher/k3s/config.yaml` with mode 0644: every local user of a\n"
+        + "  server can read it.";
+    if (!etcdS3) {
+      return mode + "\n";
+    }
+    return mode + " It holds the `etcd-s3-access-key` and `etcd-s3-secret-key` of the etcd\n"
+        + "  snapshots, so any local user of a server can read the S3 key. Give etcd snapshots their own\n"
+        + "  key, limited to the bucket's etcd prefix (not the key the database dumps use), or move the S3\n"
+        + "  settings into a Secret with `etcd-s3-config-secret` (k3s v1.30.4+; then only `etcd-s3: true`\n"
+        + "  stays in the file, and a restore needs the settings on the command line again).\n";
   }
 
   static String vault(Vault vault) {
@@ -88,9 +114,9 @@ final class Docs {
 
         The rendered files hold no secret values, only `{{ vault_* }}` references. Each one is the
         model's secret reference `name/key` in snake case, prefixed with `vault_`; the model has no
-secret for the passwords of host PostgreSQL roles, so this backend names them
-`postgres-<node>-<database>/password`. Put their values in
-        an Ansible Vault file next to the inventory:
+        secret for the passwords of host PostgreSQL roles, so this backend names them
+        `postgres-<node>-<database>/password`. Put their values in an Ansible Vault file next to
+        the inventory:
 
         ```sh
         ansible-vault create group_vars/all/vault.yml

@@ -2,17 +2,30 @@ package dev.homelab.ansible;
 
 import dev.homelab.model.Lab;
 import dev.homelab.model.host.Disk;
+import dev.homelab.model.host.DiskUse;
 import dev.homelab.model.host.Node;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The NFS server exporting its disks to the LAN (the cluster's nodes mount them). */
+/**
+ * The NFS server exporting its disks to the cluster's nodes only: one {@code host(options)} entry
+ * per k3s node IP (the LAN for a node without an IP), never the whole LAN, because VPN peers are
+ * masqueraded to the gateway's LAN address and would otherwise mount everything as root. Every
+ * export gets {@code mp}, so an unmounted disk is never exported (the empty mount point on the
+ * root filesystem would be); the media disk is exported with {@code root_squash}: its pods only
+ * read it.
+ *
+ * @see <a href="https://man7.org/linux/man-pages/man5/exports.5.html">exports(5)</a>
+ */
 final class NfsServerSystem extends HostSystem {
   static final String GROUP = "nfs_server";
 
   NfsServerSystem(Lab lab) {
-    super(lab, GROUP, "NFS server: exports to the LAN");
+    super(lab, GROUP, "NFS server: exports to the k3s nodes");
   }
 
   @Override
@@ -24,8 +37,36 @@ final class NfsServerSystem extends HostSystem {
     return node.disks().stream().filter(Disk::nfsExported).toList();
   }
 
+  /** Who may mount: every k3s node's IP, in declaration order; the LAN stands in for a node without one. */
+  static List<String> clients(Lab lab) {
+    Set<String> clients = new LinkedHashSet<>();
+    for (Node node : lab.nodes()) {
+      clients.add(node.ip().orElseGet(() -> lab.lan().orElseThrow()));
+    }
+    return new ArrayList<>(clients);
+  }
+
+  /** The disk's export options plus {@code mp}; {@code root_squash} instead of {@code no_root_squash} on the media disk. */
+  static String options(Disk disk) {
+    Set<String> options = new LinkedHashSet<>();
+    for (String option : disk.exportOptions().split(",")) {
+      String o = option.strip();
+      if (disk.use() == DiskUse.MEDIA && o.equals("no_root_squash")) {
+        o = "root_squash";
+      }
+      if (!o.isEmpty()) {
+        options.add(o);
+      }
+    }
+    if (options.stream().noneMatch(o -> o.equals("mp") || o.startsWith("mp=") || o.startsWith("mountpoint"))) {
+      options.add("mp");
+    }
+    return String.join(",", options);
+  }
+
   @Override
   Map<String, Object> vars() {
+    List<String> clients = clients(lab);
     Map<String, Object> byHost = new LinkedHashMap<>();
     for (Node node : lab.nodes()) {
       List<Disk> disks = exported(node);
@@ -33,8 +74,8 @@ final class NfsServerSystem extends HostSystem {
         byHost.put(node.name(), disks.stream().map(d -> {
           Map<String, Object> e = new LinkedHashMap<>();
           e.put("path", d.mountPoint());
-          e.put("clients", lab.lan().orElseThrow());
-          e.put("options", d.exportOptions());
+          e.put("clients", clients);
+          e.put("options", options(d));
           return (Object) e;
         }).toList());
       }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * PostgreSQL on the host OS (Debian's package): databases each owned by a role of the same name,
- * pg_hba for the allowed network, and a nightly {@code pg_dump -Fc} to the S3 target.
+ * pg_hba for the allowed network and the cluster's pod network, and a nightly {@code pg_dump -Fc}
+ * into a restic repository on the S3 target, pruned by the target's retention.
  */
 final class PostgresSystem extends HostSystem {
   static final String GROUP = "postgres";
@@ -49,7 +50,7 @@ final class PostgresSystem extends HostSystem {
       HostPostgres pg = node.postgres().get();
       Map<String, Object> host = new LinkedHashMap<>();
       host.put("version", pg.version());
-      host.put("allowed_cidr", pg.allowedCidr().orElse(""));
+      host.put("allowed_networks", allowedNetworks(pg));
       List<Object> databases = new ArrayList<>();
       for (String db : pg.databases()) {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -66,13 +67,39 @@ final class PostgresSystem extends HostSystem {
     return vars;
   }
 
+  /**
+   * The networks pg_hba admits (scram-sha-256) besides localhost: the model's allowed network and,
+   * because every host is a k3s node, the cluster (pod) CIDR. Pods on this node reach its LAN IP
+   * from their pod IP: flannel masquerades only traffic leaving the node, so without that line a
+   * pod scheduled here is refused while the same pod on another node gets in. Empty: localhost only.
+   */
+  private List<String> allowedNetworks(HostPostgres pg) {
+    List<String> networks = new ArrayList<>();
+    pg.allowedCidr().ifPresent(cidr -> {
+      networks.add(cidr);
+      String pods = lab.k3s().orElseThrow().clusterCidr();
+      if (!pods.equals(cidr)) {
+        networks.add(pods);
+      }
+    });
+    return networks;
+  }
+
+  /**
+   * The nightly dump: {@code pg_dump -Fc} piped into {@code restic backup --stdin} to a restic
+   * repository on the S3 target ({@code s3:<endpoint>/<bucket>/postgres/<node>}, like the
+   * Kubernetes backups), then {@code restic forget --prune} with the target's retention. The
+   * bucket's lifecycle rule only expires noncurrent versions (restic repositories must stay
+   * whole), so without restic's pruning every night's dump would be kept forever.
+   */
   private Map<String, Object> dump(Node node, S3Target target, String file) {
     Map<String, Object> dump = new LinkedHashMap<>();
-    dump.put("endpoint", target.endpoint());
-    dump.put("bucket", target.bucket());
+    dump.put("repository", "s3:" + target.endpoint().replaceFirst("/+$", "") + "/" + target.bucket() + "/postgres/" + node.name());
+    dump.put("host", node.name());
     dump.put("region", target.region());
-    dump.put("prefix", "postgres/" + node.name());
     dump.put("on_calendar", DUMP_CALENDAR);
+    dump.put("forget", ResticSystem.forget(target.retention()));
+    dump.put("restic_password", vault.ref(target.resticPassword(), "password of the restic repositories in S3 target " + target.name(), file));
     dump.put("access_key_id", vault.ref(target.accessKeyId(), "access key id of S3 target " + target.name(), file));
     dump.put("secret_access_key", vault.ref(target.secretAccessKey(), "secret access key of S3 target " + target.name(), file));
     return dump;

@@ -16,7 +16,8 @@ import java.util.Set;
  * restic to the backup disk: repository {@code <mount>/<name>} (initialised when missing), a
  * password file (0600, from the vault), a systemd service + timer, then {@code restic forget
  * --prune} with the model's retention. btrbk snapshot directories below a backed-up path are
- * excluded: they would multiply the files restic walks.
+ * excluded: they would multiply the files restic walks. A backed-up Btrfs volume with btrbk
+ * snapshots is read from a fresh read-only snapshot instead of live (see {@code frozen_volumes}).
  *
  * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget</a>
  */
@@ -68,11 +69,38 @@ final class ResticSystem extends HostSystem {
     b.put("password_file", "/etc/restic/" + backup.name() + ".password");
     b.put("password", vault.ref(backup.password(), "password of restic repository " + backup.name(),
         "vars/" + GROUP + ".yml"));
+    b.put("host", node.name());
     b.put("paths", backup.paths());
     b.put("excludes", excludes(node, backup));
+    b.put("frozen_volumes", frozen(node, backup));
     b.put("on_calendar", backup.schedule());
     b.put("forget", forget(backup.retention()));
     return b;
+  }
+
+  /**
+   * The btrbk-snapshotted Btrfs volumes a backed-up path lies in or contains. The backup reads each
+   * from its newest read-only snapshot, bind-mounted over the volume in the service's private mount
+   * namespace: restic sees a consistent copy (no half-written database files) at the usual path,
+   * so its parent snapshot (same host, same paths) is still found.
+   */
+  private static List<Object> frozen(Node node, ResticBackup backup) {
+    List<Object> frozen = new ArrayList<>();
+    for (Disk disk : BtrbkSystem.volumes(node)) {
+      if (backup.paths().stream().anyMatch(p -> within(p, disk.mountPoint()) || within(disk.mountPoint(), p))) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("path", disk.mountPoint());
+        v.put("snapshot_prefix", BtrbkSystem.snapshotPrefix(disk));
+        frozen.add(v);
+      }
+    }
+    return frozen;
+  }
+
+  /** Whether {@code path} is {@code dir} or below it. */
+  private static boolean within(String path, String dir) {
+    String d = dir.endsWith("/") ? dir : dir + "/";
+    return path.equals(dir) || path.startsWith(d) || d.equals("/");
   }
 
   private static List<String> excludes(Node node, ResticBackup backup) {
@@ -96,6 +124,20 @@ final class ResticSystem extends HostSystem {
     keep.weekly().ifPresent(n -> flags.add("--keep-weekly " + n));
     keep.monthly().ifPresent(n -> flags.add("--keep-monthly " + n));
     return flags;
+  }
+
+  @Override
+  String readme() {
+    return """
+        ### restic
+
+        - `restic-<name>.service` runs `btrbk -q snapshot` first when a backed-up path is a Btrfs
+          volume with btrbk snapshots, then bind-mounts the newest read-only snapshot over the
+          volume in its own mount namespace (`PrivateMounts=yes`) and backs up the usual paths with
+          `--host <node>`: restic reads a consistent copy, not live database files, and still finds
+          its parent snapshot. Restored files carry the original paths.
+        - Other paths are read live; stop the services writing them if they must be consistent.
+        """;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.homelab.ansible;
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.Ipv4;
 import dev.homelab.model.Lab;
+import dev.homelab.model.host.Node;
 import dev.homelab.model.network.WireGuard;
 import dev.homelab.model.network.WireGuardPeer;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.Map;
 /**
  * The WireGuard gateway, through the Galaxy role {@code githubixx.ansible_role_wireguard}: the
  * gateway takes the subnet's first address, road-warrior peers are unmanaged peers, and the
- * gateway masquerades peer traffic into the networks they reach. The role enables no forwarding
- * itself, so the play does.
+ * gateway masquerades peer traffic into the networks they reach, but rejects it towards the NFS
+ * servers' port 2049 (masqueraded, it would come from a k3s node's address, which the exports
+ * trust). The role enables no forwarding itself, so the play does.
  *
  * @see <a href="https://github.com/githubixx/ansible-role-wireguard">ansible-role-wireguard</a>
  */
@@ -47,6 +49,15 @@ final class WireGuardSystem extends HostSystem {
     return vpn.reaches().isEmpty() ? List.of(lab.lan().orElseThrow()) : vpn.reaches();
   }
 
+  /** Addresses of the NFS servers other than the gateway (whose own exports peers reach unmasqueraded). */
+  static List<String> nfsServers(Lab lab, WireGuard vpn) {
+    return lab.nodes().stream()
+        .filter(n -> !NfsServerSystem.exported(n).isEmpty())
+        .filter(n -> !vpn.gateway().map(n.name()::equals).orElse(false))
+        .map(Node::address)
+        .toList();
+  }
+
   @Override
   Map<String, Object> vars() {
     WireGuard vpn = lab.vpn().orElseThrow();
@@ -62,6 +73,15 @@ final class WireGuardSystem extends HostSystem {
           + " -o {{ ansible_default_ipv4.interface }} -j MASQUERADE";
       up.add("iptables -t nat -A " + rule);
       down.add("iptables -t nat -D " + rule);
+    }
+    // Peers reach the LAN as the gateway's address, which is a k3s node and so an NFS client: keep
+    // them off the NFS servers' port (every NFS version's file operations go through 2049).
+    for (String server : nfsServers(lab, vpn)) {
+      for (String proto : List.of("tcp", "udp")) {
+        String rule = "FORWARD -i " + INTERFACE + " -d " + server + " -p " + proto + " --dport 2049 -j REJECT";
+        up.add("iptables -I " + rule);
+        down.add("iptables -D " + rule);
+      }
     }
     vars.put("wireguard_postup", up);
     vars.put("wireguard_postdown", down);

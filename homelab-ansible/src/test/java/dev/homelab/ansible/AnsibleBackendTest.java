@@ -225,7 +225,8 @@ class AnsibleBackendTest {
     });
     assertThat(referenced).containsExactly(
         "vault_crowdsec_bouncer_firewall_key", "vault_k3s_token_token", "vault_postgres_nuc_homeassistant_password",
-        "vault_restic_local_password", "vault_s3_offsite_access_key_id", "vault_s3_offsite_secret_access_key");
+        "vault_restic_local_password", "vault_restic_offsite_password", "vault_s3_offsite_access_key_id",
+        "vault_s3_offsite_secret_access_key");
     String checklist = files.text("VAULT.md");
     referenced.forEach(v -> assertThat(checklist).contains("| `" + v + "` |").contains(v + ": \"\""));
   }

@@ -1,0 +1,45 @@
+package dev.homelab.ansible;
+
+import static dev.homelab.ansible.AnsibleBackendTest.render;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DocsTest {
+
+  @Test
+  void should_render_the_vault_checklist_as_markdown_without_indented_code_blocks() {
+    for (Lab lab : List.of(TestLabs.reference(), TestLabs.singleServer(), TestLabs.fiveServers())) {
+      String vault = render(lab).text("VAULT.md");
+      // Four leading spaces turn a heading, paragraph or table row into a code block.
+      assertThat(vault.lines().filter(l -> l.startsWith("    "))).as(lab.name()).isEmpty();
+      assertThat(vault).as(lab.name()).startsWith("# Vault variables\n")
+          .contains("\n| variable | what it is | model secret | used in |\n| --- | --- | --- | --- |\n");
+    }
+  }
+
+  @Test
+  void should_pin_k3s_ansible_and_restart_servers_one_at_a_time_without_listing_it_in_requirements() {
+    RenderedFiles files = render(TestLabs.reference());
+    assertThat(files.text("README.md"))
+        .contains("`ansible-galaxy collection install 'git+https://github.com/k3s-io/k3s-ansible.git,<tag>'`")
+        .contains("restart k3s **one server at a\n  time**")
+        .contains("`ansible server -i inventory.yml -b --forks 1 -m ansible.builtin.systemd -a 'name=k3s state=restarted'`");
+    assertThat(files.text("requirements.yml")).doesNotContain("k3s.orchestration\n").doesNotContain("name: k3s");
+  }
+
+  @Test
+  void should_warn_that_the_world_readable_k3s_config_holds_the_etcd_s3_key_only_when_it_does() {
+    assertThat(render(TestLabs.reference()).text("README.md"))
+        .contains("`/etc/rancher/k3s/config.yaml` with mode 0644")
+        .contains("any local user of a server can read the S3 key")
+        .contains("limited to the bucket's etcd prefix")
+        .contains("`etcd-s3-config-secret`");
+    assertThat(render(TestLabs.fiveServers()).text("README.md"))
+        .contains("`/etc/rancher/k3s/config.yaml` with mode 0644")
+        .doesNotContain("etcd-s3-config-secret");
+  }
+}

@@ -1,0 +1,221 @@
+package dev.homelab.ansible;
+
+import static dev.homelab.Homelab.*;
+import static dev.homelab.ansible.AnsibleBackendTest.map;
+import static dev.homelab.ansible.AnsibleBackendTest.render;
+import static dev.homelab.ansible.AnsibleBackendTest.yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+
+/** What the host plays do on the machines, read from the rendered vars files, roles and templates. */
+class HostPlaysTest {
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> tasks(RenderedFiles files, String role) {
+    try {
+      return YAML.readValue(files.text("roles/" + role + "/tasks/main.yml"), List.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> plays(RenderedFiles files) {
+    try {
+      return YAML.readValue(files.text("site.yml"), List.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void should_install_rsyslog_on_every_node_so_crowdsec_sees_ssh_logins() {
+    RenderedFiles files = render(TestLabs.singleServer());
+    assertThat(plays(files).get(0)).containsEntry("hosts", "k3s_cluster").containsEntry("roles", List.of("homelab_base"));
+    assertThat(tasks(files, "homelab_base"))
+        .anySatisfy(t -> assertThat(AnsibleBackendTest.map(t, "ansible.builtin.apt")).containsEntry("name", "rsyslog"))
+        .anySatisfy(t -> assertThat(AnsibleBackendTest.map(t, "ansible.builtin.systemd"))
+            .containsEntry("name", "rsyslog").containsEntry("enabled", true));
+  }
+
+
+  @Test
+  void should_admit_the_pod_network_to_host_postgres_because_pods_on_its_node_are_not_masqueraded() {
+    assertThat(map(yaml(render(TestLabs.reference()), "vars/postgres.yml"), "homelab_postgres_by_host", "nuc"))
+        .containsEntry("allowed_networks", List.of("192.168.1.0/24", "10.42.0.0/16"));
+    Lab custom = homelab("pg").lan("10.0.0.0/24")
+        .nodes(node("db").controlPlane().ip("10.0.0.2").postgres(hostPostgres("15").databases("app").allow("10.0.0.0/24")),
+            node("local").worker().ip("10.0.0.3").postgres(hostPostgres("15").databases("app")))
+        .cluster(k3s("v1.33.4+k3s1").clusterCidr("10.52.0.0/16"));
+    Map<String, Object> byHost = map(yaml(render(custom), "vars/postgres.yml"), "homelab_postgres_by_host");
+    assertThat(map(byHost, "db")).containsEntry("allowed_networks", List.of("10.0.0.0/24", "10.52.0.0/16"));
+    assertThat(map(byHost, "local")).containsEntry("allowed_networks", List.of());
+  }
+
+  @Test
+  void should_write_one_scram_pg_hba_line_per_allowed_network_and_listen_only_when_there_is_one() {
+    RenderedFiles files = render(TestLabs.reference());
+    assertThat(tasks(files, "homelab_postgres")).anySatisfy(t -> {
+      assertThat(map(t, "ansible.builtin.lineinfile"))
+          .containsEntry("line", "host    sameuser    all    {{ item }}    scram-sha-256");
+      assertThat(t).containsEntry("loop", "{{ homelab_postgres.allowed_networks }}");
+    });
+    assertThat(files.text("roles/homelab_postgres/templates/postgresql-homelab.conf.j2"))
+        .contains("'*' if homelab_postgres.allowed_networks | length > 0 else 'localhost'");
+  }
+
+  @Test
+  void should_export_nfs_to_each_k3s_node_only_with_mp_and_root_squash_on_the_media_disk() {
+    RenderedFiles files = render(TestLabs.reference());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> exports = (List<Map<String, Object>>) map(yaml(files, "vars/nfs_server.yml"),
+        "homelab_nfs_exports_by_host").get("pi4");
+    List<String> nodes = List.of("192.168.1.11", "192.168.1.12", "192.168.1.13", "192.168.1.14", "192.168.1.20");
+    assertThat(exports).extracting(e -> e.get("path")).containsExactly("/srv/data", "/srv/media");
+    assertThat(exports.get(0)).containsEntry("clients", nodes)
+        .containsEntry("options", "rw,sync,no_subtree_check,no_root_squash,mp");
+    assertThat(exports.get(1)).containsEntry("clients", nodes)
+        .containsEntry("options", "rw,sync,no_subtree_check,root_squash,mp");
+    assertThat(files.text("roles/homelab_nfs_server/templates/homelab.exports.j2"))
+        .contains("{{ export.path }}{% for client in export.clients %} {{ client }}({{ export.options }}){% endfor %}")
+        .doesNotContain("192.168.1.0/24");
+  }
+
+  @Test
+  void should_fall_back_to_the_lan_for_a_node_without_an_ip_and_keep_vpn_peers_off_nfs() {
+    Lab lab = homelab("nfs").lan("10.0.0.0/24").domain("example.com")
+        .nodes(node("store").controlPlane().ip("10.0.0.2")
+                .disks(mediaDisk("media", "/dev/disk/by-id/usb-media").exportOverNfs().exportOptions("ro,no_subtree_check")),
+            node("dhcp").worker(),
+            node("gw").worker().ip("10.0.0.4"))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .vpn(wireguard("10.8.0.0/24").gateway("gw"));
+    RenderedFiles files = render(lab);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> export = ((List<Map<String, Object>>) map(yaml(files, "vars/nfs_server.yml"),
+        "homelab_nfs_exports_by_host").get("store")).get(0);
+    assertThat(export).containsEntry("clients", List.of("10.0.0.2", "10.0.0.0/24", "10.0.0.4"))
+        .containsEntry("options", "ro,no_subtree_check,mp");
+    assertThat(yaml(files, "vars/vpn.yml").get("wireguard_postup")).asList().contains(
+        "iptables -I FORWARD -i wg0 -d 10.0.0.2 -p tcp --dport 2049 -j REJECT",
+        "iptables -I FORWARD -i wg0 -d 10.0.0.2 -p udp --dport 2049 -j REJECT");
+    assertThat(yaml(files, "vars/vpn.yml").get("wireguard_postdown")).asList().contains(
+        "iptables -D FORWARD -i wg0 -d 10.0.0.2 -p tcp --dport 2049 -j REJECT");
+  }
+
+  @Test
+  void should_format_only_disks_named_by_id_or_kernel_name_and_mount_every_disk_by_label_or_uuid() {
+    Lab lab = homelab("disks").lan("10.0.0.0/24")
+        .nodes(node("solo").controlPlane().ip("10.0.0.2").disks(
+            btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/sdb"),
+            btrfsRaid1("labelled", "/dev/disk/by-label/pool", "/dev/disk/by-label/pool"),
+            backupDisk("restic", "/dev/disk/by-label/restic"),
+            backupDisk("offline", "/dev/disk/by-uuid/0a1b-2c3d"),
+            backupDisk("fresh", "/dev/sdc"),
+            mediaDisk("media", "/dev/disk/by-id/usb-media")))
+        .cluster(k3s("v1.33.4+k3s1"));
+    RenderedFiles files = render(lab);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> disks = (List<Map<String, Object>>) map(yaml(files, "vars/disks.yml"),
+        "homelab_disks_by_host").get("solo");
+    assertThat(disks).extracting(d -> d.get("name"), d -> d.get("format_if_blank"), d -> d.get("mount_source"))
+        .containsExactly(
+            Tuple.tuple("data", true, "LABEL=data"),
+            Tuple.tuple("labelled", false, "LABEL=pool"),
+            Tuple.tuple("restic", false, "LABEL=restic"),
+            Tuple.tuple("offline", false, "UUID=0a1b-2c3d"),
+            Tuple.tuple("fresh", true, "LABEL=fresh"),
+            Tuple.tuple("media", false, "LABEL=media"));
+    assertThat(files.text("vars/disks.yml")).contains("# format_if_blank: the play creates the filesystem");
+    assertThat(files.text("README.md")).contains("### Disks", "`/dev/disk/by-label/...` or `by-uuid` cannot point at a blank\n  disk, so it is never formatted");
+    assertThat(tasks(files, "homelab_disks")).anySatisfy(t ->
+        assertThat(map(t, "ansible.posix.mount")).containsEntry("src", "{{ item.mount_source }}"));
+  }
+
+  @Test
+  void should_start_the_nfs_server_and_restic_only_on_mounted_disks_and_document_degraded_btrfs() {
+    RenderedFiles files = render(TestLabs.reference());
+    assertThat(tasks(files, "homelab_nfs_server")).anySatisfy(t -> assertThat(map(t, "ansible.builtin.template"))
+        .containsEntry("dest", "/etc/systemd/system/nfs-server.service.d/homelab-mounts.conf"));
+    assertThat(files.text("roles/homelab_nfs_server/templates/nfs-server-mounts.conf.j2"))
+        .contains("[Unit]\nRequiresMountsFor={{ homelab_nfs_exports_here | map(attribute='path') | join(' ') }}\n");
+    assertThat(files.text("roles/homelab_restic/templates/restic.service.j2"))
+        .contains("RequiresMountsFor={{ ([item.mount_point] + item.paths) | join(' ') }}\n");
+    assertThat(map(yaml(files, "vars/disks.yml"), "homelab_disks_by_host").get("pi4").toString())
+        .contains("mount_source=LABEL=data").doesNotContain("degraded");
+    assertThat(files.text("README.md")).contains("mount -o degraded LABEL=<label> <mount point>");
+  }
+
+  @Test
+  void should_back_up_a_snapshotted_btrfs_volume_from_its_newest_btrbk_snapshot_at_the_usual_path() {
+    RenderedFiles files = render(TestLabs.reference());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> backup = ((List<Map<String, Object>>) map(yaml(files, "vars/restic.yml"),
+        "homelab_restic_backups_by_host").get("pi4")).get(0);
+    assertThat(backup).containsEntry("host", "pi4")
+        .containsEntry("paths", List.of("/srv/data", "/etc/rancher"))
+        .containsEntry("frozen_volumes", List.of(Map.of("path", "/srv/data", "snapshot_prefix", "/srv/data/.snapshots/data")));
+    assertThat(map(yaml(files, "vars/btrfs_snapshots.yml"), "homelab_btrbk_by_host", "pi4").get("volumes").toString())
+        .contains("snapshot_name=data");
+    assertThat(files.text("roles/homelab_btrbk/templates/btrbk.conf.j2")).contains("snapshot_name         {{ volume.snapshot_name }}");
+    assertThat(files.text("roles/homelab_restic/templates/restic.service.j2"))
+        .contains("PrivateMounts=yes\nExecStartPre=/usr/bin/btrbk -q snapshot\n")
+        .contains("ExecStart=/usr/local/sbin/homelab-restic-{{ item.name }}\n")
+        .contains("restic forget --host {{ item.host | quote }} --prune");
+    assertThat(files.text("roles/homelab_restic/templates/restic-backup.j2"))
+        .contains("latest=\"$(ls -1d -- {{ volume.snapshot_prefix | quote }}.* | LC_ALL=C sort | tail -n 1)\"\n"
+            + "mount --bind \"$latest\" {{ volume.path | quote }}\n")
+        .contains("exec /usr/bin/restic backup --host {{ item.host | quote }}");
+  }
+
+  @Test
+  void should_back_up_live_when_no_backed_up_path_touches_a_snapshotted_volume() {
+    Lab lab = homelab("live").lan("10.0.0.0/24")
+        .nodes(node("solo").controlPlane().ip("10.0.0.2").disks(
+            btrfsRaid1("data", "/dev/sda", "/dev/sdb").snapshots(keep().daily(7)),
+            backupDisk("backup", "/dev/sdc")))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .backups(restic("etc", "solo", "backup").paths("/etc"), restic("all", "solo", "backup").paths("/srv"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> backups = (List<Map<String, Object>>) map(yaml(render(lab), "vars/restic.yml"),
+        "homelab_restic_backups_by_host").get("solo");
+    assertThat(backups.get(0)).containsEntry("frozen_volumes", List.of());
+    assertThat(backups.get(1)).containsEntry("frozen_volumes",
+        List.of(Map.of("path", "/srv/data", "snapshot_prefix", "/srv/data/.snapshots/data")));
+  }
+
+  @Test
+  void should_pipe_host_pg_dumps_into_a_restic_repository_on_s3_pruned_by_the_targets_retention() {
+    Lab lab = homelab("pg").lan("10.0.0.0/24")
+        .nodes(node("db").controlPlane().ip("10.0.0.2").postgres(hostPostgres("15").databases("app", "wiki")
+            .backup(s3("b2", "https://s3.eu-central-003.backblazeb2.com/", "lab-backups"))))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .backups(s3("b2", "https://s3.eu-central-003.backblazeb2.com/", "lab-backups").region("eu-central-003")
+            .retention(keep().daily(14).monthly(3)));
+    RenderedFiles files = render(lab);
+    assertThat(map(yaml(files, "vars/postgres.yml"), "homelab_postgres_by_host", "db", "dump"))
+        .containsEntry("repository", "s3:https://s3.eu-central-003.backblazeb2.com/lab-backups/postgres/db")
+        .containsEntry("host", "db")
+        .containsEntry("forget", List.of("--keep-daily 14", "--keep-monthly 3"))
+        .containsEntry("restic_password", "{{ vault_restic_b2_password }}");
+    String script = files.text("roles/homelab_postgres/templates/homelab-pg-dump-s3.j2");
+    assertThat(script).contains("pg_dump -Fc {{ database.name | quote }} \\\n    | restic backup --json --host")
+        .contains("--stdin --stdin-filename {{ (database.name ~ '.dump') | quote }}")
+        .contains("restic forget --host {{ homelab_postgres.dump.host | quote }} --tag homelab-pg-dump --prune")
+        .doesNotContain("aws s3 cp").doesNotContain("lifecycle rule (Terraform) expires old dumps");
+    assertThat(files.text("roles/homelab_postgres/templates/pg-dump-s3.env.j2"))
+        .contains("RESTIC_REPOSITORY={{ homelab_postgres.dump.repository }}\n")
+        .contains("AWS_REQUEST_CHECKSUM_CALCULATION=when_required\nAWS_RESPONSE_CHECKSUM_VALIDATION=when_required\n");
+    assertThat(files.text("VAULT.md")).contains("| `vault_restic_b2_password` |");
+  }
+}
