@@ -83,6 +83,11 @@ public final class HomelabCli implements Callable<Integer> {
     if (e instanceof IOException || e instanceof UncheckedIOException) {
       return "error: cannot write the output: " + e.getMessage();
     }
+    if (e instanceof NullPointerException && e.getMessage() != null && e.getMessage().matches("[A-Za-z]+")) {
+      // Immutables names the attribute a factory or setter received as null.
+      return "error: the model got null for '" + e.getMessage() + "'. Pass a value to the call that sets "
+          + e.getMessage() + " (required parts are factory arguments)";
+    }
     return "error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
