@@ -20,6 +20,14 @@ class ReadmeLabTest {
   }
 
   @Test
+  void should_give_the_readme_the_true_file_count_of_the_reference_render() throws IOException {
+    int files = dev.homelab.backend.Renderer.using(dev.homelab.cli.StandardBackends.all())
+        .render(ReferenceHomelab.lab()).values().stream().mapToInt(f -> f.files().size()).sum();
+
+    assertThat(Files.readString(Path.of("../README.md"))).contains("(" + files + " files for the reference lab)");
+  }
+
+  @Test
   void should_be_a_valid_lab() {
     assertThat(Validator.standard().problems(ReadmeLab.lab())).isEmpty();
   }
