@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * Writes rendered files under an output directory. Each file is written to a temporary file and
  * moved into place, so a reader never sees half a file. A manifest ({@code .homelab-files}) records
  * what was written; on the next write, files that the previous render wrote and this one does not
- * are removed. Files the renderer never wrote are never touched.
+ * are removed, but only under the backends written now: rendering one backend keeps the others' files. Files the renderer never wrote are never touched.
  */
 public final class OutputWriter {
   static final String MANIFEST = ".homelab-files";
@@ -41,6 +41,12 @@ public final class OutputWriter {
         writeAtomically(root.resolve(backend.getKey() + "/" + file.getKey()), file.getValue());
       }
     }
+    for (String old : previous) {
+      // Only a backend written now can have stale files; the others' entries are carried over.
+      if (!rendered.containsKey(firstSegment(old))) {
+        paths.add(old);
+      }
+    }
     for (String stale : previous) {
       if (!paths.contains(stale) && isInside(stale)) {
         Files.deleteIfExists(root.resolve(stale));
@@ -49,6 +55,11 @@ public final class OutputWriter {
     }
     writeAtomically(root.resolve(MANIFEST), (String.join("\n", paths) + "\n").getBytes(StandardCharsets.UTF_8));
     return new ArrayList<>(paths);
+  }
+
+  private static String firstSegment(String relative) {
+    int slash = relative.indexOf('/');
+    return slash < 0 ? relative : relative.substring(0, slash);
   }
 
   private Set<String> readManifest() throws IOException {

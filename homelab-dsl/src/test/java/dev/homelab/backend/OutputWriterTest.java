@@ -53,6 +53,22 @@ class OutputWriterTest {
   }
 
   @Test
+  void should_keep_the_files_of_backends_not_written_this_time() throws IOException {
+    new OutputWriter(out).write(Map.of(
+        "k8s", RenderedFiles.builder().add("apps/a.yaml", "a\n").build(),
+        "ansible", RenderedFiles.builder().add("site.yml", "s\n").build()));
+
+    new OutputWriter(out).write(files("apps/b.yaml", "b\n"));
+
+    assertThat(Files.readString(out.resolve("ansible/site.yml"))).isEqualTo("s\n");
+    assertThat(out.resolve("k8s/apps/a.yaml")).doesNotExist();
+    // The ansible entry is still tracked: rendering ansible alone later removes what it no longer renders.
+    new OutputWriter(out).write(Map.of("ansible", RenderedFiles.builder().add("other.yml", "o\n").build()));
+    assertThat(out.resolve("ansible/site.yml")).doesNotExist();
+    assertThat(Files.readString(out.resolve("k8s/apps/b.yaml"))).isEqualTo("b\n");
+  }
+
+  @Test
   void should_refuse_an_output_path_that_is_a_file() throws IOException {
     Path file = Files.writeString(out.resolve("taken"), "x");
 
