@@ -9,7 +9,10 @@ import dev.homelab.model.Lab;
  */
 public interface Backend {
 
-  /** Short name; also the folder under the output directory ({@code k8s}, {@code ansible}...). */
+  /**
+   * Short name; also the folder under the output directory ({@code k8s}, {@code ansible}...). Must
+   * match {@code [a-z0-9][a-z0-9-]*}; {@link Renderer} refuses other names.
+   */
   String name();
 
   /**

@@ -38,7 +38,7 @@ public final class OutputWriter {
     Set<String> previous = readManifest();
     for (Map.Entry<String, RenderedFiles> backend : rendered.entrySet()) {
       for (Map.Entry<String, byte[]> file : backend.getValue().files().entrySet()) {
-        writeAtomically(root.resolve(backend.getKey() + "/" + file.getKey()), file.getValue());
+        writeAtomically(inside(backend.getKey() + "/" + file.getKey()), file.getValue());
       }
     }
     for (String old : previous) {
@@ -49,7 +49,7 @@ public final class OutputWriter {
     }
     for (String stale : previous) {
       if (!paths.contains(stale) && isInside(stale)) {
-        Files.deleteIfExists(root.resolve(stale));
+        Files.deleteIfExists(inside(stale));
         deleteEmptyParents(root.resolve(stale).getParent());
       }
     }
@@ -70,6 +70,15 @@ public final class OutputWriter {
     Set<String> lines = new TreeSet<>(Arrays.asList(Files.readString(manifest).split("\n")));
     lines.remove("");
     return lines;
+  }
+
+  /** {@code relative} resolved under the root; refuses anything that would land outside it. */
+  private Path inside(String relative) throws IOException {
+    Path target = root.resolve(relative).normalize();
+    if (relative.isEmpty() || !target.startsWith(root.normalize()) || target.equals(root.normalize())) {
+      throw new IOException("refusing to write or delete '" + relative + "': it is not inside " + root);
+    }
+    return target;
   }
 
   private boolean isInside(String relative) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Validates a model, renders it with the registered backends, and writes the result under an
@@ -21,11 +22,20 @@ import java.util.Set;
  * }</pre>
  */
 public final class Renderer {
+  /** Backend names become folders under the output directory. */
+  static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
   private final List<Backend> backends;
 
   private Renderer(List<Backend> backends) {
     Set<String> names = new HashSet<>();
     for (Backend b : backends) {
+      String name = b.name();
+      if (name == null || !NAME.matcher(name).matches()) {
+        // The name is a folder under the output directory: "", ".." or "a/b" would write elsewhere.
+        throw new IllegalArgumentException("backend " + b.getClass().getName() + " is called '" + name
+            + "', which is not a folder name like k8s. Return a name matching " + NAME.pattern() + " from name()");
+      }
       if (!names.add(b.name())) {
         throw new IllegalArgumentException("two backends are called " + b.name());
       }

@@ -69,6 +69,38 @@ class OutputWriterTest {
   }
 
   @Test
+  void should_refuse_a_backend_name_that_is_not_a_plain_folder_name() {
+    for (String name : new String[] {"", "..", "a/b", "/etc", "K8s", "-x"}) {
+      Backend bad = new Backend() {
+        @Override
+        public String name() {
+          return name;
+        }
+
+        @Override
+        public RenderedFiles render(dev.homelab.model.Lab lab) {
+          return RenderedFiles.builder().build();
+        }
+      };
+      assertThatThrownBy(() -> Renderer.using(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("backend " + bad.getClass().getName() + " is called '" + name
+              + "', which is not a folder name like k8s. Return a name matching [a-z0-9][a-z0-9-]* from name()");
+    }
+  }
+
+  @Test
+  void should_refuse_to_write_outside_the_output_directory_whatever_the_backend_name() throws IOException {
+    Path root = Files.createDirectories(out.resolve("root"));
+    for (String name : new String[] {"..", ""}) {
+      assertThatThrownBy(() -> new OutputWriter(root).write(Map.of(name, RenderedFiles.builder().add("x.txt", "x").build())))
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("refusing to write or delete");
+    }
+    assertThat(out.resolve("x.txt")).doesNotExist();
+  }
+
+  @Test
   void should_refuse_an_output_path_that_is_a_file() throws IOException {
     Path file = Files.writeString(out.resolve("taken"), "x");
 
