@@ -100,6 +100,106 @@ class OutputWriterTest {
     assertThat(out.resolve("x.txt")).doesNotExist();
   }
 
+  private static String sha256(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void should_record_a_sorted_hash_per_path_in_the_manifest() throws Exception {
+    new OutputWriter(out).write(files("b.yaml", "b\n", "a.yaml", "a\n"));
+
+    assertThat(Files.readString(out.resolve(".homelab-files")))
+        .isEqualTo(sha256("a\n") + "  k8s/a.yaml\n" + sha256("b\n") + "  k8s/b.yaml\n");
+  }
+
+  @Test
+  void should_not_delete_what_an_edited_manifest_points_outside_the_output_directory() throws Exception {
+    Path root = Files.createDirectories(out.resolve("root"));
+    Path victim = Files.writeString(out.resolve("victim.txt"), "v\n");
+    Files.writeString(root.resolve(".homelab-files"), sha256("v\n") + "  k8s/../../victim.txt\n"
+        + sha256("v\n") + "  " + victim.toAbsolutePath() + "\n" + sha256("v\n") + "  ../victim.txt\n");
+
+    new OutputWriter(root).write(files("a.yaml", "a\n"));
+
+    assertThat(Files.readString(victim)).isEqualTo("v\n");
+  }
+
+  @Test
+  void should_not_follow_a_symlinked_folder_out_of_the_output_directory_when_deleting() throws Exception {
+    Path root = Files.createDirectories(out.resolve("root"));
+    Path elsewhere = Files.createDirectories(out.resolve("elsewhere"));
+    Path victim = Files.writeString(elsewhere.resolve("victim.txt"), "v\n");
+    Files.createDirectories(root.resolve("k8s"));
+    Files.createSymbolicLink(root.resolve("k8s/link"), elsewhere);
+    Files.writeString(root.resolve(".homelab-files"), sha256("v\n") + "  k8s/link/victim.txt\n");
+
+    new OutputWriter(root).write(files("a.yaml", "a\n"));
+
+    assertThat(Files.readString(victim)).isEqualTo("v\n");
+    assertThat(Files.readString(root.resolve(".homelab-files"))).doesNotContain("victim");
+  }
+
+  @Test
+  void should_keep_and_forget_a_stale_file_the_user_changed_since_the_last_render() throws IOException {
+    new OutputWriter(out).write(files("a.yaml", "a\n", "b.yaml", "b\n"));
+    Files.writeString(out.resolve("k8s/b.yaml"), "my edit\n");
+
+    new OutputWriter(out).write(files("a.yaml", "a\n"));
+
+    assertThat(Files.readString(out.resolve("k8s/b.yaml"))).isEqualTo("my edit\n");
+    assertThat(Files.readString(out.resolve(".homelab-files"))).doesNotContain("b.yaml");
+  }
+
+  @Test
+  void should_not_delete_files_listed_by_an_old_manifest_without_hashes() throws IOException {
+    Files.createDirectories(out.resolve("k8s"));
+    Files.writeString(out.resolve("k8s/old.yaml"), "old\n");
+    Files.writeString(out.resolve(".homelab-files"), "k8s/old.yaml\n");
+
+    new OutputWriter(out).write(files("a.yaml", "a\n"));
+
+    assertThat(Files.readString(out.resolve("k8s/old.yaml"))).isEqualTo("old\n");
+  }
+
+  @Test
+  void should_turn_a_file_into_a_folder_and_back() throws IOException {
+    new OutputWriter(out).write(files("apps/a", "file\n"));
+
+    new OutputWriter(out).write(files("apps/a/b.yaml", "b\n"));
+    assertThat(Files.readString(out.resolve("k8s/apps/a/b.yaml"))).isEqualTo("b\n");
+
+    new OutputWriter(out).write(files("apps/a", "file again\n"));
+    assertThat(Files.readString(out.resolve("k8s/apps/a"))).isEqualTo("file again\n");
+  }
+
+  @Test
+  void should_still_track_every_written_file_after_a_write_that_failed_half_way() throws IOException {
+    new OutputWriter(out).write(files("apps/a.yaml", "a\n"));
+    // a user folder where a new file must go: the write fails after apps/b.yaml is written
+    Files.createDirectories(out.resolve("k8s/zz/keep"));
+
+    assertThatThrownBy(() -> new OutputWriter(out).write(files("apps/b.yaml", "b\n", "zz/keep", "x\n")))
+        .isInstanceOf(IOException.class);
+
+    assertThat(Files.readString(out.resolve(".homelab-files"))).contains("k8s/apps/b.yaml");
+    Files.delete(out.resolve("k8s/zz/keep"));
+    new OutputWriter(out).write(files("c.yaml", "c\n"));
+    assertThat(out.resolve("k8s/apps/b.yaml")).doesNotExist();
+    assertThat(out.resolve("k8s/apps/a.yaml")).doesNotExist();
+  }
+
+  @Test
+  void should_not_rewrite_unchanged_files() throws IOException {
+    new OutputWriter(out).write(files("a.yaml", "a\n"));
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(out.resolve("k8s/a.yaml"), old);
+
+    new OutputWriter(out).write(files("a.yaml", "a\n"));
+
+    assertThat(Files.getLastModifiedTime(out.resolve("k8s/a.yaml"))).isEqualTo(old);
+  }
+
   @Test
   void should_refuse_an_output_path_that_is_a_file() throws IOException {
     Path file = Files.writeString(out.resolve("taken"), "x");
