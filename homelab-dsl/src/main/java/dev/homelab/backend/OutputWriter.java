@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Writes rendered files under an output directory. Each file is written to a temporary file and
- * moved into place, so a reader never sees half a file. Unchanged files are not rewritten.
+ * moved into place, so a reader never sees half a file; written files are {@code rw-r--r--} (or
+ * keep the permissions of the file they replace). Unchanged files are not rewritten.
  *
  * <p>A manifest ({@code .homelab-files}, one {@code <sha256>  <path>} line per file, sorted)
  * records what was written. On the next write, a file that the previous render wrote under a
@@ -37,6 +41,7 @@ import java.util.regex.Pattern;
 public final class OutputWriter {
   static final String MANIFEST = ".homelab-files";
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Set<PosixFilePermission> RW_R_R = PosixFilePermissions.fromString("rw-r--r--");
 
   private final Path root;
 
@@ -196,6 +201,7 @@ public final class OutputWriter {
     Path tmp = Files.createTempFile(realParent, ".homelab-", ".tmp");
     try {
       Files.write(tmp, content);
+      permissions(tmp, existing ? real : null);
       try {
         Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -204,6 +210,17 @@ public final class OutputWriter {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** createTempFile makes 0600 files; output is meant to be read (by git, CI, Ansible): rw-r--r--. */
+  private static void permissions(Path tmp, Path replaced) throws IOException {
+    if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      return;
+    }
+    Set<PosixFilePermission> perms = replaced == null
+        ? RW_R_R
+        : Files.getPosixFilePermissions(replaced, LinkOption.NOFOLLOW_LINKS);
+    Files.setPosixFilePermissions(tmp, perms);
   }
 
   private static String sha256(byte[] bytes) {

@@ -190,6 +190,19 @@ class OutputWriterTest {
   }
 
   @Test
+  void should_give_written_files_rw_r_r_permissions() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileStore(out).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
+
+    new OutputWriter(out).write(files("apps/a.yaml", "a\n"));
+
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(out.resolve("k8s/apps/a.yaml")))).isEqualTo("rw-r--r--");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(out.resolve(".homelab-files")))).isEqualTo("rw-r--r--");
+  }
+
+  @Test
   void should_not_rewrite_unchanged_files() throws IOException {
     new OutputWriter(out).write(files("a.yaml", "a\n"));
     java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
