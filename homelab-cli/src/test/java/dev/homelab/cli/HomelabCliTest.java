@@ -102,6 +102,33 @@ class HomelabCliTest {
     assertThat(out.toString()).isEqualTo("the model is valid\n");
   }
 
+  @Test
+  void should_report_a_backend_problem_when_validating() {
+    Backend picky = new Backend() {
+      @Override
+      public String name() {
+        return "picky";
+      }
+
+      @Override
+      public List<dev.homelab.validation.Problem> check(Lab lab) {
+        return List.of(new dev.homelab.validation.Problem("picky", "homelab/nodes/pi1", "picky cannot use this node", "Rename it"));
+      }
+
+      @Override
+      public RenderedFiles render(Lab lab) {
+        return RenderedFiles.builder().build();
+      }
+    };
+
+    int code = HomelabCli.run(() -> VALID, List.of(FAKE, picky), new PrintWriter(out, true), new PrintWriter(err, true), "validate");
+
+    assertThat(code).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).isEqualTo("1 problem in the homelab model:\n"
+        + "homelab/nodes/pi1: picky cannot use this node. Rename it\n");
+  }
+
   private static String listing(Path dir) throws IOException {
     StringBuilder sb = new StringBuilder();
     try (Stream<Path> files = Files.walk(dir)) {
