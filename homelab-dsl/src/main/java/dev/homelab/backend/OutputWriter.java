@@ -3,6 +3,7 @@ package dev.homelab.backend;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class OutputWriter {
       }
     }
     if (Files.exists(root) && !Files.isDirectory(root)) {
-      throw new IOException(root + " exists and is not a directory");
+      throw new FileSystemException(root.toString(), null, "exists and is not a directory");
     }
     Files.createDirectories(root);
     Path realRoot = root.toRealPath();

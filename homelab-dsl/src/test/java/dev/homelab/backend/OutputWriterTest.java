@@ -219,7 +219,8 @@ class OutputWriterTest {
 
     assertThatThrownBy(() -> new OutputWriter(file).write(files("a.yaml", "a\n")))
         .isInstanceOf(IOException.class)
-        .hasMessage(file + " exists and is not a directory");
+        .isInstanceOf(java.nio.file.FileSystemException.class)
+        .hasMessage(file + ": exists and is not a directory");
   }
 
   @Test
