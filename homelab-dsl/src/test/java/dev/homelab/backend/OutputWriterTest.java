@@ -203,6 +203,20 @@ class OutputWriterTest {
   }
 
   @Test
+  void should_keep_the_permissions_a_user_gave_a_file_it_replaces() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileStore(out).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
+    new OutputWriter(out).write(files("a.yaml", "a\n"));
+    Files.setPosixFilePermissions(out.resolve("k8s/a.yaml"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+
+    new OutputWriter(out).write(files("a.yaml", "changed\n"));
+
+    assertThat(Files.readString(out.resolve("k8s/a.yaml"))).isEqualTo("changed\n");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(out.resolve("k8s/a.yaml")))).isEqualTo("rw-r-----");
+  }
+
+  @Test
   void should_not_rewrite_unchanged_files() throws IOException {
     new OutputWriter(out).write(files("a.yaml", "a\n"));
     java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
