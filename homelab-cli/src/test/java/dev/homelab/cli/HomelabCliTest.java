@@ -95,6 +95,20 @@ class HomelabCliTest {
   }
 
   @Test
+  void should_keep_the_other_backends_files_when_rendering_one_backend() throws IOException {
+    PrintWriter o = new PrintWriter(out, true);
+    PrintWriter e = new PrintWriter(err, true);
+    Path dir = tmp.resolve("out");
+    assertThat(HomelabCli.run(() -> VALID, StandardBackends.all(), o, e, "render", "--out", dir.toString())).isZero();
+    String ansible = listing(dir.resolve("ansible"));
+
+    int code = HomelabCli.run(() -> VALID, StandardBackends.all(), o, e, "render", "--backend", "k8s", "--out", dir.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(listing(dir.resolve("ansible"))).isNotEmpty().isEqualTo(ansible);
+  }
+
+  @Test
   void should_say_what_cannot_be_written_when_out_is_a_file() throws IOException {
     Path file = Files.writeString(tmp.resolve("taken"), "x");
 
