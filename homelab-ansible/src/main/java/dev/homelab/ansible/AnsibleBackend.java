@@ -3,6 +3,7 @@ package dev.homelab.ansible;
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
+import dev.homelab.validation.Problem;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,15 @@ public final class AnsibleBackend implements Backend {
     return "ansible";
   }
 
+  /** What the inventory and host plays need beyond the standard validation. */
+  @Override
+  public List<Problem> check(Lab lab) {
+    return AnsibleChecks.problems(lab);
+  }
+
   @Override
   public RenderedFiles render(Lab lab) {
-    AnsibleChecks.check(lab);
+    AnsibleChecks.check(lab); // safety net when render is called without Renderer's check
     Vault vault = new Vault();
     List<HostSystem> systems = List.of(
         new BaseSystem(lab),

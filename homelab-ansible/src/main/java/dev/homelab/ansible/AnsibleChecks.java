@@ -38,8 +38,8 @@ final class AnsibleChecks {
     this.lab = lab;
   }
 
-  /** Throws a {@link ValidationException} listing every problem, or returns quietly. */
-  static void check(Lab lab) {
+  /** Every problem, sorted; empty when the backend can render {@code lab}. */
+  static List<Problem> problems(Lab lab) {
     AnsibleChecks checks = new AnsibleChecks(lab);
     checks.cluster();
     checks.hostNames();
@@ -47,8 +47,14 @@ final class AnsibleChecks {
     checks.crowdsec();
     checks.restic();
     checks.postgres();
-    if (!checks.problems.isEmpty()) {
-      throw new ValidationException(checks.problems.stream().sorted().toList());
+    return checks.problems.stream().sorted().toList();
+  }
+
+  /** Throws a {@link ValidationException} listing every problem, or returns quietly. */
+  static void check(Lab lab) {
+    List<Problem> problems = problems(lab);
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
     }
   }
 
@@ -89,7 +95,8 @@ final class AnsibleChecks {
       report(path, "subnet '" + vpn.subnet() + "' is not an IPv4 CIDR", "Write it like wireguard(\"10.8.0.0/24\")");
     }
     if (vpn.gateway().isEmpty()) {
-      report(path, "no gateway node is set", "Call wireguard(...).gateway(\"" + lab.nodes().get(0).name() + "\")");
+      report(path, "no gateway node is set", "Call wireguard(...).gateway(\""
+          + (lab.nodes().isEmpty() ? "<node>" : lab.nodes().get(0).name()) + "\")");
     } else if (lab.node(vpn.gateway().get()).isEmpty()) {
       report(path, "gateway '" + vpn.gateway().get() + "' is not a node", "Use the name of one of the nodes");
     }

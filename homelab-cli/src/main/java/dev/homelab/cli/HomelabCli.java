@@ -7,6 +7,10 @@ import dev.homelab.validation.ValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +38,25 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "homelab 0.1.0",
     description = "Validates a homelab model and renders it to Kubernetes, Ansible, Terraform and GitHub Actions files.",
+    footer = {"",
+        "Exit codes:",
+        "  0  success",
+        "  1  the model is invalid (every problem is listed)",
+        "  2  wrong command line usage",
+        "  3  a file or folder cannot be written",
+        "  4  internal error: a bug in homelab DSL or a backend; please report it"},
     subcommands = {HomelabCli.Render.class, HomelabCli.Validate.class, HomelabCli.Show.class})
 public final class HomelabCli implements Callable<Integer> {
   /** Exit code of an invalid model. */
   public static final int INVALID_MODEL = 1;
   /** Exit code of an I/O failure. */
   public static final int IO_FAILURE = 3;
+  /** Exit code of an unexpected exception: a bug. */
+  public static final int INTERNAL_ERROR = 4;
 
   private final Supplier<Lab> lab;
   private final List<Backend> backends;
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   private HomelabCli(Supplier<Lab> lab, List<Backend> backends) {
     this.lab = lab;
@@ -70,30 +84,60 @@ public final class HomelabCli implements Callable<Integer> {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println(describe(e));
-      return e instanceof ValidationException ? INVALID_MODEL : IO_FAILURE;
+      Exception cause = e instanceof UncheckedIOException ? ((UncheckedIOException) e).getCause() : e;
+      if (cause instanceof ValidationException) {
+        commandLine.getErr().println(cause.getMessage());
+        return INVALID_MODEL;
+      }
+      if (isNullModelPart(cause)) {
+        // Immutables names the attribute a factory or setter received as null.
+        commandLine.getErr().println("error: the model got null for '" + cause.getMessage()
+            + "'. Pass a value to the call that sets " + cause.getMessage() + " (required parts are factory arguments)");
+        return INVALID_MODEL;
+      }
+      if (cause instanceof IOException) {
+        commandLine.getErr().println(cannotWrite((IOException) cause));
+        return IO_FAILURE;
+      }
+      commandLine.getErr().println("error: internal error (" + cause.getClass().getName() + ": " + cause.getMessage()
+          + "). This is a bug; please report it.");
+      return INTERNAL_ERROR;
     });
     return cli.execute(args);
   }
 
-  private static String describe(Exception e) {
-    if (e instanceof ValidationException) {
-      return e.getMessage();
+  private static boolean isNullModelPart(Exception e) {
+    return e instanceof NullPointerException && e.getMessage() != null && e.getMessage().matches("[A-Za-z]+");
+  }
+
+  /** {@code error: cannot write <path>: <reason>. <what to do>} */
+  static String cannotWrite(IOException e) {
+    if (e instanceof FileSystemException) {
+      FileSystemException fs = (FileSystemException) e;
+      String path = fs.getFile() == null ? "the output" : fs.getFile();
+      String reason;
+      String todo;
+      if (fs instanceof NoSuchFileException) {
+        reason = "a folder on the way does not exist";
+        todo = "Create it, or choose another --out";
+      } else if (fs instanceof AccessDeniedException) {
+        reason = "permission denied";
+        todo = "Give yourself write access to it, or choose another --out";
+      } else if (fs instanceof FileAlreadyExistsException) {
+        reason = "a file is in the way of a folder";
+        todo = "Move that file away, or choose another --out";
+      } else {
+        reason = fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
+        todo = "Check that path, or choose another --out";
+      }
+      return "error: cannot write " + path + ": " + reason + ". " + todo;
     }
-    if (e instanceof IOException || e instanceof UncheckedIOException) {
-      return "error: cannot write the output: " + e.getMessage();
-    }
-    if (e instanceof NullPointerException && e.getMessage() != null && e.getMessage().matches("[A-Za-z]+")) {
-      // Immutables names the attribute a factory or setter received as null.
-      return "error: the model got null for '" + e.getMessage() + "'. Pass a value to the call that sets "
-          + e.getMessage() + " (required parts are factory arguments)";
-    }
-    return "error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    return "error: cannot write the output: " + e.getMessage() + ". Fix it, or choose another --out";
   }
 
   @Override
   public Integer call() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
     return 0;
   }
 
@@ -133,14 +177,15 @@ public final class HomelabCli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "validate", description = "Check the model and list every problem.")
+  @Command(name = "validate", description = "Check the model and list every problem, the backends' own included.")
   static final class Validate implements Callable<Integer> {
     @CommandLine.ParentCommand private HomelabCli parent;
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-      parent.model().validate();
+      // The same check render runs: standard rules plus every backend's own problems.
+      Renderer.using(parent.backends).check(parent.model());
       spec.commandLine().getOut().println("the model is valid");
       return 0;
     }

@@ -81,11 +81,89 @@ class HomelabCliTest {
   }
 
   @Test
-  void should_give_identical_bytes_when_rendering_twice() throws IOException {
-    run(() -> VALID, "render", "--out", tmp.resolve("a").toString());
-    run(() -> VALID, "render", "--out", tmp.resolve("b").toString());
+  void should_give_identical_trees_when_rendering_twice_with_the_standard_backends() throws IOException {
+    PrintWriter o = new PrintWriter(out, true);
+    PrintWriter e = new PrintWriter(err, true);
+    int first = HomelabCli.run(() -> VALID, StandardBackends.all(), o, e, "render", "--out", tmp.resolve("a").toString());
+    int second = HomelabCli.run(() -> VALID, StandardBackends.all(), o, e, "render", "--out", tmp.resolve("b").toString());
 
+    assertThat(first).as(err.toString()).isZero();
+    assertThat(second).as(err.toString()).isZero();
+    assertThat(tmp.resolve("a/k8s")).isDirectory();
+    assertThat(tmp.resolve("a/ansible")).isDirectory();
     assertThat(listing(tmp.resolve("a"))).isEqualTo(listing(tmp.resolve("b")));
+  }
+
+  @Test
+  void should_keep_the_other_backends_files_when_rendering_one_backend() throws IOException {
+    PrintWriter o = new PrintWriter(out, true);
+    PrintWriter e = new PrintWriter(err, true);
+    Path dir = tmp.resolve("out");
+    assertThat(HomelabCli.run(() -> VALID, StandardBackends.all(), o, e, "render", "--out", dir.toString())).isZero();
+    String ansible = listing(dir.resolve("ansible"));
+
+    int code = HomelabCli.run(() -> VALID, StandardBackends.all(), o, e, "render", "--backend", "k8s", "--out", dir.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(listing(dir.resolve("ansible"))).isNotEmpty().isEqualTo(ansible);
+  }
+
+  @Test
+  void should_say_what_cannot_be_written_when_out_is_a_file() throws IOException {
+    Path file = Files.writeString(tmp.resolve("taken"), "x");
+
+    int code = run(() -> VALID, "render", "--out", file.toString());
+
+    assertThat(code).isEqualTo(HomelabCli.IO_FAILURE);
+    assertThat(err.toString()).isEqualTo("error: cannot write " + file + ": exists and is not a directory. "
+        + "Check that path, or choose another --out\n");
+    assertThat(Files.readString(file)).isEqualTo("x");
+  }
+
+  @Test
+  void should_say_a_file_is_in_the_way_when_out_is_below_a_file() throws IOException {
+    Path file = Files.writeString(tmp.resolve("taken"), "x");
+
+    int code = run(() -> VALID, "render", "--out", file.resolve("out").toString());
+
+    assertThat(code).isEqualTo(HomelabCli.IO_FAILURE);
+    assertThat(err.toString()).startsWith("error: cannot write " + file).endsWith(", or choose another --out\n");
+  }
+
+  @Test
+  void should_report_an_unexpected_exception_as_a_bug_with_its_own_exit_code() {
+    Backend broken = new Backend() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public RenderedFiles render(Lab lab) {
+        throw new IllegalStateException("boom");
+      }
+    };
+
+    int code = HomelabCli.run(() -> VALID, List.of(broken), new PrintWriter(out, true), new PrintWriter(err, true),
+        "render", "--out", tmp.toString());
+
+    assertThat(code).isEqualTo(HomelabCli.INTERNAL_ERROR);
+    assertThat(err.toString())
+        .isEqualTo("error: internal error (java.lang.IllegalStateException: boom). This is a bug; please report it.\n");
+  }
+
+  @Test
+  void should_print_the_model_with_show() {
+    assertThat(run(() -> VALID, "show")).isZero();
+    assertThat(out.toString()).isEqualTo(VALID + "\n");
+    assertThat(out.toString()).contains("pi1");
+  }
+
+  @Test
+  void should_print_usage_with_the_exit_codes_to_the_given_writer_without_a_command() {
+    assertThat(run(() -> VALID)).isZero();
+    assertThat(out.toString()).startsWith("Usage: homelab").contains("Exit codes:").contains("4  internal error");
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test
@@ -100,6 +178,33 @@ class HomelabCliTest {
   void should_say_the_model_is_valid() {
     assertThat(run(() -> VALID, "validate")).isZero();
     assertThat(out.toString()).isEqualTo("the model is valid\n");
+  }
+
+  @Test
+  void should_report_a_backend_problem_when_validating() {
+    Backend picky = new Backend() {
+      @Override
+      public String name() {
+        return "picky";
+      }
+
+      @Override
+      public List<dev.homelab.validation.Problem> check(Lab lab) {
+        return List.of(new dev.homelab.validation.Problem("picky", "homelab/nodes/pi1", "picky cannot use this node", "Rename it"));
+      }
+
+      @Override
+      public RenderedFiles render(Lab lab) {
+        return RenderedFiles.builder().build();
+      }
+    };
+
+    int code = HomelabCli.run(() -> VALID, List.of(FAKE, picky), new PrintWriter(out, true), new PrintWriter(err, true), "validate");
+
+    assertThat(code).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).isEqualTo("1 problem in the homelab model:\n"
+        + "homelab/nodes/pi1: picky cannot use this node. Rename it\n");
   }
 
   private static String listing(Path dir) throws IOException {

@@ -1,6 +1,8 @@
 package dev.homelab.backend;
 
 import dev.homelab.model.Lab;
+import dev.homelab.validation.Problem;
+import java.util.List;
 
 /**
  * Turns a validated model into files. Implementations are plain classes registered explicitly
@@ -9,8 +11,22 @@ import dev.homelab.model.Lab;
  */
 public interface Backend {
 
-  /** Short name; also the folder under the output directory ({@code k8s}, {@code ansible}...). */
+  /**
+   * Short name; also the folder under the output directory ({@code k8s}, {@code ansible}...). Must
+   * match {@code [a-z0-9][a-z0-9-]*}; {@link Renderer} refuses other names.
+   */
   String name();
+
+  /**
+   * Problems only this backend cares about (references it resolves, values it puts into its
+   * files), each in the model's {@code path: problem. fix} form. {@link Renderer} and the command
+   * line's {@code validate} report them together with the standard validation's problems, in one
+   * {@link dev.homelab.validation.ValidationException}, before anything is rendered. Called on any
+   * model, valid or not: must not throw. Default: none.
+   */
+  default List<Problem> check(Lab lab) {
+    return List.of();
+  }
 
   /**
    * Renders {@code lab}, which has passed validation. Same model, same bytes: no timestamps,

@@ -1,6 +1,7 @@
 package dev.homelab.backend;
 
 import dev.homelab.model.Lab;
+import dev.homelab.validation.Problem;
 import dev.homelab.validation.ValidationException;
 import dev.homelab.validation.Validator;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Validates a model, renders it with the registered backends, and writes the result under an
@@ -21,11 +23,20 @@ import java.util.Set;
  * }</pre>
  */
 public final class Renderer {
+  /** Backend names become folders under the output directory. */
+  static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
   private final List<Backend> backends;
 
   private Renderer(List<Backend> backends) {
     Set<String> names = new HashSet<>();
     for (Backend b : backends) {
+      String name = b.name();
+      if (name == null || !NAME.matcher(name).matches()) {
+        // The name is a folder under the output directory: "", ".." or "a/b" would write elsewhere.
+        throw new IllegalArgumentException("backend " + b.getClass().getName() + " is called '" + name
+            + "', which is not a folder name like k8s. Return a name matching " + NAME.pattern() + " from name()");
+      }
       if (!names.add(b.name())) {
         throw new IllegalArgumentException("two backends are called " + b.name());
       }
@@ -53,11 +64,46 @@ public final class Renderer {
   }
 
   /**
-   * Validates {@code lab} (throwing {@link ValidationException} with every problem) and renders
-   * it in memory, keyed by backend name. Nothing touches the disk.
+   * Every problem of {@code lab}: the standard validation's, then each backend's
+   * {@link Backend#check}, in backend order. Empty when every backend can render the model.
+   */
+  public List<Problem> problems(Lab lab) {
+    List<Problem> found = new ArrayList<>(Validator.standard().problems(lab));
+    boolean modelValid = found.isEmpty();
+    for (Backend backend : backends) {
+      List<Problem> own;
+      try {
+        own = backend.check(lab);
+      } catch (RuntimeException e) {
+        if (modelValid) {
+          throw e;
+        }
+        // A check may assume what the standard rules guarantee; their problems come first.
+        continue;
+      }
+      for (Problem p : own) {
+        if (!found.contains(p)) {
+          found.add(p);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Throws one {@link ValidationException} listing every {@link #problems problem}, if there is any. */
+  public void check(Lab lab) {
+    List<Problem> found = problems(lab);
+    if (!found.isEmpty()) {
+      throw new ValidationException(found);
+    }
+  }
+
+  /**
+   * Checks {@code lab} (throwing {@link ValidationException} with every problem, the backends'
+   * included) and renders it in memory, keyed by backend name. Nothing touches the disk.
    */
   public Map<String, RenderedFiles> render(Lab lab) {
-    Validator.standard().check(lab);
+    check(lab);
     Map<String, RenderedFiles> out = new LinkedHashMap<>();
     for (Backend backend : backends) {
       out.put(backend.name(), backend.render(lab));

@@ -419,6 +419,22 @@ class TerraformBackendTest {
   }
 
   @Test
+  void should_report_its_problems_together_with_the_model_problems_before_rendering() {
+    Lab lab = base()
+        .apps(app("blog", "ghcr.io/example/blog:1.4.2").host("vpn").publicVia(TRAEFIK))
+        .vpn(wireguard("10.8.0.0/24").gateway("pi1"))
+        .dns(cloudflare("example.com"))
+        .cluster(k3s("1.33"));
+
+    assertThatThrownBy(() -> dev.homelab.backend.Renderer.using(backend).render(lab))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("2 problems in the homelab model:\n"
+            + "homelab/k3s: version '1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases\n"
+            + "homelab/vpn: WireGuard endpoint vpn.example.com is also the public host of app blog. "
+            + "Give the app another .host(...) or the VPN another .endpoint(...)");
+  }
+
+  @Test
   void should_reject_state_in_an_s3_target_that_does_not_exist() {
     Lab lab = base().backups(OFFSITE).terraformState(terraformState(s3("elsewhere", "https://s3.example.net", "x")));
 
