@@ -202,6 +202,7 @@ class BreakOneRuleProperties {
             add(l -> l.apps(app("broken", IMAGE).extraPort("discovery", 7359, "QUIC")))),
         at("port-unique", "homelab/apps/broken/extraPorts/http", add(l -> l.apps(app("broken", IMAGE).extraPort("http", 8081)))),
         at("env-name", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("1BAD", "x")))),
+        at("env-plain-secret", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("API_TOKEN", "plain-value")))),
         at("secret-name", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("X", secret("Bad_Name", "k"))))),
         new Breaker("host-name", s -> "homelab/apps/broken", s -> s.build().apps(app("broken", IMAGE).internalVia(s.traefik()).host("Bad_Host"))),
         new Breaker("host-unique", s -> "homelab/dataServices/pihole",
