@@ -45,6 +45,12 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_a_node_ip_written_as_mapped_ipv6() {
+    Expect.only(minimal().nodes(node("nuc").ip("::ffff:192.168.1.12")), "node-ip",
+        "homelab/nodes/nuc: IP '::ffff:192.168.1.12' is not an IPv4 address. Write it like .ip(\"192.168.1.11\")");
+  }
+
+  @Test
   void should_reject_duplicated_node_ips() {
     Expect.only(minimal().nodes(node("nuc").ip("192.168.1.11")), "node-ip-unique",
         "homelab/nodes/nuc: IP 192.168.1.11 is already used by node pi1. Give each node its own address");
