@@ -19,7 +19,11 @@ final class NetworkRules {
           for (AddressPool pool : lab.pools()) {
             for (String a : pool.addresses()) {
               Optional<AddressRange> range = AddressRange.parse(a);
-              if (range.isEmpty()) {
+              if (range.isEmpty() && a.contains("/")) {
+                // MetalLB takes the string as written, so a masked guess would not be what it gets.
+                r.report(ModelPaths.pool(pool.name()), "'" + a + "' is not an IPv4 CIDR with its host bits zero",
+                    "Write the network's first address, like \"192.168.1.240/28\", or a range like \"192.168.1.240-192.168.1.250\"");
+              } else if (range.isEmpty()) {
                 r.report(ModelPaths.pool(pool.name()), "'" + a + "' is not a CIDR, a range or an IPv4 address",
                     "Write it like \"192.168.1.240-192.168.1.250\" or \"192.168.1.240/28\"");
               } else if (lan.isPresent() && !lan.get().contains(range.get())) {

@@ -14,6 +14,13 @@ class NetworkRulesTest {
   }
 
   @Test
+  void should_reject_a_pool_cidr_with_host_bits_set() {
+    Expect.only(web().loadBalancer(pool("odd", "192.168.1.229/28")), "pool-addresses",
+        "homelab/loadBalancer/pools/odd: '192.168.1.229/28' is not an IPv4 CIDR with its host bits zero. "
+            + "Write the network's first address, like \"192.168.1.240/28\", or a range like \"192.168.1.240-192.168.1.250\"");
+  }
+
+  @Test
   void should_reject_a_malformed_pool_address() {
     Expect.only(web().loadBalancer(pool("bad", "192.168.1.250-192.168.1.240")), "pool-addresses",
         "homelab/loadBalancer/pools/bad: '192.168.1.250-192.168.1.240' is not a CIDR, a range or an IPv4 address. "
