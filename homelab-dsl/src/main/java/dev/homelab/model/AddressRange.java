@@ -9,10 +9,13 @@ import java.util.Optional;
 public final class AddressRange {
   private final long first;
   private final long last;
+  /** Read from a CIDR, so its first and last address are the network and broadcast address. */
+  private final boolean network;
 
-  private AddressRange(long first, long last) {
+  private AddressRange(long first, long last, boolean network) {
     this.first = first;
     this.last = last;
+    this.network = network;
   }
 
   /**
@@ -34,9 +37,9 @@ public final class AddressRange {
       if (a.isEmpty() || b.isEmpty() || a.get() > b.get()) {
         return Optional.empty();
       }
-      return Optional.of(new AddressRange(a.get(), b.get()));
+      return Optional.of(new AddressRange(a.get(), b.get(), false));
     }
-    return Ipv4.parse(t).map(a -> new AddressRange(a, a));
+    return Ipv4.parse(t).map(a -> new AddressRange(a, a, false));
   }
 
   /** Parses a CIDR only ({@code a.b.c.d/n} with the host bits zero, no whitespace); empty otherwise. */
@@ -59,7 +62,16 @@ public final class AddressRange {
     if ((first & (size - 1)) != 0) {
       return Optional.empty();
     }
-    return Optional.of(new AddressRange(first, first + size - 1));
+    return Optional.of(new AddressRange(first, first + size - 1, true));
+  }
+
+  /**
+   * The addresses a host may use. For a CIDR of prefix /30 or shorter: without its network (first)
+   * and broadcast (last) address. A /31 (point-to-point, RFC 3021), a /32, a dashed range and a
+   * single address are returned as they are: they have no network or broadcast address of their own.
+   */
+  public AddressRange hosts() {
+    return network && last - first >= 3 ? new AddressRange(first + 1, last - 1, false) : this;
   }
 
   public boolean contains(long address) {

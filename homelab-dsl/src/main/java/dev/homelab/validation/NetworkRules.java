@@ -29,6 +29,11 @@ final class NetworkRules {
               } else if (lan.isPresent() && !lan.get().contains(range.get())) {
                 r.report(ModelPaths.pool(pool.name()), a + " is not inside the LAN " + lab.lan().get(),
                     "Pick free addresses inside " + lab.lan().get());
+              } else if (lan.isPresent() && !lan.get().hosts().contains(range.get())) {
+                // MetalLB would hand out the network or broadcast address, which no host can answer on.
+                r.report(ModelPaths.pool(pool.name()), a + " includes the network or broadcast address of the LAN " + lab.lan().get(),
+                    "Pick free addresses between " + Ipv4.format(lan.get().hosts().first()) + " and "
+                        + Ipv4.format(lan.get().hosts().last()));
               }
             }
           }
@@ -58,8 +63,12 @@ final class NetworkRules {
         Rule.of("fixed-ip-in-pool", (lab, r) -> {
           for (String[] f : fixedIps(lab)) {
             Optional<Long> ip = Ipv4.parse(f[2]);
+            Optional<AddressRange> lan = NodeRules.lan(lab);
             if (ip.isEmpty()) {
               r.report(f[0], f[1] + " '" + f[2] + "' is not an IPv4 address", "Write it like \"192.168.1.240\"");
+            } else if (lan.isPresent() && !lan.get().hosts().contains(ip.get())) {
+              r.report(f[0], f[1] + " " + f[2] + " " + NodeRules.notAHost(lan.get(), lab.lan().get(), ip.get()),
+                  NodeRules.useAHost(lan.get()) + " that is in a MetalLB pool");
             } else if (lab.pools().stream().flatMap(p -> ranges(p).stream()).noneMatch(x -> x.contains(ip.get()))) {
               r.report(f[0], f[1] + " " + f[2] + " is in no MetalLB pool",
                   lab.pools().isEmpty() ? "Add one with homelab.loadBalancer(pool(\"lan\", \"" + f[2] + "-...\"))"

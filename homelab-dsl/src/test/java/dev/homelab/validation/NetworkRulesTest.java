@@ -14,10 +14,24 @@ class NetworkRulesTest {
   }
 
   @Test
+  void should_reject_a_pool_with_the_broadcast_address_of_the_lan() {
+    Expect.only(web().loadBalancer(pool("top", "192.168.1.252/30")), "pool-addresses",
+        "homelab/loadBalancer/pools/top: 192.168.1.252/30 includes the network or broadcast address of the LAN 192.168.1.0/24. "
+            + "Pick free addresses between 192.168.1.1 and 192.168.1.254");
+  }
+
+  @Test
   void should_reject_a_pool_cidr_with_host_bits_set() {
     Expect.only(web().loadBalancer(pool("odd", "192.168.1.229/28")), "pool-addresses",
         "homelab/loadBalancer/pools/odd: '192.168.1.229/28' is not an IPv4 CIDR with its host bits zero. "
             + "Write the network's first address, like \"192.168.1.240/28\", or a range like \"192.168.1.240-192.168.1.250\"");
+  }
+
+  @Test
+  void should_reject_a_fixed_service_ip_on_the_broadcast_address_of_the_lan() {
+    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.255")), "fixed-ip-in-pool",
+        "homelab/dataServices/pihole: load-balancer IP 192.168.1.255 is the broadcast address of the LAN 192.168.1.0/24. "
+            + "Use an address between 192.168.1.1 and 192.168.1.254 that is in a MetalLB pool");
   }
 
   @Test

@@ -45,6 +45,18 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_a_node_on_the_network_address_of_the_lan() {
+    Expect.only(minimal().nodes(node("nuc").ip("192.168.1.0")), "node-ip",
+        "homelab/nodes/nuc: IP 192.168.1.0 is the network address of the LAN 192.168.1.0/24. Use an address between 192.168.1.1 and 192.168.1.254");
+  }
+
+  @Test
+  void should_reject_a_node_on_the_broadcast_address_of_the_lan() {
+    Expect.only(minimal().nodes(node("nuc").ip("192.168.1.255")), "node-ip",
+        "homelab/nodes/nuc: IP 192.168.1.255 is the broadcast address of the LAN 192.168.1.0/24. Use an address between 192.168.1.1 and 192.168.1.254");
+  }
+
+  @Test
   void should_reject_a_node_ip_written_as_mapped_ipv6() {
     Expect.only(minimal().nodes(node("nuc").ip("::ffff:192.168.1.12")), "node-ip",
         "homelab/nodes/nuc: IP '::ffff:192.168.1.12' is not an IPv4 address. Write it like .ip(\"192.168.1.11\")");
@@ -124,6 +136,13 @@ class NodeAndClusterRulesTest {
   void should_reject_an_api_endpoint_outside_the_lan() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("10.1.2.3")), "api-endpoint-in-lan",
         "homelab/k3s: API endpoint 10.1.2.3 is outside the LAN 192.168.1.0/24. Use a LAN address or a DNS name in .apiEndpoint(...)");
+  }
+
+  @Test
+  void should_reject_an_api_endpoint_on_the_broadcast_address_of_the_lan() {
+    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("192.168.1.255")), "api-endpoint-in-lan",
+        "homelab/k3s: API endpoint 192.168.1.255 is the broadcast address of the LAN 192.168.1.0/24. "
+            + "Use an address between 192.168.1.1 and 192.168.1.254 or a DNS name in .apiEndpoint(...)");
   }
 
   @Test
