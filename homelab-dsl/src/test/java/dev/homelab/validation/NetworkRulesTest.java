@@ -150,6 +150,38 @@ class NetworkRulesTest {
   }
 
   @Test
+  void should_reject_a_vpn_subnet_too_small_for_a_peer() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/31").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet",
+        "homelab/vpn: subnet 10.8.0.0/31 has no address left for peers after the gateway's. Use a /30 or a larger subnet, e.g. wireguard(\"10.8.0.0/24\")");
+  }
+
+  @Test
+  void should_reject_a_vpn_peer_on_the_broadcast_address() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.255/32")),
+        "vpn-peer-ip",
+        "homelab/vpn/peers/laptop: address 10.8.0.255/32 is the broadcast address of the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
+  }
+
+  @Test
+  void should_reject_a_vpn_peer_on_the_network_address() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.0/32")),
+        "vpn-peer-ip",
+        "homelab/vpn/peers/laptop: address 10.8.0.0/32 is the network address of the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
+  }
+
+  @Test
+  void should_suggest_a_free_address_inside_the_vpn_subnet() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/30").gateway("pi1").endpoint("203.0.113.1")
+            .peer("phone", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
+        "vpn-peer-ip",
+        "homelab/vpn/peers/laptop: address 10.8.0.9/32 is outside the VPN subnet 10.8.0.0/30. Every address of 10.8.0.0/30 is taken: use a larger subnet");
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/29").gateway("pi1").endpoint("203.0.113.1")
+            .peer("phone", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
+        "vpn-peer-ip",
+        "homelab/vpn/peers/laptop: address 10.8.0.9/32 is outside the VPN subnet 10.8.0.0/29. Use a free address of 10.8.0.0/29 such as \"10.8.0.3/32\"");
+  }
+
+  @Test
   void should_reject_a_vpn_peer_on_the_gateway_address() {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.1/32")),
         "vpn-peer-ip", "homelab/vpn/peers/laptop: address 10.8.0.1/32 is the gateway's own address. Use another address of 10.8.0.0/24");
