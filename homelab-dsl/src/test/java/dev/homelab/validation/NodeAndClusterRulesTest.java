@@ -213,6 +213,12 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_a_time_zone_given_as_an_offset() {
+    Expect.only(minimal().timeZone("UTC+1"), "time-zone",
+        "homelab: time zone 'UTC+1' is unknown. Use an IANA zone, e.g. homelab.timeZone(\"Europe/Paris\")");
+  }
+
+  @Test
   void should_reject_an_invalid_ssh_user() {
     Expect.only(minimal().sshUser("Admin User"), "ssh-user",
         "homelab: SSH user 'Admin User' is not a Linux user name. Call homelab.sshUser(\"admin\")");
