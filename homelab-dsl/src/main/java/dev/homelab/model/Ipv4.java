@@ -4,14 +4,24 @@ import com.google.common.net.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** IPv4 parsing on top of Guava's {@link InetAddresses}; addresses are unsigned 32-bit longs. */
 public final class Ipv4 {
+  /**
+   * Dotted quad only: Guava also reads IPv6 text, and {@code ::ffff:192.168.1.11} (IPv4-mapped) would
+   * come back as an {@link Inet4Address}, but nothing we render accepts that spelling.
+   */
+  private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
   private Ipv4() {}
 
-  /** The address as an unsigned number, or empty when {@code text} is not a dotted IPv4 address. */
+  /**
+   * The address as an unsigned number, or empty when {@code text} is not a dotted IPv4 address
+   * ({@code a.b.c.d}, each 0-255 without leading zeros, no surrounding whitespace).
+   */
   public static Optional<Long> parse(String text) {
-    if (!InetAddresses.isInetAddress(text)) {
+    if (text == null || !DOTTED_QUAD.matcher(text).matches() || !InetAddresses.isInetAddress(text)) {
       return Optional.empty();
     }
     InetAddress address = InetAddresses.forString(text);

@@ -1,6 +1,5 @@
 package dev.homelab.model;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -77,14 +76,13 @@ public final class Names {
     return DAYS.contains(day);
   }
 
-  /** An IANA time zone id Java knows, e.g. {@code Europe/Paris}. */
+  /**
+   * An IANA time zone id Java knows, e.g. {@code Europe/Paris} or {@code Etc/UTC}. Offsets such as
+   * {@code Z}, {@code +01:00}, {@code UTC+1} or {@code GMT+1} are refused: {@link ZoneId#of} reads them,
+   * but they are not IANA zone names, which the rendered time zone settings expect.
+   */
   public static boolean isTimeZone(String zone) {
-    try {
-      ZoneId.of(zone);
-      return true;
-    } catch (DateTimeException e) {
-      return false;
-    }
+    return ZoneId.getAvailableZoneIds().contains(zone);
   }
 
   /** A positive Kubernetes storage quantity: digits and an optional suffix, e.g. {@code 10Gi}. */

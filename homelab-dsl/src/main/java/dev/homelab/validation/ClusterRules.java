@@ -60,9 +60,10 @@ final class ClusterRules {
     return Rule.of("api-endpoint-in-lan", (lab, r) -> lab.k3s().flatMap(K3s::apiEndpoint).ifPresent(endpoint -> {
       Optional<Long> ip = Ipv4.parse(endpoint);
       Optional<AddressRange> lan = NodeRules.lan(lab);
-      if (ip.isPresent() && lan.isPresent() && !lan.get().contains(ip.get())) {
-        r.report(ModelPaths.k3s(), "API endpoint " + endpoint + " is outside the LAN " + lab.lan().get(),
-            "Use a LAN address or a DNS name in .apiEndpoint(...)");
+      if (ip.isPresent() && lan.isPresent() && !lan.get().hosts().contains(ip.get())) {
+        r.report(ModelPaths.k3s(), "API endpoint " + endpoint + " " + NodeRules.notAHost(lan.get(), lab.lan().get(), ip.get()),
+            lan.get().contains(ip.get()) ? NodeRules.useAHost(lan.get()) + " or a DNS name in .apiEndpoint(...)"
+                : "Use a LAN address or a DNS name in .apiEndpoint(...)");
       }
     }));
   }

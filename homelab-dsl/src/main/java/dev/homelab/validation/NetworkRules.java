@@ -19,12 +19,21 @@ final class NetworkRules {
           for (AddressPool pool : lab.pools()) {
             for (String a : pool.addresses()) {
               Optional<AddressRange> range = AddressRange.parse(a);
-              if (range.isEmpty()) {
+              if (range.isEmpty() && a.contains("/")) {
+                // MetalLB takes the string as written, so a masked guess would not be what it gets.
+                r.report(ModelPaths.pool(pool.name()), "'" + a + "' is not an IPv4 CIDR with its host bits zero",
+                    "Write the network's first address, like \"192.168.1.240/28\", or a range like \"192.168.1.240-192.168.1.250\"");
+              } else if (range.isEmpty()) {
                 r.report(ModelPaths.pool(pool.name()), "'" + a + "' is not a CIDR, a range or an IPv4 address",
                     "Write it like \"192.168.1.240-192.168.1.250\" or \"192.168.1.240/28\"");
               } else if (lan.isPresent() && !lan.get().contains(range.get())) {
                 r.report(ModelPaths.pool(pool.name()), a + " is not inside the LAN " + lab.lan().get(),
                     "Pick free addresses inside " + lab.lan().get());
+              } else if (lan.isPresent() && !lan.get().hosts().contains(range.get())) {
+                // MetalLB would hand out the network or broadcast address, which no host can answer on.
+                r.report(ModelPaths.pool(pool.name()), a + " includes the network or broadcast address of the LAN " + lab.lan().get(),
+                    "Pick free addresses between " + Ipv4.format(lan.get().hosts().first()) + " and "
+                        + Ipv4.format(lan.get().hosts().last()));
               }
             }
           }
@@ -54,8 +63,12 @@ final class NetworkRules {
         Rule.of("fixed-ip-in-pool", (lab, r) -> {
           for (String[] f : fixedIps(lab)) {
             Optional<Long> ip = Ipv4.parse(f[2]);
+            Optional<AddressRange> lan = NodeRules.lan(lab);
             if (ip.isEmpty()) {
               r.report(f[0], f[1] + " '" + f[2] + "' is not an IPv4 address", "Write it like \"192.168.1.240\"");
+            } else if (lan.isPresent() && !lan.get().hosts().contains(ip.get())) {
+              r.report(f[0], f[1] + " " + f[2] + " " + NodeRules.notAHost(lan.get(), lab.lan().get(), ip.get()),
+                  NodeRules.useAHost(lan.get()) + " that is in a MetalLB pool");
             } else if (lab.pools().stream().flatMap(p -> ranges(p).stream()).noneMatch(x -> x.contains(ip.get()))) {
               r.report(f[0], f[1] + " " + f[2] + " is in no MetalLB pool",
                   lab.pools().isEmpty() ? "Add one with homelab.loadBalancer(pool(\"lan\", \"" + f[2] + "-...\"))"

@@ -41,9 +41,10 @@ final class NodeRules {
             Optional<Long> address = Ipv4.parse(ip);
             if (address.isEmpty()) {
               r.report(ModelPaths.node(n.name()), "IP '" + ip + "' is not an IPv4 address", "Write it like .ip(\"192.168.1.11\")");
-            } else if (lan.isPresent() && !lan.get().contains(address.get())) {
-              r.report(ModelPaths.node(n.name()), "IP " + ip + " is outside the LAN " + lab.lan().get(),
-                  "Use an address inside " + lab.lan().get() + " or fix homelab.lan(...)");
+            } else if (lan.isPresent() && !lan.get().hosts().contains(address.get())) {
+              r.report(ModelPaths.node(n.name()), "IP " + ip + " " + notAHost(lan.get(), lab.lan().get(), address.get()),
+                  lan.get().contains(address.get()) ? useAHost(lan.get())
+                      : "Use an address inside " + lab.lan().get() + " or fix homelab.lan(...)");
             }
           }
         }),
@@ -60,6 +61,26 @@ final class NodeRules {
             }
           }
         }));
+  }
+
+  /**
+   * Why {@code ip}, not a host address of the LAN, is not one: outside it, or its network or
+   * broadcast address (which no host can use).
+   */
+  static String notAHost(AddressRange lan, String lanText, long ip) {
+    if (ip == lan.first() && lan.contains(ip)) {
+      return "is the network address of the LAN " + lanText;
+    }
+    if (ip == lan.last() && lan.contains(ip)) {
+      return "is the broadcast address of the LAN " + lanText;
+    }
+    return "is outside the LAN " + lanText;
+  }
+
+  /** Fix text naming the host addresses of the LAN. */
+  static String useAHost(AddressRange lan) {
+    AddressRange hosts = lan.hosts();
+    return "Use an address between " + Ipv4.format(hosts.first()) + " and " + Ipv4.format(hosts.last());
   }
 
   static Optional<AddressRange> lan(Lab lab) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +24,11 @@ public final class Golden {
 
   /** Asserts that {@code files} equal, byte for byte and file for file, the golden directory {@code name}. */
   public static void assertMatches(String name, RenderedFiles files) {
-    Path dir = Path.of("src/test/resources/golden").resolve(name);
+    assertMatches(Path.of("src/test/resources/golden").resolve(name), files);
+  }
+
+  /** As {@link #assertMatches(String, RenderedFiles)}, against the golden directory {@code dir}. */
+  static void assertMatches(Path dir, RenderedFiles files) {
     try {
       if (Boolean.getBoolean("golden.update")) {
         rewrite(dir, files);
@@ -35,9 +40,17 @@ public final class Golden {
       Set<String> expected = list(dir);
       assertThat(files.files().keySet()).as("rendered files vs %s", dir).containsExactlyElementsOf(expected);
       for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
-        String want = Files.readString(dir.resolve(f.getKey()), StandardCharsets.UTF_8);
+        byte[] want = Files.readAllBytes(dir.resolve(f.getKey()));
+        if (Arrays.equals(want, f.getValue())) {
+          continue;
+        }
+        // The bytes differ: compare the decoded text first for a readable diff. Decoding hides what
+        // it cannot show (a BOM, invalid UTF-8 replaced by U+FFFD), so equal texts still fail below.
         assertThat(new String(f.getValue(), StandardCharsets.UTF_8))
             .as("%s differs from golden %s (update with -Dgolden.update=true)", f.getKey(), dir)
+            .isEqualTo(new String(want, StandardCharsets.UTF_8));
+        assertThat(f.getValue())
+            .as("%s differs from golden %s in bytes that decode to the same text (encoding, BOM, invalid UTF-8)", f.getKey(), dir)
             .isEqualTo(want);
       }
     } catch (IOException e) {

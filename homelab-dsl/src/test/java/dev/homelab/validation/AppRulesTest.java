@@ -138,6 +138,28 @@ class AppRulesTest {
   }
 
   @Test
+  void should_reject_a_credential_with_a_plain_value() {
+    Expect.only(minimal().apps(app("x", "ghcr.io/a/b:1").env("DB_PASSWORD", "plain-value")), "env-plain-secret",
+        "homelab/apps/x: env DB_PASSWORD looks like a credential but has a plain value. "
+            + "Use .env(\"DB_PASSWORD\", secret(\"x-db-password\", \"value\")) so it is read from a Secret");
+  }
+
+  @Test
+  void should_reject_credential_names_in_any_case() {
+    for (String name : java.util.List.of("api_token", "GITHUB_APIKEY", "Smtp_Passwd", "SSH_PRIVATE_KEY", "OIDC_CLIENT_SECRET", "X_API_KEY")) {
+      assertThat(Expect.problems(minimal().apps(app("x", IMAGE).env(name, "plain-value"))))
+          .as(name).extracting(Problem::rule).containsExactly("env-plain-secret");
+    }
+  }
+
+  @Test
+  void should_accept_plain_values_for_other_names_and_credentials_from_secrets() {
+    assertThat(Expect.problems(minimal().apps(app("x", IMAGE)
+        .env("DB_USER", "wiki").env("DB_HOST", "postgres").env("REDIS_HOST_PASSWORD", secret("redis-credentials", "password")))))
+        .isEmpty();
+  }
+
+  @Test
   void should_reject_a_relative_mount_path() {
     Expect.only(minimal().apps(app("wiki", IMAGE).volume("data", "data", "1Gi")), "absolute-path",
         "homelab/apps/wiki/volumes/data: mount path 'data' is not absolute. Mount it at an absolute path, e.g. \"/data\"");

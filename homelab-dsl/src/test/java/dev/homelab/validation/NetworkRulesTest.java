@@ -14,6 +14,27 @@ class NetworkRulesTest {
   }
 
   @Test
+  void should_reject_a_pool_with_the_broadcast_address_of_the_lan() {
+    Expect.only(web().loadBalancer(pool("top", "192.168.1.252/30")), "pool-addresses",
+        "homelab/loadBalancer/pools/top: 192.168.1.252/30 includes the network or broadcast address of the LAN 192.168.1.0/24. "
+            + "Pick free addresses between 192.168.1.1 and 192.168.1.254");
+  }
+
+  @Test
+  void should_reject_a_pool_cidr_with_host_bits_set() {
+    Expect.only(web().loadBalancer(pool("odd", "192.168.1.229/28")), "pool-addresses",
+        "homelab/loadBalancer/pools/odd: '192.168.1.229/28' is not an IPv4 CIDR with its host bits zero. "
+            + "Write the network's first address, like \"192.168.1.240/28\", or a range like \"192.168.1.240-192.168.1.250\"");
+  }
+
+  @Test
+  void should_reject_a_fixed_service_ip_on_the_broadcast_address_of_the_lan() {
+    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.255")), "fixed-ip-in-pool",
+        "homelab/dataServices/pihole: load-balancer IP 192.168.1.255 is the broadcast address of the LAN 192.168.1.0/24. "
+            + "Use an address between 192.168.1.1 and 192.168.1.254 that is in a MetalLB pool");
+  }
+
+  @Test
   void should_reject_a_malformed_pool_address() {
     Expect.only(web().loadBalancer(pool("bad", "192.168.1.250-192.168.1.240")), "pool-addresses",
         "homelab/loadBalancer/pools/bad: '192.168.1.250-192.168.1.240' is not a CIDR, a range or an IPv4 address. "
@@ -126,6 +147,38 @@ class NetworkRulesTest {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.9.0.2/32")),
         "vpn-peer-ip",
         "homelab/vpn/peers/laptop: address 10.9.0.2/32 is outside the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
+  }
+
+  @Test
+  void should_reject_a_vpn_subnet_too_small_for_a_peer() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/31").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet",
+        "homelab/vpn: subnet 10.8.0.0/31 has no address left for peers after the gateway's. Use a /30 or a larger subnet, e.g. wireguard(\"10.8.0.0/24\")");
+  }
+
+  @Test
+  void should_reject_a_vpn_peer_on_the_broadcast_address() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.255/32")),
+        "vpn-peer-ip",
+        "homelab/vpn/peers/laptop: address 10.8.0.255/32 is the broadcast address of the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
+  }
+
+  @Test
+  void should_reject_a_vpn_peer_on_the_network_address() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.0/32")),
+        "vpn-peer-ip",
+        "homelab/vpn/peers/laptop: address 10.8.0.0/32 is the network address of the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
+  }
+
+  @Test
+  void should_suggest_a_free_address_inside_the_vpn_subnet() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/30").gateway("pi1").endpoint("203.0.113.1")
+            .peer("phone", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
+        "vpn-peer-ip",
+        "homelab/vpn/peers/laptop: address 10.8.0.9/32 is outside the VPN subnet 10.8.0.0/30. Every address of 10.8.0.0/30 is taken: use a larger subnet");
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/29").gateway("pi1").endpoint("203.0.113.1")
+            .peer("phone", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
+        "vpn-peer-ip",
+        "homelab/vpn/peers/laptop: address 10.8.0.9/32 is outside the VPN subnet 10.8.0.0/29. Use a free address of 10.8.0.0/29 such as \"10.8.0.3/32\"");
   }
 
   @Test

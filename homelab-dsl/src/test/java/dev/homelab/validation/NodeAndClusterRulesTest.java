@@ -45,6 +45,24 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_a_node_on_the_network_address_of_the_lan() {
+    Expect.only(minimal().nodes(node("nuc").ip("192.168.1.0")), "node-ip",
+        "homelab/nodes/nuc: IP 192.168.1.0 is the network address of the LAN 192.168.1.0/24. Use an address between 192.168.1.1 and 192.168.1.254");
+  }
+
+  @Test
+  void should_reject_a_node_on_the_broadcast_address_of_the_lan() {
+    Expect.only(minimal().nodes(node("nuc").ip("192.168.1.255")), "node-ip",
+        "homelab/nodes/nuc: IP 192.168.1.255 is the broadcast address of the LAN 192.168.1.0/24. Use an address between 192.168.1.1 and 192.168.1.254");
+  }
+
+  @Test
+  void should_reject_a_node_ip_written_as_mapped_ipv6() {
+    Expect.only(minimal().nodes(node("nuc").ip("::ffff:192.168.1.12")), "node-ip",
+        "homelab/nodes/nuc: IP '::ffff:192.168.1.12' is not an IPv4 address. Write it like .ip(\"192.168.1.11\")");
+  }
+
+  @Test
   void should_reject_duplicated_node_ips() {
     Expect.only(minimal().nodes(node("nuc").ip("192.168.1.11")), "node-ip-unique",
         "homelab/nodes/nuc: IP 192.168.1.11 is already used by node pi1. Give each node its own address");
@@ -121,6 +139,13 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_an_api_endpoint_on_the_broadcast_address_of_the_lan() {
+    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("192.168.1.255")), "api-endpoint-in-lan",
+        "homelab/k3s: API endpoint 192.168.1.255 is the broadcast address of the LAN 192.168.1.0/24. "
+            + "Use an address between 192.168.1.1 and 192.168.1.254 or a DNS name in .apiEndpoint(...)");
+  }
+
+  @Test
   void should_reject_etcd_snapshots_without_ha() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").etcdSnapshots(etcdSnapshots())), "etcd-snapshots-need-ha",
         "homelab/k3s: etcd snapshots need embedded etcd, but a cluster without .ha() runs on SQLite. "
@@ -185,6 +210,12 @@ class NodeAndClusterRulesTest {
   void should_reject_an_unknown_time_zone() {
     Expect.only(minimal().timeZone("Mars/Olympus"), "time-zone",
         "homelab: time zone 'Mars/Olympus' is unknown. Use an IANA zone, e.g. homelab.timeZone(\"Europe/Paris\")");
+  }
+
+  @Test
+  void should_reject_a_time_zone_given_as_an_offset() {
+    Expect.only(minimal().timeZone("UTC+1"), "time-zone",
+        "homelab: time zone 'UTC+1' is unknown. Use an IANA zone, e.g. homelab.timeZone(\"Europe/Paris\")");
   }
 
   @Test

@@ -27,6 +27,13 @@ import org.immutables.value.Value;
 @Value.Immutable
 @HomelabStyle
 public abstract class App {
+  /**
+   * Env names that usually hold a credential; their values must come from a secret, because plain
+   * values end up in the rendered manifests and in git.
+   */
+  private static final java.util.regex.Pattern CREDENTIAL_NAME =
+      java.util.regex.Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key).*");
+
   App() {}
 
   /**
@@ -434,6 +441,11 @@ public abstract class App {
     for (String env : env().keySet()) {
       v.when(!Names.isEnvName(env), "env-name", () -> "environment variable '" + env + "' is not a valid name",
           "Use letters, digits and _, e.g. .env(\"" + env.replaceAll("[^A-Za-z0-9_]", "_") + "\", ...)");
+      // A name set both ways is already reported below (env-name); one problem per mistake.
+      v.when(CREDENTIAL_NAME.matcher(env).matches() && !secretEnv().containsKey(env), "env-plain-secret",
+          () -> "env " + env + " looks like a credential but has a plain value",
+          "Use .env(\"" + env + "\", secret(\"" + name() + "-" + env.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+              + "\", \"value\")) so it is read from a Secret");
     }
     for (String env : secretEnv().keySet()) {
       v.when(!Names.isEnvName(env), "env-name", () -> "environment variable '" + env + "' is not a valid name",

@@ -22,7 +22,7 @@ public abstract class WireGuard {
   WireGuard() {}
 
   /**
-   * Tunnel subnet, e.g. {@code 10.8.0.0/24}; the gateway takes its first address. Required.
+   * Tunnel subnet, e.g. {@code 10.8.0.0/24}, a /30 or larger; the gateway takes its first host address. Required.
    *
    * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
    */
@@ -129,10 +129,15 @@ public abstract class WireGuard {
    * checked against the subnet here; the subnet against the LAN and the cluster in the validator.
    */
   public List<Violation> violations() {
-    Optional<AddressRange> net = AddressRange.parseCidr(subnet());
+    Optional<AddressRange> cidr = AddressRange.parseCidr(subnet());
+    // The gateway takes the first host address; a /31 or /32 leaves no host address for a peer.
+    boolean tooSmall = cidr.isPresent() && cidr.get().last() - cidr.get().first() < 3;
+    Optional<AddressRange> net = cidr.filter(c -> !tooSmall);
     Violations v = new Violations()
-        .when(net.isEmpty(), "vpn-subnet", () -> "subnet '" + subnet() + "' is not an IPv4 CIDR with its host bits zero",
+        .when(cidr.isEmpty(), "vpn-subnet", () -> "subnet '" + subnet() + "' is not an IPv4 CIDR with its host bits zero",
             "Call wireguard(\"10.8.0.0/24\")")
+        .when(tooSmall, "vpn-subnet", () -> "subnet " + subnet() + " has no address left for peers after the gateway's",
+            "Use a /30 or a larger subnet, e.g. wireguard(\"10.8.0.0/24\")")
         .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535", "Call .port(51820)");
     reaches().forEach(r -> v.when(AddressRange.parseCidr(r).isEmpty(), "vpn-subnet",
         () -> "reached network '" + r + "' is not an IPv4 CIDR", "Write it like .reaches(\"192.168.1.0/24\")"));
@@ -145,18 +150,46 @@ public abstract class WireGuard {
         v.addAll(where, List.of(Violation.of("vpn-peer-unique", "two peers are called " + p.name(), "Give each peer its own name")));
       }
       Optional<AddressRange> ip = AddressRange.parse(p.allowedIp()).filter(r -> r.first() == r.last());
-      if (ip.isPresent() && net.isPresent() && !net.get().contains(ip.get())) {
+      if (ip.isEmpty()) {
+        continue;
+      }
+      long address = ip.get().first();
+      if (net.isEmpty()) {
+        if (ips.putIfAbsent(address, p.name()) != null) {
+          v.addAll(where, List.of(Violation.of("vpn-peer-unique", "address " + p.allowedIp() + " is already used by peer "
+              + ips.get(address), "Give each peer its own address")));
+        }
+      } else if (!net.get().contains(address)) {
         v.addAll(where, List.of(Violation.of("vpn-peer-ip", "address " + p.allowedIp() + " is outside the VPN subnet " + subnet(),
-            "Use a free address of " + subnet() + " such as \"" + Ipv4.format(net.get().first() + 2) + "/32\"")));
-      } else if (ip.isPresent() && net.isPresent() && ip.get().first() == net.get().first() + 1) {
+            useFree(net.get()))));
+      } else if (address == net.get().first() || address == net.get().last()) {
+        v.addAll(where, List.of(Violation.of("vpn-peer-ip", "address " + p.allowedIp() + " is the "
+            + (address == net.get().first() ? "network" : "broadcast") + " address of the VPN subnet " + subnet(),
+            useFree(net.get()))));
+      } else if (address == net.get().first() + 1) {
         v.addAll(where, List.of(Violation.of("vpn-peer-ip", "address " + p.allowedIp() + " is the gateway's own address",
             "Use another address of " + subnet())));
-      } else if (ip.isPresent() && ips.putIfAbsent(ip.get().first(), p.name()) != null) {
+      } else if (ips.putIfAbsent(address, p.name()) != null) {
         v.addAll(where, List.of(Violation.of("vpn-peer-unique", "address " + p.allowedIp() + " is already used by peer "
-            + ips.get(ip.get().first()), "Give each peer its own address")));
+            + ips.get(address), "Give each peer its own address")));
       }
     }
     return v.list();
+  }
+
+  /**
+   * Fix text naming the lowest host address of {@code net} after the gateway's that no peer uses;
+   * only ever an address inside the subnet.
+   */
+  private String useFree(AddressRange net) {
+    java.util.Set<Long> used = new java.util.HashSet<>();
+    peers().forEach(p -> AddressRange.parse(p.allowedIp()).filter(r -> r.first() == r.last()).ifPresent(r -> used.add(r.first())));
+    for (long a = net.first() + 2; a < net.last(); a++) {
+      if (!used.contains(a)) {
+        return "Use a free address of " + subnet() + " such as \"" + Ipv4.format(a) + "/32\"";
+      }
+    }
+    return "Every address of " + subnet() + " is taken: use a larger subnet";
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
