@@ -73,6 +73,18 @@ public final class TestLabs {
     return lab.loadBalancer(LAN_POOL).ingress(TRAEFIK).tls(CERT_MANAGER).security(CROWDSEC);
   }
 
+  /**
+   * {@link #minimal(String) minimal(name)} on example.com with a plain {@code traefik()}, {@link #CERT_MANAGER} and
+   * CrowdSec without host firewall bouncers: what public apps need, without MetalLB or DNS.
+   */
+  public static Lab webWithoutMetalLb(String name) {
+    return minimal(name)
+        .domain("example.com")
+        .ingress(traefik())
+        .tls(CERT_MANAGER)
+        .security(crowdsec().withoutFirewallBouncers());
+  }
+
   // ---- pieces of the reference homelab (the examples module's), for the backends' reference-like labs ----
 
   /** A lab without nodes like the reference homelab: example.com on 192.168.1.0/24, Paris time. */
