@@ -17,8 +17,7 @@ final class TestLabs {
 
   /** Like the reference lab: 3 arm64 servers, an arm64 storage agent and an amd64 agent, every host system. */
   static Lab reference() {
-    S3Target offsite = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "example-homelab-backups")
-        .region("eu-central-003");
+    S3Target offsite = offsite().region("eu-central-003");
     return home("reference")
         .nodes(servers())
         .nodes(storagePi4(),

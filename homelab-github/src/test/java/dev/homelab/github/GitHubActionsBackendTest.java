@@ -1,6 +1,7 @@
 package dev.homelab.github;
 
 import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.offsite;
 import static dev.homelab.testing.TestLabs.webWithoutMetalLb;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class GitHubActionsBackendTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String WORKFLOW = ".github/workflows/deploy.yml";
   private static final Traefik TRAEFIK = traefik();
-  private static final S3Target OFFSITE = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "lab-backups");
+  private static final S3Target OFFSITE = offsite();
   private final GitHubActionsBackend backend = new GitHubActionsBackend();
 
   static Lab base() {

@@ -172,7 +172,7 @@ class ComponentsTest {
 
     assertThat(job).contains("image: docker.io/library/postgres:17.6").contains("pg_dumpall --clean --if-exists")
         .contains("schedule: 30 2 * * *").contains("timeZone: Europe/Paris")
-        .contains("value: s3:https://s3.example.org/lab-backups/test/data/postgres")
+        .contains("value: s3:https://s3.example.net/example-homelab-backups/test/data/postgres")
         .contains("--keep-daily 7 --keep-weekly 4");
   }
 

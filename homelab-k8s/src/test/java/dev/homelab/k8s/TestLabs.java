@@ -16,8 +16,7 @@ import dev.homelab.model.storage.StaticVolume;
 final class TestLabs {
   private TestLabs() {}
 
-  static final S3Target OFFSITE = s3("offsite", "https://s3.example.org", "lab-backups")
-      .region("eu-central-1").retention(keep().daily(7).weekly(4));
+  static final S3Target OFFSITE = offsite().region("eu-central-1").retention(keep().daily(7).weekly(4));
 
   /**
    * Public, internal and cluster apps, every data service, TLS through cert-manager, CrowdSec with

@@ -1,6 +1,7 @@
 package dev.homelab.terraform;
 
 import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.offsite;
 import static dev.homelab.testing.TestLabs.webWithoutMetalLb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +25,7 @@ class TerraformBackendTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final TerraformBackend backend = new TerraformBackend();
   private static final Traefik TRAEFIK = traefik();
-  private static final S3Target OFFSITE = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "lab-backups")
+  private static final S3Target OFFSITE = offsite()
       .region("eu-central-003")
       .retention(keep().daily(14).weekly(8).monthly(6));
 
@@ -244,7 +245,7 @@ class TerraformBackendTest {
 
     String buckets = backend.render(lab).text("buckets.tf.json");
 
-    assertThat(buckets).contains("lab-backups").doesNotContain("old-archive").doesNotContain("archive");
+    assertThat(buckets).contains("example-homelab-backups").doesNotContain("old-archive").doesNotContain("archive");
   }
 
   @Test
@@ -315,9 +316,9 @@ class TerraformBackendTest {
   void should_keep_state_in_the_named_target_with_s3_compatible_flags() {
     JsonNode s3 = json(backend.render(full()), "backend.tf.json").at("/terraform/backend/s3");
 
-    assertThat(s3.at("/bucket").asText()).isEqualTo("lab-backups");
+    assertThat(s3.at("/bucket").asText()).isEqualTo("example-homelab-backups");
     assertThat(s3.at("/key").asText()).isEqualTo("terraform/homelab.tfstate");
-    assertThat(s3.at("/endpoints/s3").asText()).isEqualTo("https://s3.eu-central-003.backblazeb2.com");
+    assertThat(s3.at("/endpoints/s3").asText()).isEqualTo("https://s3.example.net");
     for (String flag : List.of("use_path_style", "skip_credentials_validation", "skip_region_validation",
         "skip_requesting_account_id", "skip_metadata_api_check", "skip_s3_checksum")) {
       assertThat(s3.at("/" + flag).asBoolean()).as(flag).isTrue();
