@@ -5,7 +5,6 @@ import static dev.homelab.testing.TestLabs.*;
 
 import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;
-import dev.homelab.model.cluster.BuiltIn;
 import dev.homelab.model.cluster.SecretsEncryption;
 import dev.homelab.model.host.Node;
 import java.util.ArrayList;
@@ -23,13 +22,7 @@ final class TestLabs {
         .nodes(storagePi4(),
             nuc().label("homelab.dev/class", "compute")
                 .postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
-        .cluster(k3s("v1.33.4+k3s1")
-            .ha()
-            .apiEndpoint("192.168.1.11")
-            .tlsSan("k3s.example.com")
-            .secretsEncryption(SecretsEncryption.AESCBC)
-            .disable(BuiltIn.LOCAL_STORAGE)
-            .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite)))
+        .cluster(haK3s(offsite))
         .loadBalancer(LAN_POOL)
         .ingress(TRAEFIK)
         .vpn(wireguard("10.8.0.0/24").gateway("nuc").endpoint("vpn.example.com").peer("laptop", PEER_KEY, "10.8.0.2/32"))

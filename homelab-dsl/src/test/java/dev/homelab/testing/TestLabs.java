@@ -5,6 +5,7 @@ import static dev.homelab.Homelab.*;
 import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.cluster.BuiltIn;
+import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.cluster.SecretsEncryption;
 import dev.homelab.model.cluster.AutoUpgrade;
 import dev.homelab.model.data.DataService;
@@ -131,6 +132,20 @@ public final class TestLabs {
     return btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b");
   }
 
+  /**
+   * The reference homelab's cluster: HA k3s behind pi1, secrets encrypted, no local-path (NFS is the
+   * default class), etcd snapshots every 6 hours to {@code offsite}.
+   */
+  public static K3s haK3s(S3Target offsite) {
+    return k3s("v1.33.4+k3s1")
+        .ha()
+        .apiEndpoint("192.168.1.11")
+        .tlsSan("k3s.example.com")
+        .secretsEncryption(SecretsEncryption.AESCBC)
+        .disable(BuiltIn.LOCAL_STORAGE)
+        .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite));
+  }
+
   /** Weekend k3s upgrades following the v1.33 channel. */
   public static AutoUpgrade weekendUpgrades() {
     return autoUpgrade().channel("v1.33").window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris");
@@ -177,14 +192,7 @@ public final class TestLabs {
         .nodes(servers())
         .nodes(storagePi4(),
             nuc().postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
-        .cluster(k3s("v1.33.4+k3s1")
-            .ha()
-            .apiEndpoint("192.168.1.11")
-            .tlsSan("k3s.example.com")
-            .secretsEncryption(SecretsEncryption.AESCBC)
-            .disable(BuiltIn.LOCAL_STORAGE)
-            .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite))
-            .upgrades(weekendUpgrades()))
+        .cluster(haK3s(offsite).upgrades(weekendUpgrades()))
         .loadBalancer(LAN_POOL, DNS_POOL)
         .ingress(TRAEFIK)
         .tls(CERT_MANAGER)
