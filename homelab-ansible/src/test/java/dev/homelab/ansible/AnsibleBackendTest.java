@@ -105,7 +105,7 @@ class AnsibleBackendTest {
         .containsEntry("etcd-snapshot-schedule-cron", "0 */6 * * *")
         .containsEntry("etcd-snapshot-retention", 20)
         .containsEntry("etcd-s3", true)
-        .containsEntry("etcd-s3-endpoint", "s3.eu-central-003.backblazeb2.com")
+        .containsEntry("etcd-s3-endpoint", "s3.example.net")
         .containsEntry("etcd-s3-bucket", "example-homelab-backups")
         .containsEntry("etcd-s3-folder", "etcd")
         .containsEntry("etcd-s3-region", "eu-central-003")

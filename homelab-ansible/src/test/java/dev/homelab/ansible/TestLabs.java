@@ -1,10 +1,10 @@
 package dev.homelab.ansible;
 
 import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.*;
 
 import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;
-import dev.homelab.model.cluster.BuiltIn;
 import dev.homelab.model.cluster.SecretsEncryption;
 import dev.homelab.model.host.Node;
 import java.util.ArrayList;
@@ -16,42 +16,17 @@ final class TestLabs {
 
   /** Like the reference lab: 3 arm64 servers, an arm64 storage agent and an amd64 agent, every host system. */
   static Lab reference() {
-    S3Target offsite = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "example-homelab-backups")
-        .region("eu-central-003");
-    return homelab("reference")
-        .domain("example.com")
-        .lan("192.168.1.0/24")
-        .timeZone("Europe/Paris")
-        .nodes(
-            node("pi1").arm64().controlPlane().ip("192.168.1.11"),
-            node("pi2").arm64().controlPlane().ip("192.168.1.12"),
-            node("pi3").arm64().controlPlane().ip("192.168.1.13"),
-            node("pi4").arm64().worker().ip("192.168.1.14")
-                .label("homelab.dev/storage", "true")
-                .taint("dedicated", "storage", "PreferNoSchedule")
-                .disks(
-                    btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b")
-                        .snapshots(keep().hourly(24).daily(7).weekly(4))
-                        .exportOverNfs(),
-                    mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs(),
-                    backupDisk("restic", "/dev/disk/by-label/restic")),
-            node("nuc").amd64().worker().ip("192.168.1.20")
-                .label("homelab.dev/class", "compute")
+    S3Target offsite = offsite().region("eu-central-003");
+    return home("reference")
+        .nodes(servers())
+        .nodes(storagePi4(),
+            nuc().label("homelab.dev/class", "compute")
                 .postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
-        .cluster(k3s("v1.33.4+k3s1")
-            .ha()
-            .apiEndpoint("192.168.1.11")
-            .tlsSan("k3s.example.com")
-            .secretsEncryption(SecretsEncryption.AESCBC)
-            .disable(BuiltIn.LOCAL_STORAGE)
-            .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite)))
-        .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"))
-        .ingress(traefik().publicIp("192.168.1.240").internalIp("192.168.1.241"))
-        .vpn(wireguard("10.8.0.0/24")
-            .gateway("nuc")
-            .endpoint("vpn.example.com")
-            .peer("laptop", "bGFwdG9wLXB1YmxpYy1rZXktcGxhY2Vob2xkZXI9PT0=", "10.8.0.2/32"))
-        .security(crowdsec().lapiIp("192.168.1.242"))
+        .cluster(haK3s(offsite))
+        .loadBalancer(LAN_POOL)
+        .ingress(TRAEFIK)
+        .vpn(wireguard("10.8.0.0/24").gateway("nuc").endpoint("vpn.example.com").peer("laptop", PEER_KEY, "10.8.0.2/32"))
+        .security(CROWDSEC)
         .backups(offsite)
         .backups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"));
   }

@@ -1,6 +1,8 @@
 package dev.homelab.github;
 
 import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.offsite;
+import static dev.homelab.testing.TestLabs.webWithoutMetalLb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,19 +27,12 @@ class GitHubActionsBackendTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String WORKFLOW = ".github/workflows/deploy.yml";
   private static final Traefik TRAEFIK = traefik();
-  private static final S3Target OFFSITE = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "lab-backups");
+  private static final S3Target OFFSITE = offsite();
   private final GitHubActionsBackend backend = new GitHubActionsBackend();
 
   static Lab base() {
-    return homelab("lab")
-        .domain("example.com")
-        .lan("192.168.1.0/24")
-        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
-        .cluster(k3s("v1.33.4+k3s1"))
-        .ingress(TRAEFIK)
-        // Public apps need TLS and CrowdSec in front of them; neither changes the workflow.
-        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
-        .security(crowdsec().withoutFirewallBouncers());
+    // Public apps need TLS and CrowdSec in front of them; neither changes the workflow.
+    return webWithoutMetalLb("lab");
   }
 
   /** Public apps, a bucket and remote state: every job. */

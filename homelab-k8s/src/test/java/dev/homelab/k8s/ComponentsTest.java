@@ -42,7 +42,7 @@ class ComponentsTest {
   void should_run_traefik_on_every_node_when_it_preserves_client_ips() throws Exception {
     JsonNode local = values(REFERENCE);
     JsonNode cluster = values(TestLabs.render(TestLabs.referenceLike()
-        .ingress(TestLabs.TRAEFIK.withoutClientIp().replicas(3))));
+        .ingress(dev.homelab.testing.TestLabs.TRAEFIK.withoutClientIp().replicas(3))));
 
     assertThat(local.at("/deployment/kind").asText()).isEqualTo("DaemonSet");
     assertThat(local.at("/deployment").has("replicas")).isFalse();
@@ -172,7 +172,7 @@ class ComponentsTest {
 
     assertThat(job).contains("image: docker.io/library/postgres:17.6").contains("pg_dumpall --clean --if-exists")
         .contains("schedule: 30 2 * * *").contains("timeZone: Europe/Paris")
-        .contains("value: s3:https://s3.example.org/lab-backups/test/data/postgres")
+        .contains("value: s3:https://s3.example.net/example-homelab-backups/test/data/postgres")
         .contains("--keep-daily 7 --keep-weekly 4");
   }
 

@@ -1,6 +1,7 @@
 package dev.homelab.k8s;
 
 import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.*;
 
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
@@ -8,18 +9,14 @@ import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.cluster.BuiltIn;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
-import dev.homelab.model.monitoring.AlertReceiver;
 import dev.homelab.model.network.Traefik;
 import dev.homelab.model.storage.StaticVolume;
-import java.util.List;
 
 /** Labs for the backend's tests: one like the reference homelab, written here (tests never use the examples). */
 final class TestLabs {
   private TestLabs() {}
 
-  static final S3Target OFFSITE = s3("offsite", "https://s3.example.org", "lab-backups")
-      .region("eu-central-1").retention(keep().daily(7).weekly(4));
-  static final Traefik TRAEFIK = traefik().publicIp("192.168.1.240").internalIp("192.168.1.241");
+  static final S3Target OFFSITE = offsite().region("eu-central-1").retention(keep().daily(7).weekly(4));
 
   /**
    * Public, internal and cluster apps, every data service, TLS through cert-manager, CrowdSec with
@@ -32,28 +29,17 @@ final class TestLabs {
     DataService rabbitmq = rabbitmq("rabbitmq").adminHost("rabbitmq");
     DataService pihole = pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole");
     StaticVolume media = staticVolume("media", "pi4", "media", "4Ti").readOnly();
-    return homelab("test")
-        .domain("example.com")
-        .lan("192.168.1.0/24")
-        .timeZone("Europe/Paris")
-        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"),
-            node("pi4").arm64().worker().ip("192.168.1.14")
-                .disks(btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b").exportOverNfs(),
-                    mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs()),
-            node("nuc").amd64().worker().ip("192.168.1.20"))
+    return home("test")
+        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"), pi4().disks(nfsDisks()), nuc())
         // NFS is the default class, so k3s' local-path must not be one too
-        .cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE)
-            .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
-                .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris")))
-        .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"), pool("dns", "192.168.1.53/32").manualOnly())
+        .cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE).upgrades(weekendUpgrades().concurrency(1)))
+        .loadBalancer(LAN_POOL, DNS_POOL)
         .ingress(TRAEFIK)
-        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
+        .tls(CERT_MANAGER)
         .vpn(wireguard("10.8.0.0/24").gateway("nuc"))
-        .security(crowdsec().lapiIp("192.168.1.242").appsec())
-        .monitoring(monitoring()
-            .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
-            .storage("20Gi", "nfs-data"))
-        .storage(nfsStorageClass("nfs-data", "pi4", "data").asDefault())
+        .security(CROWDSEC.appsec())
+        .monitoring(monitoringOps())
+        .storage(nfsData())
         .staticVolumes(media)
         .backups(OFFSITE)
         .dataServices(postgres, redis, rabbitmq, pihole)
@@ -78,7 +64,7 @@ final class TestLabs {
             app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3")
                 .port(8123).host("home").internalVia(TRAEFIK).arches(Arch.AMD64),
             app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics"))
-        .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))
+        .github(githubRunners())
         .dns(cloudflare("example.com"))
         .validate();
   }

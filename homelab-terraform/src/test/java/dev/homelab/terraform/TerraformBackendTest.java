@@ -1,6 +1,8 @@
 package dev.homelab.terraform;
 
 import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.offsite;
+import static dev.homelab.testing.TestLabs.webWithoutMetalLb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,21 +25,14 @@ class TerraformBackendTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final TerraformBackend backend = new TerraformBackend();
   private static final Traefik TRAEFIK = traefik();
-  private static final S3Target OFFSITE = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "lab-backups")
+  private static final S3Target OFFSITE = offsite()
       .region("eu-central-003")
       .retention(keep().daily(14).weekly(8).monthly(6));
 
   /** A valid lab with nothing for Terraform; tests add DNS, apps and targets. */
   static Lab base() {
-    return homelab("lab")
-        .domain("example.com")
-        .lan("192.168.1.0/24")
-        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
-        .cluster(k3s("v1.33.4+k3s1"))
-        .ingress(TRAEFIK)
-        // Public apps need TLS and CrowdSec in front of them; neither changes the Terraform output.
-        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
-        .security(crowdsec().withoutFirewallBouncers());
+    // Public apps need TLS and CrowdSec in front of them; neither changes the Terraform output.
+    return webWithoutMetalLb("lab");
   }
 
   static Lab full() {
@@ -250,7 +245,7 @@ class TerraformBackendTest {
 
     String buckets = backend.render(lab).text("buckets.tf.json");
 
-    assertThat(buckets).contains("lab-backups").doesNotContain("old-archive").doesNotContain("archive");
+    assertThat(buckets).contains("example-homelab-backups").doesNotContain("old-archive").doesNotContain("archive");
   }
 
   @Test
@@ -321,9 +316,9 @@ class TerraformBackendTest {
   void should_keep_state_in_the_named_target_with_s3_compatible_flags() {
     JsonNode s3 = json(backend.render(full()), "backend.tf.json").at("/terraform/backend/s3");
 
-    assertThat(s3.at("/bucket").asText()).isEqualTo("lab-backups");
+    assertThat(s3.at("/bucket").asText()).isEqualTo("example-homelab-backups");
     assertThat(s3.at("/key").asText()).isEqualTo("terraform/homelab.tfstate");
-    assertThat(s3.at("/endpoints/s3").asText()).isEqualTo("https://s3.eu-central-003.backblazeb2.com");
+    assertThat(s3.at("/endpoints/s3").asText()).isEqualTo("https://s3.example.net");
     for (String flag : List.of("use_path_style", "skip_credentials_validation", "skip_region_validation",
         "skip_requesting_account_id", "skip_metadata_api_check", "skip_s3_checksum")) {
       assertThat(s3.at("/" + flag).asBoolean()).as(flag).isTrue();

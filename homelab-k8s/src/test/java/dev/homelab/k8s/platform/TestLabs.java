@@ -1,6 +1,7 @@
 package dev.homelab.k8s.platform;
 
 import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.RenderedFiles;
@@ -10,7 +11,7 @@ import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
 import dev.homelab.model.cluster.BuiltIn;
 import dev.homelab.model.monitoring.AlertReceiver;
-import dev.homelab.model.network.Traefik;
+import dev.homelab.model.host.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -22,37 +23,11 @@ final class TestLabs {
 
   /** Like the reference homelab, for the platform parts; plus a secret store. */
   static Lab reference() {
-    Traefik traefik = traefik().publicIp("192.168.1.240").internalIp("192.168.1.241");
-    return homelab("reference")
-        .domain("example.com")
-        .lan("192.168.1.0/24")
-        .timeZone("Europe/Paris")
-        .nodes(
-            node("pi1").arm64().controlPlane().ip("192.168.1.11"),
-            node("pi2").arm64().controlPlane().ip("192.168.1.12"),
-            node("pi3").arm64().controlPlane().ip("192.168.1.13"),
-            node("pi4").arm64().worker().ip("192.168.1.14")
-                .taint("homelab.dev/storage", "true", "PreferNoSchedule")
-                .disks(
-                    btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b").exportOverNfs(),
-                    mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs()),
-            node("nuc").amd64().worker().ip("192.168.1.20"))
-        // NFS is the default class, so k3s' local-path must not be one too
-        .cluster(k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.11").disable(BuiltIn.LOCAL_STORAGE)
-            .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
-                .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris")))
-        .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"))
-        .ingress(traefik)
-        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
-        .security(crowdsec().lapiIp("192.168.1.242").appsec())
-        .monitoring(monitoring()
-            .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
-            .receiver("chat", AlertReceiver.Kind.SLACK, secret("alertmanager-slack", "url"))
-            .storage("20Gi", "nfs-data"))
-        .storage(nfsStorageClass("nfs-data", "pi4", "data").asDefault())
-        .staticVolumes(staticVolume("media", "pi4", "media", "4Ti").readOnly())
-        .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))
-        .secretStore("vault")
+    return platform(home("reference"), pi4().taint("homelab.dev/storage", "true", "PreferNoSchedule").disks(nfsDisks()))
+        .nodes(nuc())
+        .ingress(TRAEFIK)
+        .security(CROWDSEC.appsec())
+        .monitoring(monitoringOps().receiver("chat", AlertReceiver.Kind.SLACK, secret("alertmanager-slack", "url")))
         .validate();
   }
 
@@ -62,32 +37,25 @@ final class TestLabs {
    * store; no Traefik, data services or apps. Shows what the platform renders on its own.
    */
   static Lab platformOnly() {
-    return homelab("platform")
-        .domain("example.com")
-        .lan("192.168.1.0/24")
-        .timeZone("Europe/Paris")
-        .nodes(
-            node("pi1").arm64().controlPlane().ip("192.168.1.11"),
-            node("pi2").arm64().controlPlane().ip("192.168.1.12"),
-            node("pi3").arm64().controlPlane().ip("192.168.1.13"),
-            node("pi4").arm64().worker().ip("192.168.1.14")
-                .disks(
-                    btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b").exportOverNfs(),
-                    mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs()))
+    return platform(home("platform"), pi4().disks(nfsDisks())).validate();
+  }
+
+  /** {@code lab} with pi1..pi3, {@code storage} and every platform part but Traefik (CrowdSec without AppSec). */
+  private static Lab platform(Lab lab, Node storage) {
+    return lab
+        .nodes(servers())
+        .nodes(storage)
+        // NFS is the default class, so k3s' local-path must not be one too
         .cluster(k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.11").disable(BuiltIn.LOCAL_STORAGE)
-            .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
-                .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris")))
-        .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
-        .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"))
-        .security(crowdsec().lapiIp("192.168.1.242"))
-        .monitoring(monitoring()
-            .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
-            .storage("20Gi", "nfs-data"))
-        .storage(nfsStorageClass("nfs-data", "pi4", "data").asDefault())
+            .upgrades(weekendUpgrades().concurrency(1)))
+        .tls(CERT_MANAGER)
+        .loadBalancer(LAN_POOL)
+        .security(CROWDSEC)
+        .monitoring(monitoringOps())
+        .storage(nfsData())
         .staticVolumes(staticVolume("media", "pi4", "media", "4Ti").readOnly())
-        .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))
-        .secretStore("vault")
-        .validate();
+        .github(githubRunners())
+        .secretStore("vault");
   }
 
   /** {@code lab} with Traefik's own ACME resolver instead of cert-manager (one Traefik replica, as it needs). */
