@@ -22,6 +22,17 @@ import java.util.stream.Stream;
 public final class Golden {
   private Golden() {}
 
+  /**
+   * Asserts that two renders give the same paths and the same bytes. Golden files catch order
+   * leaking across JVM runs; this catches state leaking between renders in one run.
+   */
+  public static void assertDeterministic(java.util.function.Supplier<RenderedFiles> render) {
+    RenderedFiles first = render.get();
+    RenderedFiles second = render.get();
+    assertThat(second.files().keySet()).as("rendered paths").containsExactlyElementsOf(first.files().keySet());
+    first.files().forEach((path, bytes) -> assertThat(second.files().get(path)).as(path).isEqualTo(bytes));
+  }
+
   /** Asserts that {@code files} equal, byte for byte and file for file, the golden directory {@code name}. */
   public static void assertMatches(String name, RenderedFiles files) {
     assertMatches(Path.of("src/test/resources/golden").resolve(name), files);
