@@ -5,7 +5,6 @@
 import static dev.homelab.Homelab.*;
 import dev.homelab.model.*;
 import dev.homelab.model.backup.S3Target;
-import dev.homelab.model.cluster.BuiltIn;
 import dev.homelab.model.cluster.SecretsEncryption;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
@@ -63,7 +62,6 @@ Lab referenceLab() {
           .tlsSan("k3s.example.com")
           .token(secret("k3s-token", "token"))
           .secretsEncryption(SecretsEncryption.AESCBC)
-          .disable(BuiltIn.LOCAL_STORAGE)
           .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite))
           .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
               .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris")))
@@ -79,8 +77,8 @@ Lab referenceLab() {
       .security(crowdsec().lapiIp("192.168.1.242").appsec())
       .monitoring(monitoring()
           .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
-          .storage("20Gi", "nfs-data"))
-      .storage(nfsStorageClass("nfs-data", "pi4", "data").asDefault())
+          .storage("20Gi", "local-path"))  // the TSDB is not supported on NFS
+      .storage(nfsStorageClass("nfs-data", "pi4", "data"))
       .staticVolumes(media)
       .backups(offsite)
       .backups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"))
@@ -109,14 +107,14 @@ Lab referenceLab() {
               .port(8096).host("media").internalVia(traefik)
               .extraPort("discovery", 7359, "UDP")
               .volume(mount(media, "/media"))
-              .volume(claim("config", "/config", "10Gi").storageClass("nfs-data"))
+              .volume(claim("config", "/config", "10Gi").local())  // SQLite: node-local, never NFS
               .runsOn("pi4")
               .resources("500m", "1Gi", "3Gi")
               .healthPath("/health"),
           app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3")
               .port(8123).host("home").internalVia(traefik)
               .arches(Arch.AMD64).runsOn("nuc")
-              .volume("config", "/config", "5Gi"),
+              .volume(claim("config", "/config", "5Gi").local()),  // SQLite
           // A queue consumer: its port serves only /metrics, so probes just open the port.
           app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics").tcpProbe())
       .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))

@@ -98,7 +98,7 @@ class AnsibleBackendTest {
     Map<String, Object> config = serverConfig(files);
     assertThat(config).containsEntry("secrets-encryption", true)
         .containsEntry("secrets-encryption-provider", "aescbc")
-        .containsEntry("disable", List.of("servicelb", "traefik", "local-storage"))
+        .containsEntry("disable", List.of("servicelb", "traefik"))
         .containsEntry("tls-san", List.of("192.168.1.11", "k3s.example.com"))
         .containsEntry("cluster-cidr", "10.42.0.0/16")
         .containsEntry("service-cidr", "10.43.0.0/16")

@@ -1,6 +1,7 @@
 package dev.homelab.model;
 
 import dev.homelab.model.app.App;
+import dev.homelab.model.app.AppVolume;
 import dev.homelab.model.backup.ResticBackup;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.cluster.BuiltIn;
@@ -19,6 +20,7 @@ import dev.homelab.model.network.WireGuard;
 import dev.homelab.model.security.CrowdSec;
 import dev.homelab.model.storage.NfsStorageClass;
 import dev.homelab.model.storage.StaticVolume;
+import dev.homelab.model.storage.StorageKind;
 import dev.homelab.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -494,6 +496,47 @@ public abstract class Lab {
       all.add(BuiltIn.TRAEFIK);
     }
     return all;
+  }
+
+  /**
+   * The StorageClass a volume lands on: {@code named} when given, else {@code local-path} for
+   * {@link StorageKind#LOCAL}, else the NFS class marked {@code asDefault()}, else the first NFS class
+   * declared, else (no NFS class) {@code local-path}. Backends name the class on every claim they render, so no claim
+   * depends on which class the cluster marks as default.
+   */
+  public String storageClassFor(StorageKind kind, Optional<String> named) {
+    if (named.isPresent()) {
+      return named.get();
+    }
+    if (kind == StorageKind.LOCAL || storageClasses().isEmpty()) {
+      return StorageKind.LOCAL_PATH;
+    }
+    return storageClasses().stream().filter(NfsStorageClass::defaultClass).findFirst()
+        .orElse(storageClasses().get(0)).name();
+  }
+
+  /** The StorageClass of an app's new claim (see {@link #storageClassFor}). */
+  public String storageClassOf(AppVolume volume) {
+    return storageClassFor(volume.storageKind(), volume.storageClass());
+  }
+
+  /** The StorageClass of a data service's volume: node-local unless it names one. */
+  public String storageClassOf(DataService service) {
+    return storageClassFor(StorageKind.LOCAL, service.storageClass());
+  }
+
+  /** The StorageClass of Prometheus' volume: node-local unless it names one. */
+  public String storageClassOf(Monitoring monitoring) {
+    return storageClassFor(StorageKind.LOCAL, monitoring.storageClass());
+  }
+
+  /**
+   * The StorageClass of a small SQLite volume the model has no setting for (CrowdSec's LAPI):
+   * {@code local-path} while k3s provides it, else the shared NFS class.
+   */
+  public String storageClassForSmallState() {
+    return disabledBuiltIns().contains(BuiltIn.LOCAL_STORAGE)
+        ? storageClassFor(StorageKind.SHARED, Optional.empty()) : StorageKind.LOCAL_PATH;
   }
 
   /** The API endpoint: the configured one, else the first server's address. */

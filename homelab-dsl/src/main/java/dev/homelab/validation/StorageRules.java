@@ -7,6 +7,7 @@ import dev.homelab.model.cluster.BuiltIn;
 import dev.homelab.model.host.Disk;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.storage.NfsStorageClass;
+import dev.homelab.model.storage.StorageKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +18,13 @@ import java.util.stream.Collectors;
 /** Storage classes, static volumes and the claims of apps, data services and monitoring. */
 final class StorageRules {
   /** k3s' bundled class, present unless {@link BuiltIn#LOCAL_STORAGE} is disabled; it is then the default class. */
-  static final String LOCAL_PATH = "local-path";
+  static final String LOCAL_PATH = StorageKind.LOCAL_PATH;
 
   private StorageRules() {}
 
   static List<Rule> all() {
     return List.of(storageClassDisk(), staticVolumeDisk(), storageClassKnown(), staticVolumeKnown(),
-        staticVolumeSingleClaim(), oneDefaultStorageClass(), claimsNeedDefaultClass());
+        staticVolumeSingleClaim(), oneDefaultStorageClass(), localVolumesNeedLocalPath());
   }
 
   /** An NFS class provisions on an exported disk of a known node. */
@@ -129,24 +130,35 @@ final class StorageRules {
     });
   }
 
-  /** Without local-path and without a default NFS class, a claim that names no class stays Pending. */
-  static Rule claimsNeedDefaultClass() {
-    return Rule.of("claims-need-default-class", (lab, r) -> {
-      if (localPathEnabled(lab) || lab.storageClasses().stream().anyMatch(NfsStorageClass::defaultClass)) {
+  /**
+   * Volumes kept on their node (data services, Prometheus and {@code .local()} app claims, unless they
+   * name a class) need k3s' local-path provisioner. One line for all of them: it
+   * is one setting.
+   */
+  static Rule localVolumesNeedLocalPath() {
+    return Rule.of("local-volumes-need-local-path", (lab, r) -> {
+      if (localPathEnabled(lab)) {
         return;
       }
-      String problem = "has no storage class and the cluster has no default one";
-      String fix = lab.storageClasses().isEmpty() ? "Add homelab.storage(nfsStorageClass(...).asDefault()), or keep k3s' local-path"
-          : "Call .storageClass(\"" + lab.storageClasses().get(0).name() + "\"), or .asDefault() on a class";
+      List<String> users = new ArrayList<>();
       for (App a : lab.apps()) {
-        a.volumes().stream().filter(v -> v.staticVolume().isEmpty() && v.storageClass().isEmpty())
-            .forEach(v -> r.report(ModelPaths.appVolume(a.name(), v.name()), "volume " + problem, fix));
+        a.volumes().stream().filter(v -> v.staticVolume().isEmpty() && v.storageClass().isEmpty() && lab.storageClassOf(v).equals(LOCAL_PATH))
+            .forEach(v -> users.add("apps/" + a.name() + "/volumes/" + v.name()));
       }
-      lab.dataServices().stream().filter(d -> d.storageClass().isEmpty())
-          .forEach(d -> r.report(ModelPaths.dataService(d.name()), "the volume " + problem, fix));
-      lab.monitoring().filter(m -> m.storageClass().isEmpty())
-          .ifPresent(m -> r.report(ModelPaths.monitoring(), "Prometheus' volume " + problem, fix));
+      // a volume that names local-path is storage-class-known's problem: one mistake, one line
+      lab.dataServices().stream().filter(d -> d.storageClass().isEmpty()).forEach(d -> users.add("dataServices/" + d.name()));
+      lab.monitoring().filter(m -> m.storageClass().isEmpty()).ifPresent(m -> users.add("monitoring"));
+      if (!users.isEmpty()) {
+        r.report("homelab/k3s", "node-local volumes (" + few(users) + ") need k3s' local-path provisioner, which is disabled",
+            "Remove BuiltIn.LOCAL_STORAGE from k3s(...).disable(...), or give each of them an NFS class with .storageClass(...)");
+      }
     });
+  }
+
+  /** The first three, then how many more: a message stays one short line. */
+  private static String few(List<String> items) {
+    String head = String.join(", ", items.subList(0, Math.min(3, items.size())));
+    return items.size() > 3 ? head + " and " + (items.size() - 3) + " more" : head;
   }
 
   static boolean localPathEnabled(Lab lab) {

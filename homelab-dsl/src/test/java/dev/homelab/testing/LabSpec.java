@@ -155,6 +155,10 @@ public final class LabSpec {
     return s3("offsite", "https://s3.example.net", "homelab-backups");
   }
 
+  private static DataService onNfsIf(boolean nfs, DataService s) {
+    return nfs ? s.storage(s.storageSize(), "nfs-data") : s;
+  }
+
   /** The lab these knobs describe. */
   public Lab build() {
     S3Target offsite = offsite();
@@ -200,7 +204,7 @@ public final class LabSpec {
         .vpn(wireguard(vpnSubnet).gateway(vpnGateway)
             .peer("laptop", TestLabs.PEER_KEY, Ipv4.format(vpnFirst + 2) + "/32")
             .peer("phone", "cGhvbmUtcHVibGljLWtleS1wbGFjZWhvbGRlcj09PT0=", Ipv4.format(vpnFirst + 3) + "/32"))
-        .storage(localStorageDisabled ? nfsStorageClass("nfs-data", "nas", "data").asDefault() : nfsStorageClass("nfs-data", "nas", "data"))
+        .storage(nfsStorageClass("nfs-data", "nas", "data"))
         .staticVolumes(staticVolume("media", "nas", "media", "4Ti"))
         .backups(offsite)
         .backups(restic("local", "nas", "restic").paths("/srv/data"));
@@ -211,12 +215,13 @@ public final class LabSpec {
       var c = crowdsecLapi ? crowdsec().lapiIp(ip(242)) : crowdsec().withoutFirewallBouncers();
       lab = lab.security(appsec ? c.appsec() : c);
     }
+    // without k3s' local-path, node-local volumes name the NFS class instead
     if (withMonitoring) {
-      lab = lab.monitoring(monitoring());
+      lab = lab.monitoring(localStorageDisabled ? monitoring().storage("20Gi", "nfs-data") : monitoring());
     }
-    DataService postgres = postgres("postgres").backup(offsite);
-    DataService redis = redis("redis");
-    lab = lab.dataServices(postgres, redis, pihole("pihole").loadBalancerIp(ip(53)).adminHost("pihole"));
+    DataService postgres = onNfsIf(localStorageDisabled, postgres("postgres").backup(offsite));
+    DataService redis = onNfsIf(localStorageDisabled, redis("redis"));
+    lab = lab.dataServices(postgres, redis, onNfsIf(localStorageDisabled, pihole("pihole").loadBalancerIp(ip(53)).adminHost("pihole")));
     for (AppSpec a : apps) {
       App app = app(a.name, "ghcr.io/example/" + a.name + ":1.0." + a.name.length()).uses(postgres, redis);
       if (a.exposure == Exposure.PUBLIC) {

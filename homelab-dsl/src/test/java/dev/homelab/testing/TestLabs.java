@@ -133,8 +133,8 @@ public final class TestLabs {
   }
 
   /**
-   * The reference homelab's cluster: HA k3s behind pi1, secrets encrypted, no local-path (NFS is the
-   * default class), etcd snapshots every 6 hours to {@code offsite}.
+   * The reference homelab's cluster: HA k3s behind pi1, secrets encrypted, local-path kept for
+   * node-local volumes, etcd snapshots every 6 hours to {@code offsite}.
    */
   public static K3s haK3s(S3Target offsite) {
     return k3s("v1.33.4+k3s1")
@@ -142,7 +142,6 @@ public final class TestLabs {
         .apiEndpoint("192.168.1.11")
         .tlsSan("k3s.example.com")
         .secretsEncryption(SecretsEncryption.AESCBC)
-        .disable(BuiltIn.LOCAL_STORAGE)
         .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite));
   }
 
@@ -151,15 +150,15 @@ public final class TestLabs {
     return autoUpgrade().channel("v1.33").window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris");
   }
 
-  /** Monitoring with an {@code ops} webhook receiver, keeping 20Gi on {@link #nfsData()}. */
+  /** Monitoring with an {@code ops} webhook receiver, keeping 20Gi on node-local {@code local-path}. */
   public static Monitoring monitoringOps() {
     return monitoring().receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
-        .storage("20Gi", "nfs-data");
+        .storage("20Gi", "local-path");
   }
 
-  /** The default storage class {@code nfs-data}: pi4's {@code data} disk over NFS. */
+  /** The shared storage class {@code nfs-data}: pi4's {@code data} disk over NFS. */
   public static NfsStorageClass nfsData() {
-    return nfsStorageClass("nfs-data", "pi4", "data").asDefault();
+    return nfsStorageClass("nfs-data", "pi4", "data");
   }
 
   /** example/homelab with a runner scale set of 0 to 2 runners. */

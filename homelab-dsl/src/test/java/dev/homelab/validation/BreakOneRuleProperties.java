@@ -33,7 +33,7 @@ import net.jqwik.api.Provide;
 class BreakOneRuleProperties {
   /** Rules the catalogue cannot break alone in a generated lab; each has its own example test. */
   static final List<String> UNIT_TESTED_ONLY = List.of("public-needs-domain", "internal-needs-domain", "exposure-needs-traefik",
-      "admin-host-needs-traefik", "tls-needs-domain", "waf-needs-traefik", "vpn-endpoint", "claims-need-default-class");
+      "admin-host-needs-traefik", "tls-needs-domain", "waf-needs-traefik", "vpn-endpoint", "local-volumes-need-local-path");
 
   private static final String IMAGE = "ghcr.io/example/broken:1.0.0";
 
@@ -138,9 +138,9 @@ class BreakOneRuleProperties {
         new Breaker("pools-disjoint", s -> "homelab/loadBalancer/pools/again",
             s -> s.build().loadBalancer(pool("again", s.ip(245) + "-" + s.ip(246)))),
         new Breaker("fixed-ip-in-pool", s -> "homelab/dataServices/dns2",
-            s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(100)))),
+            s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(100)).storage("1Gi", "nfs-data"))),
         new Breaker("lb-ip-unique", s -> "homelab/dataServices/dns2",
-            s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(53)))),
+            s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(53)).storage("1Gi", "nfs-data"))),
         new Breaker("traefik-sides", s -> "homelab/traefik", tweak(s -> s.traefik = traefik().publicIp(s.ip(240)).internalIp(s.ip(240)))),
         at("traefik-acme", "homelab/traefik", tweak(s -> s.tls = traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")))),
         at("acme-email", "homelab/tls", tweak(s -> s.tls = certManager("admin", secret("cloudflare-api-token", "token")))),
@@ -178,8 +178,12 @@ class BreakOneRuleProperties {
           var sv = staticVolume("sv", "nas", "media", "1Ti");
           return l.staticVolumes(sv).apps(app("b1", IMAGE).volume(mount(sv, "/m")), app("b2", IMAGE).volume(mount(sv, "/m")));
         })),
-        at("one-default-storage-class", "homelab/storage/nfs-more",
-            add(l -> l.storage(nfsStorageClass("nfs-more", "nas", "data").asDefault()))),
+        // a default NFS class next to k3s' local-path, which is the default while enabled
+        at("one-default-storage-class", "homelab/storage/nfs-more", s -> {
+          LabSpec copy = s.copy();
+          copy.localStorageDisabled = false;
+          return copy.build().storage(nfsStorageClass("nfs-more", "nas", "data").asDefault());
+        }),
         at("backup-target-known", "homelab/apps/broken",
             add(l -> l.apps(app("broken", IMAGE).backup(s3("ghost", "https://s3.example.net", "ghost-bucket"))))),
         at("terraform-state-target-known", "homelab/terraformState",
@@ -224,11 +228,11 @@ class BreakOneRuleProperties {
           c.apps.forEach(a -> a.metrics = false);
           return c.build().apps(app("broken", IMAGE).metrics("/metrics"));
         }),
-        at("cron-schedule", "homelab/dataServices/cache", add(l -> l.dataServices(redis("cache").backupSchedule("nightly")))),
-        new Breaker("dump-only-postgres", s -> "homelab/dataServices/cache", s -> s.build().dataServices(redis("cache").backup(s.offsite()))),
-        at("pihole-lb-ip", "homelab/dataServices/dns2", add(l -> l.dataServices(pihole("dns2")))),
-        at("prometheus-retention", "homelab/monitoring", add(l -> l.monitoring(monitoring().retention("forever")))),
-        at("receiver-unique", "homelab/monitoring", add(l -> l.monitoring(monitoring()
+        at("cron-schedule", "homelab/dataServices/cache", add(l -> l.dataServices(redis("cache").backupSchedule("nightly").storage("1Gi", "nfs-data")))),
+        new Breaker("dump-only-postgres", s -> "homelab/dataServices/cache", s -> s.build().dataServices(redis("cache").backup(s.offsite()).storage("1Gi", "nfs-data"))),
+        at("pihole-lb-ip", "homelab/dataServices/dns2", add(l -> l.dataServices(pihole("dns2").storage("1Gi", "nfs-data")))),
+        at("prometheus-retention", "homelab/monitoring", add(l -> l.monitoring(monitoring().retention("forever").storage("20Gi", "nfs-data")))),
+        at("receiver-unique", "homelab/monitoring", add(l -> l.monitoring(monitoring().storage("20Gi", "nfs-data")
             .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("hook-a", "url"))
             .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("hook-b", "url"))))),
         at("github-repository", "homelab/github", tweak(s -> s.githubRepository = "homelab")),

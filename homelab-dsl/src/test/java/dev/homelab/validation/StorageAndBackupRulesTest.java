@@ -1,5 +1,6 @@
 package dev.homelab.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static dev.homelab.Homelab.*;
 import static dev.homelab.testing.TestLabs.*;
 
@@ -94,12 +95,24 @@ class StorageAndBackupRulesTest {
   }
 
   @Test
-  void should_reject_a_claim_without_class_when_there_is_no_default() {
+  void should_report_every_local_volume_in_one_line_when_local_path_is_disabled() {
     Expect.only(withNas(minimal()).cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE))
             .storage(nfsStorageClass("nfs-data", "nas", "data"))
-            .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume("data", "/data", "1Gi")), "claims-need-default-class",
-        "homelab/apps/wiki/volumes/data: volume has no storage class and the cluster has no default one. "
-            + "Call .storageClass(\"nfs-data\"), or .asDefault() on a class");
+            .dataServices(postgres("postgres"), redis("redis"))
+            .monitoring(monitoring())
+            .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume(claim("db", "/db", "1Gi").local())
+                .volume("files", "/files", "1Gi")), "local-volumes-need-local-path",
+        "homelab/k3s: node-local volumes (apps/wiki/volumes/db, dataServices/postgres, dataServices/redis and 1 more) need k3s' "
+            + "local-path provisioner, which is disabled. Remove BuiltIn.LOCAL_STORAGE from k3s(...).disable(...), "
+            + "or give each of them an NFS class with .storageClass(...)");
+  }
+
+  @Test
+  void should_accept_local_volumes_that_name_an_nfs_class_when_local_path_is_disabled() {
+    assertThat(Expect.problems(withNas(minimal()).cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE))
+        .storage(nfsStorageClass("nfs-data", "nas", "data"))
+        .dataServices(postgres("postgres").storage("10Gi", "nfs-data"))
+        .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume("files", "/files", "1Gi")))).isEmpty();
   }
 
   @Test

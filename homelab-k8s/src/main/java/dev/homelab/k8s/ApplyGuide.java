@@ -119,17 +119,19 @@ final class ApplyGuide {
 
         ## Storage
 
-        Prometheus' TSDB and apps keeping SQLite databases (Home Assistant, Jellyfin, Sonarr and the
-        like) rely on file locks and mmap that NFS does not provide reliably: on an NFS claim they
-        are a known risk (corrupt blocks, "database is locked", a TSDB that refuses to start after
-        a server restart). Put them on a node-local class such as k3s' `local-path` instead:
-        `monitoring().storage("20Gi", "local-path")` for Prometheus, and
-        `claim(name, path, size).storageClass("local-path")` together with `runsOn(node)` for an app
-        (a local volume stays on its node). `local-path` exists only while k3s' local storage is
-        enabled, and it is then the default class: drop `.asDefault()` from the NFS class and
-        `disable(BuiltIn.LOCAL_STORAGE)` from the cluster, and name the NFS class on the claims that
-        belong on NFS. Back local claims up with the app's backup: they live on one node's disk.
+        Every claim names its StorageClass, so nothing depends on which class the cluster marks as
+        default. Two kinds (`StorageKind`):
 
+        - node-local, k3s' `local-path` (a folder under `/var/lib/rancher/k3s/storage` on the node
+          that first runs the pod, which then stays on that node): the default for data services,
+          Prometheus and CrowdSec's LAPI, and for app claims marked `.local()`. Databases, SQLite
+          files (Home Assistant, Jellyfin, Pi-hole) and Prometheus' TSDB need the POSIX locks and
+          mmap that NFS does not provide reliably; Prometheus does not support NFS at all.
+        - shared, the lab's NFS class (the one marked `.asDefault()`, else the first declared): the
+          default for app claims. Media and bulk data, which should outlive a node.
+
+        A node-local claim lives on one node's disk (on a Raspberry Pi booted from an SD card, that
+        card): back it up with the app's or the data service's backup.
         ## LoadBalancer IPs
 
         - With `Traefik.preserveClientIp()` (the default) Traefik's Services use

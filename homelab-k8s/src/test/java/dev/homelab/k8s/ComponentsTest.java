@@ -1,5 +1,7 @@
 package dev.homelab.k8s;
 
+import static dev.homelab.Homelab.app;
+import static dev.homelab.Homelab.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -195,8 +197,7 @@ class ComponentsTest {
 
   @Test
   void should_admit_the_labs_own_cluster_cidr_through_load_balancer_ips() {
-    Lab lab = TestLabs.referenceLike().cluster(dev.homelab.Homelab.k3s("v1.33.4+k3s1").clusterCidr("10.60.0.0/16")
-        .disable(dev.homelab.model.cluster.BuiltIn.LOCAL_STORAGE));
+    Lab lab = TestLabs.referenceLike().cluster(dev.homelab.Homelab.k3s("v1.33.4+k3s1").clusterCidr("10.60.0.0/16"));
     RenderedFiles files = TestLabs.render(lab);
 
     assertThat(files.text("crowdsec/networkpolicy-allow-lapi-from-lan.yaml")).contains("cidr: 10.60.0.0/16")
@@ -229,10 +230,35 @@ class ComponentsTest {
   }
 
   @Test
-  void should_warn_about_tsdb_and_sqlite_on_nfs_and_say_how_to_use_local_path() {
-    assertThat(REFERENCE.text("README.md")).contains("## Storage").contains("Prometheus' TSDB")
-        .contains("SQLite").contains("monitoring().storage(\"20Gi\", \"local-path\")")
-        .contains(".storageClass(\"local-path\")");
+  void should_name_a_storage_class_on_every_claim_and_keep_databases_node_local() throws Exception {
+    var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    int claims = 0;
+    for (var e : REFERENCE.files().entrySet()) {
+      if (!e.getKey().endsWith(".yaml") || e.getKey().endsWith("kustomization.yaml")) {
+        continue;
+      }
+      var doc = yaml.readTree(e.getValue());
+      if (doc.path("kind").asText().equals("PersistentVolumeClaim")) {
+        claims++;
+        // a static volume binds by volumeName with the empty class; every other claim names one
+        String expected = doc.at("/spec/volumeName").isMissingNode() ? "nfs-data" : "";
+        assertThat(doc.at("/spec/storageClassName").asText("<missing>")).as(e.getKey()).isEqualTo(expected);
+      }
+      if (doc.path("kind").asText().equals("StatefulSet")) {
+        claims++;
+        assertThat(doc.at("/spec/volumeClaimTemplates/0/spec/storageClassName").asText()).as(e.getKey()).isEqualTo("local-path");
+      }
+    }
+    assertThat(claims).isGreaterThan(4);
+    assertThat(REFERENCE.text("monitoring/helmchart-kube-prometheus-stack.yaml")).contains("storageClassName: local-path");
+    assertThat(REFERENCE.text("crowdsec/helmchart-crowdsec.yaml")).contains("storageClassName: local-path");
+  }
+
+  @Test
+  void should_keep_a_local_claim_on_local_path() {
+    Lab lab = TestLabs.referenceLike().apps(app("ha", "ghcr.io/home-assistant/home-assistant:2025.8.3")
+        .volume(claim("config", "/config", "5Gi").local()));
+    assertThat(TestLabs.render(lab).text("apps/ha/persistentvolumeclaim-config.yaml")).contains("storageClassName: local-path");
   }
 
   @Test

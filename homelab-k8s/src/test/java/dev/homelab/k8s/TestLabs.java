@@ -6,7 +6,6 @@ import static dev.homelab.testing.TestLabs.*;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;
-import dev.homelab.model.cluster.BuiltIn;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.network.Traefik;
@@ -31,8 +30,7 @@ final class TestLabs {
     StaticVolume media = staticVolume("media", "pi4", "media", "4Ti").readOnly();
     return home("test")
         .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"), pi4().disks(nfsDisks()), nuc())
-        // NFS is the default class, so k3s' local-path must not be one too
-        .cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE).upgrades(weekendUpgrades().concurrency(1)))
+        .cluster(k3s("v1.33.4+k3s1").upgrades(weekendUpgrades().concurrency(1)))
         .loadBalancer(LAN_POOL, DNS_POOL)
         .ingress(TRAEFIK)
         .tls(CERT_MANAGER)

@@ -4,6 +4,7 @@ import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
+import dev.homelab.model.storage.StorageKind;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -38,11 +39,22 @@ public abstract class AppVolume {
   public abstract Optional<String> size();
 
   /**
-   * StorageClass of a new claim. Default: the cluster default.
+   * StorageClass of a new claim, when named. Default: none, the class follows from {@link #storageKind()}.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
    */
   public abstract Optional<String> storageClass();
+
+  /**
+   * Where a new claim lives when it names no class. Default: {@link StorageKind#SHARED} (the lab's NFS
+   * class); SQLite and database files belong on {@link StorageKind#LOCAL}.
+   *
+   * @see <a href="https://docs.k3s.io/storage">k3s storage</a>
+   */
+  @Value.Default
+  public StorageKind storageKind() {
+    return StorageKind.SHARED;
+  }
 
   /**
    * Name of the static volume mounted instead of a new claim. Default: none (a new claim).
@@ -52,8 +64,8 @@ public abstract class AppVolume {
   public abstract Optional<String> staticVolume();
 
   /**
-   * A new claim; all arguments required. Prefer {@link dev.homelab.Homelab#claim}. Default: the cluster
-   * default StorageClass.
+   * A new claim; all arguments required. Prefer {@link dev.homelab.Homelab#claim}. Default: on the lab's
+   * shared NFS class ({@link StorageKind#SHARED}).
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#persistentvolumeclaims">PersistentVolumeClaims</a>
    */
@@ -72,12 +84,32 @@ public abstract class AppVolume {
   }
 
   /**
-   * Claims from this StorageClass. Default: the cluster default class.
+   * Claims from this StorageClass. Default: the class of {@link #storageKind()}.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
    */
   public AppVolume storageClass(String name) {
     return copy().withStorageClass(name);
+  }
+
+  /**
+   * Keeps this claim on the disk of the node that runs the app (k3s' {@code local-path}), as SQLite
+   * and database files need; the app then stays on that node. Default: shared (NFS).
+   *
+   * @see <a href="https://docs.k3s.io/storage#setting-up-the-local-storage-provider">k3s local-path provisioner</a>
+   * @see <a href="https://www.sqlite.org/faq.html#q5">SQLite FAQ: NFS and file locking</a>
+   */
+  public AppVolume local() {
+    return copy().withStorageKind(StorageKind.LOCAL);
+  }
+
+  /**
+   * Keeps this claim on the lab's shared NFS class, so the app can move between nodes. Default: shared.
+   *
+   * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs">csi-driver-nfs</a>
+   */
+  public AppVolume shared() {
+    return copy().withStorageKind(StorageKind.SHARED);
   }
 
   /** Broken invariants of this volume; empty when it is sound. Never throws. */

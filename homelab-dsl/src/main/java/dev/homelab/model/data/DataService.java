@@ -86,9 +86,10 @@ public abstract class DataService {
   }
 
   /**
-   * StorageClass of the volume. Default: the cluster default.
+   * StorageClass of the volume, when named. Default: none, node-local ({@code local-path}): database
+   * files need the POSIX locks and {@code mmap} that NFS does not give reliably.
    *
-   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   * @see <a href="https://docs.k3s.io/storage#setting-up-the-local-storage-provider">k3s local-path provisioner</a>
    */
   public abstract Optional<String> storageClass();
 
@@ -155,7 +156,7 @@ public abstract class DataService {
   }
 
   /**
-   * Volume size and class. Default: 10Gi (1Gi for Redis, Pi-hole) on the default class.
+   * Volume size and class. Default: 10Gi (1Gi for Redis, Pi-hole) on the node-local {@code local-path}.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
    */

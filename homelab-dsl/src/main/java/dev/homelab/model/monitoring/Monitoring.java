@@ -81,9 +81,10 @@ public abstract class Monitoring {
   }
 
   /**
-   * Storage class of Prometheus' volume. Default: the cluster default.
+   * Storage class of Prometheus' volume, when named. Default: none, node-local ({@code local-path}):
+   * Prometheus does not support its TSDB on NFS.
    *
-   * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
+   * @see <a href="https://prometheus.io/docs/prometheus/latest/storage/#operational-aspects">Prometheus storage: non-POSIX file systems</a>
    */
   public abstract Optional<String> storageClass();
 
@@ -157,7 +158,7 @@ public abstract class Monitoring {
   }
 
   /**
-   * Prometheus volume size and class. Default: {@code 20Gi} on the default class.
+   * Prometheus volume size and class. Default: {@code 20Gi} on the node-local {@code local-path}.
    *
    * @see <a href="https://prometheus.io/docs/prometheus/latest/storage/">Prometheus storage</a>
    */

@@ -90,7 +90,7 @@ final class AppWorkload {
       } else {
         out.add(pvc.withNewSpec()
             .withAccessModes("ReadWriteOnce")
-            .withStorageClassName(v.storageClass().orElse(null))
+            .withStorageClassName(lab.storageClassOf(v))
             .withNewResources().addToRequests("storage", new Quantity(v.size().orElseThrow())).endResources()
             .endSpec().build());
       }

@@ -49,7 +49,7 @@ final class DataServiceComponent implements Component {
     out.add(engine.uid() == null
         ? Namespaces.baseline(name, "the Pi-hole image starts as root and binds DNS on port 53 with the runtime's default capabilities")
         : Namespaces.restricted(name));
-    out.add(statefulSet(s, engine));
+    out.add(statefulSet(lab, s, engine));
     boolean dnsOnLan = s.kind() == DataService.Kind.PIHOLE && s.loadBalancerIp().isPresent();
     out.add(service(name, engine.ports().stream()
         .filter(p -> !dnsOnLan || p.getName().equals("http")).toList()));
@@ -65,7 +65,7 @@ final class DataServiceComponent implements Component {
     return out;
   }
 
-  private StatefulSet statefulSet(DataService s, Engine engine) {
+  private StatefulSet statefulSet(Lab lab, DataService s, Engine engine) {
     PodSecurityContext pod = engine.uid() == null
         ? new PodSecurityContextBuilder().withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().build()
         : Pods.restrictedPod(engine.uid());
@@ -99,7 +99,7 @@ final class DataServiceComponent implements Component {
         .withNewMetadata().withName("data").endMetadata()
         .withNewSpec()
         .withAccessModes("ReadWriteOnce")
-        .withStorageClassName(s.storageClass().orElse(null))
+        .withStorageClassName(lab.storageClassOf(s))
         .withNewResources().addToRequests("storage", new Quantity(s.storageSize())).endResources()
         .endSpec()
         .endVolumeClaimTemplate()

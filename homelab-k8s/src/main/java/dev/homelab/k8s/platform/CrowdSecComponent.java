@@ -109,6 +109,10 @@ public final class CrowdSecComponent implements Component {
       lapiEnv.add(Platform.env("ENROLL_TAGS", "k8s"));
     });
     v.setList("lapi.env", lapiEnv);
+    // The LAPI keeps its decisions and bouncer registrations in SQLite: node-local, never NFS.
+    String localClass = lab.storageClassForSmallState();
+    v.set("lapi.persistentVolume.data.storageClassName", localClass)
+        .set("lapi.persistentVolume.config.storageClassName", localClass);
     cs.lapiIp().ifPresent(ip -> v
         .set("lapi.service.type", "LoadBalancer")
         .set("lapi.service.annotations", Map.of("metallb.io/loadBalancerIPs", ip))

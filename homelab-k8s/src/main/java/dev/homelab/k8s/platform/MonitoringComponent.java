@@ -54,7 +54,7 @@ public final class MonitoringComponent implements Component {
     out.add(Namespaces.privileged(NAMESPACE,
         "node-exporter uses hostNetwork, hostPID and hostPath mounts of / to read the node's metrics"));
     out.add(HelmChart.of(RELEASE, "https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack",
-        m.chartVersion(), NAMESPACE, values(m)));
+        m.chartVersion(), NAMESPACE, values(lab, m)));
     out.addAll(BuiltInAlertRules.rules(lab, m));
     out.add(NetworkPolicies.defaultDeny(NAMESPACE));
     out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
@@ -87,12 +87,12 @@ public final class MonitoringComponent implements Component {
     return Map.of("README.md", sb.toString());
   }
 
-  static HelmValues values(Monitoring m) {
+  static HelmValues values(Lab lab, Monitoring m) {
     HelmValues v = HelmValues.create();
     // ---- Prometheus: retention and volume from the model
     v.set("prometheus.prometheusSpec.retention", m.retention());
     Map<String, Object> claim = new LinkedHashMap<>();
-    m.storageClass().ifPresent(c -> claim.put("storageClassName", c));
+    claim.put("storageClassName", lab.storageClassOf(m));
     claim.put("accessModes", List.of("ReadWriteOnce"));
     claim.put("resources", Map.of("requests", Map.of("storage", m.storageSize())));
     v.set("prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec", claim);

@@ -20,6 +20,17 @@ class NfsStorageComponentTest {
     assertThat(sc.at("/parameters/subDir").asText()).isEqualTo("k8s/${pvc.metadata.namespace}-${pvc.metadata.name}");
     assertThat(sc.path("mountOptions").toString()).isEqualTo("[\"nfsvers=4.1\"]");
     assertThat(sc.path("reclaimPolicy").asText()).isEqualTo("Retain");
+    // k3s' local-path stays the cluster default; every claim we render names its class
+    assertThat(sc.at("/metadata/annotations/storageclass.kubernetes.io~1is-default-class").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void should_mark_the_class_default_when_asked() {
+    Lab lab = TestLabs.reference().cluster(k3s("v1.33.4+k3s1").disable(dev.homelab.model.cluster.BuiltIn.LOCAL_STORAGE))
+        .monitoring(monitoring().storage("20Gi", "fast"))
+        .storage(nfsStorageClass("fast", "pi4", "data").asDefault().subPath("fast"));
+    JsonNode sc = TestLabs.object(TestLabs.renderPlatform(lab), "storage/storageclass-fast.yaml");
+
     assertThat(sc.at("/metadata/annotations/storageclass.kubernetes.io~1is-default-class").asText()).isEqualTo("true");
   }
 

@@ -9,7 +9,6 @@ import dev.homelab.k8s.Component;
 import dev.homelab.k8s.KubernetesBackend;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
-import dev.homelab.model.cluster.BuiltIn;
 import dev.homelab.model.monitoring.AlertReceiver;
 import dev.homelab.model.host.Node;
 import java.io.IOException;
@@ -45,8 +44,7 @@ final class TestLabs {
     return lab
         .nodes(servers())
         .nodes(storage)
-        // NFS is the default class, so k3s' local-path must not be one too
-        .cluster(k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.11").disable(BuiltIn.LOCAL_STORAGE)
+        .cluster(k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.11")
             .upgrades(weekendUpgrades().concurrency(1)))
         .tls(CERT_MANAGER)
         .loadBalancer(LAN_POOL)
