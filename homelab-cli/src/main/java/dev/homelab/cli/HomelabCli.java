@@ -158,12 +158,6 @@ public final class HomelabCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      List<Backend> chosen = new ArrayList<>();
-      for (Backend b : parent.backends) {
-        if (only.isEmpty() || only.contains(b.name())) {
-          chosen.add(b);
-        }
-      }
       List<String> known = parent.backends.stream().map(Backend::name).collect(Collectors.toList());
       for (String name : only) {
         if (!known.contains(name)) {
@@ -171,7 +165,8 @@ public final class HomelabCli implements Callable<Integer> {
           return CommandLine.ExitCode.USAGE;
         }
       }
-      List<String> written = Renderer.using(chosen).write(parent.model(), out);
+      // the bring-up guide covers every backend even when only some are rendered
+      List<String> written = Renderer.using(parent.backends).write(parent.model(), out, only.isEmpty() ? known : only);
       spec.commandLine().getOut().println("rendered " + written.size() + " files into " + out);
       return 0;
     }

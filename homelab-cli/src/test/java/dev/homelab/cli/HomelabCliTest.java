@@ -53,7 +53,8 @@ class HomelabCliTest {
     assertThat(code).isZero();
     assertThat(Files.readString(dir.resolve("fake/nodes.txt"))).isEqualTo("pi1\n");
     assertThat(Files.readString(dir.resolve("fake/sub/lab.txt"))).isEqualTo("test\n");
-    assertThat(out.toString()).contains("rendered 2 files into " + dir);
+    assertThat(dir.resolve("README.md")).as("the bring-up guide").exists();
+    assertThat(out.toString()).contains("rendered 3 files into " + dir);
   }
 
   @Test

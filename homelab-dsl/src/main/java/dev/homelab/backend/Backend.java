@@ -29,6 +29,15 @@ public interface Backend {
   }
 
   /**
+   * The steps a person runs, with this backend's output, to bring {@code lab} up on fresh hosts;
+   * {@link BringUpGuide} merges every backend's steps into the output's top-level README in
+   * {@link BringUpStep.Stage} order. Called only on a valid model. Default: none.
+   */
+  default List<BringUpStep> bringUp(Lab lab) {
+    return List.of();
+  }
+
+  /**
    * Renders {@code lab}, which has passed validation. Same model, same bytes: no timestamps,
    * stable ordering.
    */

@@ -52,7 +52,24 @@ public final class OutputWriter {
 
   /** Writes every backend's files under {@code <root>/<backend>/}; returns the relative paths written. */
   public List<String> write(Map<String, RenderedFiles> rendered) throws IOException {
+    return write(rendered, new TreeMap<>());
+  }
+
+  /**
+   * Writes every backend's files under {@code <root>/<backend>/} and {@code topLevel} (plain file
+   * names, no folders: the renderer's own files such as the bring-up guide) directly under the
+   * root; returns the relative paths written.
+   */
+  public List<String> write(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
     SortedMap<String, byte[]> next = new TreeMap<>();
+    for (Map.Entry<String, byte[]> file : topLevel.entrySet()) {
+      if (file.getKey().contains("/") || rendered.containsKey(file.getKey())) {
+        throw new IOException("refusing to write '" + file.getKey() + "' at the top of " + root
+            + ": top-level files are plain file names that are no backend's folder");
+      }
+      inside(file.getKey());
+      next.put(file.getKey(), file.getValue());
+    }
     for (Map.Entry<String, RenderedFiles> backend : rendered.entrySet()) {
       for (Map.Entry<String, byte[]> file : backend.getValue().files().entrySet()) {
         String path = backend.getKey() + "/" + file.getKey();

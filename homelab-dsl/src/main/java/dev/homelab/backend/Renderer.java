@@ -5,13 +5,17 @@ import dev.homelab.validation.Problem;
 import dev.homelab.validation.ValidationException;
 import dev.homelab.validation.Validator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -116,7 +120,29 @@ public final class Renderer {
    * nothing. Returns the paths written, relative to {@code outputDir}.
    */
   public List<String> write(Lab lab, Path outputDir) throws IOException {
-    Map<String, RenderedFiles> rendered = render(lab);
-    return new OutputWriter(outputDir).write(rendered);
+    return write(lab, outputDir, backends.stream().map(Backend::name).toList());
+  }
+
+  /**
+   * Like {@link #write(Lab, Path)}, but renders only the backends called {@code only} and keeps the
+   * other backends' files as an earlier render left them. The top-level bring-up guide
+   * ({@link BringUpGuide}) always covers every backend of this renderer, so it stays whole.
+   */
+  public List<String> write(Lab lab, Path outputDir, Collection<String> only) throws IOException {
+    for (String name : only) {
+      if (backends.stream().noneMatch(b -> b.name().equals(name))) {
+        throw new IllegalArgumentException("no backend is called " + name);
+      }
+    }
+    check(lab);
+    Map<String, RenderedFiles> rendered = new LinkedHashMap<>();
+    for (Backend backend : backends) {
+      if (only.contains(backend.name())) {
+        rendered.put(backend.name(), backend.render(lab));
+      }
+    }
+    SortedMap<String, byte[]> topLevel = new TreeMap<>();
+    topLevel.put(BringUpGuide.FILE, BringUpGuide.render(lab, backends).getBytes(StandardCharsets.UTF_8));
+    return new OutputWriter(outputDir).write(rendered, topLevel);
   }
 }

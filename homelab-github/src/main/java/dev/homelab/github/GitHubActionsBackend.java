@@ -1,10 +1,12 @@
 package dev.homelab.github;
 
 import dev.homelab.backend.Backend;
+import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.model.infra.GitHub;
 import dev.homelab.model.infra.Runners;
+import java.util.List;
 
 /**
  * Renders the GitHub Actions workflow that deploys the lab from its manifests repository through
@@ -17,6 +19,12 @@ public final class GitHubActionsBackend implements Backend {
   @Override
   public String name() {
     return "github";
+  }
+
+  /** Last: the workflow's runners are installed by the Kubernetes step (see {@link BringUp}). */
+  @Override
+  public List<BringUpStep> bringUp(Lab lab) {
+    return BringUp.steps(lab);
   }
 
   @Override

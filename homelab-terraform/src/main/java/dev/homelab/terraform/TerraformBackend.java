@@ -1,6 +1,7 @@
 package dev.homelab.terraform;
 
 import dev.homelab.backend.Backend;
+import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.validation.Problem;
@@ -45,6 +46,12 @@ public final class TerraformBackend implements Backend {
     List<Problem> problems = new ArrayList<>();
     build(lab, problems);
     return List.copyOf(problems);
+  }
+
+  /** Terraform runs before the hosts: k3s' etcd snapshots need their bucket (see {@link BringUp}). */
+  @Override
+  public List<BringUpStep> bringUp(Lab lab) {
+    return BringUp.steps(lab, !build(lab, new ArrayList<>()).isEmpty());
   }
 
   @Override
