@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * PostgreSQL on the host OS (the package of {@link HostOs}): databases each owned by a role of the
@@ -129,7 +130,7 @@ final class PostgresSystem extends HostSystem {
           hosts.append(", listening on every address (`listen_addresses = '*'`, so on its LAN\n  address ")
               .append(node.ip().orElse("<node IP>"))
               .append(" too, even when that comes up after PostgreSQL). `pg_hba.conf` admits each\n  database's own role with `scram-sha-256` from ")
-              .append(networks.stream().map(n -> "`" + n + "`").collect(java.util.stream.Collectors.joining(" and ")))
+              .append(networks.stream().map(n -> "`" + n + "`").collect(Collectors.joining(" and ")))
               .append(".\n");
         }
       });
