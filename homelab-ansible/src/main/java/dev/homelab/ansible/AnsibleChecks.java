@@ -140,6 +140,12 @@ final class AnsibleChecks {
       }
       HostPostgres pg = node.postgres().get();
       String path = ModelPaths.node(node.name()) + "/postgres";
+      // The role installs postgresql-<version> from the OS's own archive; HostOs is all it supports.
+      if (pg.version().matches("\\d{2}") && !pg.version().equals(HostOs.POSTGRES_VERSION)) {
+        report(path, "PostgreSQL " + pg.version() + " is not packaged for " + HostOs.title()
+            + ", the OS the host playbook supports; it ships PostgreSQL " + HostOs.POSTGRES_VERSION,
+            "Use hostPostgres(\"" + HostOs.POSTGRES_VERSION + "\")");
+      }
       for (String db : pg.databases()) {
         if (!SQL_NAME.matcher(db).matches()) {
           report(path, "database name '" + db + "' is not a plain identifier",

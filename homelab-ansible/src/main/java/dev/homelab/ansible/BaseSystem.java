@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every node: a fresh apt cache, the lab's time zone (every timer below runs in it) and rsyslog:
- * Debian 12 logs only to journald, and the CrowdSec agent reads {@code /var/log/auth.log} and
+ * Every node: the supported OS ({@link HostOs}, asserted before anything else runs), the host
+ * name of its inventory entry (k3s gets it as {@code node-name} too, see {@link K3sConfig#node}),
+ * a fresh apt cache, the lab's time zone (every timer below runs in it) and rsyslog: Debian 12
+ * logs only to journald, and the CrowdSec agent reads {@code /var/log/auth.log} and
  * {@code /var/log/syslog} from the hosts.
  */
 final class BaseSystem extends HostSystem {
   BaseSystem(Lab lab) {
-    super(lab, "base", "Base: apt cache, time zone and rsyslog on every node");
+    super(lab, "base", "Base: OS check, host name, apt cache, time zone and rsyslog on every node");
   }
 
   @Override
@@ -33,6 +35,7 @@ final class BaseSystem extends HostSystem {
   @Override
   Map<String, Object> vars() {
     Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("homelab_base_os", HostOs.facts());
     vars.put("homelab_base_time_zone", lab.timeZone());
     return vars;
   }

@@ -119,8 +119,6 @@ final class DiskSystem extends HostSystem {
           mount keeps writing unmirrored data). Mount it by hand with
           `mount -o degraded LABEL=<label> <mount point>`, then `btrfs replace start` onto the new
           SSD and `btrfs balance start -dconvert=raid1,soft -mconvert=raid1,soft` it.
-        - The NFS server and the restic backups require their mount points (`RequiresMountsFor=`):
-          they do not start on an unmounted disk.
         """);
   }
 

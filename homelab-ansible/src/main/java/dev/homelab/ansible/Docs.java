@@ -6,6 +6,14 @@ import java.util.Map;
 
 /** {@code README.md} (what is here, the order to run things, the inventory graph) and {@code VAULT.md}. */
 final class Docs {
+  /**
+   * The k3s-io/k3s-ansible release the inventory is written for (tag {@code 1.2.2}, commit
+   * 165062c410ab8bd194a815d2cbd76f6d83755fd1, collection k3s.orchestration 1.2.2).
+   */
+  static final String K3S_ANSIBLE_TAG = "1.2.2";
+  /** k3s-ansible's prereq role asserts it (roles/prereq/tasks/main.yml; meta/runtime.yml). */
+  static final String MIN_ANSIBLE_CORE = "2.15";
+
   private Docs() {}
 
   static String readme(Lab lab, Map<String, Object> inventory, List<HostSystem> systems) {
@@ -30,22 +38,37 @@ final class Docs {
           installs k3s `%s`: servers from group `server` (the first one, `%s`, initialises etcd),
           agents from group `agent`.
 
+        ## Before the first run
+
+        - The controller (where you run Ansible) needs **ansible-core %s or newer**: k3s-ansible
+          stops at its first task on older ones, and Debian 12's `ansible` package is 2.14. It also
+          needs the Python library `netaddr` in the Python that runs Ansible, for the
+          `ansible.utils.ipwrap` filter of k3s-ansible. For example in a virtualenv:
+          `python3 -m venv ~/ansible && ~/ansible/bin/pip install 'ansible-core>=%s' netaddr`
+          (with an Ansible from apt, `apt install python3-netaddr` instead).
+        - Every host runs %s or Raspberry Pi OS %s (which Ansible
+          reports as %s %s): `site.yml` stops on any other OS. Its SSH user (`ansible_user`,
+          `%s` unless a host says otherwise) logs in with a key and may use sudo; add
+          `--ask-become-pass` to both playbooks if sudo asks for a password.
+
         ## Order
 
         1. Create the vault with the variables listed in [VAULT.md](VAULT.md):
            `ansible-vault create group_vars/all/vault.yml`. It sits next to the inventory, so both
            playbooks load it; this directory's renders never write or delete it.
-        2. Install the Galaxy content: `ansible-galaxy install -r requirements.yml`.
+        2. Install the Galaxy content both playbooks use, then k3s-ansible pinned to its release tag
+           `%s` (the version this inventory is written for; never `main`, so a rerun installs the
+           same playbook):
+           `ansible-galaxy install -r requirements.yml` and
+           `ansible-galaxy collection install 'git+https://github.com/k3s-io/k3s-ansible.git,%s'`.
+           k3s-ansible is not in `requirements.yml`, which lists Galaxy content only.
         3. The host playbook **first**: `ansible-playbook -i inventory.yml site.yml --ask-vault-pass`.
-           It mounts the disks the cluster's NFS volumes live on, installs `nfs-common` that kubelet
-           mounts them with, and prepares the firewall bouncers.
-        4. Then k3s, with the same inventory. Pin k3s-ansible to a release tag (or a commit SHA),
-           never `main`, so a rerun installs the same playbook:
-           `ansible-galaxy collection install 'git+https://github.com/k3s-io/k3s-ansible.git,<tag>'`
-           with `<tag>` the release tag of `k3s.orchestration` 1.2.2 (the version this inventory is
-           written for; see https://github.com/k3s-io/k3s-ansible/releases), then
-           `ansible-playbook -i inventory.yml k3s.orchestration.site --ask-vault-pass`. It is not in
-           `requirements.yml`: that file lists Galaxy content only.
+           It must run before k3s: it checks the OS, names every host after its inventory entry (the
+           Kubernetes node name), mounts the disks the cluster's NFS volumes live on, installs
+           `nfs-common` that kubelet mounts them with, and prepares the firewall bouncers.
+        4. Then k3s, with the same inventory:
+           `ansible-playbook -i inventory.yml k3s.orchestration.site --ask-vault-pass`
+           (later runs with `--forks 1`, see below).
         5. Once the cluster runs CrowdSec (the Kubernetes manifests), start the bouncers:
            `ansible-playbook -i inventory.yml site.yml --tags crowdsec_firewall_bouncer --ask-vault-pass`.
 
@@ -66,14 +89,20 @@ final class Docs {
         - Cluster-wide flags (secrets encryption, disabled built-ins, TLS SANs, CIDRs, etcd snapshots
           and their S3 copy) are rendered once, as the `server` group's `server_config_yaml`; k3s
           requires them to match on every server.
-        - Node labels and taints are host variables: `agent_config_yaml` on agents; on servers
-          `extra_server_args` (`--node-label`, `--node-taint`), because a per-host
-          `server_config_yaml` would replace the shared one.
-        - k3s reads `/etc/rancher/k3s/config.yaml` only when it starts. After changing
-          `server_config_yaml`, rerun `k3s.orchestration.site`, then restart k3s **one server at a
-          time** so etcd keeps its quorum; each restart returns once that server is up again:
-          `ansible server -i inventory.yml -b --forks 1 -m ansible.builtin.systemd -a 'name=k3s state=restarted'`.
-          Check `kubectl get nodes` before touching the agents.
+        - Node names, labels and taints are host variables: `agent_config_yaml` on agents; on
+          servers `extra_server_args` (`--node-name`, `--node-label`, `--node-taint`), because a
+          per-host `server_config_yaml` would replace the shared one.
+        - Every node's name is its inventory name, set twice: `site.yml` makes it the host name
+          (and `127.0.1.1` in `/etc/hosts`), and k3s gets it as `node-name`. Fresh Raspberry Pi OS
+          hosts are all called `raspberrypi`; k3s refuses a second node of one name, and apps
+          pinned to a node (`kubernetes.io/hostname`) and the upgrade plans select it by this name.
+          Never rename a node once it has joined: k3s would register it as a new node.
+        - k3s reads `/etc/rancher/k3s/config.yaml` only when it starts. k3s-ansible %s rewrites it
+          and restarts k3s on every node at each run, so **rerun it one host at a time** (after
+          changing `server_config_yaml` or `k3s_version`), or etcd loses its quorum while the
+          servers restart together:
+          `ansible-playbook -i inventory.yml k3s.orchestration.site --forks 1 --ask-vault-pass`.
+          Check `kubectl get nodes` afterwards.
         %s
         ## Inventory
 
@@ -82,7 +111,9 @@ final class Docs {
         ```
         %s```
         """.formatted(lab.name(), lab.k3s().orElseThrow().version(), lab.servers().get(0).name(),
-            plays.toString().stripTrailing(), notes, configFileMode(lab), InventoryGraph.of(inventory));
+            MIN_ANSIBLE_CORE, MIN_ANSIBLE_CORE, HostOs.title(), HostOs.RELEASE, HostOs.DISTRIBUTION, HostOs.MAJOR_VERSION,
+            lab.sshUser(), K3S_ANSIBLE_TAG, K3S_ANSIBLE_TAG,
+            plays.toString().stripTrailing(), notes, K3S_ANSIBLE_TAG, configFileMode(lab), InventoryGraph.of(inventory));
   }
 
   /** The config file's mode, and what it means for the etcd S3 keys when the servers have them. */
@@ -100,7 +131,13 @@ final class Docs {
         + "  stays in the file, and a restore needs the settings on the command line again).\n";
   }
 
-  static String vault(Vault vault) {
+  static String vault(Vault vault, List<HostSystem> systems) {
+    StringBuilder notes = new StringBuilder();
+    for (HostSystem s : systems) {
+      if (s.present() && !s.vaultNotes().isEmpty()) {
+        notes.append('\n').append(s.vaultNotes().strip()).append('\n');
+      }
+    }
     StringBuilder table = new StringBuilder();
     StringBuilder skeleton = new StringBuilder();
     for (Vault.Variable v : vault.variables()) {
@@ -132,6 +169,6 @@ final class Docs {
         A secret the Kubernetes side uses too (same `name/key`, e.g. the firewall bouncer key the
         CrowdSec LAPI registers) must hold the same value in both places. Keep the k3s token
         with the etcd snapshots: a snapshot restores only with the token of the cluster that took it.
-        """.formatted(skeleton, table.toString().stripTrailing());
+        %s""".formatted(skeleton, table.toString().stripTrailing(), notes);
   }
 }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 /**
  * The k3s {@code config.yaml} content: the cluster-wide server flags (rendered once, as the
  * {@code server} group's {@code server_config_yaml}: k3s requires them to match on every server)
- * and each node's own labels and taints.
+ * and each node's own name, labels and taints.
  *
  * @see <a href="https://docs.k3s.io/cli/server">k3s server flags</a>
  */
@@ -71,9 +71,15 @@ final class K3sConfig {
     });
   }
 
-  /** A node's {@code node-label} and {@code node-taint} lists; empty when it has neither. */
+  /**
+   * A node's {@code node-name}, {@code node-label} and {@code node-taint}. The name is always set:
+   * k3s would otherwise take the OS host name, which is {@code raspberrypi} on every fresh
+   * Raspberry Pi OS image (k3s refuses a second node of that name), while pinned apps and upgrade
+   * plans select nodes by the model's name ({@code kubernetes.io/hostname}).
+   */
   static Map<String, Object> node(Node node) {
     Map<String, Object> config = new LinkedHashMap<>();
+    config.put("node-name", node.name());
     if (!node.labels().isEmpty()) {
       config.put("node-label", labels(node));
     }
@@ -84,11 +90,12 @@ final class K3sConfig {
   }
 
   /**
-   * The same labels and taints as k3s command-line flags, for servers: their config file is the
-   * shared {@code server_config_yaml}, which a per-host value would replace as a whole.
+   * The same name, labels and taints as k3s command-line flags, for servers: their config file is
+   * the shared {@code server_config_yaml}, which a per-host value would replace as a whole.
    */
   static String nodeArgs(Node node) {
     List<String> args = new ArrayList<>();
+    args.add("--node-name=" + node.name());
     labels(node).forEach(l -> args.add("--node-label=" + l));
     node.taints().forEach(t -> args.add("--node-taint=" + t));
     return String.join(" ", args);

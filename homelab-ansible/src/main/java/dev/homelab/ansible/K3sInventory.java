@@ -71,15 +71,9 @@ final class K3sInventory {
       node.ip().ifPresent(ip -> vars.put("ansible_host", ip));
       node.sshUser().filter(u -> !u.equals(lab.sshUser())).ifPresent(u -> vars.put("ansible_user", u));
       if (servers) {
-        String args = K3sConfig.nodeArgs(node);
-        if (!args.isEmpty()) {
-          vars.put("extra_server_args", args);
-        }
+        vars.put("extra_server_args", K3sConfig.nodeArgs(node));
       } else {
-        Map<String, Object> config = K3sConfig.node(node);
-        if (!config.isEmpty()) {
-          vars.put("agent_config_yaml", Yaml.write(config));
-        }
+        vars.put("agent_config_yaml", Yaml.write(K3sConfig.node(node)));
       }
       hosts.put(node.name(), vars);
     }

@@ -17,7 +17,9 @@ import java.util.Set;
  * masqueraded to the gateway's LAN address and would otherwise mount everything as root. Every
  * export gets {@code mp}, so an unmounted disk is never exported (the empty mount point on the
  * root filesystem would be); the media disk is exported with {@code root_squash}: its pods only
- * read it.
+ * read it. Because {@code mp} guards each export on its own, the NFS server only waits for the
+ * exported disks' mounts at boot ({@code After=}) and never requires them: a missing media disk
+ * must not take the data volumes down with it.
  *
  * @see <a href="https://man7.org/linux/man-pages/man5/exports.5.html">exports(5)</a>
  */
@@ -74,6 +76,7 @@ final class NfsServerSystem extends HostSystem {
         byHost.put(node.name(), disks.stream().map(d -> {
           Map<String, Object> e = new LinkedHashMap<>();
           e.put("path", d.mountPoint());
+          e.put("mount_unit", SystemdUnits.mountUnit(d.mountPoint()));
           e.put("clients", clients);
           e.put("options", options(d));
           return (Object) e;
@@ -83,6 +86,19 @@ final class NfsServerSystem extends HostSystem {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("homelab_nfs_exports_by_host", byHost);
     return vars;
+  }
+
+  @Override
+  String readme() {
+    return """
+        ### NFS server
+
+        - Each export has `mp`: a disk that is not mounted is not exported (never the empty mount
+          point underneath), and rpc.mountd serves it as soon as it is mounted.
+        - At boot the NFS server waits for the exported disks (`After=` their mounts, up to
+          systemd's 90 s device timeout for a missing one) but does not require them: one missing
+          disk does not stop the other volumes.
+        """;
   }
 
   @Override

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * PostgreSQL on the host OS (Debian's package): databases each owned by a role of the same name,
- * pg_hba for the allowed network and the cluster's pod network, and a nightly {@code pg_dump -Fc}
- * into a restic repository on the S3 target, pruned by the target's retention.
+ * PostgreSQL on the host OS (the package of {@link HostOs}): databases each owned by a role of the
+ * same name whose password comes from the vault, pg_hba for the allowed network and the cluster's
+ * pod network, and a nightly {@code pg_dump -Fc} into a restic repository on the S3 target, pruned
+ * by the target's retention.
  */
 final class PostgresSystem extends HostSystem {
   static final String GROUP = "postgres";
@@ -32,6 +34,16 @@ final class PostgresSystem extends HostSystem {
    */
   static SecretRef rolePassword(Node node, String database) {
     return SecretRef.of("postgres-" + node.name() + "-" + database, "password");
+  }
+
+  /**
+   * The Kubernetes Secret holding the URL pods connect to {@code database} with
+   * ({@code postgresql://<role>:<password>@<node>:5432/<database>}): {@code <database>-db}, key
+   * {@code url}. The Kubernetes side uses the same name; this backend cannot import it, so the
+   * two are kept equal by convention.
+   */
+  static SecretRef kubernetesSecret(String database) {
+    return SecretRef.of(database + "-db", "url");
   }
 
   @Override
@@ -103,6 +115,64 @@ final class PostgresSystem extends HostSystem {
     dump.put("access_key_id", vault.ref(target.accessKeyId(), "access key id of S3 target " + target.name(), file));
     dump.put("secret_access_key", vault.ref(target.secretAccessKey(), "secret access key of S3 target " + target.name(), file));
     return dump;
+  }
+
+  @Override
+  String readme() {
+    StringBuilder hosts = new StringBuilder();
+    for (Node node : lab.nodes()) {
+      node.postgres().ifPresent(pg -> {
+        List<String> networks = allowedNetworks(pg);
+        hosts.append("- `").append(node.name()).append("`: PostgreSQL ").append(pg.version());
+        if (networks.isEmpty()) {
+          hosts.append(", on localhost only.\n");
+        } else {
+          hosts.append(", listening on every address (`listen_addresses = '*'`, so on its LAN\n  address ")
+              .append(node.ip().orElse("<node IP>"))
+              .append(" too, even when that comes up after PostgreSQL). `pg_hba.conf` admits each\n  database's own role with `scram-sha-256` from ")
+              .append(networks.stream().map(n -> "`" + n + "`").collect(Collectors.joining(" and ")))
+              .append(".\n");
+        }
+      });
+    }
+    return """
+        ### PostgreSQL
+
+        %s- Each database is owned by a role of the same name; the play sets its password from the
+          vault on every run (VAULT.md), so changing the vault value and rerunning `--tags postgres`
+          changes it. Pods on the PostgreSQL node itself connect from their pod IP (the pod network
+          line), pods on other nodes from their node's LAN address.
+        """.formatted(hosts);
+  }
+
+  @Override
+  String vaultNotes() {
+    StringBuilder rows = new StringBuilder();
+    for (Node node : lab.nodes()) {
+      node.postgres().filter(pg -> !pg.allowedCidr().isEmpty()).ifPresent(pg -> {
+        for (String db : pg.databases()) {
+          SecretRef k8s = kubernetesSecret(db);
+          rows.append("| `").append(db).append("` on `").append(node.name()).append("` | `")
+              .append(Vault.name(rolePassword(node, db))).append("` | `").append(k8s.name()).append("`, key `")
+              .append(k8s.key()).append("` | `postgresql://").append(db).append(":<password>@")
+              .append(node.ip().orElse("<" + node.name() + " IP>")).append(":5432/").append(db).append("` |\n");
+        }
+      });
+    }
+    if (rows.length() == 0) {
+      return "";
+    }
+    return """
+        ## Host PostgreSQL for pods
+
+        A pod connects to a host database as the database's role, with the password of its vault
+        variable. Put that same password into the connection URL of the Kubernetes Secret the app
+        reads (in the app's namespace), percent-encoded if it has characters other than letters,
+        digits and `-._~`:
+
+        | database | vault variable | Kubernetes Secret | its value |
+        | --- | --- | --- | --- |
+        %s""".formatted(rows);
   }
 
   @Override

@@ -6,10 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code requirements.yml}: the Galaxy roles site.yml names and the collections its roles use
- * (both ship with Debian's {@code ansible} package, so the minimums are the versions there).
+ * {@code requirements.yml}: the Galaxy roles site.yml names, the collections its roles use (both
+ * ship with Debian's {@code ansible} package, so the minimums are the versions there), and
+ * {@code ansible.utils}, which k3s-ansible needs but does not declare.
  */
 final class Requirements {
+  /**
+   * k3s-ansible's roles use {@code ansible.utils.ipwrap} (added in ansible.utils 2.5.0, fixed in
+   * 2.5.2) since its release {@value Docs#K3S_ANSIBLE_TAG}, but its {@code galaxy.yml} lists only
+   * community.general and ansible.posix as dependencies, so {@code ansible-galaxy collection install}
+   * of it does not bring ansible.utils (k3s-io/k3s-ansible 1.2.2: galaxy.yml,
+   * collections/requirements.yml, roles/k3s_agent/tasks/main.yml).
+   */
+  static final String ANSIBLE_UTILS_VERSION = ">=2.5.2";
+
   private Requirements() {}
 
   static String render(List<HostSystem> systems) {
@@ -27,9 +37,11 @@ final class Requirements {
       collections.add(entry("ansible.posix", ">=1.5.0"));
     }
     collections.add(entry("community.general", ">=6.0.0"));
+    collections.add(entry("ansible.utils", ANSIBLE_UTILS_VERSION));
     requirements.put("collections", collections);
     return Yaml.file("""
-        Galaxy content site.yml uses: ansible-galaxy install -r requirements.yml
+        Galaxy content site.yml uses, and ansible.utils, which k3s-ansible needs (ipwrap; the Python
+        library netaddr next to Ansible too) without declaring it: ansible-galaxy install -r requirements.yml
         k3s itself comes from the k3s.orchestration collection (README.md).""", requirements);
   }
 

@@ -137,6 +137,8 @@ final class ResticSystem extends HostSystem {
           `--host <node>`: restic reads a consistent copy, not live database files, and still finds
           its parent snapshot. Restored files carry the original paths.
         - Other paths are read live; stop the services writing them if they must be consistent.
+        - A backup requires its repository's disk and the backed-up paths' mounts
+          (`RequiresMountsFor=`): it never runs on an unmounted disk.
         """;
   }
 

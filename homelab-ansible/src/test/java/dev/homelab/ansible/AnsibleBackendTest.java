@@ -137,7 +137,7 @@ class AnsibleBackendTest {
     assertThat(map(yaml(files, "inventory.yml"), "k3s_cluster", "vars")).containsEntry("ansible_user", "pi")
         .containsEntry("api_endpoint", "10.0.0.2");
     assertThat(map(k3sGroup(files, "server"), "hosts", "solo"))
-        .containsEntry("extra_server_args", "--node-label=homelab.dev/role=all-in-one");
+        .containsEntry("extra_server_args", "--node-name=solo --node-label=homelab.dev/role=all-in-one");
     assertThat(files.files().keySet()).contains("site.yml", "requirements.yml", "vars/base.yml")
         .noneMatch(p -> p.startsWith("roles/homelab_restic") || p.equals("vars/vpn.yml"));
     assertThat(files.text("requirements.yml")).doesNotContain("roles:");
@@ -148,10 +148,11 @@ class AnsibleBackendTest {
     RenderedFiles files = render(TestLabs.fiveServers());
     Map<String, Object> agents = map(k3sGroup(files, "agent"), "hosts");
     assertThat(agents.keySet()).containsExactly("arm-worker", "amd-worker");
-    assertThat(map(agents, "arm-worker")).containsEntry("agent_config_yaml", "node-label:\n  - kubernetes.io/os-flavour=raspios\n");
-    assertThat(map(agents, "amd-worker")).containsEntry("ansible_user", "ops").doesNotContainKey("agent_config_yaml");
+    assertThat(map(agents, "arm-worker"))
+        .containsEntry("agent_config_yaml", "node-name: arm-worker\nnode-label:\n  - kubernetes.io/os-flavour=raspios\n");
+    assertThat(map(agents, "amd-worker")).containsEntry("ansible_user", "ops").containsEntry("agent_config_yaml", "node-name: amd-worker\n");
     assertThat(map(k3sGroup(files, "server"), "hosts", "cp-e"))
-        .containsEntry("extra_server_args", "--node-taint=node-role.kubernetes.io/control-plane=true:NoSchedule");
+        .containsEntry("extra_server_args", "--node-name=cp-e --node-taint=node-role.kubernetes.io/control-plane=true:NoSchedule");
   }
 
   @Test
@@ -300,6 +301,42 @@ class AnsibleBackendTest {
             2 problems in the homelab model:
             homelab/backups/restic/nightly: disk data of node solo is not a backup disk. Declare it with backupDisk(...), or back up to another disk
             homelab/backups/restic/nightly: no paths to back up. Call restic(...).paths("/srv/data")""");
+  }
+
+  @Test
+  void should_give_k3s_every_nodes_model_name_because_raspberry_pi_images_all_boot_as_raspberrypi() {
+    Lab lab = TestLabs.reference();
+    RenderedFiles files = render(lab);
+    Map<String, Object> servers = map(k3sGroup(files, "server"), "hosts");
+    Map<String, Object> agents = map(k3sGroup(files, "agent"), "hosts");
+    for (var node : lab.nodes()) {
+      if (node.isControlPlane()) {
+        assertThat((String) map(servers, node.name()).get("extra_server_args")).as(node.name())
+            .matches("--node-name=" + node.name() + "( --node-(label|taint)=\\S+)*");
+      } else {
+        assertThat((String) map(agents, node.name()).get("agent_config_yaml")).as(node.name())
+            .startsWith("node-name: " + node.name() + "\n");
+      }
+    }
+    assertThat(servers.keySet()).hasSize(3);
+    assertThat(agents.keySet()).hasSize(2);
+  }
+
+  @Test
+  void should_reject_a_host_postgres_version_that_debian_12_does_not_package() {
+    Lab lab = homelab("pg").lan("10.0.0.0/24")
+        .nodes(node("db").controlPlane().ip("10.0.0.2").postgres(hostPostgres("16").databases("app")),
+            node("ok").worker().ip("10.0.0.3").postgres(hostPostgres("15").databases("app")))
+        .cluster(k3s("v1.33.4+k3s1"));
+    assertThat(new AnsibleBackend().check(lab.validate())).extracting(Object::toString).containsExactly(
+        "homelab/nodes/db/postgres: PostgreSQL 16 is not packaged for Debian 12 (bookworm), the OS the host"
+            + " playbook supports; it ships PostgreSQL 15. Use hostPostgres(\"15\")");
+    assertThatThrownBy(() -> new AnsibleBackend().render(lab))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("""
+            1 problem in the homelab model:
+            homelab/nodes/db/postgres: PostgreSQL 16 is not packaged for Debian 12 (bookworm), the OS the host \
+            playbook supports; it ships PostgreSQL 15. Use hostPostgres("15")""");
   }
 
   @Test

@@ -25,10 +25,19 @@ class DocsTest {
   void should_pin_k3s_ansible_and_restart_servers_one_at_a_time_without_listing_it_in_requirements() {
     RenderedFiles files = render(TestLabs.reference());
     assertThat(files.text("README.md"))
-        .contains("`ansible-galaxy collection install 'git+https://github.com/k3s-io/k3s-ansible.git,<tag>'`")
-        .contains("restart k3s **one server at a\n  time**")
-        .contains("`ansible server -i inventory.yml -b --forks 1 -m ansible.builtin.systemd -a 'name=k3s state=restarted'`");
+        .contains("`ansible-galaxy collection install 'git+https://github.com/k3s-io/k3s-ansible.git,1.2.2'`")
+        .contains("**rerun it one host at a time**")
+        .contains("`ansible-playbook -i inventory.yml k3s.orchestration.site --forks 1 --ask-vault-pass`");
     assertThat(files.text("requirements.yml")).doesNotContain("k3s.orchestration\n").doesNotContain("name: k3s");
+  }
+
+  @Test
+  void should_run_the_host_playbook_before_k3s_because_it_names_the_hosts() {
+    String readme = render(TestLabs.reference()).text("README.md");
+    assertThat(readme.indexOf("ansible-playbook -i inventory.yml site.yml --ask-vault-pass"))
+        .isPositive().isLessThan(readme.indexOf("ansible-playbook -i inventory.yml k3s.orchestration.site --ask-vault-pass"));
+    assertThat(readme).contains("It must run before k3s: it checks the OS, names every host after its inventory entry")
+        .contains("k3s gets it as `node-name`");
   }
 
   @Test

@@ -50,6 +50,55 @@ class HostPlaysTest {
 
 
   @Test
+  void should_check_the_os_first_on_every_run_then_name_the_host_after_its_inventory_entry() {
+    RenderedFiles files = render(TestLabs.reference());
+    List<Map<String, Object>> base = tasks(files, "homelab_base");
+    Map<String, Object> check = base.get(0);
+    assertThat(check).containsEntry("tags", List.of("always"));
+    assertThat(map(check, "ansible.builtin.assert")).containsEntry("that", List.of(
+        "ansible_facts['distribution'] == homelab_base_os.distribution",
+        "ansible_facts['distribution_major_version'] == homelab_base_os.major_version"));
+    assertThat((String) map(check, "ansible.builtin.assert").get("fail_msg")).contains("Raspberry Pi OS");
+    assertThat(map(yaml(files, "vars/base.yml"), "homelab_base_os"))
+        .containsExactly(Map.entry("distribution", "Debian"), Map.entry("major_version", "12"), Map.entry("release", "bookworm"));
+    // /etc/hosts before the name changes, so sudo resolves the new name at once.
+    assertThat(map(base.get(1), "ansible.builtin.lineinfile"))
+        .containsEntry("path", "/etc/hosts").containsEntry("line", "127.0.1.1\t{{ inventory_hostname }}");
+    assertThat(map(base.get(2), "ansible.builtin.hostname")).containsEntry("name", "{{ inventory_hostname }}");
+    assertThat(plays(files).get(0)).containsEntry("hosts", "k3s_cluster");
+  }
+
+  @Test
+  void should_list_ansible_utils_for_k3s_ansible_and_tell_to_install_netaddr_and_a_new_enough_ansible() {
+    RenderedFiles files = render(TestLabs.singleServer());
+    assertThat(files.text("requirements.yml")).contains("  - name: ansible.utils\n    version: '>=2.5.2'\n");
+    assertThat(files.text("README.md"))
+        .contains("**ansible-core 2.15 or newer**")
+        .contains("pip install 'ansible-core>=2.15' netaddr`")
+        .contains("`apt install python3-netaddr`");
+  }
+
+  @Test
+  void should_let_a_pod_log_in_to_host_postgres_as_the_database_role_with_the_vault_password() {
+    RenderedFiles files = render(TestLabs.reference());
+    assertThat(files.text("roles/homelab_postgres/templates/postgresql-homelab.conf.j2"))
+        .contains("password_encryption = 'scram-sha-256'");
+    assertThat(tasks(files, "homelab_postgres")).filteredOn(t -> t.containsKey("ansible.builtin.command")).anySatisfy(t -> {
+      assertThat((String) map(t, "ansible.builtin.command").get("stdin"))
+          .startsWith("ALTER ROLE \"{{ item.name }}\" WITH LOGIN PASSWORD '{{ item.password");
+      assertThat(t).containsEntry("no_log", true);
+    });
+    assertThat(map(yaml(files, "vars/postgres.yml"), "homelab_postgres_by_host", "nuc").get("databases"))
+        .isEqualTo(List.of(Map.of("name", "homeassistant", "password", "{{ vault_postgres_nuc_homeassistant_password }}")));
+    assertThat(files.text("VAULT.md")).contains("""
+        | `homeassistant` on `nuc` | `vault_postgres_nuc_homeassistant_password` | `homeassistant-db`, key `url` \
+        | `postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant` |
+        """);
+    assertThat(files.text("README.md")).contains("`listen_addresses = '*'`, so on its LAN\n  address 192.168.1.20 too");
+    assertThat(render(TestLabs.singleServer()).text("VAULT.md")).doesNotContain("Host PostgreSQL");
+  }
+
+  @Test
   void should_admit_the_pod_network_to_host_postgres_because_pods_on_its_node_are_not_masqueraded() {
     assertThat(map(yaml(render(TestLabs.reference()), "vars/postgres.yml"), "homelab_postgres_by_host", "nuc"))
         .containsEntry("allowed_networks", List.of("192.168.1.0/24", "10.42.0.0/16"));
@@ -143,12 +192,35 @@ class HostPlaysTest {
   }
 
   @Test
-  void should_start_the_nfs_server_and_restic_only_on_mounted_disks_and_document_degraded_btrfs() {
+  void should_order_the_nfs_server_after_every_exported_mount_without_requiring_any() {
     RenderedFiles files = render(TestLabs.reference());
     assertThat(tasks(files, "homelab_nfs_server")).anySatisfy(t -> assertThat(map(t, "ansible.builtin.template"))
         .containsEntry("dest", "/etc/systemd/system/nfs-server.service.d/homelab-mounts.conf"));
-    assertThat(files.text("roles/homelab_nfs_server/templates/nfs-server-mounts.conf.j2"))
-        .contains("[Unit]\nRequiresMountsFor={{ homelab_nfs_exports_here | map(attribute='path') | join(' ') }}\n");
+    String dropIn = files.text("roles/homelab_nfs_server/templates/nfs-server-mounts.conf.j2");
+    assertThat(dropIn).contains("[Unit]\nAfter={{ homelab_nfs_exports_here | map(attribute='mount_unit') | join(' ') }}\n");
+    // A missing media disk must not stop the data exports: "mp" guards each export on its own.
+    assertThat(dropIn.lines().filter(l -> !l.startsWith("#")))
+        .noneMatch(l -> l.startsWith("Requires") || l.startsWith("BindsTo") || l.startsWith("Requisite"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> exports = (List<Map<String, Object>>) map(yaml(files, "vars/nfs_server.yml"),
+        "homelab_nfs_exports_by_host").get("pi4");
+    assertThat(exports).extracting(e -> e.get("mount_unit")).containsExactly("srv-data.mount", "srv-media.mount");
+    assertThat(exports).allSatisfy(e -> assertThat((String) e.get("options")).endsWith(",mp"));
+  }
+
+  @Test
+  void should_name_mount_units_as_systemd_escape_does() {
+    assertThat(SystemdUnits.mountUnit("/srv/data")).isEqualTo("srv-data.mount");
+    assertThat(SystemdUnits.mountUnit("/srv/my-data/")).isEqualTo("srv-my\\x2ddata.mount");
+    // Expected values from systemd-escape --path --suffix=mount (systemd 252).
+    assertThat(SystemdUnits.mountUnit("//mnt/.hidden dir")).isEqualTo("mnt-.hidden\\x20dir.mount");
+    assertThat(SystemdUnits.mountUnit("/.x/y")).isEqualTo("\\x2ex-y.mount");
+    assertThat(SystemdUnits.mountUnit("/")).isEqualTo("-.mount");
+  }
+
+  @Test
+  void should_start_restic_only_on_mounted_disks_and_document_degraded_btrfs() {
+    RenderedFiles files = render(TestLabs.reference());
     assertThat(files.text("roles/homelab_restic/templates/restic.service.j2"))
         .contains("RequiresMountsFor={{ ([item.mount_point] + item.paths) | join(' ') }}\n");
     assertThat(map(yaml(files, "vars/disks.yml"), "homelab_disks_by_host").get("pi4").toString())
