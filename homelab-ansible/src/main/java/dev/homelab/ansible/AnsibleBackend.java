@@ -1,6 +1,7 @@
 package dev.homelab.ansible;
 
 import dev.homelab.backend.Backend;
+import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.validation.Problem;
@@ -26,6 +27,12 @@ public final class AnsibleBackend implements Backend {
   @Override
   public List<Problem> check(Lab lab) {
     return AnsibleChecks.problems(lab);
+  }
+
+  /** Tools, host playbook, k3s, and the bouncers once the cluster runs (see {@link BringUp}). */
+  @Override
+  public List<BringUpStep> bringUp(Lab lab) {
+    return BringUp.steps(lab);
   }
 
   @Override
