@@ -49,7 +49,7 @@ class ComponentsTest {
     assertThat(local.has("topologySpreadConstraints")).isFalse();
     assertThat(cluster.at("/deployment/kind").isMissingNode()).isTrue();
     assertThat(cluster.at("/deployment/replicas").asInt()).isEqualTo(3);
-    assertThat(cluster.at("/service/spec/externalTrafficPolicy").isMissingNode()).isTrue();
+    assertThat(cluster.at("/service/spec/externalTrafficPolicy").asText()).isEqualTo("Cluster");
   }
 
   @Test
