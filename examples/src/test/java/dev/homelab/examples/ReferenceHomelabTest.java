@@ -63,11 +63,31 @@ class ReferenceHomelabTest {
         .filter(r -> entrypoints(r).contains("websecure")).collect(Collectors.toList());
 
     assertThat(publicRoutes).hasSizeGreaterThanOrEqualTo(hostsOf(Exposure.PUBLIC).size());
+    // Traefik runs an entrypoint's middlewares before every route on it, so no route can leave CrowdSec out
+    JsonNode chart = objects("HelmChart").stream().filter(c -> c.at("/metadata/name").asText().equals("traefik"))
+        .findFirst().orElseThrow();
+    JsonNode ports = YAML.readTree(chart.at("/spec/valuesContent").asText()).path("ports");
     for (JsonNode route : publicRoutes) {
-      for (JsonNode r : route.at("/spec/routes")) {
-        assertThat(r.at("/middlewares").findValuesAsText("name")).as(name(route)).contains("crowdsec");
+      for (String entrypoint : entrypoints(route)) {
+        assertThat(ports.path(entrypoint).at("/http/middlewares").toString())
+            .as(name(route) + " on " + entrypoint).isEqualTo("[\"traefik-crowdsec@kubernetescrd\"]");
       }
     }
+  }
+
+  @Test
+  void should_run_in_the_deploy_workflow_only_scripts_the_kubernetes_output_renders() {
+    // the github backend runs k8s/wait-for-crds-and-webhooks.sh by name; the backends never import each other
+    String workflow = RENDERED.get("github").text(".github/workflows/deploy.yml");
+    java.util.regex.Matcher scripts = java.util.regex.Pattern.compile("sh k8s/(\\S+)").matcher(workflow);
+    List<String> run = new ArrayList<>();
+    while (scripts.find()) {
+      run.add(scripts.group(1));
+    }
+
+    assertThat(run).containsExactly("wait-for-crds-and-webhooks.sh");
+    assertThat(RENDERED.get("k8s").files()).containsKeys(run.toArray(String[]::new));
+    assertThat(RENDERED.get("k8s").text("README.md")).contains("\nsh wait-for-crds-and-webhooks.sh\n");
   }
 
   @Test

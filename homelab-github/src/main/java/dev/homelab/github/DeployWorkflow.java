@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The deploy workflow: on a push to the deployed branch that touches rendered files (or by hand),
  * jobs on the in-cluster runner scale set apply Terraform, then the Kubernetes manifests (apply,
- * wait for the CRDs the charts install, apply again); Ansible runs only when asked for on a manual
- * run. One deploy at a time.
+ * wait for the CRDs and admission webhooks the charts install with the Kubernetes output's own
+ * {@value #WAIT_SCRIPT}, apply again); Ansible runs only when asked for on a manual run. One
+ * deploy at a time.
  *
  * @see <a href="https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions">Workflow syntax</a>
  */
@@ -33,6 +33,14 @@ final class DeployWorkflow {
   static final String VAULT_SECRET = "ANSIBLE_VAULT_PASSWORD";
   static final String PUBLIC_IP_VARIABLE = "PUBLIC_IP";
   static final String APPLY = "kubectl apply --server-side --field-manager=homelab-deploy -k k8s/";
+  /**
+   * The script the Kubernetes backend renders next to its README ({@code k8s/README.md} runs it
+   * between two applies): it waits for the CRDs the charts install and for the admission webhooks
+   * of the rendered charts. The job runs that script rather than its own list, so the two ways to
+   * deploy cannot drift apart; the backends share only this file name (they never import each
+   * other), and the examples module's test of the rendered reference lab checks that the file exists.
+   */
+  static final String WAIT_SCRIPT = "k8s/wait-for-crds-and-webhooks.sh";
   /** Inventory and default playbook under ansible/, as the Ansible backend renders them. */
   static final String INVENTORY = "inventory.yml";
   static final String DEFAULT_PLAYBOOK = "site.yml";
@@ -165,18 +173,15 @@ final class DeployWorkflow {
     // kubectl without a kubeconfig uses the runner pod's service account (in-cluster config).
     Map<String, Object> kubectl = map("uses", SETUP_KUBECTL,
         "with", lab.k3s().map(k -> map("version", kubectlVersion(k.version()))).orElse(null));
-    List<String> crds = CustomResourceDefinitions.of(lab);
-    List<Object> steps = new ArrayList<>(List.of(map("uses", CHECKOUT), kubectl));
-    if (!crds.isEmpty()) {
-      // The HelmCharts of this pass install the CRDs a minute later: their custom resources fail once.
-      steps.add(map("name", "kubectl apply (custom resources may fail until their CRDs exist)",
-          "run", APPLY + " \\\n  || echo \"::notice::first pass incomplete; waiting for the CRDs and applying again\"\n"));
-      String names = crds.stream().map(c -> " \\\n  crd/" + c).collect(Collectors.joining());
-      steps.add(map("name", "Wait for the CRDs the charts install",
-          "run", "kubectl wait --for=create --timeout=10m" + names + "\n"
-              + "kubectl wait --for=condition=Established --timeout=10m" + names + "\n"));
-    }
-    steps.add(map("name", "kubectl apply", "run", APPLY + "\n"));
+    List<Object> steps = List.of(
+        map("uses", CHECKOUT),
+        kubectl,
+        // The HelmCharts of this pass install the CRDs a minute later: their custom resources fail once.
+        map("name", "kubectl apply (custom resources may fail until their CRDs exist)",
+            "run", APPLY + " \\\n  || echo \"::notice::first pass incomplete; waiting for the CRDs and webhooks and applying again\"\n"),
+        map("name", "Wait for the CRDs and admission webhooks the charts install (k8s/README.md)",
+            "run", "sh " + WAIT_SCRIPT + "\n"),
+        map("name", "kubectl apply", "run", APPLY + "\n"));
     return map(
         "name", "Kubernetes (kubectl apply)",
         "needs", needs,

@@ -37,15 +37,12 @@ final class Readme {
     if (workflow.runsTerraform()) {
       md.append("| `terraform` | every run | `terraform init`, `plan`, `apply` in `terraform/` |\n");
     }
-    List<String> crds = CustomResourceDefinitions.of(lab);
-    md.append("| `kubernetes` | every run, after the others | `kubectl apply --server-side -k k8s/` with the runner pod's service account")
-        .append(crds.isEmpty() ? "" : "; the first pass may fail for custom resources, then it waits for their CRDs"
-            + " (`kubectl wait --for=create`, then `--for=condition=Established`) and applies again, which must succeed")
-        .append(" |\n\n");
-    if (!crds.isEmpty()) {
-      md.append("The CRDs it waits for follow from the model (the charts of the components in use install them): ")
-          .append(String.join(", ", crds.stream().map(c -> "`" + c + "`").toList())).append(".\n\n");
-    }
+    md.append("| `kubernetes` | every run, after the others | `kubectl apply --server-side -k k8s/` with the runner pod's service account;")
+        .append(" the first pass may fail for custom resources, then `sh ").append(DeployWorkflow.WAIT_SCRIPT)
+        .append("` waits for the CRDs the charts install and for their admission webhooks, and it applies again, which must succeed |\n\n");
+    md.append("The wait script is part of the Kubernetes output (`k8s/README.md` runs the same steps by hand), so\n")
+        .append("the workflow always waits for exactly the CRDs and webhooks of the rendered manifests.\n\n");
+    bootstrap(md);
     if (tf.hasResources() && !workflow.runsTerraform()) {
       md.append("There is no `terraform` job: the model keeps Terraform state locally, and a runner pod forgets it\n")
           .append("after each job. Set `homelab.terraformState(terraformState(target))` to apply Terraform from here,\n")
@@ -92,6 +89,30 @@ final class Readme {
     md.append("\nActions are pinned to release tags (`").append(DeployWorkflow.CHECKOUT).append("`, `")
         .append(DeployWorkflow.SETUP_TERRAFORM).append("`...);\npin them to commit SHAs if your policy asks for it.\n");
     return md.toString();
+  }
+
+  /**
+   * The runners this workflow needs are installed by the manifests it applies, so its first run
+   * has nothing to run on: the first deploy is done by hand, as {@code k8s/README.md} says.
+   */
+  private void bootstrap(StringBuilder md) {
+    md.append("## First deploy\n\n")
+        .append("The jobs run on the scale set `").append(runners.name()).append("`, which `k8s/github-runners/` installs: before\n")
+        .append("the first deploy there is no runner to pick them up, and a run just waits in the queue. Deploy\n")
+        .append("once from a workstation on the LAN instead:\n\n")
+        .append("1. Bring the cluster up with Ansible (`ansible/README.md`); k3s-ansible merges the cluster's\n")
+        .append("   kubeconfig into `~/.kube/config` as context `k3s-ansible`.\n")
+        .append("2. Create what `k8s/SECRETS.md` lists, the runners' GitHub credentials among them.\n")
+        .append("3. From the repository root, run the three steps of the `kubernetes` job (as `k8s/README.md`, but\n")
+        .append("   server-side with the workflow's field manager, so its later runs own the same fields):\n\n")
+        .append("   ```sh\n   ").append(DeployWorkflow.APPLY).append("\n   sh ").append(DeployWorkflow.WAIT_SCRIPT)
+        .append("\n   ").append(DeployWorkflow.APPLY).append("\n   ```\n\n");
+    if (workflow.runsTerraform()) {
+      md.append("4. Run Terraform once by hand too (`terraform/README.md`), or leave it to the first workflow run.\n");
+    }
+    md.append("\nOnce the scale set shows up under Settings → Actions → Runners, push or run the workflow: every\n")
+        .append("later deploy goes through it. A GitHub-hosted runner cannot do the first run: it would need the\n")
+        .append("API server reachable from the internet, which a homelab should not expose.\n\n");
   }
 
   private String repoName() {

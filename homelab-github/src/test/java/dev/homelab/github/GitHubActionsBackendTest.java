@@ -111,39 +111,28 @@ class GitHubActionsBackendTest {
   }
 
   @Test
-  void should_apply_wait_for_the_crds_of_the_components_in_use_then_apply_again() {
+  void should_apply_run_the_kubernetes_outputs_wait_script_then_apply_again() {
     List<String> runs = runs(workflow(full()).at("/jobs/kubernetes"));
 
     String apply = "kubectl apply --server-side --field-manager=homelab-deploy -k k8s/";
     assertThat(runs).hasSize(3);
     // The first pass may fail (custom resources before their CRDs); the last one must succeed.
     assertThat(runs.get(0)).startsWith(apply).contains("|| echo");
-    assertThat(runs.get(1)).containsSubsequence(
-        "kubectl wait --for=create --timeout=10m", "crd/certificates.cert-manager.io", "crd/tlsstores.traefik.io",
-        "kubectl wait --for=condition=Established --timeout=10m", "crd/certificates.cert-manager.io", "crd/tlsstores.traefik.io");
+    // the CRDs and webhooks to wait for are listed once, in the script the Kubernetes backend renders
+    assertThat(runs.get(1)).isEqualTo("sh k8s/wait-for-crds-and-webhooks.sh\n");
     assertThat(runs.get(2)).isEqualTo(apply + "\n");
   }
 
   @Test
-  void should_derive_the_crds_to_wait_for_from_the_components_of_the_lab() {
-    assertThat(CustomResourceDefinitions.of(full())).containsExactly(
-        "certificates.cert-manager.io", "clusterissuers.cert-manager.io",
-        "ingressroutes.traefik.io", "middlewares.traefik.io", "tlsstores.traefik.io");
+  void should_keep_no_list_of_crds_or_webhooks_of_its_own() {
+    String text = workflow(full()).toString() + backend.render(full()).text("README.md");
 
-    Lab everything = full()
-        .cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade()))
-        .loadBalancer(pool("lan", "192.168.1.200-192.168.1.220"))
-        .monitoring(monitoring())
-        .secretStore("vault");
-    assertThat(CustomResourceDefinitions.of(everything)).containsExactly(
-        "certificates.cert-manager.io", "clusterissuers.cert-manager.io", "externalsecrets.external-secrets.io",
-        "ingressroutes.traefik.io", "ipaddresspools.metallb.io", "l2advertisements.metallb.io", "middlewares.traefik.io",
-        "plans.upgrade.cattle.io", "prometheusrules.monitoring.coreos.com", "servicemonitors.monitoring.coreos.com",
-        "tlsstores.traefik.io");
+    assertThat(text).doesNotContain("crd/").doesNotContain("kubectl wait").doesNotContain("rollout status")
+        .doesNotContain("cert-manager-webhook");
   }
 
   @Test
-  void should_apply_once_when_the_lab_uses_no_custom_resources() {
+  void should_wait_the_same_way_whatever_the_lab_uses() {
     Lab lab = homelab("lab")
         .domain("example.com")
         .lan("192.168.1.0/24")
@@ -151,9 +140,23 @@ class GitHubActionsBackendTest {
         .cluster(k3s("v1.33.4+k3s1"))
         .github(github("example/homelab").runners(runners("lab-runners")));
 
-    List<String> runs = runs(workflow(lab).at("/jobs/kubernetes"));
+    // the script has nothing to wait for then, and the second apply changes nothing
+    assertThat(runs(workflow(lab).at("/jobs/kubernetes"))).isEqualTo(runs(workflow(full()).at("/jobs/kubernetes")));
+  }
 
-    assertThat(runs).containsExactly("kubectl apply --server-side --field-manager=homelab-deploy -k k8s/\n");
+  @Test
+  void should_say_how_to_deploy_the_first_time_before_the_runners_exist() {
+    String readme = backend.render(full()).text("README.md");
+
+    assertThat(readme).contains("## First deploy")
+        .contains("The jobs run on the scale set `lab-runners`, which `k8s/github-runners/` installs")
+        .contains("Deploy\nonce from a workstation on the LAN")
+        .contains("   kubectl apply --server-side --field-manager=homelab-deploy -k k8s/\n"
+            + "   sh k8s/wait-for-crds-and-webhooks.sh\n"
+            + "   kubectl apply --server-side --field-manager=homelab-deploy -k k8s/\n")
+        .contains("k8s/SECRETS.md")
+        .contains("A GitHub-hosted runner cannot do the first run");
+    assertThat(readme.indexOf("## First deploy")).isLessThan(readme.indexOf("## Secrets and variables"));
   }
 
   @Test

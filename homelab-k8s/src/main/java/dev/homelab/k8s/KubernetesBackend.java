@@ -57,7 +57,7 @@ public final class KubernetesBackend implements Backend {
 
   /**
    * Every component's folder, then the root {@code kustomization.yaml}, a {@code README.md} saying
-   * how to apply it and, when objects reference Secrets nobody writes, {@code SECRETS.md}; with a
+   * how to apply it, the script it runs between two applies ({@value ApplyGuide#WAIT_SCRIPT}) and, when objects reference Secrets nobody writes, {@code SECRETS.md}; with a
    * ClusterSecretStore those Secrets also become ExternalSecrets in the folder of their first user.
    */
   @Override
@@ -97,6 +97,7 @@ public final class KubernetesBackend implements Backend {
     });
     out.add("kustomization.yaml", kustomization(folders));
     out.add("README.md", ApplyGuide.readme(customKinds, webhooks));
+    out.add(ApplyGuide.WAIT_SCRIPT, ApplyGuide.waitScript(customKinds, webhooks));
     if (!secrets.missing().isEmpty()) {
       out.add("SECRETS.md", secrets.markdown(lab.secretStore()));
     }

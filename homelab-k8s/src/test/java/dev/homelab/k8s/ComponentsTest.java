@@ -51,7 +51,7 @@ class ComponentsTest {
     assertThat(local.has("topologySpreadConstraints")).isFalse();
     assertThat(cluster.at("/deployment/kind").isMissingNode()).isTrue();
     assertThat(cluster.at("/deployment/replicas").asInt()).isEqualTo(3);
-    assertThat(cluster.at("/service/spec/externalTrafficPolicy").isMissingNode()).isTrue();
+    assertThat(cluster.at("/service/spec/externalTrafficPolicy").asText()).isEqualTo("Cluster");
   }
 
   @Test
@@ -207,25 +207,29 @@ class ComponentsTest {
 
   @Test
   void should_wait_for_the_crds_to_exist_before_waiting_for_them_to_be_established() {
-    String readme = REFERENCE.text("README.md");
+    String script = REFERENCE.text("wait-for-crds-and-webhooks.sh");
 
-    assertThat(readme).contains("kubectl wait --for=create --timeout=10m \\\n  crd/");
-    assertThat(readme.indexOf("kubectl wait --for=create --timeout=10m"))
-        .isLessThan(readme.indexOf("kubectl wait --for=condition=Established --timeout=10m"));
+    assertThat(script).startsWith("#!/bin/sh\n").contains("\nset -eu\n")
+        .contains("kubectl wait --for=create --timeout=10m \\\n  crd/");
+    assertThat(script.indexOf("kubectl wait --for=create --timeout=10m"))
+        .isLessThan(script.indexOf("kubectl wait --for=condition=Established --timeout=10m"));
   }
 
   @Test
-  void should_wait_for_the_rendered_admission_webhooks_before_the_second_apply() {
+  void should_wait_for_the_rendered_admission_webhooks_in_the_script_the_readme_runs_between_applies() {
+    String script = REFERENCE.text("wait-for-crds-and-webhooks.sh");
     String readme = REFERENCE.text("README.md");
-    int secondApply = readme.lastIndexOf("kubectl apply -k .");
 
     for (String webhook : java.util.List.of("-n metallb-system rollout status --timeout=10m deploy/metallb-controller",
         "-n cert-manager rollout status --timeout=10m deploy/cert-manager-webhook",
         "-n monitoring rollout status --timeout=10m deploy/kube-prometheus-stack-operator")) {
-      assertThat(readme).contains(webhook);
-      assertThat(readme.indexOf(webhook)).as(webhook).isLessThan(secondApply);
+      assertThat(script).contains(webhook);
     }
-    assertThat(new KubernetesBackend().render(TestLabs.acmeLab()).text("README.md"))
+    int wait = readme.indexOf("\nsh wait-for-crds-and-webhooks.sh\n");
+    assertThat(wait).isGreaterThan(readme.indexOf("kubectl apply -k .")).isLessThan(readme.lastIndexOf("kubectl apply -k ."));
+    // the README shows exactly what the script runs
+    assertThat(readme).contains("```sh\n" + script.substring(script.indexOf("set -eu\n") + "set -eu\n".length()) + "```");
+    assertThat(new KubernetesBackend().render(TestLabs.acmeLab()).text("wait-for-crds-and-webhooks.sh"))
         .doesNotContain("rollout status").doesNotContain("metallb-controller");
   }
 
@@ -263,7 +267,7 @@ class ComponentsTest {
 
   @Test
   void should_explain_how_to_apply_and_wait_for_the_crds() {
-    assertThat(REFERENCE.text("README.md")).contains("crd/ingressroutes.traefik.io")
+    assertThat(REFERENCE.text("wait-for-crds-and-webhooks.sh")).contains("crd/ingressroutes.traefik.io")
         .contains("crd/ipaddresspools.metallb.io").contains("crd/servicemonitors.monitoring.coreos.com")
         .doesNotContain("helmcharts");
   }

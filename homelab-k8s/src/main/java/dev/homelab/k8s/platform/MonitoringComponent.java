@@ -96,6 +96,8 @@ public final class MonitoringComponent implements Component {
     claim.put("accessModes", List.of("ReadWriteOnce"));
     claim.put("resources", Map.of("requests", Map.of("storage", m.storageSize())));
     v.set("prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec", claim);
+    // whichever limit comes first: the retention time, or the size that keeps the volume from filling
+    v.set("prometheus.prometheusSpec.retentionSize", TsdbRetentionSize.of(m.storageSize()));
 
     // ---- Grafana: admin credentials from an existing Secret
     v.set("grafana.admin.existingSecret", m.grafanaAdmin().name())

@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +46,12 @@ import java.util.TreeMap;
 public final class UpgradesComponent implements Component {
   public static final String NAMESPACE = "system-upgrade";
   public static final String SERVICE_ACCOUNT = "system-upgrade";
-  /** system-upgrade-controller release the objects follow. */
-  public static final String CONTROLLER_VERSION = "v0.16.3";
+  /**
+   * system-upgrade-controller release the objects follow. The controller registers its own Plan
+   * CRD at start, so the committed CRD ({@code upgrade.cattle.io_plans.yaml}) must come from the
+   * same release: its header names it, and a test holds the two together.
+   */
+  public static final String CONTROLLER_VERSION = "v0.20.1";
   static final String CONTROLLER_IMAGE = "rancher/system-upgrade-controller:" + CONTROLLER_VERSION;
   static final String UPGRADE_IMAGE = "rancher/k3s-upgrade";
   static final String CONTROL_PLANE = "node-role.kubernetes.io/control-plane";
@@ -75,12 +78,7 @@ public final class UpgradesComponent implements Component {
         "upgrade jobs run privileged with the host's root filesystem, PID/IPC/network namespaces and CAP_SYS_BOOT"));
     out.add(new ServiceAccountBuilder().withNewMetadata().withName(SERVICE_ACCOUNT).withNamespace(NAMESPACE)
         .endMetadata().build());
-    // as upstream: the jobs replace the k3s binary on the host, so finer RBAC would protect nothing
-    out.add(new ClusterRoleBindingBuilder().withNewMetadata().withName("system-upgrade").endMetadata()
-        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("cluster-admin")
-        .endRoleRef()
-        .addNewSubject().withKind("ServiceAccount").withName(SERVICE_ACCOUNT).withNamespace(NAMESPACE).endSubject()
-        .build());
+    out.addAll(UpgradeControllerRbac.objects(NAMESPACE, SERVICE_ACCOUNT));
     out.add(controllerEnv(lab));
     out.add(controller());
     out.add(serverPlan(lab, u));
@@ -102,6 +100,8 @@ public final class UpgradesComponent implements Component {
   private static HasMetadata controllerEnv(Lab lab) {
     Map<String, String> env = new TreeMap<>();
     env.put("SYSTEM_UPGRADE_CONTROLLER_DEBUG", "false");
+    // as upstream's manifest: a second controller (a rollout, a rescheduled pod) waits for the lease
+    env.put("SYSTEM_UPGRADE_CONTROLLER_LEADER_ELECT", "true");
     env.put("SYSTEM_UPGRADE_CONTROLLER_THREADS", "2");
     env.put("SYSTEM_UPGRADE_JOB_ACTIVE_DEADLINE_SECONDS", "900");
     env.put("SYSTEM_UPGRADE_JOB_BACKOFF_LIMIT", "99");
@@ -128,6 +128,8 @@ public final class UpgradesComponent implements Component {
         .withNewMetadata().withName("system-upgrade-controller").withNamespace(NAMESPACE).endMetadata()
         .withNewSpec()
         .withReplicas(1)
+        // the old controller stops before the new one starts, never two handing out upgrade Jobs
+        .withNewStrategy().withType("Recreate").endStrategy()
         .withNewSelector().withMatchLabels(labels).endSelector()
         .withNewTemplate()
         // the label also keeps the controller's own pod from being drained by its plans
@@ -143,6 +145,10 @@ public final class UpgradesComponent implements Component {
         .withName("system-upgrade-controller")
         .withImage(CONTROLLER_IMAGE)
         .withImagePullPolicy("IfNotPresent")
+        // the controller only talks to the API server: as upstream's manifest, nobody, no privileges
+        .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(65534L).withRunAsGroup(65534L)
+        .withAllowPrivilegeEscalation(false).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
         .addNewEnvFrom().withNewConfigMapRef().withName("default-controller-env").endConfigMapRef().endEnvFrom()
         .withEnv(
             new EnvVarBuilder().withName("SYSTEM_UPGRADE_CONTROLLER_NAME").withNewValueFrom().withNewFieldRef()

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The two kinds of routes: public ones on the public entrypoint, behind CrowdSec and security
- * headers; internal ones on the internal entrypoint (reachable only through the internal
- * LoadBalancer) behind an ipAllowList as defence in depth. A route never sits on both.
+ * The two kinds of routes: public ones on the public entrypoint, with security headers (CrowdSec
+ * is not on the route: Traefik runs it for every router of that entrypoint, see
+ * {@link #entrypointMiddleware(String)}); internal ones on the internal entrypoint (reachable only
+ * through the internal LoadBalancer) behind an ipAllowList as defence in depth. A route never sits on both.
  */
 public final class Routes {
   /** Namespace of Traefik and of the shared middlewares. */
@@ -30,16 +31,23 @@ public final class Routes {
 
   /**
    * A route for {@code host} (below the domain) on the public entrypoint to Service
-   * {@code service:port} of {@code namespace}, through CrowdSec (when the lab has it) and security headers.
+   * {@code service:port} of {@code namespace}, with security headers. CrowdSec is not listed: the
+   * entrypoint runs it before every route on it, so naming it here would run the bouncer twice.
+   * Security headers stay per route: they are a per-app policy (frame and referrer rules an app
+   * may need to differ), and an entrypoint middleware could not be replaced by one route.
    */
   public static IngressRoute publicRoute(Lab lab, String namespace, String name, String host, String service, int port) {
-    List<MiddlewareRef> middlewares = new ArrayList<>();
-    if (lab.crowdsec().isPresent()) {
-      middlewares.add(new MiddlewareRef(CROWDSEC, NAMESPACE));
-    }
-    middlewares.add(new MiddlewareRef(SECURITY_HEADERS, NAMESPACE));
-    return route(lab, namespace, name, traefik(lab).publicEntrypoint(), host, middlewares,
-        new ServiceRef(service, null, port));
+    return route(lab, namespace, name, traefik(lab).publicEntrypoint(), host,
+        List.of(new MiddlewareRef(SECURITY_HEADERS, NAMESPACE)), new ServiceRef(service, null, port));
+  }
+
+  /**
+   * How an entrypoint's {@code http.middlewares} names a Middleware of the Traefik namespace: the
+   * Kubernetes CRD provider registers it as {@code <namespace>-<name>@kubernetescrd}
+   * (doc.traefik.io, Kubernetes CRD {@code Middleware}, "Cross-provider namespace").
+   */
+  public static String entrypointMiddleware(String middleware) {
+    return NAMESPACE + "-" + middleware + "@kubernetescrd";
   }
 
   /** A route for {@code host} on the internal entrypoint to {@code service:port} of {@code serviceNamespace}. */

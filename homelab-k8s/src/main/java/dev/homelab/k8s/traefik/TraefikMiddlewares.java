@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The middlewares every route refers to, in the Traefik namespace: {@code crowdsec} (public
- * routes), {@code security-headers} (public routes) and {@code internal-only} (internal routes).
+ * The shared middlewares, in the Traefik namespace: {@code crowdsec} (on the public entrypoints
+ * themselves, see {@code TraefikValues}), {@code security-headers} (public routes) and
+ * {@code internal-only} (internal routes).
  */
 final class TraefikMiddlewares {
   private TraefikMiddlewares() {}

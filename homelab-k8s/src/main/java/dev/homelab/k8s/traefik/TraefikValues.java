@@ -25,6 +25,8 @@ final class TraefikValues {
   static final int METRICS = 9100;
   /** Where the chart's {@code websecure} goes when the public entrypoint has another name; no policy opens it. */
   static final int UNUSED = 8442;
+  /** The chart's plain-HTTP public entrypoint (port 80 on the public IP): it only redirects to HTTPS. */
+  static final String WEB_ENTRYPOINT = "web";
   /** Name of the additional Service of the internal side (the chart calls it {@code traefik-internal}). */
   static final String INTERNAL_SERVICE = "internal";
   static final String BOUNCER_MODULE = "github.com/maxlerebourg/crowdsec-bouncer-traefik-plugin";
@@ -56,6 +58,7 @@ final class TraefikValues {
     if (lab.crowdsec().isPresent()) {
       v.set("experimental.plugins.bouncer.moduleName", BOUNCER_MODULE);
       v.set("experimental.plugins.bouncer.version", BOUNCER_VERSION);
+      crowdsecOnPublicEntrypoints(v, traefik);
     }
     if (lab.monitoring().isPresent()) {
       v.set("metrics.prometheus.service.enabled", true);
@@ -95,7 +98,7 @@ final class TraefikValues {
   private static void ports(HelmValues v, Traefik traefik) {
     String pub = traefik.publicEntrypoint();
     String internal = traefik.internalEntrypoint();
-    v.set("ports.web.http.redirections.entryPoint", Map.of("to", pub, "scheme", "https", "permanent", true));
+    v.set("ports." + WEB_ENTRYPOINT + ".http.redirections.entryPoint", Map.of("to", pub, "scheme", "https", "permanent", true));
     if (!"websecure".equals(pub)) {
       // The chart always defines websecure: move it off the public port and expose it nowhere.
       v.set("ports.websecure.port", UNUSED);
@@ -115,15 +118,40 @@ final class TraefikValues {
     v.set("ports." + internal + ".http.tls.enabled", true);
   }
 
+  /**
+   * Both Services are LoadBalancers with their own MetalLB IP. Each one's {@code spec} is written
+   * whole here: the chart (41.3.0, {@code templates/service.yaml}, {@code _service.tpl}) copies
+   * {@code service.spec} only to the default Service and an additional Service's {@code spec} as it
+   * is, so without its own {@code type} the internal one is a ClusterIP Service, which the API
+   * server rejects with an {@code externalTrafficPolicy}.
+   */
+  /**
+   * The bouncer (with AppSec when enabled: one middleware) on the public entrypoints themselves,
+   * not on each route: Traefik prepends an entrypoint's {@code http.middlewares} to every router
+   * on it (traefik/traefik v3, {@code pkg/server/aggregator.go} {@code applyModel}), so a route
+   * added later or by a customizer cannot skip it. {@code web} gets it too: its redirect to HTTPS
+   * is a router of priority {@code MaxInt-1}, and a route that outranks it would otherwise serve
+   * plain HTTP unprotected. The chart writes {@code ports.<name>.http.middlewares} as
+   * {@code --entryPoints.<name>.http.middlewares} (41.3.0, {@code _podtemplate.tpl}).
+   */
+  private static void crowdsecOnPublicEntrypoints(HelmValues v, Traefik traefik) {
+    List<String> bouncer = List.of(Routes.entrypointMiddleware(Routes.CROWDSEC));
+    v.setList("ports." + WEB_ENTRYPOINT + ".http.middlewares", bouncer);
+    v.setList("ports." + traefik.publicEntrypoint() + ".http.middlewares", bouncer);
+  }
+
   private static void services(HelmValues v, Traefik traefik) {
     traefik.publicIp().ifPresent(ip -> v.set("service.annotations", Map.of(MetalLbComponent.LOAD_BALANCER_IPS, ip)));
-    if (traefik.preserveClientIp()) {
-      v.set("service.spec.externalTrafficPolicy", "Local");
-    }
+    v.set("service.spec", loadBalancerSpec(traefik));
     String internal = "service.additionalServices." + INTERNAL_SERVICE;
     v.set(internal + ".enabled", true);
     traefik.internalIp().ifPresent(ip -> v.set(internal + ".annotations", Map.of(MetalLbComponent.LOAD_BALANCER_IPS, ip)));
-    v.set(internal + ".spec.externalTrafficPolicy", traefik.preserveClientIp() ? "Local" : "Cluster");
+    v.set(internal + ".spec", loadBalancerSpec(traefik));
+  }
+
+  /** A LoadBalancer keeping client IPs ({@code Local}) or not ({@code Cluster}, any node forwards). */
+  private static Map<String, Object> loadBalancerSpec(Traefik traefik) {
+    return Map.of("type", "LoadBalancer", "externalTrafficPolicy", traefik.preserveClientIp() ? "Local" : "Cluster");
   }
 
   /** Traefik's own ACME resolver, DNS-01 through Cloudflare, state on a small volume (chart EXAMPLES.md). */

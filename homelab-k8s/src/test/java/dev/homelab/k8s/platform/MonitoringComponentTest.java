@@ -96,6 +96,18 @@ class MonitoringComponentTest {
   }
 
   @Test
+  void should_cap_the_tsdb_size_below_its_volume() {
+    Lab lab = TestLabs.reference().storage(nfsStorageClass("fast", "pi4", "data").subPath("fast"))
+        .monitoring(monitoring().storage("50Gi", "fast"));
+
+    JsonNode spec = TestLabs.values(TestLabs.renderPlatform(lab), CHART).at("/prometheus/prometheusSpec");
+
+    // 85% of 50Gi, in Prometheus' power-of-two MB
+    assertThat(spec.path("retentionSize").asText()).isEqualTo("43520MB");
+    assertThat(spec.path("retention").asText()).isEqualTo("15d");
+  }
+
+  @Test
   void should_disable_the_k3s_embedded_component_targets() {
     JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), CHART);
 

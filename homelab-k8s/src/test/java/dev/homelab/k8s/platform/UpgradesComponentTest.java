@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.model.cluster.AutoUpgrade;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UpgradesComponentTest {
@@ -103,6 +104,39 @@ class UpgradesComponentTest {
         .at("/data/SYSTEM_UPGRADE_JOB_KUBECTL_IMAGE").asText()).isEqualTo("rancher/kubectl:v1.33.4");
     assertThat(TestLabs.object(files, "system-upgrade/customresourcedefinition-plans.upgrade.cattle.io.yaml")
         .at("/spec/names/kind").asText()).isEqualTo("Plan");
+  }
+
+  @Test
+  void should_bind_the_upgrade_account_to_the_scoped_upstream_roles_instead_of_cluster_admin() {
+    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
+
+    JsonNode controller = TestLabs.object(files, "system-upgrade/clusterrolebinding-system-upgrade.yaml");
+    JsonNode drainer = TestLabs.object(files, "system-upgrade/clusterrolebinding-system-upgrade-drainer.yaml");
+    JsonNode jobs = TestLabs.object(files, "system-upgrade/rolebinding-system-upgrade.yaml");
+    assertThat(controller.at("/roleRef/name").asText()).isEqualTo("system-upgrade-controller");
+    assertThat(drainer.at("/roleRef/name").asText()).isEqualTo("system-upgrade-controller-drainer");
+    assertThat(jobs.at("/roleRef/kind").asText()).isEqualTo("Role");
+    for (JsonNode binding : List.of(controller, drainer, jobs)) {
+      assertThat(binding.at("/subjects/0/name").asText()).isEqualTo(UpgradesComponent.SERVICE_ACCOUNT);
+      assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(UpgradesComponent.NAMESPACE);
+    }
+  }
+
+  @Test
+  void should_let_the_upgrade_jobs_drain_the_node_and_wait_for_the_server_plan() {
+    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
+    String drainer = TestLabs.object(files, "system-upgrade/clusterrole-system-upgrade-controller-drainer.yaml")
+        .path("rules").toString();
+    String controller = TestLabs.object(files, "system-upgrade/clusterrole-system-upgrade-controller.yaml")
+        .path("rules").toString();
+
+    // kubectl drain: cordon (patch node), evict pods, find their owners
+    assertThat(drainer).contains("\"pods/eviction\"").contains("\"patch\"").contains("\"daemonsets\"");
+    // the agents' prepare step reads Plan server-plan and the nodes' versions
+    assertThat(controller).contains("\"plans\"").contains("\"nodes\"");
+    // the controller creates its Plan CRD itself at start
+    assertThat(controller).contains("\"customresourcedefinitions\"");
+    assertThat(drainer + controller).doesNotContain("\"*\"");
   }
 
   @Test

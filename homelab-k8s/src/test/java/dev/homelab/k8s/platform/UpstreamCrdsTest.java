@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class UpstreamCrdsTest {
@@ -21,5 +22,19 @@ class UpstreamCrdsTest {
 
     // A round trip through fabric8's typed model must not drop or change any schema field.
     assertThat(rendered).isEqualTo(upstream);
+  }
+
+  @Test
+  void should_ship_the_plan_crd_of_the_pinned_controller_release() throws IOException {
+    String header;
+    try (InputStream in = UpstreamCrds.class.getResourceAsStream("upgrade.cattle.io_plans.yaml")) {
+      header = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().limit(3)
+          .reduce("", (a, b) -> a + b + "\n");
+    }
+
+    // the controller re-registers its own CRD at start: another release's schema would be replaced
+    // (and Plan fields the renderer sets might not exist in it)
+    assertThat(header).contains("rancher/system-upgrade-controller")
+        .contains("@ " + UpgradesComponent.CONTROLLER_VERSION + " (");
   }
 }
