@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.homelab.backend.BringUpGuide;
 import dev.homelab.backend.Renderer;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.cli.StandardBackends;
@@ -37,6 +38,12 @@ class ReferenceHomelabTest {
   @Test
   void should_render_every_backend_like_the_reviewed_golden_files() {
     RENDERED.forEach((backend, files) -> Golden.assertMatches("reference/" + backend, files));
+  }
+
+  @Test
+  void should_guide_the_bring_up_like_the_reviewed_golden_file() {
+    Golden.assertMatches("reference-guide",
+        RenderedFiles.builder().add(BringUpGuide.FILE, BringUpGuide.render(LAB, StandardBackends.all())).build());
   }
 
   @Test
@@ -88,6 +95,18 @@ class ReferenceHomelabTest {
     assertThat(run).containsExactly("wait-for-crds-and-webhooks.sh");
     assertThat(RENDERED.get("k8s").files()).containsKeys(run.toArray(String[]::new));
     assertThat(RENDERED.get("k8s").text("README.md")).contains("\nsh wait-for-crds-and-webhooks.sh\n");
+  }
+
+  @Test
+  void should_apply_by_hand_exactly_as_the_deploy_workflow_applies() {
+    // one field manager for the first, manual apply and every workflow run (see ApplyGuide.APPLY)
+    String workflow = RENDERED.get("github").text(".github/workflows/deploy.yml");
+    java.util.regex.Matcher apply = java.util.regex.Pattern.compile("kubectl apply [^\n]*-k k8s/").matcher(workflow);
+    assertThat(apply.find()).as("the workflow applies k8s/").isTrue();
+    String byHand = apply.group().replace("-k k8s/", "-k .");
+
+    assertThat(RENDERED.get("k8s").text("README.md")).contains("\n" + byHand + "   #");
+    assertThat(BringUpGuide.render(LAB, StandardBackends.all())).contains("\n" + byHand + "   #");
   }
 
   @Test

@@ -68,6 +68,13 @@ final class ApplyGuide {
    */
   static final String WAIT_SCRIPT = "wait-for-crds-and-webhooks.sh";
 
+  /**
+   * How this folder is applied, by hand and by the GitHub deploy workflow alike: server-side, with
+   * one field manager, so the first manual apply and every later workflow run own the same fields
+   * (mixing client-side and server-side apply leaves fields owned by two managers).
+   */
+  static final String APPLY = "kubectl apply --server-side --field-manager=homelab-deploy -k .";
+
   /** The commands of {@link #WAIT_SCRIPT}, one per line (continuations joined with {@code \}). */
   static String waitCommands(Set<String> crds, Set<Webhook> webhooks) {
     StringBuilder sb = new StringBuilder();
@@ -120,14 +127,14 @@ final class ApplyGuide {
         GitHub deploy workflow runs the same three steps:
 
         ```sh
-        kubectl apply -k .            # namespaces, charts, workloads; custom resources may fail once
+        %s   # custom resources may fail once
         sh %s
-        """.formatted(WAIT_SCRIPT, WAIT_SCRIPT));
+        """.formatted(WAIT_SCRIPT, APPLY, WAIT_SCRIPT));
     sb.append("""
-        kubectl apply -k .            # now everything applies; later runs are idempotent
+        %s   # now everything applies; later runs are idempotent
         ```
 
-        """);
+        """.formatted(APPLY));
     String commands = waitCommands(crds, webhooks);
     sb.append(commands.isEmpty() ? "The script has nothing to wait for in this output.\n"
         : "The script runs:\n\n```sh\n" + commands + "```\n");

@@ -1,6 +1,7 @@
 package dev.homelab.k8s;
 
 import dev.homelab.backend.Backend;
+import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.k8s.secrets.SecretsChecklist;
 import dev.homelab.k8s.yaml.KubernetesYaml;
@@ -62,22 +63,10 @@ public final class KubernetesBackend implements Backend {
    */
   @Override
   public RenderedFiles render(Lab lab) {
-    Map<String, List<HasMetadata>> objects = new LinkedHashMap<>();
-    Map<String, Map<String, String>> extras = new LinkedHashMap<>();
-    SecretsChecklist secrets = new SecretsChecklist();
-    for (Component component : components) {
-      for (Component c : component.expand(lab)) {
-        List<HasMetadata> kept = customized(c.objects(lab));
-        if (kept.isEmpty()) {
-          continue;
-        }
-        objects.computeIfAbsent(c.folder(), f -> new ArrayList<>()).addAll(kept);
-        extras.computeIfAbsent(c.folder(), f -> new TreeMap<>()).putAll(c.extraFiles(lab));
-        kept.forEach(o -> secrets.add(c.folder(), o));
-      }
-    }
-    lab.secretStore().ifPresent(store -> secrets.externalSecrets(store)
-        .forEach((folder, list) -> objects.get(folder).addAll(customized(list))));
+    Collected all = collect(lab);
+    Map<String, List<HasMetadata>> objects = all.objects();
+    Map<String, Map<String, String>> extras = all.extras();
+    SecretsChecklist secrets = all.secrets();
 
     RenderedFiles.Builder out = RenderedFiles.builder();
     TreeSet<String> folders = new TreeSet<>();
@@ -102,6 +91,38 @@ public final class KubernetesBackend implements Backend {
       out.add("SECRETS.md", secrets.markdown(lab.secretStore()));
     }
     return out.build();
+  }
+
+  /** Secrets, then apply and wait, from the objects this backend renders (see {@link BringUp}). */
+  @Override
+  public List<BringUpStep> bringUp(Lab lab) {
+    Collected all = collect(lab);
+    List<HasMetadata> objects = all.objects().values().stream().flatMap(List::stream).toList();
+    return BringUp.steps(lab, objects, all.secrets());
+  }
+
+  /** The customized objects by folder, each folder's extra files, and the Secrets they need. */
+  private record Collected(Map<String, List<HasMetadata>> objects, Map<String, Map<String, String>> extras,
+      SecretsChecklist secrets) {}
+
+  private Collected collect(Lab lab) {
+    Map<String, List<HasMetadata>> objects = new LinkedHashMap<>();
+    Map<String, Map<String, String>> extras = new LinkedHashMap<>();
+    SecretsChecklist secrets = new SecretsChecklist();
+    for (Component component : components) {
+      for (Component c : component.expand(lab)) {
+        List<HasMetadata> kept = customized(c.objects(lab));
+        if (kept.isEmpty()) {
+          continue;
+        }
+        objects.computeIfAbsent(c.folder(), f -> new ArrayList<>()).addAll(kept);
+        extras.computeIfAbsent(c.folder(), f -> new TreeMap<>()).putAll(c.extraFiles(lab));
+        kept.forEach(o -> secrets.add(c.folder(), o));
+      }
+    }
+    lab.secretStore().ifPresent(store -> secrets.externalSecrets(store)
+        .forEach((folder, list) -> objects.get(folder).addAll(customized(list))));
+    return new Collected(objects, extras, secrets);
   }
 
   private List<HasMetadata> customized(List<? extends HasMetadata> rendered) {

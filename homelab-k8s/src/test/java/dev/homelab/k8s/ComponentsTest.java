@@ -226,7 +226,7 @@ class ComponentsTest {
       assertThat(script).contains(webhook);
     }
     int wait = readme.indexOf("\nsh wait-for-crds-and-webhooks.sh\n");
-    assertThat(wait).isGreaterThan(readme.indexOf("kubectl apply -k .")).isLessThan(readme.lastIndexOf("kubectl apply -k ."));
+    assertThat(wait).isGreaterThan(readme.indexOf(ApplyGuide.APPLY)).isLessThan(readme.lastIndexOf(ApplyGuide.APPLY));
     // the README shows exactly what the script runs
     assertThat(readme).contains("```sh\n" + script.substring(script.indexOf("set -eu\n") + "set -eu\n".length()) + "```");
     assertThat(new KubernetesBackend().render(TestLabs.acmeLab()).text("wait-for-crds-and-webhooks.sh"))

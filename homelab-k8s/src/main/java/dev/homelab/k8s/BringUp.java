@@ -1,0 +1,62 @@
+package dev.homelab.k8s;
+
+import dev.homelab.backend.BringUpStep;
+import dev.homelab.backend.BringUpStep.Stage;
+import dev.homelab.k8s.crd.helm.HelmChart;
+import dev.homelab.k8s.secrets.SecretsChecklist;
+import dev.homelab.model.Lab;
+import dev.homelab.model.data.DataService;
+import dev.homelab.model.network.Exposure;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The Kubernetes steps of the bring-up: the Secrets (their namespaces first), then apply, wait for
+ * the CRDs and webhooks, apply again, and wait until helm-controller has installed every chart;
+ * last, what the router and the LAN must point at.
+ */
+final class BringUp {
+  private BringUp() {}
+
+  static List<BringUpStep> steps(Lab lab, List<HasMetadata> objects, SecretsChecklist secrets) {
+    List<BringUpStep> steps = new ArrayList<>();
+    if (!secrets.missing().isEmpty()) {
+      String body = lab.secretStore().isPresent()
+          ? "The manifests turn every Secret into an ExternalSecret of the ClusterSecretStore `" + lab.secretStore().get()
+              + "`: fill the store as `k8s/SECRETS.md` lists, and create the store itself (the manifests do not).\n"
+          : "Run the commands of `k8s/SECRETS.md` (\"Create them\"): they create each namespace first, then each Secret\n"
+              + "with the keys its consumers read. " + secrets.missing().size() + " Secrets; the manifests never hold a value.\n";
+      steps.add(new BringUpStep(Stage.SECRETS, "Create the Secrets", body));
+    }
+
+    TreeSet<String> installJobs = new TreeSet<>();
+    for (HasMetadata o : objects) {
+      if (o instanceof HelmChart chart) {
+        // helm-controller runs each chart's install as Job helm-install-<name> in the chart's namespace
+        installJobs.add(chart.getMetadata().getNamespace() + " job/helm-install-" + chart.getMetadata().getName());
+      }
+    }
+    StringBuilder sb = new StringBuilder("From `k8s/` (the GitHub workflow runs the same three steps later):\n\n```sh\n")
+        .append(ApplyGuide.APPLY).append("   # custom resources may fail this first time\n")
+        .append("sh ").append(ApplyGuide.WAIT_SCRIPT).append('\n')
+        .append(ApplyGuide.APPLY).append('\n');
+    for (String job : installJobs) {
+      String[] nsAndJob = job.split(" ", 2);
+      sb.append("kubectl -n ").append(nsAndJob[0]).append(" wait --for=condition=complete --timeout=15m ").append(nsAndJob[1]).append('\n');
+    }
+    sb.append("kubectl get pods -A | grep -v -e Running -e Completed   # nothing left but the header\n```\n");
+    boolean publicApps = lab.apps().stream().anyMatch(a -> a.exposure() == Exposure.PUBLIC);
+    lab.traefik().flatMap(t -> t.publicIp()).filter(ip -> publicApps).ifPresent(ip -> sb
+        .append("\nOn your router, forward TCP 80 and 443 to `").append(ip).append("`, Traefik's public IP (and nothing to its\n")
+        .append("internal IP").append(lab.traefik().get().internalIp().map(i -> " `" + i + "`").orElse(""))
+        .append(", which serves the LAN and the VPN only).\n"));
+    lab.dataServices().stream().filter(d -> d.kind() == DataService.Kind.PIHOLE).findFirst()
+        .flatMap(DataService::loadBalancerIp).ifPresent(ip -> sb
+            .append("\nHand out `").append(ip).append("` (Pi-hole) as the DNS server in your router's DHCP settings, so the LAN\n")
+            .append("resolves the internal names.\n"));
+    steps.add(new BringUpStep(Stage.KUBERNETES, "Apply the manifests", sb.toString()));
+    return steps;
+  }
+}
