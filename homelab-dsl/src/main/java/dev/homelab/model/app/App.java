@@ -197,6 +197,33 @@ public abstract class App {
   }
 
   /**
+   * Directories of the image the app writes into while it starts, e.g. PHP's {@code conf.d} where
+   * the Nextcloud image writes its Redis session settings. Each gets an emptyDir seeded with the
+   * image's own content of that directory, so a non-root process can write there and still sees
+   * the files the image ships. Default: none (the image's root filesystem is not writable to a
+   * non-root UID).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/volumes/#emptydir">emptyDir</a>
+   */
+  public abstract List<String> writableDirs();
+
+  /**
+   * Files the app reads, by absolute path, with their content: rendered as a ConfigMap and mounted
+   * read-only over that path (a change restarts the pod). Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/configmap/#using-configmaps-as-files-from-a-pod">ConfigMaps as files</a>
+   */
+  public abstract Map<String, String> configFiles();
+
+  /**
+   * Files written at start only when absent, by absolute path inside a volume, with their first
+   * content: defaults the app or its user edits later. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/pods/init-containers/">init containers</a>
+   */
+  public abstract Map<String, String> seedFiles();
+
+  /**
    * An app {@code name} from a pinned {@code image} (both required); prefer {@link dev.homelab.Homelab#app}.
    * Default: cluster-only, port 8080, one replica, any architecture, UID 1000.
    *
@@ -425,6 +452,49 @@ public abstract class App {
     return copy().withRunAsUser(uid);
   }
 
+  /**
+   * Makes a directory of the image writable to the app's non-root UID, keeping the image's files in
+   * it: an emptyDir mounted at {@code path}, filled at start by an init container from the app's
+   * own image ({@code cp -R}, so the image needs a {@code cp}). For images whose entrypoint writes
+   * configuration into a root-owned folder, e.g. Nextcloud's
+   * {@code .writableDir("/usr/local/etc/php/conf.d")}. Changes are lost when the pod restarts; use a
+   * volume for data. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/volumes/#emptydir">emptyDir</a>
+   * @see <a href="https://github.com/nextcloud/docker/issues/763">nextcloud/docker#763: conf.d not writable as non-root</a>
+   */
+  public App writableDir(String path) {
+    List<String> all = new ArrayList<>(writableDirs());
+    all.add(path);
+    return copy().withWritableDirs(all);
+  }
+
+  /**
+   * Provides the file at {@code path} (absolute) with this content, read-only, from a ConfigMap;
+   * the pod restarts when the content changes. The app cannot change it. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/configmap/#using-configmaps-as-files-from-a-pod">ConfigMaps as files</a>
+   */
+  public App configFile(String path, String content) {
+    Map<String, String> all = new TreeMap<>(configFiles());
+    all.put(path, content);
+    return copy().withConfigFiles(all);
+  }
+
+  /**
+   * Writes the file at {@code path} (absolute, inside a volume) with this content at start when it
+   * does not exist yet, and never touches it again: a first configuration the app or its user may
+   * edit later. An init container from the app's image writes it ({@code /bin/sh}, {@code cp}).
+   * Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/pods/init-containers/">init containers</a>
+   */
+  public App seedFile(String path, String content) {
+    Map<String, String> all = new TreeMap<>(seedFiles());
+    all.put(path, content);
+    return copy().withSeedFiles(all);
+  }
+
   /** Broken invariants of this app, its probe, volumes and extra ports; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     Violations v = new Violations()
@@ -454,6 +524,7 @@ public abstract class App {
           "Keep one of the two .env(\"" + env + "\", ...) calls");
     }
     volumes().forEach(vol -> v.addAll("volumes/" + vol.name(), vol.violations()));
+    v.addAll(AppFiles.violations(this));
     extraPorts().forEach(p -> v.addAll("extraPorts/" + p.name(), p.violations()));
     portsUnique(v);
     return v.list();
