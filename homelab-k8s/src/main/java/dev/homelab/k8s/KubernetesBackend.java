@@ -98,7 +98,7 @@ public final class KubernetesBackend implements Backend {
     out.add("kustomization.yaml", kustomization(folders));
     out.add("README.md", ApplyGuide.readme(customKinds, webhooks));
     if (!secrets.missing().isEmpty()) {
-      out.add("SECRETS.md", secrets.markdown(lab.secretStore()));
+      out.add("SECRETS.md", secrets.markdown(lab));
     }
     return out.build();
   }
