@@ -146,6 +146,8 @@ public final class ReferenceHomelab {
                 .env("OVERWRITECLIURL", "https://cloud.example.com")
                 .resources("250m", "512Mi", "2Gi")
                 .healthPath("/status.php")
+                // The first start copies Nextcloud onto NFS and installs it; upgrades migrate: no restarts meanwhile.
+                .startupMinutes(30)
                 .runAsUser(33),
             app("blog", "ghcr.io/example/blog:1.4.2").replicas(2).publicVia(traefik).metrics("/metrics"),
             app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")

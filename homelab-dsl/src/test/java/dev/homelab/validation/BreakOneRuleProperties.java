@@ -193,6 +193,7 @@ class BreakOneRuleProperties {
         at("size-quantity", "homelab/apps/broken/volumes/data", add(l -> l.apps(app("broken", IMAGE).volume("data", "/data", "1GB")))),
         at("port", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).port(0)))),
         at("replicas", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).replicas(0)))),
+        at("startup-minutes", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).startupMinutes(0)))),
         at("image-pinned", "homelab/apps/broken", add(l -> l.apps(app("broken", "nginx:latest")))),
         at("run-as-root", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runAsUser(0)))),
         at("http-path", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).healthPath("health")))),
@@ -302,7 +303,7 @@ class BreakOneRuleProperties {
       "etcd-retention", "github-repository", "host-postgres", "http-path", "image-pinned", "k3s-cidrs", "k3s-version",
       "node-label", "pihole-lb-ip", "port", "port-name", "port-protocol", "port-unique", "probe-command",
       "prometheus-retention", "receiver-unique", "replicas", "restic-paths", "retention-empty", "run-as-root",
-      "runners-scale", "s3-target", "seed-file-on-volume", "size-quantity", "snapshots-need-btrfs", "ssh-user", "taint", "time-zone",
+      "runners-scale", "s3-target", "seed-file-on-volume", "size-quantity", "snapshots-need-btrfs", "ssh-user", "startup-minutes", "taint", "time-zone",
       "traefik-sides", "upgrade-concurrency", "upgrade-version", "upgrade-window", "vpn-peer-ip", "vpn-peer-unique",
       "vpn-subnet", "wireguard-key", "writable-dir");
 

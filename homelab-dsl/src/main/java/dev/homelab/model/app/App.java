@@ -166,6 +166,17 @@ public abstract class App {
   }
 
   /**
+   * Minutes the app may take to start before its liveness probe may restart it: a startup probe
+   * with the same check holds liveness off until it first passes. Default: 5.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes">startup probes</a>
+   */
+  @Value.Default
+  public int startupMinutes() {
+    return 5;
+  }
+
+  /**
    * Path of a Prometheus metrics endpoint on the app port. Default: none (not scraped).
    *
    * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
@@ -415,6 +426,17 @@ public abstract class App {
   }
 
   /**
+   * Gives the app this many minutes to start before liveness checks may restart it, for images that
+   * install or migrate before they serve (Nextcloud copies itself onto its volume, installs and runs
+   * {@code occ upgrade} in its entrypoint; a restart in the middle leaves it half done). Default: 5.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes">startup probes</a>
+   */
+  public App startupMinutes(int minutes) {
+    return copy().withStartupMinutes(minutes);
+  }
+
+  /**
    * Scrapes Prometheus metrics at this path on the app port. Default: not scraped.
    *
    * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
@@ -500,6 +522,8 @@ public abstract class App {
     Violations v = new Violations()
         .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535",
             "Call .port(8080) with the container's port")
+        .when(startupMinutes() < 1, "startup-minutes", () -> "startupMinutes is " + startupMinutes() + ", at least 1 is needed",
+            "Call .startupMinutes(5)")
         .when(replicas() < 1, "replicas", () -> "replicas is " + replicas() + ", at least 1 is needed", "Call .replicas(1)")
         .when(!Names.isPinnedImage(image()), "image-pinned", () -> "image '" + image() + "' has no pinned tag",
             "Pin a version, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + name() + ":1.2.3\")")

@@ -62,6 +62,7 @@ final class AppWorkload {
                 app.resources().memoryLimit()))
             .withReadinessProbe(AppProbes.readiness(lab, app))
             .withLivenessProbe(AppProbes.liveness(lab, app))
+            .withStartupProbe(AppProbes.startup(lab, app))
             .withSecurityContext(Pods.restrictedContainer())
             .build())
         .withVolumes(volumes(lab, app))
