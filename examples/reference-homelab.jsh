@@ -5,6 +5,7 @@
 import static dev.homelab.Homelab.*;
 import dev.homelab.model.*;
 import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.cluster.SecretsEncryption;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
@@ -32,6 +33,42 @@ Lab referenceLab() {
   // The media disk of pi4, mounted read-only by Jellyfin.
   StaticVolume media = staticVolume("media", "pi4", "media", "4Ti").readOnly();
 
+  K3s cluster = k3s("v1.33.4+k3s1")
+      .ha()
+      .apiEndpoint("192.168.1.11")
+      .tlsSan("k3s.example.com")
+      .token(secret("k3s-token", "token"))
+      .secretsEncryption(SecretsEncryption.AESCBC)
+      .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite))
+      .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
+          .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris"));
+
+  // Home Assistant's first configuration.yaml, written once: HA and its users own it afterwards.
+  // It loads the packages folder, where the lab keeps its own settings current.
+  String haConfiguration = """
+      homeassistant:
+        # The lab's settings (reverse proxy, recorder): packages/homelab.yaml. Keep this line.
+        packages: !include_dir_named packages
+
+      default_config:
+
+      frontend:
+        themes: !include_dir_merge_named themes
+
+      automation: !include automations.yaml
+      script: !include scripts.yaml
+      scene: !include scenes.yaml
+      """;
+  // Traefik reaches HA from the pod network; HA answers 400 to forwarded requests from anyone else.
+  String haPackage = """
+      http:
+        use_x_forwarded_for: true
+        trusted_proxies:
+          - %s
+      recorder:
+        db_url: !env_var HA_DB_URL
+      """.formatted(cluster.clusterCidr());
+
   return homelab("reference")
       .domain("example.com")
       .lan("192.168.1.0/24")
@@ -56,15 +93,7 @@ Lab referenceLab() {
           node("nuc").amd64().controlPlane().ip("192.168.1.20")
               .label("homelab.dev/class", "compute")
               .postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
-      .cluster(k3s("v1.33.4+k3s1")
-          .ha()
-          .apiEndpoint("192.168.1.11")
-          .tlsSan("k3s.example.com")
-          .token(secret("k3s-token", "token"))
-          .secretsEncryption(SecretsEncryption.AESCBC)
-          .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite))
-          .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
-              .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris")))
+      .cluster(cluster)
       .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"), pool("dns", "192.168.1.53/32").manualOnly())
       .ingress(traefik)
       .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
@@ -88,19 +117,26 @@ Lab referenceLab() {
               .port(80).host("cloud").publicVia(traefik).backup(offsite)
               .uses(postgres, redis)
               .volume("data", "/var/www/html", "100Gi")
-              // The image's auto-configuration: database, cache, and Traefik in front (TLS ends there).
-              .env("POSTGRES_HOST", "postgres.postgres.svc.cluster.local")
-              .env("POSTGRES_DB", "nextcloud")
-              .env("POSTGRES_USER", "nextcloud")
-              .env("POSTGRES_PASSWORD", secret("nextcloud-db", "password"))
-              .env("REDIS_HOST", "redis.redis.svc.cluster.local")
-              .env("REDIS_HOST_PASSWORD", secret("redis-credentials", "password"))
+              // The entrypoint writes redis-session.ini into PHP's root-owned conf.d as UID 33.
+              .writableDir("/usr/local/etc/php/conf.d")
+              // The image installs itself on first start (no web installer): admin account, its own
+              // PostgreSQL role and database (created by the postgres service), cache, Traefik in front.
+              .env("NEXTCLOUD_ADMIN_USER", secret("nextcloud-admin", "user"))
+              .env("NEXTCLOUD_ADMIN_PASSWORD", secret("nextcloud-admin", "password"))
+              .env("POSTGRES_HOST", postgres.host())
+              .env("POSTGRES_DB", postgres.databaseFor("nextcloud"))
+              .env("POSTGRES_USER", postgres.databaseFor("nextcloud"))
+              .env("POSTGRES_PASSWORD", postgres.credentialsFor("nextcloud"))
+              .env("REDIS_HOST", redis.host())
+              .env("REDIS_HOST_PASSWORD", redis.credentials())
               .env("NEXTCLOUD_TRUSTED_DOMAINS", "cloud.example.com")
-              .env("TRUSTED_PROXIES", "10.42.0.0/16")
+              .env("TRUSTED_PROXIES", cluster.clusterCidr())
               .env("OVERWRITEPROTOCOL", "https")
               .env("OVERWRITECLIURL", "https://cloud.example.com")
               .resources("250m", "512Mi", "2Gi")
               .healthPath("/status.php")
+              // The first start copies Nextcloud onto NFS and installs it; upgrades migrate: no restarts meanwhile.
+              .startupMinutes(30)
               .runAsUser(33),
           app("blog", "ghcr.io/example/blog:1.4.2").replicas(2).publicVia(traefik).metrics("/metrics"),
           app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
@@ -114,7 +150,15 @@ Lab referenceLab() {
           app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3")
               .port(8123).host("home").internalVia(traefik)
               .arches(Arch.AMD64).runsOn("nuc")
-              .volume(claim("config", "/config", "5Gi").local()),  // SQLite
+              .volume(claim("config", "/config", "5Gi").local())  // SQLite: node-local
+              .seedFile("/config/configuration.yaml", haConfiguration)
+              .seedFile("/config/automations.yaml", "[]\n")
+              .seedFile("/config/scripts.yaml", "")
+              .seedFile("/config/scenes.yaml", "")
+              .configFile("/config/packages/homelab.yaml", haPackage)
+              // The recorder writes to the NUC's own PostgreSQL (hostPostgres above), not to SQLite on NFS.
+              .env("HA_DB_URL", secret("homeassistant-db", "url")
+                  .holding("postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant")),
           // A queue consumer: its port serves only /metrics, so probes just open the port.
           app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics").tcpProbe())
       .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))

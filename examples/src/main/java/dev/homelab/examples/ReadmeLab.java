@@ -31,7 +31,11 @@ public final class ReadmeLab {
         .backups(offsite)
         .apps(app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")
             .port(80).host("cloud").publicVia(traefik)
-            .volume("data", "/var/www/html", "100Gi").backup(offsite))
+            .volume("data", "/var/www/html", "100Gi").backup(offsite)
+            // Installs itself on first start, so no web installer faces the internet.
+            .env("NEXTCLOUD_ADMIN_USER", secret("nextcloud-admin", "user"))
+            .env("NEXTCLOUD_ADMIN_PASSWORD", secret("nextcloud-admin", "password"))
+            .env("SQLITE_DATABASE", "nextcloud"))
         .dns(cloudflare("example.com"));
   }
 

@@ -38,6 +38,14 @@ public abstract class SecretRef {
   public abstract Optional<String> store();
 
   /**
+   * What the value must hold, for whoever creates the secret, e.g. a URL's format with placeholders;
+   * never a value. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
+  public abstract Optional<String> holds();
+
+  /**
    * A reference to {@code key} of secret {@code name} (both required); prefer
    * {@link dev.homelab.Homelab#secret}. Default: no store.
    *
@@ -54,6 +62,17 @@ public abstract class SecretRef {
    */
   public SecretRef inStore(String storeName) {
     return copy().withStore(storeName);
+  }
+
+  /**
+   * Says what the value must hold, e.g.
+   * {@code .holding("postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant")};
+   * listed next to the secret in the checklists. Default: nothing said.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
+  public SecretRef holding(String description) {
+    return copy().withHolds(description);
   }
 
   /** {@code name_key} in snake case: the stem of Ansible vault and Terraform variable names. */

@@ -24,7 +24,7 @@ final class AppRules {
   static List<Rule> all() {
     return List.of(publicNeedsDomain(), internalNeedsDomain(), exposureNeedsTraefik(), adminHostNeedsTraefik(),
         hostName(), hostUnique(), publicNeedsTls(), publicNeedsDnsZone(), runsOnKnown(), usesKnown(),
-        archPinnedNode(), archNoNode(), metricsNeedMonitoring());
+        archPinnedNode(), archNoNode(), metricsNeedMonitoring(), publicNextcloudInstalls());
   }
 
   /** A public host given as a label ({@code cloud}) lives below the domain, so it needs one. */
@@ -181,6 +181,30 @@ final class AppRules {
             "Call homelab.monitoring(monitoring()), or drop .metrics(...)"));
       }
     });
+  }
+
+  /**
+   * A public Nextcloud that cannot install itself serves its web installer to the internet, where
+   * the first visitor creates the admin account ({@link KnownImages#NEXTCLOUD_ADMIN}).
+   */
+  static Rule publicNextcloudInstalls() {
+    return Rule.of("public-nextcloud-installs", (lab, r) -> lab.apps().stream()
+        .filter(a -> a.exposure() == Exposure.PUBLIC && KnownImages.isNextcloud(a.image()))
+        .forEach(a -> {
+          List<String> missing = KnownImages.NEXTCLOUD_ADMIN.stream().filter(n -> !KnownImages.sets(a, n)).toList();
+          if (!missing.isEmpty()) {
+            r.report(ModelPaths.app(a.name()), "public Nextcloud without " + String.join(" and ", missing)
+                    + " serves its web installer to the internet",
+                "Call .env(\"NEXTCLOUD_ADMIN_USER\", secret(\"" + a.name() + "-admin\", \"user\"))"
+                    + ".env(\"NEXTCLOUD_ADMIN_PASSWORD\", secret(\"" + a.name() + "-admin\", \"password\"))"
+                    + " so the image installs itself on first start");
+          } else if (KnownImages.NEXTCLOUD_DATABASE.stream().noneMatch(set -> set.stream().allMatch(n -> KnownImages.sets(a, n)))) {
+            r.report(ModelPaths.app(a.name()), "public Nextcloud without a complete database configuration"
+                    + " serves its web installer to the internet",
+                "Set POSTGRES_HOST, POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD (or SQLITE_DATABASE) with .env(...)"
+                    + " so the image installs itself on first start");
+          }
+        }));
   }
 
   /** A route Traefik serves: an exposed app, a data service's admin UI, Grafana. */

@@ -209,8 +209,13 @@ public final class TestLabs {
             app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")
                 .port(80).host("cloud").publicVia(TRAEFIK).backup(offsite).uses(postgres, redis)
                 .volume("data", "/var/www/html", "100Gi")
-                .env("POSTGRES_HOST", "postgres.postgres.svc.cluster.local")
-                .env("POSTGRES_PASSWORD", secret("nextcloud-db", "password"))
+                .writableDir("/usr/local/etc/php/conf.d")
+                .env("NEXTCLOUD_ADMIN_USER", secret("nextcloud-admin", "user"))
+                .env("NEXTCLOUD_ADMIN_PASSWORD", secret("nextcloud-admin", "password"))
+                .env("POSTGRES_HOST", postgres.host())
+                .env("POSTGRES_DB", postgres.databaseFor("nextcloud"))
+                .env("POSTGRES_USER", postgres.databaseFor("nextcloud"))
+                .env("POSTGRES_PASSWORD", postgres.credentialsFor("nextcloud"))
                 .healthPath("/status.php").runAsUser(33),
             app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK).metrics("/metrics"),
             app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7").port(8096).host("media").internalVia(TRAEFIK)

@@ -18,6 +18,12 @@ class AppRulesTest {
   }
 
   @Test
+  void should_reject_a_startup_time_below_one_minute() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).startupMinutes(0)), "startup-minutes",
+        "homelab/apps/wiki: startupMinutes is 0, at least 1 is needed. Call .startupMinutes(5)");
+  }
+
+  @Test
   void should_reject_zero_replicas() {
     Expect.only(minimal().apps(app("wiki", IMAGE).replicas(0)), "replicas",
         "homelab/apps/wiki: replicas is 0, at least 1 is needed. Call .replicas(1)");

@@ -197,6 +197,7 @@ class BreakOneRuleProperties {
         at("size-quantity", "homelab/apps/broken/volumes/data", add(l -> l.apps(app("broken", IMAGE).volume("data", "/data", "1GB")))),
         at("port", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).port(0)))),
         at("replicas", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).replicas(0)))),
+        at("startup-minutes", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).startupMinutes(0)))),
         at("image-pinned", "homelab/apps/broken", add(l -> l.apps(app("broken", "nginx:latest")))),
         at("run-as-root", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runAsUser(0)))),
         at("http-path", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).healthPath("health")))),
@@ -206,6 +207,11 @@ class BreakOneRuleProperties {
             add(l -> l.apps(app("broken", IMAGE).extraPort("discovery", 7359, "QUIC")))),
         at("port-unique", "homelab/apps/broken/extraPorts/http", add(l -> l.apps(app("broken", IMAGE).extraPort("http", 8081)))),
         at("env-name", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("1BAD", "x")))),
+        at("writable-dir", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).writableDir("etc/app")))),
+        at("file-path", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).configFile("/etc/my app.conf", "")))),
+        at("seed-file-on-volume", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).seedFile("/etc/app.conf", "")))),
+        new Breaker("public-nextcloud-installs", s -> "homelab/apps/broken",
+            s -> s.build().apps(app("broken", "docker.io/library/nextcloud:31.0.8-apache").publicVia(s.traefik()))),
         at("env-plain-secret", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("API_TOKEN", "plain-value")))),
         at("secret-name", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("X", secret("Bad_Name", "k"))))),
         new Breaker("host-name", s -> "homelab/apps/broken", s -> s.build().apps(app("broken", IMAGE).internalVia(s.traefik()).host("Bad_Host"))),
@@ -297,13 +303,13 @@ class BreakOneRuleProperties {
    * missing an id the catalogue breaks.
    */
   static final List<String> VALUE_CHECK_IDS = List.of("absolute-path", "acme-email", "cron-schedule", "crowdsec-lapi-ip",
-      "device-path", "disk-devices", "dns-ttl", "dns-zones", "dump-only-postgres", "env-name", "env-plain-secret",
+      "device-path", "disk-devices", "dns-ttl", "dns-zones", "dump-only-postgres", "env-name", "env-plain-secret", "file-path",
       "etcd-retention", "github-repository", "host-postgres", "http-path", "image-pinned", "k3s-cidrs", "k3s-version",
       "node-label", "pihole-lb-ip", "port", "port-name", "port-protocol", "port-unique", "probe-command",
       "prometheus-retention", "receiver-unique", "replicas", "restic-paths", "retention-empty", "run-as-root",
-      "runners-scale", "s3-target", "size-quantity", "snapshots-need-btrfs", "ssh-user", "taint", "time-zone",
+      "runners-scale", "s3-target", "seed-file-on-volume", "size-quantity", "snapshots-need-btrfs", "ssh-user", "startup-minutes", "taint", "time-zone",
       "traefik-sides", "upgrade-concurrency", "upgrade-version", "upgrade-window", "vpn-peer-ip", "vpn-peer-unique",
-      "vpn-subnet", "wireguard-key");
+      "vpn-subnet", "wireguard-key", "writable-dir");
 
   /** Ids of the cross-object rules of the standard validator; the walk over the values is not one of them. */
   private static List<String> crossObjectRuleIds() {

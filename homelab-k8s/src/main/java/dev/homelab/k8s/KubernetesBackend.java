@@ -88,7 +88,7 @@ public final class KubernetesBackend implements Backend {
     out.add("README.md", ApplyGuide.readme(customKinds, webhooks));
     out.add(ApplyGuide.WAIT_SCRIPT, ApplyGuide.waitScript(customKinds, webhooks));
     if (!secrets.missing().isEmpty()) {
-      out.add("SECRETS.md", secrets.markdown(lab.secretStore()));
+      out.add("SECRETS.md", secrets.markdown(lab));
     }
     return out.build();
   }

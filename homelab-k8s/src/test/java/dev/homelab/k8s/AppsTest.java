@@ -85,6 +85,17 @@ class AppsTest {
   }
 
   @Test
+  void should_hold_liveness_off_until_the_app_has_started() throws IOException {
+    JsonNode slow = container(TestLabs.render(lab(app("worker", IMAGE).healthPath("/ready").startupMinutes(30))), "worker");
+    JsonNode usual = container(TestLabs.render(lab(app("worker", IMAGE))), "worker");
+
+    assertThat(slow.path("startupProbe").path("httpGet").path("path").asText()).isEqualTo("/ready");
+    assertThat(slow.path("startupProbe").path("periodSeconds").asInt()).isEqualTo(10);
+    assertThat(slow.path("startupProbe").path("failureThreshold").asInt()).isEqualTo(180);
+    assertThat(usual.path("startupProbe").path("failureThreshold").asInt()).isEqualTo(30);
+  }
+
+  @Test
   void should_open_the_http_port_for_readiness_and_liveness_with_a_tcp_probe() throws IOException {
     JsonNode container = container(TestLabs.render(lab(app("worker", IMAGE).port(6379).healthPath("/x").tcpProbe())), "worker");
 

@@ -172,11 +172,70 @@ class SecureDefaultsTest {
       }
       assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(ns).isTrue();
       assertThat(pod.path("securityContext").path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
-      for (JsonNode c : pod.path("containers")) {
+      for (JsonNode c : containers(pod)) {
         assertThat(c.path("securityContext").path("capabilities").path("drop").toString()).isEqualTo("[\"ALL\"]");
         assertThat(c.path("securityContext").path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
       }
     }
+  }
+
+  @Test
+  void should_govern_every_stateful_set_with_a_headless_service() {
+    List<JsonNode> statefulSets = OUT.kind("StatefulSet");
+    assertThat(statefulSets).extracting(Rendered::name).contains("postgres", "redis", "rabbitmq", "pihole");
+    for (JsonNode sts : statefulSets) {
+      String serviceName = sts.path("spec").path("serviceName").asText();
+      List<JsonNode> governing = OUT.kind("Service").stream()
+          .filter(s -> Rendered.namespace(s).equals(Rendered.namespace(sts)) && Rendered.name(s).equals(serviceName))
+          .toList();
+      assertThat(governing).as(Rendered.name(sts) + " serviceName " + serviceName).hasSize(1);
+      assertThat(governing.get(0).path("spec").path("clusterIP").asText()).as(serviceName).isEqualTo("None");
+    }
+    // clients keep a Service with a stable virtual IP
+    assertThat(OUT.kind("Service").stream().filter(s -> Rendered.name(s).equals("postgres")).findFirst().orElseThrow()
+        .path("spec").has("clusterIP")).isFalse();
+  }
+
+  /**
+   * Command lines are world-readable inside the pod's PID namespace and on the node ({@code ps},
+   * {@code /proc/<pid>/cmdline}): no container may carry a credential there, neither literally nor
+   * through a {@code $(VAR)} expansion of an env variable read from a Secret.
+   */
+  @Test
+  void should_keep_secrets_off_every_command_line() {
+    int checked = 0;
+    for (JsonNode workload : OUT.where(o -> !o.findValues("containers").isEmpty())) {
+      for (JsonNode pod : workload.findParents("containers")) {
+        for (JsonNode c : containers(pod)) {
+          List<String> secretEnv = new ArrayList<>();
+          c.path("env").forEach(e -> {
+            if (e.path("valueFrom").has("secretKeyRef")) {
+              secretEnv.add(e.path("name").asText());
+            }
+          });
+          List<String> line = new ArrayList<>();
+          c.path("command").forEach(a -> line.add(a.asText()));
+          c.path("args").forEach(a -> line.add(a.asText()));
+          String what = Rendered.namespace(workload) + "/" + Rendered.name(workload) + " " + c.path("name").asText();
+          for (String arg : line) {
+            for (String env : secretEnv) {
+              assertThat(arg).as(what).doesNotContain("$(" + env + ")");
+            }
+            assertThat(arg).as(what).doesNotContainPattern("(?i)--?(requirepass|pass(word)?|token|secret)([ =]|$)");
+          }
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(10);
+  }
+
+  /** The init containers, then the containers of a pod spec. */
+  private static List<JsonNode> containers(JsonNode pod) {
+    List<JsonNode> out = new ArrayList<>();
+    pod.path("initContainers").forEach(out::add);
+    pod.path("containers").forEach(out::add);
+    return out;
   }
 
   /** Names of keys and variables that would carry a credential. */

@@ -46,8 +46,13 @@ final class TestLabs {
                 .port(80).host("cloud").publicVia(TRAEFIK).backup(OFFSITE)
                 .uses(postgres, redis)
                 .volume("data", "/var/www/html", "100Gi")
-                .env("POSTGRES_HOST", "postgres.postgres.svc.cluster.local")
-                .env("POSTGRES_PASSWORD", secret("nextcloud-db", "password"))
+                .writableDir("/usr/local/etc/php/conf.d")
+                .env("NEXTCLOUD_ADMIN_USER", secret("nextcloud-admin", "user"))
+                .env("NEXTCLOUD_ADMIN_PASSWORD", secret("nextcloud-admin", "password"))
+                .env("POSTGRES_HOST", postgres.host())
+                .env("POSTGRES_DB", postgres.databaseFor("nextcloud"))
+                .env("POSTGRES_USER", postgres.databaseFor("nextcloud"))
+                .env("POSTGRES_PASSWORD", postgres.credentialsFor("nextcloud"))
                 .resources("250m", "512Mi", "2Gi")
                 .healthPath("/status.php")
                 .runAsUser(33),
@@ -60,7 +65,12 @@ final class TestLabs {
                 .runsOn("pi4")
                 .healthPath("/health"),
             app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3")
-                .port(8123).host("home").internalVia(TRAEFIK).arches(Arch.AMD64),
+                .port(8123).host("home").internalVia(TRAEFIK).arches(Arch.AMD64)
+                .volume("config", "/config", "5Gi")
+                .seedFile("/config/configuration.yaml", "homeassistant:\n  packages: !include_dir_named packages\n")
+                .configFile("/config/packages/lab.yaml", "http:\n  use_x_forwarded_for: true\n")
+                .env("HA_DB_URL", secret("homeassistant-db", "url")
+                    .holding("postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant")),
             app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics"))
         .github(githubRunners())
         .dns(cloudflare("example.com"))

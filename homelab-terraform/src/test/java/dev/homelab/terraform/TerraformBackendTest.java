@@ -37,7 +37,11 @@ class TerraformBackendTest {
     return base()
         .backups(OFFSITE)
         .apps(
-            app("nextcloud", "nextcloud:31.0.8-apache").port(80).host("cloud").publicVia(TRAEFIK),
+            app("nextcloud", "nextcloud:31.0.8-apache").port(80).host("cloud").publicVia(TRAEFIK)
+                // a public Nextcloud must install itself (validation); Terraform only sees its host
+                .env("NEXTCLOUD_ADMIN_USER", secret("nextcloud-admin", "user"))
+                .env("NEXTCLOUD_ADMIN_PASSWORD", secret("nextcloud-admin", "password"))
+                .env("SQLITE_DATABASE", "nextcloud"),
             app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK).proxied(),
             app("jellyfin", "jellyfin/jellyfin:10.10.7").host("media").internalVia(TRAEFIK),
             app("worker", "ghcr.io/example/worker:2.0.1"))

@@ -166,6 +166,17 @@ public abstract class App {
   }
 
   /**
+   * Minutes the app may take to start before its liveness probe may restart it: a startup probe
+   * with the same check holds liveness off until it first passes. Default: 5.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes">startup probes</a>
+   */
+  @Value.Default
+  public int startupMinutes() {
+    return 5;
+  }
+
+  /**
    * Path of a Prometheus metrics endpoint on the app port. Default: none (not scraped).
    *
    * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
@@ -195,6 +206,33 @@ public abstract class App {
   public long runAsUser() {
     return 1000;
   }
+
+  /**
+   * Directories of the image the app writes into while it starts, e.g. PHP's {@code conf.d} where
+   * the Nextcloud image writes its Redis session settings. Each gets an emptyDir seeded with the
+   * image's own content of that directory, so a non-root process can write there and still sees
+   * the files the image ships. Default: none (the image's root filesystem is not writable to a
+   * non-root UID).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/volumes/#emptydir">emptyDir</a>
+   */
+  public abstract List<String> writableDirs();
+
+  /**
+   * Files the app reads, by absolute path, with their content: rendered as a ConfigMap and mounted
+   * read-only over that path (a change restarts the pod). Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/configmap/#using-configmaps-as-files-from-a-pod">ConfigMaps as files</a>
+   */
+  public abstract Map<String, String> configFiles();
+
+  /**
+   * Files written at start only when absent, by absolute path inside a volume, with their first
+   * content: defaults the app or its user edits later. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/pods/init-containers/">init containers</a>
+   */
+  public abstract Map<String, String> seedFiles();
 
   /**
    * An app {@code name} from a pinned {@code image} (both required); prefer {@link dev.homelab.Homelab#app}.
@@ -388,6 +426,17 @@ public abstract class App {
   }
 
   /**
+   * Gives the app this many minutes to start before liveness checks may restart it, for images that
+   * install or migrate before they serve (Nextcloud copies itself onto its volume, installs and runs
+   * {@code occ upgrade} in its entrypoint; a restart in the middle leaves it half done). Default: 5.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes">startup probes</a>
+   */
+  public App startupMinutes(int minutes) {
+    return copy().withStartupMinutes(minutes);
+  }
+
+  /**
    * Scrapes Prometheus metrics at this path on the app port. Default: not scraped.
    *
    * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
@@ -425,11 +474,56 @@ public abstract class App {
     return copy().withRunAsUser(uid);
   }
 
+  /**
+   * Makes a directory of the image writable to the app's non-root UID, keeping the image's files in
+   * it: an emptyDir mounted at {@code path}, filled at start by an init container from the app's
+   * own image ({@code cp -R}, so the image needs a {@code cp}). For images whose entrypoint writes
+   * configuration into a root-owned folder, e.g. Nextcloud's
+   * {@code .writableDir("/usr/local/etc/php/conf.d")}. Changes are lost when the pod restarts; use a
+   * volume for data. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/storage/volumes/#emptydir">emptyDir</a>
+   * @see <a href="https://github.com/nextcloud/docker/issues/763">nextcloud/docker#763: conf.d not writable as non-root</a>
+   */
+  public App writableDir(String path) {
+    List<String> all = new ArrayList<>(writableDirs());
+    all.add(path);
+    return copy().withWritableDirs(all);
+  }
+
+  /**
+   * Provides the file at {@code path} (absolute) with this content, read-only, from a ConfigMap;
+   * the pod restarts when the content changes. The app cannot change it. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/configmap/#using-configmaps-as-files-from-a-pod">ConfigMaps as files</a>
+   */
+  public App configFile(String path, String content) {
+    Map<String, String> all = new TreeMap<>(configFiles());
+    all.put(path, content);
+    return copy().withConfigFiles(all);
+  }
+
+  /**
+   * Writes the file at {@code path} (absolute, inside a volume) with this content at start when it
+   * does not exist yet, and never touches it again: a first configuration the app or its user may
+   * edit later. An init container from the app's image writes it ({@code /bin/sh}, {@code cp}).
+   * Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/pods/init-containers/">init containers</a>
+   */
+  public App seedFile(String path, String content) {
+    Map<String, String> all = new TreeMap<>(seedFiles());
+    all.put(path, content);
+    return copy().withSeedFiles(all);
+  }
+
   /** Broken invariants of this app, its probe, volumes and extra ports; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     Violations v = new Violations()
         .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535",
             "Call .port(8080) with the container's port")
+        .when(startupMinutes() < 1, "startup-minutes", () -> "startupMinutes is " + startupMinutes() + ", at least 1 is needed",
+            "Call .startupMinutes(5)")
         .when(replicas() < 1, "replicas", () -> "replicas is " + replicas() + ", at least 1 is needed", "Call .replicas(1)")
         .when(!Names.isPinnedImage(image()), "image-pinned", () -> "image '" + image() + "' has no pinned tag",
             "Pin a version, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + name() + ":1.2.3\")")
@@ -454,6 +548,7 @@ public abstract class App {
           "Keep one of the two .env(\"" + env + "\", ...) calls");
     }
     volumes().forEach(vol -> v.addAll("volumes/" + vol.name(), vol.violations()));
+    v.addAll(AppFiles.violations(this));
     extraPorts().forEach(p -> v.addAll("extraPorts/" + p.name(), p.violations()));
     portsUnique(v);
     return v.list();

@@ -210,6 +210,49 @@ public abstract class DataService {
     return copy().withAdminHost(host);
   }
 
+  /**
+   * The Secret with the password of app {@code appName}'s own PostgreSQL role: {@code
+   * secret("<app>-db", "password")}. For every app that {@code uses()} a PostgreSQL service, a Job
+   * creates the role and the database named like the app (owned by it) and sets this password; the
+   * app reads the same Secret, e.g. {@code .env("POSTGRES_PASSWORD", postgres.credentialsFor("nextcloud"))}.
+   * The Secret is needed in both namespaces, the app's and the service's. Default: that convention,
+   * fixed.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/sql-createrole.html">CREATE ROLE</a>
+   */
+  public SecretRef credentialsFor(String appName) {
+    return SecretRef.of(appName + "-db", "password");
+  }
+
+  /**
+   * {@link #credentialsFor(String)} of {@code app}. Default: {@code secret("<app>-db", "password")}.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/sql-createrole.html">CREATE ROLE</a>
+   */
+  public SecretRef credentialsFor(dev.homelab.model.app.App app) {
+    return credentialsFor(app.name());
+  }
+
+  /**
+   * Name of app {@code appName}'s own PostgreSQL database, and of its role: the app name. Default:
+   * the app name, fixed.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/sql-createdatabase.html">CREATE DATABASE</a>
+   */
+  public String databaseFor(String appName) {
+    return appName;
+  }
+
+  /**
+   * DNS name of the service inside the cluster, e.g. {@code postgres.postgres.svc.cluster.local}.
+   * Default: {@code <name>.<name>.svc.cluster.local}, fixed.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#services">DNS for Services</a>
+   */
+  public String host() {
+    return name() + "." + name() + ".svc.cluster.local";
+  }
+
   /** Broken invariants of this service; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     return new Violations()

@@ -43,6 +43,7 @@ final class AppComponent implements Component {
     out.add(Namespaces.restricted(name));
     out.add(AppWorkload.deployment(lab, app));
     out.addAll(AppWorkload.claims(lab, app));
+    AppInit.configMap(app).ifPresent(out::add);
     out.add(service(app));
     if (app.exposure() == Exposure.PUBLIC) {
       out.add(Routes.publicRoute(lab, name, name, app.host(), name, app.port()));

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * An app's readiness and liveness probes from its one model {@link Probe}: the same check with the
- * standard timings (ready after one pass, restarted after two minutes of failures). HTTP probes of
+ * standard timings (ready after one pass, restarted after two minutes of failures), and a startup
+ * probe that holds liveness off while the app starts. HTTP probes of
  * a routed app carry the app's host name, as requests through Traefik do.
  */
 final class AppProbes {
@@ -27,6 +28,15 @@ final class AppProbes {
 
   static io.fabric8.kubernetes.api.model.Probe liveness(Lab lab, App app) {
     return Pods.liveness(action(app.probe(), hostHeader(lab, app)));
+  }
+
+  /**
+   * The same check every 10 s until it first passes, for {@link App#startupMinutes()}: liveness
+   * starts only then, so a long first install or upgrade is not killed halfway.
+   */
+  static io.fabric8.kubernetes.api.model.Probe startup(Lab lab, App app) {
+    return action(app.probe(), hostHeader(lab, app)).withPeriodSeconds(10)
+        .withFailureThreshold(app.startupMinutes() * 6).build();
   }
 
   /**

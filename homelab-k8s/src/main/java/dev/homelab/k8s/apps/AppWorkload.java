@@ -46,11 +46,12 @@ final class AppWorkload {
         .withNewStrategy().withType(claims ? "Recreate" : "RollingUpdate").endStrategy()
         .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
         .withNewTemplate()
-        .withNewMetadata().withLabels(Pods.labels(name)).endMetadata()
+        .withNewMetadata().withLabels(Pods.labels(name)).withAnnotations(annotations(app)).endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
         .withSecurityContext(security)
         .withNodeSelector(Pods.nodeSelector(app.arches(), app.pinnedNode()))
+        .withInitContainers(AppInit.initContainers(lab, app))
         .addToContainers(new ContainerBuilder()
             .withName(name)
             .withImage(app.image())
@@ -61,6 +62,7 @@ final class AppWorkload {
                 app.resources().memoryLimit()))
             .withReadinessProbe(AppProbes.readiness(lab, app))
             .withLivenessProbe(AppProbes.liveness(lab, app))
+            .withStartupProbe(AppProbes.startup(lab, app))
             .withSecurityContext(Pods.restrictedContainer())
             .build())
         .withVolumes(volumes(lab, app))
@@ -113,16 +115,32 @@ final class AppWorkload {
   }
 
   private static List<Volume> volumes(Lab lab, App app) {
-    return app.volumes().stream().map(v -> volume(lab, v)).toList();
+    List<Volume> out = new ArrayList<>();
+    app.volumes().forEach(v -> out.add(volume(lab, v)));
+    out.addAll(AppInit.volumes(app));
+    return out;
   }
 
-  private static List<VolumeMount> mounts(Lab lab, App app) {
+  /** The app's volumes at their mount paths, read-only where the volume is. */
+  static List<VolumeMount> volumeMounts(Lab lab, App app) {
     List<VolumeMount> out = new ArrayList<>();
     for (AppVolume v : app.volumes()) {
       out.add(new VolumeMountBuilder().withName(v.name()).withMountPath(v.mountPath())
           .withReadOnly(readOnly(lab, v) ? true : null).build());
     }
     return out;
+  }
+
+  private static List<VolumeMount> mounts(Lab lab, App app) {
+    List<VolumeMount> out = new ArrayList<>(volumeMounts(lab, app));
+    out.addAll(AppInit.mounts(app));
+    return out;
+  }
+
+  /** null without annotations, so the template carries no empty map. */
+  private static java.util.Map<String, String> annotations(App app) {
+    java.util.Map<String, String> out = AppInit.annotations(app);
+    return out.isEmpty() ? null : out;
   }
 
   /** The HTTP port, then the extra ports in declaration order. */

@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * One data service in namespace {@code <name>}: a single-replica StatefulSet with its volume, a
- * Service, the admin UI on the internal entrypoint, Pi-hole's DNS on its MetalLB IP, PostgreSQL's
+ * One data service in namespace {@code <name>}: a single-replica StatefulSet with its volume and its
+ * headless governing Service, a Service for clients, the admin UI on the internal entrypoint, Pi-hole's DNS on its MetalLB IP, PostgreSQL's
  * nightly dump, and NetworkPolicies that admit only the apps that {@code uses()} it.
  */
 final class DataServiceComponent implements Component {
@@ -50,6 +50,7 @@ final class DataServiceComponent implements Component {
         ? Namespaces.baseline(name, "the Pi-hole image starts as root and binds DNS on port 53 with the runtime's default capabilities")
         : Namespaces.restricted(name));
     out.add(statefulSet(lab, s, engine));
+    out.add(headlessService(name, engine.ports()));
     boolean dnsOnLan = s.kind() == DataService.Kind.PIHOLE && s.loadBalancerIp().isPresent();
     out.add(service(name, engine.ports().stream()
         .filter(p -> !dnsOnLan || p.getName().equals("http")).toList()));
@@ -60,6 +61,9 @@ final class DataServiceComponent implements Component {
         engine.adminPort())));
     if (s.kind() == DataService.Kind.POSTGRES && s.backupTarget().isPresent()) {
       out.add(PostgresDump.cronJob(lab, s, engine.uid()));
+    }
+    if (s.kind() == DataService.Kind.POSTGRES) {
+      out.addAll(PostgresRoles.objects(lab, s));
     }
     out.addAll(DataPolicies.of(lab, s, engine));
     return out;
@@ -81,10 +85,14 @@ final class DataServiceComponent implements Component {
         .withLivenessProbe(engine.liveness())
         // Pi-hole's FTL binds port 53 through file capabilities, which no_new_privs would void.
         .withSecurityContext(engine.uid() == null ? null : Pods.restrictedContainer());
+    boolean redis = s.kind() == DataService.Kind.REDIS;
+    if (redis) {
+      container.addToVolumeMounts(RedisSecretConfig.mount());
+    }
     return new StatefulSetBuilder()
         .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
         .withNewSpec()
-        .withServiceName(name)
+        .withServiceName(headlessName(name))
         .withReplicas(1)
         .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
         .withNewTemplate()
@@ -92,7 +100,9 @@ final class DataServiceComponent implements Component {
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
         .withSecurityContext(pod)
+        .withInitContainers(redis ? List.of(RedisSecretConfig.initContainer(s)) : List.of())
         .withContainers(container.build())
+        .withVolumes(redis ? List.of(RedisSecretConfig.volume()) : List.of())
         .endSpec()
         .endTemplate()
         .addNewVolumeClaimTemplate()
@@ -103,6 +113,26 @@ final class DataServiceComponent implements Component {
         .withNewResources().addToRequests("storage", new Quantity(s.storageSize())).endResources()
         .endSpec()
         .endVolumeClaimTemplate()
+        .endSpec()
+        .build();
+  }
+
+  /** Name of the StatefulSet's governing Service. */
+  static String headlessName(String name) {
+    return name + "-headless";
+  }
+
+  /**
+   * The StatefulSet's governing Service: headless, so its pod gets the stable DNS name
+   * {@code <name>-0.<name>-headless.<name>.svc}. Clients keep the ordinary ClusterIP Service
+   * {@code <name>}, whose virtual IP does not change when the pod is rescheduled.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id">stable network ID</a>
+   */
+  private static Service headlessService(String name, List<ContainerPort> ports) {
+    return new ServiceBuilder()
+        .withNewMetadata().withName(headlessName(name)).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
+        .withNewSpec().withClusterIP("None").withSelector(Pods.labels(name)).withPorts(servicePorts(ports, p -> true))
         .endSpec()
         .build();
   }

@@ -30,10 +30,13 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
           Pods.exec(5, "pg_isready", "-U", "postgres", "-h", "127.0.0.1"),
           Pods.exec(30, "pg_isready", "-U", "postgres", "-h", "127.0.0.1"),
           Pods.resources("100m", "256Mi", "1Gi"), null);
+      // The password reaches Redis in a config file written by an init container (RedisSecretConfig),
+      // never on its command line; the image's entrypoint starts redis-server for a first argument
+      // ending in .conf.
       case REDIS -> new Engine(999L, "/data",
           List.of(port("redis", 6379, "TCP")),
-          List.of(Pods.env("REDIS_PASSWORD", s.credentials())),
-          List.of("--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes"),
+          List.of(),
+          List.of(RedisSecretConfig.FILE, "--appendonly", "yes"),
           Pods.tcp("redis", 5), Pods.tcp("redis", 30),
           Pods.resources("50m", "64Mi", "256Mi"), null);
       case RABBITMQ -> new Engine(999L, "/var/lib/rabbitmq",

@@ -28,7 +28,7 @@ final class PostgresDump {
         .withName("pg-dumpall")
         .withImage(s.image())
         .withCommand("/bin/sh", "-c", "pg_dumpall --clean --if-exists --file " + ResticJob.SOURCE + "/dump/pg_dumpall.sql")
-        .withEnv(Pods.env("PGHOST", name + "." + name + ".svc.cluster.local"), Pods.env("PGUSER", "postgres"),
+        .withEnv(Pods.env("PGHOST", s.host()), Pods.env("PGUSER", "postgres"),
             Pods.env("PGPASSWORD", s.credentials()))
         .addNewVolumeMount().withName("dump").withMountPath(ResticJob.SOURCE + "/dump").endVolumeMount()
         .withResources(Pods.resources("100m", "128Mi", "512Mi"))

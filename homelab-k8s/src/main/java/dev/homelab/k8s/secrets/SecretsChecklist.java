@@ -91,6 +91,22 @@ public final class SecretsChecklist {
     return byName;
   }
 
+  /**
+   * {@code SECRETS.md} of {@code lab}: with its store, and what the values of the apps' env secrets
+   * must hold where the model says so ({@code secret(...).holding(...)}).
+   */
+  public String markdown(dev.homelab.model.Lab lab) {
+    Map<String, String> holds = new TreeMap<>();
+    lab.apps().forEach(a -> a.secretEnv().values().forEach(ref -> ref.holds()
+        .ifPresent(h -> holds.put("`" + ref.name() + "` key `" + ref.key() + "`", h))));
+    StringBuilder sb = new StringBuilder(markdown(lab.secretStore()));
+    if (!holds.isEmpty()) {
+      sb.append("\nWhat these values must hold:\n\n");
+      holds.forEach((secret, what) -> sb.append("- ").append(secret).append(": `").append(what).append("`\n"));
+    }
+    return sb.toString();
+  }
+
   /** {@code SECRETS.md}: what to create by hand, or what the store must hold. */
   public String markdown(Optional<String> store) {
     StringBuilder sb = new StringBuilder("# Secrets\n\n");

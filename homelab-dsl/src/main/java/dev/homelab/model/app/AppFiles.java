@@ -1,0 +1,97 @@
+package dev.homelab.model.app;
+
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The paths an app adds to its container besides volumes: writable directories of the image,
+ * config files and seed files. They must be plain absolute paths (backends put them into init
+ * scripts and ConfigMap keys), must not collide with the volumes or each other, and a seed file
+ * must lie on storage that outlives the pod.
+ */
+public final class AppFiles {
+  /** Absolute, no empty, {@code .} or {@code ..} segment, no trailing slash, no character a shell would read. */
+  private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_][A-Za-z0-9._-]*)+");
+
+  private AppFiles() {}
+
+  /**
+   * The ConfigMap key of a config or seed file: its path without the leading slash, {@code /} as
+   * {@code _} ({@code /config/packages/homelab.yaml} is {@code config_packages_homelab.yaml}).
+   */
+  public static String key(String path) {
+    return path.replaceFirst("^/", "").replace('/', '_');
+  }
+
+  /** True when {@code path} is {@code dir} or lies below it. */
+  public static boolean isInside(String path, String dir) {
+    return path.equals(dir) || path.startsWith(dir.endsWith("/") ? dir : dir + "/");
+  }
+
+  static List<Violation> violations(App app) {
+    Violations v = new Violations();
+    List<String> dirs = new ArrayList<>();
+    for (String dir : app.writableDirs()) {
+      if (!PLAIN_PATH.matcher(dir).matches()) {
+        v.add("writable-dir", "writable directory '" + dir + "' is not a plain absolute path",
+            "Name the image's directory, e.g. .writableDir(\"/usr/local/etc/php/conf.d\")");
+        continue;
+      }
+      for (AppVolume vol : app.volumes()) {
+        v.when(isInside(dir, vol.mountPath()) || isInside(vol.mountPath(), dir), "writable-dir",
+            () -> "writable directory " + dir + " overlaps volume " + vol.name() + " at " + vol.mountPath(),
+            "Drop .writableDir(\"" + dir + "\") since a volume is writable already, or mount the volume elsewhere");
+      }
+      for (String earlier : dirs) {
+        v.when(isInside(dir, earlier) || isInside(earlier, dir), "writable-dir",
+            () -> "writable directory " + dir + " overlaps writable directory " + earlier,
+            "Keep only the outer one of the two .writableDir(...) calls");
+      }
+      dirs.add(dir);
+    }
+    files(v, app, "config file", app.configFiles());
+    files(v, app, "seed file", app.seedFiles());
+    for (String path : app.seedFiles().keySet()) {
+      boolean kept = app.volumes().stream().anyMatch(vol -> isInside(path, vol.mountPath()) && !path.equals(vol.mountPath()));
+      v.when(PLAIN_PATH.matcher(path).matches() && !kept, "seed-file-on-volume",
+          () -> "seed file " + path + " is on no volume, so it would be written again at every start",
+          "Put it below a volume's mount path, or use .configFile(\"" + path + "\", ...) for a file the app never changes");
+      v.when(app.configFiles().containsKey(path), "file-path", () -> "file " + path + " is both a config file and a seed file",
+          "Keep one of .configFile(\"" + path + "\", ...) and .seedFile(\"" + path + "\", ...)");
+    }
+    Map<String, String> keys = new TreeMap<>();
+    List<String> all = new ArrayList<>(app.configFiles().keySet());
+    all.addAll(app.seedFiles().keySet());
+    for (String path : all) {
+      String other = keys.putIfAbsent(key(path), path);
+      v.when(other != null && !other.equals(path), "file-path",
+          () -> "files " + other + " and " + path + " get the same ConfigMap key " + key(path),
+          "Rename one of them");
+    }
+    return v.list();
+  }
+
+  private static void files(Violations v, App app, String what, Map<String, String> files) {
+    for (String path : files.keySet()) {
+      if (!PLAIN_PATH.matcher(path).matches()) {
+        v.add("file-path", what + " '" + path + "' is not a plain absolute path",
+            "Use letters, digits, '.', '_' and '-' between slashes, e.g. \"/config/app.yaml\"");
+        continue;
+      }
+      for (AppVolume vol : app.volumes()) {
+        v.when(isInside(vol.mountPath(), path), "file-path",
+            () -> what + " " + path + " collides with volume " + vol.name() + " at " + vol.mountPath(),
+            "Put the file below the volume's mount path or elsewhere");
+      }
+      for (String dir : app.writableDirs()) {
+        v.when(isInside(dir, path), "file-path", () -> what + " " + path + " collides with writable directory " + dir,
+            "Put the file below the directory or elsewhere");
+      }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.homelab.k8s;
+
+import static dev.homelab.Homelab.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.homelab.backend.RenderedFiles;
+import dev.homelab.model.Lab;
+import dev.homelab.model.data.DataService;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** PostgreSQL roles per app, Redis' password file and the SECRETS.md they need. */
+class DataServicesTest {
+  private static final RenderedFiles FILES = new KubernetesBackend().render(TestLabs.referenceLike());
+  private static final Rendered OUT = Rendered.of(FILES);
+
+  @Test
+  void should_create_a_role_and_database_per_app_using_postgres_in_a_job_of_its_namespace() {
+    JsonNode job = only(OUT.kind("Job"));
+    JsonNode pod = job.path("spec").path("template").path("spec");
+    JsonNode psql = pod.path("containers").get(0);
+
+    assertThat(Rendered.namespace(job)).isEqualTo("postgres");
+    assertThat(Rendered.name(job)).matches("postgres-roles-[0-9a-f]{8}");
+    assertThat(psql.path("image").asText()).isEqualTo("docker.io/library/postgres:17.6");
+    assertThat(job.path("spec").path("ttlSecondsAfterFinished").asInt()).isEqualTo(3600);
+    assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+    assertThat(secretEnv(psql, "PGPASSWORD")).isEqualTo("postgres-credentials/password");
+    assertThat(secretEnv(psql, "ROLE_PASSWORD_NEXTCLOUD")).isEqualTo("nextcloud-db/password");
+    String sql = OUT.kind("ConfigMap").stream().filter(c -> Rendered.name(c).equals("postgres-roles")).findFirst()
+        .orElseThrow().path("data").path("roles.sql").asText();
+    assertThat(sql).contains("\\set app_role 'nextcloud'\n",
+        "\\set app_password `printf '%s' \"$ROLE_PASSWORD_NEXTCLOUD\"`\n",
+        "SELECT format('CREATE ROLE %I LOGIN', :'app_role')\n"
+            + "  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app_role') \\gexec\n",
+        "SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', :'app_role', :'app_password') \\gexec\n",
+        "SELECT format('CREATE DATABASE %I OWNER %I', :'app_role', :'app_role')\n"
+            + "  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'app_role') \\gexec\n");
+    // the job's pod reaches the server through the namespace's own policy
+    JsonNode sameNamespace = OUT.kind("NetworkPolicy").stream()
+        .filter(p -> Rendered.namespace(p).equals("postgres") && Rendered.name(p).equals("allow-same-namespace"))
+        .findFirst().orElseThrow();
+    assertThat(sameNamespace.path("spec").path("podSelector").size()).isZero();
+    assertThat(sameNamespace.path("spec").path("ingress").get(0).path("from").get(0).path("podSelector").size()).isZero();
+  }
+
+  @Test
+  void should_rename_the_roles_job_when_the_apps_using_postgres_change() {
+    DataService postgres = postgres("postgres");
+    String one = jobName(labUsing(postgres, "wiki"));
+    String two = jobName(labUsing(postgres, "wiki", "notes"));
+
+    assertThat(one).startsWith("postgres-roles-").isNotEqualTo(two);
+    assertThat(jobName(labUsing(postgres, "wiki"))).isEqualTo(one);
+  }
+
+  @Test
+  void should_make_an_app_wait_until_its_own_role_can_log_into_its_database() {
+    JsonNode pod = OUT.kind("Deployment").stream().filter(d -> Rendered.name(d).equals("nextcloud")).findFirst()
+        .orElseThrow().path("spec").path("template").path("spec");
+    JsonNode wait = pod.path("initContainers").get(0);
+
+    assertThat(wait.path("name").asText()).isEqualTo("wait-for-postgres");
+    assertThat(wait.path("image").asText()).isEqualTo("docker.io/library/postgres:17.6");
+    assertThat(wait.path("command").get(2).asText()).startsWith("until psql --no-psqlrc --quiet --command 'SELECT 1'");
+    assertThat(secretEnv(wait, "PGPASSWORD")).isEqualTo("nextcloud-db/password");
+    assertThat(wait.path("env").findValuesAsText("value")).contains("nextcloud", "postgres.postgres.svc.cluster.local");
+  }
+
+  @Test
+  void should_list_each_apps_database_secret_in_both_namespaces() {
+    assertThat(FILES.text("SECRETS.md"))
+        .contains("| nextcloud | nextcloud-db | password | Deployment nextcloud/nextcloud |")
+        .containsPattern("\\| postgres \\| nextcloud-db \\| password \\| Job postgres/postgres-roles-[0-9a-f]{8} \\|")
+        .contains("- `nextcloud-db`: `nextcloud`, `postgres`");
+  }
+
+  @Test
+  void should_say_in_secrets_md_what_a_secret_must_hold() {
+    assertThat(FILES.text("SECRETS.md")).endsWith("\nWhat these values must hold:\n\n"
+        + "- `homeassistant-db` key `url`: `postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant`\n");
+  }
+
+  @Test
+  void should_give_redis_its_password_in_a_memory_backed_config_file_only() {
+    JsonNode pod = only(OUT.kind("StatefulSet").stream().filter(s -> Rendered.name(s).equals("redis")).toList())
+        .path("spec").path("template").path("spec");
+    JsonNode server = pod.path("containers").get(0);
+    JsonNode init = pod.path("initContainers").get(0);
+
+    assertThat(server.has("env")).isFalse();
+    assertThat(server.path("args").toString()).isEqualTo("[\"/run/redis/redis.conf\",\"--appendonly\",\"yes\"]");
+    assertThat(secretEnv(init, "REDIS_PASSWORD")).isEqualTo("redis-credentials/password");
+    assertThat(init.path("command").get(2).asText()).contains("umask 077",
+        "printf 'requirepass \"%s\"\\n' \"$escaped\" > /run/redis/redis.conf");
+    assertThat(pod.path("volumes").get(0).path("emptyDir").path("medium").asText()).isEqualTo("Memory");
+  }
+
+  private static Lab labUsing(DataService postgres, String... apps) {
+    Lab lab = homelab("db").lan("192.168.1.0/24")
+        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .dataServices(postgres);
+    for (String a : apps) {
+      lab = lab.apps(app(a, "ghcr.io/example/" + a + ":1.0.0").uses(postgres));
+    }
+    return lab;
+  }
+
+  private static String jobName(Lab lab) {
+    return Rendered.name(only(Rendered.of(TestLabs.render(lab)).kind("Job")));
+  }
+
+  private static String secretEnv(JsonNode container, String name) {
+    for (JsonNode e : container.path("env")) {
+      if (e.path("name").asText().equals(name)) {
+        JsonNode ref = e.path("valueFrom").path("secretKeyRef");
+        return ref.path("name").asText() + "/" + ref.path("key").asText();
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode only(List<JsonNode> nodes) {
+    assertThat(nodes).hasSize(1);
+    return nodes.get(0);
+  }
+}
