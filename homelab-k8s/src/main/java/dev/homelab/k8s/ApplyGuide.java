@@ -68,12 +68,8 @@ final class ApplyGuide {
    */
   static final String WAIT_SCRIPT = "wait-for-crds-and-webhooks.sh";
 
-  /**
-   * How this folder is applied, by hand and by the GitHub deploy workflow alike: server-side, with
-   * one field manager, so the first manual apply and every later workflow run own the same fields
-   * (mixing client-side and server-side apply leaves fields owned by two managers).
-   */
-  static final String APPLY = "kubectl apply --server-side --field-manager=homelab-deploy -k .";
+  /** How this folder is applied, by hand and by the GitHub deploy workflow alike (see {@link KubectlApply}). */
+  static final String APPLY = KubectlApply.COMMAND + " -k .";
 
   /** The commands of {@link #WAIT_SCRIPT}, one per line (continuations joined with {@code \}). */
   static String waitCommands(Set<String> crds, Set<Webhook> webhooks) {

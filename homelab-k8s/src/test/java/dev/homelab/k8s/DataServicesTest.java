@@ -78,8 +78,8 @@ class DataServicesTest {
 
   @Test
   void should_say_in_secrets_md_what_a_secret_must_hold() {
-    assertThat(FILES.text("SECRETS.md")).endsWith("\nWhat these values must hold:\n\n"
-        + "- `homeassistant-db` key `url`: `postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant`\n");
+    assertThat(FILES.text("SECRETS.md")).contains("\nWhat these values must hold:\n\n"
+        + "- `homeassistant-db` key `url`: `postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant`\n\n## Create them\n");
   }
 
   @Test

@@ -112,9 +112,56 @@ class HandOffTest {
   @Test
   void should_list_the_secrets_of_charts_and_not_those_cert_manager_generates() {
     assertThat(FILES.text("SECRETS.md"))
-        .contains("| arc-runners | github-runners | (whole secret) | HelmChart kube-system/homelab-runners |")
+        .contains("| arc-runners | github-runners | github_token (a PAT), or github_app_id, github_app_installation_id "
+            + "and github_app_private_key | HelmChart kube-system/homelab-runners |")
         .contains("| monitoring | alertmanager-webhook | url (and used whole) |")
         .doesNotContain("letsencrypt-account-key");
+  }
+
+  @Test
+  void should_list_the_keys_grafana_reads_from_its_admin_secret() {
+    // values: grafana.admin.existingSecret with userKey and passwordKey beside it
+    assertThat(FILES.text("SECRETS.md")).contains("| monitoring | grafana-admin | admin-password, admin-user |");
+  }
+
+  @Test
+  void should_create_every_namespace_before_any_secret_and_every_secret_from_a_variable() {
+    String md = FILES.text("SECRETS.md");
+    String script = md.substring(md.indexOf("```bash\n") + 8, md.indexOf("```", md.indexOf("```bash\n") + 8));
+    List<String> lines = script.lines().toList();
+    int lastNamespace = -1;
+    int firstSecret = Integer.MAX_VALUE;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("kubectl create namespace ")) {
+        lastNamespace = i;
+      } else if (lines.get(i).contains(" create secret generic ")) {
+        firstSecret = Math.min(firstSecret, i);
+      }
+    }
+    assertThat(lastNamespace).isLessThan(firstSecret);
+    // every Secret of the table, in its namespace, and one variable for the copies of one Secret
+    assertThat(script).contains("kubectl create namespace crowdsec --dry-run=client -o yaml | " + KubectlApply.COMMAND + " -f -")
+        .contains("kubectl -n traefik create secret generic crowdsec-bouncer-traefik \\\n"
+            + "  --from-file=key=<(printf %s \"$SECRET_CROWDSEC_BOUNCER_TRAEFIK_KEY\")")
+        .contains("kubectl -n crowdsec create secret generic crowdsec-bouncer-traefik \\\n"
+            + "  --from-file=key=<(printf %s \"$SECRET_CROWDSEC_BOUNCER_TRAEFIK_KEY\")")
+        .contains("kubectl -n arc-runners create secret generic github-runners \\\n"
+            + "  --from-file=github_token=<(printf %s \"$SECRET_GITHUB_RUNNERS_GITHUB_TOKEN\")")
+        .doesNotContain("--from-literal");
+    long secrets = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| namespace") && !l.startsWith("| ---")).count();
+    assertThat(lines.stream().filter(l -> l.contains(" create secret generic ")).count()).isEqualTo(secrets);
+  }
+
+  @Test
+  void should_give_bash_a_secrets_script_it_can_parse() throws Exception {
+    String md = FILES.text("SECRETS.md");
+    String script = md.substring(md.indexOf("```bash\n") + 8, md.indexOf("```", md.indexOf("```bash\n") + 8));
+    Process bash = new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
+    bash.getOutputStream().write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    bash.getOutputStream().close();
+    String output = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(bash.waitFor()).as(output).isZero();
   }
 
   private static JsonNode policy(String namespace, String name) {

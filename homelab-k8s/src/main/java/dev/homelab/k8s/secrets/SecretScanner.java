@@ -29,6 +29,13 @@ public final class SecretScanner {
   private static final Pattern OPERATOR_SECRET_FILE = Pattern.compile("/etc/(?:alertmanager|prometheus)/secrets/([^/]+)/(.+)");
   /** Fields whose string value names a Secret used whole. */
   private static final Set<String> WHOLE_SECRET_FIELDS = Set.of("secretName", "existingSecret", "githubConfigSecret");
+  /**
+   * The keys a Secret used whole must hold, where the consumer documents them: ARC's
+   * gha-runner-scale-set reads a PAT or a GitHub App's three keys from {@code githubConfigSecret}
+   * (chart 0.14.2, values.yaml {@code githubConfigSecret}).
+   */
+  private static final Map<String, String> WHOLE_SECRET_KEYS = Map.of(
+      "githubConfigSecret", "github_token (a PAT), or github_app_id, github_app_installation_id and github_app_private_key");
   /** cert-manager keeps the secrets of cluster-scoped issuers in its own namespace. */
   private static final Map<String, String> CLUSTER_KIND_NAMESPACE = Map.of("ClusterIssuer", "cert-manager");
 
@@ -107,6 +114,14 @@ public final class SecretScanner {
     if ("valuesContent".equals(field)) {
       return; // scanned as YAML by scanHelmChart, in the chart's namespace
     }
+    if (node.isObject() && node.path("existingSecret").isTextual() && !keyFields(node).isEmpty()) {
+      // a chart's existingSecret with the keys it reads beside it (Grafana's admin.userKey and
+      // admin.passwordKey): a use of those keys, not of the whole Secret
+      for (String key : keyFields(node)) {
+        uses.add(new SecretUse(ns, node.path("existingSecret").asText(), key, consumer));
+      }
+      return;
+    }
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -119,6 +134,18 @@ public final class SecretScanner {
     }
   }
 
+  /** The values of the {@code *Key} fields beside an {@code existingSecret}, in document order. */
+  private static List<String> keyFields(JsonNode node) {
+    List<String> keys = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().endsWith("Key") && e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
+        keys.add(e.getValue().asText());
+      }
+    }
+    return keys;
+  }
+
   private static boolean isSecretRef(String field) {
     return field.equals("secretKeyRef") || field.equals("secretRef") || field.endsWith("SecretRef");
   }
@@ -128,7 +155,7 @@ public final class SecretScanner {
       String[] parts = value.substring(URN.length()).split(":", 2);
       uses.add(new SecretUse(ns, parts[0], parts.length > 1 ? parts[1] : null, consumer));
     } else if (field != null && WHOLE_SECRET_FIELDS.contains(field) && !value.isBlank()) {
-      uses.add(new SecretUse(ns, value, null, consumer));
+      uses.add(new SecretUse(ns, value, null, consumer, WHOLE_SECRET_KEYS.get(field)));
     } else if ("secrets".equals(field) && !value.isBlank()) {
       // alertmanagerSpec/prometheusSpec.secrets: mounted whole, the pods wait until each exists
       uses.add(new SecretUse(ns, value, null, consumer));

@@ -1,5 +1,6 @@
 package dev.homelab.k8s.secrets;
 
+import dev.homelab.k8s.KubectlApply;
 import dev.homelab.k8s.crd.externalsecrets.ExternalSecret;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class SecretsChecklist {
 
   /** One Secret: its keys (empty when only used whole), who uses it, and the first folder that did. */
   public record Entry(String namespace, String name, Set<String> keys, boolean whole, Set<String> consumers,
-      String folder) {}
+      String folder, String wholeKeys) {}
 
   /** Scans an object written to {@code folder}. */
   public void add(String folder, HasMetadata object) {
@@ -31,9 +32,10 @@ public final class SecretsChecklist {
     for (SecretUse use : SecretScanner.scan(object)) {
       String ns = use.namespace() == null ? "" : use.namespace();
       Entry e = entries.computeIfAbsent(ns + "/" + use.name(),
-          k -> new Entry(ns, use.name(), new TreeSet<>(), false, new TreeSet<>(), folder));
-      if (use.key() == null && !e.whole()) {
-        e = new Entry(e.namespace(), e.name(), e.keys(), true, e.consumers(), e.folder());
+          k -> new Entry(ns, use.name(), new TreeSet<>(), false, new TreeSet<>(), folder, null));
+      if (use.key() == null && (!e.whole() || (e.wholeKeys() == null && use.wholeKeys() != null))) {
+        e = new Entry(e.namespace(), e.name(), e.keys(), true, e.consumers(), e.folder(),
+            e.wholeKeys() != null ? e.wholeKeys() : use.wholeKeys());
         entries.put(ns + "/" + use.name(), e);
       }
       if (use.key() != null) {
@@ -104,6 +106,9 @@ public final class SecretsChecklist {
       sb.append("\nWhat these values must hold:\n\n");
       holds.forEach((secret, what) -> sb.append("- ").append(secret).append(": `").append(what).append("`\n"));
     }
+    if (lab.secretStore().isEmpty()) {
+      sb.append(commands());
+    }
     return sb.toString();
   }
 
@@ -116,12 +121,13 @@ public final class SecretsChecklist {
           .append("properties (a Secret used whole gets every property of the remote secret).\n\n");
     } else {
       sb.append("The manifests reference these Secrets but never contain a value. Create each one before ")
-          .append("applying, e.g. `kubectl -n <namespace> create secret generic <name> --from-literal=<key>=...`, ")
-          .append("or name a ClusterSecretStore with `homelab.secretStore(...)` to get ExternalSecrets instead.\n\n");
+          .append("the first apply (the commands under \"Create them\" below), or name a ClusterSecretStore with ")
+          .append("`homelab.secretStore(...)` to get ExternalSecrets instead.\n\n");
     }
     sb.append("| namespace | secret | keys | used by |\n| --- | --- | --- | --- |\n");
     for (Entry e : missing()) {
-      String keys = e.keys().isEmpty() ? "(whole secret)" : String.join(", ", e.keys())
+      String whole = e.wholeKeys() != null ? e.wholeKeys() : "(whole secret)";
+      String keys = e.keys().isEmpty() ? whole : String.join(", ", e.keys())
           + (e.whole() ? " (and used whole)" : "");
       sb.append("| ").append(e.namespace().isEmpty() ? "(cluster-scoped consumer)" : e.namespace())
           .append(" | ").append(e.name()).append(" | ").append(keys).append(" | ")
@@ -134,5 +140,57 @@ public final class SecretsChecklist {
           .append(String.join("`, `", namespaces)).append("`\n"));
     }
     return sb.toString();
+  }
+
+  /** Applies what kubectl prints, like every other apply of the output ({@link KubectlApply}). */
+  private static final String APPLY_STDIN = KubectlApply.COMMAND + " -f -";
+
+  /**
+   * "Create them": every namespace first (they come with the manifests, which cannot apply before
+   * their Secrets exist), then every Secret. Values come from environment variables named after the
+   * Secret and key, so the copies of one Secret in several namespaces get one value. Each value
+   * reaches kubectl through a file descriptor, never as an argument: arguments show in {@code ps}.
+   * Reruns are idempotent (apply, not create).
+   */
+  private String commands() {
+    List<Entry> missing = missing().stream().filter(e -> !e.namespace().isEmpty()).toList();
+    if (missing.isEmpty()) {
+      return "";
+    }
+    Map<String, String> variables = new TreeMap<>();
+    StringBuilder secrets = new StringBuilder();
+    for (Entry e : missing) {
+      List<String> keys = new ArrayList<>(e.keys());
+      if (keys.isEmpty() && e.wholeKeys() != null) {
+        keys.add(e.wholeKeys().split(" ", 2)[0]); // the first documented key (ARC: github_token)
+      }
+      if (keys.isEmpty()) {
+        secrets.append("# ").append(e.namespace()).append("/").append(e.name())
+            .append(": used whole; create it with the keys its consumer documents\n");
+        continue;
+      }
+      secrets.append("kubectl -n ").append(e.namespace()).append(" create secret generic ").append(e.name());
+      for (String key : keys) {
+        String variable = variable(e.name(), key);
+        variables.put(variable, e.name() + " key " + key);
+        secrets.append(" \\\n  --from-file=").append(key).append("=<(printf %s \"$").append(variable).append("\")");
+      }
+      secrets.append(" \\\n  --dry-run=client -o yaml | ").append(APPLY_STDIN).append('\n');
+    }
+    StringBuilder sb = new StringBuilder("\n## Create them\n\n")
+        .append("Export one variable per value (the copies of a Secret in several namespaces share it; `read -rs NAME`\n")
+        .append("then `export NAME` keeps a value out of your shell history), then run the commands with bash from any\n")
+        .append("folder. Values never appear on a command line, and a rerun changes only what changed.\n\n```bash\n");
+    variables.forEach((variable, what) -> sb.append("export ").append(variable).append("=...   # ").append(what).append('\n'));
+    sb.append("\nset -u   # stop at a variable left unset\n");
+    new TreeSet<>(missing.stream().map(Entry::namespace).toList()).forEach(ns -> sb.append("kubectl create namespace ")
+        .append(ns).append(" --dry-run=client -o yaml | ").append(APPLY_STDIN).append('\n'));
+    sb.append(secrets).append("```\n");
+    return sb.toString();
+  }
+
+  /** {@code SECRET_<NAME>_<KEY>}, upper case, other characters as {@code _}. */
+  private static String variable(String name, String key) {
+    return ("SECRET_" + name + "_" + key).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 }
