@@ -150,6 +150,8 @@ Lab referenceLab() {
           app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3")
               .port(8123).host("home").internalVia(traefik)
               .arches(Arch.AMD64).runsOn("nuc")
+              // upstream supports its container only as root (s6-overlay init; HA ADR 0013)
+              .runAsRoot("Home Assistant's s6-overlay init runs only as root")
               .volume(claim("config", "/config", "5Gi").local())  // SQLite: node-local
               .seedFile("/config/configuration.yaml", haConfiguration)
               .seedFile("/config/automations.yaml", "[]\n")

@@ -22,7 +22,7 @@ final class AppRules {
   private AppRules() {}
 
   static List<Rule> all() {
-    return List.of(publicNeedsDomain(), internalNeedsDomain(), exposureNeedsTraefik(), adminHostNeedsTraefik(),
+    return List.of(rootOnlyImages(), publicNeedsDomain(), internalNeedsDomain(), exposureNeedsTraefik(), adminHostNeedsTraefik(),
         hostName(), hostUnique(), publicNeedsTls(), publicNeedsDnsZone(), runsOnKnown(), usesKnown(),
         archPinnedNode(), archNoNode(), metricsNeedMonitoring(), publicNextcloudInstalls());
   }
@@ -205,6 +205,15 @@ final class AppRules {
                     + " so the image installs itself on first start");
           }
         }));
+  }
+
+  /** Images known to run only as root fail at start as any other user ({@link KnownImages#isHomeAssistant}). */
+  static Rule rootOnlyImages() {
+    return Rule.of("root-only-image", (lab, r) -> lab.apps().stream()
+        .filter(a -> a.rootReason().isEmpty() && KnownImages.isHomeAssistant(a.image()))
+        .forEach(a -> r.report(ModelPaths.app(a.name()), "the Home Assistant image runs only as root (its s6-overlay init), "
+                + "so as uid " + a.runAsUser() + " it stops before Home Assistant starts",
+            "Call .runAsRoot(\"Home Assistant's s6-overlay init runs only as root\")")));
   }
 
   /** A route Traefik serves: an exposed app, a data service's admin UI, Grafana. */

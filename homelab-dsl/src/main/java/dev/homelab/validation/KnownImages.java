@@ -31,7 +31,24 @@ final class KnownImages {
       List.of("MYSQL_DATABASE", "MYSQL_USER", "MYSQL_PASSWORD", "MYSQL_HOST"),
       List.of("POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_HOST"));
 
+  /** Repository names of the official Home Assistant container image. */
+  private static final Set<String> HOME_ASSISTANT = Set.of("ghcr.io/home-assistant/home-assistant",
+      "homeassistant/home-assistant", "docker.io/homeassistant/home-assistant");
+
   private KnownImages() {}
+
+  /**
+   * True for the official Home Assistant image, which starts s6-overlay's {@code /init} and is
+   * supported only as root: as another user s6-overlay stops before Home Assistant starts
+   * ("unable to gain root privileges", "can't create /run/..."), and integrations that install
+   * Python packages at runtime write into the image's site-packages.
+   *
+   * @see <a href="https://github.com/home-assistant/architecture/blob/master/adr/0013-home-assistant-container.md">Home Assistant ADR 0013</a>
+   * @see <a href="https://github.com/home-assistant/core/issues/75901">home-assistant/core#75901: s6-overlay as non-root in Kubernetes</a>
+   */
+  static boolean isHomeAssistant(String image) {
+    return HOME_ASSISTANT.contains(repository(image));
+  }
 
   /** True for the official Nextcloud image, whatever the tag or digest. */
   static boolean isNextcloud(String image) {

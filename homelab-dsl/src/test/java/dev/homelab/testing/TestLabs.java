@@ -221,7 +221,7 @@ public final class TestLabs {
             app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7").port(8096).host("media").internalVia(TRAEFIK)
                 .volume(mount(media, "/media")).volume("config", "/config", "10Gi").runsOn("pi4"),
             app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3").port(8123).host("home")
-                .internalVia(TRAEFIK).arches(Arch.AMD64).runsOn("nuc").volume("config", "/config", "5Gi"),
+                .internalVia(TRAEFIK).arches(Arch.AMD64).runsOn("nuc").runAsRoot("s6-overlay init").volume(claim("config", "/config", "5Gi").local()),
             app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics"))
         .github(githubRunners())
         .dns(cloudflare("example.com"))

@@ -49,7 +49,8 @@ class AppRulesTest {
   @Test
   void should_reject_running_as_root() {
     Expect.only(minimal().apps(app("wiki", IMAGE).runAsUser(0)), "run-as-root",
-        "homelab/apps/wiki: runAsUser 0 runs the container as root. Call .runAsUser(1000) with the image's non-root UID");
+        "homelab/apps/wiki: runAsUser 0 runs the container as root. Call .runAsUser(1000) with the image's non-root UID, "
+            + "or .runAsRoot(reason) if the image runs only as root");
   }
 
   @Test
@@ -285,5 +286,24 @@ class AppRulesTest {
   void should_reject_a_data_service_image_on_latest() {
     Expect.only(minimal().dataServices(redis("redis").image("redis:latest")), "image-pinned",
         "homelab/dataServices/redis: image 'redis:latest' has no pinned tag. Pin a version with .image(\"docker.io/library/redis:8.2.1\") or drop .image(...)");
+  }
+
+  @Test
+  void should_reject_home_assistant_as_a_non_root_user() {
+    Expect.only(minimal().apps(app("ha", "ghcr.io/home-assistant/home-assistant:2025.8.3")), "root-only-image",
+        "homelab/apps/ha: the Home Assistant image runs only as root (its s6-overlay init), so as uid 1000 it stops "
+            + "before Home Assistant starts. Call .runAsRoot(\"Home Assistant's s6-overlay init runs only as root\")");
+  }
+
+  @Test
+  void should_accept_home_assistant_as_root_with_a_reason() {
+    assertThat(Expect.problems(minimal().apps(app("ha", "homeassistant/home-assistant:2025.8.3").runAsRoot("s6-overlay")))).isEmpty();
+  }
+
+  @Test
+  void should_want_a_reason_to_run_as_root() {
+    Expect.only(minimal().apps(app("ha", "ghcr.io/example/ha:1.0.0").runAsRoot(" ")), "root-reason",
+        "homelab/apps/ha: runAsRoot(...) needs a one-line reason. Say why the image must run as root, "
+            + "e.g. .runAsRoot(\"s6-overlay init runs only as root\")");
   }
 }

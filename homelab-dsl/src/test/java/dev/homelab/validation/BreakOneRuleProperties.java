@@ -236,6 +236,8 @@ class BreakOneRuleProperties {
         }),
         at("cron-schedule", "homelab/dataServices/cache", add(l -> l.dataServices(redis("cache").backupSchedule("nightly").storage("1Gi", "nfs-data")))),
         new Breaker("dump-only-postgres", s -> "homelab/dataServices/cache", s -> s.build().dataServices(redis("cache").backup(s.offsite()).storage("1Gi", "nfs-data"))),
+        at("root-only-image", "homelab/apps/ha2", add(l -> l.apps(app("ha2", "ghcr.io/home-assistant/home-assistant:2025.8.3")))),
+        at("root-reason", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runAsRoot("")))),
         at("pihole-lb-ip", "homelab/dataServices/dns2", add(l -> l.dataServices(pihole("dns2").storage("1Gi", "nfs-data")))),
         at("prometheus-retention", "homelab/monitoring", add(l -> l.monitoring(monitoring().retention("forever").storage("20Gi", "nfs-data")))),
         at("receiver-unique", "homelab/monitoring", add(l -> l.monitoring(monitoring().storage("20Gi", "nfs-data")
@@ -306,7 +308,7 @@ class BreakOneRuleProperties {
       "device-path", "disk-devices", "dns-ttl", "dns-zones", "dump-only-postgres", "env-name", "env-plain-secret", "file-path",
       "etcd-retention", "github-repository", "host-postgres", "http-path", "image-pinned", "k3s-cidrs", "k3s-version",
       "node-label", "pihole-lb-ip", "port", "port-name", "port-protocol", "port-unique", "probe-command",
-      "prometheus-retention", "receiver-unique", "replicas", "restic-paths", "retention-empty", "run-as-root",
+      "prometheus-retention", "receiver-unique", "replicas", "restic-paths", "retention-empty", "root-reason", "run-as-root",
       "runners-scale", "s3-target", "seed-file-on-volume", "size-quantity", "snapshots-need-btrfs", "ssh-user", "startup-minutes", "taint", "time-zone",
       "traefik-sides", "upgrade-concurrency", "upgrade-version", "upgrade-window", "vpn-peer-ip", "vpn-peer-unique",
       "vpn-subnet", "wireguard-key", "writable-dir");

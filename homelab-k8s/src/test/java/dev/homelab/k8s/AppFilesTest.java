@@ -35,7 +35,7 @@ class AppFilesTest {
 
   @Test
   void should_mount_a_config_file_read_only_from_the_apps_config_map() throws IOException {
-    RenderedFiles files = TestLabs.render(lab(app("home", HA).volume("config", "/config", "1Gi")
+    RenderedFiles files = TestLabs.render(lab(app("home", HA).runAsRoot("s6-overlay init").volume("config", "/config", "1Gi")
         .configFile("/config/packages/lab.yaml", "http:\n  use_x_forwarded_for: true\n")));
 
     JsonNode configMap = read(files, "apps/home/configmap-home-files.yaml");
@@ -48,7 +48,7 @@ class AppFilesTest {
 
   @Test
   void should_restart_the_pod_when_a_config_file_changes() throws IOException {
-    App app = app("home", HA).volume("config", "/config", "1Gi");
+    App app = app("home", HA).runAsRoot("s6-overlay init").volume("config", "/config", "1Gi");
     String before = checksum(TestLabs.render(lab(app.configFile("/config/a.yaml", "a: 1\n"))));
     String after = checksum(TestLabs.render(lab(app.configFile("/config/a.yaml", "a: 2\n"))));
 
@@ -57,7 +57,7 @@ class AppFilesTest {
 
   @Test
   void should_write_a_seed_file_only_when_it_is_absent() throws IOException {
-    JsonNode pod = pod(TestLabs.render(lab(app("home", HA).volume("config", "/config", "1Gi")
+    JsonNode pod = pod(TestLabs.render(lab(app("home", HA).runAsRoot("s6-overlay init").volume("config", "/config", "1Gi")
         .seedFile("/config/configuration.yaml", "default_config:\n"))), "home");
 
     JsonNode seed = pod.path("initContainers").get(0);

@@ -19,6 +19,26 @@ class AppsTest {
   private static final RenderedFiles REFERENCE = new KubernetesBackend().render(TestLabs.referenceLike());
 
   @Test
+  void should_run_a_root_only_image_as_root_in_a_baseline_namespace_that_says_why() throws IOException {
+    RenderedFiles files = TestLabs.render(TestLabs.referenceLike().apps(app("ha", "ghcr.io/example/ha:1.0.0")
+        .runAsRoot("s6-overlay init runs only as root").volume("config", "/config", "1Gi")
+        .seedFile("/config/configuration.yaml", "default_config:\n")));
+    JsonNode namespace = read(files, "apps/ha/namespace-ha.yaml");
+    JsonNode pod = read(files, "apps/ha/deployment-ha.yaml").at("/spec/template/spec");
+
+    assertThat(namespace.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText()).isEqualTo("baseline");
+    assertThat(files.text("apps/ha/namespace-ha.yaml")).contains("s6-overlay init runs only as root");
+    assertThat(pod.path("securityContext").has("runAsUser")).isFalse();
+    assertThat(pod.path("securityContext").has("runAsNonRoot")).isFalse();
+    // the seed init container shares the app's user: as non-root it could not start in a root image
+    for (JsonNode c : List.of(pod.at("/containers/0"), pod.at("/initContainers/0"))) {
+      assertThat(c.path("securityContext").path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+      assertThat(c.path("securityContext").has("runAsNonRoot")).isFalse();
+      assertThat(c.path("securityContext").has("capabilities")).isFalse();
+    }
+  }
+
+  @Test
   void should_render_extra_ports_on_the_container_after_the_http_port() throws IOException {
     JsonNode container = container(REFERENCE, "jellyfin");
 

@@ -260,7 +260,7 @@ class ComponentsTest {
 
   @Test
   void should_keep_a_local_claim_on_local_path() {
-    Lab lab = TestLabs.referenceLike().apps(app("ha", "ghcr.io/home-assistant/home-assistant:2025.8.3")
+    Lab lab = TestLabs.referenceLike().apps(app("ha", "ghcr.io/example/ha:1.0.0")
         .volume(claim("config", "/config", "5Gi").local()));
     assertThat(TestLabs.render(lab).text("apps/ha/persistentvolumeclaim-config.yaml")).contains("storageClassName: local-path");
   }

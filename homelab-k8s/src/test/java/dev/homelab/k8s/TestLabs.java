@@ -65,7 +65,7 @@ final class TestLabs {
                 .runsOn("pi4")
                 .healthPath("/health"),
             app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3")
-                .port(8123).host("home").internalVia(TRAEFIK).arches(Arch.AMD64)
+                .port(8123).host("home").internalVia(TRAEFIK).arches(Arch.AMD64).runAsRoot("s6-overlay init")
                 .volume("config", "/config", "5Gi")
                 .seedFile("/config/configuration.yaml", "homeassistant:\n  packages: !include_dir_named packages\n")
                 .configFile("/config/packages/lab.yaml", "http:\n  use_x_forwarded_for: true\n")

@@ -198,6 +198,14 @@ public abstract class App {
   public abstract Optional<String> pinnedNode();
 
   /**
+   * Why this app runs as root, when it must: the image supports nothing else. Default: none, the app
+   * runs as {@link #runAsUser()}.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline">Pod Security baseline</a>
+   */
+  public abstract Optional<String> rootReason();
+
+  /**
    * UID the container runs as (never root). Default: 1000.
    *
    * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/security-context/">security context</a>
@@ -475,6 +483,20 @@ public abstract class App {
   }
 
   /**
+   * Runs the container as root, for an image that supports nothing else (Home Assistant's image
+   * starts s6-overlay's {@code /init}, which upstream supports only as root). The app's namespace
+   * gets Pod Security {@code baseline} instead of {@code restricted}, with {@code reason} on it; the
+   * container keeps the runtime's default capabilities and may not escalate further. Prefer an
+   * image that runs as a user. Default: not root.
+   *
+   * @see <a href="https://github.com/home-assistant/architecture/blob/master/adr/0013-home-assistant-container.md">Home Assistant ADR 0013: the container runs as root</a>
+   * @see <a href="https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline">Pod Security baseline</a>
+   */
+  public App runAsRoot(String reason) {
+    return copy().withRootReason(reason);
+  }
+
+  /**
    * Makes a directory of the image writable to the app's non-root UID, keeping the image's files in
    * it: an emptyDir mounted at {@code path}, filled at start by an init container from the app's
    * own image ({@code cp -R}, so the image needs a {@code cp}). For images whose entrypoint writes
@@ -528,7 +550,9 @@ public abstract class App {
         .when(!Names.isPinnedImage(image()), "image-pinned", () -> "image '" + image() + "' has no pinned tag",
             "Pin a version, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + name() + ":1.2.3\")")
         .when(runAsUser() <= 0, "run-as-root", () -> "runAsUser " + runAsUser() + " runs the container as root",
-            "Call .runAsUser(1000) with the image's non-root UID")
+            "Call .runAsUser(1000) with the image's non-root UID, or .runAsRoot(reason) if the image runs only as root")
+        .when(rootReason().filter(r -> r.isBlank() || r.contains("\n")).isPresent(), "root-reason",
+            () -> "runAsRoot(...) needs a one-line reason", "Say why the image must run as root, e.g. .runAsRoot(\"s6-overlay init runs only as root\")")
         .addAll(probe().violations());
     metricsPath().ifPresent(m -> v.when(!m.startsWith("/"), "http-path", () -> "metrics path '" + m + "' does not start with /",
         "Call .metrics(\"/" + m + "\")"));

@@ -40,7 +40,7 @@ final class AppComponent implements Component {
   public List<HasMetadata> objects(Lab lab) {
     App app = lab.apps().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
     List<HasMetadata> out = new ArrayList<>();
-    out.add(Namespaces.restricted(name));
+    out.add(app.rootReason().map(why -> Namespaces.baseline(name, "runs as root: " + why)).orElseGet(() -> Namespaces.restricted(name)));
     out.add(AppWorkload.deployment(lab, app));
     out.addAll(AppWorkload.claims(lab, app));
     AppInit.configMap(app).ifPresent(out::add);

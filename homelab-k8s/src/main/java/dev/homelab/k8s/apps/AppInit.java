@@ -114,7 +114,7 @@ final class AppInit {
           .withEnv(Pods.env("PGHOST", s.host()), Pods.env("PGUSER", db), Pods.env("PGDATABASE", db),
               Pods.env("PGCONNECT_TIMEOUT", "5"), Pods.env("PGPASSWORD", s.credentialsFor(app)))
           .withResources(Pods.resources("10m", "16Mi", "64Mi"))
-          .withSecurityContext(Pods.restrictedContainer())
+          .withSecurityContext(AppWorkload.containerContext(app))
           .build());
     }
     return out;
@@ -136,7 +136,7 @@ final class AppInit {
         .withImage(app.image())
         .withResources(Pods.resources(app.resources().cpuRequest(), app.resources().memoryRequest(),
             app.resources().memoryLimit()))
-        .withSecurityContext(Pods.restrictedContainer());
+        .withSecurityContext(AppWorkload.containerContext(app));
   }
 
   /** The emptyDirs of the writable directories and the files' ConfigMap. */

@@ -33,7 +33,7 @@ final class AppWorkload {
 
   static Deployment deployment(Lab lab, App app) {
     String name = app.name();
-    PodSecurityContext security = Pods.restrictedPod(app.runAsUser());
+    PodSecurityContext security = podContext(app);
     if (app.port() < 1024 || app.extraPorts().stream().anyMatch(p -> p.port() < 1024)) {
       // A non-root process may bind a low TCP or UDP port when the pod's network namespace allows it (a safe sysctl).
       security.setSysctls(List.of(new io.fabric8.kubernetes.api.model.Sysctl("net.ipv4.ip_unprivileged_port_start", "0")));
@@ -63,13 +63,23 @@ final class AppWorkload {
             .withReadinessProbe(AppProbes.readiness(lab, app))
             .withLivenessProbe(AppProbes.liveness(lab, app))
             .withStartupProbe(AppProbes.startup(lab, app))
-            .withSecurityContext(Pods.restrictedContainer())
+            .withSecurityContext(containerContext(app))
             .build())
         .withVolumes(volumes(lab, app))
         .endSpec()
         .endTemplate()
         .endSpec()
         .build();
+  }
+
+  /** Restricted as {@link App#runAsUser()}, or the root context of an app that must run as root. */
+  static PodSecurityContext podContext(App app) {
+    return app.rootReason().isPresent() ? Pods.rootPod() : Pods.restrictedPod(app.runAsUser());
+  }
+
+  /** The context of the app's containers, its init containers included (they share the pod's user). */
+  static io.fabric8.kubernetes.api.model.SecurityContext containerContext(App app) {
+    return app.rootReason().isPresent() ? Pods.rootContainer() : Pods.restrictedContainer();
   }
 
   /**

@@ -36,6 +36,9 @@ public final class ResticJob {
   private final String name;
   private final Map<String, String> labels;
   private final String schedule;
+  /** The uid of an app that runs as root ({@code App.runAsRoot}): the job reads its files as root too. */
+  public static final long ROOT = 0;
+
   private final long uid;
   private final S3Target target;
   private final String repositoryPath;
@@ -93,7 +96,8 @@ public final class ResticJob {
         .withEnv(env())
         .withVolumeMounts(allMounts)
         .withResources(Pods.resources("100m", "256Mi", "1Gi"))
-        .withSecurityContext(Pods.restrictedContainer())
+        // uid 0: the app runs as root and its files may be root's alone; the namespace is baseline
+        .withSecurityContext(uid == ROOT ? Pods.rootContainer() : Pods.restrictedContainer())
         .build();
     return new CronJobBuilder()
         .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
@@ -110,7 +114,7 @@ public final class ResticJob {
         .withNewSpec()
         .withRestartPolicy("OnFailure")
         .withAutomountServiceAccountToken(false)
-        .withSecurityContext(Pods.restrictedPod(uid))
+        .withSecurityContext(uid == ROOT ? Pods.rootPod() : Pods.restrictedPod(uid))
         .withAffinity(affinity)
         .withInitContainers(initContainers)
         .withContainers(restic)

@@ -60,6 +60,24 @@ public final class Pods {
         .build();
   }
 
+  /**
+   * Pod context of a pod that must run as root (Pod Security baseline): the runtime's default
+   * seccomp profile, the image's own user.
+   */
+  public static PodSecurityContext rootPod() {
+    return new PodSecurityContextBuilder()
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .build();
+  }
+
+  /**
+   * Container context of a pod that must run as root: no privilege escalation, and the runtime's
+   * default capabilities, which an init system such as s6-overlay needs (chown, setuid).
+   */
+  public static SecurityContext rootContainer() {
+    return new SecurityContextBuilder().withAllowPrivilegeEscalation(false).build();
+  }
+
   /** Requests CPU and memory, limits memory (a CPU limit only throttles). */
   public static ResourceRequirements resources(String cpuRequest, String memoryRequest, String memoryLimit) {
     return new ResourceRequirementsBuilder()
