@@ -14,6 +14,7 @@ import dev.homelab.model.infra.GitHub;
 import dev.homelab.model.infra.TerraformState;
 import dev.homelab.model.monitoring.Monitoring;
 import dev.homelab.model.network.AddressPool;
+import dev.homelab.model.network.Exposure;
 import dev.homelab.model.network.Tls;
 import dev.homelab.model.network.Traefik;
 import dev.homelab.model.network.WireGuard;
@@ -28,6 +29,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
 
@@ -537,6 +540,21 @@ public abstract class Lab {
   public String storageClassForSmallState() {
     return disabledBuiltIns().contains(BuiltIn.LOCAL_STORAGE)
         ? storageClassFor(StorageKind.SHARED, Optional.empty()) : StorageKind.LOCAL_PATH;
+  }
+
+  /**
+   * Every fully qualified host name Traefik serves, sorted, with its side: exposed apps, the admin
+   * UIs of data services and Grafana (internal). Empty without a managed Traefik.
+   */
+  public SortedMap<String, Exposure> routedHosts() {
+    SortedMap<String, Exposure> hosts = new TreeMap<>();
+    if (traefik().isEmpty()) {
+      return hosts;
+    }
+    apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER).forEach(a -> hosts.put(fqdn(a.host()), a.exposure()));
+    dataServices().forEach(d -> d.adminHost().ifPresent(h -> hosts.put(fqdn(h), Exposure.INTERNAL)));
+    monitoring().ifPresent(m -> hosts.put(fqdn(m.grafanaHost()), Exposure.INTERNAL));
+    return hosts;
   }
 
   /** The API endpoint: the configured one, else the first server's address. */

@@ -126,4 +126,16 @@ class DataServicesTest {
     assertThat(nodes).hasSize(1);
     return nodes.get(0);
   }
+
+  @Test
+  void should_resolve_every_routed_host_in_pihole_at_the_traefik_side_that_serves_it() {
+    String pihole = FILES.text("data/pihole/statefulset-pihole.yaml");
+    String line = pihole.lines().dropWhile(l -> !l.contains("name: FTLCONF_dns_hosts")).skip(1).findFirst().orElseThrow();
+    List<String> records = List.of(line.substring(line.indexOf("value: ") + 7).replace("\"", "").split(";"));
+
+    // internal names at the internal IP (LAN and VPN), public names at the public IP (no hairpin NAT needed)
+    assertThat(records).contains("192.168.1.241 media.example.com", "192.168.1.241 home.example.com",
+        "192.168.1.241 pihole.example.com", "192.168.1.241 grafana.example.com", "192.168.1.240 cloud.example.com");
+    assertThat(records).hasSize(TestLabs.referenceLike().routedHosts().size());
+  }
 }

@@ -47,14 +47,41 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
           Pods.resources("100m", "256Mi", "1Gi"), 15672);
       case PIHOLE -> new Engine(null, "/etc/pihole",
           List.of(port("dns-tcp", 53, "TCP"), port("dns-udp", 53, "UDP"), port("http", 80, "TCP")),
-          List.of(Pods.env("TZ", lab.timeZone()),
-              Pods.env("FTLCONF_webserver_api_password", s.credentials()),
-              // LAN clients arrive through MetalLB from other subnets than the pod's: answer them too.
-              Pods.env("FTLCONF_dns_listeningMode", "all")),
+          piholeEnv(lab, s),
           List.of(),
           Pods.tcp("dns-tcp", 10), Pods.httpLiveness("/admin/", "http"),
           Pods.resources("50m", "128Mi", "512Mi"), 80);
     };
+  }
+
+  private static List<EnvVar> piholeEnv(Lab lab, DataService s) {
+    List<EnvVar> env = new java.util.ArrayList<>(List.of(Pods.env("TZ", lab.timeZone()),
+        Pods.env("FTLCONF_webserver_api_password", s.credentials()),
+        // LAN clients arrive through MetalLB from other subnets than the pod's: answer them too.
+        Pods.env("FTLCONF_dns_listeningMode", "all")));
+    String records = localRecords(lab);
+    if (!records.isEmpty()) {
+      env.add(Pods.env("FTLCONF_dns_hosts", records));
+    }
+    return env;
+  }
+
+  /**
+   * Pi-hole's local DNS records ({@code dns.hosts}, an array of {@code "IP name"} entries that
+   * FTL reads from the environment delimited by {@code ;}): every internal host at Traefik's internal
+   * IP, the only way the LAN and the VPN find them, and every public host at Traefik's public IP, so
+   * LAN clients reach public apps without a router that supports hairpin NAT.
+   *
+   * @see <a href="https://docs.pi-hole.net/docker/configuration/">Pi-hole docker: FTLCONF_ variables, arrays delimited with ;</a>
+   * @see <a href="https://docs.pi-hole.net/ftldns/configfile/#hosts">FTL configuration: dns.hosts</a>
+   */
+  static String localRecords(Lab lab) {
+    List<String> records = new java.util.ArrayList<>();
+    lab.traefik().ifPresent(t -> lab.routedHosts().forEach((host, side) -> {
+      java.util.Optional<String> ip = side == dev.homelab.model.network.Exposure.PUBLIC ? t.publicIp() : t.internalIp();
+      ip.ifPresent(address -> records.add(address + " " + host));
+    }));
+    return String.join(";", records);
   }
 
   private static ContainerPort port(String name, int port, String protocol) {
