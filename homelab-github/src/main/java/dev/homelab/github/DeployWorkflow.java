@@ -103,7 +103,12 @@ final class DeployWorkflow {
   }
 
   private Map<String, Object> ansibleJob() {
-    String guard = "case \"$PLAYBOOK\" in /*|*..*) echo \"::error::playbook must be a path under ansible/\"; exit 1 ;; esac\n";
+    // Only the output's own playbooks: k3s-ansible (k3s.orchestration.site) is not installed here and
+    // restarts k3s on every node at once unless run with --forks 1; k3s is installed from a
+    // workstation and upgraded by system-upgrade-controller.
+    String guard = "case \"$PLAYBOOK\" in /*|*..*) echo \"::error::playbook must be a path under ansible/\"; exit 1 ;; esac\n"
+        + "[ -f \"$PLAYBOOK\" ] || { echo \"::error::$PLAYBOOK is not a playbook of ansible/ (k3s itself is installed from a "
+        + "workstation: ansible/README.md)\"; exit 1; }\n";
     return map(
         "name", "Ansible (hosts)",
         "if", "github.event_name == 'workflow_dispatch' && inputs.ansible",

@@ -236,6 +236,22 @@ class GitHubActionsBackendTest {
   }
 
   @Test
+  void should_refuse_a_playbook_that_is_not_a_file_of_the_ansible_folder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    String run = runs(workflow(full()).at("/jobs/ansible")).stream().filter(r -> r.contains("ansible-playbook -i"))
+        .findFirst().orElseThrow();
+    // k3s.orchestration.site is not installed on the runner: the step must stop before ansible-playbook
+    ProcessBuilder bash = new ProcessBuilder("bash", "-c", run.replace("ansible-playbook", "echo reached ansible-playbook"))
+        .directory(dir.toFile()).redirectErrorStream(true);
+    bash.environment().put("PLAYBOOK", "k3s.orchestration.site");
+    Process p = bash.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).isEqualTo(1);
+    assertThat(out).doesNotContain("reached").contains("is not a playbook of ansible/");
+  }
+
+  @Test
   void should_name_secrets_only_in_secrets_expressions() {
     for (Lab lab : List.of(full(), clusterOnly())) {
       String text = backend.render(lab).text(WORKFLOW);

@@ -183,7 +183,7 @@ final class ApplyGuide {
         - NetworkPolicies that admit the LAN through a LoadBalancer IP (Pi-hole DNS, the CrowdSec
           LAPI, Traefik's internal entrypoints) also admit the pod network (k3s `cluster-cidr`):
           kube-proxy masquerades packets the nodes send or forward to those IPs to the node's
-          flannel address, and CoreDNS forwards to Pi-hole from pod IPs.
+          flannel address, and pods resolving through Pi-hole come from pod IPs.
         """);
     return sb.toString();
   }

@@ -55,7 +55,10 @@ final class BringUp {
     lab.dataServices().stream().filter(d -> d.kind() == DataService.Kind.PIHOLE).findFirst()
         .flatMap(DataService::loadBalancerIp).ifPresent(ip -> sb
             .append("\nHand out `").append(ip).append("` (Pi-hole) as the DNS server in your router's DHCP settings, so the LAN\n")
-            .append("resolves the internal names.\n"));
+            .append("resolves the internal names (Pi-hole holds a record for every routed host). Not to the nodes: keep\n")
+            .append("their resolvers static (a DHCP reservation without Pi-hole, or a fixed `/etc/resolv.conf`), since k3s\n")
+            .append("hands the node's resolvers to CoreDNS and containerd pulls images through them; with Pi-hole there,\n")
+            .append("a restarting Pi-hole would stop every name lookup and image pull in the cluster, its own included.\n"));
     steps.add(new BringUpStep(Stage.KUBERNETES, "Apply the manifests", sb.toString()));
     return steps;
   }
