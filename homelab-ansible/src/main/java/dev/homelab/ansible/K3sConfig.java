@@ -52,6 +52,14 @@ final class K3sConfig {
     return config;
   }
 
+  /** The consumer name of the etcd snapshots' own S3 key ({@code S3Target.credentialsSecretFor}). */
+  static final String ETCD_CONSUMER = "etcd";
+
+  /** ", limited to bucket/prefix/" for a consumer's own key; empty for a shared key. */
+  static String scope(S3Target target, String prefix) {
+    return target.keyPerConsumer() ? ", a key of its own limited to " + target.bucket() + "/" + prefix + "/" : "";
+  }
+
   private static void etcd(Lab lab, EtcdSnapshots snapshots, Vault vault, Map<String, Object> config) {
     config.put("etcd-snapshot-schedule-cron", snapshots.schedule());
     config.put("etcd-snapshot-retention", snapshots.retention());
@@ -66,8 +74,11 @@ final class K3sConfig {
       config.put("etcd-s3-folder", snapshots.folder());
       config.put("etcd-s3-region", t.region());
       String usedBy = "server_config_yaml (etcd-s3-*)";
-      config.put("etcd-s3-access-key", vault.ref(t.accessKeyId(), "access key id of S3 target " + t.name(), usedBy));
-      config.put("etcd-s3-secret-key", vault.ref(t.secretAccessKey(), "secret access key of S3 target " + t.name(), usedBy));
+      // k3s-ansible writes config.yaml world-readable: a key limited to the snapshots' folder
+      // (S3Target.keyPerConsumer) exposes only them
+      String scope = scope(t, snapshots.folder());
+      config.put("etcd-s3-access-key", vault.ref(t.accessKeyId(ETCD_CONSUMER), "access key id of S3 target " + t.name() + scope, usedBy));
+      config.put("etcd-s3-secret-key", vault.ref(t.secretAccessKey(ETCD_CONSUMER), "secret access key of S3 target " + t.name() + scope, usedBy));
     });
   }
 

@@ -109,8 +109,9 @@ class AnsibleBackendTest {
         .containsEntry("etcd-s3-bucket", "example-homelab-backups")
         .containsEntry("etcd-s3-folder", "etcd")
         .containsEntry("etcd-s3-region", "eu-central-003")
-        .containsEntry("etcd-s3-access-key", "{{ vault_s3_offsite_access_key_id }}")
-        .containsEntry("etcd-s3-secret-key", "{{ vault_s3_offsite_secret_access_key }}")
+        // the snapshots' own key (S3Target.keyPerConsumer): config.yaml is world-readable on the servers
+        .containsEntry("etcd-s3-access-key", "{{ vault_s3_offsite_etcd_access_key_id }}")
+        .containsEntry("etcd-s3-secret-key", "{{ vault_s3_offsite_etcd_secret_access_key }}")
         .doesNotContainKeys("cluster-init", "token", "server");
     assertThat(files.text("inventory.yml").split("server_config_yaml", -1)).hasSize(2);
     assertThat(files.text("inventory.yml")).doesNotContain("node-label:\n    - homelab.dev/storage=true\n  secrets");
@@ -226,8 +227,11 @@ class AnsibleBackendTest {
     });
     assertThat(referenced).containsExactly(
         "vault_crowdsec_bouncer_firewall_key", "vault_k3s_token_token", "vault_postgres_nuc_homeassistant_password",
-        "vault_restic_local_password", "vault_restic_offsite_password", "vault_s3_offsite_access_key_id",
-        "vault_s3_offsite_secret_access_key");
+        "vault_restic_local_password", "vault_restic_offsite_password", "vault_s3_offsite_etcd_access_key_id",
+        "vault_s3_offsite_etcd_secret_access_key", "vault_s3_offsite_postgres_nuc_access_key_id",
+        "vault_s3_offsite_postgres_nuc_secret_access_key");
+    assertThat(files.text("VAULT.md")).contains("access key id of S3 target offsite, a key of its own limited to "
+        + "example-homelab-backups/postgres/nuc/");
     String checklist = files.text("VAULT.md");
     referenced.forEach(v -> assertThat(checklist).contains("| `" + v + "` |").contains(v + ": \"\""));
   }

@@ -90,9 +90,9 @@ class ComponentsTest {
   void should_pull_every_referenced_secret_from_the_store_when_the_lab_names_one() {
     RenderedFiles files = TestLabs.render(TestLabs.referenceLike().secretStore("vault"));
 
-    assertThat(files.text("apps/nextcloud/externalsecret-s3-offsite.yaml"))
+    assertThat(files.text("apps/nextcloud/externalsecret-s3-offsite-nextcloud.yaml"))
         .contains("kind: ClusterSecretStore\n    name: vault")
-        .contains("secretKey: access-key-id").contains("key: s3-offsite").contains("property: secret-access-key");
+        .contains("secretKey: access-key-id").contains("key: s3-offsite-nextcloud").contains("property: secret-access-key");
     assertThat(files.text("apps/nextcloud/kustomization.yaml")).contains("externalsecret-nextcloud-db.yaml");
     assertThat(files.text("traefik/externalsecret-crowdsec-bouncer-traefik.yaml")).contains("namespace: traefik");
     assertThat(files.text("SECRETS.md")).contains("ClusterSecretStore `vault`");

@@ -79,7 +79,7 @@ class DataServicesTest {
   @Test
   void should_say_in_secrets_md_what_a_secret_must_hold() {
     assertThat(FILES.text("SECRETS.md")).contains("\nWhat these values must hold:\n\n"
-        + "- `homeassistant-db` key `url`: `postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant`\n\n## Create them\n");
+        + "- `homeassistant-db` key `url`: `postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant`\n");
   }
 
   @Test
@@ -137,5 +137,23 @@ class DataServicesTest {
     assertThat(records).contains("192.168.1.241 media.example.com", "192.168.1.241 home.example.com",
         "192.168.1.241 pihole.example.com", "192.168.1.241 grafana.example.com", "192.168.1.240 cloud.example.com");
     assertThat(records).hasSize(TestLabs.referenceLike().routedHosts().size());
+  }
+
+  @Test
+  void should_give_each_backup_job_its_own_s3_key_limited_to_its_repository() {
+    String job = FILES.text("data/postgres/cronjob-backup-offsite.yaml");
+    assertThat(job).contains("name: s3-offsite-postgres").doesNotContain("name: s3-offsite\n")
+        .contains("homelab.dev/s3-key-scope: s3-offsite-postgres=example-homelab-backups/test/data/postgres/")
+        .contains("s3:https://s3.example.net/example-homelab-backups/test/data/postgres");
+    assertThat(FILES.text("SECRETS.md")).contains("- `s3-offsite-postgres` (namespace `postgres`): an S3 key of its own, "
+        + "limited to bucket `example-homelab-backups` and prefix `test/data/postgres/`");
+  }
+
+  @Test
+  void should_share_the_targets_key_when_the_store_cannot_limit_keys_to_a_prefix() {
+    var shared = dev.homelab.testing.TestLabs.offsite().sharedKey();
+    Lab lab = dev.homelab.testing.TestLabs.minimal().backups(shared).dataServices(postgres("postgres").backup(shared));
+    assertThat(TestLabs.render(lab).text("data/postgres/cronjob-backup-offsite.yaml")).contains("name: s3-offsite\n")
+        .doesNotContain("s3-key-scope");
   }
 }

@@ -66,6 +66,21 @@ public abstract class S3Target {
   }
 
   /**
+   * Whether every consumer writing here (each app's and data service's backup job, the k3s etcd
+   * snapshots, each host's database dumps) gets its own key, restricted to the bucket and its own
+   * prefix, instead of sharing the credentials Terraform uses. A stolen key then reaches one
+   * consumer's backups, not the others'. Backblaze B2 application keys take a bucket and a name
+   * prefix; on AWS and MinIO a policy per key does the same. Default: true.
+   *
+   * @see <a href="https://www.backblaze.com/docs/cloud-storage-application-keys">Backblaze B2 application keys (bucket and name prefix)</a>
+   * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-policies-s3.html">S3 policies limited to a prefix</a>
+   */
+  @Value.Default
+  public boolean keyPerConsumer() {
+    return true;
+  }
+
+  /**
    * Snapshots kept by the backups writing here ({@code restic forget}), and how long overwritten or
    * deleted objects stay recoverable in a versioned bucket. Default: 30 daily.
    *
@@ -170,6 +185,34 @@ public abstract class S3Target {
    */
   public S3Target existingBucket() {
     return copy().withManagedByTerraform(false);
+  }
+
+  /**
+   * Lets every consumer use the credentials secret, for a store whose keys cannot be limited to a
+   * prefix. Default: a key per consumer ({@link #keyPerConsumer()}).
+   *
+   * @see <a href="https://www.backblaze.com/docs/cloud-storage-application-keys">Backblaze B2 application keys</a>
+   */
+  public S3Target sharedKey() {
+    return copy().withKeyPerConsumer(false);
+  }
+
+  /**
+   * The Secret holding the key of {@code consumer} ({@code s3-<name>-<consumer>}), or the shared
+   * credentials secret with {@link #sharedKey()}.
+   */
+  public String credentialsSecretFor(String consumer) {
+    return keyPerConsumer() ? credentialsSecret() + "-" + consumer : credentialsSecret();
+  }
+
+  /** The access key id of {@code consumer} (see {@link #credentialsSecretFor}). */
+  public SecretRef accessKeyId(String consumer) {
+    return SecretRef.of(credentialsSecretFor(consumer), "access-key-id");
+  }
+
+  /** The secret access key of {@code consumer} (see {@link #credentialsSecretFor}). */
+  public SecretRef secretAccessKey(String consumer) {
+    return SecretRef.of(credentialsSecretFor(consumer), "secret-access-key");
   }
 
   /** The access key id: key {@code access-key-id} of the credentials secret. */

@@ -100,7 +100,9 @@ public final class ResticJob {
         .withSecurityContext(uid == ROOT ? Pods.rootContainer() : Pods.restrictedContainer())
         .build();
     return new CronJobBuilder()
-        .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
+        .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
+        .withAnnotations(keyScope())
+        .endMetadata()
         .withNewSpec()
         .withSchedule(schedule)
         .withTimeZone(lab.timeZone())
@@ -126,13 +128,29 @@ public final class ResticJob {
         .build();
   }
 
+  /**
+   * Annotation {@value #KEY_SCOPE}: which bucket and prefix the job's own S3 key must be limited
+   * to, as {@code <secret>=<bucket>/<prefix>/}; SECRETS.md says so next to the Secret. None when
+   * the target shares one key ({@code S3Target.sharedKey()}).
+   */
+  private Map<String, String> keyScope() {
+    if (!target.keyPerConsumer()) {
+      return Map.of();
+    }
+    return Map.of(KEY_SCOPE, target.credentialsSecretFor(namespace) + "=" + target.bucket() + "/" + repositoryPath + "/");
+  }
+
+  /** The annotation naming the bucket and prefix a job's own S3 key must be limited to. */
+  public static final String KEY_SCOPE = "homelab.dev/s3-key-scope";
+
   private List<EnvVar> env() {
     String endpoint = target.endpoint().replaceFirst("/+$", "");
     return List.of(
         Pods.env("RESTIC_REPOSITORY", "s3:" + endpoint + "/" + target.bucket() + "/" + repositoryPath),
         Pods.env("RESTIC_PASSWORD", target.resticPassword()),
-        Pods.env("AWS_ACCESS_KEY_ID", target.accessKeyId()),
-        Pods.env("AWS_SECRET_ACCESS_KEY", target.secretAccessKey()),
+        // the namespace's own key (S3Target.keyPerConsumer), limited to this repository's prefix
+        Pods.env("AWS_ACCESS_KEY_ID", target.accessKeyId(namespace)),
+        Pods.env("AWS_SECRET_ACCESS_KEY", target.secretAccessKey(namespace)),
         Pods.env("AWS_DEFAULT_REGION", target.region()),
         Pods.env("RESTIC_CACHE_DIR", "/cache"));
   }

@@ -1,6 +1,7 @@
 package dev.homelab.k8s.secrets;
 
 import dev.homelab.k8s.KubectlApply;
+import dev.homelab.k8s.backup.ResticJob;
 import dev.homelab.k8s.crd.externalsecrets.ExternalSecret;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -26,8 +27,15 @@ public final class SecretsChecklist {
   public record Entry(String namespace, String name, Set<String> keys, boolean whole, Set<String> consumers,
       String folder, String wholeKeys) {}
 
+  /** {@code namespace/secret} to the bucket and prefix its S3 key must be limited to. */
+  private final Map<String, String> keyScopes = new TreeMap<>();
+
   /** Scans an object written to {@code folder}. */
   public void add(String folder, HasMetadata object) {
+    java.util.Optional.ofNullable(object.getMetadata().getAnnotations()).map(a -> a.get(ResticJob.KEY_SCOPE)).ifPresent(scope -> {
+      int eq = scope.indexOf('=');
+      keyScopes.put(object.getMetadata().getNamespace() + "/" + scope.substring(0, eq), scope.substring(eq + 1));
+    });
     produced.addAll(SecretScanner.produced(object));
     for (SecretUse use : SecretScanner.scan(object)) {
       String ns = use.namespace() == null ? "" : use.namespace();
@@ -100,11 +108,19 @@ public final class SecretsChecklist {
   public String markdown(dev.homelab.model.Lab lab) {
     Map<String, String> holds = new TreeMap<>();
     lab.apps().forEach(a -> a.secretEnv().values().forEach(ref -> ref.holds()
-        .ifPresent(h -> holds.put("`" + ref.name() + "` key `" + ref.key() + "`", h))));
+        .ifPresent(h -> holds.put("`" + ref.name() + "` key `" + ref.key() + "`", "`" + h + "`"))));
     StringBuilder sb = new StringBuilder(markdown(lab.secretStore()));
+    keyScopes.forEach((secret, scope) -> {
+      String bucket = scope.substring(0, scope.indexOf('/'));
+      String prefix = scope.substring(scope.indexOf('/') + 1);
+      holds.put("`" + secret.substring(secret.indexOf('/') + 1) + "` (namespace `" + secret.substring(0, secret.indexOf('/')) + "`)",
+          "an S3 key of its own, limited to bucket `" + bucket + "` and prefix `" + prefix + "` (Backblaze B2: `b2 key create "
+              + "--bucket " + bucket + " --name-prefix " + prefix + " <name> listBuckets,listFiles,readFiles,writeFiles,deleteFiles`; "
+              + "AWS or MinIO: a policy on that prefix)");
+    });
     if (!holds.isEmpty()) {
       sb.append("\nWhat these values must hold:\n\n");
-      holds.forEach((secret, what) -> sb.append("- ").append(secret).append(": `").append(what).append("`\n"));
+      holds.forEach((secret, what) -> sb.append("- ").append(secret).append(": ").append(what).append("\n"));
     }
     if (lab.secretStore().isEmpty()) {
       sb.append(commands());
