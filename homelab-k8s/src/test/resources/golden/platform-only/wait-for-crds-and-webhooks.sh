@@ -3,20 +3,14 @@
 # waits until the CRDs the charts install exist and are established, and until the admission
 # webhooks that validate the custom resources are rolled out. Needs kubectl 1.31 or later.
 set -eu
-kubectl wait --for=create --timeout=10m \
-  crd/clusterissuers.cert-manager.io \
-  crd/externalsecrets.external-secrets.io \
-  crd/ipaddresspools.metallb.io \
-  crd/l2advertisements.metallb.io \
-  crd/plans.upgrade.cattle.io \
-  crd/prometheusrules.monitoring.coreos.com
-kubectl wait --for=condition=Established --timeout=10m \
-  crd/clusterissuers.cert-manager.io \
-  crd/externalsecrets.external-secrets.io \
-  crd/ipaddresspools.metallb.io \
-  crd/l2advertisements.metallb.io \
-  crd/plans.upgrade.cattle.io \
-  crd/prometheusrules.monitoring.coreos.com
+crds="crd/clusterissuers.cert-manager.io
+  crd/externalsecrets.external-secrets.io
+  crd/ipaddresspools.metallb.io
+  crd/l2advertisements.metallb.io
+  crd/plans.upgrade.cattle.io
+  crd/prometheusrules.monitoring.coreos.com"
+kubectl wait --for=create --timeout=10m $crds
+kubectl wait --for=condition=Established --timeout=10m $crds
 kubectl -n cert-manager wait --for=create --timeout=10m deploy/cert-manager-webhook
 kubectl -n cert-manager rollout status --timeout=10m deploy/cert-manager-webhook
 kubectl -n external-secrets wait --for=create --timeout=10m deploy/external-secrets-webhook

@@ -3,28 +3,18 @@
 # waits until the CRDs the charts install exist and are established, and until the admission
 # webhooks that validate the custom resources are rolled out. Needs kubectl 1.31 or later.
 set -eu
-kubectl wait --for=create --timeout=10m \
-  crd/certificates.cert-manager.io \
-  crd/clusterissuers.cert-manager.io \
-  crd/ingressroutes.traefik.io \
-  crd/ipaddresspools.metallb.io \
-  crd/l2advertisements.metallb.io \
-  crd/middlewares.traefik.io \
-  crd/plans.upgrade.cattle.io \
-  crd/prometheusrules.monitoring.coreos.com \
-  crd/servicemonitors.monitoring.coreos.com \
-  crd/tlsstores.traefik.io
-kubectl wait --for=condition=Established --timeout=10m \
-  crd/certificates.cert-manager.io \
-  crd/clusterissuers.cert-manager.io \
-  crd/ingressroutes.traefik.io \
-  crd/ipaddresspools.metallb.io \
-  crd/l2advertisements.metallb.io \
-  crd/middlewares.traefik.io \
-  crd/plans.upgrade.cattle.io \
-  crd/prometheusrules.monitoring.coreos.com \
-  crd/servicemonitors.monitoring.coreos.com \
-  crd/tlsstores.traefik.io
+crds="crd/certificates.cert-manager.io
+  crd/clusterissuers.cert-manager.io
+  crd/ingressroutes.traefik.io
+  crd/ipaddresspools.metallb.io
+  crd/l2advertisements.metallb.io
+  crd/middlewares.traefik.io
+  crd/plans.upgrade.cattle.io
+  crd/prometheusrules.monitoring.coreos.com
+  crd/servicemonitors.monitoring.coreos.com
+  crd/tlsstores.traefik.io"
+kubectl wait --for=create --timeout=10m $crds
+kubectl wait --for=condition=Established --timeout=10m $crds
 kubectl -n cert-manager wait --for=create --timeout=10m deploy/cert-manager-webhook
 kubectl -n cert-manager rollout status --timeout=10m deploy/cert-manager-webhook
 kubectl -n metallb-system wait --for=create --timeout=10m deploy/metallb-controller

@@ -77,12 +77,12 @@ final class ApplyGuide {
     if (!crds.isEmpty()) {
       // condition=Established fails at once with NotFound while helm-controller has not created a
       // CRD yet; --for=create (kubectl 1.31+) waits for it to appear first
+      sb.append("crds=\"");
+      sb.append(crds.stream().map(c -> "crd/" + c).collect(java.util.stream.Collectors.joining("\n  ")));
+      sb.append("\"\n");
+      // unquoted on purpose: the shell splits the list into one argument per CRD
       for (String condition : new String[] {"create", "condition=Established"}) {
-        sb.append("kubectl wait --for=").append(condition).append(" --timeout=10m");
-        for (String crd : crds) {
-          sb.append(" \\\n  crd/").append(crd);
-        }
-        sb.append('\n');
+        sb.append("kubectl wait --for=").append(condition).append(" --timeout=10m $crds\n");
       }
     }
     for (Webhook w : webhooks) {

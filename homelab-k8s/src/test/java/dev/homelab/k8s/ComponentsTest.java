@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Behaviours of single components that the golden files show but do not name. */
@@ -206,13 +207,25 @@ class ComponentsTest {
   }
 
   @Test
-  void should_wait_for_the_crds_to_exist_before_waiting_for_them_to_be_established() {
+  void should_wait_for_the_crds_to_exist_before_waiting_for_them_to_be_established(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
     String script = REFERENCE.text("wait-for-crds-and-webhooks.sh");
+    assertThat(script).startsWith("#!/bin/sh\n").contains("\nset -eu\n");
+    // run it with a kubectl that records its arguments, one per line
+    java.nio.file.Path kubectl = dir.resolve("kubectl");
+    java.nio.file.Files.writeString(kubectl, "#!/bin/sh\nfor a in \"$@\"; do printf '%s|' \"$a\"; done >> \"$LOG\"\necho >> \"$LOG\"\n");
+    kubectl.toFile().setExecutable(true);
+    java.nio.file.Files.writeString(dir.resolve("wait.sh"), script);
+    ProcessBuilder sh = new ProcessBuilder("sh", dir.resolve("wait.sh").toString()).redirectErrorStream(true);
+    sh.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+    sh.environment().put("LOG", dir.resolve("log").toString());
+    assertThat(sh.start().waitFor()).isZero();
+    List<String> calls = java.nio.file.Files.readAllLines(dir.resolve("log"));
 
-    assertThat(script).startsWith("#!/bin/sh\n").contains("\nset -eu\n")
-        .contains("kubectl wait --for=create --timeout=10m \\\n  crd/");
-    assertThat(script.indexOf("kubectl wait --for=create --timeout=10m"))
-        .isLessThan(script.indexOf("kubectl wait --for=condition=Established --timeout=10m"));
+    String crds = "crd/certificates.cert-manager.io|crd/clusterissuers.cert-manager.io|crd/ingressroutes.traefik.io|";
+    assertThat(calls.get(0)).startsWith("wait|--for=create|--timeout=10m|" + crds);
+    assertThat(calls.get(1)).startsWith("wait|--for=condition=Established|--timeout=10m|" + crds);
+    assertThat(calls.get(0).split("\\|")).hasSize(3 + 10);
   }
 
   @Test
