@@ -119,6 +119,8 @@ Lab referenceLab() {
               .volume("data", "/var/www/html", "100Gi")
               // The entrypoint writes redis-session.ini into PHP's root-owned conf.d as UID 33.
               .writableDir("/usr/local/etc/php/conf.d")
+              // background jobs every 5 minutes (otherwise Nextcloud runs them only when someone browses)
+              .cronJob("cron", "*/5 * * * *", "php", "-f", "/var/www/html/cron.php")
               // The image installs itself on first start (no web installer): admin account, its own
               // PostgreSQL role and database (created by the postgres service), cache, Traefik in front.
               .env("NEXTCLOUD_ADMIN_USER", secret("nextcloud-admin", "user"))

@@ -306,4 +306,21 @@ class AppRulesTest {
         "homelab/apps/ha: runAsRoot(...) needs a one-line reason. Say why the image must run as root, "
             + "e.g. .runAsRoot(\"s6-overlay init runs only as root\")");
   }
+
+  @Test
+  void should_check_the_name_schedule_and_command_of_a_cron_job() {
+    assertThat(Expect.problems(minimal().apps(app("cloud", IMAGE).cronJob("Cron Job", "every 5 minutes")))
+        .stream().map(Problem::toString).toList()).containsExactly(
+        "homelab/apps/cloud/cronJobs/Cron Job: cron job name 'Cron Job' is not a short DNS label. "
+            + "Use lower-case letters, digits and '-', at most 20 characters, e.g. \"cron\"",
+        "homelab/apps/cloud/cronJobs/Cron Job: schedule 'every 5 minutes' is not a five-field cron expression. Write it like \"*/5 * * * *\"",
+        "homelab/apps/cloud/cronJobs/Cron Job: cron job Cron Job has no command. Name the program and its arguments, "
+            + "e.g. .cronJob(\"cron\", \"*/5 * * * *\", \"php\", \"-f\", \"/var/www/html/cron.php\")");
+  }
+
+  @Test
+  void should_reject_two_cron_jobs_of_one_name() {
+    Expect.only(minimal().apps(app("cloud", IMAGE).cronJob("cron", "*/5 * * * *", "true").cronJob("cron", "0 * * * *", "true")),
+        "cron-job-unique", "homelab/apps/cloud: two cron jobs have the same name. Give each .cronJob(...) its own name");
+  }
 }

@@ -238,6 +238,10 @@ class BreakOneRuleProperties {
         new Breaker("dump-only-postgres", s -> "homelab/dataServices/cache", s -> s.build().dataServices(redis("cache").backup(s.offsite()).storage("1Gi", "nfs-data"))),
         at("root-only-image", "homelab/apps/ha2", add(l -> l.apps(app("ha2", "ghcr.io/home-assistant/home-assistant:2025.8.3")))),
         at("root-reason", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runAsRoot("")))),
+        at("cron-job-name", "homelab/apps/broken/cronJobs/Nightly", add(l -> l.apps(app("broken", IMAGE).cronJob("Nightly", "0 3 * * *", "true")))),
+        at("cron-job-command", "homelab/apps/broken/cronJobs/nightly", add(l -> l.apps(app("broken", IMAGE).cronJob("nightly", "0 3 * * *")))),
+        at("cron-job-unique", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE)
+            .cronJob("nightly", "0 3 * * *", "true").cronJob("nightly", "0 4 * * *", "true")))),
         at("pihole-lb-ip", "homelab/dataServices/dns2", add(l -> l.dataServices(pihole("dns2").storage("1Gi", "nfs-data")))),
         at("prometheus-retention", "homelab/monitoring", add(l -> l.monitoring(monitoring().retention("forever").storage("20Gi", "nfs-data")))),
         at("receiver-unique", "homelab/monitoring", add(l -> l.monitoring(monitoring().storage("20Gi", "nfs-data")
@@ -304,7 +308,7 @@ class BreakOneRuleProperties {
    * and must be extended with each new check. {@link #catalogue_breakers_are_known_rules} keeps it from
    * missing an id the catalogue breaks.
    */
-  static final List<String> VALUE_CHECK_IDS = List.of("absolute-path", "acme-email", "cron-schedule", "crowdsec-lapi-ip",
+  static final List<String> VALUE_CHECK_IDS = List.of("absolute-path", "acme-email", "cron-job-command", "cron-job-name", "cron-job-unique", "cron-schedule", "crowdsec-lapi-ip",
       "device-path", "disk-devices", "dns-ttl", "dns-zones", "dump-only-postgres", "env-name", "env-plain-secret", "file-path",
       "etcd-retention", "github-repository", "host-postgres", "http-path", "image-pinned", "k3s-cidrs", "k3s-version",
       "node-label", "pihole-lb-ip", "port", "port-name", "port-protocol", "port-unique", "probe-command",

@@ -105,4 +105,26 @@ class AppFilesTest {
   private static JsonNode read(RenderedFiles files, String path) throws IOException {
     return KubernetesYaml.mapper().readTree(files.text(path));
   }
+
+  @Test
+  void should_run_a_cron_job_in_the_apps_own_pod_with_its_seeded_dirs_and_without_probes() throws IOException {
+    RenderedFiles files = TestLabs.render(lab(app("cloud", PHP).runAsUser(33).writableDir("/usr/local/etc/php/conf.d")
+        .volume("data", "/var/www/html", "1Gi").cronJob("cron", "*/5 * * * *", "php", "-f", "/var/www/html/cron.php")));
+    JsonNode cronJob = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .readTree(files.text("apps/cloud/cronjob-cloud-cron.yaml"));
+    JsonNode pod = cronJob.at("/spec/jobTemplate/spec/template/spec");
+    JsonNode app = pod(files, "cloud");
+
+    assertThat(cronJob.at("/spec/schedule").asText()).isEqualTo("*/5 * * * *");
+    assertThat(cronJob.at("/spec/concurrencyPolicy").asText()).isEqualTo("Forbid");
+    // not the app's selector label: the Service and the app's policies must not pick the job's pod
+    assertThat(cronJob.at("/spec/jobTemplate/spec/template/metadata/labels/app.kubernetes.io~1name").asText()).isEqualTo("cloud-cron");
+    assertThat(pod.path("initContainers")).isEqualTo(app.path("initContainers"));
+    assertThat(pod.path("securityContext")).isEqualTo(app.path("securityContext"));
+    assertThat(pod.path("volumes")).isEqualTo(app.path("volumes"));
+    JsonNode container = pod.at("/containers/0");
+    assertThat(strings(container.path("command"))).containsExactly("php", "-f", "/var/www/html/cron.php");
+    assertThat(container.path("volumeMounts")).isEqualTo(app.at("/containers/0/volumeMounts"));
+    assertThat(container.has("livenessProbe") || container.has("readinessProbe") || container.has("ports")).isFalse();
+  }
 }

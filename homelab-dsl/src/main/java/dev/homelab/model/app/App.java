@@ -198,6 +198,13 @@ public abstract class App {
   public abstract Optional<String> pinnedNode();
 
   /**
+   * Commands the app's image runs on a schedule, beside the app. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/">CronJobs</a>
+   */
+  public abstract List<AppCronJob> cronJobs();
+
+  /**
    * Why this app runs as root, when it must: the image supports nothing else. Default: none, the app
    * runs as {@link #runAsUser()}.
    *
@@ -483,6 +490,22 @@ public abstract class App {
   }
 
   /**
+   * Runs {@code command} (program and arguments, no shell) from the app's image on {@code schedule}
+   * (five-field cron, in the lab's time zone), with the app's environment, volumes and user, on the
+   * app's node when it can (its volumes may be node-local); a run never overlaps the previous one.
+   * E.g. Nextcloud's background jobs: {@code .cronJob("cron", "*}{@code /5 * * * *", "php", "-f",
+   * "/var/www/html/cron.php")}. Default: none.
+   *
+   * @see <a href="https://docs.nextcloud.com/server/latest/admin_manual/configuration_server/background_jobs_configuration.html">Nextcloud background jobs</a>
+   * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/">CronJobs</a>
+   */
+  public App cronJob(String name, String schedule, String... command) {
+    List<AppCronJob> all = new java.util.ArrayList<>(cronJobs());
+    all.add(AppCronJob.of(name, schedule, List.of(command)));
+    return copy().withCronJobs(all);
+  }
+
+  /**
    * Runs the container as root, for an image that supports nothing else (Home Assistant's image
    * starts s6-overlay's {@code /init}, which upstream supports only as root). The app's namespace
    * gets Pod Security {@code baseline} instead of {@code restricted}, with {@code reason} on it; the
@@ -574,6 +597,9 @@ public abstract class App {
     volumes().forEach(vol -> v.addAll("volumes/" + vol.name(), vol.violations()));
     v.addAll(AppFiles.violations(this));
     extraPorts().forEach(p -> v.addAll("extraPorts/" + p.name(), p.violations()));
+    cronJobs().forEach(j -> v.addAll("cronJobs/" + j.name(), j.violations()));
+    v.when(cronJobs().stream().map(AppCronJob::name).distinct().count() < cronJobs().size(), "cron-job-unique",
+        () -> "two cron jobs have the same name", "Give each .cronJob(...) its own name");
     portsUnique(v);
     return v.list();
   }

@@ -42,6 +42,7 @@ final class AppComponent implements Component {
     List<HasMetadata> out = new ArrayList<>();
     out.add(app.rootReason().map(why -> Namespaces.baseline(name, "runs as root: " + why)).orElseGet(() -> Namespaces.restricted(name)));
     out.add(AppWorkload.deployment(lab, app));
+    out.addAll(AppCronJobs.cronJobs(lab, app));
     out.addAll(AppWorkload.claims(lab, app));
     AppInit.configMap(app).ifPresent(out::add);
     out.add(service(app));

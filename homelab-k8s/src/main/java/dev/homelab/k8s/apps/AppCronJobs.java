@@ -1,0 +1,74 @@
+package dev.homelab.k8s.apps;
+
+import dev.homelab.k8s.pods.Pods;
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.app.AppCronJob;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An app's scheduled commands ({@link App#cronJobs()}): each a CronJob whose pod is the app's own
+ * pod (image, environment, volumes, init containers, user) running the command instead of the
+ * image's entrypoint, without ports and probes. The init containers matter: a writable directory
+ * must be seeded for the command too (Nextcloud's {@code cron.php} needs the APCu ini of the PHP
+ * {@code conf.d} the app's pod seeds).
+ */
+final class AppCronJobs {
+  private AppCronJobs() {}
+
+  static List<HasMetadata> cronJobs(Lab lab, App app) {
+    List<HasMetadata> out = new ArrayList<>();
+    for (AppCronJob job : app.cronJobs()) {
+      String name = app.name() + "-" + job.name();
+      Map<String, String> labels = Map.of(Pods.NAME, name, Pods.COMPONENT, "cron");
+      PodSpec appPod = AppWorkload.deployment(lab, app).getSpec().getTemplate().getSpec();
+      Container appContainer = appPod.getContainers().get(0);
+      Container command = new ContainerBuilder(appContainer)
+          .withName(job.name())
+          .withCommand(job.command())
+          .withArgs(List.of())
+          .withPorts(List.of())
+          .withReadinessProbe(null).withLivenessProbe(null).withStartupProbe(null)
+          .build();
+      PodSpec pod = new PodSpecBuilder(appPod)
+          .withContainers(command)
+          .withRestartPolicy("OnFailure")
+          // next to the app when it can: node-local volumes pin it anyway, NFS ones need not
+          .withAffinity(new AffinityBuilder().withNewPodAffinity().addNewPreferredDuringSchedulingIgnoredDuringExecution()
+              .withWeight(100)
+              .withNewPodAffinityTerm()
+              .withNewLabelSelector().withMatchLabels(Pods.labels(app.name())).endLabelSelector()
+              .withTopologyKey("kubernetes.io/hostname")
+              .endPodAffinityTerm()
+              .endPreferredDuringSchedulingIgnoredDuringExecution().endPodAffinity().build())
+          .build();
+      out.add(new CronJobBuilder()
+          .withNewMetadata().withName(name).withNamespace(app.name()).withLabels(labels).endMetadata()
+          .withNewSpec()
+          .withSchedule(job.schedule())
+          .withTimeZone(lab.timeZone())
+          .withConcurrencyPolicy("Forbid")
+          .withSuccessfulJobsHistoryLimit(1)
+          .withFailedJobsHistoryLimit(3)
+          .withNewJobTemplate().withNewSpec()
+          .withBackoffLimit(1)
+          .withNewTemplate()
+          .withNewMetadata().withLabels(labels).endMetadata()
+          .withSpec(pod)
+          .endTemplate()
+          .endSpec().endJobTemplate()
+          .endSpec()
+          .build());
+    }
+    return out;
+  }
+}
