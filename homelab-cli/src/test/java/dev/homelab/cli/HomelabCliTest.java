@@ -18,23 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HomelabCliTest {
-  private static final Lab VALID = homelab("test").lan("192.168.1.0/24")
-      .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
-      .cluster(k3s("v1.33.4+k3s1"));
-
+  private static final Lab VALID = FakeLabMain.VALID;
   /** A backend whose output is fully known, so the CLI's own behaviour is what is tested. */
-  private static final Backend FAKE = new Backend() {
-    @Override
-    public String name() {
-      return "fake";
-    }
-
-    @Override
-    public RenderedFiles render(Lab lab) {
-      return RenderedFiles.builder().add("nodes.txt", String.join(",", lab.nodes().stream().map(n -> n.name()).toList()) + "\n")
-          .add("sub/lab.txt", lab.name() + "\n").build();
-    }
-  };
+  private static final Backend FAKE = FakeLabMain.FAKE;
 
   @TempDir Path tmp;
   private final StringWriter out = new StringWriter();
@@ -206,6 +192,21 @@ class HomelabCliTest {
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString()).isEqualTo("1 problem in the homelab model:\n"
         + "homelab/nodes/pi1: picky cannot use this node. Rename it\n");
+  }
+
+  @Test
+  void should_render_into_the_current_folder_with_out_dot() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("here"));
+
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), FakeLabMain.class.getName(), "render", "--out", ".")
+        .directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).as(output).isZero();
+    assertThat(output).isEqualTo("rendered 3 files into .\n");
+    assertThat(Files.readString(dir.resolve("fake/nodes.txt"))).isEqualTo("pi1\n");
+    assertThat(dir.resolve("README.md")).exists();
   }
 
   private static String listing(Path dir) throws IOException {
