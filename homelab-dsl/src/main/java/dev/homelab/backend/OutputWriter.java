@@ -157,15 +157,25 @@ public final class OutputWriter {
     Files.createDirectories(base);
     Path staging = Journal.staging(tree);
     Files.createDirectory(staging); // recover() removed any earlier one
-    for (Journal.Put put : puts) {
-      Path replaced = tree.real(put.path());
-      OutputTree.writeDurably(Journal.staged(staging, put.path()), targets.get(put.path()), replaced);
-      steps.done("stage " + put.path());
-    }
     // The manifest is moved last, so the journal lists it last.
     puts.sort((a, b) -> Boolean.compare(a.path().equals(MANIFEST), b.path().equals(MANIFEST)));
     Journal journal = new Journal(deletes, puts);
-    journal.commit(staging);
+    try {
+      for (Journal.Put put : puts) {
+        Path replaced = tree.real(put.path());
+        OutputTree.writeDurably(Journal.staged(staging, put.path()), targets.get(put.path()), replaced);
+        steps.done("stage " + put.path());
+      }
+      journal.commit(staging);
+    } catch (IOException | RuntimeException e) {
+      // Not committed: the tree is untouched, and the staged bytes go (a kill leaves them to the next write).
+      try {
+        OutputTree.deleteTree(staging, false);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
     steps.done("commit");
     journal.apply(tree, staging, force, steps);
     return new ArrayList<>(next.keySet());

@@ -366,6 +366,20 @@ class OutputWriterTest {
   }
 
   @Test
+  void should_leave_the_old_tree_and_no_staging_folder_when_staging_fails() throws IOException {
+    oldRender(out);
+    Map<String, String> oldTree = snapshot(out);
+
+    assertThatThrownBy(() -> newRender(out, false, step -> {
+      if (step.startsWith("stage ")) {
+        throw new IOException("No space left on device");
+      }
+    })).isInstanceOf(IOException.class).hasMessage("No space left on device");
+
+    assertThat(snapshot(out)).isEqualTo(oldTree);
+  }
+
+  @Test
   void should_finish_an_interrupted_write_in_the_next_write() throws IOException {
     oldRender(out);
     assertThatThrownBy(() -> newRender(out, false, step -> {
