@@ -163,8 +163,8 @@ public final class HomelabCli implements Callable<Integer> {
     return lab.get();
   }
 
-  @Command(name = "render", description = {"Validate the model, then write every backend's files under --out, all or nothing:",
-      "an interrupted render is finished (or undone) by the next one. Files you added under --out stay."})
+  @Command(name = "render", description = "Validate the model, then write every backend's files under --out, all or nothing: "
+      + "an interrupted render is finished (or undone) by the next one. Files you added under --out stay.")
   static final class Render implements Callable<Integer> {
     @CommandLine.ParentCommand private HomelabCli parent;
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
