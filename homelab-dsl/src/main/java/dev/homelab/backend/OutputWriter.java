@@ -50,14 +50,15 @@ import java.util.regex.Pattern;
  *       into place (a rename, so no reader sees half a file), the manifest last, and removes the
  *       staging folder.
  * </ol>
- * If the write stops anywhere (an error, a kill, a power cut), the next write first looks at the
+ * If the write stops anywhere (an error, a kill), the next write first looks at the
  * staging folder: without a committed journal it is deleted and the tree is the old one untouched;
  * with one, every step of the journal is done again (each can be repeated) and the tree is the new
  * one. So after that recovery the tree, manifest included, is either the whole old render or the
  * whole new one, and files the renderer did not write are never deleted or overwritten. Between the
  * commit and that recovery a reader can see a mix; the name {@code .homelab-staging} at the top of
  * the output directory is the renderer's. Two renders into the same directory at the same time are
- * not supported.
+ * not supported. A power cut is covered as far as the disk keeps order: the staged bytes and the
+ * journal are forced to disk before the commit, but folder entries (the renames) are not.
  */
 public final class OutputWriter {
   static final String MANIFEST = ".homelab-files";
