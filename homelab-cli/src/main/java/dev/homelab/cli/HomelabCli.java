@@ -1,6 +1,7 @@
 package dev.homelab.cli;
 
 import dev.homelab.backend.Backend;
+import dev.homelab.backend.ChangedFilesException;
 import dev.homelab.backend.Renderer;
 import dev.homelab.model.Lab;
 import dev.homelab.validation.ValidationException;
@@ -44,7 +45,9 @@ import picocli.CommandLine.Option;
         "  1  the model is invalid (every problem is listed)",
         "  2  wrong command line usage",
         "  3  a file or folder cannot be written",
-        "  4  internal error: a bug in homelab DSL or a backend; please report it"},
+        "  4  internal error: a bug in homelab DSL or a backend; please report it",
+        "  5  rendering would overwrite files you changed since the last render, or files it did not",
+        "     write (each is listed); nothing was written. Keep your changes elsewhere, or render --force"},
     subcommands = {HomelabCli.Render.class, HomelabCli.Validate.class, HomelabCli.Show.class})
 public final class HomelabCli implements Callable<Integer> {
   /** Exit code of an invalid model. */
@@ -53,6 +56,8 @@ public final class HomelabCli implements Callable<Integer> {
   public static final int IO_FAILURE = 3;
   /** Exit code of an unexpected exception: a bug. */
   public static final int INTERNAL_ERROR = 4;
+  /** Exit code of a render that would overwrite files the user changed (or did not let it write); nothing was written. */
+  public static final int CHANGED_FILES = 5;
 
   private final Supplier<Lab> lab;
   private final List<Backend> backends;
@@ -95,6 +100,10 @@ public final class HomelabCli implements Callable<Integer> {
             + "'. Pass a value to the call that sets " + cause.getMessage() + " (required parts are factory arguments)");
         return INVALID_MODEL;
       }
+      if (cause instanceof ChangedFilesException) {
+        commandLine.getErr().println(changedFiles((ChangedFilesException) cause));
+        return CHANGED_FILES;
+      }
       if (cause instanceof IOException) {
         commandLine.getErr().println(cannotWrite((IOException) cause));
         return IO_FAILURE;
@@ -108,6 +117,15 @@ public final class HomelabCli implements Callable<Integer> {
 
   private static boolean isNullModelPart(Exception e) {
     return e instanceof NullPointerException && e.getMessage() != null && e.getMessage().matches("[A-Za-z]+");
+  }
+
+  /** The files that would be overwritten, one a line, and the two ways on. */
+  static String changedFiles(ChangedFilesException e) {
+    int count = e.files().size();
+    return "error: rendering would overwrite " + (count == 1 ? "1 file" : count + " files")
+        + " you changed since the last render or that homelab render did not write; nothing was written:\n"
+        + String.join("\n", e.lines()) + "\n"
+        + "Keep your changes elsewhere (or put them into the model) and render again, or render --force to overwrite them";
   }
 
   /** {@code error: cannot write <path>: <reason>. <what to do>} */
@@ -145,13 +163,18 @@ public final class HomelabCli implements Callable<Integer> {
     return lab.get();
   }
 
-  @Command(name = "render", description = "Validate the model, then write every backend's files under --out.")
+  @Command(name = "render", description = "Validate the model, then write every backend's files under --out, all or nothing: "
+      + "an interrupted render is finished (or undone) by the next one. Files you added under --out stay.")
   static final class Render implements Callable<Integer> {
     @CommandLine.ParentCommand private HomelabCli parent;
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-o", "--out"}, description = "Output directory (default: ${DEFAULT-VALUE}).", defaultValue = "out")
     private Path out;
+
+    @Option(names = "--force", description = "Overwrite files you changed since the last render, and files homelab "
+        + "render did not write, where rendered files go (without it such a render stops, writes nothing and exits with 5).")
+    private boolean force;
 
     @Option(names = {"-b", "--backend"}, split = ",", description = "Only these backends (default: all of them).")
     private List<String> only = new ArrayList<>();
@@ -166,7 +189,7 @@ public final class HomelabCli implements Callable<Integer> {
         }
       }
       // the bring-up guide covers every backend even when only some are rendered
-      List<String> written = Renderer.using(parent.backends).write(parent.model(), out, only.isEmpty() ? known : only);
+      List<String> written = Renderer.using(parent.backends).write(parent.model(), out, only.isEmpty() ? known : only, force);
       spec.commandLine().getOut().println("rendered " + written.size() + " files into " + out);
       return 0;
     }

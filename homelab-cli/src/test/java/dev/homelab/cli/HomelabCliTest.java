@@ -18,23 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HomelabCliTest {
-  private static final Lab VALID = homelab("test").lan("192.168.1.0/24")
-      .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
-      .cluster(k3s("v1.33.4+k3s1"));
-
+  private static final Lab VALID = FakeLabMain.VALID;
   /** A backend whose output is fully known, so the CLI's own behaviour is what is tested. */
-  private static final Backend FAKE = new Backend() {
-    @Override
-    public String name() {
-      return "fake";
-    }
-
-    @Override
-    public RenderedFiles render(Lab lab) {
-      return RenderedFiles.builder().add("nodes.txt", String.join(",", lab.nodes().stream().map(n -> n.name()).toList()) + "\n")
-          .add("sub/lab.txt", lab.name() + "\n").build();
-    }
-  };
+  private static final Backend FAKE = FakeLabMain.FAKE;
 
   @TempDir Path tmp;
   private final StringWriter out = new StringWriter();
@@ -163,7 +149,8 @@ class HomelabCliTest {
   @Test
   void should_print_usage_with_the_exit_codes_to_the_given_writer_without_a_command() {
     assertThat(run(() -> VALID)).isZero();
-    assertThat(out.toString()).startsWith("Usage: homelab").contains("Exit codes:").contains("4  internal error");
+    assertThat(out.toString()).startsWith("Usage: homelab").contains("Exit codes:").contains("4  internal error")
+        .contains("5  rendering would overwrite files you changed").contains("--force");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -206,6 +193,60 @@ class HomelabCliTest {
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString()).isEqualTo("1 problem in the homelab model:\n"
         + "homelab/nodes/pi1: picky cannot use this node. Rename it\n");
+  }
+
+  @Test
+  void should_refuse_to_overwrite_files_the_user_changed_list_them_and_suggest_force() throws IOException {
+    Path dir = tmp.resolve("out");
+    assertThat(run(() -> VALID, "render", "--out", dir.toString())).isZero();
+    Files.writeString(dir.resolve("fake/nodes.txt"), "my edit\n");
+    Files.writeString(dir.resolve("fake/sub/lab.txt"), "my edit\n");
+    Lab renamed = homelab("renamed").lan("192.168.1.0/24")
+        .nodes(node("pi9").arm64().controlPlane().ip("192.168.1.19")).cluster(k3s("v1.33.4+k3s1"));
+    String guide = Files.readString(dir.resolve("README.md"));
+
+    int code = run(() -> renamed, "render", "--out", dir.toString());
+
+    assertThat(code).isEqualTo(HomelabCli.CHANGED_FILES).isEqualTo(5);
+    assertThat(err.toString()).isEqualTo("error: rendering would overwrite 2 files you changed since the last render "
+        + "or that homelab render did not write; nothing was written:\n"
+        + "  " + dir.resolve("fake/nodes.txt") + " (changed since the last render)\n"
+        + "  " + dir.resolve("fake/sub/lab.txt") + " (changed since the last render)\n"
+        + "Keep your changes elsewhere (or put them into the model) and render again, or render --force to overwrite them\n");
+    assertThat(Files.readString(dir.resolve("fake/nodes.txt"))).isEqualTo("my edit\n");
+    assertThat(Files.readString(dir.resolve("README.md"))).as("nothing was written").isEqualTo(guide);
+
+    assertThat(run(() -> renamed, "render", "--force", "--out", dir.toString())).isZero();
+    assertThat(Files.readString(dir.resolve("fake/nodes.txt"))).isEqualTo("pi9\n");
+    assertThat(Files.readString(dir.resolve("fake/sub/lab.txt"))).isEqualTo("renamed\n");
+  }
+
+  @Test
+  void should_not_overwrite_a_readme_the_renderer_did_not_write() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("project"));
+    Files.writeString(dir.resolve("README.md"), "# my homelab\n");
+
+    int code = run(() -> VALID, "render", "--out", dir.toString());
+
+    assertThat(code).isEqualTo(HomelabCli.CHANGED_FILES);
+    assertThat(err.toString()).contains("\n  " + dir.resolve("README.md") + " (not written by homelab render)\n");
+    assertThat(Files.readString(dir.resolve("README.md"))).isEqualTo("# my homelab\n");
+    assertThat(dir.resolve("fake")).doesNotExist();
+  }
+
+  @Test
+  void should_render_into_the_current_folder_with_out_dot() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("here"));
+
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), FakeLabMain.class.getName(), "render", "--out", ".")
+        .directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).as(output).isZero();
+    assertThat(output).isEqualTo("rendered 3 files into .\n");
+    assertThat(Files.readString(dir.resolve("fake/nodes.txt"))).isEqualTo("pi1\n");
+    assertThat(dir.resolve("README.md")).exists();
   }
 
   private static String listing(Path dir) throws IOException {

@@ -2,52 +2,86 @@ package dev.homelab.backend;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Writes rendered files under an output directory. Each file is written to a temporary file and
- * moved into place, so a reader never sees half a file; written files are {@code rw-r--r--} (or
- * keep the permissions of the file they replace). Unchanged files are not rewritten.
+ * Writes rendered files under an output directory, all or nothing. Written files are
+ * {@code rw-r--r--} (or keep the permissions of the file they replace); unchanged files are not
+ * rewritten.
  *
  * <p>A manifest ({@code .homelab-files}, one {@code <sha256>  <path>} line per file, sorted)
- * records what was written. On the next write, a file that the previous render wrote under a
- * backend written now, and that this render does not produce, is removed, but only when it still
- * has the bytes we wrote: a file the user changed is left alone and forgotten. Rendering a subset
- * of the backends keeps the other backends' files. Files the renderer never wrote are never
- * touched: manifest entries outside the output directory, under a symlink leading out of it, or
- * without a hash (older manifests) are never deleted.
+ * records what was written. A file that the previous render wrote under a backend written now, and
+ * that this render does not produce, is removed, but only when it still has the bytes we wrote: a
+ * file the user changed is left alone and forgotten. Rendering a subset of the backends keeps the
+ * other backends' files. Files the renderer never wrote are never deleted: manifest entries outside
+ * the output directory, under a symlink leading out of it, or without a hash (older manifests) are
+ * left alone.
  *
- * <p>Crash safety: before any file is written, the manifest lists the old and the new files, so an
- * interrupted write never loses track of a file it wrote; the final manifest is written last.
+ * <p><b>Your changes.</b> A rendered file whose target holds other bytes than the manifest
+ * recorded (you edited it), or that the renderer never wrote (your own {@code README.md} under
+ * {@code --out .}), is not overwritten: the write throws {@link ChangedFilesException} naming them,
+ * before anything changes, unless the writer was made with {@code force}. A folder holding your
+ * files where a rendered file goes, or a file where a rendered folder goes, stops the write the same
+ * way (as an {@link IOException}; force does not delete them).
+ *
+ * <p><b>All or nothing.</b> Files the user added inside the output directory stay, so the tree is
+ * not swapped as a whole; instead a write
+ * <ol>
+ *   <li>finishes or discards an earlier interrupted write (below), and removes temporary files
+ *       older versions left next to the files;
+ *   <li>plans every change and checks it (changed files, folders in the way, symbolic links) while
+ *       nothing is changed yet;
+ *   <li>stages the new bytes of every changed file, and the new manifest, in
+ *       {@code <out>/.homelab-staging/files/}, each forced to disk;
+ *   <li>commits: writes {@code .homelab-staging/journal} (stale files to delete, staged files to move)
+ *       and renames it into place;
+ *   <li>applies the journal: deletes the stale files that are unchanged, moves every staged file
+ *       into place (a rename, so no reader sees half a file), the manifest last, and removes the
+ *       staging folder.
+ * </ol>
+ * If the write stops anywhere (an error, a kill), the next write first looks at the
+ * staging folder: without a committed journal it is deleted and the tree is the old one untouched;
+ * with one, every step of the journal is done again (each can be repeated) and the tree is the new
+ * one. So after that recovery the tree, manifest included, is either the whole old render or the
+ * whole new one, and files the renderer did not write are never deleted or overwritten. Between the
+ * commit and that recovery a reader can see a mix; the name {@code .homelab-staging} at the top of
+ * the output directory is the renderer's. Two renders into the same directory at the same time are
+ * not supported. A power cut is covered as far as the disk keeps order: the staged bytes and the
+ * journal are forced to disk before the commit, but folder entries (the renames) are not.
  */
 public final class OutputWriter {
   static final String MANIFEST = ".homelab-files";
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-  private static final Set<PosixFilePermission> RW_R_R = PosixFilePermissions.fromString("rw-r--r--");
 
-  private final Path root;
+  private final OutputTree tree;
+  private final boolean force;
+  private final Journal.Steps steps;
 
+  /** A writer that refuses to overwrite files the user changed or did not let the renderer write. */
   public OutputWriter(Path root) {
-    this.root = root;
+    this(root, false);
+  }
+
+  /** With {@code force}, files the user changed, and files the renderer did not write, are overwritten. */
+  public OutputWriter(Path root, boolean force) {
+    this(root, force, Journal.Steps.NONE);
+  }
+
+  OutputWriter(Path root, boolean force, Journal.Steps steps) {
+    this.tree = new OutputTree(root);
+    this.force = force;
+    this.steps = steps;
   }
 
   /** Writes every backend's files under {@code <root>/<backend>/}; returns the relative paths written. */
@@ -61,59 +95,133 @@ public final class OutputWriter {
    * root; returns the relative paths written.
    */
   public List<String> write(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
+    SortedMap<String, byte[]> next = collect(rendered, topLevel);
+    Path base = tree.base();
+    if (Files.exists(base) && !Files.isDirectory(base)) {
+      throw new FileSystemException(tree.shownRoot(), null, "exists and is not a directory");
+    }
+    if (Files.isDirectory(base)) {
+      recover();
+    }
+
+    // path -> sha256, or null when an older manifest recorded no hash (never deleted).
+    SortedMap<String, String> previous = readManifest();
+    if (Files.isDirectory(base)) {
+      Set<String> everything = new TreeSet<>(previous.keySet());
+      everything.addAll(next.keySet());
+      tree.deleteOldTemporaryFiles(everything);
+    }
+    SortedMap<String, String> after = new TreeMap<>();
+    List<Journal.Delete> deletes = new ArrayList<>();
+    Set<String> goingAway = new TreeSet<>();
+    for (Map.Entry<String, String> old : previous.entrySet()) {
+      String path = old.getKey();
+      if (!rendered.containsKey(firstSegment(path))) {
+        after.put(path, old.getValue()); // another backend's file (or top-level one): carried over untouched
+      } else if (!next.containsKey(path) && old.getValue() != null && tree.isPlainRelative(path)) {
+        deletes.add(new Journal.Delete(path, old.getValue()));
+        if (old.getValue().equals(tree.fingerprint(path))) {
+          goingAway.add(path);
+        }
+      }
+    }
+    next.forEach((path, bytes) -> after.put(path, OutputTree.sha256(bytes)));
+    SortedMap<String, byte[]> targets = new TreeMap<>(next);
+    targets.put(MANIFEST, manifest(after));
+
+    // Plan and check everything before the first change.
+    List<Journal.Put> puts = new ArrayList<>();
+    SortedMap<String, ChangedFilesException.Reason> changed = new TreeMap<>();
+    for (Map.Entry<String, byte[]> file : targets.entrySet()) {
+      String path = file.getKey();
+      String hash = OutputTree.sha256(file.getValue());
+      tree.checkFolders(path, goingAway);
+      String now = tree.fingerprint(path);
+      if (now.equals(hash)) {
+        continue; // unchanged: not rewritten
+      }
+      if (now.equals(OutputTree.FOLDER)) {
+        tree.checkFolderInTheWay(path, goingAway);
+      } else if (!now.equals(OutputTree.NOTHING) && !path.equals(MANIFEST) && !now.equals(previous.get(path))) {
+        changed.put(tree.shown(path), previous.containsKey(path)
+            ? ChangedFilesException.Reason.CHANGED : ChangedFilesException.Reason.NOT_OURS);
+      }
+      puts.add(new Journal.Put(path, now, hash));
+    }
+    if (!changed.isEmpty() && !force) {
+      throw new ChangedFilesException(changed);
+    }
+    if (puts.isEmpty() && deletes.isEmpty()) {
+      return new ArrayList<>(next.keySet());
+    }
+
+    Files.createDirectories(base);
+    Path staging = Journal.staging(tree);
+    Files.createDirectory(staging); // recover() removed any earlier one
+    // The manifest is moved last, so the journal lists it last.
+    puts.sort((a, b) -> Boolean.compare(a.path().equals(MANIFEST), b.path().equals(MANIFEST)));
+    Journal journal = new Journal(deletes, puts);
+    try {
+      for (Journal.Put put : puts) {
+        Path replaced = tree.real(put.path());
+        OutputTree.writeDurably(Journal.staged(staging, put.path()), targets.get(put.path()), replaced);
+        steps.done("stage " + put.path());
+      }
+      journal.commit(staging);
+    } catch (IOException | RuntimeException e) {
+      // Not committed: the tree is untouched, and the staged bytes go (a kill leaves them to the next write).
+      try {
+        OutputTree.deleteTree(staging, false);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    steps.done("commit");
+    journal.apply(tree, staging, force, steps);
+    return new ArrayList<>(next.keySet());
+  }
+
+  /**
+   * Finishes a write that was interrupted after its commit, or discards one interrupted before it
+   * (see the class comment). Every write does this first.
+   */
+  void recover() throws IOException {
+    Path staging = Journal.staging(tree);
+    if (!Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS)) {
+      Files.delete(staging); // the name is the renderer's; a link is removed, never followed
+      return;
+    }
+    Journal journal = Journal.read(staging);
+    if (journal != null) {
+      journal.apply(tree, staging, force, steps);
+    }
+    OutputTree.deleteTree(staging, false);
+  }
+
+  private SortedMap<String, byte[]> collect(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel)
+      throws IOException {
     SortedMap<String, byte[]> next = new TreeMap<>();
     for (Map.Entry<String, byte[]> file : topLevel.entrySet()) {
-      if (file.getKey().contains("/") || rendered.containsKey(file.getKey())) {
-        throw new IOException("refusing to write '" + file.getKey() + "' at the top of " + root
-            + ": top-level files are plain file names that are no backend's folder");
+      String name = file.getKey();
+      if (name.contains("/") || rendered.containsKey(name) || name.equals(MANIFEST) || name.startsWith(".homelab-")) {
+        throw new IOException("refusing to write '" + name + "' at the top of " + tree.shownRoot()
+            + ": top-level files are plain file names that are no backend's folder and not the renderer's own");
       }
-      inside(file.getKey());
-      next.put(file.getKey(), file.getValue());
+      tree.inside(name);
+      next.put(name, file.getValue());
     }
     for (Map.Entry<String, RenderedFiles> backend : rendered.entrySet()) {
       for (Map.Entry<String, byte[]> file : backend.getValue().files().entrySet()) {
         String path = backend.getKey() + "/" + file.getKey();
-        inside(path);
+        tree.inside(path);
         next.put(path, file.getValue());
       }
     }
-    if (Files.exists(root) && !Files.isDirectory(root)) {
-      throw new FileSystemException(root.toString(), null, "exists and is not a directory");
-    }
-    Files.createDirectories(root);
-    Path realRoot = root.toRealPath();
-
-    // path -> sha256, or null when an older manifest recorded no hash (never deleted).
-    SortedMap<String, String> previous = readManifest();
-    SortedMap<String, String> kept = new TreeMap<>();
-    SortedMap<String, String> stale = new TreeMap<>();
-    previous.forEach((path, hash) -> {
-      if (!rendered.containsKey(firstSegment(path))) {
-        kept.put(path, hash); // another backend's file: carried over untouched
-      } else if (!next.containsKey(path)) {
-        stale.put(path, hash);
-      }
-    });
-    SortedMap<String, String> written = new TreeMap<>();
-    next.forEach((path, bytes) -> written.put(path, sha256(bytes)));
-
-    SortedMap<String, String> during = new TreeMap<>(kept);
-    during.putAll(stale);
-    during.putAll(written);
-    writeManifest(during);
-
-    // Stale files go first: a file may have to make room for a folder of the same name, or back.
-    for (Map.Entry<String, String> old : stale.entrySet()) {
-      deleteIfUnchanged(realRoot, old.getKey(), old.getValue());
-    }
-    for (Map.Entry<String, byte[]> file : next.entrySet()) {
-      writeAtomically(realRoot, inside(file.getKey()), file.getValue());
-    }
-
-    SortedMap<String, String> after = new TreeMap<>(kept);
-    after.putAll(written);
-    writeManifest(after);
-    return new ArrayList<>(next.keySet());
+    return next;
   }
 
   private static String firstSegment(String relative) {
@@ -121,67 +229,8 @@ public final class OutputWriter {
     return slash < 0 ? relative : relative.substring(0, slash);
   }
 
-  /** {@code relative} resolved under the root; refuses anything that would land outside it. */
-  private Path inside(String relative) throws IOException {
-    if (!isPlainRelative(relative)) {
-      throw new IOException("refusing to write or delete '" + relative + "': it is not inside " + root);
-    }
-    return root.resolve(relative).normalize();
-  }
-
-  private boolean isPlainRelative(String relative) {
-    if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")) {
-      return false;
-    }
-    for (String segment : relative.split("/", -1)) {
-      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-        return false;
-      }
-    }
-    Path target = root.resolve(relative).normalize();
-    return target.startsWith(root.normalize()) && !target.equals(root.normalize());
-  }
-
-  /**
-   * Deletes a file we wrote, if it is really inside the output directory (symlinks resolved), is a
-   * plain file (not a link) and still has the bytes we wrote. Anything else is left alone.
-   */
-  private void deleteIfUnchanged(Path realRoot, String relative, String hash) throws IOException {
-    if (hash == null || !isPlainRelative(relative)) {
-      return;
-    }
-    Path target = root.resolve(relative).normalize();
-    Path parent = target.getParent();
-    if (!Files.isDirectory(parent)) {
-      return;
-    }
-    Path realParent = parent.toRealPath();
-    if (!realParent.startsWith(realRoot)) {
-      return; // a symlinked folder leads out of the output directory
-    }
-    Path file = realParent.resolve(target.getFileName().toString());
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !hash.equals(sha256(Files.readAllBytes(file)))) {
-      return; // gone, replaced by a link or folder, or changed by the user since we wrote it
-    }
-    Files.delete(file); // deletes the entry itself; it is not a link, and links are never followed
-    deleteEmptyParents(realRoot, realParent);
-  }
-
-  private static void deleteEmptyParents(Path realRoot, Path dir) throws IOException {
-    while (dir != null && !dir.equals(realRoot) && dir.startsWith(realRoot)
-        && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-      try (var entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
-          return;
-        }
-      }
-      Files.delete(dir);
-      dir = dir.getParent();
-    }
-  }
-
   private SortedMap<String, String> readManifest() throws IOException {
-    Path manifest = root.resolve(MANIFEST);
+    Path manifest = tree.base().resolve(MANIFEST);
     SortedMap<String, String> entries = new TreeMap<>();
     if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
       return entries;
@@ -197,55 +246,9 @@ public final class OutputWriter {
     return entries;
   }
 
-  private void writeManifest(SortedMap<String, String> entries) throws IOException {
+  private static byte[] manifest(SortedMap<String, String> entries) {
     StringBuilder text = new StringBuilder();
     entries.forEach((path, hash) -> text.append(hash == null ? path : hash + "  " + path).append('\n'));
-    Path realRoot = root.toRealPath();
-    writeAtomically(realRoot, root.resolve(MANIFEST), text.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void writeAtomically(Path realRoot, Path target, byte[] content) throws IOException {
-    Files.createDirectories(target.getParent());
-    Path realParent = target.getParent().toRealPath();
-    if (!realParent.startsWith(realRoot)) {
-      throw new IOException("refusing to write " + target + ": " + target.getParent()
-          + " leads out of the output directory through a symbolic link. Remove the link or choose another --out");
-    }
-    Path real = realParent.resolve(target.getFileName().toString());
-    boolean existing = Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS);
-    if (existing && Arrays.equals(Files.readAllBytes(real), content)) {
-      return;
-    }
-    Path tmp = Files.createTempFile(realParent, ".homelab-", ".tmp");
-    try {
-      Files.write(tmp, content);
-      permissions(tmp, existing ? real : null);
-      try {
-        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  /** createTempFile makes 0600 files; output is meant to be read (by git, CI, Ansible): rw-r--r--. */
-  private static void permissions(Path tmp, Path replaced) throws IOException {
-    if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-      return;
-    }
-    Set<PosixFilePermission> perms = replaced == null
-        ? RW_R_R
-        : Files.getPosixFilePermissions(replaced, LinkOption.NOFOLLOW_LINKS);
-    Files.setPosixFilePermissions(tmp, perms);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

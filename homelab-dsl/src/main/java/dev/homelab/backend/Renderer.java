@@ -116,8 +116,9 @@ public final class Renderer {
   }
 
   /**
-   * Renders everything first, then writes it under {@code outputDir}; an invalid model writes
-   * nothing. Returns the paths written, relative to {@code outputDir}.
+   * Renders everything first, then writes it under {@code outputDir}, all or nothing (see
+   * {@link OutputWriter}); an invalid model, or a rendered file that would overwrite a file the user
+   * changed ({@link ChangedFilesException}), writes nothing. Returns the paths written, relative to {@code outputDir}.
    */
   public List<String> write(Lab lab, Path outputDir) throws IOException {
     return write(lab, outputDir, backends.stream().map(Backend::name).toList());
@@ -129,6 +130,15 @@ public final class Renderer {
    * ({@link BringUpGuide}) always covers every backend of this renderer, so it stays whole.
    */
   public List<String> write(Lab lab, Path outputDir, Collection<String> only) throws IOException {
+    return write(lab, outputDir, only, false);
+  }
+
+  /**
+   * Like {@link #write(Lab, Path, Collection)}; with {@code force}, rendered files overwrite files the
+   * user changed since the last render and files the renderer did not write, which otherwise stop
+   * the write with {@link ChangedFilesException} before anything changes (see {@link OutputWriter}).
+   */
+  public List<String> write(Lab lab, Path outputDir, Collection<String> only, boolean force) throws IOException {
     for (String name : only) {
       if (backends.stream().noneMatch(b -> b.name().equals(name))) {
         throw new IllegalArgumentException("no backend is called " + name);
@@ -143,6 +153,6 @@ public final class Renderer {
     }
     SortedMap<String, byte[]> topLevel = new TreeMap<>();
     topLevel.put(BringUpGuide.FILE, BringUpGuide.render(lab, backends).getBytes(StandardCharsets.UTF_8));
-    return new OutputWriter(outputDir).write(rendered, topLevel);
+    return new OutputWriter(outputDir, force).write(rendered, topLevel);
   }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,19 +178,264 @@ class OutputWriterTest {
   }
 
   @Test
-  void should_still_track_every_written_file_after_a_write_that_failed_half_way() throws IOException {
+  void should_write_nothing_when_a_user_folder_is_where_a_rendered_file_goes() throws IOException {
     new OutputWriter(out).write(files("apps/a.yaml", "a\n"));
-    // a user folder where a new file must go: the write fails after apps/b.yaml is written
+    String manifest = Files.readString(out.resolve(".homelab-files"));
     Files.createDirectories(out.resolve("k8s/zz/keep"));
+    Files.writeString(out.resolve("k8s/zz/keep/mine.txt"), "mine\n");
 
-    assertThatThrownBy(() -> new OutputWriter(out).write(files("apps/b.yaml", "b\n", "zz/keep", "x\n")))
-        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> new OutputWriter(out, true).write(files("apps/b.yaml", "b\n", "zz/keep", "x\n")))
+        .isInstanceOf(java.nio.file.FileSystemException.class)
+        .hasMessage(out.resolve("k8s/zz/keep") + ": a folder holding files homelab render did not write is where a rendered file goes");
 
-    assertThat(Files.readString(out.resolve(".homelab-files"))).contains("k8s/apps/b.yaml");
-    Files.delete(out.resolve("k8s/zz/keep"));
-    new OutputWriter(out).write(files("c.yaml", "c\n"));
     assertThat(out.resolve("k8s/apps/b.yaml")).doesNotExist();
-    assertThat(out.resolve("k8s/apps/a.yaml")).doesNotExist();
+    assertThat(Files.readString(out.resolve("k8s/apps/a.yaml"))).isEqualTo("a\n");
+    assertThat(Files.readString(out.resolve("k8s/zz/keep/mine.txt"))).isEqualTo("mine\n");
+    assertThat(Files.readString(out.resolve(".homelab-files"))).isEqualTo(manifest);
+    assertThat(out.resolve(".homelab-staging")).doesNotExist();
+  }
+
+  @Test
+  void should_write_nothing_when_a_user_file_is_where_a_rendered_folder_goes() throws IOException {
+    new OutputWriter(out).write(files("apps/a.yaml", "a\n"));
+    Files.writeString(out.resolve("k8s/zz"), "mine\n");
+
+    assertThatThrownBy(() -> new OutputWriter(out, true).write(files("apps/a.yaml", "a2\n", "zz/b.yaml", "b\n")))
+        .isInstanceOf(java.nio.file.FileAlreadyExistsException.class)
+        .hasMessage(out.resolve("k8s/zz") + ": a file is in the way of a folder");
+
+    assertThat(Files.readString(out.resolve("k8s/apps/a.yaml"))).isEqualTo("a\n");
+    assertThat(Files.readString(out.resolve("k8s/zz"))).isEqualTo("mine\n");
+  }
+
+  @Test
+  void should_refuse_to_overwrite_files_the_user_changed_or_did_not_let_it_write_and_write_nothing() throws IOException {
+    new OutputWriter(out).write(files("a.yaml", "a\n", "b.yaml", "b\n", "c.yaml", "c\n"));
+    Files.writeString(out.resolve("k8s/b.yaml"), "my edit\n");
+    Files.writeString(out.resolve("k8s/new.yaml"), "my own file\n");
+    String manifest = Files.readString(out.resolve(".homelab-files"));
+
+    assertThatThrownBy(() -> new OutputWriter(out).write(files("a.yaml", "a2\n", "b.yaml", "b2\n", "new.yaml", "n\n")))
+        .isInstanceOf(ChangedFilesException.class)
+        .hasMessage("2 files would be overwritten; nothing was written:\n"
+            + "  " + out.resolve("k8s/b.yaml") + " (changed since the last render)\n"
+            + "  " + out.resolve("k8s/new.yaml") + " (not written by homelab render)");
+
+    assertThat(Files.readString(out.resolve("k8s/a.yaml"))).isEqualTo("a\n");
+    assertThat(Files.readString(out.resolve("k8s/b.yaml"))).isEqualTo("my edit\n");
+    assertThat(Files.readString(out.resolve("k8s/c.yaml"))).as("a stale file stays too").isEqualTo("c\n");
+    assertThat(Files.readString(out.resolve("k8s/new.yaml"))).isEqualTo("my own file\n");
+    assertThat(Files.readString(out.resolve(".homelab-files"))).isEqualTo(manifest);
+  }
+
+  @Test
+  void should_overwrite_files_the_user_changed_when_forced() throws IOException {
+    new OutputWriter(out).write(files("a.yaml", "a\n", "b.yaml", "b\n"));
+    Files.writeString(out.resolve("k8s/b.yaml"), "my edit\n");
+    Files.writeString(out.resolve("k8s/new.yaml"), "my own file\n");
+
+    new OutputWriter(out, true).write(files("a.yaml", "a\n", "b.yaml", "b2\n", "new.yaml", "n\n"));
+
+    assertThat(Files.readString(out.resolve("k8s/b.yaml"))).isEqualTo("b2\n");
+    assertThat(Files.readString(out.resolve("k8s/new.yaml"))).isEqualTo("n\n");
+    // and from now on they are the renderer's
+    new OutputWriter(out).write(files("a.yaml", "a\n"));
+    assertThat(out.resolve("k8s/b.yaml")).doesNotExist();
+    assertThat(out.resolve("k8s/new.yaml")).doesNotExist();
+  }
+
+  @Test
+  void should_write_a_file_the_user_already_has_with_the_same_bytes_without_asking() throws IOException {
+    Files.createDirectories(out.resolve("k8s"));
+    Files.writeString(out.resolve("k8s/a.yaml"), "a\n");
+
+    new OutputWriter(out).write(files("a.yaml", "a\n"));
+
+    assertThat(Files.readString(out.resolve(".homelab-files"))).contains("k8s/a.yaml");
+  }
+
+  @Test
+  void should_remove_the_temporary_files_a_killed_render_left() throws IOException {
+    new OutputWriter(out).write(files("apps/a.yaml", "a\n"));
+    Files.writeString(out.resolve("k8s/apps/.homelab-8141592653589793238.tmp"), "half");
+    Files.writeString(out.resolve(".homelab-12.tmp"), "half");
+    Files.createDirectories(out.resolve(".homelab-staging/files/k8s"));
+    Files.writeString(out.resolve(".homelab-staging/files/k8s/a.yaml"), "staged, never committed");
+    Files.writeString(out.resolve("k8s/apps/.homelab-mine.tmp"), "not a name the renderer makes\n");
+
+    new OutputWriter(out).write(files("apps/a.yaml", "a\n"));
+
+    assertThat(snapshot(out)).isEqualTo(Map.of(
+        ".homelab-files", sha256Unchecked("a\n") + "  k8s/apps/a.yaml\n",
+        "k8s/apps/a.yaml", "a\n",
+        "k8s/apps/.homelab-mine.tmp", "not a name the renderer makes\n"));
+  }
+
+  /** Thrown by the step hook: like a kill, it skips every catch block of the writer. */
+  private static final class Crash extends Error {
+    Crash() {
+      super("simulated crash", null, false, false);
+    }
+  }
+
+  private static Journal.Steps crashAt(int n, List<String> seen) {
+    return step -> {
+      seen.add(step);
+      if (seen.size() == n) {
+        throw new Crash();
+      }
+    };
+  }
+
+  private static void oldRender(Path root) throws IOException {
+    new OutputWriter(root).write(Map.of(
+            "k8s", RenderedFiles.builder().add("apps/a.yaml", "a1\n").add("apps/b.yaml", "b\n")
+                .add("apps/c", "c is a file\n").add("same.yaml", "s\n").build(),
+            "ansible", RenderedFiles.builder().add("site.yml", "site\n").build()),
+        new TreeMap<>(Map.of("README.md", "guide 1\n".getBytes(StandardCharsets.UTF_8))));
+    Files.writeString(root.resolve("k8s/apps/mine.yaml"), "user file\n");
+    Files.writeString(root.resolve("notes.txt"), "user notes\n");
+  }
+
+  private static List<String> newRender(Path root, boolean force, Journal.Steps steps) throws IOException {
+    return new OutputWriter(root, force, steps).write(Map.of(
+            "k8s", RenderedFiles.builder().add("apps/a.yaml", "a2\n").add("apps/c/d.yaml", "c is a folder\n")
+                .add("apps/new.yaml", "new\n").add("same.yaml", "s\n").build()),
+        new TreeMap<>(Map.of("README.md", "guide 2\n".getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void should_leave_the_whole_old_or_the_whole_new_tree_after_a_crash_at_any_step_and_the_next_recovery() throws IOException {
+    Path oldDir = out.resolve("old");
+    oldRender(oldDir);
+    Map<String, String> oldTree = snapshot(oldDir);
+    Path newDir = out.resolve("new");
+    oldRender(newDir);
+    List<String> steps = new ArrayList<>();
+    newRender(newDir, false, steps::add);
+    Map<String, String> newTree = snapshot(newDir);
+    assertThat(newTree).isNotEqualTo(oldTree).containsEntry("k8s/apps/mine.yaml", "user file\n")
+        .containsEntry("ansible/site.yml", "site\n").doesNotContainKey("k8s/apps/b.yaml");
+    int commit = steps.indexOf("commit") + 1;
+    assertThat(commit).isGreaterThan(1).isLessThan(steps.size());
+
+    for (int n = 1; n <= steps.size(); n++) {
+      Path dir = out.resolve("crash-" + n);
+      oldRender(dir);
+      int crashAt = n;
+      assertThatThrownBy(() -> newRender(dir, false, crashAt(crashAt, new ArrayList<>()))).isInstanceOf(Crash.class);
+
+      new OutputWriter(dir).recover();
+
+      assertThat(snapshot(dir)).as("crash after step %d (%s), then recovery", n, steps.get(n - 1))
+          .isEqualTo(n < commit ? oldTree : newTree);
+    }
+  }
+
+  @Test
+  void should_finish_a_committed_write_even_when_its_recovery_crashes_too() throws IOException {
+    Path newDir = out.resolve("new");
+    oldRender(newDir);
+    List<String> steps = new ArrayList<>();
+    newRender(newDir, false, steps::add);
+    Map<String, String> newTree = snapshot(newDir);
+
+    for (int n = steps.indexOf("commit") + 1; n <= steps.size(); n++) {
+      for (int m = 1; ; m++) {
+        Path dir = out.resolve("crash-" + n + "-" + m);
+        oldRender(dir);
+        int crashAt = n;
+        assertThatThrownBy(() -> newRender(dir, false, crashAt(crashAt, new ArrayList<>()))).isInstanceOf(Crash.class);
+        List<String> recoverySteps = new ArrayList<>();
+        boolean crashed;
+        try {
+          new OutputWriter(dir, false, crashAt(m, recoverySteps)).recover();
+          crashed = false;
+        } catch (Crash e) {
+          crashed = true;
+        }
+
+        new OutputWriter(dir).recover();
+
+        assertThat(snapshot(dir)).as("crash after step %d, then after recovery step %d", n, m).isEqualTo(newTree);
+        if (!crashed) {
+          break;
+        }
+      }
+    }
+  }
+
+  @Test
+  void should_leave_the_old_tree_and_no_staging_folder_when_staging_fails() throws IOException {
+    oldRender(out);
+    Map<String, String> oldTree = snapshot(out);
+
+    assertThatThrownBy(() -> newRender(out, false, step -> {
+      if (step.startsWith("stage ")) {
+        throw new IOException("No space left on device");
+      }
+    })).isInstanceOf(IOException.class).hasMessage("No space left on device");
+
+    assertThat(snapshot(out)).isEqualTo(oldTree);
+  }
+
+  @Test
+  void should_finish_an_interrupted_write_in_the_next_write() throws IOException {
+    oldRender(out);
+    assertThatThrownBy(() -> newRender(out, false, step -> {
+      if (step.equals("put k8s/apps/a.yaml")) {
+        throw new Crash();
+      }
+    })).isInstanceOf(Crash.class);
+    assertThat(out.resolve(".homelab-staging")).exists();
+
+    newRender(out, false, Journal.Steps.NONE);
+
+    assertThat(Files.readString(out.resolve("k8s/apps/a.yaml"))).isEqualTo("a2\n");
+    assertThat(Files.readString(out.resolve("k8s/apps/c/d.yaml"))).isEqualTo("c is a folder\n");
+    assertThat(out.resolve(".homelab-staging")).doesNotExist();
+  }
+
+  @Test
+  void should_not_finish_an_interrupted_write_over_a_file_the_user_changed_since_unless_forced() throws IOException {
+    oldRender(out);
+    assertThatThrownBy(() -> newRender(out, false, step -> {
+      if (step.equals("commit")) {
+        throw new Crash();
+      }
+    })).isInstanceOf(Crash.class);
+    Files.writeString(out.resolve("k8s/apps/a.yaml"), "edited after the crash\n");
+
+    assertThatThrownBy(() -> new OutputWriter(out).recover())
+        .isInstanceOf(ChangedFilesException.class)
+        .hasMessage("1 file would be overwritten; nothing was written:\n"
+            + "  " + out.resolve("k8s/apps/a.yaml") + " (changed since the last render)");
+    assertThat(Files.readString(out.resolve("k8s/apps/a.yaml"))).isEqualTo("edited after the crash\n");
+    assertThat(Files.readString(out.resolve("k8s/apps/b.yaml"))).isEqualTo("b\n");
+
+    new OutputWriter(out, true).recover();
+    assertThat(Files.readString(out.resolve("k8s/apps/a.yaml"))).isEqualTo("a2\n");
+    assertThat(out.resolve(".homelab-staging")).doesNotExist();
+  }
+
+  /** Every file (and link) under {@code root} with its content, as a reader sees the tree. */
+  private static Map<String, String> snapshot(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+        String content = Files.isSymbolicLink(p) ? "-> " + Files.readSymbolicLink(p) : Files.readString(p);
+        files.put(root.relativize(p).toString(), content);
+      }
+    }
+    return files;
+  }
+
+  private static String sha256Unchecked(String text) {
+    try {
+      return sha256(text);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
