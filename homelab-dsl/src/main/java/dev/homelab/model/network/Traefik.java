@@ -1,5 +1,6 @@
 package dev.homelab.model.network;
 
+import dev.homelab.model.Texts;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Violation;
@@ -165,7 +166,7 @@ public abstract class Traefik {
             () -> "public and internal side share the IP " + publicIp().get() + ", so internal apps are reachable from the internet",
             "Give .internalIp(...) its own address")
         .when(!publicEntrypoint().matches("[A-Za-z0-9_-]+") || !internalEntrypoint().matches("[A-Za-z0-9_-]+"), "traefik-sides",
-            () -> "entrypoint names '" + publicEntrypoint() + "' and '" + internalEntrypoint() + "' must be letters, digits, - and _",
+            () -> "entrypoint names " + Texts.quote(publicEntrypoint()) + " and " + Texts.quote(internalEntrypoint()) + " must be letters, digits, - and _",
             "Call .entrypoints(\"websecure\", \"websecure-int\")")
         .list();
   }
