@@ -246,7 +246,19 @@ class BreakOneRuleProperties {
         at("github-repository", "homelab/github", tweak(s -> s.githubRepository = "homelab")),
         at("runners-scale", "homelab/github", add(l -> l.github(github("example/homelab").runners(runners("r").scale(3, 1))))),
         new Breaker("dns-zones", s -> "homelab/dns", s -> s.build().dns(cloudflare(s.domain, s.domain))),
-        new Breaker("dns-ttl", s -> "homelab/dns/zones/" + s.domain, s -> s.build().dns(cloudflare().zone(zone(s.domain).ttl(30)))));
+        new Breaker("dns-ttl", s -> "homelab/dns/zones/" + s.domain, s -> s.build().dns(cloudflare().zone(zone(s.domain).ttl(30)))),
+        at("resource-quantity", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "1Gi1Gi", "2Gi")))),
+        at("resource-request-limit", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "2Gi", "1Gi")))),
+        at("image-reference", "homelab/apps/broken", add(l -> l.apps(app("broken", "ghcr.io/Example/broken:1.0.0")))),
+        at("admin-host-ui", "homelab/dataServices/cache",
+            add(l -> l.dataServices(redis("cache").adminHost("cache-admin").storage("1Gi", "nfs-data")))),
+        at("calendar-schedule", "homelab/backups/restic/r2",
+            add(l -> l.backups(restic("r2", "nas", "restic").paths("/srv/data").schedule("nightly")))),
+        at("export-options", "homelab/nodes/disky/disks/m",
+            add(l -> l.nodes(node("disky").disks(mediaDisk("m", "/dev/sdb").exportOptions("rw sync"))))),
+        at("plain-secret-value", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("GREETING", "ghp_" + "x".repeat(36))))),
+        at("endpoint-host", "homelab/vpn",
+            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway("nas").endpoint("vpn.example.com:51820")))));
   }
 
   @Provide
@@ -311,7 +323,8 @@ class BreakOneRuleProperties {
       "prometheus-retention", "receiver-unique", "replicas", "restic-paths", "retention-empty", "root-reason", "run-as-root",
       "runners-scale", "s3-target", "seed-file-on-volume", "size-quantity", "snapshots-need-btrfs", "ssh-user", "startup-minutes", "taint", "time-zone",
       "traefik-sides", "upgrade-concurrency", "upgrade-version", "upgrade-window", "vpn-peer-ip", "vpn-peer-unique",
-      "vpn-subnet", "wireguard-key", "writable-dir");
+      "vpn-subnet", "wireguard-key", "writable-dir", "resource-quantity", "resource-request-limit", "image-reference", "admin-host-ui",
+      "calendar-schedule", "export-options", "plain-secret-value", "endpoint-host");
 
   /** Ids of the cross-object rules of the standard validator; the walk over the values is not one of them. */
   private static List<String> crossObjectRuleIds() {
