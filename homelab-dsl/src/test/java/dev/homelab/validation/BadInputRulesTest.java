@@ -204,4 +204,24 @@ class BadInputRulesTest {
     Lab lab = minimal().apps(app("wiki", IMAGE).env("A\nB", "x").runsOn("pi\n1"));
     assertThat(Expect.problems(lab)).isNotEmpty().allSatisfy(p -> assertThat(p.toString()).doesNotContain("\n"));
   }
+
+  @Test
+  void should_reject_an_nfs_sub_directory_that_leaves_the_export() {
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", "nas", "data").subPath("../etc")), "nfs-sub-path",
+        "homelab/storage/nfs-data: NFS sub-directory '../etc' is not a relative path of letters, digits and ._-. Call .subPath(\"k8s\")");
+  }
+
+  @Test
+  void should_reject_a_terraform_state_key_with_a_newline() {
+    Expect.only(minimal().backups(offsite()).terraformState(terraformState(offsite()).key("state\nkey")), "terraform-state-key",
+        "homelab/terraformState: state key 'state\\nkey' is not a relative path of letters, digits and ._-. "
+            + "Call .key(\"terraform/homelab.tfstate\")");
+  }
+
+  @Test
+  void should_reject_a_chart_version_that_is_no_release() {
+    Expect.only(minimal().ingress(traefik().chartVersion("latest")), "chart-version",
+        "homelab/traefik: chart version 'latest' is not a release version like 41.3.0. "
+            + "Call .chartVersion(\"41.3.0\") with a release of the Traefik Helm chart");
+  }
 }

@@ -258,7 +258,16 @@ class BreakOneRuleProperties {
             add(l -> l.nodes(node("disky").disks(mediaDisk("m", "/dev/sdb").exportOptions("rw sync"))))),
         at("plain-secret-value", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("GREETING", "ghp_" + "x".repeat(36))))),
         at("endpoint-host", "homelab/vpn",
-            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway("nas").endpoint("vpn.example.com:51820")))));
+            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway("nas").endpoint("vpn.example.com:51820")))),
+        at("nfs-sub-path", "homelab/storage/nfs-up", add(l -> l.storage(nfsStorageClass("nfs-up", "nas", "data").subPath("../up")))),
+        new Breaker("terraform-state-key", s -> "homelab/terraformState",
+            s -> s.build().terraformState(terraformState(s.offsite()).key("../homelab.tfstate"))),
+        new Breaker("chart-version", s -> "homelab/traefik",
+            tweak(s -> s.traefik = traefik().publicIp(s.ip(240)).internalIp(s.ip(241)).chartVersion("latest"))),
+        at("etcd-folder", "homelab/k3s", tweak(s -> {
+          s.serverArches = times(3, Arch.AMD64);
+          s.snapshotFolder = "etcd/../..";
+        })));
   }
 
   @Provide
@@ -324,7 +333,8 @@ class BreakOneRuleProperties {
       "runners-scale", "s3-target", "seed-file-on-volume", "size-quantity", "snapshots-need-btrfs", "ssh-user", "startup-minutes", "taint", "time-zone",
       "traefik-sides", "upgrade-concurrency", "upgrade-version", "upgrade-window", "vpn-peer-ip", "vpn-peer-unique",
       "vpn-subnet", "wireguard-key", "writable-dir", "resource-quantity", "resource-request-limit", "image-reference", "admin-host-ui",
-      "calendar-schedule", "export-options", "plain-secret-value", "endpoint-host");
+      "calendar-schedule", "export-options", "plain-secret-value", "endpoint-host", "nfs-sub-path", "terraform-state-key",
+      "chart-version", "etcd-folder");
 
   /** Ids of the cross-object rules of the standard validator; the walk over the values is not one of them. */
   private static List<String> crossObjectRuleIds() {

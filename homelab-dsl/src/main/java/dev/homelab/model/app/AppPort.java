@@ -1,8 +1,8 @@
 package dev.homelab.model.app;
 
-import dev.homelab.model.Texts;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;

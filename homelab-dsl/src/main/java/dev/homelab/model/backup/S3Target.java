@@ -1,11 +1,11 @@
 package dev.homelab.model.backup;
 
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Texts;
-import dev.homelab.model.SecretShapes;
 import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.SecretShapes;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.homelab.model.cluster;
 
-import dev.homelab.model.Texts;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -110,6 +110,9 @@ public abstract class EtcdSnapshots {
         .when(retention() < 1, "etcd-retention", () -> "etcd snapshot retention is " + retention() + ", at least 1 is needed",
             "Call etcdSnapshots().retention(5)")
         .when(folder().isBlank(), "etcd-retention", () -> "etcd snapshot folder is blank", "Call etcdSnapshots().folder(\"etcd\")")
+        .when(!folder().isBlank() && !Names.isAbsolutePath("/" + folder()), "etcd-folder",
+            () -> "etcd snapshot folder " + Texts.quote(folder()) + " is not a relative path of letters, digits and ._-",
+            "Call etcdSnapshots().folder(\"etcd\")")
         .list();
   }
 

@@ -1,10 +1,10 @@
 package dev.homelab.model.data;
 
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Texts;
 import dev.homelab.model.ImageReference;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.homelab.model.host;
 
-import dev.homelab.model.Texts;
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;

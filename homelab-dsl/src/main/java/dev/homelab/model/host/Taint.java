@@ -1,7 +1,7 @@
 package dev.homelab.model.host;
 
-import dev.homelab.model.Texts;
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Texts;
 import org.immutables.value.Value;
 
 /**

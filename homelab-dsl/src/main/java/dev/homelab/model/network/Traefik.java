@@ -1,8 +1,8 @@
 package dev.homelab.model.network;
 
-import dev.homelab.model.Texts;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -158,6 +158,9 @@ public abstract class Traefik {
    */
   public List<Violation> violations() {
     return new Violations()
+        .when(!chartVersion().matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?"), "chart-version",
+            () -> "chart version " + Texts.quote(chartVersion()) + " is not a release version like 41.3.0",
+            "Call .chartVersion(\"41.3.0\") with a release of the Traefik Helm chart")
         .when(replicas() < 1, "replicas", () -> "replicas is " + replicas() + ", at least 1 is needed", "Call traefik().replicas(2)")
         .when(publicEntrypoint().equals(internalEntrypoint()), "traefik-sides",
             () -> "public and internal side share the entrypoint " + publicEntrypoint() + ", so internal apps are reachable from the internet",

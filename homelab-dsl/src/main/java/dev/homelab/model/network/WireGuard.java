@@ -2,9 +2,9 @@ package dev.homelab.model.network;
 
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Texts;
 import dev.homelab.model.Ipv4;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.ArrayList;
