@@ -224,4 +224,11 @@ class BadInputRulesTest {
         "homelab/traefik: chart version 'latest' is not a release version like 41.3.0. "
             + "Call .chartVersion(\"41.3.0\") with a release of the Traefik Helm chart");
   }
+
+  @Test
+  void should_reject_a_domain_that_is_no_dns_name() {
+    Expect.only(minimal().domain("Example_Com"), "domain-name",
+        "homelab: domain 'Example_Com' is not a lower-case DNS name with a dot. Call homelab.domain(\"example.com\") with the zone "
+            + "your hosts live in");
+  }
 }

@@ -33,7 +33,9 @@ import net.jqwik.api.Provide;
 class BreakOneRuleProperties {
   /** Rules the catalogue cannot break alone in a generated lab; each has its own example test. */
   static final List<String> UNIT_TESTED_ONLY = List.of("public-needs-domain", "internal-needs-domain", "exposure-needs-traefik",
-      "admin-host-needs-traefik", "tls-needs-domain", "waf-needs-traefik", "vpn-endpoint", "local-volumes-need-local-path");
+      "admin-host-needs-traefik", "tls-needs-domain", "waf-needs-traefik", "vpn-endpoint", "local-volumes-need-local-path",
+      // a bad domain also makes every routed host name invalid (host-name)
+      "domain-name");
 
   private static final String IMAGE = "ghcr.io/example/broken:1.0.0";
 
@@ -334,7 +336,7 @@ class BreakOneRuleProperties {
       "traefik-sides", "upgrade-concurrency", "upgrade-version", "upgrade-window", "vpn-peer-ip", "vpn-peer-unique",
       "vpn-subnet", "wireguard-key", "writable-dir", "resource-quantity", "resource-request-limit", "image-reference", "admin-host-ui",
       "calendar-schedule", "export-options", "plain-secret-value", "endpoint-host", "nfs-sub-path", "terraform-state-key",
-      "chart-version", "etcd-folder");
+      "chart-version", "etcd-folder", "domain-name");
 
   /** Ids of the cross-object rules of the standard validator; the walk over the values is not one of them. */
   private static List<String> crossObjectRuleIds() {
