@@ -438,9 +438,12 @@ public abstract class Lab {
   /** Broken invariants of the lab's own settings (not of its parts); empty when sound. Never throws. */
   public List<Violation> violations() {
     return new Violations()
-        .when(!Names.isTimeZone(timeZone()), "time-zone", () -> "time zone '" + timeZone() + "' is unknown",
+        .when(!Names.isTimeZone(timeZone()), "time-zone", () -> "time zone " + Texts.quote(timeZone()) + " is unknown",
             "Use an IANA zone, e.g. homelab.timeZone(\"Europe/Paris\")")
-        .when(!sshUser().matches("[a-z_][a-z0-9_-]{0,31}"), "ssh-user", () -> "SSH user '" + sshUser() + "' is not a Linux user name",
+        .when(domain().filter(d -> !Names.isDnsSubdomain(d) || !d.contains(".")).isPresent(), "domain-name",
+            () -> "domain " + Texts.quote(domain().get()) + " is not a lower-case DNS name with a dot",
+            "Call homelab.domain(\"example.com\") with the zone your hosts live in")
+        .when(!sshUser().matches("[a-z_][a-z0-9_-]{0,31}"), "ssh-user", () -> "SSH user " + Texts.quote(sshUser()) + " is not a Linux user name",
             "Call homelab.sshUser(\"admin\")")
         .list();
   }

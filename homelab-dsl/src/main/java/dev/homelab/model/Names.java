@@ -12,9 +12,10 @@ public final class Names {
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   private static final Pattern K3S_VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+\\+k3s\\d+");
-  private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?-]+");
+  private static final Pattern SAFE_PATH = Pattern.compile("(/(?!\\.\\.?(/|$))[A-Za-z0-9._+@=,~-]+)+");
+  private static final Pattern HOST_NAME =
+      Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*");
   private static final Pattern CLOCK_TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
-  private static final Pattern QUANTITY = Pattern.compile("[1-9]\\d*(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
   private static final Pattern WIREGUARD_KEY = Pattern.compile("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
@@ -30,40 +31,38 @@ public final class Names {
 
   /**
    * An image reference with a pinned tag (not {@code latest}) or a digest: {@code nextcloud:31.0.8-apache},
-   * {@code ghcr.io/owner/app@sha256:...}. A colon before the last slash is a registry port, not a tag.
+   * {@code ghcr.io/owner/app@sha256:...}; the reference must be well formed ({@link ImageReference}).
    */
   public static boolean isPinnedImage(String image) {
-    if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace)) {
-      return false;
-    }
-    if (image.contains("@sha256:")) {
-      return true;
-    }
-    int colon = image.lastIndexOf(':');
-    if (colon <= image.lastIndexOf('/')) {
-      return false;
-    }
-    String tag = image.substring(colon + 1);
-    return !tag.isEmpty() && !tag.equals("latest");
+    return ImageReference.isPinned(image);
   }
 
-  /** An absolute path without {@code ..} segments. */
+  /**
+   * An absolute POSIX path that is safe inside a systemd unit, an fstab line or a shell script:
+   * segments of letters, digits and {@code ._+@=,~-}, none of them {@code .} or {@code ..}; no
+   * space, quote, {@code $}, {@code %} (a systemd specifier), newline or other control character.
+   */
   public static boolean isAbsolutePath(String path) {
-    return path.startsWith("/") && !path.contains("/../") && !path.endsWith("/..");
+    return path != null && SAFE_PATH.matcher(path).matches();
   }
 
-  /** A five-field cron expression (minute hour day-of-month month day-of-week); fields are only checked for their characters. */
+  /**
+   * {@code path} with one leading slash when that makes it a plain absolute path, else
+   * {@code example}: a fix never suggests the bad value again.
+   */
+  public static String suggestPath(String path, String example) {
+    String slashed = path == null ? "" : "/" + path.replaceFirst("^/*", "");
+    return isAbsolutePath(slashed) && slashed.length() <= Texts.MAX_SHOWN ? slashed : example;
+  }
+
+  /** A host name after RFC 1123: dot-separated labels of letters, digits and '-', at most 253 characters. */
+  public static boolean isHostName(String host) {
+    return host != null && host.length() <= 253 && HOST_NAME.matcher(host).matches();
+  }
+
+  /** A five-field cron expression (minute hour day-of-month month day-of-week), see {@link Schedules#isCron}. */
   public static boolean isCron(String cron) {
-    String[] fields = cron.trim().split("\\s+");
-    if (fields.length != 5) {
-      return false;
-    }
-    for (String f : fields) {
-      if (!CRON_FIELD.matcher(f).matches()) {
-        return false;
-      }
-    }
-    return true;
+    return Schedules.isCron(cron);
   }
 
   /** {@code HH:MM} on a 24-hour clock. */
@@ -85,9 +84,9 @@ public final class Names {
     return ZoneId.getAvailableZoneIds().contains(zone);
   }
 
-  /** A positive Kubernetes storage quantity: digits and an optional suffix, e.g. {@code 10Gi}. */
+  /** A Kubernetes storage quantity of at least one byte, e.g. {@code 10Gi} or {@code 1e9}, see {@link Quantities}. */
   public static boolean isSize(String size) {
-    return QUANTITY.matcher(size).matches();
+    return Quantities.isSize(size);
   }
 
   /** A WireGuard key: 32 bytes in base64, 44 characters ending in {@code =}. */

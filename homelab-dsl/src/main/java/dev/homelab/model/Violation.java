@@ -52,7 +52,7 @@ public final class Violation {
 
   @Override
   public String toString() {
-    return (where.isEmpty() ? "" : where + ": ") + problem + ". " + fix;
+    return Texts.oneLine((where.isEmpty() ? "" : where + ": ") + problem + ". " + fix);
   }
 
   @Override

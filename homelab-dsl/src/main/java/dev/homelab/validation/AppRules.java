@@ -2,6 +2,7 @@ package dev.homelab.validation;
 
 import dev.homelab.model.Lab;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.app.App;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.host.Node;
@@ -73,7 +74,7 @@ final class AppRules {
   static Rule hostName() {
     return Rule.of("host-name", (lab, r) -> routes(lab).forEach(h -> {
       if (!Names.isDnsSubdomain(lab.fqdn(h.host))) {
-        r.report(h.path, "host name '" + h.host + "' is not a valid DNS name",
+        r.report(h.path, "host name " + Texts.quote(h.host) + " is not a valid DNS name",
             "Use lower case letters, digits, '-' and '.', e.g. host \"" + NameRules.suggest(h.host) + "\"");
       }
     }));

@@ -2,6 +2,7 @@ package dev.homelab.validation;
 
 import dev.homelab.model.Lab;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +47,8 @@ final class NameRules {
 
   private static void check(String name, String path, String what, Rule.Reporter r) {
     if (!Names.isDnsLabel(name)) {
-      r.report(path, what + " '" + name + "' is not a DNS-1123 label (lower case letters, digits and '-', at most 63)",
-          "Rename it, e.g. '" + suggest(name) + "'");
+      r.report(path, what + " " + Texts.quote(name) + " is not a DNS-1123 label (lower case letters, digits and '-', at most 63)",
+          "Rename it, e.g. " + Texts.quote(suggest(name)));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.homelab.validation;
 
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.Ipv4;
+import dev.homelab.model.Texts;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.network.AddressPool;
 import java.util.ArrayList;
@@ -21,10 +22,10 @@ final class NetworkRules {
               Optional<AddressRange> range = AddressRange.parse(a);
               if (range.isEmpty() && a.contains("/")) {
                 // MetalLB takes the string as written, so a masked guess would not be what it gets.
-                r.report(ModelPaths.pool(pool.name()), "'" + a + "' is not an IPv4 CIDR with its host bits zero",
+                r.report(ModelPaths.pool(pool.name()), "" + Texts.quote(a) + " is not an IPv4 CIDR with its host bits zero",
                     "Write the network's first address, like \"192.168.1.240/28\", or a range like \"192.168.1.240-192.168.1.250\"");
               } else if (range.isEmpty()) {
-                r.report(ModelPaths.pool(pool.name()), "'" + a + "' is not a CIDR, a range or an IPv4 address",
+                r.report(ModelPaths.pool(pool.name()), "" + Texts.quote(a) + " is not a CIDR, a range or an IPv4 address",
                     "Write it like \"192.168.1.240-192.168.1.250\" or \"192.168.1.240/28\"");
               } else if (lan.isPresent() && !lan.get().contains(range.get())) {
                 r.report(ModelPaths.pool(pool.name()), a + " is not inside the LAN " + lab.lan().get(),
@@ -65,7 +66,7 @@ final class NetworkRules {
             Optional<Long> ip = Ipv4.parse(f[2]);
             Optional<AddressRange> lan = NodeRules.lan(lab);
             if (ip.isEmpty()) {
-              r.report(f[0], f[1] + " '" + f[2] + "' is not an IPv4 address", "Write it like \"192.168.1.240\"");
+              r.report(f[0], f[1] + " " + Texts.quote(f[2]) + " is not an IPv4 address", "Write it like \"192.168.1.240\"");
             } else if (lan.isPresent() && !lan.get().hosts().contains(ip.get())) {
               r.report(f[0], f[1] + " " + f[2] + " " + NodeRules.notAHost(lan.get(), lab.lan().get(), ip.get()),
                   NodeRules.useAHost(lan.get()) + " that is in a MetalLB pool");

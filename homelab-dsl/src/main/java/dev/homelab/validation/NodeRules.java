@@ -3,6 +3,7 @@ package dev.homelab.validation;
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.Ipv4;
 import dev.homelab.model.Lab;
+import dev.homelab.model.Texts;
 import dev.homelab.model.host.Node;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ final class NodeRules {
           if (lab.lan().isEmpty()) {
             r.report(ModelPaths.ROOT, "no LAN is set", "Call homelab.lan(\"192.168.1.0/24\")");
           } else if (AddressRange.parseCidr(lab.lan().get()).isEmpty()) {
-            r.report(ModelPaths.ROOT, "LAN '" + lab.lan().get() + "' is not an IPv4 CIDR with its host bits zero",
+            r.report(ModelPaths.ROOT, "LAN " + Texts.quote(lab.lan().get()) + " is not an IPv4 CIDR with its host bits zero",
                 "Write it like lan(\"192.168.1.0/24\")");
           }
         }),
@@ -40,7 +41,7 @@ final class NodeRules {
             String ip = n.ip().get();
             Optional<Long> address = Ipv4.parse(ip);
             if (address.isEmpty()) {
-              r.report(ModelPaths.node(n.name()), "IP '" + ip + "' is not an IPv4 address", "Write it like .ip(\"192.168.1.11\")");
+              r.report(ModelPaths.node(n.name()), "IP " + Texts.quote(ip) + " is not an IPv4 address", "Write it like .ip(\"192.168.1.11\")");
             } else if (lan.isPresent() && !lan.get().hosts().contains(address.get())) {
               r.report(ModelPaths.node(n.name()), "IP " + ip + " " + notAHost(lan.get(), lab.lan().get(), address.get()),
                   lan.get().contains(address.get()) ? useAHost(lan.get())

@@ -1,5 +1,6 @@
 package dev.homelab.validation;
 
+import dev.homelab.model.Texts;
 import java.util.Objects;
 
 /**
@@ -35,10 +36,13 @@ public final class Problem implements Comparable<Problem> {
     return fix;
   }
 
-  /** {@code path: problem. fix} */
+  /**
+   * {@code path: problem. fix}, always one line: a control character that slipped into a part
+   * (a user value not shown through {@link Texts#quote}) is written as an escape.
+   */
   @Override
   public String toString() {
-    return path + ": " + problem + ". " + fix;
+    return Texts.oneLine(path + ": " + problem + ". " + fix);
   }
 
   @Override

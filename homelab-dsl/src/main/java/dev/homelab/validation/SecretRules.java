@@ -3,6 +3,7 @@ package dev.homelab.validation;
 import dev.homelab.model.Lab;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,16 +23,16 @@ final class SecretRules {
     return Rule.of("secret-name", (lab, r) -> {
       for (Ref ref : references(lab)) {
         if (!Names.isDnsSubdomain(ref.name)) {
-          r.report(ref.path, ref.what + " '" + ref.name + "' is not a DNS-1123 subdomain",
-              "Rename it, e.g. '" + NameRules.suggest(ref.name) + "'");
+          r.report(ref.path, ref.what + " " + Texts.quote(ref.name) + " is not a DNS-1123 subdomain",
+              "Rename it, e.g. " + Texts.quote(NameRules.suggest(ref.name)));
         }
         if (ref.key != null && !ref.key.matches("[-._a-zA-Z0-9]+")) {
-          r.report(ref.path, "key '" + ref.key + "' of secret " + ref.name + " is not a valid Secret key",
+          r.report(ref.path, "key " + Texts.quote(ref.key) + " of secret " + ref.name + " is not a valid Secret key",
               "Use letters, digits, '-', '_' and '.'");
         }
       }
       lab.secretStore().filter(s -> !Names.isDnsSubdomain(s)).ifPresent(s -> r.report(ModelPaths.ROOT,
-          "secret store '" + s + "' is not a DNS-1123 subdomain", "Rename it, e.g. '" + NameRules.suggest(s) + "'"));
+          "secret store " + Texts.quote(s) + " is not a DNS-1123 subdomain", "Rename it, e.g. " + Texts.quote(NameRules.suggest(s))));
     });
   }
 

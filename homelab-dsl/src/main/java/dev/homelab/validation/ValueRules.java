@@ -36,6 +36,8 @@ final class ValueRules implements Rule {
     lab.apps().forEach(a -> report(problems, ModelPaths.app(a.name()), a.violations()));
     lab.github().ifPresent(g -> report(problems, ModelPaths.github(), g.violations()));
     lab.dns().ifPresent(d -> report(problems, ModelPaths.dns(), d.violations()));
+    lab.storageClasses().forEach(c -> report(problems, ModelPaths.storageClass(c.name()), c.violations()));
+    lab.terraformState().ifPresent(t -> report(problems, ModelPaths.terraformState(), t.violations()));
   }
 
   private static void report(Problems problems, String path, List<Violation> violations) {

@@ -70,6 +70,8 @@ public final class LabSpec {
   public boolean snapshots = true;
   public int snapshotRetention = 5;
   public String snapshotTarget = "offsite";
+  /** etcd snapshot folder in the bucket; null keeps the default. */
+  public String snapshotFolder;
   public AutoUpgrade upgrade = autoUpgrade();
   public boolean localStorageDisabled;
   public String vpnSubnet = "10.8.0.0/24";
@@ -102,6 +104,7 @@ public final class LabSpec {
     c.snapshots = snapshots;
     c.snapshotRetention = snapshotRetention;
     c.snapshotTarget = snapshotTarget;
+    c.snapshotFolder = snapshotFolder;
     c.upgrade = upgrade;
     c.localStorageDisabled = localStorageDisabled;
     c.vpnSubnet = vpnSubnet;
@@ -186,7 +189,7 @@ public final class LabSpec {
       if (isHa()) {
         cluster = cluster.ha();
         if (snapshots) {
-          cluster = cluster.etcdSnapshots(etcdSnapshots().retention(snapshotRetention).toS3(s3(snapshotTarget, "https://s3.example.net", "homelab-backups")));
+          cluster = cluster.etcdSnapshots((snapshotFolder == null ? etcdSnapshots() : etcdSnapshots().folder(snapshotFolder)).retention(snapshotRetention).toS3(s3(snapshotTarget, "https://s3.example.net", "homelab-backups")));
         }
       }
       if (apiEndpoint != null) {

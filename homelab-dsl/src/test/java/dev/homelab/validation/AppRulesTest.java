@@ -56,7 +56,7 @@ class AppRulesTest {
   @Test
   void should_reject_a_health_path_without_slash() {
     Expect.only(minimal().apps(app("wiki", IMAGE).healthPath("health")), "http-path",
-        "homelab/apps/wiki: health path 'health' does not start with /. Call .healthPath(\"/health\")");
+        "homelab/apps/wiki: health path 'health' is not an absolute URL path. Call .healthPath(\"/health\")");
   }
 
   @Test
@@ -134,7 +134,7 @@ class AppRulesTest {
   @Test
   void should_reject_an_invalid_env_name() {
     Expect.only(minimal().apps(app("wiki", IMAGE).env("WIKI-URL", "https://wiki.example.com")), "env-name",
-        "homelab/apps/wiki: environment variable 'WIKI-URL' is not a valid name. Use letters, digits and _, e.g. .env(\"WIKI_URL\", ...)");
+        "homelab/apps/wiki: environment variable 'WIKI-URL' is not a valid name. Use letters, digits and _, not starting with a digit, e.g. .env(\"WIKI_URL\", ...)");
   }
 
   @Test
@@ -169,7 +169,7 @@ class AppRulesTest {
   @Test
   void should_reject_a_relative_mount_path() {
     Expect.only(minimal().apps(app("wiki", IMAGE).volume("data", "data", "1Gi")), "absolute-path",
-        "homelab/apps/wiki/volumes/data: mount path 'data' is not absolute. Mount it at an absolute path, e.g. \"/data\"");
+        "homelab/apps/wiki/volumes/data: mount path 'data' is not a plain absolute path. Mount it at an absolute path of letters, digits and ._-, e.g. \"/data\"");
   }
 
   @Test
@@ -279,7 +279,7 @@ class AppRulesTest {
   void should_reject_a_malformed_dump_schedule() {
     Expect.only(minimal().backups(offsite()).dataServices(postgres("postgres").backup(offsite()).backupSchedule("nightly")),
         "cron-schedule",
-        "homelab/dataServices/postgres: backup schedule 'nightly' is not a five-field cron. Call .backupSchedule(\"30 2 * * *\")");
+        "homelab/dataServices/postgres: backup schedule 'nightly' is not a five-field cron with values in range. Call .backupSchedule(\"30 2 * * *\") (minute hour day-of-month month day-of-week, Sunday is 0)");
   }
 
   @Test

@@ -33,7 +33,9 @@ import net.jqwik.api.Provide;
 class BreakOneRuleProperties {
   /** Rules the catalogue cannot break alone in a generated lab; each has its own example test. */
   static final List<String> UNIT_TESTED_ONLY = List.of("public-needs-domain", "internal-needs-domain", "exposure-needs-traefik",
-      "admin-host-needs-traefik", "tls-needs-domain", "waf-needs-traefik", "vpn-endpoint", "local-volumes-need-local-path");
+      "admin-host-needs-traefik", "tls-needs-domain", "waf-needs-traefik", "vpn-endpoint", "local-volumes-need-local-path",
+      // a bad domain also makes every routed host name invalid (host-name)
+      "domain-name");
 
   private static final String IMAGE = "ghcr.io/example/broken:1.0.0";
 
@@ -250,7 +252,28 @@ class BreakOneRuleProperties {
         at("github-repository", "homelab/github", tweak(s -> s.githubRepository = "homelab")),
         at("runners-scale", "homelab/github", add(l -> l.github(github("example/homelab").runners(runners("r").scale(3, 1))))),
         new Breaker("dns-zones", s -> "homelab/dns", s -> s.build().dns(cloudflare(s.domain, s.domain))),
-        new Breaker("dns-ttl", s -> "homelab/dns/zones/" + s.domain, s -> s.build().dns(cloudflare().zone(zone(s.domain).ttl(30)))));
+        new Breaker("dns-ttl", s -> "homelab/dns/zones/" + s.domain, s -> s.build().dns(cloudflare().zone(zone(s.domain).ttl(30)))),
+        at("resource-quantity", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "1Gi1Gi", "2Gi")))),
+        at("resource-request-limit", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "2Gi", "1Gi")))),
+        at("image-reference", "homelab/apps/broken", add(l -> l.apps(app("broken", "ghcr.io/Example/broken:1.0.0")))),
+        at("admin-host-ui", "homelab/dataServices/cache",
+            add(l -> l.dataServices(redis("cache").adminHost("cache-admin").storage("1Gi", "nfs-data")))),
+        at("calendar-schedule", "homelab/backups/restic/r2",
+            add(l -> l.backups(restic("r2", "nas", "restic").paths("/srv/data").schedule("nightly")))),
+        at("export-options", "homelab/nodes/disky/disks/m",
+            add(l -> l.nodes(node("disky").disks(mediaDisk("m", "/dev/sdb").exportOptions("rw sync"))))),
+        at("plain-secret-value", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("GREETING", "ghp_" + "x".repeat(36))))),
+        at("endpoint-host", "homelab/vpn",
+            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway("nas").endpoint("vpn.example.com:51820")))),
+        at("nfs-sub-path", "homelab/storage/nfs-up", add(l -> l.storage(nfsStorageClass("nfs-up", "nas", "data").subPath("../up")))),
+        new Breaker("terraform-state-key", s -> "homelab/terraformState",
+            s -> s.build().terraformState(terraformState(s.offsite()).key("../homelab.tfstate"))),
+        new Breaker("chart-version", s -> "homelab/traefik",
+            tweak(s -> s.traefik = traefik().publicIp(s.ip(240)).internalIp(s.ip(241)).chartVersion("latest"))),
+        at("etcd-folder", "homelab/k3s", tweak(s -> {
+          s.serverArches = times(3, Arch.AMD64);
+          s.snapshotFolder = "etcd/../..";
+        })));
   }
 
   @Provide
@@ -315,7 +338,9 @@ class BreakOneRuleProperties {
       "prometheus-retention", "receiver-unique", "replicas", "restic-paths", "retention-empty", "root-reason", "run-as-root",
       "runners-scale", "s3-target", "seed-file-on-volume", "size-quantity", "snapshots-need-btrfs", "ssh-user", "startup-minutes", "taint", "time-zone",
       "traefik-sides", "upgrade-concurrency", "upgrade-version", "upgrade-window", "vpn-peer-ip", "vpn-peer-unique",
-      "vpn-subnet", "wireguard-key", "writable-dir");
+      "vpn-subnet", "wireguard-key", "writable-dir", "resource-quantity", "resource-request-limit", "image-reference", "admin-host-ui",
+      "calendar-schedule", "export-options", "plain-secret-value", "endpoint-host", "nfs-sub-path", "terraform-state-key",
+      "chart-version", "etcd-folder", "domain-name");
 
   /** Ids of the cross-object rules of the standard validator; the walk over the values is not one of them. */
   private static List<String> crossObjectRuleIds() {

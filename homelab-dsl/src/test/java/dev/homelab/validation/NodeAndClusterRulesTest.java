@@ -247,13 +247,13 @@ class NodeAndClusterRulesTest {
   @Test
   void should_reject_a_device_outside_dev() {
     Expect.only(minimal().nodes(node("nuc").disks(mediaDisk("media", "sdb"))), "device-path",
-        "homelab/nodes/nuc/disks/media: device 'sdb' is not a /dev path. Use a stable path such as /dev/disk/by-id/...");
+        "homelab/nodes/nuc/disks/media: device 'sdb' is not a plain /dev path. Use a stable path such as /dev/disk/by-id/...");
   }
 
   @Test
   void should_reject_a_relative_mount_point() {
     Expect.only(minimal().nodes(node("nuc").disks(mediaDisk("media", "/dev/sdb").mountAt("srv/media"))), "absolute-path",
-        "homelab/nodes/nuc/disks/media: mount point 'srv/media' is not absolute. Call .mountAt(\"/srv/media\")");
+        "homelab/nodes/nuc/disks/media: mount point 'srv/media' is not a plain absolute path. Call .mountAt(\"/srv/media\")");
   }
 
   @Test

@@ -160,7 +160,7 @@ class StorageAndBackupRulesTest {
   @Test
   void should_reject_restic_of_a_relative_path() {
     Expect.only(withNas(minimal()).backups(restic("local", "nas", "restic").paths("srv/data")), "absolute-path",
-        "homelab/backups/restic/local: path 'srv/data' is not absolute. Back up absolute host paths such as \"/srv/data\"");
+        "homelab/backups/restic/local: path 'srv/data' is not a plain absolute path. Back up absolute host paths of letters, digits and ._-, such as \"/srv/data\"");
   }
 
   @Test
@@ -172,7 +172,7 @@ class StorageAndBackupRulesTest {
   @Test
   void should_reject_an_s3_endpoint_that_is_no_url() {
     Expect.only(minimal().backups(s3("offsite", "s3.example.net", "example-homelab-backups")), "s3-target",
-        "homelab/backups/s3/offsite: endpoint 's3.example.net' is not an http(s) URL. Write it like \"https://s3.eu-central-003.backblazeb2.com\"");
+        "homelab/backups/s3/offsite: endpoint 's3.example.net' is not an http(s) URL of a host name or IP. Write it like \"https://s3.eu-central-003.backblazeb2.com\"");
   }
 
   @Test

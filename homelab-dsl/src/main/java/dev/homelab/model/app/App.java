@@ -1,8 +1,11 @@
 package dev.homelab.model.app;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.ImageReference;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.SecretShapes;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import dev.homelab.model.backup.S3Target;
@@ -27,13 +30,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 @HomelabStyle
 public abstract class App {
-  /**
-   * Env names that usually hold a credential; their values must come from a secret, because plain
-   * values end up in the rendered manifests and in git.
-   */
-  private static final java.util.regex.Pattern CREDENTIAL_NAME =
-      java.util.regex.Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key).*");
-
   App() {}
 
   /**
@@ -570,30 +566,51 @@ public abstract class App {
         .when(startupMinutes() < 1, "startup-minutes", () -> "startupMinutes is " + startupMinutes() + ", at least 1 is needed",
             "Call .startupMinutes(5)")
         .when(replicas() < 1, "replicas", () -> "replicas is " + replicas() + ", at least 1 is needed", "Call .replicas(1)")
-        .when(!Names.isPinnedImage(image()), "image-pinned", () -> "image '" + image() + "' has no pinned tag",
-            "Pin a version, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + name() + ":1.2.3\")")
+        .when(!ImageReference.isValid(image()), "image-reference",
+            () -> "image " + Texts.quote(image()) + " is not an OCI image reference",
+            "Use a lower-case repository and a tag or sha256 digest, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + (Names.isDnsLabel(name()) ? name() : "app") + ":1.2.3\")")
+        .when(ImageReference.isValid(image()) && !Names.isPinnedImage(image()), "image-pinned",
+            () -> "image " + Texts.quote(image()) + " has no pinned tag",
+            "Pin a version, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + (Names.isDnsLabel(name()) ? name() : "app") + ":1.2.3\")")
         .when(runAsUser() <= 0, "run-as-root", () -> "runAsUser " + runAsUser() + " runs the container as root",
             "Call .runAsUser(1000) with the image's non-root UID, or .runAsRoot(reason) if the image runs only as root")
         .when(rootReason().filter(r -> r.isBlank() || r.contains("\n")).isPresent(), "root-reason",
             () -> "runAsRoot(...) needs a one-line reason", "Say why the image must run as root, e.g. .runAsRoot(\"s6-overlay init runs only as root\")")
+        .addAll(resources().violations())
         .addAll(probe().violations());
-    metricsPath().ifPresent(m -> v.when(!m.startsWith("/"), "http-path", () -> "metrics path '" + m + "' does not start with /",
-        "Call .metrics(\"/" + m + "\")"));
-    for (String env : env().keySet()) {
-      v.when(!Names.isEnvName(env), "env-name", () -> "environment variable '" + env + "' is not a valid name",
-          "Use letters, digits and _, e.g. .env(\"" + env.replaceAll("[^A-Za-z0-9_]", "_") + "\", ...)");
+    metricsPath().ifPresent(m -> {
+      v.when(!HttpPaths.isPath(m), "http-path", () -> "metrics path " + Texts.quote(m) + " is not an absolute URL path",
+          "Call .metrics(\"" + HttpPaths.suggest(m, "/metrics") + "\")");
+      SecretShapes.inText(m).ifPresent(shape -> v.add("plain-secret-value", "metrics path holds " + shape,
+          "Scrape a path without credentials, e.g. .metrics(\"/metrics\"); keep credentials in a secret(...)"));
+    });
+    for (Map.Entry<String, String> e : env().entrySet()) {
+      String env = e.getKey();
+      v.when(!Names.isEnvName(env), "env-name", () -> "environment variable " + Texts.quote(env) + " is not a valid name",
+          "Use letters, digits and _, not starting with a digit, e.g. .env(\"" + suggestEnvName(env) + "\", ...)");
       // A name set both ways is already reported below (env-name); one problem per mistake.
-      v.when(CREDENTIAL_NAME.matcher(env).matches() && !secretEnv().containsKey(env), "env-plain-secret",
-          () -> "env " + env + " looks like a credential but has a plain value",
-          "Use .env(\"" + env + "\", secret(\"" + name() + "-" + env.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-              + "\", \"value\")) so it is read from a Secret");
+      boolean credentialName = SecretShapes.isCredentialName(env) && !secretEnv().containsKey(env);
+      v.when(credentialName, "env-plain-secret",
+          () -> "env " + Texts.oneLine(env) + " looks like a credential but has a plain value",
+          "Use .env(\"" + suggestEnvName(env) + "\", " + secretFor(env) + ") so it is read from a Secret");
+      Optional<String> shape = credentialName ? Optional.empty() : SecretShapes.inText(e.getValue());
+      shape.ifPresent(found -> v.add("plain-secret-value", "env " + Texts.oneLine(env) + " holds " + found + " as a plain value",
+          "Use .env(\"" + suggestEnvName(env) + "\", " + secretFor(env) + ") so it is read from a Secret"));
     }
     for (String env : secretEnv().keySet()) {
-      v.when(!Names.isEnvName(env), "env-name", () -> "environment variable '" + env + "' is not a valid name",
-          "Use letters, digits and _, e.g. .env(\"" + env.replaceAll("[^A-Za-z0-9_]", "_") + "\", ...)");
-      v.when(env().containsKey(env), "env-name", () -> "environment variable " + env + " is set both plainly and from a secret",
-          "Keep one of the two .env(\"" + env + "\", ...) calls");
+      v.when(!Names.isEnvName(env), "env-name", () -> "environment variable " + Texts.quote(env) + " is not a valid name",
+          "Use letters, digits and _, not starting with a digit, e.g. .env(\"" + suggestEnvName(env) + "\", ...)");
+      v.when(env().containsKey(env), "env-name", () -> "environment variable " + Texts.oneLine(env) + " is set both plainly and from a secret",
+          "Keep one of the two .env(\"" + suggestEnvName(env) + "\", ...) calls");
     }
+    configFiles().forEach((path, content) -> SecretShapes.token(content).ifPresent(shape -> v.add("plain-secret-value",
+        "config file " + Texts.quote(path) + " holds " + shape,
+        "Keep the credential in a secret(...) and read it from an env variable, e.g. .env(\"APP_TOKEN\", secret(\""
+            + name() + "-token\", \"value\"))")));
+    seedFiles().forEach((path, content) -> SecretShapes.token(content).ifPresent(shape -> v.add("plain-secret-value",
+        "seed file " + Texts.quote(path) + " holds " + shape,
+        "Keep the credential in a secret(...) and read it from an env variable, e.g. .env(\"APP_TOKEN\", secret(\""
+            + name() + "-token\", \"value\"))")));
     volumes().forEach(vol -> v.addAll("volumes/" + vol.name(), vol.violations()));
     v.addAll(AppFiles.violations(this));
     extraPorts().forEach(p -> v.addAll("extraPorts/" + p.name(), p.violations()));
@@ -602,6 +619,20 @@ public abstract class App {
         () -> "two cron jobs have the same name", "Give each .cronJob(...) its own name");
     portsUnique(v);
     return v.list();
+  }
+
+  /** An env name like {@code name} that is valid: invalid characters as {@code _}, a leading digit behind {@code _}. */
+  static String suggestEnvName(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9_]", "_");
+    s = s.isEmpty() || Character.isDigit(s.charAt(0)) ? "_" + s : s;
+    return s.length() > Texts.MAX_SHOWN ? "MY_SETTING" : s;
+  }
+
+  /** {@code secret("<app>-<env>", "value")} with a valid Secret name. */
+  private String secretFor(String env) {
+    String secretName = (name() + "-" + env.toLowerCase(java.util.Locale.ROOT)).replaceAll("[^a-z0-9-]+", "-")
+        .replaceAll("-+", "-").replaceAll("^-|-$", "");
+    return "secret(\"" + (Names.isDnsSubdomain(secretName) ? secretName : "app-secret") + "\", \"value\")";
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.homelab.model.app;
 
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class AppFiles {
     List<String> dirs = new ArrayList<>();
     for (String dir : app.writableDirs()) {
       if (!PLAIN_PATH.matcher(dir).matches()) {
-        v.add("writable-dir", "writable directory '" + dir + "' is not a plain absolute path",
+        v.add("writable-dir", "writable directory " + Texts.quote(dir) + " is not a plain absolute path",
             "Name the image's directory, e.g. .writableDir(\"/usr/local/etc/php/conf.d\")");
         continue;
       }
@@ -79,7 +80,7 @@ public final class AppFiles {
   private static void files(Violations v, App app, String what, Map<String, String> files) {
     for (String path : files.keySet()) {
       if (!PLAIN_PATH.matcher(path).matches()) {
-        v.add("file-path", what + " '" + path + "' is not a plain absolute path",
+        v.add("file-path", what + " " + Texts.quote(path) + " is not a plain absolute path",
             "Use letters, digits, '.', '_' and '-' between slashes, e.g. \"/config/app.yaml\"");
         continue;
       }

@@ -2,6 +2,7 @@ package dev.homelab.model.app;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -69,9 +70,9 @@ public abstract class AppPort {
         .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535",
             "Call .extraPort(\"" + name() + "\", ...) with the container's port, 1 to 65535")
         .when(!Names.isPortName(name()), "port-name",
-            () -> "port name '" + name() + "' is not a DNS-1035 label of at most 15 characters",
+            () -> "port name " + Texts.quote(name()) + " is not a DNS-1035 label of at most 15 characters",
             "Use lower case letters, digits and single '-', starting with a letter, e.g. \"" + suggest(name()) + "\"")
-        .when(!PROTOCOLS.contains(protocol()), "port-protocol", () -> "protocol '" + protocol() + "' is neither TCP nor UDP",
+        .when(!PROTOCOLS.contains(protocol()), "port-protocol", () -> "protocol " + Texts.quote(protocol()) + " is neither TCP nor UDP",
             "Call .extraPort(\"" + name() + "\", " + port() + ", \"" + protocol + "\")")
         .list();
   }

@@ -2,6 +2,7 @@ package dev.homelab.model.app;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import dev.homelab.model.storage.StorageKind;
@@ -115,9 +116,10 @@ public abstract class AppVolume {
   /** Broken invariants of this volume; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     Violations v = new Violations()
-        .when(!Names.isAbsolutePath(mountPath()), "absolute-path", () -> "mount path '" + mountPath() + "' is not absolute",
-            "Mount it at an absolute path, e.g. \"/" + mountPath().replaceFirst("^/*", "") + "\"");
-    size().ifPresent(s -> v.when(!Names.isSize(s), "size-quantity", () -> "size '" + s + "' is not a quantity like 10Gi",
+        .when(!Names.isAbsolutePath(mountPath()), "absolute-path",
+            () -> "mount path " + Texts.quote(mountPath()) + " is not a plain absolute path",
+            "Mount it at an absolute path of letters, digits and ._-, e.g. \"" + Names.suggestPath(mountPath(), "/data") + "\"");
+    size().ifPresent(s -> v.when(!Names.isSize(s), "size-quantity", () -> "size " + Texts.quote(s) + " is not a quantity like 10Gi",
         "Write the size like \"10Gi\""));
     return v.list();
   }

@@ -1,6 +1,8 @@
 package dev.homelab.model.app;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.SecretShapes;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -83,8 +85,15 @@ public abstract class Probe {
   /** Broken invariants of this probe; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     Violations v = new Violations();
-    path().ifPresent(p -> v.when(!p.startsWith("/"), "http-path", () -> "health path '" + p + "' does not start with /",
-        "Call .healthPath(\"/" + p + "\")"));
+    path().ifPresent(p -> {
+      v.when(!HttpPaths.isPath(p), "http-path", () -> "health path " + Texts.quote(p) + " is not an absolute URL path",
+          "Call .healthPath(\"" + HttpPaths.suggest(p, "/healthz") + "\")");
+      SecretShapes.inText(p).ifPresent(shape -> v.add("plain-secret-value", "health path holds " + shape,
+          "Probe a path that needs no credentials, e.g. .healthPath(\"/healthz\"), or .tcpProbe(); keep credentials in a secret(...)"));
+    });
+    SecretShapes.inCommand(command()).ifPresent(shape -> v.add("plain-secret-value", "execProbe(...) holds " + shape,
+        "Let the command read the password from an env variable set with .env(\"DB_PASSWORD\", secret(...)), "
+            + "e.g. .execProbe(\"sh\", \"-c\", \"MYSQL_PWD=\\\"$DB_PASSWORD\\\" mysqladmin ping\")"));
     v.when(kind() == Kind.EXEC && (command().isEmpty() || command().get(0).isBlank()), "probe-command",
         () -> "execProbe() has no command", "Call .execProbe(\"/app/healthcheck\") with a command that fails when the app is unhealthy");
     return v.list();

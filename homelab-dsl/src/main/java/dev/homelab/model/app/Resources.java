@@ -1,6 +1,13 @@
 package dev.homelab.model.app;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Quantities;
+import dev.homelab.model.Texts;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -54,5 +61,36 @@ public abstract class Resources {
    */
   public static Resources small() {
     return of("50m", "128Mi", "512Mi");
+  }
+
+  /**
+   * Broken invariants: each amount must be a positive Kubernetes quantity (the renderers parse it,
+   * and a typo such as {@code 1Gi1Gi} would stop the render), and the memory request must not be
+   * above the limit, which kube-apiserver rejects ({@code must be less than or equal to memory limit}).
+   */
+  public List<Violation> violations() {
+    Violations v = new Violations();
+    quantity(v, "CPU request", cpuRequest(), "50m");
+    quantity(v, "memory request", memoryRequest(), "128Mi");
+    quantity(v, "memory limit", memoryLimit(), "512Mi");
+    Optional<BigDecimal> request = Quantities.value(memoryRequest());
+    Optional<BigDecimal> limit = Quantities.value(memoryLimit());
+    v.when(request.isPresent() && limit.isPresent() && request.get().compareTo(limit.get()) > 0, "resource-request-limit",
+        () -> "memory request " + Texts.quote(memoryRequest()) + " is above the memory limit " + Texts.quote(memoryLimit())
+            + ", which the API server rejects",
+        "Raise the limit to at least the request, e.g. .resources(\"" + safe(cpuRequest(), "50m") + "\", \""
+            + safe(memoryRequest(), "128Mi") + "\", \"" + safe(memoryRequest(), "128Mi") + "\"), or lower the request");
+    return v.list();
+  }
+
+  private static void quantity(Violations v, String what, String value, String example) {
+    v.when(!Quantities.isPositive(value), "resource-quantity",
+        () -> what + " " + Texts.quote(value) + " is not a positive Kubernetes quantity",
+        "Write it like \"" + example + "\" (CPU: 50m, 0.5, 2; memory: 512Mi, 1Gi, 1G)");
+  }
+
+  /** {@code value} when it is a quantity, else {@code example}: a fix never repeats a bad value. */
+  private static String safe(String value, String example) {
+    return Quantities.isPositive(value) ? value : example;
   }
 }

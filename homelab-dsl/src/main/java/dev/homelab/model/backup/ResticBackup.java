@@ -3,7 +3,9 @@ package dev.homelab.model.backup;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
+import dev.homelab.model.Schedules;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -132,9 +134,11 @@ public abstract class ResticBackup {
         .when(paths().isEmpty(), "restic-paths", () -> "backs up no paths", "Call .paths(\"/srv/data\")")
         .when(retention().isEmpty(), "retention-empty", () -> "retention keeps nothing",
             "Call .retention(keep().daily(7).weekly(4))")
-        .when(schedule().isBlank(), "restic-paths", () -> "schedule is blank", "Call .schedule(\"daily\")");
-    paths().forEach(p -> v.when(!Names.isAbsolutePath(p), "absolute-path", () -> "path '" + p + "' is not absolute",
-        "Back up absolute host paths such as \"/srv/data\""));
+        .when(!Schedules.isCalendar(schedule()), "calendar-schedule",
+            () -> "schedule " + Texts.quote(schedule()) + " is not a systemd OnCalendar event",
+            "Call .schedule(\"daily\") or .schedule(\"*-*-* 03:30:00\")");
+    paths().forEach(p -> v.when(!Names.isAbsolutePath(p), "absolute-path", () -> "path " + Texts.quote(p) + " is not a plain absolute path",
+        "Back up absolute host paths of letters, digits and ._-, such as \"" + Names.suggestPath(p, "/srv/data") + "\""));
     return v.list();
   }
 

@@ -4,6 +4,8 @@ import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.SecretShapes;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -233,9 +235,17 @@ public abstract class S3Target {
   /** Broken invariants of this target; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     return new Violations()
-        .when(!endpoint().matches("https?://[^/\\s]+(/\\S*)?"), "s3-target", () -> "endpoint '" + endpoint() + "' is not an http(s) URL",
+        .when(SecretShapes.inText(endpoint()).isPresent(), "plain-secret-value",
+            () -> "endpoint holds " + SecretShapes.inText(endpoint()).get(),
+            "Drop them from the URL, e.g. \"https://s3.example.com\": the keys are read from secret(\""
+                + (Names.isDnsSubdomain(credentialsSecret()) ? credentialsSecret() : "s3-credentials")
+                + "\", \"access-key-id\") and its key secret-access-key")
+        .when(!region().matches("[a-z0-9][a-z0-9-]{0,62}"), "s3-target", () -> "region " + Texts.quote(region()) + " is not a region name",
+            "Call .region(\"us-east-1\") or the provider's region, e.g. \"eu-central-003\"")
+        .when(SecretShapes.inText(endpoint()).isEmpty() && !isEndpoint(endpoint()), "s3-target",
+            () -> "endpoint " + Texts.quote(endpoint()) + " is not an http(s) URL of a host name or IP",
             "Write it like \"https://s3.eu-central-003.backblazeb2.com\"")
-        .when(!bucket().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), "s3-target", () -> "bucket '" + bucket() + "' is not a valid bucket name",
+        .when(!bucket().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), "s3-target", () -> "bucket " + Texts.quote(bucket()) + " is not a valid bucket name",
             "Use 3 to 63 lower-case letters, digits, '.' and '-'")
         .when(retention().isEmpty(), "retention-empty", () -> "retention keeps nothing", "Call .retention(keep().daily(30))")
         .list();
@@ -244,5 +254,12 @@ public abstract class S3Target {
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
   private ImmutableS3Target copy() {
     return (ImmutableS3Target) this;
+  }
+
+  /** {@code http(s)://host[:port][/path]}: the host is what k3s' {@code etcd-s3-endpoint} and restic's repository URL get. */
+  private static boolean isEndpoint(String endpoint) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://([^/:?#@\\s]+)(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?")
+        .matcher(endpoint);
+    return m.matches() && Names.isHostName(m.group(1));
   }
 }

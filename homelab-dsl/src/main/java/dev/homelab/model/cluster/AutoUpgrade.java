@@ -2,6 +2,7 @@ package dev.homelab.model.cluster;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -125,10 +126,10 @@ public abstract class AutoUpgrade {
         .when(concurrency() < 1, "upgrade-concurrency", () -> "upgrade concurrency is " + concurrency() + ", at least 1 is needed",
             "Call autoUpgrade().concurrency(1)");
     version().ifPresent(p -> v.when(!Names.isK3sVersion(p), "upgrade-version",
-        () -> "pinned upgrade version '" + p + "' is not a k3s release like v1.33.4+k3s1",
+        () -> "pinned upgrade version " + Texts.quote(p) + " is not a k3s release like v1.33.4+k3s1",
         "Pin a tag from https://github.com/k3s-io/k3s/releases with autoUpgrade().version(...)"));
     channel().ifPresent(c -> v.when(!c.matches("stable|latest|testing|v\\d+\\.\\d+"), "upgrade-version",
-        () -> "upgrade channel '" + c + "' is not stable, latest, testing or a minor like v1.33",
+        () -> "upgrade channel " + Texts.quote(c) + " is not stable, latest, testing or a minor like v1.33",
         "Call autoUpgrade().channel(\"stable\")"));
     window().ifPresent(w -> v.addAll(w.violations()));
     return v.list();

@@ -2,6 +2,7 @@ package dev.homelab.model.cluster;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -104,11 +105,14 @@ public abstract class EtcdSnapshots {
   /** Broken invariants of the snapshot schedule; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     return new Violations()
-        .when(!Names.isCron(schedule()), "cron-schedule", () -> "etcd snapshot schedule '" + schedule() + "' is not a five-field cron",
+        .when(!Names.isCron(schedule()), "cron-schedule", () -> "etcd snapshot schedule " + Texts.quote(schedule()) + " is not a five-field cron",
             "Call etcdSnapshots().schedule(\"0 */12 * * *\")")
         .when(retention() < 1, "etcd-retention", () -> "etcd snapshot retention is " + retention() + ", at least 1 is needed",
             "Call etcdSnapshots().retention(5)")
         .when(folder().isBlank(), "etcd-retention", () -> "etcd snapshot folder is blank", "Call etcdSnapshots().folder(\"etcd\")")
+        .when(!folder().isBlank() && !Names.isAbsolutePath("/" + folder()), "etcd-folder",
+            () -> "etcd snapshot folder " + Texts.quote(folder()) + " is not a relative path of letters, digits and ._-",
+            "Call etcdSnapshots().folder(\"etcd\")")
         .list();
   }
 

@@ -4,6 +4,7 @@ import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.ArrayList;
@@ -229,13 +230,13 @@ public abstract class K3s {
    */
   public List<Violation> violations() {
     Violations v = new Violations()
-        .when(!Names.isK3sVersion(version()), "k3s-version", () -> "version '" + version() + "' is not a k3s release like v1.33.4+k3s1",
+        .when(!Names.isK3sVersion(version()), "k3s-version", () -> "version " + Texts.quote(version()) + " is not a k3s release like v1.33.4+k3s1",
             "Use a tag from https://github.com/k3s-io/k3s/releases");
     Optional<AddressRange> pods = AddressRange.parseCidr(clusterCidr());
     Optional<AddressRange> services = AddressRange.parseCidr(serviceCidr());
-    v.when(pods.isEmpty(), "k3s-cidrs", () -> "cluster CIDR '" + clusterCidr() + "' is not an IPv4 CIDR with its host bits zero",
+    v.when(pods.isEmpty(), "k3s-cidrs", () -> "cluster CIDR " + Texts.quote(clusterCidr()) + " is not an IPv4 CIDR with its host bits zero",
         "Call .clusterCidr(\"10.42.0.0/16\")");
-    v.when(services.isEmpty(), "k3s-cidrs", () -> "service CIDR '" + serviceCidr() + "' is not an IPv4 CIDR with its host bits zero",
+    v.when(services.isEmpty(), "k3s-cidrs", () -> "service CIDR " + Texts.quote(serviceCidr()) + " is not an IPv4 CIDR with its host bits zero",
         "Call .serviceCidr(\"10.43.0.0/16\")");
     v.when(pods.isPresent() && services.isPresent() && pods.get().overlaps(services.get()), "k3s-cidrs",
         () -> "cluster CIDR " + clusterCidr() + " overlaps service CIDR " + serviceCidr(),

@@ -2,6 +2,7 @@ package dev.homelab.model.cluster;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -53,13 +54,13 @@ public abstract class UpgradeWindow {
   public List<Violation> violations() {
     Violations v = new Violations()
         .when(days().isEmpty(), "upgrade-window", () -> "upgrade window has no days", "List days such as List.of(\"saturday\")")
-        .when(!Names.isClockTime(startTime()), "upgrade-window", () -> "upgrade window start '" + startTime() + "' is not HH:MM",
+        .when(!Names.isClockTime(startTime()), "upgrade-window", () -> "upgrade window start " + Texts.quote(startTime()) + " is not HH:MM",
             "Write it like \"03:00\"")
-        .when(!Names.isClockTime(endTime()), "upgrade-window", () -> "upgrade window end '" + endTime() + "' is not HH:MM",
+        .when(!Names.isClockTime(endTime()), "upgrade-window", () -> "upgrade window end " + Texts.quote(endTime()) + " is not HH:MM",
             "Write it like \"06:00\"")
-        .when(!Names.isTimeZone(timeZone()), "upgrade-window", () -> "upgrade window time zone '" + timeZone() + "' is unknown",
+        .when(!Names.isTimeZone(timeZone()), "upgrade-window", () -> "upgrade window time zone " + Texts.quote(timeZone()) + " is unknown",
             "Use an IANA zone such as \"Europe/Paris\"");
-    days().forEach(d -> v.when(!Names.isDay(d), "upgrade-window", () -> "upgrade window day '" + d + "' is not a day name",
+    days().forEach(d -> v.when(!Names.isDay(d), "upgrade-window", () -> "upgrade window day " + Texts.quote(d) + " is not a day name",
         "Use lower-case names such as \"saturday\""));
     return v.list();
   }

@@ -1,8 +1,10 @@
 package dev.homelab.model.data;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.ImageReference;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -20,19 +22,29 @@ public abstract class DataService {
 
   /** What the service is, with its port and default image. */
   public enum Kind {
-    POSTGRES(5432, "docker.io/library/postgres:17.6", "postgres"),
-    REDIS(6379, "docker.io/library/redis:8.2.1", "redis"),
-    RABBITMQ(5672, "docker.io/library/rabbitmq:4.1.4-management", "rabbitmq"),
-    PIHOLE(53, "docker.io/pihole/pihole:2025.08.0", "pihole");
+    POSTGRES(5432, "docker.io/library/postgres:17.6", "postgres", false),
+    REDIS(6379, "docker.io/library/redis:8.2.1", "redis", false),
+    RABBITMQ(5672, "docker.io/library/rabbitmq:4.1.4-management", "rabbitmq", true),
+    PIHOLE(53, "docker.io/pihole/pihole:2025.08.0", "pihole", true);
 
     private final int port;
     private final String image;
     private final String portName;
+    private final boolean adminUi;
 
-    Kind(int port, String image, String portName) {
+    Kind(int port, String image, String portName, boolean adminUi) {
       this.port = port;
       this.image = image;
       this.portName = portName;
+      this.adminUi = adminUi;
+    }
+
+    /**
+     * The image serves a web admin UI that {@code adminHost(...)} can route to: RabbitMQ's
+     * management plugin and Pi-hole's web interface. PostgreSQL and Redis serve none.
+     */
+    public boolean hasAdminUi() {
+      return adminUi;
     }
 
     /** The service's main port (5432, 6379, 5672, 53). */
@@ -256,12 +268,19 @@ public abstract class DataService {
   /** Broken invariants of this service; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     return new Violations()
-        .when(!Names.isPinnedImage(image()), "image-pinned", () -> "image '" + image() + "' has no pinned tag",
+        .when(!ImageReference.isValid(image()), "image-reference", () -> "image " + Texts.quote(image()) + " is not an OCI image reference",
+            "Use a lower-case repository and a tag or sha256 digest, e.g. .image(\"" + kind().defaultImage() + "\"), or drop .image(...)")
+        .when(ImageReference.isValid(image()) && !Names.isPinnedImage(image()), "image-pinned",
+            () -> "image " + Texts.quote(image()) + " has no pinned tag",
             "Pin a version with .image(\"" + kind().defaultImage() + "\") or drop .image(...)")
-        .when(!Names.isSize(storageSize()), "size-quantity", () -> "size '" + storageSize() + "' is not a quantity like 10Gi",
+        .when(!Names.isSize(storageSize()), "size-quantity", () -> "size " + Texts.quote(storageSize()) + " is not a quantity like 10Gi",
             "Write the size like .storage(\"10Gi\", ...)")
-        .when(!Names.isCron(backupSchedule()), "cron-schedule", () -> "backup schedule '" + backupSchedule() + "' is not a five-field cron",
-            "Call .backupSchedule(\"30 2 * * *\")")
+        .when(!Names.isCron(backupSchedule()), "cron-schedule",
+            () -> "backup schedule " + Texts.quote(backupSchedule()) + " is not a five-field cron with values in range",
+            "Call .backupSchedule(\"30 2 * * *\") (minute hour day-of-month month day-of-week, Sunday is 0)")
+        .when(adminHost().isPresent() && !kind().hasAdminUi(), "admin-host-ui",
+            () -> kind().name().toLowerCase(java.util.Locale.ROOT) + " serves no admin UI to route adminHost(...) to",
+            "Drop .adminHost(...) from " + name())
         .when(backupTarget().isPresent() && kind() != Kind.POSTGRES, "dump-only-postgres",
             () -> "only PostgreSQL is dumped to S3, this is " + kind().name().toLowerCase(java.util.Locale.ROOT),
             "Drop .backup(...) from " + name())

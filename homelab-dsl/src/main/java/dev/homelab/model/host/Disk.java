@@ -3,6 +3,7 @@ package dev.homelab.model.host;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -146,15 +147,20 @@ public abstract class Disk {
                 ? "a Btrfs RAID-1 pair needs exactly 2 devices, found " : "a " + use().name().toLowerCase(java.util.Locale.ROOT)
                 + " disk needs exactly 1 device, found ") + devices().size(),
             use() == DiskUse.DATA ? "Call btrfsRaid1(name, device1, device2)" : "Give one device, e.g. /dev/disk/by-label/" + name())
-        .when(!Names.isAbsolutePath(mountPoint()), "absolute-path", () -> "mount point '" + mountPoint() + "' is not absolute",
-            "Call .mountAt(\"/srv/" + name() + "\")")
+        .when(!Names.isAbsolutePath(mountPoint()), "absolute-path",
+            () -> "mount point " + Texts.quote(mountPoint()) + " is not a plain absolute path",
+            "Call .mountAt(\"" + Names.suggestPath(mountPoint(), "/srv/data") + "\")")
+        .when(!exportOptions().matches("[a-z_]+(=[A-Za-z0-9_./:-]+)?(,[a-z_]+(=[A-Za-z0-9_./:-]+)?)*"), "export-options",
+            () -> "NFS export options " + Texts.quote(exportOptions()) + " are not a comma-separated option list",
+            "Call .exportOptions(\"rw,sync,no_subtree_check,no_root_squash\")")
         .when(snapshots().isPresent() && !filesystem().equals("btrfs"), "snapshots-need-btrfs",
             () -> "snapshots need Btrfs but the filesystem is " + filesystem(),
             "Drop .snapshots(...) or use btrfsRaid1(...)")
         .when(snapshots().map(Retention::isEmpty).orElse(false), "retention-empty", () -> "snapshot retention keeps nothing",
             "Call .snapshots(keep().daily(7))");
     for (String device : devices()) {
-      v.when(!device.startsWith("/dev/"), "device-path", () -> "device '" + device + "' is not a /dev path",
+      v.when(!device.startsWith("/dev/") || !Names.isAbsolutePath(device), "device-path",
+          () -> "device " + Texts.quote(device) + " is not a plain /dev path",
           "Use a stable path such as /dev/disk/by-id/...");
     }
     return v.list();

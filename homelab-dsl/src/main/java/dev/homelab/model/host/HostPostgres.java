@@ -3,6 +3,7 @@ package dev.homelab.model.host;
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -88,12 +89,12 @@ public abstract class HostPostgres {
   /** Broken invariants of this PostgreSQL installation; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     Violations v = new Violations()
-        .when(!version().matches("\\d{2}"), "host-postgres", () -> "PostgreSQL version '" + version() + "' is not a major version",
+        .when(!version().matches("\\d{2}"), "host-postgres", () -> "PostgreSQL version " + Texts.quote(version()) + " is not a major version",
             "Use a major version such as hostPostgres(\"15\")");
     allowedCidr().ifPresent(c -> v.when(AddressRange.parseCidr(c).isEmpty(), "host-postgres",
-        () -> "allowed network '" + c + "' is not an IPv4 CIDR", "Write it like .allow(\"192.168.1.0/24\")"));
+        () -> "allowed network " + Texts.quote(c) + " is not an IPv4 CIDR", "Write it like .allow(\"192.168.1.0/24\")"));
     databases().forEach(d -> v.when(!d.matches("[a-z_][a-z0-9_]*"), "host-postgres",
-        () -> "database name '" + d + "' is not a plain lower-case identifier", "Use letters, digits and _, e.g. \"" + d.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "\""));
+        () -> "database name " + Texts.quote(d) + " is not a plain lower-case identifier", "Use letters, digits and _, e.g. \"" + d.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "\""));
     return v.list();
   }
 

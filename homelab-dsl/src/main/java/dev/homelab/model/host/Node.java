@@ -2,6 +2,8 @@ package dev.homelab.model.host;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.SecretShapes;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.ArrayList;
@@ -217,10 +219,16 @@ public abstract class Node {
   public List<Violation> violations() {
     Violations v = new Violations();
     labels().forEach((key, value) -> v
-        .when(!Names.isLabelKey(key), "node-label", () -> "label key '" + key + "' is not a Kubernetes label key",
+        .when(!Names.isLabelKey(key), "node-label", () -> "label key " + Texts.quote(key) + " is not a Kubernetes label key",
             "Use a name like \"homelab.dev/storage\" (letters, digits, -_. and one optional prefix/)")
-        .when(!Names.isLabelValue(value), "node-label", () -> "label " + key + " has value '" + value + "', not a Kubernetes label value",
-            "Use at most 63 letters, digits and -_., starting and ending alphanumeric"));
+        .when(!Names.isLabelValue(value), "node-label",
+            () -> "label " + Texts.oneLine(key) + " has value " + Texts.quote(value) + ", not a Kubernetes label value",
+            "Use at most 63 letters, digits and -_., starting and ending alphanumeric")
+        .when(SecretShapes.isCredentialName(key) || SecretShapes.token(value).isPresent(), "plain-secret-value",
+            () -> "label " + Texts.oneLine(key) + " looks like it holds a credential, and labels are public to every reader of the cluster",
+            "Drop the label; keep credentials in a secret(...) that the app reads"));
+    sshUser().ifPresent(u -> v.when(!u.matches("[a-z_][a-z0-9_-]{0,31}"), "ssh-user",
+        () -> "SSH user " + Texts.quote(u) + " is not a Linux user name", "Call .sshUser(\"admin\")"));
     taints().forEach(t -> v.addAll(t.violations()));
     disks().forEach(d -> v.addAll("disks/" + d.name(), d.violations()));
     postgres().ifPresent(p -> v.addAll(p.violations()));

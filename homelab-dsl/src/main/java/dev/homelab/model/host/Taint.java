@@ -1,6 +1,7 @@
 package dev.homelab.model.host;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Texts;
 import org.immutables.value.Value;
 
 /**
@@ -49,9 +50,9 @@ public abstract class Taint {
   /** Broken invariants of this taint; empty when it is sound. Never throws. */
   public java.util.List<dev.homelab.model.Violation> violations() {
     return new dev.homelab.model.Violations()
-        .when(!EFFECTS.contains(effect()), "taint", () -> "taint " + this + " has effect '" + effect() + "'",
+        .when(!EFFECTS.contains(effect()), "taint", () -> "taint " + this + " has effect " + Texts.quote(effect()),
             "Use NoSchedule, PreferNoSchedule or NoExecute")
-        .when(!dev.homelab.model.Names.isLabelKey(key()), "taint", () -> "taint key '" + key() + "' is not a Kubernetes label key",
+        .when(!dev.homelab.model.Names.isLabelKey(key()), "taint", () -> "taint key " + Texts.quote(key()) + " is not a Kubernetes label key",
             "Use a key like \"dedicated\"")
         .list();
   }

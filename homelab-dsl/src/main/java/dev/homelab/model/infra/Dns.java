@@ -4,6 +4,7 @@ import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Ipv4;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public abstract class Dns {
   public List<Violation> violations() {
     Violations v = new Violations()
         .when(zones().isEmpty(), "dns-zones", () -> "no zone is managed", "Call cloudflare(\"example.com\")");
-    publicAddress().ifPresent(a -> v.when(!Ipv4.isAddress(a), "dns-zones", () -> "public address '" + a + "' is not an IPv4 address",
+    publicAddress().ifPresent(a -> v.when(!Ipv4.isAddress(a), "dns-zones", () -> "public address " + Texts.quote(a) + " is not an IPv4 address",
         "Write it like .publicAddress(\"203.0.113.10\")"));
     java.util.Set<String> seen = new java.util.HashSet<>();
     zones().forEach(z -> {

@@ -3,6 +3,7 @@ package dev.homelab.model.infra;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -67,7 +68,7 @@ public abstract class DnsZone {
   /** Broken invariants of this zone; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     return new Violations()
-        .when(!Names.isDnsSubdomain(zone()) || !zone().contains("."), "dns-zones", () -> "zone '" + zone() + "' is not a domain name",
+        .when(!Names.isDnsSubdomain(zone()) || !zone().contains("."), "dns-zones", () -> "zone " + Texts.quote(zone()) + " is not a domain name",
             "Write it like zone(\"example.com\")")
         .when(ttl() != 1 && (ttl() < 60 || ttl() > 86400), "dns-ttl", () -> "TTL " + ttl() + " is neither 1 (automatic) nor 60..86400",
             "Call .ttl(1) or .ttl(300)")

@@ -2,6 +2,7 @@ package dev.homelab.model.infra;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -93,9 +94,10 @@ public abstract class GitHub {
     Violations v = new Violations()
         .when(!repository().matches("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}") || repository().endsWith("/.")
                 || repository().endsWith("/.."), "github-repository",
-            () -> "repository '" + repository() + "' is not owner/name", "Call github(\"owner/homelab\")")
-        .when(branch().isBlank() || branch().contains(" ") || branch().contains(".."), "github-repository",
-            () -> "branch '" + branch() + "' is not a branch name", "Call .branch(\"main\")");
+            () -> "repository " + Texts.quote(repository()) + " is not owner/name", "Call github(\"owner/homelab\")")
+        .when(!branch().matches("[A-Za-z0-9._/-]+") || branch().contains("..") || branch().startsWith("/") || branch().endsWith("/")
+                || branch().endsWith(".lock") || branch().startsWith("-"), "github-repository",
+            () -> "branch " + Texts.quote(branch()) + " is not a branch name", "Call .branch(\"main\")");
     runners().ifPresent(r -> v.addAll(r.violations()));
     return v.list();
   }

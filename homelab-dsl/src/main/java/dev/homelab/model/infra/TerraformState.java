@@ -1,6 +1,11 @@
 package dev.homelab.model.infra;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -53,5 +58,17 @@ public abstract class TerraformState {
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
   private ImmutableTerraformState copy() {
     return (ImmutableTerraformState) this;
+  }
+
+  /**
+   * Broken invariants: the object key is a relative path of plain segments (the S3 backend's
+   * {@code key}, rendered into Terraform JSON and the workflow). Never throws.
+   */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(!Names.isAbsolutePath("/" + key()), "terraform-state-key",
+            () -> "state key " + Texts.quote(key()) + " is not a relative path of letters, digits and ._-",
+            "Call .key(\"terraform/homelab.tfstate\")")
+        .list();
   }
 }

@@ -3,6 +3,7 @@ package dev.homelab.model.monitoring;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.ArrayList;
@@ -170,8 +171,8 @@ public abstract class Monitoring {
   public List<Violation> violations() {
     Violations v = new Violations()
         .when(!retention().matches("[1-9]\\d*(ms|s|m|h|d|w|y)"), "prometheus-retention",
-            () -> "Prometheus retention '" + retention() + "' is not a duration like 15d", "Call .retention(\"15d\")")
-        .when(!Names.isSize(storageSize()), "size-quantity", () -> "size '" + storageSize() + "' is not a quantity like 20Gi",
+            () -> "Prometheus retention " + Texts.quote(retention()) + " is not a duration like 15d", "Call .retention(\"15d\")")
+        .when(!Names.isSize(storageSize()), "size-quantity", () -> "size " + Texts.quote(storageSize()) + " is not a quantity like 20Gi",
             "Write the size like .storage(\"20Gi\", ...)");
     java.util.Set<String> names = new java.util.HashSet<>();
     receivers().forEach(r -> v.when(!names.add(r.name()), "receiver-unique", () -> "two alert receivers are called " + r.name(),

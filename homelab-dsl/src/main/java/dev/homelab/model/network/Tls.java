@@ -3,6 +3,7 @@ package dev.homelab.model.network;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -108,7 +109,7 @@ public abstract class Tls {
   /** Broken invariants of the TLS settings; empty when they are sound. Never throws. */
   public List<Violation> violations() {
     return new Violations()
-        .when(!email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "acme-email", () -> "ACME e-mail '" + email() + "' is not an address",
+        .when(!email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "acme-email", () -> "ACME e-mail " + Texts.quote(email()) + " is not an address",
             "Pass an address such as certManager(\"admin@example.com\", ...)")
         .list();
   }

@@ -2,6 +2,7 @@ package dev.homelab.model.network;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -157,6 +158,9 @@ public abstract class Traefik {
    */
   public List<Violation> violations() {
     return new Violations()
+        .when(!chartVersion().matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?"), "chart-version",
+            () -> "chart version " + Texts.quote(chartVersion()) + " is not a release version like 41.3.0",
+            "Call .chartVersion(\"41.3.0\") with a release of the Traefik Helm chart")
         .when(replicas() < 1, "replicas", () -> "replicas is " + replicas() + ", at least 1 is needed", "Call traefik().replicas(2)")
         .when(publicEntrypoint().equals(internalEntrypoint()), "traefik-sides",
             () -> "public and internal side share the entrypoint " + publicEntrypoint() + ", so internal apps are reachable from the internet",
@@ -165,7 +169,7 @@ public abstract class Traefik {
             () -> "public and internal side share the IP " + publicIp().get() + ", so internal apps are reachable from the internet",
             "Give .internalIp(...) its own address")
         .when(!publicEntrypoint().matches("[A-Za-z0-9_-]+") || !internalEntrypoint().matches("[A-Za-z0-9_-]+"), "traefik-sides",
-            () -> "entrypoint names '" + publicEntrypoint() + "' and '" + internalEntrypoint() + "' must be letters, digits, - and _",
+            () -> "entrypoint names " + Texts.quote(publicEntrypoint()) + " and " + Texts.quote(internalEntrypoint()) + " must be letters, digits, - and _",
             "Call .entrypoints(\"websecure\", \"websecure-int\")")
         .list();
   }

@@ -4,6 +4,7 @@ import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Ipv4;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.ArrayList;
@@ -134,13 +135,16 @@ public abstract class WireGuard {
     boolean tooSmall = cidr.isPresent() && cidr.get().last() - cidr.get().first() < 3;
     Optional<AddressRange> net = cidr.filter(c -> !tooSmall);
     Violations v = new Violations()
-        .when(cidr.isEmpty(), "vpn-subnet", () -> "subnet '" + subnet() + "' is not an IPv4 CIDR with its host bits zero",
+        .when(cidr.isEmpty(), "vpn-subnet", () -> "subnet " + Texts.quote(subnet()) + " is not an IPv4 CIDR with its host bits zero",
             "Call wireguard(\"10.8.0.0/24\")")
         .when(tooSmall, "vpn-subnet", () -> "subnet " + subnet() + " has no address left for peers after the gateway's",
             "Use a /30 or a larger subnet, e.g. wireguard(\"10.8.0.0/24\")")
-        .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535", "Call .port(51820)");
+        .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535", "Call .port(51820)")
+        .when(endpoint().filter(e -> !Names.isHostName(e) && !dev.homelab.model.Ipv4.isAddress(e)).isPresent(), "endpoint-host",
+            () -> "endpoint " + Texts.quote(endpoint().get()) + " is neither a host name nor an IPv4 address",
+            "Call .endpoint(\"vpn.example.com\") with the name or public IP peers dial, without port or scheme");
     reaches().forEach(r -> v.when(AddressRange.parseCidr(r).isEmpty(), "vpn-subnet",
-        () -> "reached network '" + r + "' is not an IPv4 CIDR", "Write it like .reaches(\"192.168.1.0/24\")"));
+        () -> "reached network " + Texts.quote(r) + " is not an IPv4 CIDR", "Write it like .reaches(\"192.168.1.0/24\")"));
     java.util.Set<String> names = new java.util.HashSet<>();
     java.util.Map<Long, String> ips = new java.util.HashMap<>();
     for (WireGuardPeer p : peers()) {

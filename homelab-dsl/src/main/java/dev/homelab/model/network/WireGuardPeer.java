@@ -3,6 +3,7 @@ package dev.homelab.model.network;
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -44,7 +45,7 @@ public abstract class WireGuardPeer {
         .when(!Names.isWireGuardKey(publicKey()), "wireguard-key", () -> "public key is not a 44-character base64 WireGuard key",
             "Paste the output of `wg pubkey` for this peer")
         .when(AddressRange.parse(allowedIp()).filter(r -> r.first() == r.last() && allowedIp().matches("[0-9.]+(/32)?")).isEmpty(),
-            "vpn-peer-ip", () -> "address '" + allowedIp() + "' is not one IPv4 address", "Write it like \"10.8.0.2/32\"")
+            "vpn-peer-ip", () -> "address " + Texts.quote(allowedIp()) + " is not one IPv4 address", "Write it like \"10.8.0.2/32\"")
         .list();
   }
 

@@ -1,6 +1,11 @@
 package dev.homelab.model.storage;
 
 import dev.homelab.model.HomelabStyle;
+import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
+import dev.homelab.model.Violation;
+import dev.homelab.model.Violations;
+import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -108,5 +113,17 @@ public abstract class NfsStorageClass {
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */
   private ImmutableNfsStorageClass copy() {
     return (ImmutableNfsStorageClass) this;
+  }
+
+  /**
+   * Broken invariants: the sub-directory is a relative path of plain segments, because csi-driver-nfs
+   * joins it below the export ({@code subDir}) and a {@code ..} would leave the export. Never throws.
+   */
+  public List<Violation> violations() {
+    return new Violations()
+        .when(!Names.isAbsolutePath("/" + subPath()), "nfs-sub-path",
+            () -> "NFS sub-directory " + Texts.quote(subPath()) + " is not a relative path of letters, digits and ._-",
+            "Call .subPath(\"k8s\")")
+        .list();
   }
 }

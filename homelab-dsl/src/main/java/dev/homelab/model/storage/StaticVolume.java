@@ -2,6 +2,7 @@ package dev.homelab.model.storage;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
+import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
 import java.util.List;
@@ -82,7 +83,7 @@ public abstract class StaticVolume {
   /** Broken invariants of this volume; empty when it is sound. Never throws. */
   public List<Violation> violations() {
     return new Violations()
-        .when(!Names.isSize(size()), "size-quantity", () -> "size '" + size() + "' is not a quantity like 4Ti", "Write the size like \"4Ti\"")
+        .when(!Names.isSize(size()), "size-quantity", () -> "size " + Texts.quote(size()) + " is not a quantity like 4Ti", "Write the size like \"4Ti\"")
         .list();
   }
 

@@ -1,0 +1,136 @@
+package dev.homelab.model;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Schedules the rendered files hand to other tools: five-field cron for Kubernetes CronJobs and
+ * k3s' etcd snapshots, systemd {@code OnCalendar=} for host timers.
+ */
+public final class Schedules {
+  /** Unix cron: minute, hour, day of month, month, day of week, with lists, ranges, steps and names. */
+  private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final Set<String> CALENDAR_SHORTHANDS = Set.of("minutely", "hourly", "daily", "weekly", "monthly",
+      "yearly", "annually", "quarterly", "semiannually");
+  private static final Pattern WEEKDAY = Pattern.compile(
+      "(?i)(mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
+
+  private Schedules() {}
+
+  /**
+   * A five-field cron expression the CronJob controller and k3s accept. Both read it with
+   * robfig/cron's standard parser ({@code cron.ParseStandard}), whose day of week ends at 6: the
+   * {@code 7} for Sunday that Unix cron and cron-utils take is refused, as are nicknames such as
+   * {@code @daily}, which cron-utils' Unix definition does not read.
+   */
+  public static boolean isCron(String cron) {
+    if (cron == null || cron.isBlank() || !cron.equals(cron.strip()) || cron.contains("  ")) {
+      return false;
+    }
+    try {
+      CRON.parse(cron).validate();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    String dayOfWeek = cron.split(" ")[4];
+    for (String item : dayOfWeek.split(",")) {
+      for (String bound : item.split("/")[0].split("-")) {
+        if (bound.matches("\\d+") && Integer.parseInt(bound) > 6) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A systemd calendar event as {@code OnCalendar=} reads it (systemd.time(7)), in a strict subset:
+   * a shorthand such as {@code daily}, or optional weekdays ({@code Mon..Fri}, {@code Sat,Sun}),
+   * an optional date {@code [YYYY-]MM-DD} and a time {@code HH:MM[:SS]}, each part {@code *} or
+   * numbers with {@code ,} lists, {@code ..} ranges and {@code /} steps within their bounds.
+   */
+  public static boolean isCalendar(String event) {
+    if (event == null || !event.matches("[A-Za-z0-9*:.,/ -]+") || !event.equals(event.strip()) || event.contains("  ")) {
+      return false;
+    }
+    if (CALENDAR_SHORTHANDS.contains(event.toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    String[] parts = event.split(" ");
+    int i = 0;
+    if (i < parts.length && weekdays(parts[i])) {
+      i++;
+    }
+    if (i < parts.length && parts[i].contains("-")) {
+      if (!date(parts[i])) {
+        return false;
+      }
+      i++;
+    }
+    if (i < parts.length && parts[i].contains(":")) {
+      if (!time(parts[i])) {
+        return false;
+      }
+      i++;
+    }
+    return i == parts.length && i > 0 && !(i == 1 && weekdays(parts[0]));
+  }
+
+  private static boolean weekdays(String part) {
+    for (String item : part.split(",", -1)) {
+      String[] range = item.split("\\.\\.", -1);
+      if (range.length > 2) {
+        return false;
+      }
+      for (String day : range) {
+        if (!WEEKDAY.matcher(day).matches()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean date(String part) {
+    String[] fields = part.split("-", -1);
+    if (fields.length == 3) {
+      return component(fields[0], 1970, 2199) && component(fields[1], 1, 12) && component(fields[2], 1, 31);
+    }
+    return fields.length == 2 && component(fields[0], 1, 12) && component(fields[1], 1, 31);
+  }
+
+  private static boolean time(String part) {
+    String[] fields = part.split(":", -1);
+    if (fields.length < 2 || fields.length > 3) {
+      return false;
+    }
+    return component(fields[0], 0, 23) && component(fields[1], 0, 59) && (fields.length == 2 || component(fields[2], 0, 59));
+  }
+
+  /** {@code *}, or a list of {@code N}, {@code N..M}, each with an optional {@code /step}, within {@code [min, max]}. */
+  private static boolean component(String field, int min, int max) {
+    for (String item : field.split(",", -1)) {
+      String[] stepped = item.split("/", -1);
+      if (stepped.length > 2 || (stepped.length == 2 && !number(stepped[1], 1, max))) {
+        return false;
+      }
+      if (stepped[0].equals("*")) {
+        continue;
+      }
+      String[] range = stepped[0].split("\\.\\.", -1);
+      if (range.length > 2 || !number(range[0], min, max) || (range.length == 2 && (!number(range[1], min, max)
+          || Integer.parseInt(range[1]) < Integer.parseInt(range[0])))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean number(String s, int min, int max) {
+    return s.matches("\\d{1,4}") && Integer.parseInt(s) >= min && Integer.parseInt(s) <= max;
+  }
+}
