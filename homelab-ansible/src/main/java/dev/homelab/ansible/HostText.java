@@ -15,11 +15,16 @@ final class HostText {
   private HostText() {}
 
   /**
-   * C0, DEL, C1, and the Unicode line and paragraph separators (YAML 1.1 and Python's
-   * {@code splitlines} break lines there too).
+   * C0, DEL, C1, the Unicode line and paragraph separators (YAML 1.1 and Python's
+   * {@code splitlines} break lines there too), and what YAML cannot hold at all: lone surrogates,
+   * U+FFFE and U+FFFF.
+   *
+   * @see <a href="https://yaml.org/spec/1.2.2/#51-character-set">YAML character set</a>
    */
   static boolean isControl(int c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
+    boolean printable = (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd)
+        || (c >= 0x10000 && c <= 0x10ffff);
+    return !printable || c == 0x2028 || c == 0x2029;
   }
 
   static boolean hasControl(String s) {

@@ -14,7 +14,7 @@ final class UnsafeValueException extends IllegalArgumentException {
   private static String show(String value) {
     StringBuilder out = new StringBuilder("\"");
     value.codePoints().limit(60).forEach(c -> {
-      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c >= 0xfffe && c <= 0xffff || Character.isSurrogate((char) c)) {
         out.append(String.format("\\u%04X", c));
       } else {
         out.appendCodePoint(c);

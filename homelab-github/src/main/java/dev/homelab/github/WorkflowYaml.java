@@ -47,18 +47,25 @@ final class WorkflowYaml {
 
   /** {@code text} if it can be workflow text; throws {@link UnsafeValueException} naming it otherwise. */
   static String text(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      // Line feed and tab are YAML text; every other C0, DEL, C1 and the Unicode line separators are not
-      // (YAML's printable set excludes them, or YAML 1.1 readers break lines there).
-      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
-        throw new UnsafeValueException(text, String.format("contains the control character U+%04X", (int) c));
-      }
-    }
+    text.codePoints().filter(WorkflowYaml::notText).findFirst().ifPresent(c -> {
+      throw new UnsafeValueException(text, String.format("contains the control character U+%04X", c));
+    });
     if (text.contains("${{")) {
       throw new UnsafeValueException(text, "contains ${{, which GitHub Actions would evaluate as an expression");
     }
     return text;
+  }
+
+  /**
+   * Whether YAML cannot hold {@code c} (outside its printable set: C0 but line feed and tab, DEL,
+   * C1, lone surrogates, U+FFFE, U+FFFF) or YAML 1.1 readers break lines there (NEL, LS, PS).
+   *
+   * @see <a href="https://yaml.org/spec/1.2.2/#51-character-set">YAML character set</a>
+   */
+  private static boolean notText(int c) {
+    boolean printable = c == '\n' || c == '\t' || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff)
+        || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+    return !printable || c == 0x2028 || c == 0x2029;
   }
 
   private static final class TextSerializer extends StdSerializer<String> {

@@ -38,6 +38,12 @@ class WorkflowTextTest {
   }
 
   @Test
+  void should_report_a_noncharacter_yaml_cannot_hold() {
+    assertThat(backend.check(branch("main\uffff"))).singleElement().extracting(Problem::problem).asString()
+        .endsWith("contains the control character U+FFFF");
+  }
+
+  @Test
   void should_keep_its_own_expressions() {
     assertThat(backend.render(GitHubActionsBackendTest.full()).text(".github/workflows/deploy.yml"))
         .contains("${{ inputs.playbook }}").contains("${{ !failure() && !cancelled() }}");

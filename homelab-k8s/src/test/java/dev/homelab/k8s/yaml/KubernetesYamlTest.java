@@ -14,7 +14,7 @@ class KubernetesYamlTest {
       "0x1F", "0o17", "0b101", "1e3", ".5", "+1", "1_000", "03:00", "3:00", "2024-01-01", "2024-01-01 10:00:00",
       ".inf", ".nan", "=", "<<", "a: b", "- x", "# x", "x #y", "&a", "*a", "!tag", "|", ">", "'", "\"", "{a: 1}", "[1]",
       " leading", "trailing ", "", "multi\nline\n", "multi\nline", "\n", "tab\there", "back\\slash", "nul\u0000",
-      "bell\u0007", "nel\u0085x", "ls\u2028x", "bom\ufeffx", "é ünïcode ✓", "%YAML", "---", "...");
+      "bell\u0007", "nel\u0085x", "ls\u2028x", "bom\ufeffx", "nonchar\uffffx", "lone\ud800x", "é ünïcode ✓", "%YAML", "---", "...");
 
   @Test
   void should_write_every_hostile_string_so_a_yaml_1_1_reader_reads_the_same_string() {
