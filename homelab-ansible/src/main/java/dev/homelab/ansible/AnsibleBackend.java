@@ -4,6 +4,7 @@ import dev.homelab.backend.Backend;
 import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
+import dev.homelab.validation.ModelPaths;
 import dev.homelab.validation.Problem;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,10 +24,24 @@ public final class AnsibleBackend implements Backend {
     return "ansible";
   }
 
-  /** What the inventory and host plays need beyond the standard validation. */
+  /**
+   * What the inventory and host plays need beyond the standard validation, then every model value
+   * the rendered files cannot hold safely ({@link UnsafeValueException}: found by rendering, so no
+   * value that reaches the hosts is missed).
+   */
   @Override
   public List<Problem> check(Lab lab) {
-    return AnsibleChecks.problems(lab);
+    List<Problem> problems = AnsibleChecks.problems(lab);
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    try {
+      render(lab);
+    } catch (UnsafeValueException e) {
+      return List.of(new Problem("ansible-host-text", ModelPaths.ROOT, e.getMessage(),
+          "Use a value without control characters (and, in k3s settings, without {{, {% or {#)"));
+    }
+    return problems;
   }
 
   /** Tools, host playbook, k3s, and the bouncers once the cluster runs (see {@link BringUp}). */

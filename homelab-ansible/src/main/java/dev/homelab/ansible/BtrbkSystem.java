@@ -49,6 +49,7 @@ final class BtrbkSystem extends HostSystem {
         hourly |= keep.hourly().isPresent();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("path", disk.mountPoint());
+        v.put("unit_path", SystemdText.paths(List.of(disk.mountPoint())));
         v.put("snapshot_dir", SNAPSHOT_DIR);
         v.put("snapshot_name", disk.name());
         v.put("snapshot_preserve", preserve(keep));

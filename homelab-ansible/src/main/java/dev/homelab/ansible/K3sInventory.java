@@ -29,7 +29,7 @@ final class K3sInventory {
     Map<String, Object> server = new LinkedHashMap<>();
     server.put("hosts", hosts(lab, lab.servers(), true));
     Map<String, Object> serverVars = new LinkedHashMap<>();
-    serverVars.put("server_config_yaml", Yaml.write(K3sConfig.server(lab, vault)));
+    serverVars.put("server_config_yaml", Yaml.k3sDocument(K3sConfig.server(lab, vault)));
     server.put("vars", serverVars);
 
     Map<String, Object> agent = new LinkedHashMap<>();
@@ -73,7 +73,7 @@ final class K3sInventory {
       if (servers) {
         vars.put("extra_server_args", K3sConfig.nodeArgs(node));
       } else {
-        vars.put("agent_config_yaml", Yaml.write(K3sConfig.node(node)));
+        vars.put("agent_config_yaml", Yaml.k3sDocument(K3sConfig.node(node)));
       }
       hosts.put(node.name(), vars);
     }

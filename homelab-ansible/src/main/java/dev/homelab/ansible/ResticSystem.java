@@ -75,6 +75,12 @@ final class ResticSystem extends HostSystem {
     b.put("frozen_volumes", frozen(node, backup));
     b.put("on_calendar", backup.schedule());
     b.put("forget", forget(backup.retention()));
+    // Unit file values, escaped for systemd here: the role's templates insert them as they are.
+    b.put("unit_description", SystemdText.value("restic backup " + backup.name() + " to " + b.get("repository")));
+    List<String> mounts = new ArrayList<>();
+    mounts.add(disk.mountPoint());
+    mounts.addAll(backup.paths());
+    b.put("unit_requires_mounts_for", SystemdText.paths(mounts));
     return b;
   }
 

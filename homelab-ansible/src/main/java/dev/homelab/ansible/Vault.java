@@ -21,12 +21,12 @@ final class Vault {
     return "vault_" + secret.variableStem();
   }
 
-  /** Records {@code secret} and returns the Jinja reference to it, {@code {{ vault_... }}}. */
-  String ref(SecretRef secret, String purpose, String usedBy) {
+  /** Records {@code secret} and returns the Jinja reference to it, {@code {{ vault_... }}}: the one string Ansible templates. */
+  Yaml.Templated ref(SecretRef secret, String purpose, String usedBy) {
     String name = name(secret);
     variables.merge(name, new Variable(name, purpose, secret, usedBy),
         (a, b) -> a.usedBy().contains(b.usedBy()) ? a : new Variable(name, a.purpose(), a.secret(), a.usedBy() + ", " + b.usedBy()));
-    return "{{ " + name + " }}";
+    return new Yaml.Templated("{{ " + name + " }}");
   }
 
   /** Every variable referenced so far, sorted by name. */

@@ -66,13 +66,14 @@ final class WireGuardSystem extends HostSystem {
     vars.put("wireguard_addresses", List.of(gatewayAddress(vpn)));
     vars.put("wireguard_port", String.valueOf(vpn.port()));
     vars.put("wireguard_endpoint", endpoint(lab, vpn));
-    List<String> up = new ArrayList<>();
-    List<String> down = new ArrayList<>();
+    List<Object> up = new ArrayList<>();
+    List<Object> down = new ArrayList<>();
     for (String cidr : reaches(lab, vpn)) {
-      String rule = "POSTROUTING -s " + vpn.subnet() + " -d " + cidr
-          + " -o {{ ansible_default_ipv4.interface }} -j MASQUERADE";
-      up.add("iptables -t nat -A " + rule);
-      down.add("iptables -t nat -D " + rule);
+      // Templated: the interface is a fact of the gateway, known only when the play runs.
+      String rule = "POSTROUTING -s " + HostText.plain(vpn.subnet(), "the VPN subnet") + " -d "
+          + HostText.plain(cidr, "a network the VPN reaches") + " -o {{ ansible_default_ipv4.interface }} -j MASQUERADE";
+      up.add(new Yaml.Templated("iptables -t nat -A " + rule));
+      down.add(new Yaml.Templated("iptables -t nat -D " + rule));
     }
     // Peers reach the LAN as the gateway's address, which is a k3s node and so an NFS client: keep
     // them off the NFS servers' port (every NFS version's file operations go through 2049).

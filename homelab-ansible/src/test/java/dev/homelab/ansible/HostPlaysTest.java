@@ -222,7 +222,8 @@ class HostPlaysTest {
   void should_start_restic_only_on_mounted_disks_and_document_degraded_btrfs() {
     RenderedFiles files = render(TestLabs.reference());
     assertThat(files.text("roles/homelab_restic/templates/restic.service.j2"))
-        .contains("RequiresMountsFor={{ ([item.mount_point] + item.paths) | join(' ') }}\n");
+        .contains("RequiresMountsFor={{ item.unit_requires_mounts_for }}\n");
+    assertThat(yaml(files, "vars/restic.yml").toString()).contains("unit_requires_mounts_for=/mnt/restic /srv/data /etc/rancher");
     assertThat(map(yaml(files, "vars/disks.yml"), "homelab_disks_by_host").get("pi4").toString())
         .contains("mount_source=LABEL=data").doesNotContain("degraded");
     assertThat(files.text("README.md")).contains("mount -o degraded LABEL=<label> <mount point>");

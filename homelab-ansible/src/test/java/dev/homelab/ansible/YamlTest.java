@@ -22,7 +22,7 @@ class YamlTest {
         k4: "0x1f"
         k5: "2025-01-01"
         k6: "1.5"
-        k7: "{{ vault_x }}"
+        k7: !unsafe "{{ vault_x }}"
         k8: plain
         k9: 10.8.0.1/24
         """);
@@ -32,7 +32,7 @@ class YamlTest {
   void should_write_a_top_level_list_from_column_zero_and_multi_line_text_as_a_literal_block() {
     Map<String, Object> play = new LinkedHashMap<>();
     play.put("name", "play");
-    play.put("text", "a: 1\nb:\n  - c\n");
+    play.put("text", new Yaml.Templated("a: 1\nb:\n  - c\n"));
     assertThat(Yaml.write(List.of(play))).isEqualTo("""
         - name: play
           text: |

@@ -115,7 +115,7 @@ final class DeployWorkflow {
         "runs-on", runsOn,
         "timeout-minutes", 60,
         "defaults", map("run", map("working-directory", "ansible")),
-        "env", map("PLAYBOOK", "${{ inputs.playbook }}", "ANSIBLE_FORCE_COLOR", "1"),
+        "env", map("PLAYBOOK", WorkflowYaml.expression("inputs.playbook"), "ANSIBLE_FORCE_COLOR", "1"),
         "steps", List.of(
             map("uses", CHECKOUT),
             map("uses", SETUP_PYTHON, "with", map("python-version", "3.12")),
@@ -157,7 +157,7 @@ final class DeployWorkflow {
     if (terraform.needsPublicIp()) {
       // The runner is inside the lab: its egress address is the lab's public address.
       steps.add(map("name", "Public address",
-          "env", map(PUBLIC_IP_VARIABLE, "${{ vars." + PUBLIC_IP_VARIABLE + " }}"),
+          "env", map(PUBLIC_IP_VARIABLE, WorkflowYaml.expression("vars." + PUBLIC_IP_VARIABLE)),
           "run", "ip=\"${" + PUBLIC_IP_VARIABLE + ":-$(curl -4fsS https://icanhazip.com)}\"\n"
               + "if ! [[ \"$ip\" =~ ^[0-9]{1,3}(\\.[0-9]{1,3}){3}$ ]]; then echo \"::error::no public IPv4 address: '$ip'\"; exit 1; fi\n"
               + "echo \"TF_VAR_public_ip=$ip\" >> \"$GITHUB_ENV\"\n"));
@@ -191,7 +191,7 @@ final class DeployWorkflow {
         "name", "Kubernetes (kubectl apply)",
         "needs", needs,
         // Runs after the others, also when Ansible was skipped; not after a failure.
-        "if", "${{ !failure() && !cancelled() }}",
+        "if", WorkflowYaml.expression("!failure() && !cancelled()"),
         "runs-on", runsOn,
         "timeout-minutes", 30,
         "steps", steps);
@@ -204,7 +204,7 @@ final class DeployWorkflow {
     return m.matches() && Integer.parseInt(m.group(1)) < 31 ? "v1.31.0" : version;
   }
 
-  private static String secret(String name) {
-    return "${{ secrets." + name + " }}";
+  private static WorkflowYaml.Expression secret(String name) {
+    return WorkflowYaml.expression("secrets." + name);
   }
 }

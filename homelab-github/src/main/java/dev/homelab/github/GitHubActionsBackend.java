@@ -6,6 +6,8 @@ import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.model.infra.GitHub;
 import dev.homelab.model.infra.Runners;
+import dev.homelab.validation.ModelPaths;
+import dev.homelab.validation.Problem;
 import java.util.List;
 
 /**
@@ -25,6 +27,18 @@ public final class GitHubActionsBackend implements Backend {
   @Override
   public List<BringUpStep> bringUp(Lab lab) {
     return BringUp.steps(lab);
+  }
+
+  /** Every model string the workflow cannot hold as text ({@link WorkflowYaml}), found by rendering. */
+  @Override
+  public List<Problem> check(Lab lab) {
+    try {
+      render(lab);
+    } catch (UnsafeValueException e) {
+      return List.of(new Problem("github-workflow-text", ModelPaths.ROOT + "/github", "the deploy workflow cannot hold "
+          + e.getMessage(), "Use a value without control characters and without ${{"));
+    }
+    return List.of();
   }
 
   @Override

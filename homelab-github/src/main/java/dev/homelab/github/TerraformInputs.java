@@ -22,12 +22,12 @@ import java.util.TreeMap;
  */
 final class TerraformInputs {
   /** TF_VAR name -> GitHub expression. */
-  private final Map<String, String> env = new TreeMap<>();
+  private final Map<String, Object> env = new TreeMap<>();
   /** Secret name -> what it holds. */
   private final Map<String, String> secrets = new TreeMap<>();
   /** Repository variable name -> what it holds. */
   private final Map<String, String> variables = new TreeMap<>();
-  private final Map<String, String> backendEnv = new TreeMap<>();
+  private final Map<String, Object> backendEnv = new TreeMap<>();
   private boolean publicIp;
   private boolean anything;
 
@@ -68,21 +68,21 @@ final class TerraformInputs {
     lab.terraformState().flatMap(s -> lab.s3Target(s.s3Target())).ifPresent(t -> {
       secrets.putIfAbsent(upper(t.accessKeyId().variableStem()), "access key id of S3 target " + t.name() + " (" + t.accessKeyId() + ")");
       secrets.putIfAbsent(upper(t.secretAccessKey().variableStem()), "secret access key of S3 target " + t.name() + " (" + t.secretAccessKey() + ")");
-      backendEnv.put("AWS_ACCESS_KEY_ID", "${{ secrets." + upper(t.accessKeyId().variableStem()) + " }}");
-      backendEnv.put("AWS_SECRET_ACCESS_KEY", "${{ secrets." + upper(t.secretAccessKey().variableStem()) + " }}");
+      backendEnv.put("AWS_ACCESS_KEY_ID", WorkflowYaml.expression("secrets." + upper(t.accessKeyId().variableStem())));
+      backendEnv.put("AWS_SECRET_ACCESS_KEY", WorkflowYaml.expression("secrets." + upper(t.secretAccessKey().variableStem())));
     });
   }
 
   private void zoneId(DnsZone zone) {
     String stem = zone.zoneIdVariable().variableStem();
     variables.put(upper(stem), "Cloudflare zone id of " + zone.zone());
-    env.put("TF_VAR_" + stem, "${{ vars." + upper(stem) + " }}");
+    env.put("TF_VAR_" + stem, WorkflowYaml.expression("vars." + upper(stem)));
   }
 
   private void secret(SecretRef ref, String what) {
     String stem = ref.variableStem();
     secrets.put(upper(stem), what + " (" + ref + ")");
-    env.put("TF_VAR_" + stem, "${{ secrets." + upper(stem) + " }}");
+    env.put("TF_VAR_" + stem, WorkflowYaml.expression("secrets." + upper(stem)));
   }
 
   static String upper(String stem) {
@@ -103,11 +103,11 @@ final class TerraformInputs {
     return publicIp;
   }
 
-  Map<String, String> env() {
+  Map<String, Object> env() {
     return env;
   }
 
-  Map<String, String> backendEnv() {
+  Map<String, Object> backendEnv() {
     return backendEnv;
   }
 

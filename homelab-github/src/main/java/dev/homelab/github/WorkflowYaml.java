@@ -1,14 +1,27 @@
 package dev.homelab.github;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes workflows as YAML with Jackson: insertion-ordered maps, literal blocks for scripts, "\n" line breaks. */
+/**
+ * Writes workflows as YAML with Jackson: insertion-ordered maps, literal blocks for scripts, "\n"
+ * line breaks. Every {@code String} is text: one holding {@code ${{} (GitHub would evaluate it in
+ * most keys, and offers no escape that also holds in {@code on:}) or a character YAML cannot hold
+ * or reads as a line break is refused ({@link UnsafeValueException}); the expressions the workflow
+ * needs are {@link Expression}s, which only this backend makes.
+ *
+ * @see <a href="https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/evaluate-expressions-in-workflows-and-actions">Expressions</a>
+ */
 final class WorkflowYaml {
   private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -18,9 +31,68 @@ final class WorkflowYaml {
       .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
       .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .build());
+      .build())
+      .registerModule(new SimpleModule()
+          .addSerializer(String.class, new TextSerializer())
+          .addSerializer(Expression.class, new ExpressionSerializer()));
+
+  /** A GitHub Actions expression, written as {@code ${{ body }}}; never built from a model string. */
+  record Expression(String body) {}
 
   private WorkflowYaml() {}
+
+  static Expression expression(String body) {
+    return new Expression(body);
+  }
+
+  /** {@code text} if it can be workflow text; throws {@link UnsafeValueException} naming it otherwise. */
+  static String text(String text) {
+    text.codePoints().filter(WorkflowYaml::notText).findFirst().ifPresent(c -> {
+      throw new UnsafeValueException(text, String.format("contains the control character U+%04X", c));
+    });
+    if (text.contains("${{")) {
+      throw new UnsafeValueException(text, "contains ${{, which GitHub Actions would evaluate as an expression");
+    }
+    return text;
+  }
+
+  /**
+   * Whether YAML cannot hold {@code c} (outside its printable set: C0 but line feed and tab, DEL,
+   * C1, lone surrogates, U+FFFE, U+FFFF) or YAML 1.1 readers break lines there (NEL, LS, PS).
+   *
+   * @see <a href="https://yaml.org/spec/1.2.2/#51-character-set">YAML character set</a>
+   */
+  private static boolean notText(int c) {
+    boolean printable = c == '\n' || c == '\t' || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff)
+        || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+    return !printable || c == 0x2028 || c == 0x2029;
+  }
+
+  private static final class TextSerializer extends StdSerializer<String> {
+    private static final long serialVersionUID = 1L;
+
+    TextSerializer() {
+      super(String.class);
+    }
+
+    @Override
+    public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeString(text(value));
+    }
+  }
+
+  private static final class ExpressionSerializer extends StdSerializer<Expression> {
+    private static final long serialVersionUID = 1L;
+
+    ExpressionSerializer() {
+      super(Expression.class);
+    }
+
+    @Override
+    public void serialize(Expression value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeString("${{ " + value.body() + " }}");
+    }
+  }
 
   /** An insertion-ordered map from alternating keys and values; null values are left out. */
   static Map<String, Object> map(Object... keysAndValues) {
@@ -35,15 +107,22 @@ final class WorkflowYaml {
 
   /** {@code header} as {@code #} comment lines, then the document. */
   static String write(String header, Object document) {
-    StringBuilder out = new StringBuilder();
-    for (String line : header.split("\n")) {
-      out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
-    }
+    String yaml;
     try {
       // SnakeYAML's emitter breaks lines with "\n" on every OS.
-      return out.append(MAPPER.writeValueAsString(document)).toString();
+      yaml = MAPPER.writeValueAsString(document);
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof UnsafeValueException unsafe) {
+        throw unsafe;
+      }
       throw new UncheckedIOException(e);
     }
+    StringBuilder out = new StringBuilder();
+    // The header repeats model strings the document holds: checked after it, so a problem names the value itself.
+    for (String line : text(header).split("\n")) {
+      out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+    }
+    return out.append(yaml).toString();
   }
+
 }

@@ -1,5 +1,6 @@
 package dev.homelab.terraform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homelab.model.backup.S3Target;
@@ -17,7 +18,7 @@ final class AwsS3Buckets implements BucketProvider {
   static final String AWS_VERSION = "~> 6.25";
 
   @Override
-  public String addBucket(S3Target target, TerraformModule module) {
+  public JsonNode addBucket(S3Target target, TerraformModule module) {
     String path = ModelPaths.s3(target.name());
     String id = TfJson.identifier(target.name());
     String alias = "aws." + id;
@@ -32,10 +33,10 @@ final class AwsS3Buckets implements BucketProvider {
     ObjectNode p = providers.addObject();
     p.put(TfJson.COMMENT, path);
     p.put("alias", id);
-    p.put("region", TfJson.literal(target.region()));
-    p.put("access_key", TfJson.ref("var." + accessKey));
-    p.put("secret_key", TfJson.ref("var." + secretKey));
-    p.putObject("endpoints").put("s3", TfJson.literal(target.endpoint()));
+    p.put("region", target.region());
+    p.set("access_key", TfJson.ref("var." + accessKey));
+    p.set("secret_key", TfJson.ref("var." + secretKey));
+    p.putObject("endpoints").put("s3", target.endpoint());
     p.put("s3_use_path_style", true);
     p.put("skip_credentials_validation", true);
     p.put("skip_metadata_api_check", true);
@@ -44,15 +45,15 @@ final class AwsS3Buckets implements BucketProvider {
 
     ObjectNode bucket = module.resource(Buckets.FILE, "aws_s3_bucket", id, path + ": bucket " + target.bucket());
     bucket.put("provider", alias);
-    bucket.put("bucket", TfJson.literal(target.bucket()));
+    bucket.put("bucket", target.bucket());
     // Backups outlive a mistaken `terraform destroy`.
     bucket.putObject("lifecycle").put("prevent_destroy", true);
-    String bucketRef = TfJson.ref("aws_s3_bucket." + id + ".id");
+    JsonNode bucketRef = TfJson.ref("aws_s3_bucket." + id + ".id");
 
     if (target.versioning()) {
       ObjectNode v = module.resource(Buckets.FILE, "aws_s3_bucket_versioning", id, path + ": versioning()");
       v.put("provider", alias);
-      v.put("bucket", bucketRef);
+      v.set("bucket", bucketRef);
       v.putObject("versioning_configuration").put("status", "Enabled");
     }
     int days = target.retention().days();
@@ -63,7 +64,7 @@ final class AwsS3Buckets implements BucketProvider {
       // Rules on a versioned bucket must wait for versioning to be on (provider docs).
       l.putArray("depends_on").add("aws_s3_bucket_versioning." + id);
     }
-    l.put("bucket", bucketRef);
+    l.set("bucket", bucketRef);
     ObjectNode rule = l.putArray("rule").addObject();
     rule.put("id", "homelab-retention");
     rule.put("status", "Enabled");

@@ -1,5 +1,6 @@
 package dev.homelab.terraform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.model.backup.S3Target;
 
 /**
@@ -11,5 +12,5 @@ import dev.homelab.model.backup.S3Target;
 interface BucketProvider {
 
   /** Adds the provider configuration, credentials variables, the bucket and its policies; returns the bucket-name expression. */
-  String addBucket(S3Target target, TerraformModule module);
+  JsonNode addBucket(S3Target target, TerraformModule module);
 }

@@ -1,5 +1,6 @@
 package dev.homelab.terraform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;
@@ -14,7 +15,7 @@ final class Buckets implements Part {
 
   @Override
   public void addTo(Lab lab, TerraformModule module, List<Problem> problems) {
-    TreeMap<String, String> names = new TreeMap<>();
+    TreeMap<String, JsonNode> names = new TreeMap<>();
     for (S3Target target : lab.s3Targets()) {
       if (target.managedByTerraform()) {
         names.put(target.name(), providerFor(target).addBucket(target, module));
@@ -27,7 +28,7 @@ final class Buckets implements Part {
     output.put(TfJson.COMMENT, ModelPaths.of("backups/s3") + ": targets managed by Terraform");
     output.put("description", "Bucket name of each S3 target, by target name");
     ObjectNode value = output.putObject("value");
-    names.forEach(value::put);
+    names.forEach(value::set);
     module.output("backup_buckets", output);
   }
 

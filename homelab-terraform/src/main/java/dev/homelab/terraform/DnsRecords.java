@@ -1,6 +1,8 @@
 package dev.homelab.terraform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.homelab.model.Ipv4;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
@@ -56,25 +58,25 @@ final class DnsRecords implements Part {
     module.variable(Variable.secret(token, "Cloudflare API token with Zone:DNS:Edit on every zone (" + dns.apiToken() + ")",
         ModelPaths.of("dns/apiToken")));
     ObjectNode provider = module.file(FILE).putObject("provider").putObject("cloudflare");
-    provider.put("api_token", TfJson.ref("var." + token));
+    provider.set("api_token", TfJson.ref("var." + token));
 
     Target target = target(dns, module);
-    TreeMap<String, String> ids = new TreeMap<>();
+    TreeMap<String, JsonNode> ids = new TreeMap<>();
     Set<String> names = new HashSet<>();
     for (Host h : hosts) {
       String zoneVar = zoneIdVariable(h.zone(), module);
       String name = TfJson.identifier(h.app().name());
       names.add(name);
       ObjectNode r = module.resource(FILE, "cloudflare_dns_record", name, ModelPaths.app(h.app().name()) + ": " + h.fqdn());
-      r.put("zone_id", TfJson.ref("var." + zoneVar));
+      r.set("zone_id", TfJson.ref("var." + zoneVar));
       // The fully qualified name, the apex being the zone name itself: the v5 provider stores the FQDN
       // the API returns, so a relative name ("cloud", "@") would show a diff on every plan.
-      r.put("name", TfJson.literal(h.fqdn()));
+      r.put("name", h.fqdn());
       r.put("type", target.type());
-      r.put("content", target.content());
+      r.set("content", target.content());
       r.put("ttl", h.zone().ttl());
       r.put("proxied", h.app().isProxied());
-      r.put("comment", TfJson.literal("homelab " + lab.name() + ": app " + h.app().name()));
+      r.put("comment", "homelab " + lab.name() + ": app " + h.app().name());
       ids.put(h.fqdn(), TfJson.ref("cloudflare_dns_record." + name + ".id"));
     }
     if (vpn.isPresent()) {
@@ -87,14 +89,14 @@ final class DnsRecords implements Part {
       }
       WireGuard wg = lab.vpn().get();
       ObjectNode r = module.resource(FILE, "cloudflare_dns_record", name, ModelPaths.vpn() + ": " + v.fqdn());
-      r.put("zone_id", TfJson.ref("var." + zoneVar));
-      r.put("name", TfJson.literal(v.fqdn()));
+      r.set("zone_id", TfJson.ref("var." + zoneVar));
+      r.put("name", v.fqdn());
       r.put("type", target.type());
-      r.put("content", target.content());
+      r.set("content", target.content());
       r.put("ttl", v.zone().ttl());
       // Cloudflare proxies HTTP(S) only; WireGuard is UDP, so peers must reach the address itself.
       r.put("proxied", false);
-      r.put("comment", TfJson.literal("homelab " + lab.name() + ": WireGuard endpoint (UDP " + wg.port() + ")"));
+      r.put("comment", "homelab " + lab.name() + ": WireGuard endpoint (UDP " + wg.port() + ")");
       ids.put(v.fqdn(), TfJson.ref("cloudflare_dns_record." + name + ".id"));
     }
     ObjectNode output = TfJson.object();
@@ -102,7 +104,7 @@ final class DnsRecords implements Part {
         + ": public host names");
     output.put("description", "Cloudflare record id of each public host name (import id: <zone id>/<record id>)");
     ObjectNode value = output.putObject("value");
-    ids.forEach(value::put);
+    ids.forEach(value::set);
     module.output("dns_record_ids", output);
   }
 
@@ -154,15 +156,15 @@ final class DnsRecords implements Part {
   }
 
   /** What the records point at: a fixed IPv4 (A), a host name kept current by dynamic DNS (CNAME), or the {@code public_ip} variable. */
-  private record Target(String type, String content) {}
+  private record Target(String type, JsonNode content) {}
 
   private static Target target(Dns dns, TerraformModule module) {
     if (dns.publicAddress().isPresent()) {
       String address = dns.publicAddress().get();
       if (Ipv4.isAddress(address)) {
-        return new Target("A", address);
+        return new Target("A", TextNode.valueOf(address));
       }
-      return new Target("CNAME", TfJson.literal(address));
+      return new Target("CNAME", TextNode.valueOf(address));
     }
     module.variable(Variable.plain(PUBLIC_IP, "Public IPv4 of the lab (the router's WAN address), e.g. from curl -4 https://icanhazip.com",
         ModelPaths.of("dns/publicAddress"))

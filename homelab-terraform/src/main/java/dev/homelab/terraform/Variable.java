@@ -38,15 +38,17 @@ record Variable(String name, String description, boolean sensitive, String model
     ObjectNode body = TfJson.object();
     body.put(TfJson.COMMENT, modelPath);
     body.put("type", "string");
-    body.put("description", TfJson.literal(description));
+    body.put("description", description);
     if (sensitive) {
       body.put("sensitive", true);
     }
     // Credentials are never optional: an empty token would only fail later, at the API.
     body.put("nullable", false);
-    validation.ifPresent(check -> body.putArray("validation").addObject()
-        .put("condition", TfJson.ref(check.condition()))
-        .put("error_message", TfJson.literal(check.errorMessage())));
+    validation.ifPresent(check -> {
+      ObjectNode v = body.putArray("validation").addObject();
+      v.set("condition", TfJson.ref(check.condition()));
+      v.put("error_message", check.errorMessage());
+    });
     return body;
   }
 }
