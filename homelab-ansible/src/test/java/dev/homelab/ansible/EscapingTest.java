@@ -20,9 +20,18 @@ class EscapingTest {
     return TestLabs.reference().backups(restic("hostile", "pi4", "restic").paths(paths));
   }
 
+  // Validation refuses these values first (plain paths, region names); the renderer must not rely
+  // on it, so these tests render without validating: defence in depth.
+
+  @Test
+  void should_be_refused_by_validation_before_any_renderer_sees_it() {
+    assertThat(dev.homelab.validation.Validator.standard().problems(resticPaths("/srv/data\nExecStartPre=/bin/sh -c id")))
+        .extracting(Problem::rule).containsExactly("absolute-path");
+  }
+
   @Test
   void should_tag_a_model_string_with_jinja_delimiters_unsafe_so_ansible_never_evaluates_it() {
-    RenderedFiles files = render(resticPaths("/srv/{{ lookup('pipe', 'id') }}"));
+    RenderedFiles files = new AnsibleBackend().render(resticPaths("/srv/{{ lookup('pipe', 'id') }}"));
     assertThat(files.text("vars/restic.yml")).contains("- !unsafe \"/srv/{{ lookup('pipe', 'id') }}\"\n");
   }
 
@@ -35,7 +44,7 @@ class EscapingTest {
 
   @Test
   void should_refuse_a_line_break_in_a_restic_path_instead_of_writing_it_into_a_root_unit() {
-    Lab lab = resticPaths("/srv/data\nExecStartPre=/bin/sh -c id").validate();
+    Lab lab = resticPaths("/srv/data\nExecStartPre=/bin/sh -c id");
     List<Problem> problems = new AnsibleBackend().check(lab);
     assertThat(problems).extracting(Problem::toString).containsExactly(
         "homelab: \"/srv/data\\u000AExecStartPre=/bin/sh -c id\" in Ansible value"
@@ -47,7 +56,7 @@ class EscapingTest {
 
   @Test
   void should_quote_restic_paths_for_systemd_so_a_space_or_percent_stays_one_path() {
-    RenderedFiles files = render(resticPaths("/srv/my data", "/srv/100%", "/srv/a\"b"));
+    RenderedFiles files = new AnsibleBackend().render(resticPaths("/srv/my data", "/srv/100%", "/srv/a\"b"));
     @SuppressWarnings("unchecked")
     Map<String, Object> backup = (Map<String, Object>) ((List<?>) AnsibleBackendTest.map(
         AnsibleBackendTest.yaml(files, "vars/restic.yml"), "homelab_restic_backups_by_host").get("pi4")).get(1);
@@ -58,7 +67,7 @@ class EscapingTest {
   void should_refuse_jinja_in_the_k3s_config_which_k3s_ansible_templates_twice() {
     S3Target offsite = s3("etcd", "https://s3.example.com", "bucket").region("{{ 7 * 7 }}");
     Lab lab = TestLabs.reference().backups(offsite).cluster(dev.homelab.testing.TestLabs.haK3s(offsite));
-    assertThat(new AnsibleBackend().check(lab.validate())).extracting(Problem::problem).singleElement().asString()
+    assertThat(new AnsibleBackend().check(lab)).extracting(Problem::problem).singleElement().asString()
         .startsWith("\"{{ 7 * 7 }}\" in Ansible value /etcd-s3-region contains a Jinja delimiter");
   }
 }
