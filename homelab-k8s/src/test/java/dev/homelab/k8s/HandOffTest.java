@@ -132,7 +132,7 @@ class HandOffTest {
     int lastNamespace = -1;
     int firstSecret = Integer.MAX_VALUE;
     for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).startsWith("kubectl create namespace ")) {
+      if (lines.get(i).startsWith("kubectl get namespace ")) {
         lastNamespace = i;
       } else if (lines.get(i).contains(" create secret generic ")) {
         firstSecret = Math.min(firstSecret, i);
@@ -140,7 +140,10 @@ class HandOffTest {
     }
     assertThat(lastNamespace).isLessThan(firstSecret);
     // every Secret of the table, in its namespace, and one variable for the copies of one Secret
-    assertThat(script).contains("kubectl create namespace crowdsec --dry-run=client -o yaml | " + KubectlApply.COMMAND + " -f -")
+    // created when missing, never applied: a rerun must not drop the labels the manifests own
+    assertThat(script).contains("kubectl get namespace crowdsec >/dev/null 2>&1 || kubectl create namespace crowdsec\n")
+        .doesNotContain("create namespace crowdsec --dry-run")
+        .contains(": \"${SECRET_NEXTCLOUD_DB_PASSWORD:?is empty}\"\n")
         .contains("kubectl -n traefik create secret generic crowdsec-bouncer-traefik \\\n"
             + "  --from-file=key=<(printf %s \"$SECRET_CROWDSEC_BOUNCER_TRAEFIK_KEY\")")
         .contains("kubectl -n crowdsec create secret generic crowdsec-bouncer-traefik \\\n"

@@ -198,9 +198,14 @@ public final class SecretsChecklist {
         .append("then `export NAME` keeps a value out of your shell history), then run the commands with bash from any\n")
         .append("folder. Values never appear on a command line, and a rerun changes only what changed.\n\n```bash\n");
     variables.forEach((variable, what) -> sb.append("export ").append(variable).append("=...   # ").append(what).append('\n'));
-    sb.append("\nset -u   # stop at a variable left unset\n");
-    new TreeSet<>(missing.stream().map(Entry::namespace).toList()).forEach(ns -> sb.append("kubectl create namespace ")
-        .append(ns).append(" --dry-run=client -o yaml | ").append(APPLY_STDIN).append('\n'));
+    // an empty value would make a working-looking Secret (PostgreSQL even clears a role's password
+    // for ''): stop before anything is created
+    sb.append("\n");
+    variables.keySet().forEach(variable -> sb.append(": \"${").append(variable).append(":?is empty}\"\n"));
+    // Create only a missing namespace, never apply one: a server-side apply of a bare Namespace by
+    // the manifests' field manager would drop the Pod Security labels the manifests own.
+    new TreeSet<>(missing.stream().map(Entry::namespace).toList()).forEach(ns -> sb.append("kubectl get namespace ")
+        .append(ns).append(" >/dev/null 2>&1 || kubectl create namespace ").append(ns).append('\n'));
     sb.append(secrets).append("```\n");
     return sb.toString();
   }
