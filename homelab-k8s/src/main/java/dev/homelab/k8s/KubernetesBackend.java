@@ -1,8 +1,10 @@
 package dev.homelab.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
+import dev.homelab.k8s.secrets.SecretScanner;
 import dev.homelab.k8s.secrets.SecretsChecklist;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
@@ -12,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Renders the model to Kubernetes objects: one folder per component (platform components, data
@@ -26,6 +30,8 @@ import java.util.TreeSet;
 public final class KubernetesBackend implements Backend {
   private final List<Component> components;
   private final List<ObjectCustomizer> customizers;
+  /** The last render's objects, for the bring-up steps of the same lab (see {@link #takeRendered}). */
+  private final AtomicReference<Collected> lastRendered = new AtomicReference<>();
 
   /** The standard components. */
   public KubernetesBackend() {
@@ -64,7 +70,8 @@ public final class KubernetesBackend implements Backend {
   @Override
   public RenderedFiles render(Lab lab) {
     Collected all = collect(lab);
-    Map<String, List<HasMetadata>> objects = all.objects();
+    lastRendered.set(all);
+    Map<String, List<Written>> objects = all.objects();
     Map<String, Map<String, String>> extras = all.extras();
     SecretsChecklist secrets = all.secrets();
 
@@ -74,8 +81,9 @@ public final class KubernetesBackend implements Backend {
     TreeSet<ApplyGuide.Webhook> webhooks = new TreeSet<>();
     objects.forEach((folder, list) -> {
       Map<String, String> files = new TreeMap<>();
-      for (HasMetadata o : list) {
-        files.put(fileName(o), Namespaces.comment(o) + KubernetesYaml.write(o));
+      for (Written w : list) {
+        HasMetadata o = w.object();
+        files.put(fileName(o), Namespaces.comment(o) + w.yaml());
         ApplyGuide.crdName(o).ifPresent(customKinds::add);
         ApplyGuide.webhook(o).ifPresent(webhooks::add);
       }
@@ -96,17 +104,39 @@ public final class KubernetesBackend implements Backend {
   /** Secrets, then apply and wait, from the objects this backend renders (see {@link BringUp}). */
   @Override
   public List<BringUpStep> bringUp(Lab lab) {
-    Collected all = collect(lab);
-    List<HasMetadata> objects = all.objects().values().stream().flatMap(List::stream).toList();
+    Collected all = takeRendered(lab).orElseGet(() -> collect(lab));
+    List<HasMetadata> objects = all.objects().values().stream().flatMap(List::stream).map(Written::object).toList();
     return BringUp.steps(lab, objects, all.secrets());
   }
 
-  /** The customized objects by folder, each folder's extra files, and the Secrets they need. */
-  private record Collected(Map<String, List<HasMetadata>> objects, Map<String, Map<String, String>> extras,
+  /**
+   * What {@link #render} collected for {@code lab}, if it was the last lab rendered (the same
+   * instance: a Lab is immutable), handed over once. {@code Renderer.write} renders, then asks every
+   * backend for its bring-up steps for the top-level guide; without this the second call would
+   * build, customize and serialize every object again. Only render fills it, so rendering alone
+   * never reuses anything, and taking it clears it, so it keeps no lab alive past its guide.
+   */
+  private Optional<Collected> takeRendered(Lab lab) {
+    Collected last = lastRendered.get();
+    if (last != null && last.lab() == lab && lastRendered.compareAndSet(last, null)) {
+      return Optional.of(last);
+    }
+    return Optional.empty();
+  }
+
+  /** A rendered object and its YAML. */
+  private record Written(HasMetadata object, String yaml) {}
+
+  /** The customized objects by folder, each folder's extra files, and the Secrets they need, for {@code lab}. */
+  private record Collected(Lab lab, Map<String, List<Written>> objects, Map<String, Map<String, String>> extras,
       SecretsChecklist secrets) {}
 
+  /**
+   * Serializes each object once, to a tree that both the secret scan and the YAML read (the YAML
+   * written from the tree is the same bytes as from the object: same mapper, same serializers).
+   */
   private Collected collect(Lab lab) {
-    Map<String, List<HasMetadata>> objects = new LinkedHashMap<>();
+    Map<String, List<Written>> objects = new LinkedHashMap<>();
     Map<String, Map<String, String>> extras = new LinkedHashMap<>();
     SecretsChecklist secrets = new SecretsChecklist();
     for (Component component : components) {
@@ -115,14 +145,18 @@ public final class KubernetesBackend implements Backend {
         if (kept.isEmpty()) {
           continue;
         }
-        objects.computeIfAbsent(c.folder(), f -> new ArrayList<>()).addAll(kept);
+        List<Written> folder = objects.computeIfAbsent(c.folder(), f -> new ArrayList<>());
+        for (HasMetadata o : kept) {
+          JsonNode tree = SecretScanner.tree(o);
+          secrets.add(c.folder(), o, tree);
+          folder.add(new Written(o, KubernetesYaml.write(tree)));
+        }
         extras.computeIfAbsent(c.folder(), f -> new TreeMap<>()).putAll(c.extraFiles(lab));
-        kept.forEach(o -> secrets.add(c.folder(), o));
       }
     }
     lab.secretStore().ifPresent(store -> secrets.externalSecrets(store)
-        .forEach((folder, list) -> objects.get(folder).addAll(customized(list))));
-    return new Collected(objects, extras, secrets);
+        .forEach((folder, list) -> customized(list).forEach(o -> objects.get(folder).add(new Written(o, KubernetesYaml.write(o))))));
+    return new Collected(lab, objects, extras, secrets);
   }
 
   private List<HasMetadata> customized(List<? extends HasMetadata> rendered) {

@@ -25,10 +25,13 @@ import java.util.List;
  * backup CronJobs.
  */
 final class AppComponent implements Component {
+  private final App app;
   private final String name;
 
-  AppComponent(String name) {
-    this.name = name;
+  /** {@code app} of the lab {@link Apps#expand} was given: no lookup by name per app (quadratic over the apps). */
+  AppComponent(App app) {
+    this.app = app;
+    this.name = app.name();
   }
 
   @Override
@@ -38,7 +41,6 @@ final class AppComponent implements Component {
 
   @Override
   public List<HasMetadata> objects(Lab lab) {
-    App app = lab.apps().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
     List<HasMetadata> out = new ArrayList<>();
     out.add(app.rootReason().map(why -> Namespaces.baseline(name, "runs as root: " + why)).orElseGet(() -> Namespaces.restricted(name)));
     out.add(AppWorkload.deployment(lab, app));

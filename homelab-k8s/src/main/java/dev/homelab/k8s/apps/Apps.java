@@ -20,6 +20,6 @@ public final class Apps implements Component {
 
   @Override
   public List<Component> expand(Lab lab) {
-    return lab.apps().stream().map(a -> new AppComponent(a.name())).collect(Collectors.toList());
+    return lab.apps().stream().map(AppComponent::new).collect(Collectors.toList());
   }
 }

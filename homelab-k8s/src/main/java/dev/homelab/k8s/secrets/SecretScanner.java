@@ -43,9 +43,16 @@ public final class SecretScanner {
 
   /** The secrets {@code object} references, in document order. */
   public static List<SecretUse> scan(HasMetadata object) {
+    return scan(object, tree(object));
+  }
+
+  /**
+   * Like {@link #scan(HasMetadata)}, on {@code tree}, the object as {@link #tree} made it: the backend
+   * serializes each object once and hands the same tree to the scan, {@link #produced} and the YAML.
+   */
+  public static List<SecretUse> scan(HasMetadata object, JsonNode tree) {
     String consumer = object.getKind() + " " + (object.getMetadata().getNamespace() == null ? ""
         : object.getMetadata().getNamespace() + "/") + object.getMetadata().getName();
-    JsonNode tree = KubernetesYaml.mapper().valueToTree(object);
     String namespace = namespaceOf(object);
     List<SecretUse> uses = new ArrayList<>();
     walk(tree, null, namespace, consumer, uses);
@@ -57,9 +64,14 @@ public final class SecretScanner {
 
   /** {@code namespace/name} of the Secrets {@code object} makes a controller write. */
   public static Set<String> produced(HasMetadata object) {
+    return produced(object, tree(object));
+  }
+
+  /** Like {@link #produced(HasMetadata)}, on {@code tree}, the object as {@link #tree} made it. */
+  public static Set<String> produced(HasMetadata object, JsonNode tree) {
     Set<String> out = new TreeSet<>();
     String ns = object.getMetadata().getNamespace();
-    JsonNode spec = KubernetesYaml.mapper().valueToTree(object).path("spec");
+    JsonNode spec = tree.path("spec");
     switch (object.getKind()) {
       case "Certificate" -> out.add(ns + "/" + spec.path("secretName").asText());
       // cert-manager generates the ACME account key on first registration
@@ -74,6 +86,11 @@ public final class SecretScanner {
       default -> { }
     }
     return out;
+  }
+
+  /** {@code object} as the YAML writer sees it: the same serializers, key order and omitted nulls. */
+  public static JsonNode tree(HasMetadata object) {
+    return KubernetesYaml.mapper().valueToTree(object);
   }
 
   private static String namespaceOf(HasMetadata object) {

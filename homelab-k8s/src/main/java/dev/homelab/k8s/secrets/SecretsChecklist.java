@@ -1,5 +1,6 @@
 package dev.homelab.k8s.secrets;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.k8s.KubectlApply;
 import dev.homelab.k8s.backup.ResticJob;
 import dev.homelab.k8s.crd.externalsecrets.ExternalSecret;
@@ -32,12 +33,17 @@ public final class SecretsChecklist {
 
   /** Scans an object written to {@code folder}. */
   public void add(String folder, HasMetadata object) {
+    add(folder, object, SecretScanner.tree(object));
+  }
+
+  /** Like {@link #add(String, HasMetadata)}, on {@code tree}, the object as {@link SecretScanner#tree} made it. */
+  public void add(String folder, HasMetadata object, JsonNode tree) {
     java.util.Optional.ofNullable(object.getMetadata().getAnnotations()).map(a -> a.get(ResticJob.KEY_SCOPE)).ifPresent(scope -> {
       int eq = scope.indexOf('=');
       keyScopes.put(object.getMetadata().getNamespace() + "/" + scope.substring(0, eq), scope.substring(eq + 1));
     });
-    produced.addAll(SecretScanner.produced(object));
-    for (SecretUse use : SecretScanner.scan(object)) {
+    produced.addAll(SecretScanner.produced(object, tree));
+    for (SecretUse use : SecretScanner.scan(object, tree)) {
       String ns = use.namespace() == null ? "" : use.namespace();
       Entry e = entries.computeIfAbsent(ns + "/" + use.name(),
           k -> new Entry(ns, use.name(), new TreeSet<>(), false, new TreeSet<>(), folder, null));
