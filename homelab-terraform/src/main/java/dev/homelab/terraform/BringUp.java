@@ -38,6 +38,13 @@ final class BringUp {
       sb.append(" and the public names resolve to `TF_VAR_public_ip`");
     }
     sb.append(".\n");
+    List<String> perConsumer = lab.s3Targets().stream().filter(t -> t.keyPerConsumer()).map(t -> "`" + t.bucket() + "`").toList();
+    if (!perConsumer.isEmpty()) {
+      // the consumers' keys are the user's to create: Terraform holds only the admin key
+      sb.append("\nThen create the off-site keys the consumers use, one per consumer and limited to its prefix in ")
+          .append(String.join(", ", perConsumer)).append(": `ansible/VAULT.md` and `k8s/SECRETS.md` list each with its\n")
+          .append("bucket and prefix (Backblaze B2: `b2 key create --bucket <bucket> --name-prefix <prefix> <name> <capabilities>`).\n");
+    }
     return List.of(new BringUpStep(Stage.OUTSIDE_THE_LAB, "Create the buckets and DNS records", sb.toString()));
   }
 }
