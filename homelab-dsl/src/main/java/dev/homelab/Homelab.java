@@ -1,5 +1,10 @@
 package dev.homelab;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.Lab;
 import dev.homelab.model.Retention;
 import dev.homelab.model.SecretRef;
@@ -52,6 +57,7 @@ public final class Homelab {
    * @see <a href="https://docs.k3s.io/">k3s documentation</a>
    */
   public static Lab homelab(String name) {
+    required(name, ModelPaths.ROOT, "homelab(name)", "the lab's name, a DNS-1123 label", "homelab(\"home\")");
     return Lab.of(name);
   }
 
@@ -64,6 +70,7 @@ public final class Homelab {
    * @see <a href="https://docs.k3s.io/architecture">k3s architecture: servers and agents</a>
    */
   public static Node node(String name) {
+    required(name, ModelPaths.node(Arguments.UNKNOWN), "node(name)", "the node's host name", "node(\"pi1\")");
     return Node.of(name);
   }
 
@@ -74,6 +81,9 @@ public final class Homelab {
    * @see <a href="https://btrfs.readthedocs.io/en/latest/Volume-management.html">Btrfs volume management</a>
    */
   public static Disk btrfsRaid1(String name, String device1, String device2) {
+    required(name, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + Arguments.nameOrUnknown(name), "btrfsRaid1(name, …)", "the disk's name", "btrfsRaid1(\"data\", \"/dev/sda\", \"/dev/sdb\")");
+    required(device1, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + Arguments.nameOrUnknown(name), "btrfsRaid1(…, device1, …)", "a device path", "btrfsRaid1(\"data\", \"/dev/sda\", \"/dev/sdb\")");
+    required(device2, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + Arguments.nameOrUnknown(name), "btrfsRaid1(…, device2)", "a device path", "btrfsRaid1(\"data\", \"/dev/sda\", \"/dev/sdb\")");
     return Disk.of(name, DiskUse.DATA, List.of(device1, device2));
   }
 
@@ -84,6 +94,8 @@ public final class Homelab {
    * @see <a href="https://www.kernel.org/doc/html/latest/admin-guide/ext4.html">ext4</a>
    */
   public static Disk mediaDisk(String name, String device) {
+    required(name, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + Arguments.nameOrUnknown(name), "mediaDisk(name, …)", "the disk's name", "mediaDisk(\"media\", \"/dev/sdc\")");
+    required(device, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + Arguments.nameOrUnknown(name), "mediaDisk(…, device)", "a device path", "mediaDisk(\"media\", \"/dev/sdc\")");
     return Disk.of(name, DiskUse.MEDIA, List.of(device));
   }
 
@@ -94,6 +106,8 @@ public final class Homelab {
    * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic local repositories</a>
    */
   public static Disk backupDisk(String name, String device) {
+    required(name, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + Arguments.nameOrUnknown(name), "backupDisk(name, …)", "the disk's name", "backupDisk(\"backup\", \"/dev/sdd\")");
+    required(device, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + Arguments.nameOrUnknown(name), "backupDisk(…, device)", "a device path", "backupDisk(\"backup\", \"/dev/sdd\")");
     return Disk.of(name, DiskUse.BACKUP, List.of(device));
   }
 
@@ -104,6 +118,7 @@ public final class Homelab {
    * @see <a href="https://www.postgresql.org/docs/current/">PostgreSQL documentation</a>
    */
   public static HostPostgres hostPostgres(String majorVersion) {
+    required(majorVersion, ModelPaths.node(Arguments.UNKNOWN) + "/postgres", "hostPostgres(majorVersion)", "a PostgreSQL major version", "hostPostgres(\"15\")");
     return HostPostgres.of(majorVersion);
   }
 
@@ -117,6 +132,7 @@ public final class Homelab {
    * @see <a href="https://docs.k3s.io/release-notes/v1.33.X">k3s releases</a>
    */
   public static K3s k3s(String version) {
+    required(version, ModelPaths.k3s(), "k3s(version)", "a k3s release", "k3s(\"v1.33.4+k3s1\")");
     return K3s.of(version);
   }
 
@@ -149,6 +165,8 @@ public final class Homelab {
    * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
    */
   public static AddressPool pool(String name, String... addresses) {
+    required(name, ModelPaths.pool(Arguments.nameOrUnknown(name)), "pool(name, …)", "the pool's name", "pool(\"lan\", \"192.168.1.240-192.168.1.250\")");
+    requiredEach(addresses, ModelPaths.pool(name), "pool(…, addresses)", "a CIDR or first-last range", "pool(\"lan\", \"192.168.1.240-192.168.1.250\")");
     return AddressPool.of(name, List.of(addresses));
   }
 
@@ -169,6 +187,8 @@ public final class Homelab {
    * @see <a href="https://cert-manager.io/docs/configuration/acme/dns01/cloudflare/">cert-manager Cloudflare DNS-01</a>
    */
   public static Tls certManager(String email, SecretRef cloudflareApiToken) {
+    required(email, ModelPaths.tls(), "certManager(email, …)", "the ACME account e-mail", "certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))");
+    required(cloudflareApiToken, ModelPaths.tls(), "certManager(…, cloudflareApiToken)", "a secret reference to the API token", "certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))");
     return Tls.of(Tls.Issuer.CERT_MANAGER, email, cloudflareApiToken);
   }
 
@@ -180,6 +200,8 @@ public final class Homelab {
    * @see <a href="https://doc.traefik.io/traefik/https/acme/">Traefik ACME</a>
    */
   public static Tls traefikAcme(String email, SecretRef cloudflareApiToken) {
+    required(email, ModelPaths.tls(), "traefikAcme(email, …)", "the ACME account e-mail", "traefikAcme(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))");
+    required(cloudflareApiToken, ModelPaths.tls(), "traefikAcme(…, cloudflareApiToken)", "a secret reference to the API token", "traefikAcme(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))");
     return Tls.of(Tls.Issuer.TRAEFIK_ACME, email, cloudflareApiToken);
   }
 
@@ -190,6 +212,7 @@ public final class Homelab {
    * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
    */
   public static WireGuard wireguard(String subnet) {
+    required(subnet, ModelPaths.vpn(), "wireguard(subnet)", "the VPN subnet", "wireguard(\"10.8.0.0/24\")");
     return WireGuard.of(subnet);
   }
 
@@ -225,6 +248,9 @@ public final class Homelab {
    * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
    */
   public static NfsStorageClass nfsStorageClass(String name, String node, String disk) {
+    required(name, ModelPaths.storageClass(Arguments.nameOrUnknown(name)), "nfsStorageClass(name, …)", "the class's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
+    required(node, ModelPaths.storageClass(Arguments.nameOrUnknown(name)), "nfsStorageClass(…, node, …)", "a node's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
+    required(disk, ModelPaths.storageClass(Arguments.nameOrUnknown(name)), "nfsStorageClass(…, disk)", "an NFS-exported disk's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
     return NfsStorageClass.of(name, node, disk);
   }
 
@@ -235,6 +261,10 @@ public final class Homelab {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
    */
   public static StaticVolume staticVolume(String name, String node, String disk, String size) {
+    required(name, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(name, …)", "the volume's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
+    required(node, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(…, node, …)", "a node's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
+    required(disk, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(…, disk, …)", "an NFS-exported disk's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
+    required(size, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(…, size)", "a size", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
     return StaticVolume.of(name, node, disk, size);
   }
 
@@ -245,6 +275,9 @@ public final class Homelab {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#persistentvolumeclaims">PersistentVolumeClaims</a>
    */
   public static AppVolume claim(String name, String mountPath, String size) {
+    required(name, ModelPaths.appVolume(Arguments.UNKNOWN, Arguments.nameOrUnknown(name)), "claim(name, …)", "the volume's name", "claim(\"data\", \"/data\", \"10Gi\")");
+    required(mountPath, ModelPaths.appVolume(Arguments.UNKNOWN, Arguments.nameOrUnknown(name)), "claim(…, mountPath, …)", "an absolute mount path", "claim(\"data\", \"/data\", \"10Gi\")");
+    required(size, ModelPaths.appVolume(Arguments.UNKNOWN, Arguments.nameOrUnknown(name)), "claim(…, size)", "a size", "claim(\"data\", \"/data\", \"10Gi\")");
     return AppVolume.claim(name, mountPath, size);
   }
 
@@ -255,6 +288,8 @@ public final class Homelab {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
    */
   public static AppVolume mount(StaticVolume volume, String mountPath) {
+    required(volume, ModelPaths.appVolume(Arguments.UNKNOWN, Arguments.UNKNOWN), "mount(volume, …)", "a static volume of the lab", "mount(media, \"/media\")");
+    required(mountPath, ModelPaths.appVolume(Arguments.UNKNOWN, volume.name()), "mount(…, mountPath)", "an absolute mount path", "mount(media, \"/media\")");
     return AppVolume.ofStatic(volume.name(), mountPath);
   }
 
@@ -266,6 +301,9 @@ public final class Homelab {
    * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic S3 repositories</a>
    */
   public static S3Target s3(String name, String endpoint, String bucket) {
+    required(name, ModelPaths.s3(Arguments.nameOrUnknown(name)), "s3(name, …)", "the target's name", "s3(\"offsite\", \"https://s3.example.com\", \"homelab-backups\")");
+    required(endpoint, ModelPaths.s3(Arguments.nameOrUnknown(name)), "s3(…, endpoint, …)", "the S3 endpoint URL", "s3(\"offsite\", \"https://s3.example.com\", \"homelab-backups\")");
+    required(bucket, ModelPaths.s3(Arguments.nameOrUnknown(name)), "s3(…, bucket)", "the bucket's name", "s3(\"offsite\", \"https://s3.example.com\", \"homelab-backups\")");
     return S3Target.of(name, endpoint, bucket);
   }
 
@@ -276,6 +314,9 @@ public final class Homelab {
    * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
    */
   public static ResticBackup restic(String name, String node, String disk) {
+    required(name, ModelPaths.restic(Arguments.nameOrUnknown(name)), "restic(name, …)", "the backup's name", "restic(\"nas\", \"nas\", \"backup\")");
+    required(node, ModelPaths.restic(Arguments.nameOrUnknown(name)), "restic(…, node, …)", "a node's name", "restic(\"nas\", \"nas\", \"backup\")");
+    required(disk, ModelPaths.restic(Arguments.nameOrUnknown(name)), "restic(…, disk)", "a backup disk's name", "restic(\"nas\", \"nas\", \"backup\")");
     return ResticBackup.of(name, node, disk);
   }
 
@@ -297,6 +338,7 @@ public final class Homelab {
    * @see <a href="https://www.postgresql.org/docs/current/">PostgreSQL documentation</a>
    */
   public static DataService postgres(String name) {
+    required(name, ModelPaths.dataService(Arguments.UNKNOWN), "postgres(name)", "the service's name", "postgres(\"db\")");
     return DataService.of(name, DataService.Kind.POSTGRES);
   }
 
@@ -307,6 +349,7 @@ public final class Homelab {
    * @see <a href="https://redis.io/docs/">Redis documentation</a>
    */
   public static DataService redis(String name) {
+    required(name, ModelPaths.dataService(Arguments.UNKNOWN), "redis(name)", "the service's name", "redis(\"redis\")");
     return DataService.of(name, DataService.Kind.REDIS);
   }
 
@@ -317,6 +360,7 @@ public final class Homelab {
    * @see <a href="https://www.rabbitmq.com/docs">RabbitMQ documentation</a>
    */
   public static DataService rabbitmq(String name) {
+    required(name, ModelPaths.dataService(Arguments.UNKNOWN), "rabbitmq(name)", "the service's name", "rabbitmq(\"rabbitmq\")");
     return DataService.of(name, DataService.Kind.RABBITMQ);
   }
 
@@ -327,6 +371,7 @@ public final class Homelab {
    * @see <a href="https://docs.pi-hole.net/">Pi-hole documentation</a>
    */
   public static DataService pihole(String name) {
+    required(name, ModelPaths.dataService(Arguments.UNKNOWN), "pihole(name)", "the service's name", "pihole(\"pihole\")");
     return DataService.of(name, DataService.Kind.PIHOLE);
   }
 
@@ -337,6 +382,8 @@ public final class Homelab {
    * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/deployment/">Deployments</a>
    */
   public static App app(String name, String image) {
+    required(name, ModelPaths.app(Arguments.nameOrUnknown(name)), "app(name, …)", "the app's name", "app(\"whoami\", \"traefik/whoami:v1.11.0\")");
+    required(image, ModelPaths.app(Arguments.nameOrUnknown(name)), "app(…, image)", "a pinned image", "app(\"whoami\", \"traefik/whoami:v1.11.0\")");
     return App.of(name, image);
   }
 
@@ -349,6 +396,7 @@ public final class Homelab {
    * @see <a href="https://docs.github.com/en/actions">GitHub Actions documentation</a>
    */
   public static GitHub github(String repository) {
+    required(repository, ModelPaths.github(), "github(repository)", "owner/name of the repository", "github(\"owner/homelab\")");
     return GitHub.of(repository);
   }
 
@@ -359,6 +407,7 @@ public final class Homelab {
    * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
    */
   public static Runners runners(String name) {
+    required(name, ModelPaths.github() + "/runners/" + Arguments.UNKNOWN, "runners(name)", "the scale set's name", "runners(\"homelab\")");
     return Runners.of(name);
   }
 
@@ -369,6 +418,7 @@ public final class Homelab {
    * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
    */
   public static Dns cloudflare(String... zones) {
+    requiredEach(zones, ModelPaths.dns(), "cloudflare(zones)", "a DNS zone", "cloudflare(\"example.com\")");
     return Dns.cloudflare(zones);
   }
 
@@ -378,6 +428,7 @@ public final class Homelab {
    * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
    */
   public static DnsZone zone(String zone) {
+    required(zone, ModelPaths.dns() + "/zones/" + Arguments.UNKNOWN, "zone(zone)", "a DNS zone", "zone(\"example.com\")");
     return DnsZone.of(zone);
   }
 
@@ -388,6 +439,7 @@ public final class Homelab {
    * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
    */
   public static TerraformState terraformState(S3Target target) {
+    required(target, ModelPaths.terraformState(), "terraformState(target)", "an S3 target of the lab", "terraformState(offsite)");
     return TerraformState.of(target.name());
   }
 
@@ -398,6 +450,8 @@ public final class Homelab {
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
    */
   public static SecretRef secret(String name, String key) {
+    required(name, ModelPaths.of("secrets/" + Arguments.nameOrUnknown(name)), "secret(name, …)", "the Secret's name", "secret(\"db-credentials\", \"password\")");
+    required(key, ModelPaths.of("secrets/" + Arguments.nameOrUnknown(name)), "secret(…, key)", "a key of the Secret", "secret(\"db-credentials\", \"password\")");
     return SecretRef.of(name, key);
   }
 }

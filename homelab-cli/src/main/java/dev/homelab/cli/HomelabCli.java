@@ -90,14 +90,10 @@ public final class HomelabCli implements Callable<Integer> {
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       Exception cause = e instanceof UncheckedIOException ? ((UncheckedIOException) e).getCause() : e;
+      // A null passed to the DSL is a ValidationException too (dev.homelab.model.Arguments), so it is a
+      // model problem here; a NullPointerException is left to the internal error below, a bug.
       if (cause instanceof ValidationException) {
         commandLine.getErr().println(cause.getMessage());
-        return INVALID_MODEL;
-      }
-      if (isNullModelPart(cause)) {
-        // Immutables names the attribute a factory or setter received as null.
-        commandLine.getErr().println("error: the model got null for '" + cause.getMessage()
-            + "'. Pass a value to the call that sets " + cause.getMessage() + " (required parts are factory arguments)");
         return INVALID_MODEL;
       }
       if (cause instanceof ChangedFilesException) {
@@ -113,10 +109,6 @@ public final class HomelabCli implements Callable<Integer> {
       return INTERNAL_ERROR;
     });
     return cli.execute(args);
-  }
-
-  private static boolean isNullModelPart(Exception e) {
-    return e instanceof NullPointerException && e.getMessage() != null && e.getMessage().matches("[A-Za-z]+");
   }
 
   /** The files that would be overwritten, one a line, and the two ways on. */

@@ -59,12 +59,53 @@ class HomelabCliTest {
   }
 
   @Test
-  void should_report_a_failure_while_building_the_model_without_a_stack_trace() {
+  void should_report_a_null_factory_argument_as_a_model_problem_without_a_stack_trace() {
     int code = run(() -> VALID.nodes(node(null)), "render", "--out", tmp.toString());
 
-    assertThat(code).isNotZero();
-    assertThat(err.toString()).isEqualTo("error: the model got null for 'name'. Pass a value to the call that sets name "
-        + "(required parts are factory arguments)\n");
+    assertThat(code).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(err.toString()).isEqualTo("1 problem in the homelab model:\n"
+        + "homelab/nodes/?: node(name) got null. Pass the node's host name, e.g. node(\"pi1\")\n");
+    assertThat(tmp).isEmptyDirectory();
+  }
+
+  @Test
+  void should_report_a_null_setter_argument_as_a_model_problem_for_every_command() {
+    Supplier<Lab> lab = () -> VALID.apps(app("whoami", "traefik/whoami:v1.11.0").env("GREETING", (String) null));
+    String expected = "1 problem in the homelab model:\n"
+        + "homelab/apps/whoami: .env(…, value) got null. Pass the variable's plain value, e.g. .env(\"TZ\", \"Europe/Paris\")\n";
+
+    for (String[] args : List.of(new String[] {"render", "--out", tmp.resolve("out").toString()},
+        new String[] {"validate"}, new String[] {"show"})) {
+      err.getBuffer().setLength(0);
+
+      int code = run(lab, args);
+
+      assertThat(code).as(args[0]).isEqualTo(HomelabCli.INVALID_MODEL);
+      assertThat(err.toString()).as(args[0]).isEqualTo(expected);
+    }
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void should_report_a_null_pointer_exception_of_a_backend_as_a_bug_not_as_a_model_problem() {
+    Backend broken = new Backend() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public RenderedFiles render(Lab lab) {
+        throw new NullPointerException("name");
+      }
+    };
+
+    int code = HomelabCli.run(() -> VALID, List.of(broken), new PrintWriter(out, true), new PrintWriter(err, true),
+        "render", "--out", tmp.toString());
+
+    assertThat(code).isEqualTo(HomelabCli.INTERNAL_ERROR);
+    assertThat(err.toString())
+        .isEqualTo("error: internal error (java.lang.NullPointerException: name). This is a bug; please report it.\n");
   }
 
   @Test

@@ -1,5 +1,9 @@
 package dev.homelab.model;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.app.App;
 import dev.homelab.model.app.AppVolume;
 import dev.homelab.model.backup.ResticBackup;
@@ -217,6 +221,7 @@ public abstract class Lab {
    * @see <a href="https://docs.k3s.io/">k3s documentation</a>
    */
   public static Lab of(String name) {
+    required(name, ModelPaths.ROOT, "Lab.of(name)", "the lab's name, a DNS-1123 label", "homelab(\"home\")");
     return ImmutableLab.of(name);
   }
 
@@ -228,6 +233,7 @@ public abstract class Lab {
    * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
    */
   public Lab domain(String domain) {
+    required(domain, ModelPaths.ROOT, ".domain(domain)", "the public domain", ".domain(\"example.com\")");
     return copy().withDomain(domain);
   }
 
@@ -237,6 +243,7 @@ public abstract class Lab {
    * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
    */
   public Lab lan(String cidr) {
+    required(cidr, ModelPaths.ROOT, ".lan(cidr)", "the LAN as a CIDR", ".lan(\"192.168.1.0/24\")");
     return copy().withLan(cidr);
   }
 
@@ -246,6 +253,7 @@ public abstract class Lab {
    * @see <a href="https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html">Ansible inventory</a>
    */
   public Lab sshUser(String user) {
+    required(user, ModelPaths.ROOT, ".sshUser(user)", "the hosts' SSH user", ".sshUser(\"admin\")");
     return copy().withSshUser(user);
   }
 
@@ -255,6 +263,7 @@ public abstract class Lab {
    * @see <a href="https://www.iana.org/time-zones">IANA time zone database</a>
    */
   public Lab timeZone(String zone) {
+    required(zone, ModelPaths.ROOT, ".timeZone(zone)", "an IANA time zone", ".timeZone(\"Europe/Paris\")");
     return copy().withTimeZone(zone);
   }
 
@@ -264,6 +273,7 @@ public abstract class Lab {
    * @see <a href="https://docs.k3s.io/architecture">k3s architecture</a>
    */
   public Lab nodes(Node... nodes) {
+    requiredEach(nodes, ModelPaths.ROOT, ".nodes(nodes)", "a node", ".nodes(node(\"pi1\").controlPlane())");
     return copy().withNodes(plus(nodes(), nodes));
   }
 
@@ -273,6 +283,7 @@ public abstract class Lab {
    * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
    */
   public Lab cluster(K3s k3s) {
+    required(k3s, ModelPaths.ROOT, ".cluster(k3s)", "the k3s cluster", ".cluster(k3s(\"v1.33.4+k3s1\"))");
     return copy().withK3s(k3s);
   }
 
@@ -282,6 +293,7 @@ public abstract class Lab {
    * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
    */
   public Lab loadBalancer(AddressPool... pools) {
+    requiredEach(pools, ModelPaths.ROOT, ".loadBalancer(pools)", "a MetalLB pool", ".loadBalancer(pool(\"lan\", \"192.168.1.240-192.168.1.250\"))");
     return copy().withPools(plus(pools(), pools));
   }
 
@@ -291,6 +303,7 @@ public abstract class Lab {
    * @see <a href="https://docs.k3s.io/networking/networking-services">k3s networking services</a>
    */
   public Lab ingress(Traefik traefik) {
+    required(traefik, ModelPaths.ROOT, ".ingress(traefik)", "the managed Traefik", ".ingress(traefik())");
     return copy().withTraefik(traefik);
   }
 
@@ -300,6 +313,7 @@ public abstract class Lab {
    * @see <a href="https://cert-manager.io/docs/configuration/acme/">cert-manager ACME</a>
    */
   public Lab tls(Tls tls) {
+    required(tls, ModelPaths.ROOT, ".tls(tls)", "how routes get certificates", ".tls(certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\")))");
     return copy().withTls(tls);
   }
 
@@ -309,6 +323,7 @@ public abstract class Lab {
    * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
    */
   public Lab vpn(WireGuard vpn) {
+    required(vpn, ModelPaths.ROOT, ".vpn(vpn)", "the WireGuard VPN", ".vpn(wireguard(\"10.8.0.0/24\").gateway(\"pi1\"))");
     return copy().withVpn(vpn);
   }
 
@@ -318,6 +333,7 @@ public abstract class Lab {
    * @see <a href="https://docs.crowdsec.net/u/getting_started/installation/kubernetes">CrowdSec on Kubernetes</a>
    */
   public Lab security(CrowdSec crowdsec) {
+    required(crowdsec, ModelPaths.ROOT, ".security(crowdsec)", "CrowdSec", ".security(crowdsec().lapiIp(\"192.168.1.242\"))");
     return copy().withCrowdsec(crowdsec);
   }
 
@@ -327,6 +343,7 @@ public abstract class Lab {
    * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
    */
   public Lab monitoring(Monitoring monitoring) {
+    required(monitoring, ModelPaths.ROOT, ".monitoring(monitoring)", "the monitoring stack", ".monitoring(monitoring())");
     return copy().withMonitoring(monitoring);
   }
 
@@ -336,6 +353,7 @@ public abstract class Lab {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
    */
   public Lab storage(NfsStorageClass... classes) {
+    requiredEach(classes, ModelPaths.ROOT, ".storage(classes)", "an NFS storage class", ".storage(nfsStorageClass(\"nfs\", \"nas\", \"data\"))");
     return copy().withStorageClasses(plus(storageClasses(), classes));
   }
 
@@ -345,6 +363,7 @@ public abstract class Lab {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
    */
   public Lab staticVolumes(StaticVolume... volumes) {
+    requiredEach(volumes, ModelPaths.ROOT, ".staticVolumes(volumes)", "a static volume", ".staticVolumes(staticVolume(\"media\", \"nas\", \"media\", \"2Ti\"))");
     return copy().withStaticVolumes(plus(staticVolumes(), volumes));
   }
 
@@ -354,6 +373,7 @@ public abstract class Lab {
    * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
    */
   public Lab backups(S3Target... targets) {
+    requiredEach(targets, ModelPaths.ROOT, ".backups(targets)", "an S3 target", ".backups(s3(\"offsite\", \"https://s3.example.com\", \"homelab-backups\"))");
     return copy().withS3Targets(plus(s3Targets(), targets));
   }
 
@@ -363,6 +383,7 @@ public abstract class Lab {
    * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
    */
   public Lab backups(ResticBackup... backups) {
+    requiredEach(backups, ModelPaths.ROOT, ".backups(backups)", "a restic backup", ".backups(restic(\"nas\", \"nas\", \"backup\").paths(\"/srv/data\"))");
     return copy().withResticBackups(plus(resticBackups(), backups));
   }
 
@@ -372,6 +393,7 @@ public abstract class Lab {
    * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/">StatefulSets</a>
    */
   public Lab dataServices(DataService... services) {
+    requiredEach(services, ModelPaths.ROOT, ".dataServices(services)", "a data service", ".dataServices(postgres(\"db\"))");
     return copy().withDataServices(plus(dataServices(), services));
   }
 
@@ -381,6 +403,7 @@ public abstract class Lab {
    * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/deployment/">Deployments</a>
    */
   public Lab apps(App... apps) {
+    requiredEach(apps, ModelPaths.ROOT, ".apps(apps)", "an app", ".apps(app(\"whoami\", \"traefik/whoami:v1.11.0\"))");
     return copy().withApps(plus(apps(), apps));
   }
 
@@ -390,6 +413,7 @@ public abstract class Lab {
    * @see <a href="https://github.com/actions/actions-runner-controller">Actions Runner Controller</a>
    */
   public Lab github(GitHub github) {
+    required(github, ModelPaths.ROOT, ".github(github)", "the GitHub repository", ".github(github(\"owner/homelab\"))");
     return copy().withGithub(github);
   }
 
@@ -399,6 +423,7 @@ public abstract class Lab {
    * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
    */
   public Lab dns(Dns dns) {
+    required(dns, ModelPaths.ROOT, ".dns(dns)", "the public DNS", ".dns(cloudflare(\"example.com\"))");
     return copy().withDns(dns);
   }
 
@@ -408,6 +433,7 @@ public abstract class Lab {
    * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
    */
   public Lab terraformState(TerraformState state) {
+    required(state, ModelPaths.ROOT, ".terraformState(state)", "where Terraform keeps its state", ".terraformState(terraformState(offsite))");
     return copy().withTerraformState(state);
   }
 
@@ -418,6 +444,7 @@ public abstract class Lab {
    * @see <a href="https://external-secrets.io/latest/api/clustersecretstore/">ClusterSecretStore</a>
    */
   public Lab secretStore(String clusterSecretStore) {
+    required(clusterSecretStore, ModelPaths.ROOT, ".secretStore(clusterSecretStore)", "the ClusterSecretStore's name", ".secretStore(\"vault\")");
     return copy().withSecretStore(clusterSecretStore);
   }
 
@@ -460,31 +487,37 @@ public abstract class Lab {
 
   /** The host called {@code name}, if declared. */
   public Optional<Node> node(String name) {
+    required(name, ModelPaths.ROOT, "node(name)", "a node's name", "lab.node(\"pi1\")");
     return nodes().stream().filter(n -> n.name().equals(name)).findFirst();
   }
 
   /** The S3 target called {@code name}, if declared. */
   public Optional<S3Target> s3Target(String name) {
+    required(name, ModelPaths.ROOT, "s3Target(name)", "an S3 target's name", "lab.s3Target(\"offsite\")");
     return s3Targets().stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
   /** The data service called {@code name}, if declared. */
   public Optional<DataService> dataService(String name) {
+    required(name, ModelPaths.ROOT, "dataService(name)", "a data service's name", "lab.dataService(\"db\")");
     return dataServices().stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
   /** The static volume called {@code name}, if declared. */
   public Optional<StaticVolume> staticVolume(String name) {
+    required(name, ModelPaths.ROOT, "staticVolume(name)", "a static volume's name", "lab.staticVolume(\"media\")");
     return staticVolumes().stream().filter(v -> v.name().equals(name)).findFirst();
   }
 
   /** Fully qualified host name: {@code host} below the domain, or {@code host} itself if it has a dot. */
   public String fqdn(String host) {
+    required(host, ModelPaths.ROOT, "fqdn(host)", "a host name", "lab.fqdn(\"cloud\")");
     return host.contains(".") ? host : host + "." + domain().orElse("invalid");
   }
 
   /** The DNS zone a public host name belongs to (longest matching suffix). */
   public Optional<DnsZone> zoneOf(String fqdn) {
+    required(fqdn, ModelPaths.ROOT, "zoneOf(fqdn)", "a fully qualified host name", "lab.zoneOf(\"cloud.example.com\")");
     return dns().stream()
         .flatMap(d -> d.zones().stream())
         .filter(z -> fqdn.equals(z.zone()) || fqdn.endsWith("." + z.zone()))
@@ -511,6 +544,8 @@ public abstract class Lab {
    * depends on which class the cluster marks as default.
    */
   public String storageClassFor(StorageKind kind, Optional<String> named) {
+    required(kind, ModelPaths.ROOT, "storageClassFor(kind, …)", "a storage kind", "lab.storageClassFor(StorageKind.LOCAL, Optional.empty())");
+    required(named, ModelPaths.ROOT, "storageClassFor(…, named)", "Optional.empty() for no named class", "lab.storageClassFor(StorageKind.LOCAL, Optional.empty())");
     if (named.isPresent()) {
       return named.get();
     }
@@ -523,16 +558,19 @@ public abstract class Lab {
 
   /** The StorageClass of an app's new claim (see {@link #storageClassFor}). */
   public String storageClassOf(AppVolume volume) {
+    required(volume, ModelPaths.ROOT, "storageClassOf(volume)", "an app volume", "lab.storageClassOf(claim(\"data\", \"/data\", \"1Gi\"))");
     return storageClassFor(volume.storageKind(), volume.storageClass());
   }
 
   /** The StorageClass of a data service's volume: node-local unless it names one. */
   public String storageClassOf(DataService service) {
+    required(service, ModelPaths.ROOT, "storageClassOf(service)", "a data service", "lab.storageClassOf(postgres(\"db\"))");
     return storageClassFor(StorageKind.LOCAL, service.storageClass());
   }
 
   /** The StorageClass of Prometheus' volume: node-local unless it names one. */
   public String storageClassOf(Monitoring monitoring) {
+    required(monitoring, ModelPaths.ROOT, "storageClassOf(monitoring)", "the monitoring stack", "lab.storageClassOf(monitoring())");
     return storageClassFor(StorageKind.LOCAL, monitoring.storageClass());
   }
 

@@ -1,5 +1,9 @@
 package dev.homelab.model;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.validation.ModelPaths;
+
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -52,6 +56,8 @@ public abstract class SecretRef {
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
    */
   public static SecretRef of(String name, String key) {
+    required(name, ModelPaths.of("secrets/" + nameOrUnknown(name)), "SecretRef.of(name, …)", "the Secret's name", "secret(\"db-credentials\", \"password\")");
+    required(key, ModelPaths.of("secrets/" + nameOrUnknown(name)), "SecretRef.of(…, key)", "a key of the Secret", "secret(\"db-credentials\", \"password\")");
     return ImmutableSecretRef.of(name, key);
   }
 
@@ -61,6 +67,7 @@ public abstract class SecretRef {
    * @see <a href="https://external-secrets.io/latest/api/clustersecretstore/">ClusterSecretStore</a>
    */
   public SecretRef inStore(String storeName) {
+    required(storeName, ModelPaths.of("secrets/" + name()), ".inStore(storeName)", "a ClusterSecretStore's name", ".inStore(\"vault\")");
     return copy().withStore(storeName);
   }
 
@@ -72,6 +79,7 @@ public abstract class SecretRef {
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
    */
   public SecretRef holding(String description) {
+    required(description, ModelPaths.of("secrets/" + name()), ".holding(description)", "what the key holds", ".holding(\"the database password\")");
     return copy().withHolds(description);
   }
 

@@ -1,5 +1,10 @@
 package dev.homelab.model.app;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.ImageReference;
 import dev.homelab.model.Names;
@@ -252,6 +257,8 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/deployment/">Deployments</a>
    */
   public static App of(String name, String image) {
+    required(name, ModelPaths.app(nameOrUnknown(name)), "App.of(name, …)", "the app's name", "app(\"whoami\", \"traefik/whoami:v1.11.0\")");
+    required(image, ModelPaths.app(nameOrUnknown(name)), "App.of(…, image)", "a pinned image", "app(\"whoami\", \"traefik/whoami:v1.11.0\")");
     return ImmutableApp.of(name, image);
   }
 
@@ -261,6 +268,7 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/reference/labels-annotations-taints/">kubernetes.io/arch</a>
    */
   public App arches(Arch... arches) {
+    requiredEach(arches, ModelPaths.app(name()), ".arches(arches)", "an architecture", ".arches(Arch.ARM64)");
     Set<Arch> set = EnumSet.noneOf(Arch.class);
     set.addAll(List.of(arches));
     return copy().withArches(set);
@@ -291,6 +299,7 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/services-networking/service/#multi-port-services">multi-port Services</a>
    */
   public App extraPort(String name, int port) {
+    required(name, ModelPaths.app(name()), ".extraPort(name, …)", "the port's name", ".extraPort(\"metrics\", 9090)");
     return extraPort(name, port, "TCP");
   }
 
@@ -301,6 +310,8 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/reference/networking/service-protocols/">Service protocols</a>
    */
   public App extraPort(String name, int port, String protocol) {
+    required(name, ModelPaths.app(name()), ".extraPort(name, …)", "the port's name", ".extraPort(\"discovery\", 7359, \"UDP\")");
+    required(protocol, ModelPaths.app(name()), ".extraPort(…, protocol)", "TCP or UDP", ".extraPort(\"discovery\", 7359, \"UDP\")");
     List<AppPort> all = new ArrayList<>(extraPorts());
     all.add(AppPort.of(name, port, protocol));
     return copy().withExtraPorts(all);
@@ -313,6 +324,7 @@ public abstract class App {
    * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
    */
   public App publicVia(Traefik traefik) {
+    required(traefik, ModelPaths.app(name()), ".publicVia(traefik)", "the managed Traefik", ".publicVia(traefik)");
     return copy().withExposure(Exposure.PUBLIC);
   }
 
@@ -322,6 +334,7 @@ public abstract class App {
    * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
    */
   public App internalVia(Traefik traefik) {
+    required(traefik, ModelPaths.app(name()), ".internalVia(traefik)", "the managed Traefik", ".internalVia(traefik)");
     return copy().withExposure(Exposure.INTERNAL);
   }
 
@@ -331,6 +344,7 @@ public abstract class App {
    * @see <a href="https://doc.traefik.io/traefik/routing/routers/">Traefik routers</a>
    */
   public App host(String host) {
+    required(host, ModelPaths.app(name()), ".host(host)", "a host name below the domain", ".host(\"cloud\")");
     return copy().withHost(host);
   }
 
@@ -349,6 +363,8 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
    */
   public App env(String name, String value) {
+    required(name, ModelPaths.app(name()), ".env(name, …)", "the variable's name", ".env(\"TZ\", \"Europe/Paris\")");
+    required(value, ModelPaths.app(name()), ".env(…, value)", "the variable's plain value", ".env(\"TZ\", \"Europe/Paris\")");
     Map<String, String> env = new TreeMap<>(env());
     env.put(name, value);
     return copy().withEnv(env);
@@ -360,6 +376,8 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
    */
   public App env(String name, SecretRef secret) {
+    required(name, ModelPaths.app(name()), ".env(name, …)", "the variable's name", ".env(\"DB_PASSWORD\", secret(\"db-credentials\", \"password\"))");
+    required(secret, ModelPaths.app(name()), ".env(…, secret)", "a secret reference", ".env(\"DB_PASSWORD\", secret(\"db-credentials\", \"password\"))");
     Map<String, SecretRef> env = new TreeMap<>(secretEnv());
     env.put(name, secret);
     return copy().withSecretEnv(env);
@@ -371,6 +389,9 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/">persistent volumes</a>
    */
   public App volume(String name, String mountPath, String size) {
+    required(name, ModelPaths.app(name()), ".volume(name, …)", "the volume's name", ".volume(\"data\", \"/data\", \"10Gi\")");
+    required(mountPath, ModelPaths.app(name()), ".volume(…, mountPath, …)", "an absolute mount path", ".volume(\"data\", \"/data\", \"10Gi\")");
+    required(size, ModelPaths.app(name()), ".volume(…, size)", "a size", ".volume(\"data\", \"/data\", \"10Gi\")");
     return volume(AppVolume.claim(name, mountPath, size));
   }
 
@@ -380,6 +401,7 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/">persistent volumes</a>
    */
   public App volume(AppVolume volume) {
+    required(volume, ModelPaths.app(name()), ".volume(volume)", "a volume", ".volume(claim(\"data\", \"/data\", \"10Gi\"))");
     List<AppVolume> all = new ArrayList<>(volumes());
     all.add(volume);
     return copy().withVolumes(all);
@@ -391,6 +413,7 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/services-networking/network-policies/">NetworkPolicies</a>
    */
   public App uses(DataService... services) {
+    requiredEach(services, ModelPaths.app(name()), ".uses(services)", "a data service", ".uses(db)");
     List<String> all = new ArrayList<>(uses());
     for (DataService s : services) {
       all.add(s.name());
@@ -404,6 +427,9 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/">container resources</a>
    */
   public App resources(String cpuRequest, String memoryRequest, String memoryLimit) {
+    required(cpuRequest, ModelPaths.app(name()), ".resources(cpuRequest, …)", "a CPU request", ".resources(\"50m\", \"128Mi\", \"512Mi\")");
+    required(memoryRequest, ModelPaths.app(name()), ".resources(…, memoryRequest, …)", "a memory request", ".resources(\"50m\", \"128Mi\", \"512Mi\")");
+    required(memoryLimit, ModelPaths.app(name()), ".resources(…, memoryLimit)", "a memory limit", ".resources(\"50m\", \"128Mi\", \"512Mi\")");
     return copy().withResources(Resources.of(cpuRequest, memoryRequest, memoryLimit));
   }
 
@@ -413,6 +439,7 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/">probes</a>
    */
   public App healthPath(String path) {
+    required(path, ModelPaths.app(name()), ".healthPath(path)", "an absolute URL path", ".healthPath(\"/health\")");
     return copy().withProbe(Probe.http(path));
   }
 
@@ -433,6 +460,7 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-command">exec probes</a>
    */
   public App execProbe(String... command) {
+    requiredEach(command, ModelPaths.app(name()), ".execProbe(command)", "the program and its arguments", ".execProbe(\"redis-cli\", \"ping\")");
     return copy().withProbe(Probe.exec(command));
   }
 
@@ -453,6 +481,7 @@ public abstract class App {
    * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
    */
   public App metrics(String path) {
+    required(path, ModelPaths.app(name()), ".metrics(path)", "an absolute URL path", ".metrics(\"/metrics\")");
     return copy().withMetricsPath(path);
   }
 
@@ -462,6 +491,7 @@ public abstract class App {
    * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
    */
   public App backup(S3Target target) {
+    required(target, ModelPaths.app(name()), ".backup(target)", "an S3 target of the lab", ".backup(offsite)");
     List<String> all = new ArrayList<>(backupTargets());
     all.add(target.name());
     return copy().withBackupTargets(all);
@@ -473,6 +503,7 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/">assigning pods to nodes</a>
    */
   public App runsOn(String nodeName) {
+    required(nodeName, ModelPaths.app(name()), ".runsOn(nodeName)", "a node's name", ".runsOn(\"nas\")");
     return copy().withPinnedNode(nodeName);
   }
 
@@ -496,6 +527,9 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/">CronJobs</a>
    */
   public App cronJob(String name, String schedule, String... command) {
+    required(name, ModelPaths.app(name()), ".cronJob(name, …)", "the job's name", ".cronJob(\"cron\", \"*/5 * * * *\", \"php\", \"-f\", \"/var/www/html/cron.php\")");
+    required(schedule, ModelPaths.app(name()), ".cronJob(…, schedule, …)", "a five-field cron schedule", ".cronJob(\"cron\", \"*/5 * * * *\", \"php\", \"-f\", \"/var/www/html/cron.php\")");
+    requiredEach(command, ModelPaths.app(name()), ".cronJob(…, command)", "the program and its arguments", ".cronJob(\"cron\", \"*/5 * * * *\", \"php\", \"-f\", \"/var/www/html/cron.php\")");
     List<AppCronJob> all = new java.util.ArrayList<>(cronJobs());
     all.add(AppCronJob.of(name, schedule, List.of(command)));
     return copy().withCronJobs(all);
@@ -512,6 +546,7 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline">Pod Security baseline</a>
    */
   public App runAsRoot(String reason) {
+    required(reason, ModelPaths.app(name()), ".runAsRoot(reason)", "why the image must run as root", ".runAsRoot(\"s6-overlay init runs only as root\")");
     return copy().withRootReason(reason);
   }
 
@@ -527,6 +562,7 @@ public abstract class App {
    * @see <a href="https://github.com/nextcloud/docker/issues/763">nextcloud/docker#763: conf.d not writable as non-root</a>
    */
   public App writableDir(String path) {
+    required(path, ModelPaths.app(name()), ".writableDir(path)", "an absolute directory path", ".writableDir(\"/usr/local/etc/php/conf.d\")");
     List<String> all = new ArrayList<>(writableDirs());
     all.add(path);
     return copy().withWritableDirs(all);
@@ -539,6 +575,8 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/configmap/#using-configmaps-as-files-from-a-pod">ConfigMaps as files</a>
    */
   public App configFile(String path, String content) {
+    required(path, ModelPaths.app(name()), ".configFile(path, …)", "an absolute file path", ".configFile(\"/etc/app/app.conf\", \"key = value\")");
+    required(content, ModelPaths.app(name()), ".configFile(…, content)", "the file's content ( for an empty file)", ".configFile(\"/etc/app/app.conf\", \"key = value\")");
     Map<String, String> all = new TreeMap<>(configFiles());
     all.put(path, content);
     return copy().withConfigFiles(all);
@@ -553,6 +591,8 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/workloads/pods/init-containers/">init containers</a>
    */
   public App seedFile(String path, String content) {
+    required(path, ModelPaths.app(name()), ".seedFile(path, …)", "an absolute file path inside a volume", ".seedFile(\"/data/config.yaml\", \"key: value\")");
+    required(content, ModelPaths.app(name()), ".seedFile(…, content)", "the file's first content ( for an empty file)", ".seedFile(\"/data/config.yaml\", \"key: value\")");
     Map<String, String> all = new TreeMap<>(seedFiles());
     all.put(path, content);
     return copy().withSeedFiles(all);

@@ -1,5 +1,10 @@
 package dev.homelab.model.app;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
@@ -54,6 +59,8 @@ public abstract class AppPort {
    * @see <a href="https://kubernetes.io/docs/concepts/services-networking/service/#multi-port-services">multi-port Services</a>
    */
   public static AppPort of(String name, int port, String protocol) {
+    required(name, ModelPaths.app(Arguments.UNKNOWN) + "/extraPorts/" + nameOrUnknown(name), "AppPort.of(name, …)", "the port's name", "AppPort.of(\"discovery\", 7359, \"UDP\")");
+    required(protocol, ModelPaths.app(Arguments.UNKNOWN) + "/extraPorts/" + nameOrUnknown(name), "AppPort.of(…, protocol)", "TCP or UDP", "AppPort.of(\"discovery\", 7359, \"UDP\")");
     return ImmutableAppPort.of(name, port, protocol);
   }
 

@@ -1,5 +1,10 @@
 package dev.homelab.model.app;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
@@ -71,6 +76,9 @@ public abstract class AppVolume {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#persistentvolumeclaims">PersistentVolumeClaims</a>
    */
   public static AppVolume claim(String name, String mountPath, String size) {
+    required(name, ModelPaths.appVolume(Arguments.UNKNOWN, nameOrUnknown(name)), "claim(name, …)", "the volume's name", "claim(\"data\", \"/data\", \"10Gi\")");
+    required(mountPath, ModelPaths.appVolume(Arguments.UNKNOWN, nameOrUnknown(name)), "claim(…, mountPath, …)", "an absolute mount path", "claim(\"data\", \"/data\", \"10Gi\")");
+    required(size, ModelPaths.appVolume(Arguments.UNKNOWN, nameOrUnknown(name)), "claim(…, size)", "a size", "claim(\"data\", \"/data\", \"10Gi\")");
     return ImmutableAppVolume.of(name, mountPath).withSize(size);
   }
 
@@ -81,6 +89,8 @@ public abstract class AppVolume {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
    */
   public static AppVolume ofStatic(String staticVolume, String mountPath) {
+    required(staticVolume, ModelPaths.appVolume(Arguments.UNKNOWN, nameOrUnknown(staticVolume)), "ofStatic(staticVolume, …)", "a static volume's name", "mount(media, \"/media\")");
+    required(mountPath, ModelPaths.appVolume(Arguments.UNKNOWN, nameOrUnknown(staticVolume)), "ofStatic(…, mountPath)", "an absolute mount path", "mount(media, \"/media\")");
     return ImmutableAppVolume.of(staticVolume, mountPath).withStaticVolume(staticVolume);
   }
 
@@ -90,6 +100,7 @@ public abstract class AppVolume {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
    */
   public AppVolume storageClass(String name) {
+    required(name, ModelPaths.appVolume(Arguments.UNKNOWN, name()), ".storageClass(name)", "a StorageClass name", ".storageClass(\"nfs\")");
     return copy().withStorageClass(name);
   }
 

@@ -1,5 +1,10 @@
 package dev.homelab.model.app;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.SecretShapes;
 import dev.homelab.model.Texts;
@@ -60,6 +65,7 @@ public abstract class Probe {
    * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-http-request">HTTP probes</a>
    */
   public static Probe http(String path) {
+    required(path, ModelPaths.app(Arguments.UNKNOWN) + "/probe", "Probe.http(path)", "an absolute URL path", ".healthPath(\"/health\")");
     return ImmutableProbe.of(Kind.HTTP).withPath(path);
   }
 
@@ -79,6 +85,7 @@ public abstract class Probe {
    * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-command">exec probes</a>
    */
   public static Probe exec(String... command) {
+    requiredEach(command, ModelPaths.app(Arguments.UNKNOWN) + "/probe", "Probe.exec(command)", "the program and its arguments", ".execProbe(\"redis-cli\", \"ping\")");
     return ImmutableProbe.of(Kind.EXEC).withCommand(command);
   }
 

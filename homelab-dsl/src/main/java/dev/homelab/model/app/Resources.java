@@ -1,5 +1,9 @@
 package dev.homelab.model.app;
 
+import static dev.homelab.model.Arguments.required;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Quantities;
 import dev.homelab.model.Texts;
@@ -51,6 +55,9 @@ public abstract class Resources {
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/">container resources</a>
    */
   public static Resources of(String cpuRequest, String memoryRequest, String memoryLimit) {
+    required(cpuRequest, ModelPaths.app(Arguments.UNKNOWN) + "/resources", "Resources.of(cpuRequest, …)", "a CPU request", "Resources.of(\"50m\", \"128Mi\", \"512Mi\")");
+    required(memoryRequest, ModelPaths.app(Arguments.UNKNOWN) + "/resources", "Resources.of(…, memoryRequest, …)", "a memory request", "Resources.of(\"50m\", \"128Mi\", \"512Mi\")");
+    required(memoryLimit, ModelPaths.app(Arguments.UNKNOWN) + "/resources", "Resources.of(…, memoryLimit)", "a memory limit", "Resources.of(\"50m\", \"128Mi\", \"512Mi\")");
     return ImmutableResources.of(cpuRequest, memoryRequest, memoryLimit);
   }
 

@@ -1,5 +1,10 @@
 package dev.homelab.model.backup;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
@@ -89,6 +94,9 @@ public abstract class ResticBackup {
    * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
    */
   public static ResticBackup of(String name, String node, String disk) {
+    required(name, ModelPaths.restic(nameOrUnknown(name)), "ResticBackup.of(name, …)", "the backup's name", "restic(\"nas\", \"nas\", \"backup\")");
+    required(node, ModelPaths.restic(nameOrUnknown(name)), "ResticBackup.of(…, node, …)", "a node's name", "restic(\"nas\", \"nas\", \"backup\")");
+    required(disk, ModelPaths.restic(nameOrUnknown(name)), "ResticBackup.of(…, disk)", "a backup disk's name", "restic(\"nas\", \"nas\", \"backup\")");
     return ImmutableResticBackup.of(name, node, disk);
   }
 
@@ -98,6 +106,7 @@ public abstract class ResticBackup {
    * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
    */
   public ResticBackup paths(String... paths) {
+    requiredEach(paths, ModelPaths.restic(name()), ".paths(paths)", "an absolute path", ".paths(\"/srv/data\")");
     return copy().withPaths(List.of(paths));
   }
 
@@ -107,6 +116,7 @@ public abstract class ResticBackup {
    * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
    */
   public ResticBackup password(SecretRef secret) {
+    required(secret, ModelPaths.restic(name()), ".password(secret)", "a secret reference", ".password(secret(\"restic-nas\", \"password\"))");
     return copy().withPassword(secret);
   }
 
@@ -116,6 +126,7 @@ public abstract class ResticBackup {
    * @see <a href="https://www.freedesktop.org/software/systemd/man/latest/systemd.time.html">systemd.time</a>
    */
   public ResticBackup schedule(String onCalendar) {
+    required(onCalendar, ModelPaths.restic(name()), ".schedule(onCalendar)", "a systemd calendar event", ".schedule(\"daily\")");
     return copy().withSchedule(onCalendar);
   }
 
@@ -125,6 +136,7 @@ public abstract class ResticBackup {
    * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
    */
   public ResticBackup retention(Retention retention) {
+    required(retention, ModelPaths.restic(name()), ".retention(retention)", "a retention policy", ".retention(keep().daily(7))");
     return copy().withRetention(retention);
   }
 

@@ -1,5 +1,9 @@
 package dev.homelab.model.backup;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
@@ -132,6 +136,9 @@ public abstract class S3Target {
    * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
    */
   public static S3Target of(String name, String endpoint, String bucket) {
+    required(name, ModelPaths.s3(nameOrUnknown(name)), "S3Target.of(name, …)", "the target's name", "s3(\"offsite\", \"https://s3.example.com\", \"homelab-backups\")");
+    required(endpoint, ModelPaths.s3(nameOrUnknown(name)), "S3Target.of(…, endpoint, …)", "the S3 endpoint URL", "s3(\"offsite\", \"https://s3.example.com\", \"homelab-backups\")");
+    required(bucket, ModelPaths.s3(nameOrUnknown(name)), "S3Target.of(…, bucket)", "the bucket's name", "s3(\"offsite\", \"https://s3.example.com\", \"homelab-backups\")");
     return ImmutableS3Target.of(name, endpoint, bucket);
   }
 
@@ -141,6 +148,7 @@ public abstract class S3Target {
    * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
    */
   public S3Target region(String region) {
+    required(region, ModelPaths.s3(name()), ".region(region)", "a region", ".region(\"us-east-1\")");
     return copy().withRegion(region);
   }
 
@@ -150,6 +158,7 @@ public abstract class S3Target {
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
    */
   public S3Target credentials(String secretName) {
+    required(secretName, ModelPaths.s3(name()), ".credentials(secretName)", "a Secret's name", ".credentials(\"s3-offsite\")");
     return copy().withCredentialsSecret(secretName);
   }
 
@@ -159,6 +168,7 @@ public abstract class S3Target {
    * @see <a href="https://restic.readthedocs.io/en/stable/060_forget.html">restic forget policies</a>
    */
   public S3Target retention(Retention retention) {
+    required(retention, ModelPaths.s3(name()), ".retention(retention)", "a retention policy", ".retention(keep().daily(30))");
     return copy().withRetention(retention);
   }
 
@@ -168,6 +178,7 @@ public abstract class S3Target {
    * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
    */
   public S3Target resticPassword(SecretRef secret) {
+    required(secret, ModelPaths.s3(name()), ".resticPassword(secret)", "a secret reference", ".resticPassword(secret(\"restic-offsite\", \"password\"))");
     return copy().withResticPassword(secret);
   }
 
@@ -204,16 +215,19 @@ public abstract class S3Target {
    * credentials secret with {@link #sharedKey()}.
    */
   public String credentialsSecretFor(String consumer) {
+    required(consumer, ModelPaths.s3(name()), "credentialsSecretFor(consumer)", "the consumer's name", "offsite.credentialsSecretFor(\"nextcloud\")");
     return keyPerConsumer() ? credentialsSecret() + "-" + consumer : credentialsSecret();
   }
 
   /** The access key id of {@code consumer} (see {@link #credentialsSecretFor}). */
   public SecretRef accessKeyId(String consumer) {
+    required(consumer, ModelPaths.s3(name()), "accessKeyId(consumer)", "the consumer's name", "offsite.accessKeyId(\"nextcloud\")");
     return SecretRef.of(credentialsSecretFor(consumer), "access-key-id");
   }
 
   /** The secret access key of {@code consumer} (see {@link #credentialsSecretFor}). */
   public SecretRef secretAccessKey(String consumer) {
+    required(consumer, ModelPaths.s3(name()), "secretAccessKey(consumer)", "the consumer's name", "offsite.secretAccessKey(\"nextcloud\")");
     return SecretRef.of(credentialsSecretFor(consumer), "secret-access-key");
   }
 

@@ -1,5 +1,8 @@
 package dev.homelab.model.cluster;
 
+import static dev.homelab.model.Arguments.required;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
@@ -72,6 +75,7 @@ public abstract class EtcdSnapshots {
    * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
    */
   public EtcdSnapshots schedule(String cron) {
+    required(cron, ModelPaths.k3s() + "/etcdSnapshots", ".schedule(cron)", "a five-field cron schedule", ".schedule(\"0 */12 * * *\")");
     return copy().withSchedule(cron);
   }
 
@@ -90,6 +94,7 @@ public abstract class EtcdSnapshots {
    * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
    */
   public EtcdSnapshots toS3(dev.homelab.model.backup.S3Target target) {
+    required(target, ModelPaths.k3s() + "/etcdSnapshots", ".toS3(target)", "an S3 target of the lab", ".toS3(offsite)");
     return copy().withS3Target(target.name());
   }
 
@@ -99,6 +104,7 @@ public abstract class EtcdSnapshots {
    * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
    */
   public EtcdSnapshots folder(String folder) {
+    required(folder, ModelPaths.k3s() + "/etcdSnapshots", ".folder(folder)", "a folder name", ".folder(\"etcd\")");
     return copy().withFolder(folder);
   }
 

@@ -1,5 +1,9 @@
 package dev.homelab.model.data;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.ImageReference;
 import dev.homelab.model.Names;
@@ -155,6 +159,8 @@ public abstract class DataService {
    * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/">StatefulSets</a>
    */
   public static DataService of(String name, Kind kind) {
+    required(name, ModelPaths.dataService(nameOrUnknown(name)), "DataService.of(name, …)", "the service's name", "postgres(\"db\")");
+    required(kind, ModelPaths.dataService(nameOrUnknown(name)), "DataService.of(…, kind)", "a kind", "postgres(\"db\")");
     return ImmutableDataService.of(name, kind);
   }
 
@@ -164,6 +170,7 @@ public abstract class DataService {
    * @see <a href="https://kubernetes.io/docs/concepts/containers/images/">container images</a>
    */
   public DataService image(String image) {
+    required(image, ModelPaths.dataService(name()), ".image(image)", "a pinned image", ".image(\"postgres:16.4\")");
     return copy().withImage(image);
   }
 
@@ -173,6 +180,8 @@ public abstract class DataService {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
    */
   public DataService storage(String size, String storageClass) {
+    required(size, ModelPaths.dataService(name()), ".storage(size, …)", "a size", ".storage(\"10Gi\", \"local-path\")");
+    required(storageClass, ModelPaths.dataService(name()), ".storage(…, storageClass)", "a StorageClass name", ".storage(\"10Gi\", \"local-path\")");
     return copy().withStorageSize(size).withStorageClass(storageClass);
   }
 
@@ -182,6 +191,7 @@ public abstract class DataService {
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
    */
   public DataService credentials(SecretRef secret) {
+    required(secret, ModelPaths.dataService(name()), ".credentials(secret)", "a secret reference", ".credentials(secret(\"db-credentials\", \"password\"))");
     return copy().withCredentials(secret);
   }
 
@@ -191,6 +201,7 @@ public abstract class DataService {
    * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
    */
   public DataService loadBalancerIp(String ip) {
+    required(ip, ModelPaths.dataService(name()), ".loadBalancerIp(ip)", "an IP of a MetalLB pool", ".loadBalancerIp(\"192.168.1.53\")");
     return copy().withLoadBalancerIp(ip);
   }
 
@@ -200,6 +211,7 @@ public abstract class DataService {
    * @see <a href="https://www.postgresql.org/docs/current/app-pgdump.html">pg_dump</a>
    */
   public DataService backup(dev.homelab.model.backup.S3Target target) {
+    required(target, ModelPaths.dataService(name()), ".backup(target)", "an S3 target of the lab", ".backup(offsite)");
     return copy().withBackupTarget(target.name());
   }
 
@@ -209,6 +221,7 @@ public abstract class DataService {
    * @see <a href="https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/">CronJobs</a>
    */
   public DataService backupSchedule(String cron) {
+    required(cron, ModelPaths.dataService(name()), ".backupSchedule(cron)", "a five-field cron schedule", ".backupSchedule(\"0 3 * * *\")");
     return copy().withBackupSchedule(cron);
   }
 
@@ -219,6 +232,7 @@ public abstract class DataService {
    * @see <a href="https://docs.pi-hole.net/">Pi-hole documentation</a>
    */
   public DataService adminHost(String host) {
+    required(host, ModelPaths.dataService(name()), ".adminHost(host)", "a host name below the domain", ".adminHost(\"pihole\")");
     return copy().withAdminHost(host);
   }
 
@@ -233,6 +247,7 @@ public abstract class DataService {
    * @see <a href="https://www.postgresql.org/docs/current/sql-createrole.html">CREATE ROLE</a>
    */
   public SecretRef credentialsFor(String appName) {
+    required(appName, ModelPaths.dataService(name()), "credentialsFor(appName)", "an app's name", "db.credentialsFor(\"nextcloud\")");
     return SecretRef.of(appName + "-db", "password");
   }
 
@@ -242,6 +257,7 @@ public abstract class DataService {
    * @see <a href="https://www.postgresql.org/docs/current/sql-createrole.html">CREATE ROLE</a>
    */
   public SecretRef credentialsFor(dev.homelab.model.app.App app) {
+    required(app, ModelPaths.dataService(name()), "credentialsFor(app)", "an app", "db.credentialsFor(nextcloud)");
     return credentialsFor(app.name());
   }
 
@@ -252,6 +268,7 @@ public abstract class DataService {
    * @see <a href="https://www.postgresql.org/docs/current/sql-createdatabase.html">CREATE DATABASE</a>
    */
   public String databaseFor(String appName) {
+    required(appName, ModelPaths.dataService(name()), "databaseFor(appName)", "an app's name", "db.databaseFor(\"nextcloud\")");
     return appName;
   }
 

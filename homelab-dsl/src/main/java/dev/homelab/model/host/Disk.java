@@ -1,5 +1,11 @@
 package dev.homelab.model.host;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
@@ -100,6 +106,9 @@ public abstract class Disk {
    * @see <a href="https://man7.org/linux/man-pages/man5/fstab.5.html">fstab(5)</a>
    */
   public static Disk of(String name, DiskUse use, List<String> devices) {
+    required(name, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + nameOrUnknown(name), "Disk.of(name, …)", "the disk's name", "btrfsRaid1(\"data\", \"/dev/sda\", \"/dev/sdb\")");
+    required(use, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + nameOrUnknown(name), "Disk.of(…, use, …)", "what the disk holds", "Disk.of(\"data\", DiskUse.DATA, List.of(\"/dev/sda\"))");
+    requiredEach(devices, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + nameOrUnknown(name), "Disk.of(…, devices)", "a device path", "btrfsRaid1(\"data\", \"/dev/sda\", \"/dev/sdb\")");
     return ImmutableDisk.of(name, use, devices);
   }
 
@@ -109,6 +118,7 @@ public abstract class Disk {
    * @see <a href="https://man7.org/linux/man-pages/man5/fstab.5.html">fstab(5)</a>
    */
   public Disk mountAt(String path) {
+    required(path, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + name(), ".mountAt(path)", "an absolute mount point", ".mountAt(\"/srv/data\")");
     return copy().withMountPoint(path);
   }
 
@@ -118,6 +128,7 @@ public abstract class Disk {
    * @see <a href="https://digint.ch/btrbk/doc/btrbk.conf.5.html">btrbk.conf retention</a>
    */
   public Disk snapshots(Retention retention) {
+    required(retention, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + name(), ".snapshots(retention)", "a retention policy", ".snapshots(keep().daily(7))");
     return copy().withSnapshots(retention);
   }
 
@@ -136,6 +147,7 @@ public abstract class Disk {
    * @see <a href="https://man7.org/linux/man-pages/man5/exports.5.html">exports(5)</a>
    */
   public Disk exportOptions(String options) {
+    required(options, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + name(), ".exportOptions(options)", "NFS export options", ".exportOptions(\"rw,sync,no_subtree_check\")");
     return copy().withExportOptions(options);
   }
 

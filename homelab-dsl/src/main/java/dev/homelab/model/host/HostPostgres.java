@@ -1,5 +1,10 @@
 package dev.homelab.model.host;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
@@ -56,6 +61,7 @@ public abstract class HostPostgres {
    * @see <a href="https://www.postgresql.org/docs/current/">PostgreSQL documentation</a>
    */
   public static HostPostgres of(String version) {
+    required(version, ModelPaths.node(Arguments.UNKNOWN) + "/postgres", "HostPostgres.of(version)", "a PostgreSQL major version", "hostPostgres(\"15\")");
     return ImmutableHostPostgres.of(version);
   }
 
@@ -65,6 +71,7 @@ public abstract class HostPostgres {
    * @see <a href="https://www.postgresql.org/docs/current/sql-createdatabase.html">CREATE DATABASE</a>
    */
   public HostPostgres databases(String... names) {
+    requiredEach(names, ModelPaths.node(Arguments.UNKNOWN) + "/postgres", ".databases(names)", "a database's name", ".databases(\"nextcloud\")");
     return copy().withDatabases(List.of(names));
   }
 
@@ -74,6 +81,7 @@ public abstract class HostPostgres {
    * @see <a href="https://www.postgresql.org/docs/current/auth-pg-hba-conf.html">pg_hba.conf</a>
    */
   public HostPostgres allow(String cidr) {
+    required(cidr, ModelPaths.node(Arguments.UNKNOWN) + "/postgres", ".allow(cidr)", "a CIDR", ".allow(\"10.42.0.0/16\")");
     return copy().withAllowedCidr(cidr);
   }
 
@@ -83,6 +91,7 @@ public abstract class HostPostgres {
    * @see <a href="https://www.postgresql.org/docs/current/app-pgdump.html">pg_dump</a>
    */
   public HostPostgres backup(dev.homelab.model.backup.S3Target target) {
+    required(target, ModelPaths.node(Arguments.UNKNOWN) + "/postgres", ".backup(target)", "an S3 target of the lab", ".backup(offsite)");
     return copy().withBackupTarget(target.name());
   }
 

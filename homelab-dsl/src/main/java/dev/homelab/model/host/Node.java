@@ -1,5 +1,10 @@
 package dev.homelab.model.host;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretShapes;
@@ -100,6 +105,7 @@ public abstract class Node {
    * @see <a href="https://docs.k3s.io/architecture">k3s architecture: servers and agents</a>
    */
   public static Node of(String name) {
+    required(name, ModelPaths.node(Arguments.UNKNOWN), "Node.of(name)", "the node's host name", "node(\"pi1\")");
     return ImmutableNode.of(name);
   }
 
@@ -155,6 +161,7 @@ public abstract class Node {
    * @see <a href="https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html">Ansible inventory</a>
    */
   public Node ip(String address) {
+    required(address, ModelPaths.node(name()), ".ip(address)", "an IPv4 address in the LAN", ".ip(\"192.168.1.11\")");
     return copy().withIp(address);
   }
 
@@ -164,6 +171,7 @@ public abstract class Node {
    * @see <a href="https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html">Ansible inventory</a>
    */
   public Node sshUser(String user) {
+    required(user, ModelPaths.node(name()), ".sshUser(user)", "the SSH user", ".sshUser(\"admin\")");
     return copy().withSshUser(user);
   }
 
@@ -173,6 +181,8 @@ public abstract class Node {
    * @see <a href="https://docs.k3s.io/cli/agent">k3s agent: node labels and taints</a>
    */
   public Node label(String key, String value) {
+    required(key, ModelPaths.node(name()), ".label(key, …)", "a label key", ".label(\"homelab/storage\", \"nas\")");
+    required(value, ModelPaths.node(name()), ".label(…, value)", "a label value (\"\" for none)", ".label(\"homelab/storage\", \"nas\")");
     Map<String, String> labels = new TreeMap<>(labels());
     labels.put(key, value);
     return copy().withLabels(labels);
@@ -185,6 +195,9 @@ public abstract class Node {
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
    */
   public Node taint(String key, String value, String effect) {
+    required(key, ModelPaths.node(name()), ".taint(key, …)", "a taint key", ".taint(\"dedicated\", \"media\", \"NoSchedule\")");
+    required(value, ModelPaths.node(name()), ".taint(…, value, …)", "a taint value (\"\" for none)", ".taint(\"dedicated\", \"media\", \"NoSchedule\")");
+    required(effect, ModelPaths.node(name()), ".taint(…, effect)", "NoSchedule, PreferNoSchedule or NoExecute", ".taint(\"dedicated\", \"media\", \"NoSchedule\")");
     List<Taint> taints = new ArrayList<>(taints());
     taints.add(Taint.of(key, value, effect));
     return copy().withTaints(taints);
@@ -196,6 +209,7 @@ public abstract class Node {
    * @see <a href="https://man7.org/linux/man-pages/man5/fstab.5.html">fstab(5)</a>
    */
   public Node disks(Disk... disks) {
+    requiredEach(disks, ModelPaths.node(name()), ".disks(disks)", "a disk", ".disks(btrfsRaid1(\"data\", \"/dev/sda\", \"/dev/sdb\"))");
     List<Disk> all = new ArrayList<>(disks());
     all.addAll(List.of(disks));
     return copy().withDisks(all);
@@ -207,11 +221,13 @@ public abstract class Node {
    * @see <a href="https://www.postgresql.org/docs/current/">PostgreSQL documentation</a>
    */
   public Node postgres(HostPostgres postgres) {
+    required(postgres, ModelPaths.node(name()), ".postgres(postgres)", "PostgreSQL on the host", ".postgres(hostPostgres(\"15\"))");
     return copy().withPostgres(postgres);
   }
 
   /** The disk called {@code name}, if this host has one. */
   public Optional<Disk> disk(String name) {
+    required(name, ModelPaths.node(name()), "disk(name)", "a disk's name", "node.disk(\"data\")");
     return disks().stream().filter(d -> d.name().equals(name)).findFirst();
   }
 

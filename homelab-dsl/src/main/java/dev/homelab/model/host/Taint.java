@@ -1,5 +1,10 @@
 package dev.homelab.model.host;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Texts;
 import org.immutables.value.Value;
@@ -44,6 +49,9 @@ public abstract class Taint {
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
    */
   public static Taint of(String key, String value, String effect) {
+    required(key, ModelPaths.node(Arguments.UNKNOWN) + "/taints/" + nameOrUnknown(key), "Taint.of(key, …)", "a taint key", "Taint.of(\"dedicated\", \"media\", \"NoSchedule\")");
+    required(value, ModelPaths.node(Arguments.UNKNOWN) + "/taints/" + nameOrUnknown(key), "Taint.of(…, value, …)", "a taint value (\"\" for none)", "Taint.of(\"dedicated\", \"media\", \"NoSchedule\")");
+    required(effect, ModelPaths.node(Arguments.UNKNOWN) + "/taints/" + nameOrUnknown(key), "Taint.of(…, effect)", "NoSchedule, PreferNoSchedule or NoExecute", "Taint.of(\"dedicated\", \"media\", \"NoSchedule\")");
     return ImmutableTaint.of(key, value, effect);
   }
 

@@ -1,5 +1,9 @@
 package dev.homelab.model.infra;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Ipv4;
 import dev.homelab.model.Names;
@@ -54,6 +58,7 @@ public abstract class Dns {
    * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
    */
   public static Dns cloudflare(String... zones) {
+    requiredEach(zones, ModelPaths.dns(), "cloudflare(zones)", "a DNS zone", "cloudflare(\"example.com\")");
     List<DnsZone> all = new ArrayList<>();
     for (String z : zones) {
       all.add(DnsZone.of(z));
@@ -67,6 +72,7 @@ public abstract class Dns {
    * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
    */
   public Dns zone(DnsZone zone) {
+    required(zone, ModelPaths.dns(), ".zone(zone)", "a DNS zone", ".zone(zone(\"example.org\"))");
     List<DnsZone> all = new ArrayList<>(zones());
     all.add(zone);
     return copy().withZones(all);
@@ -78,6 +84,7 @@ public abstract class Dns {
    * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
    */
   public Dns publicAddress(String ip) {
+    required(ip, ModelPaths.dns(), ".publicAddress(ip)", "the public IPv4 address", ".publicAddress(\"203.0.113.10\")");
     return copy().withPublicAddress(ip);
   }
 
@@ -87,6 +94,7 @@ public abstract class Dns {
    * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs">Cloudflare provider</a>
    */
   public Dns apiToken(SecretRef token) {
+    required(token, ModelPaths.dns(), ".apiToken(token)", "a secret reference", ".apiToken(secret(\"cloudflare-api-token\", \"token\"))");
     return copy().withApiToken(token);
   }
 

@@ -1,5 +1,9 @@
 package dev.homelab.model.infra;
 
+import static dev.homelab.model.Arguments.required;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
@@ -43,6 +47,7 @@ public abstract class DnsZone {
    * @see <a href="https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/dns_record">cloudflare_dns_record</a>
    */
   public static DnsZone of(String zone) {
+    required(zone, ModelPaths.dns() + "/zones/" + Arguments.UNKNOWN, "DnsZone.of(zone)", "a DNS zone", "zone(\"example.com\")");
     return ImmutableDnsZone.of(zone);
   }
 

@@ -1,5 +1,8 @@
 package dev.homelab.model.infra;
 
+import static dev.homelab.model.Arguments.required;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
@@ -63,6 +66,7 @@ public abstract class GitHub {
    * @see <a href="https://docs.github.com/en/actions">GitHub Actions documentation</a>
    */
   public static GitHub of(String repository) {
+    required(repository, ModelPaths.github(), "GitHub.of(repository)", "owner/name of the repository", "github(\"owner/homelab\")");
     return ImmutableGitHub.of(repository);
   }
 
@@ -72,6 +76,7 @@ public abstract class GitHub {
    * @see <a href="https://docs.github.com/en/actions/using-workflows/events-that-trigger-workflows">workflow triggers</a>
    */
   public GitHub branch(String branch) {
+    required(branch, ModelPaths.github(), ".branch(branch)", "a branch's name", ".branch(\"main\")");
     return copy().withBranch(branch);
   }
 
@@ -81,6 +86,7 @@ public abstract class GitHub {
    * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
    */
   public GitHub runners(Runners runners) {
+    required(runners, ModelPaths.github(), ".runners(runners)", "a runner scale set", ".runners(runners(\"homelab\"))");
     return copy().withRunners(runners);
   }
 

@@ -1,5 +1,9 @@
 package dev.homelab.model.infra;
 
+import static dev.homelab.model.Arguments.required;
+import dev.homelab.model.Arguments;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Violation;
@@ -51,6 +55,7 @@ public abstract class Runners {
    * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set">gha-runner-scale-set</a>
    */
   public static Runners of(String name) {
+    required(name, ModelPaths.github() + "/runners/" + Arguments.UNKNOWN, "Runners.of(name)", "the scale set's name", "runners(\"homelab\")");
     return ImmutableRunners.of(name);
   }
 

@@ -1,5 +1,8 @@
 package dev.homelab.model.infra;
 
+import static dev.homelab.model.Arguments.required;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
@@ -43,6 +46,7 @@ public abstract class TerraformState {
    * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
    */
   public static TerraformState of(String s3Target) {
+    required(s3Target, ModelPaths.terraformState(), "TerraformState.of(s3Target)", "an S3 target's name", "terraformState(offsite)");
     return ImmutableTerraformState.of(s3Target);
   }
 
@@ -52,6 +56,7 @@ public abstract class TerraformState {
    * @see <a href="https://developer.hashicorp.com/terraform/language/backend/s3">Terraform S3 backend</a>
    */
   public TerraformState key(String key) {
+    required(key, ModelPaths.terraformState(), ".key(key)", "an object key", ".key(\"terraform/homelab.tfstate\")");
     return copy().withKey(key);
   }
 

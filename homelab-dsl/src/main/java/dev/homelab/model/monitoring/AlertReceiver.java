@@ -1,5 +1,9 @@
 package dev.homelab.model.monitoring;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.SecretRef;
 import org.immutables.value.Value;
@@ -54,6 +58,9 @@ public abstract class AlertReceiver {
    * @see <a href="https://prometheus.io/docs/alerting/latest/configuration/#receiver">Alertmanager receivers</a>
    */
   public static AlertReceiver of(String name, Kind kind, SecretRef secret) {
+    required(name, ModelPaths.monitoring() + "/receivers/" + nameOrUnknown(name), "AlertReceiver.of(name, …)", "the receiver's name", "AlertReceiver.of(\"ops\", AlertReceiver.Kind.SLACK, secret(\"alertmanager-slack\", \"url\"))");
+    required(kind, ModelPaths.monitoring() + "/receivers/" + nameOrUnknown(name), "AlertReceiver.of(…, kind, …)", "a receiver kind", "AlertReceiver.of(\"ops\", AlertReceiver.Kind.SLACK, secret(\"alertmanager-slack\", \"url\"))");
+    required(secret, ModelPaths.monitoring() + "/receivers/" + nameOrUnknown(name), "AlertReceiver.of(…, secret)", "a secret reference", "AlertReceiver.of(\"ops\", AlertReceiver.Kind.SLACK, secret(\"alertmanager-slack\", \"url\"))");
     return ImmutableAlertReceiver.of(name, kind, secret);
   }
 }

@@ -1,5 +1,9 @@
 package dev.homelab.model.monitoring;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
@@ -115,6 +119,7 @@ public abstract class Monitoring {
    * @see <a href="https://grafana.com/docs/grafana/latest/">Grafana documentation</a>
    */
   public Monitoring grafanaHost(String host) {
+    required(host, ModelPaths.monitoring(), ".grafanaHost(host)", "a host name below the domain", ".grafanaHost(\"grafana\")");
     return copy().withGrafanaHost(host);
   }
 
@@ -124,6 +129,7 @@ public abstract class Monitoring {
    * @see <a href="https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/">Grafana configuration</a>
    */
   public Monitoring grafanaAdmin(SecretRef secret) {
+    required(secret, ModelPaths.monitoring(), ".grafanaAdmin(secret)", "a secret reference", ".grafanaAdmin(secret(\"grafana-admin\", \"password\"))");
     return copy().withGrafanaAdmin(secret);
   }
 
@@ -133,6 +139,9 @@ public abstract class Monitoring {
    * @see <a href="https://prometheus.io/docs/alerting/latest/configuration/#receiver">Alertmanager receivers</a>
    */
   public Monitoring receiver(String name, AlertReceiver.Kind kind, SecretRef secret) {
+    required(name, ModelPaths.monitoring(), ".receiver(name, …)", "the receiver's name", ".receiver(\"ops\", AlertReceiver.Kind.SLACK, secret(\"alertmanager-slack\", \"url\"))");
+    required(kind, ModelPaths.monitoring(), ".receiver(…, kind, …)", "a receiver kind", ".receiver(\"ops\", AlertReceiver.Kind.SLACK, secret(\"alertmanager-slack\", \"url\"))");
+    required(secret, ModelPaths.monitoring(), ".receiver(…, secret)", "a secret reference", ".receiver(\"ops\", AlertReceiver.Kind.SLACK, secret(\"alertmanager-slack\", \"url\"))");
     List<AlertReceiver> all = new ArrayList<>(receivers());
     all.add(AlertReceiver.of(name, kind, secret));
     return copy().withReceivers(all);
@@ -144,6 +153,7 @@ public abstract class Monitoring {
    * @see <a href="https://prometheus.io/docs/prometheus/latest/configuration/alerting_rules/">alerting rules</a>
    */
   public Monitoring alerts(BuiltInAlert... alerts) {
+    requiredEach(alerts, ModelPaths.monitoring(), ".alerts(alerts)", "a built-in alert", ".alerts(BuiltInAlert.values())");
     Set<BuiltInAlert> set = EnumSet.noneOf(BuiltInAlert.class);
     set.addAll(List.of(alerts));
     return copy().withAlerts(set);
@@ -155,6 +165,7 @@ public abstract class Monitoring {
    * @see <a href="https://prometheus.io/docs/prometheus/latest/storage/">Prometheus storage</a>
    */
   public Monitoring retention(String retention) {
+    required(retention, ModelPaths.monitoring(), ".retention(retention)", "a Prometheus retention", ".retention(\"15d\")");
     return copy().withRetention(retention);
   }
 
@@ -164,6 +175,8 @@ public abstract class Monitoring {
    * @see <a href="https://prometheus.io/docs/prometheus/latest/storage/">Prometheus storage</a>
    */
   public Monitoring storage(String size, String storageClass) {
+    required(size, ModelPaths.monitoring(), ".storage(size, …)", "a size", ".storage(\"20Gi\", \"local-path\")");
+    required(storageClass, ModelPaths.monitoring(), ".storage(…, storageClass)", "a StorageClass name", ".storage(\"20Gi\", \"local-path\")");
     return copy().withStorageSize(size).withStorageClass(storageClass);
   }
 

@@ -1,5 +1,10 @@
 package dev.homelab.model.network;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import java.util.List;
 import org.immutables.value.Value;
@@ -46,6 +51,8 @@ public abstract class AddressPool {
    * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
    */
   public static AddressPool of(String name, List<String> addresses) {
+    required(name, ModelPaths.pool(nameOrUnknown(name)), "AddressPool.of(name, …)", "the pool's name", "pool(\"lan\", \"192.168.1.240-192.168.1.250\")");
+    requiredEach(addresses, ModelPaths.pool(nameOrUnknown(name)), "AddressPool.of(…, addresses)", "a CIDR or first-last range", "pool(\"lan\", \"192.168.1.240-192.168.1.250\")");
     return ImmutableAddressPool.of(name, addresses);
   }
 

@@ -1,5 +1,8 @@
 package dev.homelab.model.network;
 
+import static dev.homelab.model.Arguments.required;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
@@ -78,6 +81,9 @@ public abstract class Tls {
    * @see <a href="https://cert-manager.io/docs/configuration/acme/dns01/cloudflare/">cert-manager Cloudflare DNS-01</a>
    */
   public static Tls of(Issuer issuer, String email, SecretRef dnsApiToken) {
+    required(issuer, ModelPaths.tls(), "Tls.of(issuer, …)", "an issuer", "certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))");
+    required(email, ModelPaths.tls(), "Tls.of(…, email, …)", "the ACME account e-mail", "certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))");
+    required(dnsApiToken, ModelPaths.tls(), "Tls.of(…, dnsApiToken)", "a secret reference", "certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))");
     return ImmutableTls.of(issuer, email, dnsApiToken);
   }
 

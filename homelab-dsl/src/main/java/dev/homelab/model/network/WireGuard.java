@@ -1,5 +1,9 @@
 package dev.homelab.model.network;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.requiredEach;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Ipv4;
@@ -75,6 +79,7 @@ public abstract class WireGuard {
    * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
    */
   public static WireGuard of(String subnet) {
+    required(subnet, ModelPaths.vpn(), "WireGuard.of(subnet)", "the VPN subnet", "wireguard(\"10.8.0.0/24\")");
     return ImmutableWireGuard.of(subnet);
   }
 
@@ -84,6 +89,7 @@ public abstract class WireGuard {
    * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
    */
   public WireGuard gateway(String nodeName) {
+    required(nodeName, ModelPaths.vpn(), ".gateway(nodeName)", "a node's name", ".gateway(\"pi1\")");
     return copy().withGateway(nodeName);
   }
 
@@ -102,6 +108,7 @@ public abstract class WireGuard {
    * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
    */
   public WireGuard endpoint(String hostOrIp) {
+    required(hostOrIp, ModelPaths.vpn(), ".endpoint(hostOrIp)", "a host name or IP", ".endpoint(\"vpn.example.com\")");
     return copy().withEndpoint(hostOrIp);
   }
 
@@ -111,6 +118,9 @@ public abstract class WireGuard {
    * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
    */
   public WireGuard peer(String name, String publicKey, String allowedIp) {
+    required(name, ModelPaths.vpn(), ".peer(name, …)", "the peer's name", ".peer(\"laptop\", \"<44-character public key>\", \"10.8.0.2\")");
+    required(publicKey, ModelPaths.vpn(), ".peer(…, publicKey, …)", "the peer's public key", ".peer(\"laptop\", \"<44-character public key>\", \"10.8.0.2\")");
+    required(allowedIp, ModelPaths.vpn(), ".peer(…, allowedIp)", "the peer's VPN IP", ".peer(\"laptop\", \"<44-character public key>\", \"10.8.0.2\")");
     List<WireGuardPeer> all = new ArrayList<>(peers());
     all.add(WireGuardPeer.of(name, publicKey, allowedIp));
     return copy().withPeers(all);
@@ -122,6 +132,7 @@ public abstract class WireGuard {
    * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
    */
   public WireGuard reaches(String... cidrs) {
+    requiredEach(cidrs, ModelPaths.vpn(), ".reaches(cidrs)", "a CIDR", ".reaches(\"192.168.1.0/24\")");
     return copy().withReaches(List.of(cidrs));
   }
 

@@ -1,5 +1,9 @@
 package dev.homelab.model.network;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
@@ -55,6 +59,9 @@ public abstract class WireGuardPeer {
    * @see <a href="https://man7.org/linux/man-pages/man8/wg.8.html">wg(8)</a>
    */
   public static WireGuardPeer of(String name, String publicKey, String allowedIp) {
+    required(name, ModelPaths.vpn() + "/peers/" + nameOrUnknown(name), "WireGuardPeer.of(name, …)", "the peer's name", "WireGuardPeer.of(\"laptop\", \"<44-character public key>\", \"10.8.0.2\")");
+    required(publicKey, ModelPaths.vpn() + "/peers/" + nameOrUnknown(name), "WireGuardPeer.of(…, publicKey, …)", "the peer's public key", "WireGuardPeer.of(\"laptop\", \"<44-character public key>\", \"10.8.0.2\")");
+    required(allowedIp, ModelPaths.vpn() + "/peers/" + nameOrUnknown(name), "WireGuardPeer.of(…, allowedIp)", "the peer's VPN IP", "WireGuardPeer.of(\"laptop\", \"<44-character public key>\", \"10.8.0.2\")");
     return ImmutableWireGuardPeer.of(name, publicKey, allowedIp);
   }
 }

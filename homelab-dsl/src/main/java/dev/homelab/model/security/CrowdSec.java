@@ -1,5 +1,8 @@
 package dev.homelab.model.security;
 
+import static dev.homelab.model.Arguments.required;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
@@ -103,6 +106,7 @@ public abstract class CrowdSec {
    * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
    */
   public CrowdSec lapiIp(String ip) {
+    required(ip, ModelPaths.crowdsec(), ".lapiIp(ip)", "an IP of a MetalLB pool", ".lapiIp(\"192.168.1.242\")");
     return copy().withLapiIp(ip);
   }
 
@@ -130,6 +134,7 @@ public abstract class CrowdSec {
    * @see <a href="https://docs.crowdsec.net/u/bouncers/traefik">CrowdSec Traefik bouncer</a>
    */
   public CrowdSec traefikBouncerKey(SecretRef key) {
+    required(key, ModelPaths.crowdsec(), ".traefikBouncerKey(key)", "a secret reference", ".traefikBouncerKey(secret(\"crowdsec-bouncer\", \"key\"))");
     return copy().withTraefikBouncerKey(key);
   }
 
@@ -139,6 +144,7 @@ public abstract class CrowdSec {
    * @see <a href="https://docs.crowdsec.net/u/bouncers/firewall">CrowdSec firewall bouncer</a>
    */
   public CrowdSec firewallBouncerKey(SecretRef key) {
+    required(key, ModelPaths.crowdsec(), ".firewallBouncerKey(key)", "a secret reference", ".firewallBouncerKey(secret(\"crowdsec-firewall-bouncer\", \"key\"))");
     return copy().withFirewallBouncerKey(key);
   }
 
@@ -148,6 +154,7 @@ public abstract class CrowdSec {
    * @see <a href="https://docs.crowdsec.net/docs/next/cscli/cscli_console_enroll">cscli console enroll</a>
    */
   public CrowdSec enroll(SecretRef key) {
+    required(key, ModelPaths.crowdsec(), ".enroll(key)", "a secret reference", ".enroll(secret(\"crowdsec-enroll\", \"key\"))");
     return copy().withEnrollKey(key);
   }
 

@@ -1,5 +1,9 @@
 package dev.homelab.model.storage;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
@@ -80,6 +84,9 @@ public abstract class NfsStorageClass {
    * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
    */
   public static NfsStorageClass of(String name, String node, String disk) {
+    required(name, ModelPaths.storageClass(nameOrUnknown(name)), "NfsStorageClass.of(name, …)", "the class's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
+    required(node, ModelPaths.storageClass(nameOrUnknown(name)), "NfsStorageClass.of(…, node, …)", "a node's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
+    required(disk, ModelPaths.storageClass(nameOrUnknown(name)), "NfsStorageClass.of(…, disk)", "a disk's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
     return ImmutableNfsStorageClass.of(name, node, disk);
   }
 
@@ -107,6 +114,7 @@ public abstract class NfsStorageClass {
    * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
    */
   public NfsStorageClass subPath(String path) {
+    required(path, ModelPaths.storageClass(name()), ".subPath(path)", "a relative directory", ".subPath(\"k8s\")");
     return copy().withSubPath(path);
   }
 

@@ -1,5 +1,9 @@
 package dev.homelab.model.storage;
 
+import static dev.homelab.model.Arguments.required;
+import static dev.homelab.model.Arguments.nameOrUnknown;
+import dev.homelab.validation.ModelPaths;
+
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
@@ -68,6 +72,10 @@ public abstract class StaticVolume {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
    */
   public static StaticVolume of(String name, String node, String disk, String size) {
+    required(name, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(name, …)", "the volume's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
+    required(node, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(…, node, …)", "a node's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
+    required(disk, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(…, disk, …)", "a disk's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
+    required(size, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(…, size)", "a size", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
     return ImmutableStaticVolume.of(name, node, disk, size);
   }
 
