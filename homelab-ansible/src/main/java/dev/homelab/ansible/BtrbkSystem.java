@@ -53,6 +53,7 @@ final class BtrbkSystem extends HostSystem {
         v.put("snapshot_dir", SNAPSHOT_DIR);
         v.put("snapshot_name", disk.name());
         v.put("snapshot_preserve", preserve(keep));
+        v.put("disk", DiskSystem.mounted(disk));
         volumes.add(v);
       }
       Map<String, Object> host = new LinkedHashMap<>();

@@ -66,6 +66,20 @@ final class DiskSystem extends HostSystem {
   }
 
   /**
+   * What the play's mount check ({@code roles/homelab_disks/tasks/mounted.yml}) needs of a disk it
+   * is about to write below: name, {@code mount_source}, {@code mount_point} and {@code filesystem},
+   * as in {@code vars/disks.yml}.
+   */
+  static Map<String, Object> mounted(Disk disk) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("name", disk.name());
+    d.put("mount_source", mountSource(disk));
+    d.put("mount_point", disk.mountPoint());
+    d.put("filesystem", disk.filesystem());
+    return d;
+  }
+
+  /**
    * Whether the play may create the filesystem on blank devices: never on the media disk (it
    * arrives with its content), and only when every device names the disk itself
    * ({@code /dev/disk/by-id/...}, {@code /dev/sdX}...): a {@code by-label}, {@code by-uuid} or
@@ -112,7 +126,10 @@ final class DiskSystem extends HostSystem {
           disk, so it is never formatted: create and label that filesystem yourself. A filesystem the
           play did not create must carry the disk's name as its label (`e2label`,
           `btrfs filesystem label`) unless its device is given by label or UUID.
-        - Every disk is mounted by `LABEL=`/`UUID=` with `nofail`, never by device path.
+        - Every disk is mounted by `LABEL=`/`UUID=` with `nofail`, never by device path. `nofail` lets
+          the boot, and `mount`, go on without the disk, so the plays check with `findmnt` that each
+          disk is mounted before they write below it (disks, btrbk, restic) and stop naming the disk
+          otherwise. A device to format that does not exist stops the play before the format step.
         """ + (groups().get(BTRFS).isEmpty() ? "" : """
         - Btrfs RAID-1: the label belongs to the filesystem, not to one SSD. When an SSD dies the
           pair does not mount by itself (fstab has no `degraded`, on purpose: a silently degraded

@@ -37,6 +37,10 @@ final class Requirements {
       collections.add(entry("ansible.posix", ">=1.5.0"));
     }
     collections.add(entry("community.general", ">=6.0.0"));
+    // postgresql_user: compares the password with the stored SCRAM verifier (2.4.2 is Debian 12's).
+    if (systems.stream().anyMatch(s -> s instanceof PostgresSystem && s.present())) {
+      collections.add(entry("community.postgresql", ">=2.4.2"));
+    }
     collections.add(entry("ansible.utils", ANSIBLE_UTILS_VERSION));
     requirements.put("collections", collections);
     return Yaml.file("""

@@ -66,6 +66,7 @@ final class ResticSystem extends HostSystem {
     b.put("name", backup.name());
     b.put("repository", disk.mountPoint() + "/" + backup.name());
     b.put("mount_point", disk.mountPoint());
+    b.put("disk", DiskSystem.mounted(disk));
     b.put("password_file", "/etc/restic/" + backup.name() + ".password");
     b.put("password", vault.ref(backup.password(), "password of restic repository " + backup.name(),
         "vars/" + GROUP + ".yml"));

@@ -16,7 +16,7 @@ final class RoleFiles {
   private static final Map<String, List<String>> FILES = Map.of(
       "homelab_base", List.of("defaults/main.yml", "tasks/main.yml"),
       "homelab_nfs_client", List.of("tasks/main.yml"),
-      "homelab_disks", List.of("defaults/main.yml", "tasks/main.yml"),
+      "homelab_disks", List.of("defaults/main.yml", "tasks/main.yml", "tasks/mounted.yml"),
       "homelab_btrbk", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/btrbk.conf.j2", "templates/homelab-btrbk.service.j2", "templates/homelab-btrbk.timer.j2"),
       "homelab_nfs_server", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",

@@ -115,14 +115,25 @@ final class WireGuardSystem extends HostSystem {
     Map<String, Object> forward = new LinkedHashMap<>();
     forward.put("name", "Enable IPv4 forwarding (the WireGuard role does not)");
     forward.put("ansible.posix.sysctl", sysctl);
-    Map<String, Object> apt = new LinkedHashMap<>();
-    apt.put("name", "iptables");
-    apt.put("state", "present");
-    Map<String, Object> iptables = new LinkedHashMap<>();
-    iptables.put("name", "Install iptables for the NAT rules of PostUp/PostDown");
-    iptables.put("ansible.builtin.apt", apt);
-    play.put("pre_tasks", List.of(forward, iptables));
+    play.put("pre_tasks", List.of(forward, packages()));
     play.put("roles", List.of(ROLE));
     return play;
+  }
+
+  /**
+   * iptables for the NAT rules of PostUp/PostDown, and lsb-release: on Debian the role reads
+   * {@code ansible_facts['lsb']['id']}, which stays empty without {@code lsb_release}, so the role
+   * fails before it installs anything (githubixx/ansible-role-wireguard issue #86;
+   * {@code tasks/setup-debian.yml} of {@value #ROLE_VERSION}). The role gathers facts again as its
+   * first task ({@code tasks/main.yml}), so installing the package just before it is enough.
+   */
+  private static Map<String, Object> packages() {
+    Map<String, Object> apt = new LinkedHashMap<>();
+    apt.put("name", List.of("iptables", "lsb-release"));
+    apt.put("state", "present");
+    Map<String, Object> task = new LinkedHashMap<>();
+    task.put("name", "Install iptables (NAT rules of PostUp/PostDown) and lsb-release (the WireGuard role reads its facts)");
+    task.put("ansible.builtin.apt", apt);
+    return task;
   }
 }

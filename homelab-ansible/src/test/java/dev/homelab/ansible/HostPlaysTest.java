@@ -30,6 +30,15 @@ class HostPlaysTest {
   }
 
   @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> yamlList(RenderedFiles files, String path) {
+    try {
+      return YAML.readValue(files.text(path), List.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
   static List<Map<String, Object>> plays(RenderedFiles files) {
     try {
       return YAML.readValue(files.text("site.yml"), List.class);
@@ -83,9 +92,9 @@ class HostPlaysTest {
     RenderedFiles files = render(TestLabs.reference());
     assertThat(files.text("roles/homelab_postgres/templates/postgresql-homelab.conf.j2"))
         .contains("password_encryption = 'scram-sha-256'");
-    assertThat(tasks(files, "homelab_postgres")).filteredOn(t -> t.containsKey("ansible.builtin.command")).anySatisfy(t -> {
-      assertThat((String) map(t, "ansible.builtin.command").get("stdin"))
-          .startsWith("ALTER ROLE \"{{ item.name }}\" WITH LOGIN PASSWORD '{{ item.password");
+    assertThat(tasks(files, "homelab_postgres")).anySatisfy(t -> {
+      assertThat(map(t, "community.postgresql.postgresql_user"))
+          .containsEntry("password", "{{ item.password }}").containsEntry("role_attr_flags", "LOGIN");
       assertThat(t).containsEntry("no_log", true);
     });
     assertThat(map(yaml(files, "vars/postgres.yml"), "homelab_postgres_by_host", "nuc").get("databases"))
@@ -240,7 +249,7 @@ class HostPlaysTest {
         .containsEntry("frozen_volumes", List.of(Map.of("path", "/srv/data", "snapshot_prefix", "/srv/data/.snapshots/data")));
     assertThat(map(yaml(files, "vars/btrfs_snapshots.yml"), "homelab_btrbk_by_host", "pi4").get("volumes").toString())
         .contains("snapshot_name=data");
-    assertThat(files.text("roles/homelab_btrbk/templates/btrbk.conf.j2")).contains("snapshot_name         {{ volume.snapshot_name }}");
+    assertThat(files.text("roles/homelab_btrbk/templates/btrbk.conf.j2")).contains("    snapshot_name       {{ volume.snapshot_name }}");
     assertThat(files.text("roles/homelab_restic/templates/restic.service.j2"))
         .contains("PrivateMounts=yes\nExecStartPre=/usr/bin/btrbk -q snapshot\n")
         .contains("ExecStart=/usr/local/sbin/homelab-restic-{{ item.name }}\n")
