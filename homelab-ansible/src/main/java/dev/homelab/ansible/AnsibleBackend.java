@@ -82,6 +82,9 @@ public final class AnsibleBackend implements Backend {
       roles.addAll(system.roles());
     }
     roles.forEach(role -> files.addAll(RoleFiles.of(role)));
+    if (roles.stream().anyMatch(RoleFiles::usesFilterPlugins)) {
+      files.addAll(RoleFiles.filterPlugins());
+    }
     files.add("site.yml", SitePlaybook.render(systems));
     files.add("requirements.yml", Requirements.render(systems));
     files.add("README.md", Docs.readme(lab, inventory, systems));

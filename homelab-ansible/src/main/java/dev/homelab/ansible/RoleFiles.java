@@ -30,7 +30,34 @@ final class RoleFiles {
           "templates/homelab-pg-dump-s3.timer.j2", "templates/pg-dump-s3.env.j2",
           "templates/postgresql-homelab.conf.j2"));
 
+  /**
+   * Roles whose templates call the Jinja filters of {@code filter_plugins/} (Ansible loads the ones
+   * beside the playbook): the environment files, quoted for systemd at run time because vault values
+   * are only known on the controller.
+   */
+  private static final List<String> FILTER_USERS = List.of("homelab_restic", "homelab_postgres");
+
   private RoleFiles() {}
+
+  static boolean usesFilterPlugins(String role) {
+    return FILTER_USERS.contains(role);
+  }
+
+  /** {@code filter_plugins/homelab_systemd.py}, written beside site.yml. */
+  static Map<String, byte[]> filterPlugins() {
+    return Map.of("filter_plugins/homelab_systemd.py", read("filter_plugins/homelab_systemd.py"));
+  }
+
+  private static byte[] read(String resource) {
+    try (InputStream in = RoleFiles.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource dev/homelab/ansible/" + resource);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Output path ({@code roles/<role>/...}) to content, for {@code role}. */
   static Map<String, byte[]> of(String role) {
@@ -41,14 +68,7 @@ final class RoleFiles {
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (String file : files) {
       String resource = "roles/" + role + "/" + file;
-      try (InputStream in = RoleFiles.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("missing resource dev/homelab/ansible/" + resource);
-        }
-        out.put(resource, in.readAllBytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      out.put(resource, read(resource));
     }
     return out;
   }

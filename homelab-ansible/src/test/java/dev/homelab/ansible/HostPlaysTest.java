@@ -296,7 +296,7 @@ class HostPlaysTest {
         .contains("restic forget --host {{ homelab_postgres.dump.host | quote }} --tag homelab-pg-dump --prune")
         .doesNotContain("aws s3 cp").doesNotContain("lifecycle rule (Terraform) expires old dumps");
     assertThat(files.text("roles/homelab_postgres/templates/pg-dump-s3.env.j2"))
-        .contains("RESTIC_REPOSITORY={{ homelab_postgres.dump.repository }}\n")
+        .contains("RESTIC_REPOSITORY={{ homelab_postgres.dump.repository | systemd_env_value }}\n")
         .contains("AWS_REQUEST_CHECKSUM_CALCULATION=when_required\nAWS_RESPONSE_CHECKSUM_VALIDATION=when_required\n");
     assertThat(files.text("VAULT.md")).contains("| `vault_restic_b2_password` |");
   }

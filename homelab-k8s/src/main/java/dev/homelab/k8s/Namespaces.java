@@ -1,5 +1,6 @@
 package dev.homelab.k8s;
 
+import dev.homelab.model.Texts;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -42,7 +43,8 @@ public final class Namespaces {
     String why = object.getMetadata().getAnnotations().get(WHY);
     String level = object.getMetadata().getLabels() == null ? null
         : object.getMetadata().getLabels().get("pod-security.kubernetes.io/enforce");
-    return why == null ? "" : "# Pod Security " + level + ", not restricted: " + why.replace('\n', ' ') + "\n";
+    // Every YAML 1.1 line break (\r, U+0085, U+2028, U+2029 too) would end the comment: escaped.
+    return why == null ? "" : "# Pod Security " + level + ", not restricted: " + Texts.oneLine(why) + "\n";
   }
 
   private static Namespace withLevel(String name, String level, String why) {

@@ -139,6 +139,15 @@ class AppsTest {
     }
   }
 
+  @Test
+  void should_keep_a_root_reason_with_yaml_line_breaks_inside_the_namespace_comment() {
+    String reason = "init\u2028apiVersion: x\u0085kind: y\rz\nw";
+    RenderedFiles files = new KubernetesBackend().render(lab(app("root", IMAGE).runAsRoot(reason)));
+    String namespace = files.text("apps/root/namespace-root.yaml");
+    assertThat(namespace).startsWith(
+        "# Pod Security baseline, not restricted: runs as root: init\\u2028apiVersion: x\\u0085kind: y\\rz\\nw\napiVersion: v1\n");
+  }
+
   private static Lab lab(App app) {
     return homelab("apps").lan("192.168.1.0/24")
         .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
