@@ -22,6 +22,13 @@ final class SecretRules {
   static Rule secretName() {
     return Rule.of("secret-name", (lab, r) -> {
       for (Ref ref : references(lab)) {
+        if (ref.what.equals(HOLDS)) {
+          // shown in SECRETS.md inside a Markdown code span: one line, no backtick
+          r.report(ref.path, "the description of what a secret holds, " + Texts.quote(ref.name)
+              + ", is not one line of text", "Describe it on one line without control characters or backticks, "
+              + "e.g. .holding(\"postgresql://user:<password>@host:5432/db\")");
+          continue;
+        }
         if (!Names.isDnsSubdomain(ref.name)) {
           r.report(ref.path, ref.what + " " + Texts.quote(ref.name) + " is not a DNS-1123 subdomain",
               "Rename it, e.g. " + Texts.quote(NameRules.suggest(ref.name)));
@@ -34,6 +41,14 @@ final class SecretRules {
       lab.secretStore().filter(s -> !Names.isDnsSubdomain(s)).ifPresent(s -> r.report(ModelPaths.ROOT,
           "secret store " + Texts.quote(s) + " is not a DNS-1123 subdomain", "Rename it, e.g. " + Texts.quote(NameRules.suggest(s))));
     });
+  }
+
+  private static final String HOLDS = "holds";
+
+  /** Printable text on one line: no control characters, no Unicode line or paragraph separators, no backtick. */
+  static boolean isOneLineText(String text) {
+    return !text.isBlank() && text.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+        || c == '`' || Character.getType(c) == Character.SURROGATE || c == 0xFFFE || c == 0xFFFF);
   }
 
   private static final class Ref {
@@ -74,6 +89,7 @@ final class SecretRules {
 
   private static void add(List<Ref> refs, String path, SecretRef secret) {
     refs.add(new Ref(path, "secret name", secret.name(), secret.key()));
+    secret.holds().filter(h -> !isOneLineText(h)).ifPresent(h -> refs.add(new Ref(path, HOLDS, h, null)));
     secret.store().ifPresent(s -> refs.add(new Ref(path, "secret store", s, null)));
   }
 }

@@ -323,4 +323,19 @@ class AppRulesTest {
     Expect.only(minimal().apps(app("cloud", IMAGE).cronJob("cron", "*/5 * * * *", "true").cronJob("cron", "0 * * * *", "true")),
         "cron-job-unique", "homelab/apps/cloud: two cron jobs have the same name. Give each .cronJob(...) its own name");
   }
+
+  @Test
+  void should_keep_what_a_secret_holds_on_one_line() {
+    Expect.only(minimal().apps(app("cloud", IMAGE).env("DB_URL", secret("cloud-db", "url").holding("postgres://u:<p>@h/db\u2028# more"))),
+        "secret-name", "homelab/apps/cloud: the description of what a secret holds, 'postgres://u:<p>@h/db\\u2028# more', is not one line "
+            + "of text. Describe it on one line without control characters or backticks, e.g. "
+            + ".holding(\"postgresql://user:<password>@host:5432/db\")");
+  }
+
+  @Test
+  void should_want_an_alert_receiver_name_that_is_a_dns_label() {
+    Expect.only(minimal().monitoring(monitoring().receiver("Ops_1", dev.homelab.model.monitoring.AlertReceiver.Kind.WEBHOOK,
+            secret("hook", "url"))), "receiver-name",
+        "homelab/monitoring: alert receiver name 'Ops_1' is not a DNS label. Use lower-case letters, digits and '-', e.g. .receiver(\"ops\", ...)");
+  }
 }

@@ -249,6 +249,8 @@ class BreakOneRuleProperties {
         at("receiver-unique", "homelab/monitoring", add(l -> l.monitoring(monitoring().storage("20Gi", "nfs-data")
             .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("hook-a", "url"))
             .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("hook-b", "url"))))),
+        at("receiver-name", "homelab/monitoring", add(l -> l.monitoring(monitoring().storage("20Gi", "nfs-data")
+            .receiver("Ops_1", AlertReceiver.Kind.WEBHOOK, secret("hook-a", "url"))))),
         at("github-repository", "homelab/github", tweak(s -> s.githubRepository = "homelab")),
         at("runners-scale", "homelab/github", add(l -> l.github(github("example/homelab").runners(runners("r").scale(3, 1))))),
         new Breaker("dns-zones", s -> "homelab/dns", s -> s.build().dns(cloudflare(s.domain, s.domain))),
@@ -335,7 +337,7 @@ class BreakOneRuleProperties {
       "device-path", "disk-devices", "dns-ttl", "dns-zones", "dump-only-postgres", "env-name", "env-plain-secret", "file-path",
       "etcd-retention", "github-repository", "host-postgres", "http-path", "image-pinned", "k3s-cidrs", "k3s-version",
       "node-label", "pihole-lb-ip", "port", "port-name", "port-protocol", "port-unique", "probe-command",
-      "prometheus-retention", "receiver-unique", "replicas", "restic-paths", "retention-empty", "root-reason", "run-as-root",
+      "prometheus-retention", "receiver-name", "receiver-unique", "replicas", "restic-paths", "retention-empty", "root-reason", "run-as-root",
       "runners-scale", "s3-target", "seed-file-on-volume", "size-quantity", "snapshots-need-btrfs", "ssh-user", "startup-minutes", "taint", "time-zone",
       "traefik-sides", "upgrade-concurrency", "upgrade-version", "upgrade-window", "vpn-peer-ip", "vpn-peer-unique",
       "vpn-subnet", "wireguard-key", "writable-dir", "resource-quantity", "resource-request-limit", "image-reference", "admin-host-ui",

@@ -187,6 +187,9 @@ public abstract class Monitoring {
             () -> "Prometheus retention " + Texts.quote(retention()) + " is not a duration like 15d", "Call .retention(\"15d\")")
         .when(!Names.isSize(storageSize()), "size-quantity", () -> "size " + Texts.quote(storageSize()) + " is not a quantity like 20Gi",
             "Write the size like .storage(\"20Gi\", ...)");
+    receivers().forEach(r -> v.when(!r.name().matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"), "receiver-name",
+        () -> "alert receiver name " + Texts.quote(r.name()) + " is not a DNS label",
+        "Use lower-case letters, digits and '-', e.g. .receiver(\"ops\", ...)"));
     java.util.Set<String> names = new java.util.HashSet<>();
     receivers().forEach(r -> v.when(!names.add(r.name()), "receiver-unique", () -> "two alert receivers are called " + r.name(),
         "Give each .receiver(...) its own name"));
