@@ -10,6 +10,29 @@ public final class Texts {
 
   private Texts() {}
 
+  /**
+   * True for printable text on one line: not blank, no control characters, no Unicode line or
+   * paragraph separators, no noncharacters (U+FFFE, U+FFFF) or lone surrogates, which YAML and
+   * Markdown writers cannot carry, and no backtick (such text is shown in Markdown code spans).
+   */
+  public static boolean isOneLine(String text) {
+    if (text.isBlank()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '`' || c == '\uFFFE' || c == '\uFFFF') {
+        return false;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code 'text'} with control characters escaped ({@code \n}) and cut after {@value #MAX_SHOWN} characters. */
   public static String quote(String text) {
     if (text == null) {

@@ -45,11 +45,6 @@ final class SecretRules {
 
   private static final String HOLDS = "holds";
 
-  /** Printable text on one line: no control characters, no Unicode line or paragraph separators, no backtick. */
-  static boolean isOneLineText(String text) {
-    return !text.isBlank() && text.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
-        || c == '`' || Character.getType(c) == Character.SURROGATE || c == 0xFFFE || c == 0xFFFF);
-  }
 
   private static final class Ref {
     final String path;
@@ -89,7 +84,7 @@ final class SecretRules {
 
   private static void add(List<Ref> refs, String path, SecretRef secret) {
     refs.add(new Ref(path, "secret name", secret.name(), secret.key()));
-    secret.holds().filter(h -> !isOneLineText(h)).ifPresent(h -> refs.add(new Ref(path, HOLDS, h, null)));
+    secret.holds().filter(h -> !Texts.isOneLine(h)).ifPresent(h -> refs.add(new Ref(path, HOLDS, h, null)));
     secret.store().ifPresent(s -> refs.add(new Ref(path, "secret store", s, null)));
   }
 }

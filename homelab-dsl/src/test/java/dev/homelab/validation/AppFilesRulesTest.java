@@ -49,7 +49,7 @@ class AppFilesRulesTest {
   void should_reject_a_config_file_over_a_volume() {
     Expect.only(minimal().apps(app("wiki", IMAGE).volume("config", "/config", "1Gi").configFile("/config", "")),
         "file-path",
-        "homelab/apps/wiki: config file /config collides with volume config at /config. Put the file below the volume's mount path or elsewhere");
+        "homelab/apps/wiki: config file /config collides with volume config at '/config'. Put the file below the volume's mount path or elsewhere");
   }
 
   @Test
@@ -62,7 +62,7 @@ class AppFilesRulesTest {
   void should_reject_a_file_that_is_both_config_and_seed() {
     Expect.only(minimal().apps(app("wiki", IMAGE).volume("config", "/config", "1Gi")
             .configFile("/config/a.yaml", "").seedFile("/config/a.yaml", "")), "file-path",
-        "homelab/apps/wiki: file /config/a.yaml is both a config file and a seed file. Keep one of .configFile(\"/config/a.yaml\", ...) and .seedFile(\"/config/a.yaml\", ...)");
+        "homelab/apps/wiki: file '/config/a.yaml' is both a config file and a seed file. Keep one of .configFile(...) and .seedFile(...) for it");
   }
 
   @Test

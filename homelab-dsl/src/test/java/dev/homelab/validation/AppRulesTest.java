@@ -303,7 +303,7 @@ class AppRulesTest {
   @Test
   void should_want_a_reason_to_run_as_root() {
     Expect.only(minimal().apps(app("ha", "ghcr.io/example/ha:1.0.0").runAsRoot(" ")), "root-reason",
-        "homelab/apps/ha: runAsRoot(...) needs a one-line reason. Say why the image must run as root, "
+        "homelab/apps/ha: runAsRoot(...) needs a one-line reason of plain text. Say why the image must run as root, "
             + "e.g. .runAsRoot(\"s6-overlay init runs only as root\")");
   }
 
@@ -337,5 +337,11 @@ class AppRulesTest {
     Expect.only(minimal().monitoring(monitoring().receiver("Ops_1", dev.homelab.model.monitoring.AlertReceiver.Kind.WEBHOOK,
             secret("hook", "url"))), "receiver-name",
         "homelab/monitoring: alert receiver name 'Ops_1' is not a DNS label. Use lower-case letters, digits and '-', e.g. .receiver(\"ops\", ...)");
+  }
+
+  @Test
+  void should_refuse_a_root_reason_that_no_yaml_comment_can_hold() {
+    assertThat(Expect.problems(minimal().apps(app("ha", "ghcr.io/example/ha:1.0.0").runAsRoot("s6\uFFFE"))))
+        .extracting(Problem::rule).containsExactly("root-reason");
   }
 }

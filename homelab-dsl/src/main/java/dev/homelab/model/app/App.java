@@ -614,8 +614,8 @@ public abstract class App {
             "Pin a version, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + (Names.isDnsLabel(name()) ? name() : "app") + ":1.2.3\")")
         .when(runAsUser() <= 0, "run-as-root", () -> "runAsUser " + runAsUser() + " runs the container as root",
             "Call .runAsUser(1000) with the image's non-root UID, or .runAsRoot(reason) if the image runs only as root")
-        .when(rootReason().filter(r -> r.isBlank() || r.contains("\n")).isPresent(), "root-reason",
-            () -> "runAsRoot(...) needs a one-line reason", "Say why the image must run as root, e.g. .runAsRoot(\"s6-overlay init runs only as root\")")
+        .when(rootReason().filter(r -> !Texts.isOneLine(r)).isPresent(), "root-reason",
+            () -> "runAsRoot(...) needs a one-line reason of plain text", "Say why the image must run as root, e.g. .runAsRoot(\"s6-overlay init runs only as root\")")
         .addAll(resources().violations())
         .addAll(probe().violations());
     metricsPath().ifPresent(m -> {

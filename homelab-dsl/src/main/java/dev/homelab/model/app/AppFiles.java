@@ -62,8 +62,9 @@ public final class AppFiles {
       v.when(PLAIN_PATH.matcher(path).matches() && !kept, "seed-file-on-volume",
           () -> "seed file " + path + " is on no volume, so it would be written again at every start",
           "Put it below a volume's mount path, or use .configFile(\"" + path + "\", ...) for a file the app never changes");
-      v.when(app.configFiles().containsKey(path), "file-path", () -> "file " + path + " is both a config file and a seed file",
-          "Keep one of .configFile(\"" + path + "\", ...) and .seedFile(\"" + path + "\", ...)");
+      // messages quote user text: one problem, one line, whatever the path holds
+      v.when(app.configFiles().containsKey(path), "file-path", () -> "file " + Texts.quote(path) + " is both a config file and a seed file",
+          "Keep one of .configFile(...) and .seedFile(...) for it");
     }
     Map<String, String> keys = new TreeMap<>();
     List<String> all = new ArrayList<>(app.configFiles().keySet());
@@ -71,7 +72,7 @@ public final class AppFiles {
     for (String path : all) {
       String other = keys.putIfAbsent(key(path), path);
       v.when(other != null && !other.equals(path), "file-path",
-          () -> "files " + other + " and " + path + " get the same ConfigMap key " + key(path),
+          () -> "files " + Texts.quote(other) + " and " + Texts.quote(path) + " get the same ConfigMap key " + Texts.quote(key(path)),
           "Rename one of them");
     }
     return v.list();
@@ -86,11 +87,11 @@ public final class AppFiles {
       }
       for (AppVolume vol : app.volumes()) {
         v.when(isInside(vol.mountPath(), path), "file-path",
-            () -> what + " " + path + " collides with volume " + vol.name() + " at " + vol.mountPath(),
+            () -> what + " " + path + " collides with volume " + vol.name() + " at " + Texts.quote(vol.mountPath()),
             "Put the file below the volume's mount path or elsewhere");
       }
       for (String dir : app.writableDirs()) {
-        v.when(isInside(dir, path), "file-path", () -> what + " " + path + " collides with writable directory " + dir,
+        v.when(isInside(dir, path), "file-path", () -> what + " " + path + " collides with writable directory " + Texts.quote(dir),
             "Put the file below the directory or elsewhere");
       }
     }
