@@ -42,7 +42,9 @@ public final class Arguments {
   public static <T> T[] requiredEach(T[] values, String path, String call, String what, String example) {
     required(values, path, call, what, example);
     for (int i = 0; i < values.length; i++) {
-      required(values[i], path, element(call, i), what, example);
+      if (values[i] == null) { // the element's call text only when it is needed: this runs for every element
+        required(null, path, element(call, i), what, example);
+      }
     }
     return values;
   }
@@ -51,7 +53,9 @@ public final class Arguments {
   public static <T> List<T> requiredEach(List<T> values, String path, String call, String what, String example) {
     required(values, path, call, what, example);
     for (int i = 0; i < values.size(); i++) {
-      required(values.get(i), path, element(call, i), what, example);
+      if (values.get(i) == null) { // the element's call text only when it is needed: this runs for every element
+        required(null, path, element(call, i), what, example);
+      }
     }
     return values;
   }

@@ -49,7 +49,8 @@ final class AppBackups {
     return out;
   }
 
-  private static Affinity besideApp(App app) {
+  /** Next to the app's pod when it can: its node-local volumes pin it anyway, NFS ones need not. */
+  static Affinity besideApp(App app) {
     return new AffinityBuilder().withNewPodAffinity().addNewPreferredDuringSchedulingIgnoredDuringExecution()
         .withWeight(100)
         .withNewPodAffinityTerm()

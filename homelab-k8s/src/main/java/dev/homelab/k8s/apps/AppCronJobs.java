@@ -4,7 +4,6 @@ import dev.homelab.k8s.pods.Pods;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.app.AppCronJob;
-import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -42,14 +41,7 @@ final class AppCronJobs {
       PodSpec pod = new PodSpecBuilder(appPod)
           .withContainers(command)
           .withRestartPolicy("OnFailure")
-          // next to the app when it can: node-local volumes pin it anyway, NFS ones need not
-          .withAffinity(new AffinityBuilder().withNewPodAffinity().addNewPreferredDuringSchedulingIgnoredDuringExecution()
-              .withWeight(100)
-              .withNewPodAffinityTerm()
-              .withNewLabelSelector().withMatchLabels(Pods.labels(app.name())).endLabelSelector()
-              .withTopologyKey("kubernetes.io/hostname")
-              .endPodAffinityTerm()
-              .endPreferredDuringSchedulingIgnoredDuringExecution().endPodAffinity().build())
+          .withAffinity(AppBackups.besideApp(app))
           .build();
       out.add(new CronJobBuilder()
           .withNewMetadata().withName(name).withNamespace(app.name()).withLabels(labels).endMetadata()
