@@ -92,7 +92,7 @@ Lab referenceLab() {
                   backupDisk("restic", "/dev/disk/by-label/restic")),
           node("nuc").amd64().controlPlane().ip("192.168.1.20")
               .label("homelab.dev/class", "compute")
-              .postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
+              .postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168.1.0/24").backup(offsite)))
       .cluster(cluster)
       .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"), pool("dns", "192.168.1.53/32").manualOnly())
       .ingress(traefik)
@@ -110,7 +110,7 @@ Lab referenceLab() {
       .storage(nfsStorageClass("nfs-data", "pi4", "data"))
       .staticVolumes(media)
       .backups(offsite)
-      .backups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"))
+      .resticBackups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"))
       .dataServices(postgres, redis, rabbitmq, pihole)
       .apps(
           app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")
@@ -175,6 +175,6 @@ Lab lab = referenceLab();
 lab.validate();
 System.out.println("servers: " + lab.servers().stream().map(n -> n.name()).toList());
 System.out.println("agents:  " + lab.agents().stream().map(n -> n.name()).toList());
-System.out.println("k3s:     " + lab.k3s().get());
+System.out.println("k3s:     " + lab.cluster().get());
 System.out.println("exit " + dev.homelab.cli.HomelabCli.run(lab, "render", "--out", "out"));
 /exit

@@ -132,7 +132,7 @@ public final class Homelab {
    * @see <a href="https://docs.k3s.io/release-notes/v1.33.X">k3s releases</a>
    */
   public static K3s k3s(String version) {
-    required(version, ModelPaths.k3s(), "k3s(version)", "a k3s release", "k3s(\"v1.33.4+k3s1\")");
+    required(version, ModelPaths.cluster(), "k3s(version)", "a k3s release", "k3s(\"v1.33.4+k3s1\")");
     return K3s.of(version);
   }
 

@@ -101,7 +101,7 @@ public final class ReferenceHomelab {
                     backupDisk("restic", "/dev/disk/by-label/restic")),
             node("nuc").amd64().controlPlane().ip("192.168.1.20")
                 .label("homelab.dev/class", "compute")
-                .postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
+                .postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168.1.0/24").backup(offsite)))
         .cluster(cluster)
         .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"), pool("dns", "192.168.1.53/32").manualOnly())
         .ingress(traefik)
@@ -119,7 +119,7 @@ public final class ReferenceHomelab {
         .storage(nfsStorageClass("nfs-data", "pi4", "data"))
         .staticVolumes(media)
         .backups(offsite)
-        .backups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"))
+        .resticBackups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"))
         .dataServices(postgres, redis, rabbitmq, pihole)
         .apps(
             app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")

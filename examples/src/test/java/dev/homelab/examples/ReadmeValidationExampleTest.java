@@ -24,7 +24,7 @@ class ReadmeValidationExampleTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("6 problems in the homelab model:\n"
             + "homelab/nodes/pi2: IP 10.0.0.12 is outside the LAN 192.168.1.0/24. Use an address inside 192.168.1.0/24 or fix homelab.lan(...)\n"
-            + "homelab/k3s: HA with embedded etcd needs an odd number of servers, found 2. Make 3 or 1 nodes controlPlane()\n"
+            + "homelab/cluster: HA with embedded etcd needs an odd number of servers, found 2. Make 3 or 1 nodes controlPlane()\n"
             + "homelab/apps/nextcloud: publicVia(traefik) needs CrowdSec in front of it. Call homelab.security(crowdsec())\n"
             + "homelab/apps/nextcloud: publicVia(traefik) needs a domain. Call homelab.domain(\"example.com\")\n"
             + "homelab/apps/nextcloud: publicVia(traefik) needs TLS certificates. Call homelab.tls(certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\")))\n"

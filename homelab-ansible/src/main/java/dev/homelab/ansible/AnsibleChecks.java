@@ -63,14 +63,14 @@ final class AnsibleChecks {
   }
 
   private void cluster() {
-    if (lab.k3s().isEmpty() || lab.servers().isEmpty() || lab.lan().isEmpty()) {
+    if (lab.cluster().isEmpty() || lab.servers().isEmpty() || lab.lan().isEmpty()) {
       report(ModelPaths.ROOT, "the Ansible inventory needs a LAN, a k3s cluster and a control-plane node",
           "Call homelab.lan(...), homelab.cluster(k3s(...)) and mark a node controlPlane()");
       return;
     }
-    lab.k3s().flatMap(k -> k.etcdSnapshots()).flatMap(s -> s.s3Target())
+    lab.cluster().flatMap(k -> k.etcdSnapshots()).flatMap(s -> s.toS3())
         .filter(t -> lab.s3Target(t).isEmpty())
-        .ifPresent(t -> report(ModelPaths.of("k3s"), "etcd snapshots go to S3 target '" + t + "', which is not declared",
+        .ifPresent(t -> report(ModelPaths.cluster(), "etcd snapshots go to S3 target '" + t + "', which is not declared",
             "Add it with homelab.backups(s3(\"" + t + "\", ...))"));
   }
 
@@ -106,8 +106,8 @@ final class AnsibleChecks {
   }
 
   private void crowdsec() {
-    lab.crowdsec().filter(c -> c.firewallBouncers() && c.lapiIp().isEmpty()).ifPresent(c -> report(
-        ModelPaths.of("crowdsec"), "the host firewall bouncers need the LAPI on a MetalLB IP",
+    lab.security().filter(c -> c.firewallBouncers() && c.lapiIp().isEmpty()).ifPresent(c -> report(
+        ModelPaths.security(), "the host firewall bouncers need the LAPI on a MetalLB IP",
         "Call crowdsec().lapiIp(\"<free pool address>\") or crowdsec().withoutFirewallBouncers()"));
   }
 
@@ -152,9 +152,9 @@ final class AnsibleChecks {
               "Use lower-case letters, digits and underscores, starting with a letter");
         }
       }
-      pg.allowedCidr().filter(c -> AddressRange.parseCidr(c).isEmpty()).ifPresent(c ->
+      pg.allowFrom().filter(c -> AddressRange.parseCidr(c).isEmpty()).ifPresent(c ->
           report(path, "allowed network '" + c + "' is not an IPv4 CIDR", "Write it like allow(\"192.168.1.0/24\")"));
-      pg.backupTarget().filter(t -> lab.s3Target(t).isEmpty()).ifPresent(t ->
+      pg.backup().filter(t -> lab.s3Target(t).isEmpty()).ifPresent(t ->
           report(path, "dumps go to S3 target '" + t + "', which is not declared", "Add it with homelab.backups(s3(\"" + t + "\", ...))"));
     }
   }

@@ -63,7 +63,7 @@ final class BringUp {
         Later runs of k3s-ansible restart k3s on every host: run them with `--forks 1` (see `ansible/README.md`).
         """.formatted(nodes.replace(" ", ", "))));
 
-    if (lab.crowdsec().map(CrowdSec::firewallBouncers).orElse(false)) {
+    if (lab.security().map(CrowdSec::firewallBouncers).orElse(false)) {
       steps.add(new BringUpStep(Stage.AFTER_KUBERNETES, "Start the firewall bouncers", """
           They register with CrowdSec's LAPI in the cluster, which now runs:
 

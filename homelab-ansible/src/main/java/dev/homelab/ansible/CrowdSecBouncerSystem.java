@@ -26,13 +26,13 @@ final class CrowdSecBouncerSystem extends HostSystem {
 
   @Override
   Map<String, List<String>> groups() {
-    boolean bouncers = lab.crowdsec().map(CrowdSec::firewallBouncers).orElse(false);
+    boolean bouncers = lab.security().map(CrowdSec::firewallBouncers).orElse(false);
     return group(GROUP, bouncers ? lab.nodes().stream().map(Node::name).toList() : List.of());
   }
 
   @Override
   Map<String, Object> vars() {
-    CrowdSec crowdsec = lab.crowdsec().orElseThrow();
+    CrowdSec crowdsec = lab.security().orElseThrow();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("mode", "nftables");
     config.put("update_frequency", "10s");

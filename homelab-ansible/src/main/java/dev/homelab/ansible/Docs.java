@@ -110,7 +110,7 @@ final class Docs {
 
         ```
         %s```
-        """.formatted(lab.name(), lab.k3s().orElseThrow().version(), lab.servers().get(0).name(),
+        """.formatted(lab.name(), lab.cluster().orElseThrow().version(), lab.servers().get(0).name(),
             MIN_ANSIBLE_CORE, MIN_ANSIBLE_CORE, HostOs.title(), HostOs.RELEASE, HostOs.DISTRIBUTION, HostOs.MAJOR_VERSION,
             lab.sshUser(), K3S_ANSIBLE_TAG, K3S_ANSIBLE_TAG,
             plays.toString().stripTrailing(), notes, K3S_ANSIBLE_TAG, configFileMode(lab), InventoryGraph.of(inventory));
@@ -118,7 +118,7 @@ final class Docs {
 
   /** The config file's mode, and what it means for the etcd S3 keys when the servers have them. */
   private static String configFileMode(Lab lab) {
-    boolean etcdS3 = lab.k3s().filter(k -> k.isHa()).flatMap(k -> k.etcdSnapshots()).flatMap(e -> e.s3Target()).isPresent();
+    boolean etcdS3 = lab.cluster().filter(k -> k.isHa()).flatMap(k -> k.etcdSnapshots()).flatMap(e -> e.toS3()).isPresent();
     String mode = "- k3s-ansible writes `/etc/rancher/k3s/config.yaml` with mode 0644: every local user of a\n"
         + "  server can read it.";
     if (!etcdS3) {

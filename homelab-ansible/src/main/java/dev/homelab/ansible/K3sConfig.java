@@ -29,7 +29,7 @@ final class K3sConfig {
 
   /** The flags every server gets, in k3s' documentation order. */
   static Map<String, Object> server(Lab lab, Vault vault) {
-    K3s k3s = lab.k3s().orElseThrow();
+    K3s k3s = lab.cluster().orElseThrow();
     Map<String, Object> config = new LinkedHashMap<>();
     if (k3s.secretsEncryption() != SecretsEncryption.NONE) {
       config.put("secrets-encryption", true);
@@ -63,7 +63,7 @@ final class K3sConfig {
   private static void etcd(Lab lab, EtcdSnapshots snapshots, Vault vault, Map<String, Object> config) {
     config.put("etcd-snapshot-schedule-cron", snapshots.schedule());
     config.put("etcd-snapshot-retention", snapshots.retention());
-    Optional<S3Target> target = snapshots.s3Target().flatMap(lab::s3Target);
+    Optional<S3Target> target = snapshots.toS3().flatMap(lab::s3Target);
     target.ifPresent(t -> {
       config.put("etcd-s3", true);
       config.put("etcd-s3-endpoint", t.endpointHost());

@@ -24,7 +24,7 @@ final class K3sInventory {
   private K3sInventory() {}
 
   static Map<String, Object> build(Lab lab, Vault vault, List<HostSystem> systems) {
-    K3s k3s = lab.k3s().orElseThrow();
+    K3s k3s = lab.cluster().orElseThrow();
 
     Map<String, Object> server = new LinkedHashMap<>();
     server.put("hosts", hosts(lab, lab.servers(), true));

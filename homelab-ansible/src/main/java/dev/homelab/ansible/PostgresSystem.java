@@ -71,7 +71,7 @@ final class PostgresSystem extends HostSystem {
         databases.add(d);
       }
       host.put("databases", databases);
-      host.put("dump", pg.backupTarget().flatMap(lab::s3Target).map(t -> dump(node, t, file)).orElse(null));
+      host.put("dump", pg.backup().flatMap(lab::s3Target).map(t -> dump(node, t, file)).orElse(null));
       byHost.put(node.name(), host);
     }
     Map<String, Object> vars = new LinkedHashMap<>();
@@ -87,9 +87,9 @@ final class PostgresSystem extends HostSystem {
    */
   private List<String> allowedNetworks(HostPostgres pg) {
     List<String> networks = new ArrayList<>();
-    pg.allowedCidr().ifPresent(cidr -> {
+    pg.allowFrom().ifPresent(cidr -> {
       networks.add(cidr);
-      String pods = lab.k3s().orElseThrow().clusterCidr();
+      String pods = lab.cluster().orElseThrow().clusterCidr();
       if (!pods.equals(cidr)) {
         networks.add(pods);
       }
@@ -151,7 +151,7 @@ final class PostgresSystem extends HostSystem {
   String vaultNotes() {
     StringBuilder rows = new StringBuilder();
     for (Node node : lab.nodes()) {
-      node.postgres().filter(pg -> !pg.allowedCidr().isEmpty()).ifPresent(pg -> {
+      node.postgres().filter(pg -> !pg.allowFrom().isEmpty()).ifPresent(pg -> {
         for (String db : pg.databases()) {
           SecretRef k8s = kubernetesSecret(db);
           rows.append("| `").append(db).append("` on `").append(node.name()).append("` | `")

@@ -112,7 +112,7 @@ class HostPlaysTest {
     assertThat(map(yaml(render(TestLabs.reference()), "vars/postgres.yml"), "homelab_postgres_by_host", "nuc"))
         .containsEntry("allowed_networks", List.of("192.168.1.0/24", "10.42.0.0/16"));
     Lab custom = homelab("pg").lan("10.0.0.0/24")
-        .nodes(node("db").controlPlane().ip("10.0.0.2").postgres(hostPostgres("15").databases("app").allow("10.0.0.0/24")),
+        .nodes(node("db").controlPlane().ip("10.0.0.2").postgres(hostPostgres("15").databases("app").allowFrom("10.0.0.0/24")),
             node("local").worker().ip("10.0.0.3").postgres(hostPostgres("15").databases("app")))
         .cluster(k3s("v1.33.4+k3s1").clusterCidr("10.52.0.0/16"));
     Map<String, Object> byHost = map(yaml(render(custom), "vars/postgres.yml"), "homelab_postgres_by_host");
@@ -267,7 +267,7 @@ class HostPlaysTest {
             btrfsRaid1("data", "/dev/sda", "/dev/sdb").snapshots(keep().daily(7)),
             backupDisk("backup", "/dev/sdc")))
         .cluster(k3s("v1.33.4+k3s1"))
-        .backups(restic("etc", "solo", "backup").paths("/etc"), restic("all", "solo", "backup").paths("/srv"));
+        .resticBackups(restic("etc", "solo", "backup").paths("/etc"), restic("all", "solo", "backup").paths("/srv"));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> backups = (List<Map<String, Object>>) map(yaml(render(lab), "vars/restic.yml"),
         "homelab_restic_backups_by_host").get("solo");

@@ -21,14 +21,14 @@ final class TestLabs {
         .nodes(servers())
         .nodes(storagePi4(),
             nuc().label("homelab.dev/class", "compute")
-                .postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
+                .postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168.1.0/24").backup(offsite)))
         .cluster(haK3s(offsite))
         .loadBalancer(LAN_POOL)
         .ingress(TRAEFIK)
         .vpn(wireguard("10.8.0.0/24").gateway("nuc").endpoint("vpn.example.com").peer("laptop", PEER_KEY, "10.8.0.2/32"))
         .security(CROWDSEC)
         .backups(offsite)
-        .backups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"));
+        .resticBackups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"));
   }
 
   /** One server, nothing else: SQLite, no etcd flags, an empty agent group. */

@@ -52,9 +52,9 @@ class HomelabCliTest {
 
     assertThat(code).isEqualTo(HomelabCli.INVALID_MODEL);
     assertThat(err.toString()).isEqualTo("3 problems in the homelab model:\n"
-        + "homelab/k3s: version '1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases\n"
+        + "homelab/cluster: version '1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases\n"
         + "homelab/nodes/pi2: IP 10.0.0.12 is outside the LAN 192.168.1.0/24. Use an address inside 192.168.1.0/24 or fix homelab.lan(...)\n"
-        + "homelab/k3s: HA with embedded etcd needs an odd number of servers, found 2. Make 3 or 1 nodes controlPlane()\n");
+        + "homelab/cluster: HA with embedded etcd needs an odd number of servers, found 2. Make 3 or 1 nodes controlPlane()\n");
     assertThat(dir).doesNotExist();
   }
 

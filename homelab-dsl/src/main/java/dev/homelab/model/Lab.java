@@ -100,21 +100,21 @@ public abstract class Lab {
    *
    * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
    */
-  public abstract Optional<K3s> k3s();
+  public abstract Optional<K3s> cluster();
 
   /**
    * MetalLB address pools. Default: none (k3s' servicelb).
    *
    * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
    */
-  public abstract List<AddressPool> pools();
+  public abstract List<AddressPool> loadBalancer();
 
   /**
    * Managed Traefik. Default: none (k3s' bundled Traefik stays).
    *
    * @see <a href="https://docs.k3s.io/networking/networking-services">k3s networking services</a>
    */
-  public abstract Optional<Traefik> traefik();
+  public abstract Optional<Traefik> ingress();
 
   /**
    * How routes get certificates. Default: none.
@@ -135,7 +135,7 @@ public abstract class Lab {
    *
    * @see <a href="https://docs.crowdsec.net/u/getting_started/installation/kubernetes">CrowdSec on Kubernetes</a>
    */
-  public abstract Optional<CrowdSec> crowdsec();
+  public abstract Optional<CrowdSec> security();
 
   /**
    * The monitoring stack. Default: none.
@@ -149,7 +149,7 @@ public abstract class Lab {
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
    */
-  public abstract List<NfsStorageClass> storageClasses();
+  public abstract List<NfsStorageClass> storage();
 
   /**
    * Static volumes for existing shares. Default: none.
@@ -163,7 +163,7 @@ public abstract class Lab {
    *
    * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html">restic repositories</a>
    */
-  public abstract List<S3Target> s3Targets();
+  public abstract List<S3Target> backups();
 
   /**
    * restic backups to local disks. Default: none.
@@ -284,7 +284,7 @@ public abstract class Lab {
    */
   public Lab cluster(K3s k3s) {
     required(k3s, ModelPaths.ROOT, ".cluster(k3s)", "the k3s cluster", ".cluster(k3s(\"v1.33.4+k3s1\"))");
-    return copy().withK3s(k3s);
+    return copy().withCluster(k3s);
   }
 
   /**
@@ -294,7 +294,7 @@ public abstract class Lab {
    */
   public Lab loadBalancer(AddressPool... pools) {
     requiredEach(pools, ModelPaths.ROOT, ".loadBalancer(pools)", "a MetalLB pool", ".loadBalancer(pool(\"lan\", \"192.168.1.240-192.168.1.250\"))");
-    return copy().withPools(plus(pools(), pools));
+    return copy().withLoadBalancer(plus(loadBalancer(), pools));
   }
 
   /**
@@ -304,7 +304,7 @@ public abstract class Lab {
    */
   public Lab ingress(Traefik traefik) {
     required(traefik, ModelPaths.ROOT, ".ingress(traefik)", "the managed Traefik", ".ingress(traefik())");
-    return copy().withTraefik(traefik);
+    return copy().withIngress(traefik);
   }
 
   /**
@@ -334,7 +334,7 @@ public abstract class Lab {
    */
   public Lab security(CrowdSec crowdsec) {
     required(crowdsec, ModelPaths.ROOT, ".security(crowdsec)", "CrowdSec", ".security(crowdsec().lapiIp(\"192.168.1.242\"))");
-    return copy().withCrowdsec(crowdsec);
+    return copy().withSecurity(crowdsec);
   }
 
   /**
@@ -354,7 +354,7 @@ public abstract class Lab {
    */
   public Lab storage(NfsStorageClass... classes) {
     requiredEach(classes, ModelPaths.ROOT, ".storage(classes)", "an NFS storage class", ".storage(nfsStorageClass(\"nfs\", \"nas\", \"data\"))");
-    return copy().withStorageClasses(plus(storageClasses(), classes));
+    return copy().withStorage(plus(storage(), classes));
   }
 
   /**
@@ -374,7 +374,7 @@ public abstract class Lab {
    */
   public Lab backups(S3Target... targets) {
     requiredEach(targets, ModelPaths.ROOT, ".backups(targets)", "an S3 target", ".backups(s3(\"offsite\", \"https://s3.example.com\", \"homelab-backups\"))");
-    return copy().withS3Targets(plus(s3Targets(), targets));
+    return copy().withBackups(plus(backups(), targets));
   }
 
   /**
@@ -382,8 +382,8 @@ public abstract class Lab {
    *
    * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
    */
-  public Lab backups(ResticBackup... backups) {
-    requiredEach(backups, ModelPaths.ROOT, ".backups(backups)", "a restic backup", ".backups(restic(\"nas\", \"nas\", \"backup\").paths(\"/srv/data\"))");
+  public Lab resticBackups(ResticBackup... backups) {
+    requiredEach(backups, ModelPaths.ROOT, ".resticBackups(backups)", "a restic backup", ".resticBackups(restic(\"nas\", \"nas\", \"backup\").paths(\"/srv/data\"))");
     return copy().withResticBackups(plus(resticBackups(), backups));
   }
 
@@ -494,7 +494,7 @@ public abstract class Lab {
   /** The S3 target called {@code name}, if declared. */
   public Optional<S3Target> s3Target(String name) {
     required(name, ModelPaths.ROOT, "s3Target(name)", "an S3 target's name", "lab.s3Target(\"offsite\")");
-    return s3Targets().stream().filter(t -> t.name().equals(name)).findFirst();
+    return backups().stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
   /** The data service called {@code name}, if declared. */
@@ -527,11 +527,11 @@ public abstract class Lab {
   /** Built-ins to disable: the explicit ones, servicelb with MetalLB, traefik when Traefik is managed. */
   public Set<BuiltIn> disabledBuiltIns() {
     Set<BuiltIn> all = EnumSet.noneOf(BuiltIn.class);
-    k3s().ifPresent(k -> all.addAll(k.disabled()));
-    if (!pools().isEmpty()) {
+    cluster().ifPresent(k -> all.addAll(k.disabled()));
+    if (!loadBalancer().isEmpty()) {
       all.add(BuiltIn.SERVICELB);
     }
-    if (traefik().isPresent()) {
+    if (ingress().isPresent()) {
       all.add(BuiltIn.TRAEFIK);
     }
     return all;
@@ -549,11 +549,11 @@ public abstract class Lab {
     if (named.isPresent()) {
       return named.get();
     }
-    if (kind == StorageKind.LOCAL || storageClasses().isEmpty()) {
+    if (kind == StorageKind.LOCAL || storage().isEmpty()) {
       return StorageKind.LOCAL_PATH;
     }
-    return storageClasses().stream().filter(NfsStorageClass::defaultClass).findFirst()
-        .orElse(storageClasses().get(0)).name();
+    return storage().stream().filter(NfsStorageClass::defaultClass).findFirst()
+        .orElse(storage().get(0)).name();
   }
 
   /** The StorageClass of an app's new claim (see {@link #storageClassFor}). */
@@ -589,7 +589,7 @@ public abstract class Lab {
    */
   public SortedMap<String, Exposure> routedHosts() {
     SortedMap<String, Exposure> hosts = new TreeMap<>();
-    if (traefik().isEmpty()) {
+    if (ingress().isEmpty()) {
       return hosts;
     }
     apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER).forEach(a -> hosts.put(fqdn(a.host()), a.exposure()));
@@ -600,7 +600,7 @@ public abstract class Lab {
 
   /** The API endpoint: the configured one, else the first server's address. */
   public Optional<String> apiEndpoint() {
-    Optional<String> configured = k3s().flatMap(K3s::apiEndpoint);
+    Optional<String> configured = cluster().flatMap(K3s::apiEndpoint);
     return configured.isPresent() ? configured : servers().stream().findFirst().map(Node::address);
   }
 

@@ -51,7 +51,7 @@ final class AppRules {
   /** Routes need the managed Traefik that has the public and internal entrypoints. */
   static Rule exposureNeedsTraefik() {
     return Rule.of("exposure-needs-traefik", (lab, r) -> {
-      if (lab.traefik().isEmpty()) {
+      if (lab.ingress().isEmpty()) {
         lab.apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER).forEach(a -> r.report(
             ModelPaths.app(a.name()), (a.exposure() == Exposure.PUBLIC ? "publicVia" : "internalVia") + "(traefik) needs a managed Traefik",
             "Call homelab.ingress(traefik())"));
@@ -62,7 +62,7 @@ final class AppRules {
   /** A data service's admin UI is an internal route, so it needs Traefik as well. */
   static Rule adminHostNeedsTraefik() {
     return Rule.of("admin-host-needs-traefik", (lab, r) -> {
-      if (lab.traefik().isEmpty()) {
+      if (lab.ingress().isEmpty()) {
         lab.dataServices().stream().filter(d -> d.adminHost().isPresent()).forEach(d -> r.report(
             ModelPaths.dataService(d.name()), "adminHost(\"" + d.adminHost().get() + "\") needs a managed Traefik",
             "Call homelab.ingress(traefik()), or drop .adminHost(...)"));
@@ -125,7 +125,7 @@ final class AppRules {
 
   /** {@code runsOn(node)} names a node of the lab. */
   static Rule runsOnKnown() {
-    return Rule.of("runs-on-known", (lab, r) -> lab.apps().forEach(a -> a.pinnedNode().filter(n -> lab.node(n).isEmpty())
+    return Rule.of("runs-on-known", (lab, r) -> lab.apps().forEach(a -> a.runsOn().filter(n -> lab.node(n).isEmpty())
         .ifPresent(n -> r.report(ModelPaths.app(a.name()), "runsOn(\"" + n + "\") names no node of the lab",
             "Use one of the nodes: " + StorageRules.names(lab)))));
   }
@@ -143,7 +143,7 @@ final class AppRules {
    */
   static Rule archPinnedNode() {
     return Rule.of("arch-pinned-node", (lab, r) -> lab.apps().forEach(a -> {
-      Optional<Node> pinned = a.pinnedNode().flatMap(lab::node);
+      Optional<Node> pinned = a.runsOn().flatMap(lab::node);
       if (!a.arches().isEmpty() && pinned.isPresent() && !a.arches().contains(pinned.get().arch())) {
         List<String> fitting = lab.nodes().stream().filter(n -> a.arches().contains(n.arch())).map(Node::name).collect(Collectors.toList());
         r.report(ModelPaths.app(a.name()), "image runs on " + arches(a.arches()) + " only, but runsOn(\"" + pinned.get().name()
@@ -161,7 +161,7 @@ final class AppRules {
    */
   static Rule archNoNode() {
     return Rule.of("arch-no-node", (lab, r) -> lab.apps().forEach(a -> {
-      if (!a.arches().isEmpty() && a.pinnedNode().isEmpty() && !lab.nodes().isEmpty()
+      if (!a.arches().isEmpty() && a.runsOn().isEmpty() && !lab.nodes().isEmpty()
           && lab.nodes().stream().noneMatch(n -> a.arches().contains(n.arch()))) {
         r.report(ModelPaths.app(a.name()), "image runs on " + arches(a.arches()) + " only, and no node is " + arches(a.arches()),
             "Add such a node, or use a multi-arch image and drop .arches(...)");
@@ -177,8 +177,8 @@ final class AppRules {
   static Rule metricsNeedMonitoring() {
     return Rule.of("metrics-need-monitoring", (lab, r) -> {
       if (lab.monitoring().isEmpty()) {
-        lab.apps().stream().filter(a -> a.metricsPath().isPresent()).forEach(a -> r.report(ModelPaths.app(a.name()),
-            "metrics(\"" + a.metricsPath().get() + "\") needs the monitoring stack",
+        lab.apps().stream().filter(a -> a.metrics().isPresent()).forEach(a -> r.report(ModelPaths.app(a.name()),
+            "metrics(\"" + a.metrics().get() + "\") needs the monitoring stack",
             "Call homelab.monitoring(monitoring()), or drop .metrics(...)"));
       }
     });
@@ -211,7 +211,7 @@ final class AppRules {
   /** Images known to run only as root fail at start as any other user ({@link KnownImages#isHomeAssistant}). */
   static Rule rootOnlyImages() {
     return Rule.of("root-only-image", (lab, r) -> lab.apps().stream()
-        .filter(a -> a.rootReason().isEmpty() && KnownImages.isHomeAssistant(a.image()))
+        .filter(a -> a.runAsRoot().isEmpty() && KnownImages.isHomeAssistant(a.image()))
         .forEach(a -> r.report(ModelPaths.app(a.name()), "the Home Assistant image runs only as root (its s6-overlay init), "
                 + "so as uid " + a.runAsUser() + " it stops before Home Assistant starts",
             "Call .runAsRoot(\"Home Assistant's s6-overlay init runs only as root\")")));
@@ -245,7 +245,7 @@ final class AppRules {
     }
     lab.dataServices().forEach(d -> d.adminHost().ifPresent(h -> routes.add(new Route(ModelPaths.dataService(d.name()),
         "the admin UI of " + d.name(), "adminHost(\"" + h + "\")", h, Exposure.INTERNAL))));
-    if (lab.traefik().isPresent()) {
+    if (lab.ingress().isPresent()) {
       lab.monitoring().ifPresent(m -> routes.add(new Route(ModelPaths.monitoring(), "Grafana",
           "grafanaHost(\"" + m.grafanaHost() + "\")", m.grafanaHost(), Exposure.INTERNAL)));
     }

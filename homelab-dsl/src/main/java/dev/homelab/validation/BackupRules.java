@@ -22,17 +22,17 @@ final class BackupRules {
    */
   static Rule backupTargetKnown() {
     return Rule.of("backup-target-known", (lab, r) -> {
-      lab.apps().forEach(a -> a.backupTargets().forEach(t -> unknownTarget(lab, t, ModelPaths.app(a.name()), "backup", r)));
-      lab.dataServices().forEach(d -> d.backupTarget().ifPresent(t -> unknownTarget(lab, t, ModelPaths.dataService(d.name()), "backup", r)));
-      lab.nodes().forEach(n -> n.postgres().flatMap(p -> p.backupTarget()).ifPresent(t ->
+      lab.apps().forEach(a -> a.backups().forEach(t -> unknownTarget(lab, t, ModelPaths.app(a.name()), "backup", r)));
+      lab.dataServices().forEach(d -> d.backup().ifPresent(t -> unknownTarget(lab, t, ModelPaths.dataService(d.name()), "backup", r)));
+      lab.nodes().forEach(n -> n.postgres().flatMap(p -> p.backup()).ifPresent(t ->
           unknownTarget(lab, t, ModelPaths.node(n.name()), "PostgreSQL backup", r)));
     });
   }
 
   /** etcd snapshots copied to S3 need the target declared. */
   static Rule etcdS3TargetKnown() {
-    return Rule.of("etcd-s3-target-known", (lab, r) -> lab.k3s().flatMap(k -> k.etcdSnapshots()).flatMap(s -> s.s3Target())
-        .ifPresent(t -> unknownTarget(lab, t, ModelPaths.k3s(), "etcd snapshot", r)));
+    return Rule.of("etcd-s3-target-known", (lab, r) -> lab.cluster().flatMap(k -> k.etcdSnapshots()).flatMap(s -> s.toS3())
+        .ifPresent(t -> unknownTarget(lab, t, ModelPaths.cluster(), "etcd snapshot", r)));
   }
 
   /** Terraform state kept in S3 needs the target declared. */

@@ -17,21 +17,21 @@ final class ClusterRules {
   /** A lab without a cluster renders nothing useful. */
   static Rule k3sPresent() {
     return Rule.of("k3s-present", (lab, r) -> {
-      if (lab.k3s().isEmpty()) {
-        r.report(ModelPaths.k3s(), "no k3s cluster is defined", "Call homelab.cluster(k3s(\"v1.33.4+k3s1\"))");
+      if (lab.cluster().isEmpty()) {
+        r.report(ModelPaths.cluster(), "no k3s cluster is defined", "Call homelab.cluster(k3s(\"v1.33.4+k3s1\"))");
       }
     });
   }
 
   /** Embedded etcd keeps a quorum only with an odd number of servers, and HA needs at least 3. */
   static Rule etcdOddServers() {
-    return Rule.of("etcd-odd-servers", (lab, r) -> lab.k3s().filter(K3s::isHa).ifPresent(k -> {
+    return Rule.of("etcd-odd-servers", (lab, r) -> lab.cluster().filter(K3s::isHa).ifPresent(k -> {
       int servers = lab.servers().size();
       if (servers > 0 && servers % 2 == 0) {
-        r.report(ModelPaths.k3s(), "HA with embedded etcd needs an odd number of servers, found " + servers,
+        r.report(ModelPaths.cluster(), "HA with embedded etcd needs an odd number of servers, found " + servers,
             "Make " + (servers + 1) + " or " + (servers - 1) + " nodes controlPlane()");
       } else if (servers == 1) {
-        r.report(ModelPaths.k3s(), "HA with embedded etcd needs at least 3 servers, found 1",
+        r.report(ModelPaths.cluster(), "HA with embedded etcd needs at least 3 servers, found 1",
             "Make 3 nodes controlPlane(), or drop .ha()");
       }
     }));
@@ -39,17 +39,17 @@ final class ClusterRules {
 
   /** Pod and Service networks must not overlap the LAN, or the nodes' own traffic is routed into the cluster. */
   static Rule k3sCidrLan() {
-    return Rule.of("k3s-cidr-lan", (lab, r) -> lab.k3s().ifPresent(k -> {
+    return Rule.of("k3s-cidr-lan", (lab, r) -> lab.cluster().ifPresent(k -> {
       Optional<AddressRange> lan = NodeRules.lan(lab);
       if (lan.isEmpty()) {
         return;
       }
       if (AddressRange.parseCidr(k.clusterCidr()).filter(c -> c.overlaps(lan.get())).isPresent()) {
-        r.report(ModelPaths.k3s(), "cluster CIDR " + k.clusterCidr() + " overlaps the LAN " + lab.lan().get(),
+        r.report(ModelPaths.cluster(), "cluster CIDR " + k.clusterCidr() + " overlaps the LAN " + lab.lan().get(),
             "Pick a pod network outside the LAN with .clusterCidr(...), e.g. the default 10.42.0.0/16");
       }
       if (AddressRange.parseCidr(k.serviceCidr()).filter(c -> c.overlaps(lan.get())).isPresent()) {
-        r.report(ModelPaths.k3s(), "service CIDR " + k.serviceCidr() + " overlaps the LAN " + lab.lan().get(),
+        r.report(ModelPaths.cluster(), "service CIDR " + k.serviceCidr() + " overlaps the LAN " + lab.lan().get(),
             "Pick a service network outside the LAN with .serviceCidr(...), e.g. the default 10.43.0.0/16");
       }
     }));
@@ -57,11 +57,11 @@ final class ClusterRules {
 
   /** An API endpoint given as an IP must be reachable by the nodes, so inside the LAN; DNS names are not checked. */
   static Rule apiEndpointInLan() {
-    return Rule.of("api-endpoint-in-lan", (lab, r) -> lab.k3s().flatMap(K3s::apiEndpoint).ifPresent(endpoint -> {
+    return Rule.of("api-endpoint-in-lan", (lab, r) -> lab.cluster().flatMap(K3s::apiEndpoint).ifPresent(endpoint -> {
       Optional<Long> ip = Ipv4.parse(endpoint);
       Optional<AddressRange> lan = NodeRules.lan(lab);
       if (ip.isPresent() && lan.isPresent() && !lan.get().hosts().contains(ip.get())) {
-        r.report(ModelPaths.k3s(), "API endpoint " + endpoint + " " + NodeRules.notAHost(lan.get(), lab.lan().get(), ip.get()),
+        r.report(ModelPaths.cluster(), "API endpoint " + endpoint + " " + NodeRules.notAHost(lan.get(), lab.lan().get(), ip.get()),
             lan.get().contains(ip.get()) ? NodeRules.useAHost(lan.get()) + " or a DNS name in .apiEndpoint(...)"
                 : "Use a LAN address or a DNS name in .apiEndpoint(...)");
       }
@@ -70,9 +70,9 @@ final class ClusterRules {
 
   /** In this model a non-HA cluster is a single server on SQLite, which has no etcd to snapshot. */
   static Rule etcdSnapshotsNeedHa() {
-    return Rule.of("etcd-snapshots-need-ha", (lab, r) -> lab.k3s().ifPresent(k -> {
+    return Rule.of("etcd-snapshots-need-ha", (lab, r) -> lab.cluster().ifPresent(k -> {
       if (k.etcdSnapshots().isPresent() && !k.isHa()) {
-        r.report(ModelPaths.k3s(), "etcd snapshots need embedded etcd, but a cluster without .ha() runs on SQLite",
+        r.report(ModelPaths.cluster(), "etcd snapshots need embedded etcd, but a cluster without .ha() runs on SQLite",
             "Call .ha() with 3 controlPlane() nodes, or drop .etcdSnapshots(...)");
       }
     }));

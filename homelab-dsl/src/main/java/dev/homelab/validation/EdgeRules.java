@@ -27,10 +27,10 @@ final class EdgeRules {
    */
   static Rule traefikAcme() {
     return Rule.of("traefik-acme", (lab, r) -> lab.tls().filter(t -> t.issuer() == Tls.Issuer.TRAEFIK_ACME).ifPresent(t -> {
-      if (lab.traefik().isEmpty()) {
+      if (lab.ingress().isEmpty()) {
         r.report(ModelPaths.tls(), "traefikAcme(...) needs a managed Traefik", "Call homelab.ingress(traefik().replicas(1))");
-      } else if (lab.traefik().get().replicas() > 1) {
-        r.report(ModelPaths.traefik(), "Traefik's ACME resolver works with one replica only, found " + lab.traefik().get().replicas(),
+      } else if (lab.ingress().get().replicas() > 1) {
+        r.report(ModelPaths.ingress(), "Traefik's ACME resolver works with one replica only, found " + lab.ingress().get().replicas(),
             "Call traefik().replicas(1), or use certManager(...)");
       }
     }));
@@ -42,9 +42,9 @@ final class EdgeRules {
    * firewall bouncers still work.)
    */
   static Rule wafNeedsTraefik() {
-    return Rule.of("waf-needs-traefik", (lab, r) -> lab.crowdsec().filter(c -> c.isAppsec()).ifPresent(c -> {
-      if (lab.traefik().isEmpty()) {
-        r.report(ModelPaths.crowdsec(), "appsec() is a Traefik middleware, but Traefik is not managed",
+    return Rule.of("waf-needs-traefik", (lab, r) -> lab.security().filter(c -> c.isAppsec()).ifPresent(c -> {
+      if (lab.ingress().isEmpty()) {
+        r.report(ModelPaths.security(), "appsec() is a Traefik middleware, but Traefik is not managed",
             "Call homelab.ingress(traefik()), or drop .appsec()");
       }
     }));
@@ -56,7 +56,7 @@ final class EdgeRules {
    */
   static Rule publicNeedsCrowdsec() {
     return Rule.of("public-needs-crowdsec", (lab, r) -> {
-      if (lab.crowdsec().isEmpty()) {
+      if (lab.security().isEmpty()) {
         lab.apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC).forEach(a -> r.report(ModelPaths.app(a.name()),
             "publicVia(traefik) needs CrowdSec in front of it", "Call homelab.security(crowdsec())"));
       }

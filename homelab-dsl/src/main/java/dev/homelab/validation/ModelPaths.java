@@ -15,7 +15,7 @@ public final class ModelPaths {
   }
 
   public static String pool(String name) {
-    return ROOT + "/loadBalancer/pools/" + name;
+    return ROOT + "/loadBalancer/" + name;
   }
 
   public static String dataService(String name) {
@@ -23,11 +23,11 @@ public final class ModelPaths {
   }
 
   public static String s3(String name) {
-    return ROOT + "/backups/s3/" + name;
+    return ROOT + "/backups/" + name;
   }
 
   public static String restic(String name) {
-    return ROOT + "/backups/restic/" + name;
+    return ROOT + "/resticBackups/" + name;
   }
 
   public static String storageClass(String name) {
@@ -43,14 +43,14 @@ public final class ModelPaths {
     return app(app) + "/volumes/" + volume;
   }
 
-  /** {@code homelab/k3s}. */
-  public static String k3s() {
-    return of("k3s");
+  /** {@code homelab/cluster}. */
+  public static String cluster() {
+    return of("cluster");
   }
 
-  /** {@code homelab/traefik}. */
-  public static String traefik() {
-    return of("traefik");
+  /** {@code homelab/ingress}. */
+  public static String ingress() {
+    return of("ingress");
   }
 
   /** {@code homelab/tls}. */
@@ -63,9 +63,9 @@ public final class ModelPaths {
     return of("vpn");
   }
 
-  /** {@code homelab/crowdsec}. */
-  public static String crowdsec() {
-    return of("crowdsec");
+  /** {@code homelab/security}. */
+  public static String security() {
+    return of("security");
   }
 
   /** {@code homelab/monitoring}. */

@@ -18,11 +18,11 @@ final class NameRules {
           check(lab.name(), ModelPaths.ROOT, "homelab name", r);
           lab.nodes().forEach(n -> check(n.name(), ModelPaths.node(n.name()), "node name", r));
           lab.apps().forEach(a -> check(a.name(), ModelPaths.app(a.name()), "app name", r));
-          lab.pools().forEach(p -> check(p.name(), ModelPaths.pool(p.name()), "pool name", r));
+          lab.loadBalancer().forEach(p -> check(p.name(), ModelPaths.pool(p.name()), "pool name", r));
           lab.dataServices().forEach(d -> check(d.name(), ModelPaths.dataService(d.name()), "data service name", r));
-          lab.s3Targets().forEach(s -> check(s.name(), ModelPaths.s3(s.name()), "S3 target name", r));
+          lab.backups().forEach(s -> check(s.name(), ModelPaths.s3(s.name()), "S3 target name", r));
           lab.resticBackups().forEach(b -> check(b.name(), ModelPaths.restic(b.name()), "restic backup name", r));
-          lab.storageClasses().forEach(c -> check(c.name(), ModelPaths.storageClass(c.name()), "storage class name", r));
+          lab.storage().forEach(c -> check(c.name(), ModelPaths.storageClass(c.name()), "storage class name", r));
           lab.staticVolumes().forEach(v -> check(v.name(), ModelPaths.staticVolume(v.name()), "static volume name", r));
           lab.github().flatMap(g -> g.runners()).ifPresent(x -> check(x.name(), ModelPaths.github(), "runner scale set name", r));
           lab.apps().forEach(a -> a.volumes().forEach(v -> check(v.name(), ModelPaths.appVolume(a.name(), v.name()), "volume name", r)));
@@ -30,11 +30,11 @@ final class NameRules {
         Rule.of("unique-names", (lab, r) -> {
           unique(lab.nodes(), n -> n.name(), "nodes", "node", r);
           unique(lab.apps(), a -> a.name(), "apps", "app", r);
-          unique(lab.pools(), p -> p.name(), "loadBalancer/pools", "pool", r);
+          unique(lab.loadBalancer(), p -> p.name(), "loadBalancer/pools", "pool", r);
           unique(lab.dataServices(), d -> d.name(), "dataServices", "data service", r);
-          unique(lab.s3Targets(), s -> s.name(), "backups/s3", "S3 target", r);
+          unique(lab.backups(), s -> s.name(), "backups/s3", "S3 target", r);
           unique(lab.resticBackups(), b -> b.name(), "backups/restic", "restic backup", r);
-          unique(lab.storageClasses(), c -> c.name(), "storage", "storage class", r);
+          unique(lab.storage(), c -> c.name(), "storage", "storage class", r);
           unique(lab.staticVolumes(), v -> v.name(), "staticVolumes", "static volume", r);
           Set<String> services = new HashSet<>();
           lab.dataServices().forEach(d -> services.add(d.name()));

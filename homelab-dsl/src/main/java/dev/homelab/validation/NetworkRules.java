@@ -17,7 +17,7 @@ final class NetworkRules {
     return List.of(
         Rule.of("pool-addresses", (lab, r) -> {
           Optional<AddressRange> lan = NodeRules.lan(lab);
-          for (AddressPool pool : lab.pools()) {
+          for (AddressPool pool : lab.loadBalancer()) {
             for (String a : pool.addresses()) {
               Optional<AddressRange> range = AddressRange.parse(a);
               if (range.isEmpty() && a.contains("/")) {
@@ -40,7 +40,7 @@ final class NetworkRules {
           }
         }),
         Rule.of("pool-node-overlap", (lab, r) -> {
-          for (AddressPool pool : lab.pools()) {
+          for (AddressPool pool : lab.loadBalancer()) {
             for (Node n : lab.nodes()) {
               Optional<Long> ip = n.ip().flatMap(Ipv4::parse);
               if (ip.isPresent() && ranges(pool).stream().anyMatch(x -> x.contains(ip.get()))) {
@@ -51,7 +51,7 @@ final class NetworkRules {
           }
         }),
         Rule.of("pools-disjoint", (lab, r) -> {
-          List<AddressPool> pools = lab.pools();
+          List<AddressPool> pools = lab.loadBalancer();
           for (int i = 0; i < pools.size(); i++) {
             for (int j = i + 1; j < pools.size(); j++) {
               if (overlap(pools.get(i), pools.get(j))) {
@@ -70,10 +70,10 @@ final class NetworkRules {
             } else if (lan.isPresent() && !lan.get().hosts().contains(ip.get())) {
               r.report(f[0], f[1] + " " + f[2] + " " + NodeRules.notAHost(lan.get(), lab.lan().get(), ip.get()),
                   NodeRules.useAHost(lan.get()) + " that is in a MetalLB pool");
-            } else if (lab.pools().stream().flatMap(p -> ranges(p).stream()).noneMatch(x -> x.contains(ip.get()))) {
+            } else if (lab.loadBalancer().stream().flatMap(p -> ranges(p).stream()).noneMatch(x -> x.contains(ip.get()))) {
               r.report(f[0], f[1] + " " + f[2] + " is in no MetalLB pool",
-                  lab.pools().isEmpty() ? "Add one with homelab.loadBalancer(pool(\"lan\", \"" + f[2] + "-...\"))"
-                      : "Pick an address of pool " + lab.pools().get(0).name() + " or widen a pool");
+                  lab.loadBalancer().isEmpty() ? "Add one with homelab.loadBalancer(pool(\"lan\", \"" + f[2] + "-...\"))"
+                      : "Pick an address of pool " + lab.loadBalancer().get(0).name() + " or widen a pool");
             }
           }
         }),
@@ -104,11 +104,11 @@ final class NetworkRules {
   /** Fixed LoadBalancer IPs of the model as {path, what, ip}, in model order. */
   static List<String[]> fixedIps(dev.homelab.model.Lab lab) {
     List<String[]> fixed = new ArrayList<>();
-    lab.traefik().ifPresent(t -> {
-      t.publicIp().ifPresent(ip -> fixed.add(new String[] {ModelPaths.traefik(), "public IP", ip}));
-      t.internalIp().ifPresent(ip -> fixed.add(new String[] {ModelPaths.traefik(), "internal IP", ip}));
+    lab.ingress().ifPresent(t -> {
+      t.publicIp().ifPresent(ip -> fixed.add(new String[] {ModelPaths.ingress(), "public IP", ip}));
+      t.internalIp().ifPresent(ip -> fixed.add(new String[] {ModelPaths.ingress(), "internal IP", ip}));
     });
-    lab.crowdsec().flatMap(c -> c.lapiIp()).ifPresent(ip -> fixed.add(new String[] {ModelPaths.crowdsec(), "LAPI IP", ip}));
+    lab.security().flatMap(c -> c.lapiIp()).ifPresent(ip -> fixed.add(new String[] {ModelPaths.security(), "LAPI IP", ip}));
     lab.dataServices().forEach(d -> d.loadBalancerIp().ifPresent(
         ip -> fixed.add(new String[] {ModelPaths.dataService(d.name()), "load-balancer IP", ip})));
     return fixed;

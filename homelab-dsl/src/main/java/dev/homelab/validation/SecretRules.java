@@ -62,18 +62,18 @@ final class SecretRules {
 
   private static List<Ref> references(Lab lab) {
     List<Ref> refs = new ArrayList<>();
-    lab.k3s().ifPresent(k -> add(refs, ModelPaths.k3s(), k.token()));
+    lab.cluster().ifPresent(k -> add(refs, ModelPaths.cluster(), k.token()));
     lab.tls().ifPresent(t -> add(refs, ModelPaths.tls(), t.dnsApiToken()));
-    lab.crowdsec().ifPresent(c -> {
-      add(refs, ModelPaths.crowdsec(), c.traefikBouncerKey());
-      add(refs, ModelPaths.crowdsec(), c.firewallBouncerKey());
-      c.enrollKey().ifPresent(k -> add(refs, ModelPaths.crowdsec(), k));
+    lab.security().ifPresent(c -> {
+      add(refs, ModelPaths.security(), c.traefikBouncerKey());
+      add(refs, ModelPaths.security(), c.firewallBouncerKey());
+      c.enroll().ifPresent(k -> add(refs, ModelPaths.security(), k));
     });
     lab.monitoring().ifPresent(m -> {
       add(refs, ModelPaths.monitoring(), m.grafanaAdmin());
       m.receivers().forEach(x -> add(refs, ModelPaths.monitoring(), x.secret()));
     });
-    lab.s3Targets().forEach(s -> refs.add(new Ref(ModelPaths.s3(s.name()), "secret name", s.credentialsSecret(), null)));
+    lab.backups().forEach(s -> refs.add(new Ref(ModelPaths.s3(s.name()), "secret name", s.credentials(), null)));
     lab.resticBackups().forEach(b -> add(refs, ModelPaths.restic(b.name()), b.password()));
     lab.dataServices().forEach(d -> add(refs, ModelPaths.dataService(d.name()), d.credentials()));
     lab.apps().forEach(a -> a.secretEnv().values().forEach(s -> add(refs, ModelPaths.app(a.name()), s)));

@@ -29,7 +29,7 @@ final class StorageRules {
 
   /** An NFS class provisions on an exported disk of a known node. */
   static Rule storageClassDisk() {
-    return Rule.of("storage-class-disk", (lab, r) -> lab.storageClasses().forEach(c ->
+    return Rule.of("storage-class-disk", (lab, r) -> lab.storage().forEach(c ->
         exportedDisk(lab, c.node(), c.disk(), ModelPaths.storageClass(c.name()), r)));
   }
 
@@ -113,7 +113,7 @@ final class StorageRules {
   static Rule oneDefaultStorageClass() {
     return Rule.of("one-default-storage-class", (lab, r) -> {
       String first = localPathEnabled(lab) ? LOCAL_PATH : null;
-      for (NfsStorageClass c : lab.storageClasses()) {
+      for (NfsStorageClass c : lab.storage()) {
         if (!c.defaultClass()) {
           continue;
         }
@@ -149,7 +149,7 @@ final class StorageRules {
       lab.dataServices().stream().filter(d -> d.storageClass().isEmpty()).forEach(d -> users.add("dataServices/" + d.name()));
       lab.monitoring().filter(m -> m.storageClass().isEmpty()).ifPresent(m -> users.add("monitoring"));
       if (!users.isEmpty()) {
-        r.report("homelab/k3s", "node-local volumes (" + few(users) + ") need k3s' local-path provisioner, which is disabled",
+        r.report("homelab/cluster", "node-local volumes (" + few(users) + ") need k3s' local-path provisioner, which is disabled",
             "Remove BuiltIn.LOCAL_STORAGE from k3s(...).disable(...), or give each of them an NFS class with .storageClass(...)");
       }
     });
@@ -167,7 +167,7 @@ final class StorageRules {
 
   static Set<String> knownClasses(Lab lab) {
     Set<String> known = new TreeSet<>();
-    lab.storageClasses().forEach(c -> known.add(c.name()));
+    lab.storage().forEach(c -> known.add(c.name()));
     if (localPathEnabled(lab)) {
       known.add(LOCAL_PATH);
     }

@@ -23,20 +23,20 @@ final class ValueRules implements Rule {
   public void check(Lab lab, Problems problems) {
     report(problems, ModelPaths.ROOT, lab.violations());
     lab.nodes().forEach(n -> report(problems, ModelPaths.node(n.name()), n.violations()));
-    lab.k3s().ifPresent(k -> report(problems, ModelPaths.k3s(), k.violations()));
-    lab.traefik().ifPresent(t -> report(problems, ModelPaths.traefik(), t.violations()));
+    lab.cluster().ifPresent(k -> report(problems, ModelPaths.cluster(), k.violations()));
+    lab.ingress().ifPresent(t -> report(problems, ModelPaths.ingress(), t.violations()));
     lab.tls().ifPresent(t -> report(problems, ModelPaths.tls(), t.violations()));
     lab.vpn().ifPresent(v -> report(problems, ModelPaths.vpn(), v.violations()));
-    lab.crowdsec().ifPresent(c -> report(problems, ModelPaths.crowdsec(), c.violations()));
+    lab.security().ifPresent(c -> report(problems, ModelPaths.security(), c.violations()));
     lab.monitoring().ifPresent(m -> report(problems, ModelPaths.monitoring(), m.violations()));
     lab.staticVolumes().forEach(v -> report(problems, ModelPaths.staticVolume(v.name()), v.violations()));
-    lab.s3Targets().forEach(s -> report(problems, ModelPaths.s3(s.name()), s.violations()));
+    lab.backups().forEach(s -> report(problems, ModelPaths.s3(s.name()), s.violations()));
     lab.resticBackups().forEach(b -> report(problems, ModelPaths.restic(b.name()), b.violations()));
     lab.dataServices().forEach(d -> report(problems, ModelPaths.dataService(d.name()), d.violations()));
     lab.apps().forEach(a -> report(problems, ModelPaths.app(a.name()), a.violations()));
     lab.github().ifPresent(g -> report(problems, ModelPaths.github(), g.violations()));
     lab.dns().ifPresent(d -> report(problems, ModelPaths.dns(), d.violations()));
-    lab.storageClasses().forEach(c -> report(problems, ModelPaths.storageClass(c.name()), c.violations()));
+    lab.storage().forEach(c -> report(problems, ModelPaths.storageClass(c.name()), c.violations()));
     lab.terraformState().ifPresent(t -> report(problems, ModelPaths.terraformState(), t.violations()));
   }
 

@@ -23,7 +23,7 @@ final class VpnRules {
       String fix = "Pick a subnet of its own, e.g. wireguard(\"10.8.0.0/24\")";
       lab.lan().flatMap(AddressRange::parseCidr).filter(subnet.get()::overlaps).ifPresent(x ->
           r.report(ModelPaths.vpn(), "subnet " + vpn.subnet() + " overlaps the LAN " + lab.lan().get(), fix));
-      lab.k3s().ifPresent(k -> {
+      lab.cluster().ifPresent(k -> {
         AddressRange.parseCidr(k.clusterCidr()).filter(subnet.get()::overlaps).ifPresent(x ->
             r.report(ModelPaths.vpn(), "subnet " + vpn.subnet() + " overlaps the cluster CIDR " + k.clusterCidr(), fix));
         AddressRange.parseCidr(k.serviceCidr()).filter(subnet.get()::overlaps).ifPresent(x ->

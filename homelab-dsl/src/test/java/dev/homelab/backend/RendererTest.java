@@ -43,7 +43,7 @@ class RendererTest {
         .render(invalid))
         .isInstanceOf(ValidationException.class)
         .hasMessage("3 problems in the homelab model:\n"
-            + "homelab/k3s: version '1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases\n"
+            + "homelab/cluster: version '1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases\n"
             + "homelab/one: first backend's problem. Fix it for one\n"
             + "homelab/two: second backend's problem. Fix it for two");
   }

@@ -180,7 +180,7 @@ public final class LabSpec {
             btrfsRaid1("data", "/dev/disk/by-id/ssd-a", "/dev/disk/by-id/ssd-b").exportOverNfs(),
             mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs(),
             backupDisk("restic", "/dev/disk/by-label/restic"))
-            .postgres(hostPostgres("15").databases("homeassistant").allow("192.168." + octet + ".0/24").backup(offsite));
+            .postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168." + octet + ".0/24").backup(offsite));
       }
       lab = lab.nodes(n);
     }
@@ -210,7 +210,7 @@ public final class LabSpec {
         .storage(nfsStorageClass("nfs-data", "nas", "data"))
         .staticVolumes(staticVolume("media", "nas", "media", "4Ti"))
         .backups(offsite)
-        .backups(restic("local", "nas", "restic").paths("/srv/data"));
+        .resticBackups(restic("local", "nas", "restic").paths("/srv/data"));
     if (withTls) {
       lab = lab.tls(tls);
     }

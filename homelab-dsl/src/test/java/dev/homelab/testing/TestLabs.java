@@ -190,7 +190,7 @@ public final class TestLabs {
     return home("reference")
         .nodes(servers())
         .nodes(storagePi4(),
-            nuc().postgres(hostPostgres("15").databases("homeassistant").allow("192.168.1.0/24").backup(offsite)))
+            nuc().postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168.1.0/24").backup(offsite)))
         .cluster(haK3s(offsite).upgrades(weekendUpgrades()))
         .loadBalancer(LAN_POOL, DNS_POOL)
         .ingress(TRAEFIK)
@@ -203,7 +203,7 @@ public final class TestLabs {
         .storage(nfsData())
         .staticVolumes(media)
         .backups(offsite)
-        .backups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"))
+        .resticBackups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"))
         .dataServices(postgres, redis, rabbitmq, pihole)
         .apps(
             app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")

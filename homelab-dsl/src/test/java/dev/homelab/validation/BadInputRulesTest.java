@@ -85,16 +85,16 @@ class BadInputRulesTest {
 
   @Test
   void should_reject_an_oncalendar_schedule_that_would_inject_a_unit_line() {
-    Expect.only(withNas(minimal()).backups(restic("local", "nas", "restic").paths("/srv/data").schedule("daily\nExecStart=/bin/sh")),
+    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "restic").paths("/srv/data").schedule("daily\nExecStart=/bin/sh")),
         "calendar-schedule",
-        "homelab/backups/restic/local: schedule 'daily\\nExecStart=/bin/sh' is not a systemd OnCalendar event. "
+        "homelab/resticBackups/local: schedule 'daily\\nExecStart=/bin/sh' is not a systemd OnCalendar event. "
             + "Call .schedule(\"daily\") or .schedule(\"*-*-* 03:30:00\")");
   }
 
   @Test
   void should_reject_a_backup_path_with_a_space() {
-    Expect.only(withNas(minimal()).backups(restic("local", "nas", "restic").paths("/srv/my data")), "absolute-path",
-        "homelab/backups/restic/local: path '/srv/my data' is not a plain absolute path. "
+    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "restic").paths("/srv/my data")), "absolute-path",
+        "homelab/resticBackups/local: path '/srv/my data' is not a plain absolute path. "
             + "Back up absolute host paths of letters, digits and ._-, such as \"/srv/data\"");
   }
 
@@ -131,7 +131,7 @@ class BadInputRulesTest {
   @Test
   void should_reject_credentials_in_an_s3_endpoint() {
     Expect.only(minimal().backups(s3("offsite", "https://key:hunter2@s3.example.net", "example-bucket")), "plain-secret-value",
-        "homelab/backups/s3/offsite: endpoint holds a password in a URL (user:password@). "
+        "homelab/backups/offsite: endpoint holds a password in a URL (user:password@). "
             + "Drop them from the URL, e.g. \"https://s3.example.com\": the keys are read from secret(\"s3-offsite\", \"access-key-id\") "
             + "and its key secret-access-key");
   }
@@ -221,7 +221,7 @@ class BadInputRulesTest {
   @Test
   void should_reject_a_chart_version_that_is_no_release() {
     Expect.only(minimal().ingress(traefik().chartVersion("latest")), "chart-version",
-        "homelab/traefik: chart version 'latest' is not a release version like 41.3.0. "
+        "homelab/ingress: chart version 'latest' is not a release version like 41.3.0. "
             + "Call .chartVersion(\"41.3.0\") with a release of the Traefik Helm chart");
   }
 

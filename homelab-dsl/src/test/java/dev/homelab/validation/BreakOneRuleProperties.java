@@ -107,46 +107,46 @@ class BreakOneRuleProperties {
         at("host-postgres", "homelab/nodes/db", add(l -> l.nodes(node("db").postgres(hostPostgres("fifteen"))))),
         at("unique-names", "homelab/nodes/nas", add(l -> l.nodes(node("nas")))),
         at("dns-name", "homelab/apps/Broken_App", add(l -> l.apps(app("Broken_App", IMAGE)))),
-        at("k3s-present", "homelab/k3s", tweak(s -> {
+        at("k3s-present", "homelab/cluster", tweak(s -> {
           s.k3s = false;
           s.localStorageDisabled = false;
         })),
-        at("k3s-version", "homelab/k3s", tweak(s -> s.version = "1.33")),
-        at("etcd-odd-servers", "homelab/k3s", tweak(s -> s.serverArches = times(4, Arch.ARM64))),
-        at("k3s-cidrs", "homelab/k3s", tweak(s -> s.serviceCidr = "10.42.0.0/16")),
-        at("k3s-cidr-lan", "homelab/k3s", tweak(s -> s.clusterCidr = "192.168.0.0/16")),
-        at("api-endpoint-in-lan", "homelab/k3s", tweak(s -> s.apiEndpoint = "10.250.0.1")),
-        at("etcd-snapshots-need-ha", "homelab/k3s", s -> {
+        at("k3s-version", "homelab/cluster", tweak(s -> s.version = "1.33")),
+        at("etcd-odd-servers", "homelab/cluster", tweak(s -> s.serverArches = times(4, Arch.ARM64))),
+        at("k3s-cidrs", "homelab/cluster", tweak(s -> s.serviceCidr = "10.42.0.0/16")),
+        at("k3s-cidr-lan", "homelab/cluster", tweak(s -> s.clusterCidr = "192.168.0.0/16")),
+        at("api-endpoint-in-lan", "homelab/cluster", tweak(s -> s.apiEndpoint = "10.250.0.1")),
+        at("etcd-snapshots-need-ha", "homelab/cluster", s -> {
           LabSpec c = s.copy();
           c.serverArches = times(1, Arch.ARM64);
           c.localStorageDisabled = false;
           return c.build().cluster(k3s(c.version).etcdSnapshots(etcdSnapshots()));
         }),
-        at("etcd-s3-target-known", "homelab/k3s", tweak(s -> {
+        at("etcd-s3-target-known", "homelab/cluster", tweak(s -> {
           s.serverArches = times(3, Arch.AMD64);
           s.snapshotTarget = "ghost";
         })),
-        at("etcd-retention", "homelab/k3s", tweak(s -> {
+        at("etcd-retention", "homelab/cluster", tweak(s -> {
           s.serverArches = times(3, Arch.AMD64);
           s.snapshotRetention = 0;
         })),
-        at("upgrade-version", "homelab/k3s", tweak(s -> s.upgrade = autoUpgrade().version("1.34"))),
-        at("upgrade-concurrency", "homelab/k3s", tweak(s -> s.upgrade = autoUpgrade().concurrency(0))),
-        at("upgrade-window", "homelab/k3s",
+        at("upgrade-version", "homelab/cluster", tweak(s -> s.upgrade = autoUpgrade().version("1.34"))),
+        at("upgrade-concurrency", "homelab/cluster", tweak(s -> s.upgrade = autoUpgrade().concurrency(0))),
+        at("upgrade-window", "homelab/cluster",
             tweak(s -> s.upgrade = autoUpgrade().window(List.of("saturday"), "25:00", "06:00", "Etc/UTC"))),
-        at("pool-addresses", "homelab/loadBalancer/pools/far", add(l -> l.loadBalancer(pool("far", "10.250.0.0/28")))),
-        new Breaker("pool-node-overlap", s -> "homelab/loadBalancer/pools/nodes",
+        at("pool-addresses", "homelab/loadBalancer/far", add(l -> l.loadBalancer(pool("far", "10.250.0.0/28")))),
+        new Breaker("pool-node-overlap", s -> "homelab/loadBalancer/nodes",
             s -> s.build().loadBalancer(pool("nodes", s.ip(11) + "/32"))),
-        new Breaker("pools-disjoint", s -> "homelab/loadBalancer/pools/again",
+        new Breaker("pools-disjoint", s -> "homelab/loadBalancer/again",
             s -> s.build().loadBalancer(pool("again", s.ip(245) + "-" + s.ip(246)))),
         new Breaker("fixed-ip-in-pool", s -> "homelab/dataServices/dns2",
             s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(100)).storage("1Gi", "nfs-data"))),
         new Breaker("lb-ip-unique", s -> "homelab/dataServices/dns2",
             s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(53)).storage("1Gi", "nfs-data"))),
-        new Breaker("traefik-sides", s -> "homelab/traefik", tweak(s -> s.traefik = traefik().publicIp(s.ip(240)).internalIp(s.ip(240)))),
-        at("traefik-acme", "homelab/traefik", tweak(s -> s.tls = traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")))),
+        new Breaker("traefik-sides", s -> "homelab/ingress", tweak(s -> s.traefik = traefik().publicIp(s.ip(240)).internalIp(s.ip(240)))),
+        at("traefik-acme", "homelab/ingress", tweak(s -> s.tls = traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")))),
         at("acme-email", "homelab/tls", tweak(s -> s.tls = certManager("admin", secret("cloudflare-api-token", "token")))),
-        at("crowdsec-lapi-ip", "homelab/crowdsec", add(l -> l.security(crowdsec()))),
+        at("crowdsec-lapi-ip", "homelab/security", add(l -> l.security(crowdsec()))),
         at("public-needs-tls", "homelab/apps/broken", s -> {
           LabSpec c = s.copy();
           c.withTls = false;
@@ -190,11 +190,11 @@ class BreakOneRuleProperties {
             add(l -> l.apps(app("broken", IMAGE).backup(s3("ghost", "https://s3.example.net", "ghost-bucket"))))),
         at("terraform-state-target-known", "homelab/terraformState",
             add(l -> l.terraformState(terraformState(s3("ghost", "https://s3.example.net", "ghost-bucket"))))),
-        at("restic-disk", "homelab/backups/restic/r2", add(l -> l.backups(restic("r2", "nas", "data").paths("/srv/media")))),
-        at("restic-paths", "homelab/backups/restic/r2", add(l -> l.backups(restic("r2", "nas", "restic")))),
-        at("retention-empty", "homelab/backups/s3/cold",
+        at("restic-disk", "homelab/resticBackups/r2", add(l -> l.resticBackups(restic("r2", "nas", "data").paths("/srv/media")))),
+        at("restic-paths", "homelab/resticBackups/r2", add(l -> l.resticBackups(restic("r2", "nas", "restic")))),
+        at("retention-empty", "homelab/backups/cold",
             add(l -> l.backups(s3("cold", "https://s3.example.net", "cold-bucket").retention(keep())))),
-        at("s3-target", "homelab/backups/s3/cold", add(l -> l.backups(s3("cold", "ftp://s3.example.net", "cold-bucket")))),
+        at("s3-target", "homelab/backups/cold", add(l -> l.backups(s3("cold", "ftp://s3.example.net", "cold-bucket")))),
         at("absolute-path", "homelab/apps/broken/volumes/data", add(l -> l.apps(app("broken", IMAGE).volume("data", "data", "1Gi")))),
         at("size-quantity", "homelab/apps/broken/volumes/data", add(l -> l.apps(app("broken", IMAGE).volume("data", "/data", "1GB")))),
         at("port", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).port(0)))),
@@ -260,8 +260,8 @@ class BreakOneRuleProperties {
         at("image-reference", "homelab/apps/broken", add(l -> l.apps(app("broken", "ghcr.io/Example/broken:1.0.0")))),
         at("admin-host-ui", "homelab/dataServices/cache",
             add(l -> l.dataServices(redis("cache").adminHost("cache-admin").storage("1Gi", "nfs-data")))),
-        at("calendar-schedule", "homelab/backups/restic/r2",
-            add(l -> l.backups(restic("r2", "nas", "restic").paths("/srv/data").schedule("nightly")))),
+        at("calendar-schedule", "homelab/resticBackups/r2",
+            add(l -> l.resticBackups(restic("r2", "nas", "restic").paths("/srv/data").schedule("nightly")))),
         at("export-options", "homelab/nodes/disky/disks/m",
             add(l -> l.nodes(node("disky").disks(mediaDisk("m", "/dev/sdb").exportOptions("rw sync"))))),
         at("plain-secret-value", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("GREETING", "ghp_" + "x".repeat(36))))),
@@ -270,9 +270,9 @@ class BreakOneRuleProperties {
         at("nfs-sub-path", "homelab/storage/nfs-up", add(l -> l.storage(nfsStorageClass("nfs-up", "nas", "data").subPath("../up")))),
         new Breaker("terraform-state-key", s -> "homelab/terraformState",
             s -> s.build().terraformState(terraformState(s.offsite()).key("../homelab.tfstate"))),
-        new Breaker("chart-version", s -> "homelab/traefik",
+        new Breaker("chart-version", s -> "homelab/ingress",
             tweak(s -> s.traefik = traefik().publicIp(s.ip(240)).internalIp(s.ip(241)).chartVersion("latest"))),
-        at("etcd-folder", "homelab/k3s", tweak(s -> {
+        at("etcd-folder", "homelab/cluster", tweak(s -> {
           s.serverArches = times(3, Arch.AMD64);
           s.snapshotFolder = "etcd/../..";
         })));

@@ -22,7 +22,7 @@ class EdgeRulesTest {
   @Test
   void should_reject_traefik_acme_with_several_replicas() {
     Expect.only(web().tls(traefikAcme("admin@example.com", secret("cloudflare-api-token", "token"))), "traefik-acme",
-        "homelab/traefik: Traefik's ACME resolver works with one replica only, found 2. Call traefik().replicas(1), or use certManager(...)");
+        "homelab/ingress: Traefik's ACME resolver works with one replica only, found 2. Call traefik().replicas(1), or use certManager(...)");
   }
 
   @Test
@@ -34,13 +34,13 @@ class EdgeRulesTest {
   @Test
   void should_reject_the_waf_without_traefik() {
     Expect.only(minimal().security(crowdsec().withoutFirewallBouncers().appsec()), "waf-needs-traefik",
-        "homelab/crowdsec: appsec() is a Traefik middleware, but Traefik is not managed. Call homelab.ingress(traefik()), or drop .appsec()");
+        "homelab/security: appsec() is a Traefik middleware, but Traefik is not managed. Call homelab.ingress(traefik()), or drop .appsec()");
   }
 
   @Test
   void should_reject_firewall_bouncers_without_lapi_ip() {
     Expect.only(web().security(crowdsec()), "crowdsec-lapi-ip",
-        "homelab/crowdsec: the firewall bouncers on the hosts cannot reach the LAPI without a LAN IP. "
+        "homelab/security: the firewall bouncers on the hosts cannot reach the LAPI without a LAN IP. "
             + "Call crowdsec().lapiIp(\"192.168.1.242\") or .withoutFirewallBouncers()");
   }
 

@@ -43,19 +43,19 @@ class NameAndSecretRulesTest {
   @Test
   void should_reject_an_invalid_secret_key() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").token(secret("k3s-token", "the token"))), "secret-name",
-        "homelab/k3s: key 'the token' of secret k3s-token is not a valid Secret key. Use letters, digits, '-', '_' and '.'");
+        "homelab/cluster: key 'the token' of secret k3s-token is not a valid Secret key. Use letters, digits, '-', '_' and '.'");
   }
 
   @Test
   void should_reject_an_invalid_secret_store() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").token(secret("k3s-token", "token").inStore("Vault Store"))), "secret-name",
-        "homelab/k3s: secret store 'Vault Store' is not a DNS-1123 subdomain. Rename it, e.g. 'vault-store'");
+        "homelab/cluster: secret store 'Vault Store' is not a DNS-1123 subdomain. Rename it, e.g. 'vault-store'");
   }
 
   @Test
   void should_reject_an_invalid_s3_credentials_secret() {
     Expect.only(minimal().backups(offsite().credentials("S3 keys")), "secret-name",
-        "homelab/backups/s3/offsite: secret name 'S3 keys' is not a DNS-1123 subdomain. Rename it, e.g. 's3-keys'");
+        "homelab/backups/offsite: secret name 'S3 keys' is not a DNS-1123 subdomain. Rename it, e.g. 's3-keys'");
   }
 
   @Test

@@ -10,20 +10,20 @@ class NetworkRulesTest {
   @Test
   void should_reject_a_pool_outside_the_lan() {
     Expect.only(web().loadBalancer(pool("far", "10.0.0.240/28")), "pool-addresses",
-        "homelab/loadBalancer/pools/far: 10.0.0.240/28 is not inside the LAN 192.168.1.0/24. Pick free addresses inside 192.168.1.0/24");
+        "homelab/loadBalancer/far: 10.0.0.240/28 is not inside the LAN 192.168.1.0/24. Pick free addresses inside 192.168.1.0/24");
   }
 
   @Test
   void should_reject_a_pool_with_the_broadcast_address_of_the_lan() {
     Expect.only(web().loadBalancer(pool("top", "192.168.1.252/30")), "pool-addresses",
-        "homelab/loadBalancer/pools/top: 192.168.1.252/30 includes the network or broadcast address of the LAN 192.168.1.0/24. "
+        "homelab/loadBalancer/top: 192.168.1.252/30 includes the network or broadcast address of the LAN 192.168.1.0/24. "
             + "Pick free addresses between 192.168.1.1 and 192.168.1.254");
   }
 
   @Test
   void should_reject_a_pool_cidr_with_host_bits_set() {
     Expect.only(web().loadBalancer(pool("odd", "192.168.1.229/28")), "pool-addresses",
-        "homelab/loadBalancer/pools/odd: '192.168.1.229/28' is not an IPv4 CIDR with its host bits zero. "
+        "homelab/loadBalancer/odd: '192.168.1.229/28' is not an IPv4 CIDR with its host bits zero. "
             + "Write the network's first address, like \"192.168.1.240/28\", or a range like \"192.168.1.240-192.168.1.250\"");
   }
 
@@ -37,21 +37,21 @@ class NetworkRulesTest {
   @Test
   void should_reject_a_malformed_pool_address() {
     Expect.only(web().loadBalancer(pool("bad", "192.168.1.250-192.168.1.240")), "pool-addresses",
-        "homelab/loadBalancer/pools/bad: '192.168.1.250-192.168.1.240' is not a CIDR, a range or an IPv4 address. "
+        "homelab/loadBalancer/bad: '192.168.1.250-192.168.1.240' is not a CIDR, a range or an IPv4 address. "
             + "Write it like \"192.168.1.240-192.168.1.250\" or \"192.168.1.240/28\"");
   }
 
   @Test
   void should_reject_a_pool_overlapping_a_node_ip() {
     Expect.only(web().loadBalancer(pool("nodes", "192.168.1.8/29")), "pool-node-overlap",
-        "homelab/loadBalancer/pools/nodes: includes 192.168.1.11, the IP of node pi1. "
+        "homelab/loadBalancer/nodes: includes 192.168.1.11, the IP of node pi1. "
             + "Exclude node addresses from the pool (shrink the range or move the node)");
   }
 
   @Test
   void should_reject_overlapping_pools() {
     Expect.only(web().loadBalancer(pool("more", "192.168.1.250-192.168.1.252")), "pools-disjoint",
-        "homelab/loadBalancer/pools/more: overlaps pool lan. Give each pool its own addresses");
+        "homelab/loadBalancer/more: overlaps pool lan. Give each pool its own addresses");
   }
 
   @Test
@@ -63,7 +63,7 @@ class NetworkRulesTest {
   @Test
   void should_reject_a_fixed_service_ip_without_any_pool() {
     Expect.only(minimal().security(crowdsec().lapiIp("192.168.1.242")), "fixed-ip-in-pool",
-        "homelab/crowdsec: LAPI IP 192.168.1.242 is in no MetalLB pool. Add one with homelab.loadBalancer(pool(\"lan\", \"192.168.1.242-...\"))");
+        "homelab/security: LAPI IP 192.168.1.242 is in no MetalLB pool. Add one with homelab.loadBalancer(pool(\"lan\", \"192.168.1.242-...\"))");
   }
 
   @Test
@@ -75,28 +75,28 @@ class NetworkRulesTest {
   @Test
   void should_reject_two_services_on_one_fixed_ip() {
     Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.242")), "lb-ip-unique",
-        "homelab/dataServices/pihole: load-balancer IP 192.168.1.242 is already the LAPI IP of homelab/crowdsec. "
+        "homelab/dataServices/pihole: load-balancer IP 192.168.1.242 is already the LAPI IP of homelab/security. "
             + "Give each LoadBalancer its own address");
   }
 
   @Test
   void should_reject_public_and_internal_traefik_on_one_ip() {
     Expect.only(web().ingress(traefik().publicIp("192.168.1.240").internalIp("192.168.1.240")), "traefik-sides",
-        "homelab/traefik: public and internal side share the IP 192.168.1.240, so internal apps are reachable from the internet. "
+        "homelab/ingress: public and internal side share the IP 192.168.1.240, so internal apps are reachable from the internet. "
             + "Give .internalIp(...) its own address");
   }
 
   @Test
   void should_reject_public_and_internal_traefik_on_one_entrypoint() {
     Expect.only(web().ingress(TRAEFIK.entrypoints("websecure", "websecure")), "traefik-sides",
-        "homelab/traefik: public and internal side share the entrypoint websecure, so internal apps are reachable from the internet. "
+        "homelab/ingress: public and internal side share the entrypoint websecure, so internal apps are reachable from the internet. "
             + "Call .entrypoints(\"websecure\", \"websecure-int\")");
   }
 
   @Test
   void should_reject_zero_traefik_replicas() {
     Expect.only(web().ingress(TRAEFIK.replicas(0)), "replicas",
-        "homelab/traefik: replicas is 0, at least 1 is needed. Call traefik().replicas(2)");
+        "homelab/ingress: replicas is 0, at least 1 is needed. Call traefik().replicas(2)");
   }
 
   @Test

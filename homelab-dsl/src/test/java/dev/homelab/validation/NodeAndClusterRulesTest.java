@@ -71,13 +71,13 @@ class NodeAndClusterRulesTest {
   @Test
   void should_reject_a_lab_without_cluster() {
     Expect.only(homelab("test").lan("192.168.1.0/24").nodes(node("pi1").controlPlane()), "k3s-present",
-        "homelab/k3s: no k3s cluster is defined. Call homelab.cluster(k3s(\"v1.33.4+k3s1\"))");
+        "homelab/cluster: no k3s cluster is defined. Call homelab.cluster(k3s(\"v1.33.4+k3s1\"))");
   }
 
   @Test
   void should_reject_malformed_k3s_version() {
     Expect.only(minimal().cluster(k3s("1.33")), "k3s-version",
-        "homelab/k3s: version '1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases");
+        "homelab/cluster: version '1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases");
   }
 
   private static Lab servers(int count) {
@@ -91,13 +91,13 @@ class NodeAndClusterRulesTest {
   @Test
   void should_reject_even_number_of_servers() {
     Expect.only(servers(4).cluster(k3s("v1.33.4+k3s1").ha()), "etcd-odd-servers",
-        "homelab/k3s: HA with embedded etcd needs an odd number of servers, found 4. Make 5 or 3 nodes controlPlane()");
+        "homelab/cluster: HA with embedded etcd needs an odd number of servers, found 4. Make 5 or 3 nodes controlPlane()");
   }
 
   @Test
   void should_reject_ha_with_one_server() {
     Expect.only(servers(1).cluster(k3s("v1.33.4+k3s1").ha()), "etcd-odd-servers",
-        "homelab/k3s: HA with embedded etcd needs at least 3 servers, found 1. Make 3 nodes controlPlane(), or drop .ha()");
+        "homelab/cluster: HA with embedded etcd needs at least 3 servers, found 1. Make 3 nodes controlPlane(), or drop .ha()");
   }
 
   @Test
@@ -108,47 +108,47 @@ class NodeAndClusterRulesTest {
   @Test
   void should_reject_a_malformed_cluster_cidr() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").clusterCidr("10.42.0.0")), "k3s-cidrs",
-        "homelab/k3s: cluster CIDR '10.42.0.0' is not an IPv4 CIDR with its host bits zero. Call .clusterCidr(\"10.42.0.0/16\")");
+        "homelab/cluster: cluster CIDR '10.42.0.0' is not an IPv4 CIDR with its host bits zero. Call .clusterCidr(\"10.42.0.0/16\")");
   }
 
   @Test
   void should_reject_overlapping_cluster_and_service_cidrs() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").serviceCidr("10.42.128.0/17")), "k3s-cidrs",
-        "homelab/k3s: cluster CIDR 10.42.0.0/16 overlaps service CIDR 10.42.128.0/17. "
+        "homelab/cluster: cluster CIDR 10.42.0.0/16 overlaps service CIDR 10.42.128.0/17. "
             + "Use disjoint networks, e.g. the defaults 10.42.0.0/16 and 10.43.0.0/16");
   }
 
   @Test
   void should_reject_cluster_cidr_overlapping_the_lan() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").clusterCidr("192.168.0.0/16")), "k3s-cidr-lan",
-        "homelab/k3s: cluster CIDR 192.168.0.0/16 overlaps the LAN 192.168.1.0/24. "
+        "homelab/cluster: cluster CIDR 192.168.0.0/16 overlaps the LAN 192.168.1.0/24. "
             + "Pick a pod network outside the LAN with .clusterCidr(...), e.g. the default 10.42.0.0/16");
   }
 
   @Test
   void should_reject_service_cidr_overlapping_the_lan() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").serviceCidr("192.168.1.0/24")), "k3s-cidr-lan",
-        "homelab/k3s: service CIDR 192.168.1.0/24 overlaps the LAN 192.168.1.0/24. "
+        "homelab/cluster: service CIDR 192.168.1.0/24 overlaps the LAN 192.168.1.0/24. "
             + "Pick a service network outside the LAN with .serviceCidr(...), e.g. the default 10.43.0.0/16");
   }
 
   @Test
   void should_reject_an_api_endpoint_outside_the_lan() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("10.1.2.3")), "api-endpoint-in-lan",
-        "homelab/k3s: API endpoint 10.1.2.3 is outside the LAN 192.168.1.0/24. Use a LAN address or a DNS name in .apiEndpoint(...)");
+        "homelab/cluster: API endpoint 10.1.2.3 is outside the LAN 192.168.1.0/24. Use a LAN address or a DNS name in .apiEndpoint(...)");
   }
 
   @Test
   void should_reject_an_api_endpoint_on_the_broadcast_address_of_the_lan() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("192.168.1.255")), "api-endpoint-in-lan",
-        "homelab/k3s: API endpoint 192.168.1.255 is the broadcast address of the LAN 192.168.1.0/24. "
+        "homelab/cluster: API endpoint 192.168.1.255 is the broadcast address of the LAN 192.168.1.0/24. "
             + "Use an address between 192.168.1.1 and 192.168.1.254 or a DNS name in .apiEndpoint(...)");
   }
 
   @Test
   void should_reject_etcd_snapshots_without_ha() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").etcdSnapshots(etcdSnapshots())), "etcd-snapshots-need-ha",
-        "homelab/k3s: etcd snapshots need embedded etcd, but a cluster without .ha() runs on SQLite. "
+        "homelab/cluster: etcd snapshots need embedded etcd, but a cluster without .ha() runs on SQLite. "
             + "Call .ha() with 3 controlPlane() nodes, or drop .etcdSnapshots(...)");
   }
 
@@ -156,54 +156,54 @@ class NodeAndClusterRulesTest {
   void should_reject_etcd_snapshots_to_an_unknown_s3_target() {
     Expect.only(servers(3).cluster(k3s("v1.33.4+k3s1").ha().etcdSnapshots(etcdSnapshots().toS3(offsite()))),
         "etcd-s3-target-known",
-        "homelab/k3s: etcd snapshot target offsite is not defined. Add it with homelab.backups(s3(\"offsite\", endpoint, bucket))");
+        "homelab/cluster: etcd snapshot target offsite is not defined. Add it with homelab.backups(s3(\"offsite\", endpoint, bucket))");
   }
 
   @Test
   void should_reject_a_malformed_etcd_snapshot_schedule() {
     Expect.only(servers(3).cluster(k3s("v1.33.4+k3s1").ha().etcdSnapshots(etcdSnapshots().schedule("every 6h"))),
         "cron-schedule",
-        "homelab/k3s: etcd snapshot schedule 'every 6h' is not a five-field cron. Call etcdSnapshots().schedule(\"0 */12 * * *\")");
+        "homelab/cluster: etcd snapshot schedule 'every 6h' is not a five-field cron. Call etcdSnapshots().schedule(\"0 */12 * * *\")");
   }
 
   @Test
   void should_reject_keeping_no_etcd_snapshot() {
     Expect.only(servers(3).cluster(k3s("v1.33.4+k3s1").ha().etcdSnapshots(etcdSnapshots().retention(0))), "etcd-retention",
-        "homelab/k3s: etcd snapshot retention is 0, at least 1 is needed. Call etcdSnapshots().retention(5)");
+        "homelab/cluster: etcd snapshot retention is 0, at least 1 is needed. Call etcdSnapshots().retention(5)");
   }
 
   @Test
   void should_reject_a_malformed_pinned_upgrade_version() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade().version("1.34"))), "upgrade-version",
-        "homelab/k3s: pinned upgrade version '1.34' is not a k3s release like v1.33.4+k3s1. "
+        "homelab/cluster: pinned upgrade version '1.34' is not a k3s release like v1.33.4+k3s1. "
             + "Pin a tag from https://github.com/k3s-io/k3s/releases with autoUpgrade().version(...)");
   }
 
   @Test
   void should_reject_a_pinned_upgrade_that_downgrades() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade().version("v1.33.3+k3s2"))), "upgrade-version",
-        "homelab/k3s: pinned upgrade version v1.33.3+k3s2 is older than the cluster version v1.33.4+k3s1. "
+        "homelab/cluster: pinned upgrade version v1.33.3+k3s2 is older than the cluster version v1.33.4+k3s1. "
             + "Pin v1.33.4+k3s1 or newer with autoUpgrade().version(...)");
   }
 
   @Test
   void should_reject_an_unknown_upgrade_channel() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade().channel("newest"))), "upgrade-version",
-        "homelab/k3s: upgrade channel 'newest' is not stable, latest, testing or a minor like v1.33. Call autoUpgrade().channel(\"stable\")");
+        "homelab/cluster: upgrade channel 'newest' is not stable, latest, testing or a minor like v1.33. Call autoUpgrade().channel(\"stable\")");
   }
 
   @Test
   void should_reject_zero_upgrade_concurrency() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade().concurrency(0))), "upgrade-concurrency",
-        "homelab/k3s: upgrade concurrency is 0, at least 1 is needed. Call autoUpgrade().concurrency(1)");
+        "homelab/cluster: upgrade concurrency is 0, at least 1 is needed. Call autoUpgrade().concurrency(1)");
   }
 
   @Test
   void should_reject_a_malformed_upgrade_window() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").upgrades(
             autoUpgrade().window(java.util.List.of("samedi"), "3:00", "06:00", "Europe/Paris"))), "upgrade-window",
-        "homelab/k3s: upgrade window start '3:00' is not HH:MM. Write it like \"03:00\"",
-        "homelab/k3s: upgrade window day 'samedi' is not a day name. Use lower-case names such as \"saturday\"");
+        "homelab/cluster: upgrade window start '3:00' is not HH:MM. Write it like \"03:00\"",
+        "homelab/cluster: upgrade window day 'samedi' is not a day name. Use lower-case names such as \"saturday\"");
   }
 
   @Test
@@ -252,8 +252,8 @@ class NodeAndClusterRulesTest {
 
   @Test
   void should_reject_a_relative_mount_point() {
-    Expect.only(minimal().nodes(node("nuc").disks(mediaDisk("media", "/dev/sdb").mountAt("srv/media"))), "absolute-path",
-        "homelab/nodes/nuc/disks/media: mount point 'srv/media' is not a plain absolute path. Call .mountAt(\"/srv/media\")");
+    Expect.only(minimal().nodes(node("nuc").disks(mediaDisk("media", "/dev/sdb").mountPoint("srv/media"))), "absolute-path",
+        "homelab/nodes/nuc/disks/media: mount point 'srv/media' is not a plain absolute path. Call .mountPoint(\"/srv/media\")");
   }
 
   @Test
@@ -272,8 +272,8 @@ class NodeAndClusterRulesTest {
 
   @Test
   void should_reject_a_malformed_host_postgres() {
-    Expect.only(minimal().nodes(node("nuc").postgres(hostPostgres("15").allow("192.168.1.0"))), "host-postgres",
-        "homelab/nodes/nuc: allowed network '192.168.1.0' is not an IPv4 CIDR. Write it like .allow(\"192.168.1.0/24\")");
+    Expect.only(minimal().nodes(node("nuc").postgres(hostPostgres("15").allowFrom("192.168.1.0"))), "host-postgres",
+        "homelab/nodes/nuc: allowed network '192.168.1.0' is not an IPv4 CIDR. Write it like .allowFrom(\"192.168.1.0/24\")");
   }
 
   @Test

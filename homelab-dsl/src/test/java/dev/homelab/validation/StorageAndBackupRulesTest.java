@@ -102,7 +102,7 @@ class StorageAndBackupRulesTest {
             .monitoring(monitoring())
             .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume(claim("db", "/db", "1Gi").local())
                 .volume("files", "/files", "1Gi")), "local-volumes-need-local-path",
-        "homelab/k3s: node-local volumes (apps/wiki/volumes/db, dataServices/postgres, dataServices/redis and 1 more) need k3s' "
+        "homelab/cluster: node-local volumes (apps/wiki/volumes/db, dataServices/postgres, dataServices/redis and 1 more) need k3s' "
             + "local-path provisioner, which is disabled. Remove BuiltIn.LOCAL_STORAGE from k3s(...).disable(...), "
             + "or give each of them an NFS class with .storageClass(...)");
   }
@@ -135,55 +135,55 @@ class StorageAndBackupRulesTest {
 
   @Test
   void should_reject_restic_on_an_unknown_node() {
-    Expect.only(withNas(minimal()).backups(restic("local", "nas2", "restic").paths("/srv/data")), "restic-disk",
-        "homelab/backups/restic/local: node nas2 is not defined. Use one of the nodes: pi1, nas");
+    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas2", "restic").paths("/srv/data")), "restic-disk",
+        "homelab/resticBackups/local: node nas2 is not defined. Use one of the nodes: pi1, nas");
   }
 
   @Test
   void should_reject_restic_with_no_disk() {
-    Expect.only(withNas(minimal()).backups(restic("local", "pi1", "restic").paths("/srv/data")), "restic-disk",
-        "homelab/backups/restic/local: node pi1 has no disk called restic. Add it with node(\"pi1\").disks(backupDisk(\"restic\", device))");
+    Expect.only(withNas(minimal()).resticBackups(restic("local", "pi1", "restic").paths("/srv/data")), "restic-disk",
+        "homelab/resticBackups/local: node pi1 has no disk called restic. Add it with node(\"pi1\").disks(backupDisk(\"restic\", device))");
   }
 
   @Test
   void should_reject_restic_to_a_data_disk() {
-    Expect.only(withNas(minimal()).backups(restic("local", "nas", "data").paths("/srv/media")), "restic-disk",
-        "homelab/backups/restic/local: disk data of node nas is a data disk, not a backup disk. Back up to a backupDisk(...) of nas");
+    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "data").paths("/srv/media")), "restic-disk",
+        "homelab/resticBackups/local: disk data of node nas is a data disk, not a backup disk. Back up to a backupDisk(...) of nas");
   }
 
   @Test
   void should_reject_restic_without_paths() {
-    Expect.only(withNas(minimal()).backups(restic("local", "nas", "restic")), "restic-paths",
-        "homelab/backups/restic/local: backs up no paths. Call .paths(\"/srv/data\")");
+    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "restic")), "restic-paths",
+        "homelab/resticBackups/local: backs up no paths. Call .paths(\"/srv/data\")");
   }
 
   @Test
   void should_reject_restic_of_a_relative_path() {
-    Expect.only(withNas(minimal()).backups(restic("local", "nas", "restic").paths("srv/data")), "absolute-path",
-        "homelab/backups/restic/local: path 'srv/data' is not a plain absolute path. Back up absolute host paths of letters, digits and ._-, such as \"/srv/data\"");
+    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "restic").paths("srv/data")), "absolute-path",
+        "homelab/resticBackups/local: path 'srv/data' is not a plain absolute path. Back up absolute host paths of letters, digits and ._-, such as \"/srv/data\"");
   }
 
   @Test
   void should_reject_restic_keeping_nothing() {
-    Expect.only(withNas(minimal()).backups(restic("local", "nas", "restic").paths("/srv/data").retention(keep())), "retention-empty",
-        "homelab/backups/restic/local: retention keeps nothing. Call .retention(keep().daily(7).weekly(4))");
+    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "restic").paths("/srv/data").retention(keep())), "retention-empty",
+        "homelab/resticBackups/local: retention keeps nothing. Call .retention(keep().daily(7).weekly(4))");
   }
 
   @Test
   void should_reject_an_s3_endpoint_that_is_no_url() {
     Expect.only(minimal().backups(s3("offsite", "s3.example.net", "example-homelab-backups")), "s3-target",
-        "homelab/backups/s3/offsite: endpoint 's3.example.net' is not an http(s) URL of a host name or IP. Write it like \"https://s3.eu-central-003.backblazeb2.com\"");
+        "homelab/backups/offsite: endpoint 's3.example.net' is not an http(s) URL of a host name or IP. Write it like \"https://s3.eu-central-003.backblazeb2.com\"");
   }
 
   @Test
   void should_reject_an_invalid_bucket_name() {
     Expect.only(minimal().backups(s3("offsite", "https://s3.example.net", "Backups")), "s3-target",
-        "homelab/backups/s3/offsite: bucket 'Backups' is not a valid bucket name. Use 3 to 63 lower-case letters, digits, '.' and '-'");
+        "homelab/backups/offsite: bucket 'Backups' is not a valid bucket name. Use 3 to 63 lower-case letters, digits, '.' and '-'");
   }
 
   @Test
   void should_reject_an_s3_target_keeping_nothing() {
     Expect.only(minimal().backups(offsite().retention(keep())), "retention-empty",
-        "homelab/backups/s3/offsite: retention keeps nothing. Call .retention(keep().daily(30))");
+        "homelab/backups/offsite: retention keeps nothing. Call .retention(keep().daily(30))");
   }
 }

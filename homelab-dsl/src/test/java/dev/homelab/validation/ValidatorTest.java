@@ -45,8 +45,8 @@ class ValidatorTest {
     ValidationException e = catchThrowableOfType(lab::validate, ValidationException.class);
 
     assertThat(e.problems()).extracting(Problem::toString).containsExactly(
-        "homelab/k3s: version 'v1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases",
-        "homelab/k3s: HA with embedded etcd needs an odd number of servers, found 2. Make 3 or 1 nodes controlPlane()");
+        "homelab/cluster: version 'v1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases",
+        "homelab/cluster: HA with embedded etcd needs an odd number of servers, found 2. Make 3 or 1 nodes controlPlane()");
   }
 
   @Test

@@ -177,7 +177,7 @@ final class DeployWorkflow {
   private Map<String, Object> kubernetesJob(List<String> needs) {
     // kubectl without a kubeconfig uses the runner pod's service account (in-cluster config).
     Map<String, Object> kubectl = map("uses", SETUP_KUBECTL,
-        "with", lab.k3s().map(k -> map("version", kubectlVersion(k.version()))).orElse(null));
+        "with", lab.cluster().map(k -> map("version", kubectlVersion(k.version()))).orElse(null));
     List<Object> steps = List.of(
         map("uses", CHECKOUT),
         kubectl,

@@ -58,7 +58,7 @@ final class TerraformInputs {
       secret(lab.dns().get().apiToken(), "Cloudflare API token (Zone:DNS:Edit)");
       publicIp = lab.dns().get().publicAddress().isEmpty();
     }
-    for (S3Target t : lab.s3Targets()) {
+    for (S3Target t : lab.backups()) {
       if (t.managedByTerraform()) {
         secret(t.accessKeyId(), "access key id of S3 target " + t.name());
         secret(t.secretAccessKey(), "secret access key of S3 target " + t.name());

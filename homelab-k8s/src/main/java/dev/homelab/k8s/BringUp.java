@@ -48,9 +48,9 @@ final class BringUp {
     }
     sb.append("kubectl get pods -A | grep -v -e Running -e Completed   # nothing left but the header\n```\n");
     boolean publicApps = lab.apps().stream().anyMatch(a -> a.exposure() == Exposure.PUBLIC);
-    lab.traefik().flatMap(t -> t.publicIp()).filter(ip -> publicApps).ifPresent(ip -> sb
+    lab.ingress().flatMap(t -> t.publicIp()).filter(ip -> publicApps).ifPresent(ip -> sb
         .append("\nOn your router, forward TCP 80 and 443 to `").append(ip).append("`, Traefik's public IP (and nothing to its\n")
-        .append("internal IP").append(lab.traefik().get().internalIp().map(i -> " `" + i + "`").orElse(""))
+        .append("internal IP").append(lab.ingress().get().internalIp().map(i -> " `" + i + "`").orElse(""))
         .append(", which serves the LAN and the VPN only).\n"));
     lab.dataServices().stream().filter(d -> d.kind() == DataService.Kind.PIHOLE).findFirst()
         .flatMap(DataService::loadBalancerIp).ifPresent(ip -> sb

@@ -59,7 +59,7 @@ public final class Peers {
 
   /** Namespace of the Traefik pods that reach the backends: the lab's own, else k3s' bundled one. */
   public static String traefikNamespace(Lab lab) {
-    return lab.traefik().isPresent() ? TRAEFIK_NAMESPACE : "kube-system";
+    return lab.ingress().isPresent() ? TRAEFIK_NAMESPACE : "kube-system";
   }
 
   /** LAN and VPN subnets: the clients of the internal side and of LAN services such as DNS. */
@@ -72,7 +72,7 @@ public final class Peers {
 
   /** The pod network (k3s' {@code cluster-cidr}; 10.42.0.0/16 when the lab declares no cluster). */
   public static String clusterCidr(Lab lab) {
-    return lab.k3s().map(K3s::clusterCidr).orElse("10.42.0.0/16");
+    return lab.cluster().map(K3s::clusterCidr).orElse("10.42.0.0/16");
   }
 
   /**

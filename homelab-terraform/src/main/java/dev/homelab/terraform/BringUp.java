@@ -38,7 +38,7 @@ final class BringUp {
       sb.append(" and the public names resolve to `TF_VAR_public_ip`");
     }
     sb.append(".\n");
-    List<String> perConsumer = lab.s3Targets().stream().filter(t -> t.keyPerConsumer()).map(t -> "`" + t.bucket() + "`").toList();
+    List<String> perConsumer = lab.backups().stream().filter(t -> t.keyPerConsumer()).map(t -> "`" + t.bucket() + "`").toList();
     if (!perConsumer.isEmpty()) {
       // the consumers' keys are the user's to create: Terraform holds only the admin key
       sb.append("\nThen create the off-site keys the consumers use, one per consumer and limited to its prefix in ")

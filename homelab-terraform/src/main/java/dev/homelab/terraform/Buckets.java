@@ -16,7 +16,7 @@ final class Buckets implements Part {
   @Override
   public void addTo(Lab lab, TerraformModule module, List<Problem> problems) {
     TreeMap<String, JsonNode> names = new TreeMap<>();
-    for (S3Target target : lab.s3Targets()) {
+    for (S3Target target : lab.backups()) {
       if (target.managedByTerraform()) {
         names.put(target.name(), providerFor(target).addBucket(target, module));
       }

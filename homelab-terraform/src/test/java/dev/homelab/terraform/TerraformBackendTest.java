@@ -422,7 +422,7 @@ class TerraformBackendTest {
     assertThatThrownBy(() -> dev.homelab.backend.Renderer.using(backend).render(lab))
         .isInstanceOf(ValidationException.class)
         .hasMessage("2 problems in the homelab model:\n"
-            + "homelab/k3s: version '1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases\n"
+            + "homelab/cluster: version '1.33' is not a k3s release like v1.33.4+k3s1. Use a tag from https://github.com/k3s-io/k3s/releases\n"
             + "homelab/vpn: WireGuard endpoint vpn.example.com is also the public host of app blog. "
             + "Give the app another .host(...) or the VPN another .endpoint(...)");
   }

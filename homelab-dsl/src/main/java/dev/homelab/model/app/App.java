@@ -182,21 +182,21 @@ public abstract class App {
    *
    * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
    */
-  public abstract Optional<String> metricsPath();
+  public abstract Optional<String> metrics();
 
   /**
    * S3 targets the app's volumes are backed up to. Default: none.
    *
    * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
    */
-  public abstract List<String> backupTargets();
+  public abstract List<String> backups();
 
   /**
    * Host name of the node the app is pinned to. Default: none (any node of a matching arch).
    *
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/">assigning pods to nodes</a>
    */
-  public abstract Optional<String> pinnedNode();
+  public abstract Optional<String> runsOn();
 
   /**
    * Commands the app's image runs on a schedule, beside the app. Default: none.
@@ -211,7 +211,7 @@ public abstract class App {
    *
    * @see <a href="https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline">Pod Security baseline</a>
    */
-  public abstract Optional<String> rootReason();
+  public abstract Optional<String> runAsRoot();
 
   /**
    * UID the container runs as (never root). Default: 1000.
@@ -482,7 +482,7 @@ public abstract class App {
    */
   public App metrics(String path) {
     required(path, ModelPaths.app(name()), ".metrics(path)", "an absolute URL path", ".metrics(\"/metrics\")");
-    return copy().withMetricsPath(path);
+    return copy().withMetrics(path);
   }
 
   /**
@@ -492,9 +492,9 @@ public abstract class App {
    */
   public App backup(S3Target target) {
     required(target, ModelPaths.app(name()), ".backup(target)", "an S3 target of the lab", ".backup(offsite)");
-    List<String> all = new ArrayList<>(backupTargets());
+    List<String> all = new ArrayList<>(backups());
     all.add(target.name());
-    return copy().withBackupTargets(all);
+    return copy().withBackups(all);
   }
 
   /**
@@ -504,7 +504,7 @@ public abstract class App {
    */
   public App runsOn(String nodeName) {
     required(nodeName, ModelPaths.app(name()), ".runsOn(nodeName)", "a node's name", ".runsOn(\"nas\")");
-    return copy().withPinnedNode(nodeName);
+    return copy().withRunsOn(nodeName);
   }
 
   /**
@@ -547,7 +547,7 @@ public abstract class App {
    */
   public App runAsRoot(String reason) {
     required(reason, ModelPaths.app(name()), ".runAsRoot(reason)", "why the image must run as root", ".runAsRoot(\"s6-overlay init runs only as root\")");
-    return copy().withRootReason(reason);
+    return copy().withRunAsRoot(reason);
   }
 
   /**
@@ -614,11 +614,11 @@ public abstract class App {
             "Pin a version, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + (Names.isDnsLabel(name()) ? name() : "app") + ":1.2.3\")")
         .when(runAsUser() <= 0, "run-as-root", () -> "runAsUser " + runAsUser() + " runs the container as root",
             "Call .runAsUser(1000) with the image's non-root UID, or .runAsRoot(reason) if the image runs only as root")
-        .when(rootReason().filter(r -> !Texts.isOneLine(r)).isPresent(), "root-reason",
+        .when(runAsRoot().filter(r -> !Texts.isOneLine(r)).isPresent(), "root-reason",
             () -> "runAsRoot(...) needs a one-line reason of plain text", "Say why the image must run as root, e.g. .runAsRoot(\"s6-overlay init runs only as root\")")
         .addAll(resources().violations())
         .addAll(probe().violations());
-    metricsPath().ifPresent(m -> {
+    metrics().ifPresent(m -> {
       v.when(!HttpPaths.isPath(m), "http-path", () -> "metrics path " + Texts.quote(m) + " is not an absolute URL path",
           "Call .metrics(\"" + HttpPaths.suggest(m, "/metrics") + "\")");
       SecretShapes.inText(m).ifPresent(shape -> v.add("plain-secret-value", "metrics path holds " + shape,

@@ -67,7 +67,7 @@ public abstract class S3Target {
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
    */
   @Value.Default
-  public String credentialsSecret() {
+  public String credentials() {
     return "s3-" + name();
   }
 
@@ -159,7 +159,7 @@ public abstract class S3Target {
    */
   public S3Target credentials(String secretName) {
     required(secretName, ModelPaths.s3(name()), ".credentials(secretName)", "a Secret's name", ".credentials(\"s3-offsite\")");
-    return copy().withCredentialsSecret(secretName);
+    return copy().withCredentials(secretName);
   }
 
   /**
@@ -216,7 +216,7 @@ public abstract class S3Target {
    */
   public String credentialsSecretFor(String consumer) {
     required(consumer, ModelPaths.s3(name()), "credentialsSecretFor(consumer)", "the consumer's name", "offsite.credentialsSecretFor(\"nextcloud\")");
-    return keyPerConsumer() ? credentialsSecret() + "-" + consumer : credentialsSecret();
+    return keyPerConsumer() ? credentials() + "-" + consumer : credentials();
   }
 
   /** The access key id of {@code consumer} (see {@link #credentialsSecretFor}). */
@@ -233,12 +233,12 @@ public abstract class S3Target {
 
   /** The access key id: key {@code access-key-id} of the credentials secret. */
   public SecretRef accessKeyId() {
-    return SecretRef.of(credentialsSecret(), "access-key-id");
+    return SecretRef.of(credentials(), "access-key-id");
   }
 
   /** The secret access key: key {@code secret-access-key} of the credentials secret. */
   public SecretRef secretAccessKey() {
-    return SecretRef.of(credentialsSecret(), "secret-access-key");
+    return SecretRef.of(credentials(), "secret-access-key");
   }
 
   /** The endpoint's host name, without scheme. */
@@ -252,7 +252,7 @@ public abstract class S3Target {
         .when(SecretShapes.inText(endpoint()).isPresent(), "plain-secret-value",
             () -> "endpoint holds " + SecretShapes.inText(endpoint()).get(),
             "Drop them from the URL, e.g. \"https://s3.example.com\": the keys are read from secret(\""
-                + (Names.isDnsSubdomain(credentialsSecret()) ? credentialsSecret() : "s3-credentials")
+                + (Names.isDnsSubdomain(credentials()) ? credentials() : "s3-credentials")
                 + "\", \"access-key-id\") and its key secret-access-key")
         .when(!region().matches("[a-z0-9][a-z0-9-]{0,62}"), "s3-target", () -> "region " + Texts.quote(region()) + " is not a region name",
             "Call .region(\"us-east-1\") or the provider's region, e.g. \"eu-central-003\"")

@@ -80,7 +80,7 @@ public abstract class AutoUpgrade {
    * @see <a href="https://docs.k3s.io/upgrades/manual">k3s release channels</a>
    */
   public AutoUpgrade channel(String channel) {
-    required(channel, ModelPaths.k3s() + "/upgrades", ".channel(channel)", "a release channel", ".channel(\"stable\")");
+    required(channel, ModelPaths.cluster() + "/upgrades", ".channel(channel)", "a release channel", ".channel(\"stable\")");
     return copy().withChannel(channel).withVersion(Optional.empty());
   }
 
@@ -90,7 +90,7 @@ public abstract class AutoUpgrade {
    * @see <a href="https://github.com/k3s-io/k3s/releases">k3s releases</a>
    */
   public AutoUpgrade version(String version) {
-    required(version, ModelPaths.k3s() + "/upgrades", ".version(version)", "a k3s release", ".version(\"v1.33.4+k3s1\")");
+    required(version, ModelPaths.cluster() + "/upgrades", ".version(version)", "a k3s release", ".version(\"v1.33.4+k3s1\")");
     return copy().withVersion(version).withChannel(Optional.empty());
   }
 
@@ -118,10 +118,10 @@ public abstract class AutoUpgrade {
    * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
    */
   public AutoUpgrade window(List<String> days, String start, String end, String timeZone) {
-    requiredEach(days, ModelPaths.k3s() + "/upgrades", ".window(days, …)", "a day", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(start, ModelPaths.k3s() + "/upgrades", ".window(…, start, …)", "a start time", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(end, ModelPaths.k3s() + "/upgrades", ".window(…, end, …)", "an end time", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(timeZone, ModelPaths.k3s() + "/upgrades", ".window(…, timeZone)", "an IANA time zone", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
+    requiredEach(days, ModelPaths.cluster() + "/upgrades", ".window(days, …)", "a day", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
+    required(start, ModelPaths.cluster() + "/upgrades", ".window(…, start, …)", "a start time", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
+    required(end, ModelPaths.cluster() + "/upgrades", ".window(…, end, …)", "an end time", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
+    required(timeZone, ModelPaths.cluster() + "/upgrades", ".window(…, timeZone)", "an IANA time zone", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
     return copy().withWindow(UpgradeWindow.of(days, start, end, timeZone));
   }
 

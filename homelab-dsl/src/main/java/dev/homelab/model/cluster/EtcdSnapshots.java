@@ -47,7 +47,7 @@ public abstract class EtcdSnapshots {
    *
    * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
    */
-  public abstract Optional<String> s3Target();
+  public abstract Optional<String> toS3();
 
   /**
    * Folder in the bucket. Default: {@code etcd}.
@@ -75,7 +75,7 @@ public abstract class EtcdSnapshots {
    * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
    */
   public EtcdSnapshots schedule(String cron) {
-    required(cron, ModelPaths.k3s() + "/etcdSnapshots", ".schedule(cron)", "a five-field cron schedule", ".schedule(\"0 */12 * * *\")");
+    required(cron, ModelPaths.cluster() + "/etcdSnapshots", ".schedule(cron)", "a five-field cron schedule", ".schedule(\"0 */12 * * *\")");
     return copy().withSchedule(cron);
   }
 
@@ -94,8 +94,8 @@ public abstract class EtcdSnapshots {
    * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
    */
   public EtcdSnapshots toS3(dev.homelab.model.backup.S3Target target) {
-    required(target, ModelPaths.k3s() + "/etcdSnapshots", ".toS3(target)", "an S3 target of the lab", ".toS3(offsite)");
-    return copy().withS3Target(target.name());
+    required(target, ModelPaths.cluster() + "/etcdSnapshots", ".toS3(target)", "an S3 target of the lab", ".toS3(offsite)");
+    return copy().withToS3(target.name());
   }
 
   /**
@@ -104,7 +104,7 @@ public abstract class EtcdSnapshots {
    * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
    */
   public EtcdSnapshots folder(String folder) {
-    required(folder, ModelPaths.k3s() + "/etcdSnapshots", ".folder(folder)", "a folder name", ".folder(\"etcd\")");
+    required(folder, ModelPaths.cluster() + "/etcdSnapshots", ".folder(folder)", "a folder name", ".folder(\"etcd\")");
     return copy().withFolder(folder);
   }
 

@@ -129,7 +129,7 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
    */
   public static K3s of(String version) {
-    required(version, ModelPaths.k3s(), "K3s.of(version)", "a k3s release", "k3s(\"v1.33.4+k3s1\")");
+    required(version, ModelPaths.cluster(), "K3s.of(version)", "a k3s release", "k3s(\"v1.33.4+k3s1\")");
     return ImmutableK3s.of(version);
   }
 
@@ -149,7 +149,7 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/datastore/ha-embedded">HA with embedded etcd</a>
    */
   public K3s apiEndpoint(String endpoint) {
-    required(endpoint, ModelPaths.k3s(), ".apiEndpoint(endpoint)", "a host name or IP", ".apiEndpoint(\"192.168.1.10\")");
+    required(endpoint, ModelPaths.cluster(), ".apiEndpoint(endpoint)", "a host name or IP", ".apiEndpoint(\"192.168.1.10\")");
     return copy().withApiEndpoint(endpoint);
   }
 
@@ -159,7 +159,7 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
    */
   public K3s tlsSan(String... names) {
-    requiredEach(names, ModelPaths.k3s(), ".tlsSan(names)", "a host name or IP", ".tlsSan(\"k3s.example.com\")");
+    requiredEach(names, ModelPaths.cluster(), ".tlsSan(names)", "a host name or IP", ".tlsSan(\"k3s.example.com\")");
     List<String> all = new ArrayList<>(tlsSans());
     all.addAll(List.of(names));
     return copy().withTlsSans(all);
@@ -171,7 +171,7 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/cli/token">k3s tokens</a>
    */
   public K3s token(SecretRef token) {
-    required(token, ModelPaths.k3s(), ".token(token)", "a secret reference", ".token(secret(\"k3s-token\", \"token\"))");
+    required(token, ModelPaths.cluster(), ".token(token)", "a secret reference", ".token(secret(\"k3s-token\", \"token\"))");
     return copy().withToken(token);
   }
 
@@ -181,7 +181,7 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/security/secrets-encryption">secrets encryption</a>
    */
   public K3s secretsEncryption(SecretsEncryption provider) {
-    required(provider, ModelPaths.k3s(), ".secretsEncryption(provider)", "a provider", ".secretsEncryption(SecretsEncryption.SECRETBOX)");
+    required(provider, ModelPaths.cluster(), ".secretsEncryption(provider)", "a provider", ".secretsEncryption(SecretsEncryption.SECRETBOX)");
     return copy().withSecretsEncryption(provider);
   }
 
@@ -191,7 +191,7 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/installation/packaged-components">k3s packaged components</a>
    */
   public K3s disable(BuiltIn... builtIns) {
-    requiredEach(builtIns, ModelPaths.k3s(), ".disable(builtIns)", "a built-in", ".disable(BuiltIn.METRICS_SERVER)");
+    requiredEach(builtIns, ModelPaths.cluster(), ".disable(builtIns)", "a built-in", ".disable(BuiltIn.METRICS_SERVER)");
     Set<BuiltIn> all = EnumSet.noneOf(BuiltIn.class);
     all.addAll(disabled());
     all.addAll(List.of(builtIns));
@@ -204,7 +204,7 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
    */
   public K3s clusterCidr(String cidr) {
-    required(cidr, ModelPaths.k3s(), ".clusterCidr(cidr)", "a CIDR", ".clusterCidr(\"10.42.0.0/16\")");
+    required(cidr, ModelPaths.cluster(), ".clusterCidr(cidr)", "a CIDR", ".clusterCidr(\"10.42.0.0/16\")");
     return copy().withClusterCidr(cidr);
   }
 
@@ -214,7 +214,7 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
    */
   public K3s serviceCidr(String cidr) {
-    required(cidr, ModelPaths.k3s(), ".serviceCidr(cidr)", "a CIDR", ".serviceCidr(\"10.43.0.0/16\")");
+    required(cidr, ModelPaths.cluster(), ".serviceCidr(cidr)", "a CIDR", ".serviceCidr(\"10.43.0.0/16\")");
     return copy().withServiceCidr(cidr);
   }
 
@@ -224,7 +224,7 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/cli/etcd-snapshot">k3s etcd-snapshot</a>
    */
   public K3s etcdSnapshots(EtcdSnapshots snapshots) {
-    required(snapshots, ModelPaths.k3s(), ".etcdSnapshots(snapshots)", "etcd snapshot settings", ".etcdSnapshots(etcdSnapshots())");
+    required(snapshots, ModelPaths.cluster(), ".etcdSnapshots(snapshots)", "etcd snapshot settings", ".etcdSnapshots(etcdSnapshots())");
     return copy().withEtcdSnapshots(snapshots);
   }
 
@@ -234,7 +234,7 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/upgrades/automated">automated upgrades</a>
    */
   public K3s upgrades(AutoUpgrade upgrades) {
-    required(upgrades, ModelPaths.k3s(), ".upgrades(upgrades)", "automatic upgrades", ".upgrades(autoUpgrade())");
+    required(upgrades, ModelPaths.cluster(), ".upgrades(upgrades)", "automatic upgrades", ".upgrades(autoUpgrade())");
     return copy().withUpgrades(upgrades);
   }
 

@@ -76,10 +76,10 @@ public abstract class UpgradeWindow {
    * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
    */
   public static UpgradeWindow of(List<String> days, String start, String end, String timeZone) {
-    requiredEach(days, ModelPaths.k3s() + "/upgrades/window", "UpgradeWindow.of(days, …)", "a day", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(start, ModelPaths.k3s() + "/upgrades/window", "UpgradeWindow.of(…, start, …)", "a start time", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(end, ModelPaths.k3s() + "/upgrades/window", "UpgradeWindow.of(…, end, …)", "an end time", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(timeZone, ModelPaths.k3s() + "/upgrades/window", "UpgradeWindow.of(…, timeZone)", "an IANA time zone", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
+    requiredEach(days, ModelPaths.cluster() + "/upgrades/window", "UpgradeWindow.of(days, …)", "a day", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
+    required(start, ModelPaths.cluster() + "/upgrades/window", "UpgradeWindow.of(…, start, …)", "a start time", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
+    required(end, ModelPaths.cluster() + "/upgrades/window", "UpgradeWindow.of(…, end, …)", "an end time", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
+    required(timeZone, ModelPaths.cluster() + "/upgrades/window", "UpgradeWindow.of(…, timeZone)", "an IANA time zone", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
     return ImmutableUpgradeWindow.of(days, start, end, timeZone);
   }
 }

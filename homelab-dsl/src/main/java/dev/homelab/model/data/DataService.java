@@ -131,7 +131,7 @@ public abstract class DataService {
    *
    * @see <a href="https://www.postgresql.org/docs/current/app-pgdump.html">pg_dump</a>
    */
-  public abstract Optional<String> backupTarget();
+  public abstract Optional<String> backup();
 
   /**
    * Five-field cron of the dump. Default: {@code 30 2 * * *}.
@@ -212,7 +212,7 @@ public abstract class DataService {
    */
   public DataService backup(dev.homelab.model.backup.S3Target target) {
     required(target, ModelPaths.dataService(name()), ".backup(target)", "an S3 target of the lab", ".backup(offsite)");
-    return copy().withBackupTarget(target.name());
+    return copy().withBackup(target.name());
   }
 
   /**
@@ -298,7 +298,7 @@ public abstract class DataService {
         .when(adminHost().isPresent() && !kind().hasAdminUi(), "admin-host-ui",
             () -> kind().name().toLowerCase(java.util.Locale.ROOT) + " serves no admin UI to route adminHost(...) to",
             "Drop .adminHost(...) from " + name())
-        .when(backupTarget().isPresent() && kind() != Kind.POSTGRES, "dump-only-postgres",
+        .when(backup().isPresent() && kind() != Kind.POSTGRES, "dump-only-postgres",
             () -> "only PostgreSQL is dumped to S3, this is " + kind().name().toLowerCase(java.util.Locale.ROOT),
             "Drop .backup(...) from " + name())
         .when(kind() == Kind.PIHOLE && loadBalancerIp().isEmpty(), "pihole-lb-ip",

@@ -117,8 +117,8 @@ public abstract class Disk {
    *
    * @see <a href="https://man7.org/linux/man-pages/man5/fstab.5.html">fstab(5)</a>
    */
-  public Disk mountAt(String path) {
-    required(path, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + name(), ".mountAt(path)", "an absolute mount point", ".mountAt(\"/srv/data\")");
+  public Disk mountPoint(String path) {
+    required(path, ModelPaths.node(Arguments.UNKNOWN) + "/disks/" + name(), ".mountPoint(path)", "an absolute mount point", ".mountPoint(\"/srv/data\")");
     return copy().withMountPoint(path);
   }
 
@@ -161,7 +161,7 @@ public abstract class Disk {
             use() == DiskUse.DATA ? "Call btrfsRaid1(name, device1, device2)" : "Give one device, e.g. /dev/disk/by-label/" + name())
         .when(!Names.isAbsolutePath(mountPoint()), "absolute-path",
             () -> "mount point " + Texts.quote(mountPoint()) + " is not a plain absolute path",
-            "Call .mountAt(\"" + Names.suggestPath(mountPoint(), "/srv/data") + "\")")
+            "Call .mountPoint(\"" + Names.suggestPath(mountPoint(), "/srv/data") + "\")")
         .when(!exportOptions().matches("[a-z_]+(=[A-Za-z0-9_./:-]+)?(,[a-z_]+(=[A-Za-z0-9_./:-]+)?)*"), "export-options",
             () -> "NFS export options " + Texts.quote(exportOptions()) + " are not a comma-separated option list",
             "Call .exportOptions(\"rw,sync,no_subtree_check,no_root_squash\")")

@@ -45,14 +45,14 @@ public abstract class HostPostgres {
    *
    * @see <a href="https://www.postgresql.org/docs/current/auth-pg-hba-conf.html">pg_hba.conf</a>
    */
-  public abstract Optional<String> allowedCidr();
+  public abstract Optional<String> allowFrom();
 
   /**
    * Name of the S3 target that receives nightly {@code pg_dump}s. Default: no off-site dumps.
    *
    * @see <a href="https://www.postgresql.org/docs/current/app-pgdump.html">pg_dump</a>
    */
-  public abstract Optional<String> backupTarget();
+  public abstract Optional<String> backup();
 
   /**
    * PostgreSQL of this major version (required); prefer {@link dev.homelab.Homelab#hostPostgres}.
@@ -80,9 +80,9 @@ public abstract class HostPostgres {
    *
    * @see <a href="https://www.postgresql.org/docs/current/auth-pg-hba-conf.html">pg_hba.conf</a>
    */
-  public HostPostgres allow(String cidr) {
-    required(cidr, ModelPaths.node(Arguments.UNKNOWN) + "/postgres", ".allow(cidr)", "a CIDR", ".allow(\"10.42.0.0/16\")");
-    return copy().withAllowedCidr(cidr);
+  public HostPostgres allowFrom(String cidr) {
+    required(cidr, ModelPaths.node(Arguments.UNKNOWN) + "/postgres", ".allowFrom(cidr)", "a CIDR", ".allowFrom(\"10.42.0.0/16\")");
+    return copy().withAllowFrom(cidr);
   }
 
   /**
@@ -92,7 +92,7 @@ public abstract class HostPostgres {
    */
   public HostPostgres backup(dev.homelab.model.backup.S3Target target) {
     required(target, ModelPaths.node(Arguments.UNKNOWN) + "/postgres", ".backup(target)", "an S3 target of the lab", ".backup(offsite)");
-    return copy().withBackupTarget(target.name());
+    return copy().withBackup(target.name());
   }
 
   /** Broken invariants of this PostgreSQL installation; empty when it is sound. Never throws. */
@@ -100,8 +100,8 @@ public abstract class HostPostgres {
     Violations v = new Violations()
         .when(!version().matches("\\d{2}"), "host-postgres", () -> "PostgreSQL version " + Texts.quote(version()) + " is not a major version",
             "Use a major version such as hostPostgres(\"15\")");
-    allowedCidr().ifPresent(c -> v.when(AddressRange.parseCidr(c).isEmpty(), "host-postgres",
-        () -> "allowed network " + Texts.quote(c) + " is not an IPv4 CIDR", "Write it like .allow(\"192.168.1.0/24\")"));
+    allowFrom().ifPresent(c -> v.when(AddressRange.parseCidr(c).isEmpty(), "host-postgres",
+        () -> "allowed network " + Texts.quote(c) + " is not an IPv4 CIDR", "Write it like .allowFrom(\"192.168.1.0/24\")"));
     databases().forEach(d -> v.when(!d.matches("[a-z_][a-z0-9_]*"), "host-postgres",
         () -> "database name " + Texts.quote(d) + " is not a plain lower-case identifier", "Use letters, digits and _, e.g. \"" + d.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "\""));
     return v.list();

@@ -106,7 +106,7 @@ public abstract class Traefik {
    * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
    */
   public Traefik publicIp(String ip) {
-    required(ip, ModelPaths.traefik(), ".publicIp(ip)", "an IP of a MetalLB pool", ".publicIp(\"192.168.1.240\")");
+    required(ip, ModelPaths.ingress(), ".publicIp(ip)", "an IP of a MetalLB pool", ".publicIp(\"192.168.1.240\")");
     return copy().withPublicIp(ip);
   }
 
@@ -116,7 +116,7 @@ public abstract class Traefik {
    * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
    */
   public Traefik internalIp(String ip) {
-    required(ip, ModelPaths.traefik(), ".internalIp(ip)", "an IP of a MetalLB pool", ".internalIp(\"192.168.1.241\")");
+    required(ip, ModelPaths.ingress(), ".internalIp(ip)", "an IP of a MetalLB pool", ".internalIp(\"192.168.1.241\")");
     return copy().withInternalIp(ip);
   }
 
@@ -126,8 +126,8 @@ public abstract class Traefik {
    * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
    */
   public Traefik entrypoints(String publicName, String internalName) {
-    required(publicName, ModelPaths.traefik(), ".entrypoints(publicName, …)", "an entrypoint name", ".entrypoints(\"websecure\", \"websecure-int\")");
-    required(internalName, ModelPaths.traefik(), ".entrypoints(…, internalName)", "an entrypoint name", ".entrypoints(\"websecure\", \"websecure-int\")");
+    required(publicName, ModelPaths.ingress(), ".entrypoints(publicName, …)", "an entrypoint name", ".entrypoints(\"websecure\", \"websecure-int\")");
+    required(internalName, ModelPaths.ingress(), ".entrypoints(…, internalName)", "an entrypoint name", ".entrypoints(\"websecure\", \"websecure-int\")");
     return copy().withPublicEntrypoint(publicName).withInternalEntrypoint(internalName);
   }
 
@@ -146,7 +146,7 @@ public abstract class Traefik {
    * @see <a href="https://github.com/traefik/traefik-helm-chart">Traefik Helm chart</a>
    */
   public Traefik chartVersion(String version) {
-    required(version, ModelPaths.traefik(), ".chartVersion(version)", "a chart version", ".chartVersion(\"41.3.0\")");
+    required(version, ModelPaths.ingress(), ".chartVersion(version)", "a chart version", ".chartVersion(\"41.3.0\")");
     return copy().withChartVersion(version);
   }
 

@@ -77,7 +77,7 @@ public abstract class CrowdSec {
    *
    * @see <a href="https://docs.crowdsec.net/docs/next/cscli/cscli_console_enroll">cscli console enroll</a>
    */
-  public abstract Optional<SecretRef> enrollKey();
+  public abstract Optional<SecretRef> enroll();
 
   /**
    * Helm chart version. Default: {@code 0.24.0}.
@@ -106,7 +106,7 @@ public abstract class CrowdSec {
    * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
    */
   public CrowdSec lapiIp(String ip) {
-    required(ip, ModelPaths.crowdsec(), ".lapiIp(ip)", "an IP of a MetalLB pool", ".lapiIp(\"192.168.1.242\")");
+    required(ip, ModelPaths.security(), ".lapiIp(ip)", "an IP of a MetalLB pool", ".lapiIp(\"192.168.1.242\")");
     return copy().withLapiIp(ip);
   }
 
@@ -134,7 +134,7 @@ public abstract class CrowdSec {
    * @see <a href="https://docs.crowdsec.net/u/bouncers/traefik">CrowdSec Traefik bouncer</a>
    */
   public CrowdSec traefikBouncerKey(SecretRef key) {
-    required(key, ModelPaths.crowdsec(), ".traefikBouncerKey(key)", "a secret reference", ".traefikBouncerKey(secret(\"crowdsec-bouncer\", \"key\"))");
+    required(key, ModelPaths.security(), ".traefikBouncerKey(key)", "a secret reference", ".traefikBouncerKey(secret(\"crowdsec-bouncer\", \"key\"))");
     return copy().withTraefikBouncerKey(key);
   }
 
@@ -144,7 +144,7 @@ public abstract class CrowdSec {
    * @see <a href="https://docs.crowdsec.net/u/bouncers/firewall">CrowdSec firewall bouncer</a>
    */
   public CrowdSec firewallBouncerKey(SecretRef key) {
-    required(key, ModelPaths.crowdsec(), ".firewallBouncerKey(key)", "a secret reference", ".firewallBouncerKey(secret(\"crowdsec-firewall-bouncer\", \"key\"))");
+    required(key, ModelPaths.security(), ".firewallBouncerKey(key)", "a secret reference", ".firewallBouncerKey(secret(\"crowdsec-firewall-bouncer\", \"key\"))");
     return copy().withFirewallBouncerKey(key);
   }
 
@@ -154,8 +154,8 @@ public abstract class CrowdSec {
    * @see <a href="https://docs.crowdsec.net/docs/next/cscli/cscli_console_enroll">cscli console enroll</a>
    */
   public CrowdSec enroll(SecretRef key) {
-    required(key, ModelPaths.crowdsec(), ".enroll(key)", "a secret reference", ".enroll(secret(\"crowdsec-enroll\", \"key\"))");
-    return copy().withEnrollKey(key);
+    required(key, ModelPaths.security(), ".enroll(key)", "a secret reference", ".enroll(secret(\"crowdsec-enroll\", \"key\"))");
+    return copy().withEnroll(key);
   }
 
   /** Broken invariants of CrowdSec; empty when it is sound. Never throws. */

@@ -37,11 +37,11 @@ final class AppBackups {
     if (claims.isEmpty()) {
       return out;
     }
-    for (String targetName : app.backupTargets()) {
+    for (String targetName : app.backups()) {
       S3Target target = lab.s3Target(targetName).orElseThrow();
       ResticJob job = new ResticJob(app.name(), "backup-" + targetName,
           Map.of(Pods.NAME, app.name() + "-backup", Pods.COMPONENT, "backup"), SCHEDULE,
-          app.rootReason().isPresent() ? ResticJob.ROOT : app.runAsUser(), target,
+          app.runAsRoot().isPresent() ? ResticJob.ROOT : app.runAsUser(), target,
           lab.name() + "/apps/" + app.name(), app.name());
       claims.forEach(v -> job.source(AppWorkload.volume(lab, v), v.name(), true));
       out.add(job.affinity(besideApp(app)).build(lab));

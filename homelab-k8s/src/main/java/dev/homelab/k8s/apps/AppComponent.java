@@ -42,7 +42,7 @@ final class AppComponent implements Component {
   @Override
   public List<HasMetadata> objects(Lab lab) {
     List<HasMetadata> out = new ArrayList<>();
-    out.add(app.rootReason().map(why -> Namespaces.baseline(name, "runs as root: " + why)).orElseGet(() -> Namespaces.restricted(name)));
+    out.add(app.runAsRoot().map(why -> Namespaces.baseline(name, "runs as root: " + why)).orElseGet(() -> Namespaces.restricted(name)));
     out.add(AppWorkload.deployment(lab, app));
     out.addAll(AppCronJobs.cronJobs(lab, app));
     out.addAll(AppWorkload.claims(lab, app));
@@ -53,14 +53,14 @@ final class AppComponent implements Component {
     } else if (app.exposure() == Exposure.INTERNAL) {
       out.add(Routes.internalRoute(lab, name, name, app.host(), name, name, app.port()));
     }
-    if (app.metricsPath().isPresent() && lab.monitoring().isPresent()) {
+    if (app.metrics().isPresent() && lab.monitoring().isPresent()) {
       out.add(new ServiceMonitorBuilder()
           .withNewMetadata().withName(name).withNamespace(name)
           // kube-prometheus-stack only selects monitors carrying its release label.
           .withLabels(Peers.RELEASE_LABEL).endMetadata()
           .withNewSpec()
           .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
-          .addNewEndpoint().withPort("http").withPath(app.metricsPath().get()).endEndpoint()
+          .addNewEndpoint().withPort("http").withPath(app.metrics().get()).endEndpoint()
           .endSpec().build());
     }
     out.addAll(AppBackups.cronJobs(lab, app));

@@ -26,7 +26,7 @@ final class AppPolicies {
     if (app.exposure() != Exposure.CLUSTER) {
       out.add(Peers.allowFromTraefik(lab, ns, "allow-from-traefik", Pods.labels(ns), List.of(app.port())));
     }
-    if (app.metricsPath().isPresent() && lab.monitoring().isPresent()) {
+    if (app.metrics().isPresent() && lab.monitoring().isPresent()) {
       out.add(Peers.allowFromPrometheus(ns, "allow-from-monitoring", Pods.labels(ns), List.of(app.port())));
     }
     return out;

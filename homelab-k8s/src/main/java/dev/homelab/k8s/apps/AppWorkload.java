@@ -50,7 +50,7 @@ final class AppWorkload {
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
         .withSecurityContext(security)
-        .withNodeSelector(Pods.nodeSelector(app.arches(), app.pinnedNode()))
+        .withNodeSelector(Pods.nodeSelector(app.arches(), app.runsOn()))
         .withInitContainers(AppInit.initContainers(lab, app))
         .addToContainers(new ContainerBuilder()
             .withName(name)
@@ -74,12 +74,12 @@ final class AppWorkload {
 
   /** Restricted as {@link App#runAsUser()}, or the root context of an app that must run as root. */
   static PodSecurityContext podContext(App app) {
-    return app.rootReason().isPresent() ? Pods.rootPod() : Pods.restrictedPod(app.runAsUser());
+    return app.runAsRoot().isPresent() ? Pods.rootPod() : Pods.restrictedPod(app.runAsUser());
   }
 
   /** The context of the app's containers, its init containers included (they share the pod's user). */
   static io.fabric8.kubernetes.api.model.SecurityContext containerContext(App app) {
-    return app.rootReason().isPresent() ? Pods.rootContainer() : Pods.restrictedContainer();
+    return app.runAsRoot().isPresent() ? Pods.rootContainer() : Pods.restrictedContainer();
   }
 
   /**

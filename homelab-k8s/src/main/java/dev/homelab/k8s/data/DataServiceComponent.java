@@ -59,7 +59,7 @@ final class DataServiceComponent implements Component {
     }
     s.adminHost().ifPresent(host -> out.add(Routes.internalRoute(lab, name, name + "-admin", host, name, name,
         engine.adminPort())));
-    if (s.kind() == DataService.Kind.POSTGRES && s.backupTarget().isPresent()) {
+    if (s.kind() == DataService.Kind.POSTGRES && s.backup().isPresent()) {
       out.add(PostgresDump.cronJob(lab, s, engine.uid()));
     }
     if (s.kind() == DataService.Kind.POSTGRES) {

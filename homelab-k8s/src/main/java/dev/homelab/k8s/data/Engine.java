@@ -77,7 +77,7 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
    */
   static String localRecords(Lab lab) {
     List<String> records = new java.util.ArrayList<>();
-    lab.traefik().ifPresent(t -> lab.routedHosts().forEach((host, side) -> {
+    lab.ingress().ifPresent(t -> lab.routedHosts().forEach((host, side) -> {
       java.util.Optional<String> ip = side == dev.homelab.model.network.Exposure.PUBLIC ? t.publicIp() : t.internalIp();
       ip.ifPresent(address -> records.add(address + " " + host));
     }));

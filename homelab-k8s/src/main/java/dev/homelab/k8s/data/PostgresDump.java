@@ -20,9 +20,9 @@ final class PostgresDump {
 
   static CronJob cronJob(Lab lab, DataService s, long uid) {
     String name = s.name();
-    ResticJob job = new ResticJob(name, "backup-" + s.backupTarget().get(),
+    ResticJob job = new ResticJob(name, "backup-" + s.backup().get(),
         Map.of(Pods.NAME, name + "-backup", Pods.COMPONENT, "backup"), s.backupSchedule(), uid,
-        lab.s3Target(s.backupTarget().get()).orElseThrow(), lab.name() + "/data/" + name, name);
+        lab.s3Target(s.backup().get()).orElseThrow(), lab.name() + "/data/" + name, name);
     job.source(new VolumeBuilder().withName("dump").withNewEmptyDir().endEmptyDir().build(), "dump", false);
     job.before(new ContainerBuilder()
         .withName("pg-dumpall")

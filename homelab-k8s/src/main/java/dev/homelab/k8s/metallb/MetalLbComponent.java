@@ -44,7 +44,7 @@ public final class MetalLbComponent implements Component {
 
   @Override
   public List<HasMetadata> objects(Lab lab) {
-    if (lab.pools().isEmpty()) {
+    if (lab.loadBalancer().isEmpty()) {
       return List.of();
     }
     List<HasMetadata> out = new ArrayList<>();
@@ -53,7 +53,7 @@ public final class MetalLbComponent implements Component {
     out.add(HelmChart.of("metallb", "https://metallb.github.io/metallb", "metallb", CHART_VERSION, NAMESPACE,
         values()));
     List<String> names = new ArrayList<>();
-    for (AddressPool pool : lab.pools()) {
+    for (AddressPool pool : lab.loadBalancer()) {
       out.add(IPAddressPool.of(NAMESPACE, pool.name(), pool.addresses(), pool.autoAssign()));
       names.add(pool.name());
     }

@@ -105,7 +105,7 @@ public final class CertManagerComponent implements Component {
   static List<Certificate> certificates(Lab lab) {
     List<Certificate> out = new ArrayList<>();
     if (Routes.usesWildcard(lab)) {
-      if (lab.traefik().isPresent() && lab.domain().isPresent()) {
+      if (lab.ingress().isPresent() && lab.domain().isPresent()) {
         String domain = lab.domain().get();
         out.add(certificate(Routes.NAMESPACE, "wildcard", Routes.wildcardSecret(lab), List.of(domain, "*." + domain)));
       }

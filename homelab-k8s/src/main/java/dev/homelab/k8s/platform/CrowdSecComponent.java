@@ -44,10 +44,10 @@ public final class CrowdSecComponent implements Component {
 
   @Override
   public List<HasMetadata> objects(Lab lab) {
-    if (lab.crowdsec().isEmpty()) {
+    if (lab.security().isEmpty()) {
       return List.of();
     }
-    CrowdSec cs = lab.crowdsec().get();
+    CrowdSec cs = lab.security().get();
     List<HasMetadata> out = new ArrayList<>();
     out.add(Namespaces.privileged(NAMESPACE,
         "the agent DaemonSet mounts the hosts' /var/log (hostPath) to read container and system logs"));
@@ -59,7 +59,7 @@ public final class CrowdSecComponent implements Component {
 
   @Override
   public Map<String, String> extraFiles(Lab lab) {
-    CrowdSec cs = lab.crowdsec().orElseThrow();
+    CrowdSec cs = lab.security().orElseThrow();
     StringBuilder sb = new StringBuilder("# CrowdSec\n\n")
         .append("Create these Secrets in namespace `").append(NAMESPACE).append("` before the first deployment:\n\n")
         .append("- `").append(cs.traefikBouncerKey().name()).append("` key `").append(cs.traefikBouncerKey().key())
@@ -68,7 +68,7 @@ public final class CrowdSecComponent implements Component {
       sb.append("- `").append(cs.firewallBouncerKey().name()).append("` key `").append(cs.firewallBouncerKey().key())
           .append("`: the host firewall bouncers' key\n");
     }
-    cs.enrollKey().ifPresent(k -> sb.append("- `").append(k.name()).append("` key `").append(k.key())
+    cs.enroll().ifPresent(k -> sb.append("- `").append(k.name()).append("` key `").append(k.key())
         .append("`: the console enrollment key\n"));
     sb.append("\nThe agents also read `/var/log/auth.log` and `/var/log/syslog` of every node (rsyslog).\n");
     cs.lapiIp().ifPresent(ip -> sb.append("The host bouncers reach the LAPI at `http://").append(ip).append(":")
@@ -103,7 +103,7 @@ public final class CrowdSecComponent implements Component {
     if (cs.firewallBouncers()) {
       lapiEnv.add(Platform.secretEnv("BOUNCER_KEY_firewall", cs.firewallBouncerKey()));
     }
-    cs.enrollKey().ifPresent(key -> {
+    cs.enroll().ifPresent(key -> {
       lapiEnv.add(Platform.secretEnv("ENROLL_KEY", key));
       lapiEnv.add(Platform.env("ENROLL_INSTANCE_NAME", lab.name()));
       lapiEnv.add(Platform.env("ENROLL_TAGS", "k8s"));

@@ -41,7 +41,7 @@ public final class NfsStorageComponent implements Component {
 
   @Override
   public List<HasMetadata> objects(Lab lab) {
-    if (lab.storageClasses().isEmpty() && lab.staticVolumes().isEmpty()) {
+    if (lab.storage().isEmpty() && lab.staticVolumes().isEmpty()) {
       return List.of();
     }
     List<HasMetadata> out = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class NfsStorageComponent implements Component {
     out.add(HelmChart.of("csi-driver-nfs",
         "https://raw.githubusercontent.com/kubernetes-csi/csi-driver-nfs/master/charts", "csi-driver-nfs",
         CHART_VERSION, "kube-system", HelmValues.create()));
-    for (NfsStorageClass c : lab.storageClasses()) {
+    for (NfsStorageClass c : lab.storage()) {
       out.add(storageClass(lab, c));
     }
     for (StaticVolume v : lab.staticVolumes()) {

@@ -67,7 +67,7 @@ public final class UpgradesComponent implements Component {
 
   @Override
   public List<HasMetadata> objects(Lab lab) {
-    Optional<AutoUpgrade> upgrades = lab.k3s().flatMap(K3s::upgrades);
+    Optional<AutoUpgrade> upgrades = lab.cluster().flatMap(K3s::upgrades);
     if (upgrades.isEmpty()) {
       return List.of();
     }
@@ -117,7 +117,7 @@ public final class UpgradesComponent implements Component {
 
   /** {@code v1.33.4+k3s1} → {@code v1.33.4}. */
   static String kubernetesVersion(Lab lab) {
-    String version = lab.k3s().map(K3s::version).orElse("v1.33.4+k3s1");
+    String version = lab.cluster().map(K3s::version).orElse("v1.33.4+k3s1");
     int plus = version.indexOf('+');
     return plus < 0 ? version : version.substring(0, plus);
   }

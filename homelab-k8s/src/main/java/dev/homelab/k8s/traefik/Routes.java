@@ -71,7 +71,7 @@ public final class Routes {
     lab.apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER)
         .forEach(a -> out.add(new Host(a.name(), lab.fqdn(a.host()))));
     lab.dataServices().forEach(s -> s.adminHost().ifPresent(h -> out.add(new Host(s.name(), lab.fqdn(h)))));
-    if (lab.traefik().isPresent()) {
+    if (lab.ingress().isPresent()) {
       lab.monitoring().ifPresent(m -> out.add(new Host(NAMESPACE, lab.fqdn(m.grafanaHost()))));
     }
     return out;
@@ -116,6 +116,6 @@ public final class Routes {
   }
 
   private static Traefik traefik(Lab lab) {
-    return lab.traefik().orElse(Traefik.defaults());
+    return lab.ingress().orElse(Traefik.defaults());
   }
 }

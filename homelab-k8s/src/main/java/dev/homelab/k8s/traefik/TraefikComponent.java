@@ -29,10 +29,10 @@ public final class TraefikComponent implements Component {
 
   @Override
   public List<HasMetadata> objects(Lab lab) {
-    if (lab.traefik().isEmpty()) {
+    if (lab.ingress().isEmpty()) {
       return List.of();
     }
-    Traefik traefik = lab.traefik().get();
+    Traefik traefik = lab.ingress().get();
     List<HasMetadata> out = new ArrayList<>();
     out.add(Namespaces.restricted(NS));
     out.add(HelmChart.of("traefik", "https://traefik.github.io/charts", "traefik", traefik.chartVersion(), NS,

@@ -19,7 +19,7 @@ final class TraefikMiddlewares {
 
   static List<HasMetadata> all(Lab lab) {
     List<HasMetadata> out = new ArrayList<>();
-    lab.crowdsec().ifPresent(c -> out.add(crowdsec(lab, c)));
+    lab.security().ifPresent(c -> out.add(crowdsec(lab, c)));
     out.add(Middleware.of(Routes.NAMESPACE, Routes.INTERNAL_ONLY,
         new Middleware.Spec(new Middleware.IpAllowList(Peers.lanAndVpn(lab)), null, null)));
     out.add(Middleware.of(Routes.NAMESPACE, Routes.SECURITY_HEADERS, new Middleware.Spec(null,

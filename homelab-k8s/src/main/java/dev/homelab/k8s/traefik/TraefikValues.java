@@ -55,7 +55,7 @@ final class TraefikValues {
     // An Ingress without an entrypoint annotation would be served on every entrypoint, the public
     // one included: only IngressRoutes, which always name theirs.
     v.set("providers.kubernetesIngress.enabled", false);
-    if (lab.crowdsec().isPresent()) {
+    if (lab.security().isPresent()) {
       v.set("experimental.plugins.bouncer.moduleName", BOUNCER_MODULE);
       v.set("experimental.plugins.bouncer.version", BOUNCER_VERSION);
       crowdsecOnPublicEntrypoints(v, traefik);

@@ -58,7 +58,7 @@ final class TestLabs {
 
   /** {@code lab} with Traefik's own ACME resolver instead of cert-manager (one Traefik replica, as it needs). */
   static Lab withTraefikAcme(Lab lab) {
-    return lab.ingress(lab.traefik().orElseThrow().replicas(1))
+    return lab.ingress(lab.ingress().orElseThrow().replicas(1))
         .tls(traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")))
         .validate();
   }

@@ -16,7 +16,7 @@ class UpgradesComponentTest {
 
   private static RenderedFiles render(AutoUpgrade upgrades) {
     Lab lab = TestLabs.reference();
-    return TestLabs.renderPlatform(lab.cluster(lab.k3s().get().upgrades(upgrades)));
+    return TestLabs.renderPlatform(lab.cluster(lab.cluster().get().upgrades(upgrades)));
   }
 
   @Test
