@@ -3,16 +3,22 @@
 //   jshell --class-path examples/target/reference-homelab.jar examples/reference-homelab.jsh
 // It validates the model, prints a summary and renders it into out/ (like the Java main class).
 import static dev.homelab.Homelab.*;
-import dev.homelab.model.*;
+import static java.time.DayOfWeek.SATURDAY;
+import static java.time.DayOfWeek.SUNDAY;
+import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.cluster.SecretsEncryption;
 import dev.homelab.model.data.DataService;
+import dev.homelab.model.app.Protocol;
 import dev.homelab.model.host.Arch;
+import dev.homelab.model.host.Node;
+import dev.homelab.model.host.TaintEffect;
 import dev.homelab.model.monitoring.AlertReceiver;
 import dev.homelab.model.network.Traefik;
+import dev.homelab.model.storage.NfsStorageClass;
 import dev.homelab.model.storage.StaticVolume;
-import java.util.List;
+import java.time.LocalTime;
 
 // A method body keeps JShell from ending the statement at the first line break of a chain.
 Lab referenceLab() {
@@ -30,8 +36,28 @@ Lab referenceLab() {
   DataService rabbitmq = rabbitmq("rabbitmq").adminHost("rabbitmq");
   DataService pihole = pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole");
 
+  // Three servers keep an odd etcd quorum: two Pis and the NUC, which joined to make the control
+  // plane HA; pi3 and the storage Pi are agents.
+  Node pi1 = node("pi1").arm64().controlPlane().ip("192.168.1.11");
+  Node pi2 = node("pi2").arm64().controlPlane().ip("192.168.1.12");
+  Node pi3 = node("pi3").arm64().worker().ip("192.168.1.13");
+  Node pi4 = node("pi4").arm64().worker().ip("192.168.1.14")
+      .label("homelab.dev/storage", "true")
+      // Soft: keep general workloads off the storage node unless nothing else fits.
+      .taint("homelab.dev/storage", "true", TaintEffect.PREFER_NO_SCHEDULE)
+      .disks(
+          btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b")
+              .snapshots(keep().hourly(24).daily(7).weekly(4))
+              .exportOverNfs(),
+          mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs(),
+          backupDisk("restic", "/dev/disk/by-label/restic"));
+  Node nuc = node("nuc").amd64().controlPlane().ip("192.168.1.20")
+      .label("homelab.dev/class", "compute")
+      .postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168.1.0/24").backup(offsite));
+
   // The media disk of pi4, mounted read-only by Jellyfin.
-  StaticVolume media = staticVolume("media", "pi4", "media", "4Ti").readOnly();
+  StaticVolume media = staticVolume("media", pi4, "media", "4Ti").readOnly();
+  NfsStorageClass nfsData = nfsStorageClass("nfs-data", pi4, "data");
 
   K3s cluster = k3s("v1.33.4+k3s1")
       .ha()
@@ -41,7 +67,7 @@ Lab referenceLab() {
       .secretsEncryption(SecretsEncryption.AESCBC)
       .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite))
       .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
-          .window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris"));
+          .window(LocalTime.of(3, 0), LocalTime.of(6, 0), "Europe/Paris", SATURDAY, SUNDAY));
 
   // Home Assistant's first configuration.yaml, written once: HA and its users own it afterwards.
   // It loads the packages folder, where the lab keeps its own settings current.
@@ -74,31 +100,13 @@ Lab referenceLab() {
       .lan("192.168.1.0/24")
       .sshUser("admin")
       .timeZone("Europe/Paris")
-      .nodes(
-          // Three servers keep an odd etcd quorum: two Pis and the NUC, which joined to make the
-          // control plane HA; pi3 and the storage Pi are agents.
-          node("pi1").arm64().controlPlane().ip("192.168.1.11"),
-          node("pi2").arm64().controlPlane().ip("192.168.1.12"),
-          node("pi3").arm64().worker().ip("192.168.1.13"),
-          node("pi4").arm64().worker().ip("192.168.1.14")
-              .label("homelab.dev/storage", "true")
-              // Soft: keep general workloads off the storage node unless nothing else fits.
-              .taint("homelab.dev/storage", "true", "PreferNoSchedule")
-              .disks(
-                  btrfsRaid1("data", "/dev/disk/by-id/usb-ssd-a", "/dev/disk/by-id/usb-ssd-b")
-                      .snapshots(keep().hourly(24).daily(7).weekly(4))
-                      .exportOverNfs(),
-                  mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs(),
-                  backupDisk("restic", "/dev/disk/by-label/restic")),
-          node("nuc").amd64().controlPlane().ip("192.168.1.20")
-              .label("homelab.dev/class", "compute")
-              .postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168.1.0/24").backup(offsite)))
+      .nodes(pi1, pi2, pi3, pi4, nuc)
       .cluster(cluster)
       .loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"), pool("dns", "192.168.1.53/32").manualOnly())
       .ingress(traefik)
       .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
       .vpn(wireguard("10.8.0.0/24")
-          .gateway("nuc")
+          .gateway(nuc)
           .endpoint("vpn.example.com")
           .reaches("192.168.1.0/24")
           .peer("laptop", "bGFwdG9wLXB1YmxpYy1rZXktcGxhY2Vob2xkZXI9PT0=", "10.8.0.2/32")
@@ -106,11 +114,11 @@ Lab referenceLab() {
       .security(crowdsec().lapiIp("192.168.1.242").appsec())
       .monitoring(monitoring()
           .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
-          .storage("20Gi", "local-path"))  // the TSDB is not supported on NFS
-      .storage(nfsStorageClass("nfs-data", "pi4", "data"))
+          .storage("20Gi"))  // node-local: the TSDB is not supported on NFS
+      .storage(nfsData)
       .staticVolumes(media)
       .backups(offsite)
-      .resticBackups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"))
+      .resticBackups(restic("local", pi4, "restic").paths("/srv/data", "/etc/rancher"))
       .dataServices(postgres, redis, rabbitmq, pihole)
       .apps(
           app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")
@@ -143,15 +151,15 @@ Lab referenceLab() {
           app("blog", "ghcr.io/example/blog:1.4.2").replicas(2).publicVia(traefik).metrics("/metrics"),
           app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
               .port(8096).host("media").internalVia(traefik)
-              .extraPort("discovery", 7359, "UDP")
+              .extraPort("discovery", 7359, Protocol.UDP)
               .volume(mount(media, "/media"))
               .volume(claim("config", "/config", "10Gi").local())  // SQLite: node-local, never NFS
-              .runsOn("pi4")
+              .runsOn(pi4)
               .resources("500m", "1Gi", "3Gi")
               .healthPath("/health"),
           app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3")
               .port(8123).host("home").internalVia(traefik)
-              .arches(Arch.AMD64).runsOn("nuc")
+              .arches(Arch.AMD64).runsOn(nuc)
               // upstream supports its container only as root (s6-overlay init; HA ADR 0013)
               .runAsRoot("Home Assistant's s6-overlay init runs only as root")
               .volume(claim("config", "/config", "5Gi").local())  // SQLite: node-local

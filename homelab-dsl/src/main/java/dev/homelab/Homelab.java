@@ -247,10 +247,10 @@ public final class Homelab {
    *
    * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
    */
-  public static NfsStorageClass nfsStorageClass(String name, String node, String disk) {
-    required(name, ModelPaths.storageClass(Arguments.nameOrUnknown(name)), "nfsStorageClass(name, …)", "the class's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
-    required(node, ModelPaths.storageClass(Arguments.nameOrUnknown(name)), "nfsStorageClass(…, node, …)", "a node's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
-    required(disk, ModelPaths.storageClass(Arguments.nameOrUnknown(name)), "nfsStorageClass(…, disk)", "an NFS-exported disk's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
+  public static NfsStorageClass nfsStorageClass(String name, Node node, String disk) {
+    required(name, ModelPaths.storageClass(Arguments.nameOrUnknown(name)), "nfsStorageClass(name, …)", "the class's name", "nfsStorageClass(\"nfs\", nas, \"data\")");
+    required(node, ModelPaths.storageClass(Arguments.nameOrUnknown(name)), "nfsStorageClass(…, node, …)", "the node with the disk", "nfsStorageClass(\"nfs\", nas, \"data\")");
+    required(disk, ModelPaths.storageClass(Arguments.nameOrUnknown(name)), "nfsStorageClass(…, disk)", "an NFS-exported disk's name", "nfsStorageClass(\"nfs\", nas, \"data\")");
     return NfsStorageClass.of(name, node, disk);
   }
 
@@ -260,11 +260,11 @@ public final class Homelab {
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
    */
-  public static StaticVolume staticVolume(String name, String node, String disk, String size) {
-    required(name, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(name, …)", "the volume's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
-    required(node, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(…, node, …)", "a node's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
-    required(disk, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(…, disk, …)", "an NFS-exported disk's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
-    required(size, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(…, size)", "a size", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
+  public static StaticVolume staticVolume(String name, Node node, String disk, String size) {
+    required(name, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(name, …)", "the volume's name", "staticVolume(\"media\", nas, \"media\", \"2Ti\")");
+    required(node, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(…, node, …)", "the node with the disk", "staticVolume(\"media\", nas, \"media\", \"2Ti\")");
+    required(disk, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(…, disk, …)", "an NFS-exported disk's name", "staticVolume(\"media\", nas, \"media\", \"2Ti\")");
+    required(size, ModelPaths.staticVolume(Arguments.nameOrUnknown(name)), "staticVolume(…, size)", "a size", "staticVolume(\"media\", nas, \"media\", \"2Ti\")");
     return StaticVolume.of(name, node, disk, size);
   }
 
@@ -313,10 +313,10 @@ public final class Homelab {
    *
    * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
    */
-  public static ResticBackup restic(String name, String node, String disk) {
-    required(name, ModelPaths.restic(Arguments.nameOrUnknown(name)), "restic(name, …)", "the backup's name", "restic(\"nas\", \"nas\", \"backup\")");
-    required(node, ModelPaths.restic(Arguments.nameOrUnknown(name)), "restic(…, node, …)", "a node's name", "restic(\"nas\", \"nas\", \"backup\")");
-    required(disk, ModelPaths.restic(Arguments.nameOrUnknown(name)), "restic(…, disk)", "a backup disk's name", "restic(\"nas\", \"nas\", \"backup\")");
+  public static ResticBackup restic(String name, Node node, String disk) {
+    required(name, ModelPaths.restic(Arguments.nameOrUnknown(name)), "restic(name, …)", "the backup's name", "restic(\"nas\", nas, \"backup\")");
+    required(node, ModelPaths.restic(Arguments.nameOrUnknown(name)), "restic(…, node, …)", "the node with the backup disk", "restic(\"nas\", nas, \"backup\")");
+    required(disk, ModelPaths.restic(Arguments.nameOrUnknown(name)), "restic(…, disk)", "a backup disk's name", "restic(\"nas\", nas, \"backup\")");
     return ResticBackup.of(name, node, disk);
   }
 

@@ -95,8 +95,8 @@ final class AnsibleChecks {
       report(path, "subnet '" + vpn.subnet() + "' is not an IPv4 CIDR", "Write it like wireguard(\"10.8.0.0/24\")");
     }
     if (vpn.gateway().isEmpty()) {
-      report(path, "no gateway node is set", "Call wireguard(...).gateway(\""
-          + (lab.nodes().isEmpty() ? "<node>" : lab.nodes().get(0).name()) + "\")");
+      report(path, "no gateway node is set", "Call wireguard(...).gateway(node) with the node that runs WireGuard, e.g. "
+          + (lab.nodes().isEmpty() ? "a control-plane node" : lab.nodes().get(0).name()));
     } else if (lab.node(vpn.gateway().get()).isEmpty()) {
       report(path, "gateway '" + vpn.gateway().get() + "' is not a node", "Use the name of one of the nodes");
     }

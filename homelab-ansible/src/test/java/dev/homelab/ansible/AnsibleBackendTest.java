@@ -284,14 +284,14 @@ class AnsibleBackendTest {
     Lab lab = TestLabs.singleServer()
         .vpn(wireguard("10.8.0.0/24"))
         .security(crowdsec())
-        .resticBackups(restic("nightly", "ghost", "backup").paths("/etc"));
+        .resticBackups(restic("nightly", node("ghost"), "backup").paths("/etc"));
     assertThatThrownBy(() -> new AnsibleBackend().render(lab))
         .isInstanceOf(ValidationException.class)
         .hasMessage("""
             4 problems in the homelab model:
             homelab/resticBackups/nightly: node 'ghost' does not exist. Use the name of the node that has the backup disk
             homelab/security: the host firewall bouncers need the LAPI on a MetalLB IP. Call crowdsec().lapiIp("<free pool address>") or crowdsec().withoutFirewallBouncers()
-            homelab/vpn: no gateway node is set. Call wireguard(...).gateway("solo")
+            homelab/vpn: no gateway node is set. Call wireguard(...).gateway(node) with the node that runs WireGuard, e.g. solo
             homelab/vpn: peers have no endpoint to dial. Call wireguard(...).endpoint("vpn.example.com") or homelab.domain(...)""");
   }
 
@@ -300,7 +300,7 @@ class AnsibleBackendTest {
     Lab lab = homelab("disks").lan("10.0.0.0/24")
         .nodes(node("solo").controlPlane().ip("10.0.0.2").disks(btrfsRaid1("data", "/dev/sda", "/dev/sdb")))
         .cluster(k3s("v1.33.4+k3s1"))
-        .resticBackups(restic("nightly", "solo", "data"));
+        .resticBackups(restic("nightly", node("solo"), "data"));
     assertThatThrownBy(() -> new AnsibleBackend().render(lab))
         .isInstanceOf(ValidationException.class)
         .hasMessage("""

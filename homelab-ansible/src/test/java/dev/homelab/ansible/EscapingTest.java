@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class EscapingTest {
 
   private static Lab resticPaths(String... paths) {
-    return TestLabs.reference().resticBackups(restic("hostile", "pi4", "restic").paths(paths));
+    return TestLabs.reference().resticBackups(restic("hostile", node("pi4"), "restic").paths(paths));
   }
 
   // Validation refuses these values first (plain paths, region names); the renderer must not rely

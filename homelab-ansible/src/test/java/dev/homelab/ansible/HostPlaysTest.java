@@ -157,7 +157,7 @@ class HostPlaysTest {
             node("dhcp").worker(),
             node("gw").worker().ip("10.0.0.4"))
         .cluster(k3s("v1.33.4+k3s1"))
-        .vpn(wireguard("10.8.0.0/24").gateway("gw"));
+        .vpn(wireguard("10.8.0.0/24").gateway(node("gw")));
     RenderedFiles files = render(lab);
     @SuppressWarnings("unchecked")
     Map<String, Object> export = ((List<Map<String, Object>>) map(yaml(files, "vars/nfs_server.yml"),
@@ -267,7 +267,7 @@ class HostPlaysTest {
             btrfsRaid1("data", "/dev/sda", "/dev/sdb").snapshots(keep().daily(7)),
             backupDisk("backup", "/dev/sdc")))
         .cluster(k3s("v1.33.4+k3s1"))
-        .resticBackups(restic("etc", "solo", "backup").paths("/etc"), restic("all", "solo", "backup").paths("/srv"));
+        .resticBackups(restic("etc", node("solo"), "backup").paths("/etc"), restic("all", node("solo"), "backup").paths("/srv"));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> backups = (List<Map<String, Object>>) map(yaml(render(lab), "vars/restic.yml"),
         "homelab_restic_backups_by_host").get("solo");

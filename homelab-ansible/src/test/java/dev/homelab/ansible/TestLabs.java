@@ -1,5 +1,6 @@
 package dev.homelab.ansible;
 
+import dev.homelab.model.host.TaintEffect;
 import static dev.homelab.Homelab.*;
 import static dev.homelab.testing.TestLabs.*;
 
@@ -25,10 +26,10 @@ final class TestLabs {
         .cluster(haK3s(offsite))
         .loadBalancer(LAN_POOL)
         .ingress(TRAEFIK)
-        .vpn(wireguard("10.8.0.0/24").gateway("nuc").endpoint("vpn.example.com").peer("laptop", PEER_KEY, "10.8.0.2/32"))
+        .vpn(wireguard("10.8.0.0/24").gateway(node("nuc")).endpoint("vpn.example.com").peer("laptop", PEER_KEY, "10.8.0.2/32"))
         .security(CROWDSEC)
         .backups(offsite)
-        .resticBackups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"));
+        .resticBackups(restic("local", node("pi4"), "restic").paths("/srv/data", "/etc/rancher"));
   }
 
   /** One server, nothing else: SQLite, no etcd flags, an empty agent group. */
@@ -63,7 +64,7 @@ final class TestLabs {
         .lan("192.168.20.0/24")
         .nodes(
             node("cp-e").amd64().controlPlane().ip("192.168.20.15")
-                .taint("node-role.kubernetes.io/control-plane", "true", "NoSchedule"),
+                .taint("node-role.kubernetes.io/control-plane", "true", TaintEffect.NO_SCHEDULE),
             node("cp-a").arm64().controlPlane().ip("192.168.20.11"),
             node("cp-d").arm64().controlPlane().ip("192.168.20.14"),
             node("cp-b").arm64().controlPlane().ip("192.168.20.12"),

@@ -37,7 +37,7 @@ final class ArgumentSites {
       "example.com", "v1.33.4+k3s1", "15", "0 3 * * *", "daily", "03:00", "Europe/Paris", "1Gi", "100m", "64Mi",
       "128Mi", "homelab.dev/fuzz", "NoSchedule", "TCP", "admin@example.com", "ghcr.io/example/fuzz:1.0.0",
       "example/fuzz", "value", "/dev/disk/by-id/fuzz", "sh", "saturday", "192.168.1.0/24",
-      "local-path", "/config/fuzz.yaml", "/usr/local/etc/php/conf.d/fuzz.ini");
+      "local-path", "/config/fuzz.yaml", "/usr/local/etc/php/conf.d/fuzz.ini", "websecure", "websecure-int");
 
   /** One argument of one DSL method, with the lab it is set in. */
   record Site(String name, String base, Invocation invocation) {
@@ -326,6 +326,16 @@ final class ArgumentSites {
     } else if (type == boolean.class) {
       out.add(true);
       out.add(false);
+    } else if (type == java.time.LocalTime.class) {
+      own.stream().filter(type::isInstance).forEach(out::add);
+      out.add(java.time.LocalTime.of(3, 0));
+      out.add(java.time.LocalTime.of(6, 0));
+    } else if (type.isArray() && type.getComponentType().isEnum()) {
+      for (Object constant : type.getComponentType().getEnumConstants()) {
+        Object array = Array.newInstance(type.getComponentType(), 1);
+        Array.set(array, 0, constant);
+        out.add(array);
+      }
     } else if (type.isArray()) {
       Class<?> component = type.getComponentType();
       for (Object instance : instances.getOrDefault(component, List.of())) {

@@ -323,7 +323,7 @@ public abstract class Lab {
    * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
    */
   public Lab vpn(WireGuard vpn) {
-    required(vpn, ModelPaths.ROOT, ".vpn(vpn)", "the WireGuard VPN", ".vpn(wireguard(\"10.8.0.0/24\").gateway(\"pi1\"))");
+    required(vpn, ModelPaths.ROOT, ".vpn(vpn)", "the WireGuard VPN", ".vpn(wireguard(\"10.8.0.0/24\").gateway(pi1))");
     return copy().withVpn(vpn);
   }
 
@@ -353,7 +353,7 @@ public abstract class Lab {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
    */
   public Lab storage(NfsStorageClass... classes) {
-    requiredEach(classes, ModelPaths.ROOT, ".storage(classes)", "an NFS storage class", ".storage(nfsStorageClass(\"nfs\", \"nas\", \"data\"))");
+    requiredEach(classes, ModelPaths.ROOT, ".storage(classes)", "an NFS storage class", ".storage(nfsStorageClass(\"nfs\", nas, \"data\"))");
     return copy().withStorage(plus(storage(), classes));
   }
 
@@ -363,7 +363,7 @@ public abstract class Lab {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
    */
   public Lab staticVolumes(StaticVolume... volumes) {
-    requiredEach(volumes, ModelPaths.ROOT, ".staticVolumes(volumes)", "a static volume", ".staticVolumes(staticVolume(\"media\", \"nas\", \"media\", \"2Ti\"))");
+    requiredEach(volumes, ModelPaths.ROOT, ".staticVolumes(volumes)", "a static volume", ".staticVolumes(staticVolume(\"media\", nas, \"media\", \"2Ti\"))");
     return copy().withStaticVolumes(plus(staticVolumes(), volumes));
   }
 
@@ -383,7 +383,7 @@ public abstract class Lab {
    * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
    */
   public Lab resticBackups(ResticBackup... backups) {
-    requiredEach(backups, ModelPaths.ROOT, ".resticBackups(backups)", "a restic backup", ".resticBackups(restic(\"nas\", \"nas\", \"backup\").paths(\"/srv/data\"))");
+    requiredEach(backups, ModelPaths.ROOT, ".resticBackups(backups)", "a restic backup", ".resticBackups(restic(\"nas\", nas, \"backup\").paths(\"/srv/data\"))");
     return copy().withResticBackups(plus(resticBackups(), backups));
   }
 

@@ -23,7 +23,7 @@ final class AppRules {
   private AppRules() {}
 
   static List<Rule> all() {
-    return List.of(rootOnlyImages(), publicNeedsDomain(), internalNeedsDomain(), exposureNeedsTraefik(), adminHostNeedsTraefik(),
+    return List.of(rootOnlyImages(), publicNeedsDomain(), internalNeedsDomain(), exposureNeedsTraefik(), routesViaLabIngress(), adminHostNeedsTraefik(),
         hostName(), hostUnique(), publicNeedsTls(), publicNeedsDnsZone(), runsOnKnown(), usesKnown(),
         archPinnedNode(), archNoNode(), metricsNeedMonitoring(), publicNextcloudInstalls());
   }
@@ -57,6 +57,22 @@ final class AppRules {
             "Call homelab.ingress(traefik())"));
       }
     });
+  }
+
+  /**
+   * {@code publicVia(traefik)} routes through that Traefik's public entrypoint (and
+   * {@code internalVia} through its internal one): the lab's ingress must have it on that side, so a
+   * route never lands on an entrypoint Traefik does not open, or on the other side.
+   */
+  static Rule routesViaLabIngress() {
+    return Rule.of("routes-via-lab-ingress", (lab, r) -> lab.ingress().ifPresent(ingress -> lab.apps().forEach(a -> {
+      boolean isPublic = a.exposure() == Exposure.PUBLIC;
+      String side = isPublic ? ingress.publicEntrypoint() : ingress.internalEntrypoint();
+      a.entrypoint().filter(e -> !e.equals(side)).ifPresent(e -> r.report(ModelPaths.app(a.name()),
+          (isPublic ? "publicVia" : "internalVia") + "(traefik) routes through entrypoint " + Texts.quote(e)
+              + ", but the lab's ingress has " + Texts.quote(side) + " on that side",
+          "Pass the Traefik value given to homelab.ingress(...)"));
+    })));
   }
 
   /** A data service's admin UI is an internal route, so it needs Traefik as well. */
@@ -126,7 +142,7 @@ final class AppRules {
   /** {@code runsOn(node)} names a node of the lab. */
   static Rule runsOnKnown() {
     return Rule.of("runs-on-known", (lab, r) -> lab.apps().forEach(a -> a.runsOn().filter(n -> lab.node(n).isEmpty())
-        .ifPresent(n -> r.report(ModelPaths.app(a.name()), "runsOn(\"" + n + "\") names no node of the lab",
+        .ifPresent(n -> r.report(ModelPaths.app(a.name()), "runsOn(...) names node " + n + ", which is not in the lab",
             "Use one of the nodes: " + StorageRules.names(lab)))));
   }
 
@@ -146,8 +162,8 @@ final class AppRules {
       Optional<Node> pinned = a.runsOn().flatMap(lab::node);
       if (!a.arches().isEmpty() && pinned.isPresent() && !a.arches().contains(pinned.get().arch())) {
         List<String> fitting = lab.nodes().stream().filter(n -> a.arches().contains(n.arch())).map(Node::name).collect(Collectors.toList());
-        r.report(ModelPaths.app(a.name()), "image runs on " + arches(a.arches()) + " only, but runsOn(\"" + pinned.get().name()
-                + "\") is an " + pinned.get().arch().label() + " node",
+        r.report(ModelPaths.app(a.name()), "image runs on " + arches(a.arches()) + " only, but runsOn(...) names " + pinned.get().name()
+                + ", an " + pinned.get().arch().label() + " node",
             fitting.isEmpty() ? "Use an image for " + pinned.get().arch().label() + " and fix .arches(...)"
                 : "Pin it to " + String.join(" or ", fitting) + ", or fix .arches(...)");
       }

@@ -36,8 +36,8 @@ final class VpnRules {
   static Rule vpnGateway() {
     return Rule.of("vpn-gateway", (lab, r) -> lab.vpn().ifPresent(vpn -> {
       if (vpn.gateway().isEmpty()) {
-        r.report(ModelPaths.vpn(), "no gateway node is set", "Call .gateway(\""
-            + (lab.nodes().isEmpty() ? "node" : lab.nodes().get(0).name()) + "\")");
+        r.report(ModelPaths.vpn(), "no gateway node is set", "Call .gateway(node) with the node that runs WireGuard, e.g. "
+            + (lab.nodes().isEmpty() ? "a control-plane node" : lab.nodes().get(0).name()));
       } else if (lab.node(vpn.gateway().get()).isEmpty()) {
         r.report(ModelPaths.vpn(), "gateway node " + vpn.gateway().get() + " is not defined",
             "Use one of the nodes: " + StorageRules.names(lab));

@@ -1,5 +1,6 @@
 package dev.homelab.model;
 
+import dev.homelab.model.host.TaintEffect;
 import static dev.homelab.Homelab.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,6 @@ class ToStringTest {
 
   @Test
   void should_print_a_taint_the_way_k3s_takes_it() {
-    assertThat(node("pi4").taint("dedicated", "media", "NoSchedule").taints().get(0)).hasToString("dedicated=media:NoSchedule");
+    assertThat(node("pi4").taint("dedicated", "media", TaintEffect.NO_SCHEDULE).taints().get(0)).hasToString("dedicated=media:NoSchedule");
   }
 }

@@ -1,5 +1,6 @@
 package dev.homelab.testing;
 
+import dev.homelab.model.app.Protocol;
 import static dev.homelab.Homelab.*;
 
 import dev.homelab.model.AddressRange;
@@ -159,7 +160,7 @@ public final class LabSpec {
   }
 
   private static DataService onNfsIf(boolean nfs, DataService s) {
-    return nfs ? s.storage(s.storageSize(), "nfs-data") : s;
+    return nfs ? s.storage(s.storageSize(), nfsStorageClass("nfs-data", node("nas"), "data")) : s;
   }
 
   /** The lab these knobs describe. */
@@ -204,13 +205,13 @@ public final class LabSpec {
     long vpnFirst = Ipv4.parse(vpnBase).get();
     lab = lab.loadBalancer(pool("lan", ip(240) + "-" + ip(250)), pool("dns", ip(53) + "/32").manualOnly())
         .ingress(traefik)
-        .vpn(wireguard(vpnSubnet).gateway(vpnGateway)
+        .vpn(wireguard(vpnSubnet).gateway(node(vpnGateway))
             .peer("laptop", TestLabs.PEER_KEY, Ipv4.format(vpnFirst + 2) + "/32")
             .peer("phone", "cGhvbmUtcHVibGljLWtleS1wbGFjZWhvbGRlcj09PT0=", Ipv4.format(vpnFirst + 3) + "/32"))
-        .storage(nfsStorageClass("nfs-data", "nas", "data"))
-        .staticVolumes(staticVolume("media", "nas", "media", "4Ti"))
+        .storage(nfsStorageClass("nfs-data", node("nas"), "data"))
+        .staticVolumes(staticVolume("media", node("nas"), "media", "4Ti"))
         .backups(offsite)
-        .resticBackups(restic("local", "nas", "restic").paths("/srv/data"));
+        .resticBackups(restic("local", node("nas"), "restic").paths("/srv/data"));
     if (withTls) {
       lab = lab.tls(tls);
     }
@@ -220,7 +221,7 @@ public final class LabSpec {
     }
     // without k3s' local-path, node-local volumes name the NFS class instead
     if (withMonitoring) {
-      lab = lab.monitoring(localStorageDisabled ? monitoring().storage("20Gi", "nfs-data") : monitoring());
+      lab = lab.monitoring(localStorageDisabled ? monitoring().storage("20Gi", nfsStorageClass("nfs-data", node("nas"), "data")) : monitoring());
     }
     DataService postgres = onNfsIf(localStorageDisabled, postgres("postgres").backup(offsite));
     DataService redis = onNfsIf(localStorageDisabled, redis("redis"));
@@ -236,10 +237,10 @@ public final class LabSpec {
         app = app.metrics("/metrics");
       }
       if (a.volume) {
-        app = app.volume(a.explicitClass ? claim("data", "/data", "1Gi").storageClass("nfs-data") : claim("data", "/data", "1Gi"));
+        app = app.volume(a.explicitClass ? claim("data", "/data", "1Gi").storageClass(nfsStorageClass("nfs-data", node("nas"), "data")) : claim("data", "/data", "1Gi"));
       }
       if (a.extraPorts) {
-        app = app.extraPort("grpc", 9090).extraPort("discovery", 7359, "UDP");
+        app = app.extraPort("grpc", 9090).extraPort("discovery", 7359, Protocol.UDP);
       }
       if (a.probe == Probe.Kind.TCP) {
         app = app.tcpProbe();
@@ -252,7 +253,7 @@ public final class LabSpec {
         int node = a.archOfNode % names.size();
         app = app.arches(arches.get(node));
         if (a.pinned) {
-          app = app.runsOn(names.get(node));
+          app = app.runsOn(node(names.get(node)));
         }
       }
       lab = lab.apps(app);

@@ -1,5 +1,6 @@
 package dev.homelab.testing;
 
+import dev.homelab.model.host.TaintEffect;
 import static dev.homelab.Homelab.*;
 
 import dev.homelab.model.Lab;
@@ -121,7 +122,7 @@ public final class TestLabs {
   public static Node storagePi4() {
     return pi4()
         .label("homelab.dev/storage", "true")
-        .taint("dedicated", "storage", "PreferNoSchedule")
+        .taint("dedicated", "storage", TaintEffect.PREFER_NO_SCHEDULE)
         .disks(
             dataDisk().snapshots(keep().hourly(24).daily(7).weekly(4)).exportOverNfs(),
             mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs(),
@@ -147,18 +148,18 @@ public final class TestLabs {
 
   /** Weekend k3s upgrades following the v1.33 channel. */
   public static AutoUpgrade weekendUpgrades() {
-    return autoUpgrade().channel("v1.33").window(List.of("saturday", "sunday"), "03:00", "06:00", "Europe/Paris");
+    return autoUpgrade().channel("v1.33").window(java.time.LocalTime.of(3, 0), java.time.LocalTime.of(6, 0), "Europe/Paris", java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
   }
 
   /** Monitoring with an {@code ops} webhook receiver, keeping 20Gi on node-local {@code local-path}. */
   public static Monitoring monitoringOps() {
     return monitoring().receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
-        .storage("20Gi", "local-path");
+        .storage("20Gi");
   }
 
   /** The shared storage class {@code nfs-data}: pi4's {@code data} disk over NFS. */
   public static NfsStorageClass nfsData() {
-    return nfsStorageClass("nfs-data", "pi4", "data");
+    return nfsStorageClass("nfs-data", node("pi4"), "data");
   }
 
   /** example/homelab with a runner scale set of 0 to 2 runners. */
@@ -186,7 +187,7 @@ public final class TestLabs {
     DataService redis = redis("redis");
     DataService rabbitmq = rabbitmq("rabbitmq").adminHost("rabbitmq");
     DataService pihole = pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole");
-    StaticVolume media = staticVolume("media", "pi4", "media", "4Ti");
+    StaticVolume media = staticVolume("media", node("pi4"), "media", "4Ti");
     return home("reference")
         .nodes(servers())
         .nodes(storagePi4(),
@@ -195,7 +196,7 @@ public final class TestLabs {
         .loadBalancer(LAN_POOL, DNS_POOL)
         .ingress(TRAEFIK)
         .tls(CERT_MANAGER)
-        .vpn(wireguard("10.8.0.0/24").gateway("nuc").endpoint("vpn.example.com")
+        .vpn(wireguard("10.8.0.0/24").gateway(node("nuc")).endpoint("vpn.example.com")
             .peer("laptop", PEER_KEY, "10.8.0.2/32")
             .peer("phone", "cGhvbmUtcHVibGljLWtleS1wbGFjZWhvbGRlcj09PT0=", "10.8.0.3/32"))
         .security(CROWDSEC.appsec())
@@ -203,7 +204,7 @@ public final class TestLabs {
         .storage(nfsData())
         .staticVolumes(media)
         .backups(offsite)
-        .resticBackups(restic("local", "pi4", "restic").paths("/srv/data", "/etc/rancher"))
+        .resticBackups(restic("local", node("pi4"), "restic").paths("/srv/data", "/etc/rancher"))
         .dataServices(postgres, redis, rabbitmq, pihole)
         .apps(
             app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")
@@ -219,9 +220,9 @@ public final class TestLabs {
                 .healthPath("/status.php").runAsUser(33),
             app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK).metrics("/metrics"),
             app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7").port(8096).host("media").internalVia(TRAEFIK)
-                .volume(mount(media, "/media")).volume("config", "/config", "10Gi").runsOn("pi4"),
+                .volume(mount(media, "/media")).volume("config", "/config", "10Gi").runsOn(node("pi4")),
             app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3").port(8123).host("home")
-                .internalVia(TRAEFIK).arches(Arch.AMD64).runsOn("nuc").runAsRoot("s6-overlay init").volume(claim("config", "/config", "5Gi").local()),
+                .internalVia(TRAEFIK).arches(Arch.AMD64).runsOn(node("nuc")).runAsRoot("s6-overlay init").volume(claim("config", "/config", "5Gi").local()),
             app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics"))
         .github(githubRunners())
         .dns(cloudflare("example.com"))

@@ -1,5 +1,6 @@
 package dev.homelab.validation;
 
+import dev.homelab.model.app.Protocol;
 import static dev.homelab.Homelab.*;
 import static dev.homelab.testing.TestLabs.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,13 +80,13 @@ class AppRulesTest {
 
   @Test
   void should_reject_an_extra_port_out_of_range() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("discovery", 70000, "UDP")), "port",
+    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("discovery", 70000, Protocol.UDP)), "port",
         "homelab/apps/wiki/extraPorts/discovery: port 70000 is not between 1 and 65535. Call .extraPort(\"discovery\", ...) with the container's port, 1 to 65535");
   }
 
   @Test
   void should_reject_an_extra_port_name_longer_than_15_characters() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("client-discovery", 7359, "UDP")), "port-name",
+    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("client-discovery", 7359, Protocol.UDP)), "port-name",
         "homelab/apps/wiki/extraPorts/client-discovery: port name 'client-discovery' is not a DNS-1035 label of at most 15 characters. "
             + "Use lower case letters, digits and single '-', starting with a letter, e.g. \"client-discover\"");
   }
@@ -95,14 +96,6 @@ class AppRulesTest {
     Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("9p_Share", 564)), "port-name",
         "homelab/apps/wiki/extraPorts/9p_Share: port name '9p_Share' is not a DNS-1035 label of at most 15 characters. "
             + "Use lower case letters, digits and single '-', starting with a letter, e.g. \"p-share\"");
-  }
-
-  @Test
-  void should_reject_an_extra_port_protocol_other_than_tcp_or_udp() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("discovery", 7359, "udp")), "port-protocol",
-        "homelab/apps/wiki/extraPorts/discovery: protocol 'udp' is neither TCP nor UDP. Call .extraPort(\"discovery\", 7359, \"UDP\")");
-    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("assoc", 9999, "SCTP")), "port-protocol",
-        "homelab/apps/wiki/extraPorts/assoc: protocol 'SCTP' is neither TCP nor UDP. Call .extraPort(\"assoc\", 9999, \"TCP\")");
   }
 
   @Test
@@ -119,16 +112,16 @@ class AppRulesTest {
 
   @Test
   void should_reject_two_extra_ports_with_one_name_or_one_number() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("dlna", 1900, "UDP").extraPort("dlna", 1901, "UDP")
-            .extraPort("ssdp", 1900, "UDP")), "port-unique",
+    Expect.only(minimal().apps(app("wiki", IMAGE).extraPort("dlna", 1900, Protocol.UDP).extraPort("dlna", 1901, Protocol.UDP)
+            .extraPort("ssdp", 1900, Protocol.UDP)), "port-unique",
         "homelab/apps/wiki/extraPorts/dlna: port name dlna is already used by port dlna. Give each port its own name",
         "homelab/apps/wiki/extraPorts/ssdp: port 1900/UDP is already used by port dlna. Declare each port and protocol once");
   }
 
   @Test
   void should_accept_one_number_over_tcp_and_udp() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).port(8096).extraPort("dns-tcp", 53).extraPort("dns-udp", 53, "UDP")
-        .extraPort("web-udp", 8096, "UDP")), "none");
+    Expect.only(minimal().apps(app("wiki", IMAGE).port(8096).extraPort("dns-tcp", 53).extraPort("dns-udp", 53, Protocol.UDP)
+        .extraPort("web-udp", 8096, Protocol.UDP)), "none");
   }
 
   @Test
@@ -185,6 +178,20 @@ class AppRulesTest {
   }
 
   @Test
+  void should_reject_an_app_routed_via_a_traefik_other_than_the_labs_ingress() {
+    Expect.only(minimal().domain("example.com").loadBalancer(pool("lan", "192.168.1.240-192.168.1.250")).ingress(TRAEFIK)
+            .apps(app("wiki", IMAGE).internalVia(traefik().entrypoints("websecure", "lan"))),
+        "routes-via-lab-ingress",
+        "homelab/apps/wiki: internalVia(traefik) routes through entrypoint 'lan', but the lab's ingress has 'websecure-int' on that side. Pass the Traefik value given to homelab.ingress(...)");
+  }
+
+  @Test
+  void should_accept_an_app_routed_via_the_ingress_changed_later_in_what_routes_do_not_depend_on() {
+    Expect.only(minimal().domain("example.com").loadBalancer(pool("lan", "192.168.1.240-192.168.1.250"))
+        .ingress(TRAEFIK.withoutClientIp().replicas(3)).apps(app("wiki", IMAGE).internalVia(TRAEFIK)), "none");
+  }
+
+  @Test
   void should_reject_an_internal_app_without_domain() {
     Expect.only(minimal().loadBalancer(pool("lan", "192.168.1.240-192.168.1.250")).ingress(TRAEFIK)
             .apps(app("wiki", IMAGE).internalVia(TRAEFIK)), "internal-needs-domain",
@@ -224,8 +231,8 @@ class AppRulesTest {
 
   @Test
   void should_reject_runs_on_an_unknown_node() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).runsOn("nuc")), "runs-on-known",
-        "homelab/apps/wiki: runsOn(\"nuc\") names no node of the lab. Use one of the nodes: pi1");
+    Expect.only(minimal().apps(app("wiki", IMAGE).runsOn(node("nuc"))), "runs-on-known",
+        "homelab/apps/wiki: runsOn(...) names node nuc, which is not in the lab. Use one of the nodes: pi1");
   }
 
   @Test
@@ -236,14 +243,14 @@ class AppRulesTest {
 
   @Test
   void should_reject_an_arm64_only_image_pinned_to_an_amd64_node() {
-    Expect.only(minimal().nodes(node("nuc").amd64()).apps(app("wiki", IMAGE).arches(Arch.ARM64).runsOn("nuc")), "arch-pinned-node",
-        "homelab/apps/wiki: image runs on arm64 only, but runsOn(\"nuc\") is an amd64 node. Pin it to pi1, or fix .arches(...)");
+    Expect.only(minimal().nodes(node("nuc").amd64()).apps(app("wiki", IMAGE).arches(Arch.ARM64).runsOn(node("nuc"))), "arch-pinned-node",
+        "homelab/apps/wiki: image runs on arm64 only, but runsOn(...) names nuc, an amd64 node. Pin it to pi1, or fix .arches(...)");
   }
 
   @Test
   void should_reject_an_amd64_only_image_pinned_to_an_arm64_node() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).arches(Arch.AMD64).runsOn("pi1")), "arch-pinned-node",
-        "homelab/apps/wiki: image runs on amd64 only, but runsOn(\"pi1\") is an arm64 node. Use an image for arm64 and fix .arches(...)");
+    Expect.only(minimal().apps(app("wiki", IMAGE).arches(Arch.AMD64).runsOn(node("pi1"))), "arch-pinned-node",
+        "homelab/apps/wiki: image runs on amd64 only, but runsOn(...) names pi1, an arm64 node. Use an image for arm64 and fix .arches(...)");
   }
 
   @Test

@@ -85,7 +85,7 @@ class BadInputRulesTest {
 
   @Test
   void should_reject_an_oncalendar_schedule_that_would_inject_a_unit_line() {
-    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "restic").paths("/srv/data").schedule("daily\nExecStart=/bin/sh")),
+    Expect.only(withNas(minimal()).resticBackups(restic("local", node("nas"), "restic").paths("/srv/data").schedule("daily\nExecStart=/bin/sh")),
         "calendar-schedule",
         "homelab/resticBackups/local: schedule 'daily\\nExecStart=/bin/sh' is not a systemd OnCalendar event. "
             + "Call .schedule(\"daily\") or .schedule(\"*-*-* 03:30:00\")");
@@ -93,7 +93,7 @@ class BadInputRulesTest {
 
   @Test
   void should_reject_a_backup_path_with_a_space() {
-    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "restic").paths("/srv/my data")), "absolute-path",
+    Expect.only(withNas(minimal()).resticBackups(restic("local", node("nas"), "restic").paths("/srv/my data")), "absolute-path",
         "homelab/resticBackups/local: path '/srv/my data' is not a plain absolute path. "
             + "Back up absolute host paths of letters, digits and ._-, such as \"/srv/data\"");
   }
@@ -109,7 +109,7 @@ class BadInputRulesTest {
 
   @Test
   void should_reject_a_vpn_endpoint_with_a_port() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("vpn.example.com:51820")), "endpoint-host",
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("vpn.example.com:51820")), "endpoint-host",
         "homelab/vpn: endpoint 'vpn.example.com:51820' is neither a host name nor an IPv4 address. "
             + "Call .endpoint(\"vpn.example.com\") with the name or public IP peers dial, without port or scheme");
   }
@@ -201,13 +201,13 @@ class BadInputRulesTest {
 
   @Test
   void should_keep_every_problem_line_on_one_line() {
-    Lab lab = minimal().apps(app("wiki", IMAGE).env("A\nB", "x").runsOn("pi\n1"));
+    Lab lab = minimal().apps(app("wiki", IMAGE).env("A\nB", "x").runsOn(node("pi\n1")));
     assertThat(Expect.problems(lab)).isNotEmpty().allSatisfy(p -> assertThat(p.toString()).doesNotContain("\n"));
   }
 
   @Test
   void should_reject_an_nfs_sub_directory_that_leaves_the_export() {
-    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", "nas", "data").subPath("../etc")), "nfs-sub-path",
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", node("nas"), "data").subPath("../etc")), "nfs-sub-path",
         "homelab/storage/nfs-data: NFS sub-directory '../etc' is not a relative path of letters, digits and ._-. Call .subPath(\"k8s\")");
   }
 

@@ -1,5 +1,6 @@
 package dev.homelab.validation;
 
+import dev.homelab.model.host.TaintEffect;
 import static dev.homelab.Homelab.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +98,7 @@ class BreakOneRuleProperties {
         at("nodes-present", "homelab/nodes", tweak(s -> s.serverArches.clear())),
         at("node-ip", "homelab/nodes/stray", add(l -> l.nodes(node("stray").ip("10.250.0.1")))),
         new Breaker("node-ip-unique", s -> "homelab/nodes/twin", s -> s.build().nodes(node("twin").ip(s.ip(11)))),
-        at("taint", "homelab/nodes/tainted", add(l -> l.nodes(node("tainted").taint("k", "v", "Sometimes")))),
+        at("taint", "homelab/nodes/tainted", add(l -> l.nodes(node("tainted").taint("bad key", "v", dev.homelab.model.host.TaintEffect.NO_SCHEDULE)))),
         at("node-label", "homelab/nodes/labelled", add(l -> l.nodes(node("labelled").label("bad key", "v")))),
         at("disk-devices", "homelab/nodes/disky/disks/d",
             add(l -> l.nodes(node("disky").disks(Disk.of("d", DiskUse.DATA, List.of("/dev/sda"))))) ),
@@ -133,16 +134,16 @@ class BreakOneRuleProperties {
         at("upgrade-version", "homelab/cluster", tweak(s -> s.upgrade = autoUpgrade().version("1.34"))),
         at("upgrade-concurrency", "homelab/cluster", tweak(s -> s.upgrade = autoUpgrade().concurrency(0))),
         at("upgrade-window", "homelab/cluster",
-            tweak(s -> s.upgrade = autoUpgrade().window(List.of("saturday"), "25:00", "06:00", "Etc/UTC"))),
+            tweak(s -> s.upgrade = autoUpgrade().window(java.time.LocalTime.of(3, 0, 30), java.time.LocalTime.of(6, 0), "Etc/UTC", java.time.DayOfWeek.SATURDAY))),
         at("pool-addresses", "homelab/loadBalancer/far", add(l -> l.loadBalancer(pool("far", "10.250.0.0/28")))),
         new Breaker("pool-node-overlap", s -> "homelab/loadBalancer/nodes",
             s -> s.build().loadBalancer(pool("nodes", s.ip(11) + "/32"))),
         new Breaker("pools-disjoint", s -> "homelab/loadBalancer/again",
             s -> s.build().loadBalancer(pool("again", s.ip(245) + "-" + s.ip(246)))),
         new Breaker("fixed-ip-in-pool", s -> "homelab/dataServices/dns2",
-            s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(100)).storage("1Gi", "nfs-data"))),
+            s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(100)).storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data")))),
         new Breaker("lb-ip-unique", s -> "homelab/dataServices/dns2",
-            s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(53)).storage("1Gi", "nfs-data"))),
+            s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(53)).storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data")))),
         new Breaker("traefik-sides", s -> "homelab/ingress", tweak(s -> s.traefik = traefik().publicIp(s.ip(240)).internalIp(s.ip(240)))),
         at("traefik-acme", "homelab/ingress", tweak(s -> s.tls = traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")))),
         at("acme-email", "homelab/tls", tweak(s -> s.tls = certManager("admin", secret("cloudflare-api-token", "token")))),
@@ -165,33 +166,33 @@ class BreakOneRuleProperties {
         at("vpn-subnet-overlap", "homelab/vpn", tweak(s -> s.vpnSubnet = "10.42.0.0/24")),
         at("vpn-gateway", "homelab/vpn", tweak(s -> s.vpnGateway = "router")),
         at("vpn-peer-ip", "homelab/vpn/peers/tablet",
-            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway("nas").peer("tablet", vpnKey, "10.9.9.9/32")))),
+            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway(node("nas")).peer("tablet", vpnKey, "10.9.9.9/32")))),
         at("vpn-peer-unique", "homelab/vpn/peers/a",
-            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway("nas").peer("a", vpnKey, "10.8.0.2/32").peer("a", vpnKey, "10.8.0.3/32")))),
+            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway(node("nas")).peer("a", vpnKey, "10.8.0.2/32").peer("a", vpnKey, "10.8.0.3/32")))),
         at("wireguard-key", "homelab/vpn/peers/tablet",
-            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway("nas").peer("tablet", "short", "10.8.0.2/32")))),
-        at("storage-class-disk", "homelab/storage/nfs-x", add(l -> l.storage(nfsStorageClass("nfs-x", "nas", "restic")))),
-        at("static-volume-disk", "homelab/staticVolumes/vx", add(l -> l.staticVolumes(staticVolume("vx", "ghost", "media", "1Ti")))),
+            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway(node("nas")).peer("tablet", "short", "10.8.0.2/32")))),
+        at("storage-class-disk", "homelab/storage/nfs-x", add(l -> l.storage(nfsStorageClass("nfs-x", node("nas"), "restic")))),
+        at("static-volume-disk", "homelab/staticVolumes/vx", add(l -> l.staticVolumes(staticVolume("vx", node("ghost"), "media", "1Ti")))),
         at("storage-class-known", "homelab/apps/broken/volumes/data",
-            add(l -> l.apps(app("broken", IMAGE).volume(claim("data", "/data", "1Gi").storageClass("ghost"))))),
+            add(l -> l.apps(app("broken", IMAGE).volume(claim("data", "/data", "1Gi").storageClass(nfsStorageClass("ghost", node("nas"), "data")))))),
         at("static-volume-known", "homelab/apps/broken/volumes/ghost",
-            add(l -> l.apps(app("broken", IMAGE).volume(mount(staticVolume("ghost", "nas", "media", "1Ti"), "/m"))))),
+            add(l -> l.apps(app("broken", IMAGE).volume(mount(staticVolume("ghost", node("nas"), "media", "1Ti"), "/m"))))),
         at("static-volume-single-claim", "homelab/apps/b2/volumes/sv", add(l -> {
-          var sv = staticVolume("sv", "nas", "media", "1Ti");
+          var sv = staticVolume("sv", node("nas"), "media", "1Ti");
           return l.staticVolumes(sv).apps(app("b1", IMAGE).volume(mount(sv, "/m")), app("b2", IMAGE).volume(mount(sv, "/m")));
         })),
         // a default NFS class next to k3s' local-path, which is the default while enabled
         at("one-default-storage-class", "homelab/storage/nfs-more", s -> {
           LabSpec copy = s.copy();
           copy.localStorageDisabled = false;
-          return copy.build().storage(nfsStorageClass("nfs-more", "nas", "data").asDefault());
+          return copy.build().storage(nfsStorageClass("nfs-more", node("nas"), "data").asDefault());
         }),
         at("backup-target-known", "homelab/apps/broken",
             add(l -> l.apps(app("broken", IMAGE).backup(s3("ghost", "https://s3.example.net", "ghost-bucket"))))),
         at("terraform-state-target-known", "homelab/terraformState",
             add(l -> l.terraformState(terraformState(s3("ghost", "https://s3.example.net", "ghost-bucket"))))),
-        at("restic-disk", "homelab/resticBackups/r2", add(l -> l.resticBackups(restic("r2", "nas", "data").paths("/srv/media")))),
-        at("restic-paths", "homelab/resticBackups/r2", add(l -> l.resticBackups(restic("r2", "nas", "restic")))),
+        at("restic-disk", "homelab/resticBackups/r2", add(l -> l.resticBackups(restic("r2", node("nas"), "data").paths("/srv/media")))),
+        at("restic-paths", "homelab/resticBackups/r2", add(l -> l.resticBackups(restic("r2", node("nas"), "restic")))),
         at("retention-empty", "homelab/backups/cold",
             add(l -> l.backups(s3("cold", "https://s3.example.net", "cold-bucket").retention(keep())))),
         at("s3-target", "homelab/backups/cold", add(l -> l.backups(s3("cold", "ftp://s3.example.net", "cold-bucket")))),
@@ -205,8 +206,6 @@ class BreakOneRuleProperties {
         at("http-path", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).healthPath("health")))),
         at("probe-command", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).execProbe()))),
         at("port-name", "homelab/apps/broken/extraPorts/Discovery", add(l -> l.apps(app("broken", IMAGE).extraPort("Discovery", 7359)))),
-        at("port-protocol", "homelab/apps/broken/extraPorts/discovery",
-            add(l -> l.apps(app("broken", IMAGE).extraPort("discovery", 7359, "QUIC")))),
         at("port-unique", "homelab/apps/broken/extraPorts/http", add(l -> l.apps(app("broken", IMAGE).extraPort("http", 8081)))),
         at("env-name", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("1BAD", "x")))),
         at("writable-dir", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).writableDir("etc/app")))),
@@ -216,13 +215,15 @@ class BreakOneRuleProperties {
             s -> s.build().apps(app("broken", "docker.io/library/nextcloud:31.0.8-apache").publicVia(s.traefik()))),
         at("env-plain-secret", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("API_TOKEN", "plain-value")))),
         at("secret-name", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("X", secret("Bad_Name", "k"))))),
+        new Breaker("routes-via-lab-ingress", s -> "homelab/apps/broken",
+            s -> s.build().apps(app("broken", IMAGE).internalVia(s.traefik().entrypoints("websecure", "lan")))),
         new Breaker("host-name", s -> "homelab/apps/broken", s -> s.build().apps(app("broken", IMAGE).internalVia(s.traefik()).host("Bad_Host"))),
         new Breaker("host-unique", s -> "homelab/dataServices/pihole",
             s -> s.build().apps(app("broken", IMAGE).internalVia(s.traefik()).host("pihole"))),
-        at("runs-on-known", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runsOn("ghost")))),
+        at("runs-on-known", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runsOn(node("ghost"))))),
         at("uses-known", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).uses(postgres("ghost-db"))))),
         at("arch-pinned-node", "homelab/apps/broken",
-            add(l -> l.nodes(node("odd").amd64()).apps(app("broken", IMAGE).arches(Arch.ARM64).runsOn("odd")))),
+            add(l -> l.nodes(node("odd").amd64()).apps(app("broken", IMAGE).arches(Arch.ARM64).runsOn(node("odd"))))),
         at("arch-no-node", "homelab/apps/broken", s -> {
           LabSpec c = s.copy();
           c.serverArches = times(c.serverArches.size(), Arch.ARM64);
@@ -236,20 +237,20 @@ class BreakOneRuleProperties {
           c.apps.forEach(a -> a.metrics = false);
           return c.build().apps(app("broken", IMAGE).metrics("/metrics"));
         }),
-        at("cron-schedule", "homelab/dataServices/cache", add(l -> l.dataServices(redis("cache").backupSchedule("nightly").storage("1Gi", "nfs-data")))),
-        new Breaker("dump-only-postgres", s -> "homelab/dataServices/cache", s -> s.build().dataServices(redis("cache").backup(s.offsite()).storage("1Gi", "nfs-data"))),
+        at("cron-schedule", "homelab/dataServices/cache", add(l -> l.dataServices(redis("cache").backupSchedule("nightly").storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data"))))),
+        new Breaker("dump-only-postgres", s -> "homelab/dataServices/cache", s -> s.build().dataServices(redis("cache").backup(s.offsite()).storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data")))),
         at("root-only-image", "homelab/apps/ha2", add(l -> l.apps(app("ha2", "ghcr.io/home-assistant/home-assistant:2025.8.3")))),
         at("root-reason", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runAsRoot("")))),
         at("cron-job-name", "homelab/apps/broken/cronJobs/Nightly", add(l -> l.apps(app("broken", IMAGE).cronJob("Nightly", "0 3 * * *", "true")))),
         at("cron-job-command", "homelab/apps/broken/cronJobs/nightly", add(l -> l.apps(app("broken", IMAGE).cronJob("nightly", "0 3 * * *")))),
         at("cron-job-unique", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE)
             .cronJob("nightly", "0 3 * * *", "true").cronJob("nightly", "0 4 * * *", "true")))),
-        at("pihole-lb-ip", "homelab/dataServices/dns2", add(l -> l.dataServices(pihole("dns2").storage("1Gi", "nfs-data")))),
-        at("prometheus-retention", "homelab/monitoring", add(l -> l.monitoring(monitoring().retention("forever").storage("20Gi", "nfs-data")))),
-        at("receiver-unique", "homelab/monitoring", add(l -> l.monitoring(monitoring().storage("20Gi", "nfs-data")
+        at("pihole-lb-ip", "homelab/dataServices/dns2", add(l -> l.dataServices(pihole("dns2").storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data"))))),
+        at("prometheus-retention", "homelab/monitoring", add(l -> l.monitoring(monitoring().retention("forever").storage("20Gi", nfsStorageClass("nfs-data", node("nas"), "data"))))),
+        at("receiver-unique", "homelab/monitoring", add(l -> l.monitoring(monitoring().storage("20Gi", nfsStorageClass("nfs-data", node("nas"), "data"))
             .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("hook-a", "url"))
             .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("hook-b", "url"))))),
-        at("receiver-name", "homelab/monitoring", add(l -> l.monitoring(monitoring().storage("20Gi", "nfs-data")
+        at("receiver-name", "homelab/monitoring", add(l -> l.monitoring(monitoring().storage("20Gi", nfsStorageClass("nfs-data", node("nas"), "data"))
             .receiver("Ops_1", AlertReceiver.Kind.WEBHOOK, secret("hook-a", "url"))))),
         at("github-repository", "homelab/github", tweak(s -> s.githubRepository = "homelab")),
         at("runners-scale", "homelab/github", add(l -> l.github(github("example/homelab").runners(runners("r").scale(3, 1))))),
@@ -259,15 +260,15 @@ class BreakOneRuleProperties {
         at("resource-request-limit", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "2Gi", "1Gi")))),
         at("image-reference", "homelab/apps/broken", add(l -> l.apps(app("broken", "ghcr.io/Example/broken:1.0.0")))),
         at("admin-host-ui", "homelab/dataServices/cache",
-            add(l -> l.dataServices(redis("cache").adminHost("cache-admin").storage("1Gi", "nfs-data")))),
+            add(l -> l.dataServices(redis("cache").adminHost("cache-admin").storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data"))))),
         at("calendar-schedule", "homelab/resticBackups/r2",
-            add(l -> l.resticBackups(restic("r2", "nas", "restic").paths("/srv/data").schedule("nightly")))),
+            add(l -> l.resticBackups(restic("r2", node("nas"), "restic").paths("/srv/data").schedule("nightly")))),
         at("export-options", "homelab/nodes/disky/disks/m",
             add(l -> l.nodes(node("disky").disks(mediaDisk("m", "/dev/sdb").exportOptions("rw sync"))))),
         at("plain-secret-value", "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("GREETING", "ghp_" + "x".repeat(36))))),
         at("endpoint-host", "homelab/vpn",
-            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway("nas").endpoint("vpn.example.com:51820")))),
-        at("nfs-sub-path", "homelab/storage/nfs-up", add(l -> l.storage(nfsStorageClass("nfs-up", "nas", "data").subPath("../up")))),
+            add(l -> l.vpn(wireguard("10.8.0.0/24").gateway(node("nas")).endpoint("vpn.example.com:51820")))),
+        at("nfs-sub-path", "homelab/storage/nfs-up", add(l -> l.storage(nfsStorageClass("nfs-up", node("nas"), "data").subPath("../up")))),
         new Breaker("terraform-state-key", s -> "homelab/terraformState",
             s -> s.build().terraformState(terraformState(s.offsite()).key("../homelab.tfstate"))),
         new Breaker("chart-version", s -> "homelab/ingress",
@@ -336,7 +337,7 @@ class BreakOneRuleProperties {
   static final List<String> VALUE_CHECK_IDS = List.of("absolute-path", "acme-email", "cron-job-command", "cron-job-name", "cron-job-unique", "cron-schedule", "crowdsec-lapi-ip",
       "device-path", "disk-devices", "dns-ttl", "dns-zones", "dump-only-postgres", "env-name", "env-plain-secret", "file-path",
       "etcd-retention", "github-repository", "host-postgres", "http-path", "image-pinned", "k3s-cidrs", "k3s-version",
-      "node-label", "pihole-lb-ip", "port", "port-name", "port-protocol", "port-unique", "probe-command",
+      "node-label", "pihole-lb-ip", "port", "port-name", "port-unique", "probe-command",
       "prometheus-retention", "receiver-name", "receiver-unique", "replicas", "restic-paths", "retention-empty", "root-reason", "run-as-root",
       "runners-scale", "s3-target", "seed-file-on-volume", "size-quantity", "snapshots-need-btrfs", "ssh-user", "startup-minutes", "taint", "time-zone",
       "traefik-sides", "upgrade-concurrency", "upgrade-version", "upgrade-window", "vpn-peer-ip", "vpn-peer-unique",

@@ -101,81 +101,81 @@ class NetworkRulesTest {
 
   @Test
   void should_reject_a_vpn_subnet_overlapping_the_lan() {
-    Expect.only(minimal().vpn(wireguard("192.168.1.128/25").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet-overlap",
+    Expect.only(minimal().vpn(wireguard("192.168.1.128/25").gateway(node("pi1")).endpoint("203.0.113.1")), "vpn-subnet-overlap",
         "homelab/vpn: subnet 192.168.1.128/25 overlaps the LAN 192.168.1.0/24. Pick a subnet of its own, e.g. wireguard(\"10.8.0.0/24\")");
   }
 
   @Test
   void should_reject_a_vpn_subnet_overlapping_the_cluster_cidr() {
-    Expect.only(minimal().vpn(wireguard("10.42.8.0/24").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet-overlap",
+    Expect.only(minimal().vpn(wireguard("10.42.8.0/24").gateway(node("pi1")).endpoint("203.0.113.1")), "vpn-subnet-overlap",
         "homelab/vpn: subnet 10.42.8.0/24 overlaps the cluster CIDR 10.42.0.0/16. Pick a subnet of its own, e.g. wireguard(\"10.8.0.0/24\")");
   }
 
   @Test
   void should_reject_a_vpn_subnet_overlapping_the_service_cidr() {
-    Expect.only(minimal().vpn(wireguard("10.43.0.0/24").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet-overlap",
+    Expect.only(minimal().vpn(wireguard("10.43.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1")), "vpn-subnet-overlap",
         "homelab/vpn: subnet 10.43.0.0/24 overlaps the service CIDR 10.43.0.0/16. Pick a subnet of its own, e.g. wireguard(\"10.8.0.0/24\")");
   }
 
   @Test
   void should_reject_a_malformed_vpn_subnet() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.1/24").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet",
+    Expect.only(minimal().vpn(wireguard("10.8.0.1/24").gateway(node("pi1")).endpoint("203.0.113.1")), "vpn-subnet",
         "homelab/vpn: subnet '10.8.0.1/24' is not an IPv4 CIDR with its host bits zero. Call wireguard(\"10.8.0.0/24\")");
   }
 
   @Test
   void should_reject_a_vpn_without_gateway() {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/24").endpoint("203.0.113.1")), "vpn-gateway",
-        "homelab/vpn: no gateway node is set. Call .gateway(\"pi1\")");
+        "homelab/vpn: no gateway node is set. Call .gateway(node) with the node that runs WireGuard, e.g. pi1");
   }
 
   @Test
   void should_reject_a_vpn_gateway_on_an_unknown_node() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("router").endpoint("203.0.113.1")), "vpn-gateway",
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("router")).endpoint("203.0.113.1")), "vpn-gateway",
         "homelab/vpn: gateway node router is not defined. Use one of the nodes: pi1");
   }
 
   @Test
   void should_reject_a_vpn_without_endpoint_nor_domain() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1")), "vpn-endpoint",
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1"))), "vpn-endpoint",
         "homelab/vpn: peers have nothing to dial: no .endpoint(...) and no domain for vpn.<domain>. "
             + "Call .endpoint(\"vpn.example.com\") or homelab.domain(\"example.com\")");
   }
 
   @Test
   void should_reject_a_vpn_peer_outside_the_subnet() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.9.0.2/32")),
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.9.0.2/32")),
         "vpn-peer-ip",
         "homelab/vpn/peers/laptop: address 10.9.0.2/32 is outside the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
   }
 
   @Test
   void should_reject_a_vpn_subnet_too_small_for_a_peer() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/31").gateway("pi1").endpoint("203.0.113.1")), "vpn-subnet",
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/31").gateway(node("pi1")).endpoint("203.0.113.1")), "vpn-subnet",
         "homelab/vpn: subnet 10.8.0.0/31 has no address left for peers after the gateway's. Use a /30 or a larger subnet, e.g. wireguard(\"10.8.0.0/24\")");
   }
 
   @Test
   void should_reject_a_vpn_peer_on_the_broadcast_address() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.255/32")),
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.255/32")),
         "vpn-peer-ip",
         "homelab/vpn/peers/laptop: address 10.8.0.255/32 is the broadcast address of the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
   }
 
   @Test
   void should_reject_a_vpn_peer_on_the_network_address() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.0/32")),
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.0/32")),
         "vpn-peer-ip",
         "homelab/vpn/peers/laptop: address 10.8.0.0/32 is the network address of the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
   }
 
   @Test
   void should_suggest_a_free_address_inside_the_vpn_subnet() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/30").gateway("pi1").endpoint("203.0.113.1")
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/30").gateway(node("pi1")).endpoint("203.0.113.1")
             .peer("phone", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
         "vpn-peer-ip",
         "homelab/vpn/peers/laptop: address 10.8.0.9/32 is outside the VPN subnet 10.8.0.0/30. Every address of 10.8.0.0/30 is taken: use a larger subnet");
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/29").gateway("pi1").endpoint("203.0.113.1")
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/29").gateway(node("pi1")).endpoint("203.0.113.1")
             .peer("phone", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
         "vpn-peer-ip",
         "homelab/vpn/peers/laptop: address 10.8.0.9/32 is outside the VPN subnet 10.8.0.0/29. Use a free address of 10.8.0.0/29 such as \"10.8.0.3/32\"");
@@ -183,27 +183,27 @@ class NetworkRulesTest {
 
   @Test
   void should_reject_a_vpn_peer_on_the_gateway_address() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.1/32")),
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.1/32")),
         "vpn-peer-ip", "homelab/vpn/peers/laptop: address 10.8.0.1/32 is the gateway's own address. Use another address of 10.8.0.0/24");
   }
 
   @Test
   void should_reject_duplicate_vpn_peer_names() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1")
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1")
             .peer("laptop", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.3/32")), "vpn-peer-unique",
         "homelab/vpn/peers/laptop: two peers are called laptop. Give each peer its own name");
   }
 
   @Test
   void should_reject_a_malformed_wireguard_key() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").peer("laptop", "abc", "10.8.0.2/32")),
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").peer("laptop", "abc", "10.8.0.2/32")),
         "wireguard-key",
         "homelab/vpn/peers/laptop: public key is not a 44-character base64 WireGuard key. Paste the output of `wg pubkey` for this peer");
   }
 
   @Test
   void should_reject_a_vpn_port_out_of_range() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("203.0.113.1").port(70000)), "port",
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").port(70000)), "port",
         "homelab/vpn: port 70000 is not between 1 and 65535. Call .port(51820)");
   }
 }

@@ -200,10 +200,17 @@ class NodeAndClusterRulesTest {
 
   @Test
   void should_reject_a_malformed_upgrade_window() {
-    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").upgrades(
-            autoUpgrade().window(java.util.List.of("samedi"), "3:00", "06:00", "Europe/Paris"))), "upgrade-window",
-        "homelab/cluster: upgrade window start '3:00' is not HH:MM. Write it like \"03:00\"",
-        "homelab/cluster: upgrade window day 'samedi' is not a day name. Use lower-case names such as \"saturday\"");
+    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade().window(
+            java.time.LocalTime.of(3, 0, 30), java.time.LocalTime.of(6, 0), "Mars/Olympus", java.time.DayOfWeek.SATURDAY))), "upgrade-window",
+        "homelab/cluster: upgrade window start 03:00:30 has seconds, but a plan's window takes hours and minutes. Pass LocalTime.of(3, 0)",
+        "homelab/cluster: upgrade window time zone 'Mars/Olympus' is unknown. Use an IANA zone such as \"Europe/Paris\"");
+  }
+
+  @Test
+  void should_reject_an_upgrade_window_without_days() {
+    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade().window(
+            java.time.LocalTime.of(3, 0), java.time.LocalTime.of(6, 0), "Europe/Paris"))), "upgrade-window",
+        "homelab/cluster: upgrade window has no days. Name the days, e.g. .window(LocalTime.of(3, 0), LocalTime.of(6, 0), \"Europe/Paris\", SATURDAY, SUNDAY)");
   }
 
   @Test
@@ -222,12 +229,6 @@ class NodeAndClusterRulesTest {
   void should_reject_an_invalid_ssh_user() {
     Expect.only(minimal().sshUser("Admin User"), "ssh-user",
         "homelab: SSH user 'Admin User' is not a Linux user name. Call homelab.sshUser(\"admin\")");
-  }
-
-  @Test
-  void should_reject_an_unknown_taint_effect() {
-    Expect.only(minimal().nodes(node("nuc").taint("dedicated", "media", "NoSchedul")), "taint",
-        "homelab/nodes/nuc: taint dedicated=media:NoSchedul has effect 'NoSchedul'. Use NoSchedule, PreferNoSchedule or NoExecute");
   }
 
   @Test

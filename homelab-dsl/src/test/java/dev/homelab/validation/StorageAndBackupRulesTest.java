@@ -11,66 +11,59 @@ class StorageAndBackupRulesTest {
 
   @Test
   void should_reject_a_storage_class_on_an_unknown_node() {
-    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", "nas2", "data")), "storage-class-disk",
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", node("nas2"), "data")), "storage-class-disk",
         "homelab/storage/nfs-data: node nas2 is not defined. Use one of the nodes: pi1, nas");
   }
 
   @Test
   void should_reject_a_storage_class_on_an_unknown_disk() {
-    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", "nas", "ssd")), "storage-class-disk",
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", node("nas"), "ssd")), "storage-class-disk",
         "homelab/storage/nfs-data: node nas has no disk called ssd. Add it with node(\"nas\").disks(btrfsRaid1(\"ssd\", ...).exportOverNfs())");
   }
 
   @Test
   void should_reject_a_storage_class_on_a_disk_not_exported() {
-    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-backup", "nas", "restic")), "storage-class-disk",
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-backup", node("nas"), "restic")), "storage-class-disk",
         "homelab/storage/nfs-backup: disk restic of node nas is not exported over NFS. Call .exportOverNfs() on that disk");
   }
 
   @Test
   void should_reject_a_static_volume_on_a_disk_not_exported() {
-    Expect.only(withNas(minimal()).staticVolumes(staticVolume("backups", "nas", "restic", "1Ti")), "static-volume-disk",
+    Expect.only(withNas(minimal()).staticVolumes(staticVolume("backups", node("nas"), "restic", "1Ti")), "static-volume-disk",
         "homelab/staticVolumes/backups: disk restic of node nas is not exported over NFS. Call .exportOverNfs() on that disk");
   }
 
   @Test
   void should_reject_a_malformed_static_volume_size() {
-    Expect.only(withNas(minimal()).staticVolumes(staticVolume("media", "nas", "media", "4TB")), "size-quantity",
+    Expect.only(withNas(minimal()).staticVolumes(staticVolume("media", node("nas"), "media", "4TB")), "size-quantity",
         "homelab/staticVolumes/media: size '4TB' is not a quantity like 4Ti. Write the size like \"4Ti\"");
   }
 
   @Test
   void should_reject_an_app_volume_with_an_unknown_storage_class() {
-    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", "nas", "data"))
-            .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume(claim("data", "/data", "1Gi").storageClass("nfs-fast"))),
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", node("nas"), "data"))
+            .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume(claim("data", "/data", "1Gi").storageClass(nfsStorageClass("nfs-fast", node("nas"), "data")))),
         "storage-class-known",
         "homelab/apps/wiki/volumes/data: storage class nfs-fast is not defined. Use one of: local-path, nfs-data");
   }
 
   @Test
-  void should_reject_local_path_once_disabled() {
-    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE))
-            .dataServices(redis("redis").storage("1Gi", "local-path")), "storage-class-known",
-        "homelab/dataServices/redis: storage class local-path is not defined. Add one with homelab.storage(nfsStorageClass(...))");
-  }
-
-  @Test
   void should_reject_monitoring_on_an_unknown_storage_class() {
-    Expect.only(minimal().monitoring(monitoring().storage("20Gi", "nfs-data")), "storage-class-known",
+    Expect.only(minimal().monitoring(monitoring().storage("20Gi", nfsStorageClass("nfs-data", node("nas"), "data"))), "storage-class-known",
         "homelab/monitoring: storage class nfs-data is not defined. Use one of: local-path");
   }
 
   @Test
   void should_reject_an_unknown_static_volume() {
     Expect.only(minimal().apps(app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
-            .volume(mount(staticVolume("media", "nas", "media", "4Ti"), "/media"))), "static-volume-known",
+            .volume(mount(staticVolume("media", node("nas"), "media", "4Ti"), "/media"))), "static-volume-known",
         "homelab/apps/jellyfin/volumes/media: static volume media is not defined. "
             + "Add it with homelab.staticVolumes(staticVolume(\"media\", node, disk, size))");
   }
 
   @Test
   void should_reject_a_static_volume_mounted_by_two_apps() {
-    var media = staticVolume("media", "nas", "media", "4Ti");
+    var media = staticVolume("media", node("nas"), "media", "4Ti");
     Expect.only(withNas(minimal()).staticVolumes(media).apps(
             app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7").volume(mount(media, "/media")),
             app("plex", "docker.io/plexinc/pms-docker:1.41.0").volume(mount(media, "/data"))),
@@ -82,14 +75,14 @@ class StorageAndBackupRulesTest {
   @Test
   void should_reject_two_default_storage_classes() {
     Expect.only(withNas(minimal()).cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE))
-            .storage(nfsStorageClass("nfs-data", "nas", "data").asDefault(), nfsStorageClass("nfs-media", "nas", "media").asDefault()),
+            .storage(nfsStorageClass("nfs-data", node("nas"), "data").asDefault(), nfsStorageClass("nfs-media", node("nas"), "media").asDefault()),
         "one-default-storage-class",
         "homelab/storage/nfs-media: is a default storage class, and so is nfs-data. Call .asDefault() on one class only");
   }
 
   @Test
   void should_reject_a_default_class_next_to_local_path() {
-    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", "nas", "data").asDefault()), "one-default-storage-class",
+    Expect.only(withNas(minimal()).storage(nfsStorageClass("nfs-data", node("nas"), "data").asDefault()), "one-default-storage-class",
         "homelab/storage/nfs-data: is a default storage class, and so is k3s' local-path. "
             + "Call k3s(...).disable(BuiltIn.LOCAL_STORAGE), or drop .asDefault()");
   }
@@ -97,7 +90,7 @@ class StorageAndBackupRulesTest {
   @Test
   void should_report_every_local_volume_in_one_line_when_local_path_is_disabled() {
     Expect.only(withNas(minimal()).cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE))
-            .storage(nfsStorageClass("nfs-data", "nas", "data"))
+            .storage(nfsStorageClass("nfs-data", node("nas"), "data"))
             .dataServices(postgres("postgres"), redis("redis"))
             .monitoring(monitoring())
             .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume(claim("db", "/db", "1Gi").local())
@@ -110,8 +103,8 @@ class StorageAndBackupRulesTest {
   @Test
   void should_accept_local_volumes_that_name_an_nfs_class_when_local_path_is_disabled() {
     assertThat(Expect.problems(withNas(minimal()).cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE))
-        .storage(nfsStorageClass("nfs-data", "nas", "data"))
-        .dataServices(postgres("postgres").storage("10Gi", "nfs-data"))
+        .storage(nfsStorageClass("nfs-data", node("nas"), "data"))
+        .dataServices(postgres("postgres").storage("10Gi", nfsStorageClass("nfs-data", node("nas"), "data")))
         .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume("files", "/files", "1Gi")))).isEmpty();
   }
 
@@ -135,37 +128,37 @@ class StorageAndBackupRulesTest {
 
   @Test
   void should_reject_restic_on_an_unknown_node() {
-    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas2", "restic").paths("/srv/data")), "restic-disk",
+    Expect.only(withNas(minimal()).resticBackups(restic("local", node("nas2"), "restic").paths("/srv/data")), "restic-disk",
         "homelab/resticBackups/local: node nas2 is not defined. Use one of the nodes: pi1, nas");
   }
 
   @Test
   void should_reject_restic_with_no_disk() {
-    Expect.only(withNas(minimal()).resticBackups(restic("local", "pi1", "restic").paths("/srv/data")), "restic-disk",
+    Expect.only(withNas(minimal()).resticBackups(restic("local", node("pi1"), "restic").paths("/srv/data")), "restic-disk",
         "homelab/resticBackups/local: node pi1 has no disk called restic. Add it with node(\"pi1\").disks(backupDisk(\"restic\", device))");
   }
 
   @Test
   void should_reject_restic_to_a_data_disk() {
-    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "data").paths("/srv/media")), "restic-disk",
+    Expect.only(withNas(minimal()).resticBackups(restic("local", node("nas"), "data").paths("/srv/media")), "restic-disk",
         "homelab/resticBackups/local: disk data of node nas is a data disk, not a backup disk. Back up to a backupDisk(...) of nas");
   }
 
   @Test
   void should_reject_restic_without_paths() {
-    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "restic")), "restic-paths",
+    Expect.only(withNas(minimal()).resticBackups(restic("local", node("nas"), "restic")), "restic-paths",
         "homelab/resticBackups/local: backs up no paths. Call .paths(\"/srv/data\")");
   }
 
   @Test
   void should_reject_restic_of_a_relative_path() {
-    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "restic").paths("srv/data")), "absolute-path",
+    Expect.only(withNas(minimal()).resticBackups(restic("local", node("nas"), "restic").paths("srv/data")), "absolute-path",
         "homelab/resticBackups/local: path 'srv/data' is not a plain absolute path. Back up absolute host paths of letters, digits and ._-, such as \"/srv/data\"");
   }
 
   @Test
   void should_reject_restic_keeping_nothing() {
-    Expect.only(withNas(minimal()).resticBackups(restic("local", "nas", "restic").paths("/srv/data").retention(keep())), "retention-empty",
+    Expect.only(withNas(minimal()).resticBackups(restic("local", node("nas"), "restic").paths("/srv/data").retention(keep())), "retention-empty",
         "homelab/resticBackups/local: retention keeps nothing. Call .retention(keep().daily(7).weekly(4))");
   }
 

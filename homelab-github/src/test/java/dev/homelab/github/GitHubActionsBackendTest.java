@@ -181,7 +181,7 @@ class GitHubActionsBackendTest {
   void should_pass_the_zone_id_of_the_vpn_endpoint_record_even_without_public_apps() {
     Lab lab = base()
         .backups(OFFSITE)
-        .vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("wg.example.org"))
+        .vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("wg.example.org"))
         .dns(cloudflare("example.com", "example.org"))
         .terraformState(terraformState(OFFSITE))
         .github(github("example/homelab").runners(runners("lab-runners")));

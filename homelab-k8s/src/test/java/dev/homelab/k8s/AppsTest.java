@@ -1,5 +1,6 @@
 package dev.homelab.k8s;
 
+import dev.homelab.model.app.Protocol;
 import static dev.homelab.Homelab.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +68,7 @@ class AppsTest {
 
   @Test
   void should_let_a_non_root_app_bind_a_low_extra_port() throws IOException {
-    RenderedFiles files = TestLabs.render(lab(app("worker", IMAGE).extraPort("syslog", 514, "UDP")));
+    RenderedFiles files = TestLabs.render(lab(app("worker", IMAGE).extraPort("syslog", 514, Protocol.UDP)));
 
     JsonNode sysctls = read(files, "apps/worker/deployment-worker.yaml").path("spec").path("template").path("spec")
         .path("securityContext").path("sysctls");

@@ -1,5 +1,6 @@
 package dev.homelab.k8s;
 
+import dev.homelab.model.app.Protocol;
 import static dev.homelab.Homelab.*;
 import static dev.homelab.testing.TestLabs.*;
 
@@ -27,14 +28,14 @@ final class TestLabs {
     DataService redis = redis("redis");
     DataService rabbitmq = rabbitmq("rabbitmq").adminHost("rabbitmq");
     DataService pihole = pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole");
-    StaticVolume media = staticVolume("media", "pi4", "media", "4Ti").readOnly();
+    StaticVolume media = staticVolume("media", node("pi4"), "media", "4Ti").readOnly();
     return home("test")
         .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"), pi4().disks(nfsDisks()), nuc())
         .cluster(k3s("v1.33.4+k3s1").upgrades(weekendUpgrades().concurrency(1)))
         .loadBalancer(LAN_POOL, DNS_POOL)
         .ingress(TRAEFIK)
         .tls(CERT_MANAGER)
-        .vpn(wireguard("10.8.0.0/24").gateway("nuc"))
+        .vpn(wireguard("10.8.0.0/24").gateway(node("nuc")))
         .security(CROWDSEC.appsec())
         .monitoring(monitoringOps())
         .storage(nfsData())
@@ -59,10 +60,10 @@ final class TestLabs {
             app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK).metrics("/metrics"),
             app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
                 .port(8096).host("media").internalVia(TRAEFIK)
-                .extraPort("discovery", 7359, "UDP")
+                .extraPort("discovery", 7359, Protocol.UDP)
                 .volume(mount(media, "/media"))
-                .volume(claim("config", "/config", "10Gi").storageClass("nfs-data"))
-                .runsOn("pi4")
+                .volume(claim("config", "/config", "10Gi").storageClass(nfsStorageClass("nfs-data", node("nas"), "data")))
+                .runsOn(node("pi4"))
                 .healthPath("/health"),
             app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3")
                 .port(8123).host("home").internalVia(TRAEFIK).arches(Arch.AMD64).runAsRoot("s6-overlay init")

@@ -45,7 +45,7 @@ class TerraformBackendTest {
             app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK).proxied(),
             app("jellyfin", "jellyfin/jellyfin:10.10.7").host("media").internalVia(TRAEFIK),
             app("worker", "ghcr.io/example/worker:2.0.1"))
-        .vpn(wireguard("10.8.0.0/24").gateway("pi1"))
+        .vpn(wireguard("10.8.0.0/24").gateway(node("pi1")))
         .dns(cloudflare("example.com"))
         .terraformState(terraformState(OFFSITE))
         .validate();
@@ -155,7 +155,7 @@ class TerraformBackendTest {
   @Test
   void should_render_the_vpn_record_alone_in_its_zone_with_the_zone_ttl_even_without_public_apps() {
     Lab lab = base()
-        .vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint("wg.home.example.org"))
+        .vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("wg.home.example.org"))
         .dns(cloudflare("example.com").zone(zone("home.example.org").ttl(120)).publicAddress("home.dyndns.example.net"));
 
     RenderedFiles files = backend.render(lab);
@@ -177,7 +177,7 @@ class TerraformBackendTest {
     for (String endpoint : List.of("203.0.113.7", "vpn.example.net")) {
       Lab lab = base()
           .apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK))
-          .vpn(wireguard("10.8.0.0/24").gateway("pi1").endpoint(endpoint))
+          .vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint(endpoint))
           .dns(cloudflare("example.com"));
 
       JsonNode records = json(backend.render(lab), "dns.tf.json").at("/resource/cloudflare_dns_record");
@@ -190,7 +190,7 @@ class TerraformBackendTest {
   void should_not_clash_with_the_record_of_an_app_called_vpn() {
     Lab lab = base()
         .apps(app("vpn", "ghcr.io/example/vpn-portal:1.0.0").host("portal").publicVia(TRAEFIK).proxied())
-        .vpn(wireguard("10.8.0.0/24").gateway("pi1"))
+        .vpn(wireguard("10.8.0.0/24").gateway(node("pi1")))
         .dns(cloudflare("example.com"));
 
     JsonNode records = json(backend.render(lab), "dns.tf.json").at("/resource/cloudflare_dns_record");
@@ -204,7 +204,7 @@ class TerraformBackendTest {
   void should_reject_a_vpn_endpoint_that_is_also_a_public_app_host() {
     Lab lab = base()
         .apps(app("blog", "ghcr.io/example/blog:1.4.2").host("vpn").publicVia(TRAEFIK))
-        .vpn(wireguard("10.8.0.0/24").gateway("pi1"))
+        .vpn(wireguard("10.8.0.0/24").gateway(node("pi1")))
         .dns(cloudflare("example.com"));
 
     assertThatThrownBy(() -> backend.render(lab))
@@ -415,7 +415,7 @@ class TerraformBackendTest {
   void should_report_its_problems_together_with_the_model_problems_before_rendering() {
     Lab lab = base()
         .apps(app("blog", "ghcr.io/example/blog:1.4.2").host("vpn").publicVia(TRAEFIK))
-        .vpn(wireguard("10.8.0.0/24").gateway("pi1"))
+        .vpn(wireguard("10.8.0.0/24").gateway(node("pi1")))
         .dns(cloudflare("example.com"))
         .cluster(k3s("1.33"));
 

@@ -5,6 +5,8 @@ import static dev.homelab.model.Arguments.requiredEach;
 import static dev.homelab.model.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
 
+import dev.homelab.model.Lab;
+import dev.homelab.model.host.Node;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.ImageReference;
 import dev.homelab.model.Names;
@@ -97,6 +99,15 @@ public abstract class App {
   public Exposure exposure() {
     return Exposure.CLUSTER;
   }
+
+  /**
+   * The Traefik entrypoint of the route, taken from the Traefik passed to {@link #publicVia} (its
+   * public side) or {@link #internalVia} (its internal side); validation checks that the lab's
+   * {@link Lab#ingress()} has it on that side. Default: none (cluster only).
+   *
+   * @see <a href="https://doc.traefik.io/traefik/routing/entrypoints/">Traefik entrypoints</a>
+   */
+  public abstract Optional<String> entrypoint();
 
   /**
    * Host name: a label below the domain ({@code cloud}) or a full name. Default: the app name.
@@ -300,18 +311,18 @@ public abstract class App {
    */
   public App extraPort(String name, int port) {
     required(name, ModelPaths.app(name()), ".extraPort(name, …)", "the port's name", ".extraPort(\"metrics\", 9090)");
-    return extraPort(name, port, "TCP");
+    return extraPort(name, port, Protocol.TCP);
   }
 
   /**
-   * Adds a port with {@code protocol} {@code TCP} or {@code UDP} besides the HTTP port, reachable from
-   * the app's namespace only, e.g. {@code .extraPort("discovery", 7359, "UDP")}. Default: none.
+   * Adds a port with {@code protocol} besides the HTTP port, reachable from the app's namespace only,
+   * e.g. {@code .extraPort("discovery", 7359, Protocol.UDP)}. Default: none.
    *
    * @see <a href="https://kubernetes.io/docs/reference/networking/service-protocols/">Service protocols</a>
    */
-  public App extraPort(String name, int port, String protocol) {
-    required(name, ModelPaths.app(name()), ".extraPort(name, …)", "the port's name", ".extraPort(\"discovery\", 7359, \"UDP\")");
-    required(protocol, ModelPaths.app(name()), ".extraPort(…, protocol)", "TCP or UDP", ".extraPort(\"discovery\", 7359, \"UDP\")");
+  public App extraPort(String name, int port, Protocol protocol) {
+    required(name, ModelPaths.app(name()), ".extraPort(name, …)", "the port's name", ".extraPort(\"discovery\", 7359, Protocol.UDP)");
+    required(protocol, ModelPaths.app(name()), ".extraPort(…, protocol)", "a protocol", ".extraPort(\"discovery\", 7359, Protocol.UDP)");
     List<AppPort> all = new ArrayList<>(extraPorts());
     all.add(AppPort.of(name, port, protocol));
     return copy().withExtraPorts(all);
@@ -325,7 +336,7 @@ public abstract class App {
    */
   public App publicVia(Traefik traefik) {
     required(traefik, ModelPaths.app(name()), ".publicVia(traefik)", "the managed Traefik", ".publicVia(traefik)");
-    return copy().withExposure(Exposure.PUBLIC);
+    return copy().withExposure(Exposure.PUBLIC).withEntrypoint(traefik.publicEntrypoint());
   }
 
   /**
@@ -335,7 +346,7 @@ public abstract class App {
    */
   public App internalVia(Traefik traefik) {
     required(traefik, ModelPaths.app(name()), ".internalVia(traefik)", "the managed Traefik", ".internalVia(traefik)");
-    return copy().withExposure(Exposure.INTERNAL);
+    return copy().withExposure(Exposure.INTERNAL).withEntrypoint(traefik.internalEntrypoint());
   }
 
   /**
@@ -502,9 +513,9 @@ public abstract class App {
    *
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/">assigning pods to nodes</a>
    */
-  public App runsOn(String nodeName) {
-    required(nodeName, ModelPaths.app(name()), ".runsOn(nodeName)", "a node's name", ".runsOn(\"nas\")");
-    return copy().withRunsOn(nodeName);
+  public App runsOn(Node node) {
+    required(node, ModelPaths.app(name()), ".runsOn(node)", "a node of the lab", ".runsOn(nas)");
+    return copy().withRunsOn(node.name());
   }
 
   /**

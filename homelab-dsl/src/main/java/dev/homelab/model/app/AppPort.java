@@ -15,7 +15,7 @@ import java.util.Locale;
 import org.immutables.value.Value;
 
 /**
- * A port of an app besides its HTTP port, e.g. {@code extraPort("discovery", 7359, "UDP")}: a container
+ * A port of an app besides its HTTP port, e.g. {@code extraPort("discovery", 7359, Protocol.UDP)}: a container
  * port and a port of the app's Service, reachable inside the app's namespace only (routes and
  * NetworkPolicies keep to the HTTP port).
  *
@@ -24,9 +24,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 @HomelabStyle
 public abstract class AppPort {
-  /** The protocols a container port may use here (Kubernetes also knows SCTP, which k3s does not load). */
-  static final List<String> PROTOCOLS = List.of("TCP", "UDP");
-
   AppPort() {}
 
   /**
@@ -46,21 +43,21 @@ public abstract class AppPort {
   public abstract int port();
 
   /**
-   * Protocol, {@code TCP} or {@code UDP}. Required; {@link App#extraPort(String, int)} passes {@code TCP}.
+   * Protocol. Required; {@link App#extraPort(String, int)} passes {@code TCP}.
    *
    * @see <a href="https://kubernetes.io/docs/reference/networking/service-protocols/">Service protocols</a>
    */
   @Value.Parameter
-  public abstract String protocol();
+  public abstract Protocol protocol();
 
   /**
-   * A port; prefer {@link App#extraPort(String, int, String)}. Required: name, port and protocol; nothing has a default.
+   * A port; prefer {@link App#extraPort(String, int, Protocol)}. Required: name, port and protocol; nothing has a default.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/services-networking/service/#multi-port-services">multi-port Services</a>
    */
-  public static AppPort of(String name, int port, String protocol) {
-    required(name, ModelPaths.app(Arguments.UNKNOWN) + "/extraPorts/" + nameOrUnknown(name), "AppPort.of(name, …)", "the port's name", "AppPort.of(\"discovery\", 7359, \"UDP\")");
-    required(protocol, ModelPaths.app(Arguments.UNKNOWN) + "/extraPorts/" + nameOrUnknown(name), "AppPort.of(…, protocol)", "TCP or UDP", "AppPort.of(\"discovery\", 7359, \"UDP\")");
+  public static AppPort of(String name, int port, Protocol protocol) {
+    required(name, ModelPaths.app(Arguments.UNKNOWN) + "/extraPorts/" + nameOrUnknown(name), "AppPort.of(name, …)", "the port's name", "AppPort.of(\"discovery\", 7359, Protocol.UDP)");
+    required(protocol, ModelPaths.app(Arguments.UNKNOWN) + "/extraPorts/" + nameOrUnknown(name), "AppPort.of(…, protocol)", "a protocol", "AppPort.of(\"discovery\", 7359, Protocol.UDP)");
     return ImmutableAppPort.of(name, port, protocol);
   }
 
@@ -71,16 +68,12 @@ public abstract class AppPort {
 
   /** Broken invariants of this port; empty when it is sound. Never throws. */
   public List<Violation> violations() {
-    String upper = protocol().toUpperCase(Locale.ROOT);
-    String protocol = PROTOCOLS.contains(upper) ? upper : "TCP";
     return new Violations()
         .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535",
             "Call .extraPort(\"" + name() + "\", ...) with the container's port, 1 to 65535")
         .when(!Names.isPortName(name()), "port-name",
             () -> "port name " + Texts.quote(name()) + " is not a DNS-1035 label of at most 15 characters",
             "Use lower case letters, digits and single '-', starting with a letter, e.g. \"" + suggest(name()) + "\"")
-        .when(!PROTOCOLS.contains(protocol()), "port-protocol", () -> "protocol " + Texts.quote(protocol()) + " is neither TCP nor UDP",
-            "Call .extraPort(\"" + name() + "\", " + port() + ", \"" + protocol + "\")")
         .list();
   }
 

@@ -10,6 +10,7 @@ import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
+import dev.homelab.model.storage.NfsStorageClass;
 import dev.homelab.model.storage.StorageKind;
 import java.util.List;
 import java.util.Optional;
@@ -99,9 +100,9 @@ public abstract class AppVolume {
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
    */
-  public AppVolume storageClass(String name) {
-    required(name, ModelPaths.appVolume(Arguments.UNKNOWN, name()), ".storageClass(name)", "a StorageClass name", ".storageClass(\"nfs\")");
-    return copy().withStorageClass(name);
+  public AppVolume storageClass(NfsStorageClass storageClass) {
+    required(storageClass, ModelPaths.appVolume(Arguments.UNKNOWN, name()), ".storageClass(storageClass)", "an NFS StorageClass of the lab", ".storageClass(nfsData)");
+    return copy().withStorageClass(storageClass.name());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.homelab.model.backup;
 
+import dev.homelab.model.host.Node;
 import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.requiredEach;
 import static dev.homelab.model.Arguments.nameOrUnknown;
@@ -93,11 +94,11 @@ public abstract class ResticBackup {
    *
    * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html">restic backup</a>
    */
-  public static ResticBackup of(String name, String node, String disk) {
-    required(name, ModelPaths.restic(nameOrUnknown(name)), "ResticBackup.of(name, …)", "the backup's name", "restic(\"nas\", \"nas\", \"backup\")");
-    required(node, ModelPaths.restic(nameOrUnknown(name)), "ResticBackup.of(…, node, …)", "a node's name", "restic(\"nas\", \"nas\", \"backup\")");
-    required(disk, ModelPaths.restic(nameOrUnknown(name)), "ResticBackup.of(…, disk)", "a backup disk's name", "restic(\"nas\", \"nas\", \"backup\")");
-    return ImmutableResticBackup.of(name, node, disk);
+  public static ResticBackup of(String name, Node node, String disk) {
+    required(name, ModelPaths.restic(nameOrUnknown(name)), "ResticBackup.of(name, …)", "the backup's name", "restic(\"nas\", nas, \"backup\")");
+    required(node, ModelPaths.restic(nameOrUnknown(name)), "ResticBackup.of(…, node, …)", "the node with the disk", "restic(\"nas\", nas, \"backup\")");
+    required(disk, ModelPaths.restic(nameOrUnknown(name)), "ResticBackup.of(…, disk)", "a backup disk's name", "restic(\"nas\", nas, \"backup\")");
+    return ImmutableResticBackup.of(name, node.name(), disk);
   }
 
   /**

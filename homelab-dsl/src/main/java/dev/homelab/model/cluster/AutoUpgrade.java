@@ -9,6 +9,8 @@ import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -113,16 +115,19 @@ public abstract class AutoUpgrade {
   }
 
   /**
-   * Upgrades only on {@code days} between {@code start} and {@code end} (HH:MM) in {@code timeZone}. Default: any time.
+   * Upgrades only on {@code days} between {@code start} and {@code end} in {@code timeZone} (an IANA
+   * zone), e.g. {@code .window(LocalTime.of(3, 0), LocalTime.of(6, 0), "Europe/Paris", SATURDAY, SUNDAY)}.
+   * Default: any time.
    *
    * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
    */
-  public AutoUpgrade window(List<String> days, String start, String end, String timeZone) {
-    requiredEach(days, ModelPaths.cluster() + "/upgrades", ".window(days, …)", "a day", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(start, ModelPaths.cluster() + "/upgrades", ".window(…, start, …)", "a start time", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(end, ModelPaths.cluster() + "/upgrades", ".window(…, end, …)", "an end time", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(timeZone, ModelPaths.cluster() + "/upgrades", ".window(…, timeZone)", "an IANA time zone", ".window(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    return copy().withWindow(UpgradeWindow.of(days, start, end, timeZone));
+  public AutoUpgrade window(LocalTime start, LocalTime end, String timeZone, DayOfWeek... days) {
+    String example = ".window(LocalTime.of(3, 0), LocalTime.of(6, 0), \"Europe/Paris\", SATURDAY, SUNDAY)";
+    required(start, ModelPaths.cluster() + "/upgrades", ".window(start, …)", "a start time", example);
+    required(end, ModelPaths.cluster() + "/upgrades", ".window(…, end, …)", "an end time", example);
+    required(timeZone, ModelPaths.cluster() + "/upgrades", ".window(…, timeZone, …)", "an IANA time zone", example);
+    requiredEach(days, ModelPaths.cluster() + "/upgrades", ".window(…, days)", "a day", example);
+    return copy().withWindow(UpgradeWindow.of(start, end, timeZone, days));
   }
 
   /** The channel URL polled by the plans. */

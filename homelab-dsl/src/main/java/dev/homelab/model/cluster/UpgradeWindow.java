@@ -9,42 +9,48 @@ import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
 import dev.homelab.model.Violation;
 import dev.homelab.model.Violations;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * When automatic upgrades may run: days of the week and a time span.
+ * When automatic upgrades may run: days of the week and a time span in a time zone.
  *
  * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">Plan window</a>
  */
 @Value.Immutable
 @HomelabStyle
 public abstract class UpgradeWindow {
+  private static final String PATH = ModelPaths.cluster() + "/upgrades/window";
+  private static final String EXAMPLE = "UpgradeWindow.of(LocalTime.of(3, 0), LocalTime.of(6, 0), \"Europe/Paris\", SATURDAY, SUNDAY)";
+
   UpgradeWindow() {}
 
   /**
-   * Lower-case day names, e.g. {@code saturday}. Required.
+   * Days of the week, Monday first. Required.
    *
    * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
    */
   @Value.Parameter
-  public abstract List<String> days();
+  public abstract Set<DayOfWeek> days();
 
   /**
-   * Start, {@code HH:MM}. Required.
+   * Start, in whole minutes. Required.
    *
    * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
    */
   @Value.Parameter
-  public abstract String startTime();
+  public abstract LocalTime startTime();
 
   /**
-   * End, {@code HH:MM}. Required.
+   * End, in whole minutes. Required.
    *
    * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
    */
   @Value.Parameter
-  public abstract String endTime();
+  public abstract LocalTime endTime();
 
   /**
    * IANA time zone of the window. Required.
@@ -56,30 +62,33 @@ public abstract class UpgradeWindow {
 
   /** Broken invariants of the window; empty when it is sound. Never throws. */
   public List<Violation> violations() {
-    Violations v = new Violations()
-        .when(days().isEmpty(), "upgrade-window", () -> "upgrade window has no days", "List days such as List.of(\"saturday\")")
-        .when(!Names.isClockTime(startTime()), "upgrade-window", () -> "upgrade window start " + Texts.quote(startTime()) + " is not HH:MM",
-            "Write it like \"03:00\"")
-        .when(!Names.isClockTime(endTime()), "upgrade-window", () -> "upgrade window end " + Texts.quote(endTime()) + " is not HH:MM",
-            "Write it like \"06:00\"")
+    return new Violations()
+        .when(days().isEmpty(), "upgrade-window", () -> "upgrade window has no days",
+            "Name the days, e.g. .window(LocalTime.of(3, 0), LocalTime.of(6, 0), \"Europe/Paris\", SATURDAY, SUNDAY)")
+        .when(!isWholeMinute(startTime()), "upgrade-window", () -> "upgrade window start " + startTime() + " has seconds, but a plan's window takes hours and minutes",
+            "Pass LocalTime.of(" + startTime().getHour() + ", " + startTime().getMinute() + ")")
+        .when(!isWholeMinute(endTime()), "upgrade-window", () -> "upgrade window end " + endTime() + " has seconds, but a plan's window takes hours and minutes",
+            "Pass LocalTime.of(" + endTime().getHour() + ", " + endTime().getMinute() + ")")
         .when(!Names.isTimeZone(timeZone()), "upgrade-window", () -> "upgrade window time zone " + Texts.quote(timeZone()) + " is unknown",
-            "Use an IANA zone such as \"Europe/Paris\"");
-    days().forEach(d -> v.when(!Names.isDay(d), "upgrade-window", () -> "upgrade window day " + Texts.quote(d) + " is not a day name",
-        "Use lower-case names such as \"saturday\""));
-    return v.list();
+            "Use an IANA zone such as \"Europe/Paris\"")
+        .list();
+  }
+
+  private static boolean isWholeMinute(LocalTime time) {
+    return time.getSecond() == 0 && time.getNano() == 0;
   }
 
   /**
-   * A window; prefer {@link AutoUpgrade#window}. Required: days, start, end and time zone; nothing has
-   * a default.
+   * A window; prefer {@link AutoUpgrade#window}. Required: start, end, time zone and at least one day;
+   * nothing has a default.
    *
    * @see <a href="https://github.com/rancher/system-upgrade-controller/blob/master/doc/plan.md">system-upgrade-controller Plan</a>
    */
-  public static UpgradeWindow of(List<String> days, String start, String end, String timeZone) {
-    requiredEach(days, ModelPaths.cluster() + "/upgrades/window", "UpgradeWindow.of(days, …)", "a day", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(start, ModelPaths.cluster() + "/upgrades/window", "UpgradeWindow.of(…, start, …)", "a start time", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(end, ModelPaths.cluster() + "/upgrades/window", "UpgradeWindow.of(…, end, …)", "an end time", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    required(timeZone, ModelPaths.cluster() + "/upgrades/window", "UpgradeWindow.of(…, timeZone)", "an IANA time zone", "UpgradeWindow.of(List.of(\"sat\", \"sun\"), \"02:00\", \"05:00\", \"Europe/Paris\")");
-    return ImmutableUpgradeWindow.of(days, start, end, timeZone);
+  public static UpgradeWindow of(LocalTime start, LocalTime end, String timeZone, DayOfWeek... days) {
+    required(start, PATH, "UpgradeWindow.of(start, …)", "a start time", EXAMPLE);
+    required(end, PATH, "UpgradeWindow.of(…, end, …)", "an end time", EXAMPLE);
+    required(timeZone, PATH, "UpgradeWindow.of(…, timeZone, …)", "an IANA time zone", EXAMPLE);
+    requiredEach(days, PATH, "UpgradeWindow.of(…, days)", "a day", EXAMPLE);
+    return ImmutableUpgradeWindow.of(new java.util.LinkedHashSet<>(List.of(days)), start, end, timeZone);
   }
 }

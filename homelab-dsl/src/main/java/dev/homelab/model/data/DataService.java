@@ -4,6 +4,7 @@ import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
 
+import dev.homelab.model.storage.NfsStorageClass;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.ImageReference;
 import dev.homelab.model.Names;
@@ -175,14 +176,25 @@ public abstract class DataService {
   }
 
   /**
-   * Volume size and class. Default: 10Gi (1Gi for Redis, Pi-hole) on the node-local {@code local-path}.
+   * Volume size on the node-local {@code local-path} class. Default: 10Gi (1Gi for Redis, Pi-hole).
+   *
+   * @see <a href="https://docs.k3s.io/storage">k3s local-path provisioner</a>
+   */
+  public DataService storage(String size) {
+    required(size, ModelPaths.dataService(name()), ".storage(size)", "a size", ".storage(\"10Gi\")");
+    return copy().withStorageSize(size);
+  }
+
+  /**
+   * Volume size on an NFS class of the lab (databases prefer node-local disks: see
+   * {@link #storage(String)}). Default: 10Gi (1Gi for Redis, Pi-hole) on {@code local-path}.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/storage-classes/">StorageClasses</a>
    */
-  public DataService storage(String size, String storageClass) {
-    required(size, ModelPaths.dataService(name()), ".storage(size, …)", "a size", ".storage(\"10Gi\", \"local-path\")");
-    required(storageClass, ModelPaths.dataService(name()), ".storage(…, storageClass)", "a StorageClass name", ".storage(\"10Gi\", \"local-path\")");
-    return copy().withStorageSize(size).withStorageClass(storageClass);
+  public DataService storage(String size, NfsStorageClass storageClass) {
+    required(size, ModelPaths.dataService(name()), ".storage(size, …)", "a size", ".storage(\"10Gi\", nfsData)");
+    required(storageClass, ModelPaths.dataService(name()), ".storage(…, storageClass)", "an NFS StorageClass of the lab", ".storage(\"10Gi\", nfsData)");
+    return copy().withStorageSize(size).withStorageClass(storageClass.name());
   }
 
   /**

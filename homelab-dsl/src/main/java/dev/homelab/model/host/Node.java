@@ -189,15 +189,15 @@ public abstract class Node {
   }
 
   /**
-   * Adds a taint ({@code node-taint}), e.g. {@code taint("dedicated", "media", "NoSchedule")}. Default: none.
+   * Adds a taint ({@code node-taint}), e.g. {@code taint("dedicated", "media", TaintEffect.NO_SCHEDULE)}. Default: none.
    *
    * @see <a href="https://docs.k3s.io/cli/agent">k3s agent: node labels and taints</a>
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
    */
-  public Node taint(String key, String value, String effect) {
-    required(key, ModelPaths.node(name()), ".taint(key, …)", "a taint key", ".taint(\"dedicated\", \"media\", \"NoSchedule\")");
-    required(value, ModelPaths.node(name()), ".taint(…, value, …)", "a taint value (\"\" for none)", ".taint(\"dedicated\", \"media\", \"NoSchedule\")");
-    required(effect, ModelPaths.node(name()), ".taint(…, effect)", "NoSchedule, PreferNoSchedule or NoExecute", ".taint(\"dedicated\", \"media\", \"NoSchedule\")");
+  public Node taint(String key, String value, TaintEffect effect) {
+    required(key, ModelPaths.node(name()), ".taint(key, …)", "a taint key", ".taint(\"dedicated\", \"media\", TaintEffect.NO_SCHEDULE)");
+    required(value, ModelPaths.node(name()), ".taint(…, value, …)", "a taint value (\"\" for none)", ".taint(\"dedicated\", \"media\", TaintEffect.NO_SCHEDULE)");
+    required(effect, ModelPaths.node(name()), ".taint(…, effect)", "a taint effect", ".taint(\"dedicated\", \"media\", TaintEffect.NO_SCHEDULE)");
     List<Taint> taints = new ArrayList<>(taints());
     taints.add(Taint.of(key, value, effect));
     return copy().withTaints(taints);

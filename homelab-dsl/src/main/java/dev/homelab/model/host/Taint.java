@@ -36,40 +36,36 @@ public abstract class Taint {
   public abstract String value();
 
   /**
-   * {@code NoSchedule}, {@code PreferNoSchedule} or {@code NoExecute}. Required.
+   * What the taint does to pods that do not tolerate it. Required.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
    */
   @Value.Parameter
-  public abstract String effect();
+  public abstract TaintEffect effect();
 
   /**
    * A taint; prefer {@link Node#taint}. Required: key, value and effect; nothing has a default.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
    */
-  public static Taint of(String key, String value, String effect) {
-    required(key, ModelPaths.node(Arguments.UNKNOWN) + "/taints/" + nameOrUnknown(key), "Taint.of(key, …)", "a taint key", "Taint.of(\"dedicated\", \"media\", \"NoSchedule\")");
-    required(value, ModelPaths.node(Arguments.UNKNOWN) + "/taints/" + nameOrUnknown(key), "Taint.of(…, value, …)", "a taint value (\"\" for none)", "Taint.of(\"dedicated\", \"media\", \"NoSchedule\")");
-    required(effect, ModelPaths.node(Arguments.UNKNOWN) + "/taints/" + nameOrUnknown(key), "Taint.of(…, effect)", "NoSchedule, PreferNoSchedule or NoExecute", "Taint.of(\"dedicated\", \"media\", \"NoSchedule\")");
+  public static Taint of(String key, String value, TaintEffect effect) {
+    required(key, ModelPaths.node(Arguments.UNKNOWN) + "/taints/" + nameOrUnknown(key), "Taint.of(key, …)", "a taint key", "Taint.of(\"dedicated\", \"media\", TaintEffect.NO_SCHEDULE)");
+    required(value, ModelPaths.node(Arguments.UNKNOWN) + "/taints/" + nameOrUnknown(key), "Taint.of(…, value, …)", "a taint value (\"\" for none)", "Taint.of(\"dedicated\", \"media\", TaintEffect.NO_SCHEDULE)");
+    required(effect, ModelPaths.node(Arguments.UNKNOWN) + "/taints/" + nameOrUnknown(key), "Taint.of(…, effect)", "a taint effect", "Taint.of(\"dedicated\", \"media\", TaintEffect.NO_SCHEDULE)");
     return ImmutableTaint.of(key, value, effect);
   }
 
   /** Broken invariants of this taint; empty when it is sound. Never throws. */
   public java.util.List<dev.homelab.model.Violation> violations() {
     return new dev.homelab.model.Violations()
-        .when(!EFFECTS.contains(effect()), "taint", () -> "taint " + this + " has effect " + Texts.quote(effect()),
-            "Use NoSchedule, PreferNoSchedule or NoExecute")
         .when(!dev.homelab.model.Names.isLabelKey(key()), "taint", () -> "taint key " + Texts.quote(key()) + " is not a Kubernetes label key",
             "Use a key like \"dedicated\"")
         .list();
   }
 
-  private static final java.util.Set<String> EFFECTS = java.util.Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
-
   /** {@code key=value:Effect}, the form k3s and kubectl take. */
   @Override
   public String toString() {
-    return key() + "=" + value() + ":" + effect();
+    return key() + "=" + value() + ":" + effect().value();
   }
 }

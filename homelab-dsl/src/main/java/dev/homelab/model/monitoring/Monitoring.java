@@ -4,6 +4,7 @@ import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.requiredEach;
 import dev.homelab.validation.ModelPaths;
 
+import dev.homelab.model.storage.NfsStorageClass;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
@@ -170,14 +171,25 @@ public abstract class Monitoring {
   }
 
   /**
-   * Prometheus volume size and class. Default: {@code 20Gi} on the node-local {@code local-path}.
+   * Prometheus volume size on the node-local {@code local-path} class (Prometheus' TSDB does not
+   * support NFS). Default: {@code 20Gi}.
    *
    * @see <a href="https://prometheus.io/docs/prometheus/latest/storage/">Prometheus storage</a>
    */
-  public Monitoring storage(String size, String storageClass) {
-    required(size, ModelPaths.monitoring(), ".storage(size, …)", "a size", ".storage(\"20Gi\", \"local-path\")");
-    required(storageClass, ModelPaths.monitoring(), ".storage(…, storageClass)", "a StorageClass name", ".storage(\"20Gi\", \"local-path\")");
-    return copy().withStorageSize(size).withStorageClass(storageClass);
+  public Monitoring storage(String size) {
+    required(size, ModelPaths.monitoring(), ".storage(size)", "a size", ".storage(\"20Gi\")");
+    return copy().withStorageSize(size);
+  }
+
+  /**
+   * Prometheus volume size on an NFS class of the lab. Default: {@code 20Gi} on {@code local-path}.
+   *
+   * @see <a href="https://prometheus.io/docs/prometheus/latest/storage/">Prometheus storage</a>
+   */
+  public Monitoring storage(String size, NfsStorageClass storageClass) {
+    required(size, ModelPaths.monitoring(), ".storage(size, …)", "a size", ".storage(\"20Gi\", nfsData)");
+    required(storageClass, ModelPaths.monitoring(), ".storage(…, storageClass)", "an NFS StorageClass of the lab", ".storage(\"20Gi\", nfsData)");
+    return copy().withStorageSize(size).withStorageClass(storageClass.name());
   }
 
   /** Broken invariants of the monitoring stack; empty when it is sound. Never throws. */

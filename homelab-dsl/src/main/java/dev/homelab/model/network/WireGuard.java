@@ -4,6 +4,7 @@ import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.requiredEach;
 import dev.homelab.validation.ModelPaths;
 
+import dev.homelab.model.host.Node;
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Ipv4;
@@ -88,9 +89,9 @@ public abstract class WireGuard {
    *
    * @see <a href="https://www.wireguard.com/quickstart/">WireGuard quick start</a>
    */
-  public WireGuard gateway(String nodeName) {
-    required(nodeName, ModelPaths.vpn(), ".gateway(nodeName)", "a node's name", ".gateway(\"pi1\")");
-    return copy().withGateway(nodeName);
+  public WireGuard gateway(Node node) {
+    required(node, ModelPaths.vpn(), ".gateway(node)", "a node of the lab", ".gateway(pi1)");
+    return copy().withGateway(node.name());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.homelab.model.storage;
 
+import dev.homelab.model.host.Node;
 import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
@@ -83,11 +84,11 @@ public abstract class NfsStorageClass {
    *
    * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
    */
-  public static NfsStorageClass of(String name, String node, String disk) {
-    required(name, ModelPaths.storageClass(nameOrUnknown(name)), "NfsStorageClass.of(name, …)", "the class's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
-    required(node, ModelPaths.storageClass(nameOrUnknown(name)), "NfsStorageClass.of(…, node, …)", "a node's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
-    required(disk, ModelPaths.storageClass(nameOrUnknown(name)), "NfsStorageClass.of(…, disk)", "a disk's name", "nfsStorageClass(\"nfs\", \"nas\", \"data\")");
-    return ImmutableNfsStorageClass.of(name, node, disk);
+  public static NfsStorageClass of(String name, Node node, String disk) {
+    required(name, ModelPaths.storageClass(nameOrUnknown(name)), "NfsStorageClass.of(name, …)", "the class's name", "nfsStorageClass(\"nfs\", nas, \"data\")");
+    required(node, ModelPaths.storageClass(nameOrUnknown(name)), "NfsStorageClass.of(…, node, …)", "the node with the disk", "nfsStorageClass(\"nfs\", nas, \"data\")");
+    required(disk, ModelPaths.storageClass(nameOrUnknown(name)), "NfsStorageClass.of(…, disk)", "a disk's name", "nfsStorageClass(\"nfs\", nas, \"data\")");
+    return ImmutableNfsStorageClass.of(name, node.name(), disk);
   }
 
   /**

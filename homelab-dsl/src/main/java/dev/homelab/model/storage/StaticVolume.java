@@ -1,5 +1,6 @@
 package dev.homelab.model.storage;
 
+import dev.homelab.model.host.Node;
 import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
@@ -71,12 +72,12 @@ public abstract class StaticVolume {
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/#static">static provisioning</a>
    */
-  public static StaticVolume of(String name, String node, String disk, String size) {
-    required(name, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(name, …)", "the volume's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
-    required(node, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(…, node, …)", "a node's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
-    required(disk, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(…, disk, …)", "a disk's name", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
-    required(size, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(…, size)", "a size", "staticVolume(\"media\", \"nas\", \"media\", \"2Ti\")");
-    return ImmutableStaticVolume.of(name, node, disk, size);
+  public static StaticVolume of(String name, Node node, String disk, String size) {
+    required(name, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(name, …)", "the volume's name", "staticVolume(\"media\", nas, \"media\", \"2Ti\")");
+    required(node, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(…, node, …)", "the node with the disk", "staticVolume(\"media\", nas, \"media\", \"2Ti\")");
+    required(disk, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(…, disk, …)", "a disk's name", "staticVolume(\"media\", nas, \"media\", \"2Ti\")");
+    required(size, ModelPaths.staticVolume(nameOrUnknown(name)), "StaticVolume.of(…, size)", "a size", "staticVolume(\"media\", nas, \"media\", \"2Ti\")");
+    return ImmutableStaticVolume.of(name, node.name(), disk, size);
   }
 
   /**

@@ -75,7 +75,7 @@ final class AppComponent implements Component {
     ports.add(new ServicePortBuilder().withName("http").withPort(app.port()).withTargetPort(new IntOrString("http")).build());
     for (AppPort p : app.extraPorts()) {
       ports.add(new ServicePortBuilder().withName(p.name()).withPort(p.port()).withTargetPort(new IntOrString(p.name()))
-          .withProtocol(p.protocol()).build());
+          .withProtocol(p.protocol().name()).build());
     }
     return new ServiceBuilder()
         .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()

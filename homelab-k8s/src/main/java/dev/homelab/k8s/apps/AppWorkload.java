@@ -158,7 +158,7 @@ final class AppWorkload {
     List<ContainerPort> out = new ArrayList<>();
     out.add(new ContainerPortBuilder().withName("http").withContainerPort(app.port()).withProtocol("TCP").build());
     for (AppPort p : app.extraPorts()) {
-      out.add(new ContainerPortBuilder().withName(p.name()).withContainerPort(p.port()).withProtocol(p.protocol()).build());
+      out.add(new ContainerPortBuilder().withName(p.name()).withContainerPort(p.port()).withProtocol(p.protocol().name()).build());
     }
     return out;
   }

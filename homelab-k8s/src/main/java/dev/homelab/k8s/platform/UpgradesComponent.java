@@ -44,6 +44,8 @@ import java.util.TreeMap;
  * @see <a href="https://docs.k3s.io/upgrades/automated">k3s automated upgrades</a>
  */
 public final class UpgradesComponent implements Component {
+  private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
   public static final String NAMESPACE = "system-upgrade";
   public static final String SERVICE_ACCOUNT = "system-upgrade";
   /**
@@ -217,7 +219,10 @@ public final class UpgradesComponent implements Component {
       Plan.Container prepare) {
     Plan.Drain drain = u.drain() ? new Plan.Drain(true, true, true, 60) : null;
     Plan.Window window = u.window()
-        .map(w -> new Plan.Window(w.days(), w.startTime(), w.endTime(), w.timeZone()))
+        .map(w -> new Plan.Window(
+            // SUC reads day names and HH:MM times (system-upgrade-controller doc/plan.md, "window").
+            w.days().stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList(),
+            HH_MM.format(w.startTime()), HH_MM.format(w.endTime()), w.timeZone()))
         .orElse(null);
     return new Plan(
         new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build(),
@@ -241,8 +246,8 @@ public final class UpgradesComponent implements Component {
     List<Toleration> out = new ArrayList<>();
     for (Node n : nodes) {
       for (Taint t : n.taints()) {
-        if (seen.add(t.key() + ":" + t.effect())) {
-          out.add(new TolerationBuilder().withKey(t.key()).withOperator("Exists").withEffect(t.effect()).build());
+        if (seen.add(t.key() + ":" + t.effect().value())) {
+          out.add(new TolerationBuilder().withKey(t.key()).withOperator("Exists").withEffect(t.effect().value()).build());
         }
       }
     }

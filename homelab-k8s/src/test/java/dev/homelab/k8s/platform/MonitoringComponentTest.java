@@ -81,8 +81,8 @@ class MonitoringComponentTest {
 
   @Test
   void should_take_retention_storage_and_grafana_admin_from_the_model() {
-    Lab lab = TestLabs.reference().storage(nfsStorageClass("fast", "pi4", "data").subPath("fast"))
-        .monitoring(monitoring().retention("30d").storage("50Gi", "fast")
+    Lab lab = TestLabs.reference().storage(nfsStorageClass("fast", node("pi4"), "data").subPath("fast"))
+        .monitoring(monitoring().retention("30d").storage("50Gi", nfsStorageClass("fast", node("nas"), "data"))
         .grafanaAdmin(secret("grafana-creds", "password")));
 
     JsonNode v = TestLabs.values(TestLabs.renderPlatform(lab), CHART);
@@ -97,8 +97,8 @@ class MonitoringComponentTest {
 
   @Test
   void should_cap_the_tsdb_size_below_its_volume() {
-    Lab lab = TestLabs.reference().storage(nfsStorageClass("fast", "pi4", "data").subPath("fast"))
-        .monitoring(monitoring().storage("50Gi", "fast"));
+    Lab lab = TestLabs.reference().storage(nfsStorageClass("fast", node("pi4"), "data").subPath("fast"))
+        .monitoring(monitoring().storage("50Gi", nfsStorageClass("fast", node("nas"), "data")));
 
     JsonNode spec = TestLabs.values(TestLabs.renderPlatform(lab), CHART).at("/prometheus/prometheusSpec");
 

@@ -27,8 +27,8 @@ class NfsStorageComponentTest {
   @Test
   void should_mark_the_class_default_when_asked() {
     Lab lab = TestLabs.reference().cluster(k3s("v1.33.4+k3s1").disable(dev.homelab.model.cluster.BuiltIn.LOCAL_STORAGE))
-        .monitoring(monitoring().storage("20Gi", "fast"))
-        .storage(nfsStorageClass("fast", "pi4", "data").asDefault().subPath("fast"));
+        .monitoring(monitoring().storage("20Gi", nfsStorageClass("fast", node("nas"), "data")))
+        .storage(nfsStorageClass("fast", node("pi4"), "data").asDefault().subPath("fast"));
     JsonNode sc = TestLabs.object(TestLabs.renderPlatform(lab), "storage/storageclass-fast.yaml");
 
     assertThat(sc.at("/metadata/annotations/storageclass.kubernetes.io~1is-default-class").asText()).isEqualTo("true");
@@ -36,7 +36,7 @@ class NfsStorageComponentTest {
 
   @Test
   void should_delete_on_release_and_not_be_default_when_asked() {
-    Lab lab = TestLabs.reference().storage(nfsStorageClass("scratch", "pi4", "data").deleteOnRelease().subPath("tmp"));
+    Lab lab = TestLabs.reference().storage(nfsStorageClass("scratch", node("pi4"), "data").deleteOnRelease().subPath("tmp"));
 
     JsonNode sc = TestLabs.object(TestLabs.renderPlatform(lab), "storage/storageclass-scratch.yaml");
 

@@ -1,5 +1,6 @@
 package dev.homelab.k8s.platform;
 
+import dev.homelab.model.host.TaintEffect;
 import static dev.homelab.Homelab.*;
 import static dev.homelab.testing.TestLabs.*;
 
@@ -22,7 +23,7 @@ final class TestLabs {
 
   /** Like the reference homelab, for the platform parts; plus a secret store. */
   static Lab reference() {
-    return platform(home("reference"), pi4().taint("homelab.dev/storage", "true", "PreferNoSchedule").disks(nfsDisks()))
+    return platform(home("reference"), pi4().taint("homelab.dev/storage", "true", TaintEffect.PREFER_NO_SCHEDULE).disks(nfsDisks()))
         .nodes(nuc())
         .ingress(TRAEFIK)
         .security(CROWDSEC.appsec())
@@ -51,7 +52,7 @@ final class TestLabs {
         .security(CROWDSEC)
         .monitoring(monitoringOps())
         .storage(nfsData())
-        .staticVolumes(staticVolume("media", "pi4", "media", "4Ti").readOnly())
+        .staticVolumes(staticVolume("media", node("pi4"), "media", "4Ti").readOnly())
         .github(githubRunners())
         .secretStore("vault");
   }
