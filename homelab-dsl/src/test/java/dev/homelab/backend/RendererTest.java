@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homelab.model.Lab;
+import dev.homelab.validation.Check;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.ValidationException;
 import java.util.List;
@@ -25,7 +26,7 @@ class RendererTest {
 
       @Override
       public List<Problem> check(Lab lab) {
-        return List.of(new Problem(name, "homelab/" + name, problem, "Fix it for " + name));
+        return List.of(Check.of(name, "Backend " + name + " is happy").at("homelab/" + name, problem, "Fix it for " + name));
       }
 
       @Override

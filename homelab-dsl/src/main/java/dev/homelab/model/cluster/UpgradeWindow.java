@@ -7,8 +7,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -55,16 +56,16 @@ public abstract class UpgradeWindow {
   public abstract String timeZone();
 
   /** Broken invariants of the window; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations()
-        .when(days().isEmpty(), "upgrade-window", () -> "upgrade window has no days", "List days such as List.of(\"saturday\")")
-        .when(!Names.isClockTime(startTime()), "upgrade-window", () -> "upgrade window start " + Texts.quote(startTime()) + " is not HH:MM",
+  public List<Problem> violations() {
+    Problems v = new Problems()
+        .when(days().isEmpty(), Checks.UPGRADE_WINDOW, () -> "upgrade window has no days", "List days such as List.of(\"saturday\")")
+        .when(!Names.isClockTime(startTime()), Checks.UPGRADE_WINDOW, () -> "upgrade window start " + Texts.quote(startTime()) + " is not HH:MM",
             "Write it like \"03:00\"")
-        .when(!Names.isClockTime(endTime()), "upgrade-window", () -> "upgrade window end " + Texts.quote(endTime()) + " is not HH:MM",
+        .when(!Names.isClockTime(endTime()), Checks.UPGRADE_WINDOW, () -> "upgrade window end " + Texts.quote(endTime()) + " is not HH:MM",
             "Write it like \"06:00\"")
-        .when(!Names.isTimeZone(timeZone()), "upgrade-window", () -> "upgrade window time zone " + Texts.quote(timeZone()) + " is unknown",
+        .when(!Names.isTimeZone(timeZone()), Checks.UPGRADE_WINDOW, () -> "upgrade window time zone " + Texts.quote(timeZone()) + " is unknown",
             "Use an IANA zone such as \"Europe/Paris\"");
-    days().forEach(d -> v.when(!Names.isDay(d), "upgrade-window", () -> "upgrade window day " + Texts.quote(d) + " is not a day name",
+    days().forEach(d -> v.when(!Names.isDay(d), Checks.UPGRADE_WINDOW, () -> "upgrade window day " + Texts.quote(d) + " is not a day name",
         "Use lower-case names such as \"saturday\""));
     return v.list();
   }

@@ -7,6 +7,7 @@ import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Texts;
+import dev.homelab.validation.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -56,11 +57,11 @@ public abstract class Taint {
   }
 
   /** Broken invariants of this taint; empty when it is sound. Never throws. */
-  public java.util.List<dev.homelab.model.Violation> violations() {
-    return new dev.homelab.model.Violations()
-        .when(!EFFECTS.contains(effect()), "taint", () -> "taint " + this + " has effect " + Texts.quote(effect()),
+  public java.util.List<dev.homelab.validation.Problem> violations() {
+    return new dev.homelab.validation.Problems()
+        .when(!EFFECTS.contains(effect()), Checks.TAINT, () -> "taint " + this + " has effect " + Texts.quote(effect()),
             "Use NoSchedule, PreferNoSchedule or NoExecute")
-        .when(!dev.homelab.model.Names.isLabelKey(key()), "taint", () -> "taint key " + Texts.quote(key()) + " is not a Kubernetes label key",
+        .when(!dev.homelab.model.Names.isLabelKey(key()), Checks.TAINT, () -> "taint key " + Texts.quote(key()) + " is not a Kubernetes label key",
             "Use a key like \"dedicated\"")
         .list();
   }
