@@ -219,7 +219,7 @@ class HomelabCliTest {
 
       @Override
       public List<dev.homelab.validation.Problem> check(Lab lab) {
-        return List.of(new dev.homelab.validation.Problem("picky", "homelab/nodes/pi1", "picky cannot use this node", "Rename it"));
+        return List.of(dev.homelab.validation.Check.of("picky", "Nodes suit picky").at("homelab/nodes/pi1", "picky cannot use this node", "Rename it"));
       }
 
       @Override
