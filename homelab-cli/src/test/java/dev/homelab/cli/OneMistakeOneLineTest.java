@@ -4,8 +4,10 @@ import static dev.homelab.Homelab.*;
 import static dev.homelab.testing.TestLabs.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homelab.ansible.AnsibleBackend;
 import dev.homelab.backend.Renderer;
 import dev.homelab.model.Lab;
+import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,46 +26,46 @@ class OneMistakeOneLineTest {
   @Test
   void should_report_a_vpn_without_endpoint_once() {
     assertThat(lines(minimal().vpn(wireguard("10.8.0.0/24").gateway("pi1")))).containsExactly(
-        "vpn-endpoint | homelab/vpn: peers have nothing to dial: no .endpoint(...) and no domain for vpn.<domain>. "
+        Checks.VPN_ENDPOINT + " | homelab/vpn: peers have nothing to dial: no .endpoint(...) and no domain for vpn.<domain>. "
             + "Call .endpoint(\"vpn.example.com\") or homelab.domain(\"example.com\")");
   }
 
   @Test
   void should_report_a_vpn_without_gateway_once() {
     assertThat(lines(rich().vpn(wireguard("10.8.0.0/24").endpoint("vpn.example.com")))).containsExactly(
-        "vpn-gateway | homelab/vpn: no gateway node is set. Call .gateway(\"pi1\")");
+        Checks.VPN_GATEWAY + " | homelab/vpn: no gateway node is set. Call .gateway(\"pi1\")");
   }
 
   @Test
   void should_report_a_lab_without_lan_once() {
     Lab lab = homelab("test").nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11")).cluster(k3s("v1.33.4+k3s1"));
-    assertThat(lines(lab)).containsExactly("lan-cidr | homelab: no LAN is set. Call homelab.lan(\"192.168.1.0/24\")");
+    assertThat(lines(lab)).containsExactly(Checks.LAN_CIDR + " | homelab: no LAN is set. Call homelab.lan(\"192.168.1.0/24\")");
   }
 
   @Test
   void should_report_a_public_host_outside_every_dns_zone_once() {
     assertThat(lines(rich().apps(app("shop", IMAGE).host("shop.example.org").publicVia(TRAEFIK)))).containsExactly(
-        "public-needs-dns-zone | homelab/apps/shop: public host shop.example.org is in no managed DNS zone. "
-            + "Call homelab.dns(cloudflare(\"example.org\"))");
+        Checks.PUBLIC_NEEDS_DNS_ZONE + " | homelab/apps/shop: public host shop.example.org is in no managed DNS zone. "
+            + "Add .zone(zone(\"example.org\")) to homelab.dns(...), or give the app a .host(...) in a managed zone");
   }
 
   @Test
   void should_report_firewall_bouncers_without_a_lapi_ip_once() {
     assertThat(lines(rich().security(crowdsec().appsec()))).containsExactly(
-        "crowdsec-lapi-ip | homelab/crowdsec: the firewall bouncers on the hosts cannot reach the LAPI without a LAN IP. "
+        Checks.CROWDSEC_LAPI_IP + " | homelab/crowdsec: the firewall bouncers on the hosts cannot reach the LAPI without a LAN IP. "
             + "Call crowdsec().lapiIp(\"192.168.1.242\") or .withoutFirewallBouncers()");
   }
 
   @Test
   void should_report_a_restic_backup_to_an_unknown_node_once() {
     assertThat(lines(rich().backups(restic("far", "ghost", "restic").paths("/srv/data")))).containsExactly(
-        "restic-disk | homelab/backups/restic/far: node ghost is not defined. Use one of the nodes: pi1, pi2, pi3, pi4, nuc");
+        Checks.RESTIC_DISK + " | homelab/backups/restic/far: node ghost is not defined. Use one of the nodes: pi1, pi2, pi3, pi4, nuc");
   }
 
   @Test
   void should_report_a_restic_backup_without_paths_once() {
     assertThat(lines(rich().backups(restic("far", "pi4", "restic")))).containsExactly(
-        "restic-paths | homelab/backups/restic/far: backs up no paths. Call .paths(\"/srv/data\")");
+        Checks.RESTIC_PATHS + " | homelab/backups/restic/far: backs up no paths. Call .paths(\"/srv/data\")");
   }
 
   @Test
@@ -71,9 +73,9 @@ class OneMistakeOneLineTest {
     Lab lab = rich().cluster(haK3s(s3("ghost", "https://s3.example.net", "ghost-bucket")))
         .terraformState(terraformState(s3("gone", "https://s3.example.net", "gone-bucket")));
     assertThat(lines(lab)).containsExactly(
-        "etcd-s3-target-known | homelab/k3s: etcd snapshot target ghost is not defined. "
+        Checks.ETCD_S3_TARGET_KNOWN + " | homelab/k3s: etcd snapshot target ghost is not defined. "
             + "Add it with homelab.backups(s3(\"ghost\", endpoint, bucket))",
-        "terraform-state-target-known | homelab/terraformState: Terraform state target gone is not defined. "
+        Checks.TERRAFORM_STATE_TARGET_KNOWN + " | homelab/terraformState: Terraform state target gone is not defined. "
             + "Add it with homelab.backups(s3(\"gone\", endpoint, bucket))");
   }
 
@@ -83,17 +85,19 @@ class OneMistakeOneLineTest {
         .postgres(hostPostgres("15").databases("Home-Assistant").allow("192.168.1.0")
             .backup(s3("ghost", "https://s3.example.net", "ghost-bucket"))));
     assertThat(lines(lab)).containsExactly(
-        "host-postgres | homelab/nodes/db: allowed network '192.168.1.0' is not an IPv4 CIDR. Write it like .allow(\"192.168.1.0/24\")",
-        "host-postgres | homelab/nodes/db: database name 'Home-Assistant' is not a plain lower-case identifier. "
+        Checks.HOST_POSTGRES + " | homelab/nodes/db: allowed network '192.168.1.0' is not an IPv4 CIDR. Write it like .allow(\"192.168.1.0/24\")",
+        Checks.HOST_POSTGRES + " | homelab/nodes/db: database name 'Home-Assistant' is not a plain lower-case identifier. "
             + "Use letters, digits and _, e.g. \"home_assistant\"",
-        "backup-target-known | homelab/nodes/db: PostgreSQL backup target ghost is not defined. "
+        Checks.BACKUP_TARGET_KNOWN + " | homelab/nodes/db: PostgreSQL backup target ghost is not defined. "
             + "Add it with homelab.backups(s3(\"ghost\", endpoint, bucket))");
   }
 
   @Test
   void should_report_a_database_name_postgresql_would_cut_once() {
     Lab lab = rich().nodes(node("db").worker().ip("192.168.1.30").postgres(hostPostgres("15").databases("a".repeat(64))));
-    assertThat(lines(lab)).containsExactly("ansible-postgres-name | homelab/nodes/db/postgres: database name '"
+    List<Problem> problems = Renderer.using(StandardBackends.all()).problems(lab);
+    assertThat(problems).extracting(Problem::toString).containsExactly("homelab/nodes/db/postgres: database name '"
         + "a".repeat(59) + "…' is longer than 63 characters, which PostgreSQL cuts. Use a shorter name");
+    assertThat(new AnsibleBackend().checks()).contains(problems.get(0).check());
   }
 }

@@ -112,8 +112,11 @@ final class AppRules {
         .forEach(a -> {
           String fqdn = lab.fqdn(a.host());
           if (lab.zoneOf(fqdn).isEmpty()) {
-            r.report(ModelPaths.app(a.name()), "public host " + fqdn + " is in no managed DNS zone",
-                "Call homelab.dns(cloudflare(\"" + lab.domain().filter(d -> fqdn.endsWith("." + d)).orElse(registrable(fqdn)) + "\"))");
+            String zone = lab.domain().filter(d -> fqdn.endsWith("." + d)).orElse(registrable(fqdn));
+            // a second homelab.dns(...) would replace the zones there are
+            r.report(ModelPaths.app(a.name()), "public host " + fqdn + " is in no managed DNS zone", lab.dns().isEmpty()
+                ? "Call homelab.dns(cloudflare(\"" + zone + "\"))"
+                : "Add .zone(zone(\"" + zone + "\")) to homelab.dns(...), or give the app a .host(...) in a managed zone");
           }
         }));
   }

@@ -73,7 +73,8 @@ class EdgeRulesTest {
   @Test
   void should_reject_a_public_host_outside_every_zone() {
     Expect.only(web().apps(app("blog", "ghcr.io/example/blog:1.4.2").publicVia(TRAEFIK).host("blog.example.org")), Checks.PUBLIC_NEEDS_DNS_ZONE,
-        "homelab/apps/blog: public host blog.example.org is in no managed DNS zone. Call homelab.dns(cloudflare(\"example.org\"))");
+        "homelab/apps/blog: public host blog.example.org is in no managed DNS zone. "
+            + "Add .zone(zone(\"example.org\")) to homelab.dns(...), or give the app a .host(...) in a managed zone");
   }
 
   @Test
