@@ -4,6 +4,7 @@ import dev.homelab.backend.Backend;
 import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
+import dev.homelab.validation.Check;
 import dev.homelab.validation.ModelPaths;
 import dev.homelab.validation.Problem;
 import java.util.LinkedHashSet;
@@ -27,21 +28,26 @@ public final class AnsibleBackend implements Backend {
   /**
    * What the inventory and host plays need beyond the standard validation, then every model value
    * the rendered files cannot hold safely ({@link UnsafeValueException}: found by rendering, so no
-   * value that reaches the hosts is missed).
+   * value that reaches the hosts is missed) once the model has what rendering is built on.
    */
   @Override
   public List<Problem> check(Lab lab) {
     List<Problem> problems = AnsibleChecks.problems(lab);
-    if (!problems.isEmpty()) {
-      return problems;
+    if (!problems.isEmpty() || !AnsibleChecks.reliedOn(lab).isEmpty()) {
+      return problems; // the model's own problems are the standard validation's to report
     }
     try {
       render(lab);
     } catch (UnsafeValueException e) {
-      return List.of(new Problem("ansible-host-text", ModelPaths.ROOT, e.getMessage(),
+      return List.of(AnsibleChecks.HOST_TEXT.at(ModelPaths.ROOT, e.getMessage(),
           "Use a value without control characters (and, in k3s settings, without {{, {% or {#)"));
     }
     return problems;
+  }
+
+  @Override
+  public List<Check> checks() {
+    return AnsibleChecks.ALL;
   }
 
   /** Tools, host playbook, k3s, and the bouncers once the cluster runs (see {@link BringUp}). */

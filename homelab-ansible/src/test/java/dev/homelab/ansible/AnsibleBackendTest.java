@@ -280,7 +280,16 @@ class AnsibleBackendTest {
   }
 
   @Test
-  void should_reject_what_it_cannot_render_with_every_problem_at_once() {
+  void should_leave_the_models_own_problems_to_the_standard_validation() {
+    Lab lab = TestLabs.singleServer()
+        .vpn(wireguard("10.8.0.0/24"))
+        .security(crowdsec())
+        .resticBackups(restic("nightly", node("ghost"), "backup").paths("/etc"));
+    assertThat(new AnsibleBackend().check(lab)).isEmpty();
+  }
+
+  @Test
+  void should_refuse_to_render_without_what_the_host_files_are_built_on_with_the_models_lines() {
     Lab lab = TestLabs.singleServer()
         .vpn(wireguard("10.8.0.0/24"))
         .security(crowdsec())
@@ -289,10 +298,10 @@ class AnsibleBackendTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("""
             4 problems in the homelab model:
-            homelab/resticBackups/nightly: node 'ghost' does not exist. Use the name of the node that has the backup disk
-            homelab/security: the host firewall bouncers need the LAPI on a MetalLB IP. Call crowdsec().lapiIp("<free pool address>") or crowdsec().withoutFirewallBouncers()
-            homelab/vpn: no gateway node is set. Call wireguard(...).gateway(node) with the node that runs WireGuard, e.g. solo
-            homelab/vpn: peers have no endpoint to dial. Call wireguard(...).endpoint("vpn.example.com") or homelab.domain(...)""");
+            homelab/security: the firewall bouncers on the hosts cannot reach the LAPI without a LAN IP. Call crowdsec().lapiIp("192.168.1.242") or .withoutFirewallBouncers()
+            homelab/vpn: no gateway node is set. Call .gateway(node) with the node that runs WireGuard, e.g. solo
+            homelab/vpn: peers have nothing to dial: no .endpoint(...) and no domain for vpn.<domain>. Call .endpoint("vpn.example.com") or homelab.domain("example.com")
+            homelab/resticBackups/nightly: node ghost is not defined. Use one of the nodes: solo""");
   }
 
   @Test
@@ -305,8 +314,8 @@ class AnsibleBackendTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("""
             2 problems in the homelab model:
-            homelab/resticBackups/nightly: disk data of node solo is not a backup disk. Declare it with backupDisk(...), or back up to another disk
-            homelab/resticBackups/nightly: no paths to back up. Call restic(...).paths("/srv/data")""");
+            homelab/resticBackups/nightly: backs up no paths. Call .paths("/srv/data")
+            homelab/resticBackups/nightly: disk data of node solo is a data disk, not a backup disk. Back up to a backupDisk(...) of solo""");
   }
 
   @Test
@@ -350,6 +359,8 @@ class AnsibleBackendTest {
     Lab lab = homelab("clash").lan("10.0.0.0/24")
         .nodes(node("server").controlPlane().ip("10.0.0.2"))
         .cluster(k3s("v1.33.4+k3s1"));
+    assertThat(new AnsibleBackend().check(lab)).extracting(p -> p.check()).containsExactly(AnsibleChecks.INVENTORY_GROUP)
+        .isSubsetOf(new AnsibleBackend().checks());
     assertThatThrownBy(() -> new AnsibleBackend().render(lab))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("1 problem in the homelab model:\n"

@@ -26,7 +26,7 @@ class EscapingTest {
   @Test
   void should_be_refused_by_validation_before_any_renderer_sees_it() {
     assertThat(dev.homelab.validation.Validator.standard().problems(resticPaths("/srv/data\nExecStartPre=/bin/sh -c id")))
-        .extracting(Problem::rule).containsExactly("absolute-path");
+        .extracting(Problem::check).containsExactly(dev.homelab.validation.Checks.ABSOLUTE_PATH);
   }
 
   @Test

@@ -61,11 +61,13 @@ public final class HomelabCli implements Callable<Integer> {
 
   private final Supplier<Lab> lab;
   private final List<Backend> backends;
+  private final Renderer renderer;
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  private HomelabCli(Supplier<Lab> lab, List<Backend> backends) {
+  private HomelabCli(Supplier<Lab> lab, Renderer renderer) {
     this.lab = lab;
-    this.backends = backends;
+    this.backends = renderer.backends();
+    this.renderer = renderer;
   }
 
   /** Runs the command line on a model with the standard backends; returns the exit code. */
@@ -83,9 +85,22 @@ public final class HomelabCli implements Callable<Integer> {
     return run(lab, backends, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
+  /**
+   * Runs the command line with this renderer: its backends and its validator, e.g.
+   * {@code Renderer.using(StandardBackends.all()).validatedBy(Validator.standard().with(myRule))}.
+   */
+  public static int run(Supplier<Lab> lab, Renderer renderer, String... args) {
+    return run(lab, renderer, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
   /** Runs with explicit output streams (tests). */
   public static int run(Supplier<Lab> lab, List<Backend> backends, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new HomelabCli(lab, backends));
+    return run(lab, Renderer.using(backends), out, err, args);
+  }
+
+  /** Runs with a renderer and explicit output streams (tests). */
+  public static int run(Supplier<Lab> lab, Renderer renderer, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new HomelabCli(lab, renderer));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -181,7 +196,7 @@ public final class HomelabCli implements Callable<Integer> {
         }
       }
       // the bring-up guide covers every backend even when only some are rendered
-      List<String> written = Renderer.using(parent.backends).write(parent.model(), out, only.isEmpty() ? known : only, force);
+      List<String> written = parent.renderer.write(parent.model(), out, only.isEmpty() ? known : only, force);
       spec.commandLine().getOut().println("rendered " + written.size() + " files into " + out);
       return 0;
     }
@@ -194,8 +209,8 @@ public final class HomelabCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      // The same check render runs: standard rules plus every backend's own problems.
-      Renderer.using(parent.backends).check(parent.model());
+      // The same check render runs: the renderer's validator plus every backend's own problems.
+      parent.renderer.check(parent.model());
       spec.commandLine().getOut().println("the model is valid");
       return 0;
     }

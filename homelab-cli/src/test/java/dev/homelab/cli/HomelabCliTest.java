@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.RenderedFiles;
+import dev.homelab.backend.Renderer;
 import dev.homelab.model.Lab;
+import dev.homelab.validation.Check;
+import dev.homelab.validation.Rule;
+import dev.homelab.validation.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -219,7 +223,7 @@ class HomelabCliTest {
 
       @Override
       public List<dev.homelab.validation.Problem> check(Lab lab) {
-        return List.of(new dev.homelab.validation.Problem("picky", "homelab/nodes/pi1", "picky cannot use this node", "Rename it"));
+        return List.of(dev.homelab.validation.Check.of("picky", "Nodes suit picky").at("homelab/nodes/pi1", "picky cannot use this node", "Rename it"));
       }
 
       @Override
@@ -298,5 +302,25 @@ class HomelabCliTest {
       }
     }
     return sb.toString();
+  }
+
+  @Test
+  void should_render_and_validate_with_the_validator_of_the_renderer_it_is_given() {
+    Rule noWorkers = Rule.of(Check.of("no-workers", "Every node is a control plane"), (lab, r) -> lab.agents().forEach(n ->
+        r.report("homelab/nodes/" + n.name(), "workers are not allowed here", "Make it controlPlane()")));
+    Renderer renderer = Renderer.using(FAKE).validatedBy(Validator.standard().with(noWorkers));
+    Lab withWorker = VALID.nodes(node("pi2").ip("192.168.1.12"));
+    Path dir = tmp.resolve("out");
+
+    for (String[] args : List.of(new String[] {"render", "--out", dir.toString()}, new String[] {"validate"})) {
+      err.getBuffer().setLength(0);
+      int code = HomelabCli.run(() -> withWorker, renderer, new PrintWriter(out, true), new PrintWriter(err, true), args);
+
+      assertThat(code).as(args[0]).isEqualTo(HomelabCli.INVALID_MODEL);
+      assertThat(err.toString()).as(args[0]).isEqualTo("1 problem in the homelab model:\n"
+          + "homelab/nodes/pi2: workers are not allowed here. Make it controlPlane()\n");
+    }
+    assertThat(dir).doesNotExist();
+    assertThat(out.toString()).isEmpty();
   }
 }

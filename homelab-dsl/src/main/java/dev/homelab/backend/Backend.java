@@ -1,6 +1,7 @@
 package dev.homelab.backend;
 
 import dev.homelab.model.Lab;
+import dev.homelab.validation.Check;
 import dev.homelab.validation.Problem;
 import java.util.List;
 
@@ -25,6 +26,14 @@ public interface Backend {
    * model, valid or not: must not throw. Default: none.
    */
   default List<Problem> check(Lab lab) {
+    return List.of();
+  }
+
+  /**
+   * Every check {@link #check} reports through, declared once next to the backend's code, for
+   * tests and the rules page ({@link dev.homelab.validation.Checks#markdown}). Default: none.
+   */
+  default List<Check> checks() {
     return List.of();
   }
 

@@ -20,10 +20,13 @@ import java.util.regex.Pattern;
 
 /**
  * Validates a model, renders it with the registered backends, and writes the result under an
- * output directory ({@code out/<backend>/...}).
+ * output directory ({@code out/<backend>/...}). It validates with {@link Validator#standard()}
+ * unless given another validator, e.g. one with a user's own rules:
  *
  * <pre>{@code
- * Renderer.using(new KubernetesBackend(), new AnsibleBackend()).write(lab, Path.of("out"));
+ * Renderer.using(new KubernetesBackend(), new AnsibleBackend())
+ *     .validatedBy(Validator.standard().with(myRule))
+ *     .write(lab, Path.of("out"));
  * }</pre>
  */
 public final class Renderer {
@@ -31,8 +34,9 @@ public final class Renderer {
   static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   private final List<Backend> backends;
+  private final Validator validator;
 
-  private Renderer(List<Backend> backends) {
+  private Renderer(List<Backend> backends, Validator validator) {
     Set<String> names = new HashSet<>();
     for (Backend b : backends) {
       String name = b.name();
@@ -46,33 +50,48 @@ public final class Renderer {
       }
     }
     this.backends = List.copyOf(backends);
+    this.validator = java.util.Objects.requireNonNull(validator, "validator");
   }
 
   /** A renderer with exactly these backends, in this order. */
   public static Renderer using(Backend... backends) {
-    return new Renderer(List.of(backends));
+    return new Renderer(List.of(backends), Validator.standard());
   }
 
   /** A renderer with these backends. */
   public static Renderer using(List<Backend> backends) {
-    return new Renderer(new ArrayList<>(backends));
+    return new Renderer(new ArrayList<>(backends), Validator.standard());
   }
 
   /** A renderer with every backend found by {@link Backends#discover()}. */
   public static Renderer discovered() {
-    return new Renderer(Backends.discover());
+    return new Renderer(Backends.discover(), Validator.standard());
+  }
+
+  /**
+   * This renderer validating with {@code validator} instead of {@link Validator#standard()}, e.g.
+   * {@code Validator.standard().with(myRule)}; {@link #problems}, {@link #check}, {@link #render} and
+   * {@link #write} all use it.
+   */
+  public Renderer validatedBy(Validator validator) {
+    return new Renderer(backends, validator);
   }
 
   public List<Backend> backends() {
     return backends;
   }
 
+  /** The validator {@link #problems} runs before the backends' own checks. */
+  public Validator validator() {
+    return validator;
+  }
+
   /**
-   * Every problem of {@code lab}: the standard validation's, then each backend's
+   * Every problem of {@code lab}: the {@link #validator()}'s, then each backend's
    * {@link Backend#check}, in backend order. Empty when every backend can render the model.
    */
   public List<Problem> problems(Lab lab) {
-    List<Problem> found = new ArrayList<>(Validator.standard().problems(lab));
+    List<Problem> found = new ArrayList<>(validator.problems(lab));
     boolean modelValid = found.isEmpty();
     for (Backend backend : backends) {
       List<Problem> own;

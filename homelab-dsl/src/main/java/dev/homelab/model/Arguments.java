@@ -1,6 +1,6 @@
 package dev.homelab.model;
 
-import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
 import dev.homelab.validation.ValidationException;
 import java.util.List;
 
@@ -12,8 +12,6 @@ import java.util.List;
  * report later. {@code DslNullArgumentsTest} calls every public DSL method with null to keep it so.
  */
 public final class Arguments {
-  /** Rule id of the problem, for tests and tools that filter by rule. */
-  public static final String RULE = "null-argument";
   /** Path segment of a part whose name is not known yet (a factory got null for it). */
   public static final String UNKNOWN = "?";
 
@@ -30,7 +28,7 @@ public final class Arguments {
    */
   public static <T> T required(T value, String path, String call, String what, String example) {
     if (value == null) {
-      throw new ValidationException(List.of(new Problem(RULE, path, call + " got null", "Pass " + what + ", e.g. " + example)));
+      throw new ValidationException(List.of(Checks.NULL_ARGUMENT.at(path, call + " got null", "Pass " + what + ", e.g. " + example)));
     }
     return value;
   }

@@ -26,6 +26,9 @@ import dev.homelab.model.security.CrowdSec;
 import dev.homelab.model.storage.NfsStorageClass;
 import dev.homelab.model.storage.StaticVolume;
 import dev.homelab.model.storage.StorageKind;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Problems;
 import dev.homelab.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -463,14 +466,14 @@ public abstract class Lab {
   }
 
   /** Broken invariants of the lab's own settings (not of its parts); empty when sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!Names.isTimeZone(timeZone()), "time-zone", () -> "time zone " + Texts.quote(timeZone()) + " is unknown",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!Names.isTimeZone(timeZone()), Checks.TIME_ZONE, () -> "time zone " + Texts.quote(timeZone()) + " is unknown",
             "Use an IANA zone, e.g. homelab.timeZone(\"Europe/Paris\")")
-        .when(domain().filter(d -> !Names.isDnsSubdomain(d) || !d.contains(".")).isPresent(), "domain-name",
+        .when(domain().filter(d -> !Names.isDnsSubdomain(d) || !d.contains(".")).isPresent(), Checks.DOMAIN_NAME,
             () -> "domain " + Texts.quote(domain().get()) + " is not a lower-case DNS name with a dot",
             "Call homelab.domain(\"example.com\") with the zone your hosts live in")
-        .when(!sshUser().matches("[a-z_][a-z0-9_-]{0,31}"), "ssh-user", () -> "SSH user " + Texts.quote(sshUser()) + " is not a Linux user name",
+        .when(!sshUser().matches("[a-z_][a-z0-9_-]{0,31}"), Checks.SSH_USER, () -> "SSH user " + Texts.quote(sshUser()) + " is not a Linux user name",
             "Call homelab.sshUser(\"admin\")")
         .list();
   }

@@ -30,7 +30,7 @@ final class AppRules {
 
   /** A public host given as a label ({@code cloud}) lives below the domain, so it needs one. */
   static Rule publicNeedsDomain() {
-    return Rule.of("public-needs-domain", (lab, r) -> {
+    return Rule.of(Checks.PUBLIC_NEEDS_DOMAIN, (lab, r) -> {
       if (lab.domain().isEmpty()) {
         lab.apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC && !a.host().contains(".")).forEach(a -> r.report(
             ModelPaths.app(a.name()), "publicVia(traefik) needs a domain", "Call homelab.domain(\"example.com\")"));
@@ -40,7 +40,7 @@ final class AppRules {
 
   /** Internal hosts given as a label live below the domain too (apps and data-service admin UIs). */
   static Rule internalNeedsDomain() {
-    return Rule.of("internal-needs-domain", (lab, r) -> {
+    return Rule.of(Checks.INTERNAL_NEEDS_DOMAIN, (lab, r) -> {
       if (lab.domain().isEmpty()) {
         routes(lab).stream().filter(h -> h.exposure == Exposure.INTERNAL && !h.host.contains(".")).forEach(h -> r.report(
             h.path, h.call + " needs a domain for host " + h.host, "Call homelab.domain(\"example.com\"), or give a full host name"));
@@ -50,7 +50,7 @@ final class AppRules {
 
   /** Routes need the managed Traefik that has the public and internal entrypoints. */
   static Rule exposureNeedsTraefik() {
-    return Rule.of("exposure-needs-traefik", (lab, r) -> {
+    return Rule.of(Checks.EXPOSURE_NEEDS_TRAEFIK, (lab, r) -> {
       if (lab.ingress().isEmpty()) {
         lab.apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER).forEach(a -> r.report(
             ModelPaths.app(a.name()), (a.exposure() == Exposure.PUBLIC ? "publicVia" : "internalVia") + "(traefik) needs a managed Traefik",
@@ -65,7 +65,7 @@ final class AppRules {
    * route never lands on an entrypoint Traefik does not open, or on the other side.
    */
   static Rule routesViaLabIngress() {
-    return Rule.of("routes-via-lab-ingress", (lab, r) -> lab.ingress().ifPresent(ingress -> lab.apps().forEach(a -> {
+    return Rule.of(Checks.ROUTES_VIA_LAB_INGRESS, (lab, r) -> lab.ingress().ifPresent(ingress -> lab.apps().forEach(a -> {
       boolean isPublic = a.exposure() == Exposure.PUBLIC;
       String side = isPublic ? ingress.publicEntrypoint() : ingress.internalEntrypoint();
       a.entrypoint().filter(e -> !e.equals(side)).ifPresent(e -> r.report(ModelPaths.app(a.name()),
@@ -77,7 +77,7 @@ final class AppRules {
 
   /** A data service's admin UI is an internal route, so it needs Traefik as well. */
   static Rule adminHostNeedsTraefik() {
-    return Rule.of("admin-host-needs-traefik", (lab, r) -> {
+    return Rule.of(Checks.ADMIN_HOST_NEEDS_TRAEFIK, (lab, r) -> {
       if (lab.ingress().isEmpty()) {
         lab.dataServices().stream().filter(d -> d.adminHost().isPresent()).forEach(d -> r.report(
             ModelPaths.dataService(d.name()), "adminHost(\"" + d.adminHost().get() + "\") needs a managed Traefik",
@@ -88,7 +88,7 @@ final class AppRules {
 
   /** Every routed host name is a DNS name. */
   static Rule hostName() {
-    return Rule.of("host-name", (lab, r) -> routes(lab).forEach(h -> {
+    return Rule.of(Checks.HOST_NAME, (lab, r) -> routes(lab).forEach(h -> {
       if (!Names.isDnsSubdomain(lab.fqdn(h.host))) {
         r.report(h.path, "host name " + Texts.quote(h.host) + " is not a valid DNS name",
             "Use lower case letters, digits, '-' and '.', e.g. host \"" + NameRules.suggest(h.host) + "\"");
@@ -98,7 +98,7 @@ final class AppRules {
 
   /** Two routes on one host name would shadow each other in Traefik: apps, admin UIs and Grafana share the name space. */
   static Rule hostUnique() {
-    return Rule.of("host-unique", (lab, r) -> {
+    return Rule.of(Checks.HOST_UNIQUE, (lab, r) -> {
       Map<String, Route> owner = new HashMap<>();
       for (Route h : routes(lab)) {
         String fqdn = lab.fqdn(h.host);
@@ -112,7 +112,7 @@ final class AppRules {
 
   /** A public route without certificates would serve Traefik's self-signed default. */
   static Rule publicNeedsTls() {
-    return Rule.of("public-needs-tls", (lab, r) -> {
+    return Rule.of(Checks.PUBLIC_NEEDS_TLS, (lab, r) -> {
       if (lab.tls().isEmpty()) {
         lab.apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC).forEach(a -> r.report(ModelPaths.app(a.name()),
             "publicVia(traefik) needs TLS certificates",
@@ -123,13 +123,16 @@ final class AppRules {
 
   /** A public host gets its record from a managed zone; without one nobody can resolve it. */
   static Rule publicNeedsDnsZone() {
-    return Rule.of("public-needs-dns-zone", (lab, r) -> lab.apps().stream()
+    return Rule.of(Checks.PUBLIC_NEEDS_DNS_ZONE, (lab, r) -> lab.apps().stream()
         .filter(a -> a.exposure() == Exposure.PUBLIC && (lab.domain().isPresent() || a.host().contains(".")))
         .forEach(a -> {
           String fqdn = lab.fqdn(a.host());
           if (lab.zoneOf(fqdn).isEmpty()) {
-            r.report(ModelPaths.app(a.name()), "public host " + fqdn + " is in no managed DNS zone",
-                "Call homelab.dns(cloudflare(\"" + lab.domain().filter(d -> fqdn.endsWith("." + d)).orElse(registrable(fqdn)) + "\"))");
+            String zone = lab.domain().filter(d -> fqdn.endsWith("." + d)).orElse(registrable(fqdn));
+            // a second homelab.dns(...) would replace the zones there are
+            r.report(ModelPaths.app(a.name()), "public host " + fqdn + " is in no managed DNS zone", lab.dns().isEmpty()
+                ? "Call homelab.dns(cloudflare(\"" + zone + "\"))"
+                : "Add .zone(zone(\"" + zone + "\")) to homelab.dns(...), or give the app a .host(...) in a managed zone");
           }
         }));
   }
@@ -141,14 +144,14 @@ final class AppRules {
 
   /** {@code runsOn(node)} names a node of the lab. */
   static Rule runsOnKnown() {
-    return Rule.of("runs-on-known", (lab, r) -> lab.apps().forEach(a -> a.runsOn().filter(n -> lab.node(n).isEmpty())
+    return Rule.of(Checks.RUNS_ON_KNOWN, (lab, r) -> lab.apps().forEach(a -> a.runsOn().filter(n -> lab.node(n).isEmpty())
         .ifPresent(n -> r.report(ModelPaths.app(a.name()), "runsOn(...) names node " + n + ", which is not in the lab",
             "Use one of the nodes: " + StorageRules.names(lab)))));
   }
 
   /** {@code uses(service)} names a data service of the lab, e.g. an app using PostgreSQL when none is defined. */
   static Rule usesKnown() {
-    return Rule.of("uses-known", (lab, r) -> lab.apps().forEach(a -> a.uses().stream().filter(s -> lab.dataService(s).isEmpty())
+    return Rule.of(Checks.USES_KNOWN, (lab, r) -> lab.apps().forEach(a -> a.uses().stream().filter(s -> lab.dataService(s).isEmpty())
         .forEach(s -> r.report(ModelPaths.app(a.name()), "uses data service " + s + ", which is not defined",
             "Add it with homelab.dataServices(...)"))));
   }
@@ -158,7 +161,7 @@ final class AppRules {
    * multi-arch) pinned to a node of another architecture never starts (exec format error).
    */
   static Rule archPinnedNode() {
-    return Rule.of("arch-pinned-node", (lab, r) -> lab.apps().forEach(a -> {
+    return Rule.of(Checks.ARCH_PINNED_NODE, (lab, r) -> lab.apps().forEach(a -> {
       Optional<Node> pinned = a.runsOn().flatMap(lab::node);
       if (!a.arches().isEmpty() && pinned.isPresent() && !a.arches().contains(pinned.get().arch())) {
         List<String> fitting = lab.nodes().stream().filter(n -> a.arches().contains(n.arch())).map(Node::name).collect(Collectors.toList());
@@ -176,7 +179,7 @@ final class AppRules {
    * as the pod would stay Pending. (Pinned apps are {@code arch-pinned-node}'s business.)
    */
   static Rule archNoNode() {
-    return Rule.of("arch-no-node", (lab, r) -> lab.apps().forEach(a -> {
+    return Rule.of(Checks.ARCH_NO_NODE, (lab, r) -> lab.apps().forEach(a -> {
       if (!a.arches().isEmpty() && a.runsOn().isEmpty() && !lab.nodes().isEmpty()
           && lab.nodes().stream().noneMatch(n -> a.arches().contains(n.arch()))) {
         r.report(ModelPaths.app(a.name()), "image runs on " + arches(a.arches()) + " only, and no node is " + arches(a.arches()),
@@ -191,7 +194,7 @@ final class AppRules {
 
   /** {@code metrics(path)} renders a ServiceMonitor, whose CRD only the monitoring stack installs. */
   static Rule metricsNeedMonitoring() {
-    return Rule.of("metrics-need-monitoring", (lab, r) -> {
+    return Rule.of(Checks.METRICS_NEED_MONITORING, (lab, r) -> {
       if (lab.monitoring().isEmpty()) {
         lab.apps().stream().filter(a -> a.metrics().isPresent()).forEach(a -> r.report(ModelPaths.app(a.name()),
             "metrics(\"" + a.metrics().get() + "\") needs the monitoring stack",
@@ -205,7 +208,7 @@ final class AppRules {
    * the first visitor creates the admin account ({@link KnownImages#NEXTCLOUD_ADMIN}).
    */
   static Rule publicNextcloudInstalls() {
-    return Rule.of("public-nextcloud-installs", (lab, r) -> lab.apps().stream()
+    return Rule.of(Checks.PUBLIC_NEXTCLOUD_INSTALLS, (lab, r) -> lab.apps().stream()
         .filter(a -> a.exposure() == Exposure.PUBLIC && KnownImages.isNextcloud(a.image()))
         .forEach(a -> {
           List<String> missing = KnownImages.NEXTCLOUD_ADMIN.stream().filter(n -> !KnownImages.sets(a, n)).toList();
@@ -226,7 +229,7 @@ final class AppRules {
 
   /** Images known to run only as root fail at start as any other user ({@link KnownImages#isHomeAssistant}). */
   static Rule rootOnlyImages() {
-    return Rule.of("root-only-image", (lab, r) -> lab.apps().stream()
+    return Rule.of(Checks.ROOT_ONLY_IMAGE, (lab, r) -> lab.apps().stream()
         .filter(a -> a.runAsRoot().isEmpty() && KnownImages.isHomeAssistant(a.image()))
         .forEach(a -> r.report(ModelPaths.app(a.name()), "the Home Assistant image runs only as root (its s6-overlay init), "
                 + "so as uid " + a.runAsUser() + " it stops before Home Assistant starts",

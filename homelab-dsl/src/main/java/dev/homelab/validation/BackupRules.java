@@ -21,7 +21,7 @@ final class BackupRules {
    * must be declared with {@code homelab.backups(s3(...))}.
    */
   static Rule backupTargetKnown() {
-    return Rule.of("backup-target-known", (lab, r) -> {
+    return Rule.of(Checks.BACKUP_TARGET_KNOWN, (lab, r) -> {
       lab.apps().forEach(a -> a.backups().forEach(t -> unknownTarget(lab, t, ModelPaths.app(a.name()), "backup", r)));
       lab.dataServices().forEach(d -> d.backup().ifPresent(t -> unknownTarget(lab, t, ModelPaths.dataService(d.name()), "backup", r)));
       lab.nodes().forEach(n -> n.postgres().flatMap(p -> p.backup()).ifPresent(t ->
@@ -31,13 +31,13 @@ final class BackupRules {
 
   /** etcd snapshots copied to S3 need the target declared. */
   static Rule etcdS3TargetKnown() {
-    return Rule.of("etcd-s3-target-known", (lab, r) -> lab.cluster().flatMap(k -> k.etcdSnapshots()).flatMap(s -> s.toS3())
+    return Rule.of(Checks.ETCD_S3_TARGET_KNOWN, (lab, r) -> lab.cluster().flatMap(k -> k.etcdSnapshots()).flatMap(s -> s.toS3())
         .ifPresent(t -> unknownTarget(lab, t, ModelPaths.cluster(), "etcd snapshot", r)));
   }
 
   /** Terraform state kept in S3 needs the target declared. */
   static Rule terraformStateTargetKnown() {
-    return Rule.of("terraform-state-target-known", (lab, r) -> lab.terraformState().ifPresent(s ->
+    return Rule.of(Checks.TERRAFORM_STATE_TARGET_KNOWN, (lab, r) -> lab.terraformState().ifPresent(s ->
         unknownTarget(lab, s.s3Target(), ModelPaths.terraformState(), "Terraform state", r)));
   }
 
@@ -50,7 +50,7 @@ final class BackupRules {
 
   /** restic writes to a backup disk of a known node. */
   static Rule resticDisk() {
-    return Rule.of("restic-disk", (lab, r) -> {
+    return Rule.of(Checks.RESTIC_DISK, (lab, r) -> {
       for (ResticBackup b : lab.resticBackups()) {
         String path = ModelPaths.restic(b.name());
         Optional<Node> node = lab.node(b.node());

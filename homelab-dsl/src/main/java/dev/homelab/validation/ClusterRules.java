@@ -16,7 +16,7 @@ final class ClusterRules {
 
   /** A lab without a cluster renders nothing useful. */
   static Rule k3sPresent() {
-    return Rule.of("k3s-present", (lab, r) -> {
+    return Rule.of(Checks.K3S_PRESENT, (lab, r) -> {
       if (lab.cluster().isEmpty()) {
         r.report(ModelPaths.cluster(), "no k3s cluster is defined", "Call homelab.cluster(k3s(\"v1.33.4+k3s1\"))");
       }
@@ -25,7 +25,7 @@ final class ClusterRules {
 
   /** Embedded etcd keeps a quorum only with an odd number of servers, and HA needs at least 3. */
   static Rule etcdOddServers() {
-    return Rule.of("etcd-odd-servers", (lab, r) -> lab.cluster().filter(K3s::isHa).ifPresent(k -> {
+    return Rule.of(Checks.ETCD_ODD_SERVERS, (lab, r) -> lab.cluster().filter(K3s::isHa).ifPresent(k -> {
       int servers = lab.servers().size();
       if (servers > 0 && servers % 2 == 0) {
         r.report(ModelPaths.cluster(), "HA with embedded etcd needs an odd number of servers, found " + servers,
@@ -39,7 +39,7 @@ final class ClusterRules {
 
   /** Pod and Service networks must not overlap the LAN, or the nodes' own traffic is routed into the cluster. */
   static Rule k3sCidrLan() {
-    return Rule.of("k3s-cidr-lan", (lab, r) -> lab.cluster().ifPresent(k -> {
+    return Rule.of(Checks.K3S_CIDR_LAN, (lab, r) -> lab.cluster().ifPresent(k -> {
       Optional<AddressRange> lan = NodeRules.lan(lab);
       if (lan.isEmpty()) {
         return;
@@ -57,7 +57,7 @@ final class ClusterRules {
 
   /** An API endpoint given as an IP must be reachable by the nodes, so inside the LAN; DNS names are not checked. */
   static Rule apiEndpointInLan() {
-    return Rule.of("api-endpoint-in-lan", (lab, r) -> lab.cluster().flatMap(K3s::apiEndpoint).ifPresent(endpoint -> {
+    return Rule.of(Checks.API_ENDPOINT_IN_LAN, (lab, r) -> lab.cluster().flatMap(K3s::apiEndpoint).ifPresent(endpoint -> {
       Optional<Long> ip = Ipv4.parse(endpoint);
       Optional<AddressRange> lan = NodeRules.lan(lab);
       if (ip.isPresent() && lan.isPresent() && !lan.get().hosts().contains(ip.get())) {
@@ -70,7 +70,7 @@ final class ClusterRules {
 
   /** In this model a non-HA cluster is a single server on SQLite, which has no etcd to snapshot. */
   static Rule etcdSnapshotsNeedHa() {
-    return Rule.of("etcd-snapshots-need-ha", (lab, r) -> lab.cluster().ifPresent(k -> {
+    return Rule.of(Checks.ETCD_SNAPSHOTS_NEED_HA, (lab, r) -> lab.cluster().ifPresent(k -> {
       if (k.etcdSnapshots().isPresent() && !k.isHa()) {
         r.report(ModelPaths.cluster(), "etcd snapshots need embedded etcd, but a cluster without .ha() runs on SQLite",
             "Call .ha() with 3 controlPlane() nodes, or drop .etcdSnapshots(...)");

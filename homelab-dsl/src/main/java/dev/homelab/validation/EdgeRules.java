@@ -14,7 +14,7 @@ final class EdgeRules {
 
   /** Certificates are issued for the domain (a wildcard, or its hosts) through its DNS-01 zone. */
   static Rule tlsNeedsDomain() {
-    return Rule.of("tls-needs-domain", (lab, r) -> {
+    return Rule.of(Checks.TLS_NEEDS_DOMAIN, (lab, r) -> {
       if (lab.tls().isPresent() && lab.domain().isEmpty()) {
         r.report(ModelPaths.tls(), "certificates need a domain to be issued for", "Call homelab.domain(\"example.com\")");
       }
@@ -26,7 +26,7 @@ final class EdgeRules {
    * managed Traefik and works with a single replica only.
    */
   static Rule traefikAcme() {
-    return Rule.of("traefik-acme", (lab, r) -> lab.tls().filter(t -> t.issuer() == Tls.Issuer.TRAEFIK_ACME).ifPresent(t -> {
+    return Rule.of(Checks.TRAEFIK_ACME, (lab, r) -> lab.tls().filter(t -> t.issuer() == Tls.Issuer.TRAEFIK_ACME).ifPresent(t -> {
       if (lab.ingress().isEmpty()) {
         r.report(ModelPaths.tls(), "traefikAcme(...) needs a managed Traefik", "Call homelab.ingress(traefik().replicas(1))");
       } else if (lab.ingress().get().replicas() > 1) {
@@ -42,7 +42,7 @@ final class EdgeRules {
    * firewall bouncers still work.)
    */
   static Rule wafNeedsTraefik() {
-    return Rule.of("waf-needs-traefik", (lab, r) -> lab.security().filter(c -> c.isAppsec()).ifPresent(c -> {
+    return Rule.of(Checks.WAF_NEEDS_TRAEFIK, (lab, r) -> lab.security().filter(c -> c.isAppsec()).ifPresent(c -> {
       if (lab.ingress().isEmpty()) {
         r.report(ModelPaths.security(), "appsec() is a Traefik middleware, but Traefik is not managed",
             "Call homelab.ingress(traefik()), or drop .appsec()");
@@ -55,7 +55,7 @@ final class EdgeRules {
    * ({@link Exposure#PUBLIC}); without it they face the internet with no bouncer at all.
    */
   static Rule publicNeedsCrowdsec() {
-    return Rule.of("public-needs-crowdsec", (lab, r) -> {
+    return Rule.of(Checks.PUBLIC_NEEDS_CROWDSEC, (lab, r) -> {
       if (lab.security().isEmpty()) {
         lab.apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC).forEach(a -> r.report(ModelPaths.app(a.name()),
             "publicVia(traefik) needs CrowdSec in front of it", "Call homelab.security(crowdsec())"));

@@ -14,7 +14,7 @@ final class NameRules {
 
   static List<Rule> all() {
     return List.of(
-        Rule.of("dns-name", (lab, r) -> {
+        Rule.of(Checks.DNS_NAME, (lab, r) -> {
           check(lab.name(), ModelPaths.ROOT, "homelab name", r);
           lab.nodes().forEach(n -> check(n.name(), ModelPaths.node(n.name()), "node name", r));
           lab.apps().forEach(a -> check(a.name(), ModelPaths.app(a.name()), "app name", r));
@@ -27,7 +27,7 @@ final class NameRules {
           lab.github().flatMap(g -> g.runners()).ifPresent(x -> check(x.name(), ModelPaths.github(), "runner scale set name", r));
           lab.apps().forEach(a -> a.volumes().forEach(v -> check(v.name(), ModelPaths.appVolume(a.name(), v.name()), "volume name", r)));
         }),
-        Rule.of("unique-names", (lab, r) -> {
+        Rule.of(Checks.UNIQUE_NAMES, (lab, r) -> {
           unique(lab.nodes(), n -> n.name(), "nodes", "node", r);
           unique(lab.apps(), a -> a.name(), "apps", "app", r);
           unique(lab.loadBalancer(), p -> p.name(), "loadBalancer/pools", "pool", r);

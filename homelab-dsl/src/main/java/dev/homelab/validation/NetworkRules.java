@@ -15,7 +15,7 @@ final class NetworkRules {
 
   static List<Rule> all() {
     return List.of(
-        Rule.of("pool-addresses", (lab, r) -> {
+        Rule.of(Checks.POOL_ADDRESSES, (lab, r) -> {
           Optional<AddressRange> lan = NodeRules.lan(lab);
           for (AddressPool pool : lab.loadBalancer()) {
             for (String a : pool.addresses()) {
@@ -39,7 +39,7 @@ final class NetworkRules {
             }
           }
         }),
-        Rule.of("pool-node-overlap", (lab, r) -> {
+        Rule.of(Checks.POOL_NODE_OVERLAP, (lab, r) -> {
           for (AddressPool pool : lab.loadBalancer()) {
             for (Node n : lab.nodes()) {
               Optional<Long> ip = n.ip().flatMap(Ipv4::parse);
@@ -50,7 +50,7 @@ final class NetworkRules {
             }
           }
         }),
-        Rule.of("pools-disjoint", (lab, r) -> {
+        Rule.of(Checks.POOLS_DISJOINT, (lab, r) -> {
           List<AddressPool> pools = lab.loadBalancer();
           for (int i = 0; i < pools.size(); i++) {
             for (int j = i + 1; j < pools.size(); j++) {
@@ -61,7 +61,7 @@ final class NetworkRules {
             }
           }
         }),
-        Rule.of("fixed-ip-in-pool", (lab, r) -> {
+        Rule.of(Checks.FIXED_IP_IN_POOL, (lab, r) -> {
           for (String[] f : fixedIps(lab)) {
             Optional<Long> ip = Ipv4.parse(f[2]);
             Optional<AddressRange> lan = NodeRules.lan(lab);
@@ -85,7 +85,7 @@ final class NetworkRules {
    * other pending. (Traefik's two sides sharing one IP is {@code traefik-sides}, an invariant of Traefik.)
    */
   static Rule lbIpUnique() {
-    return Rule.of("lb-ip-unique", (lab, r) -> {
+    return Rule.of(Checks.LB_IP_UNIQUE, (lab, r) -> {
       java.util.Map<Long, String[]> owner = new java.util.HashMap<>();
       for (String[] f : fixedIps(lab)) {
         Optional<Long> ip = Ipv4.parse(f[2]);

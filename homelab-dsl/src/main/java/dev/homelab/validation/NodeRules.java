@@ -16,7 +16,7 @@ final class NodeRules {
 
   static List<Rule> all() {
     return List.of(
-        Rule.of("lan-cidr", (lab, r) -> {
+        Rule.of(Checks.LAN_CIDR, (lab, r) -> {
           if (lab.lan().isEmpty()) {
             r.report(ModelPaths.ROOT, "no LAN is set", "Call homelab.lan(\"192.168.1.0/24\")");
           } else if (AddressRange.parseCidr(lab.lan().get()).isEmpty()) {
@@ -24,7 +24,7 @@ final class NodeRules {
                 "Write it like lan(\"192.168.1.0/24\")");
           }
         }),
-        Rule.of("nodes-present", (lab, r) -> {
+        Rule.of(Checks.NODES_PRESENT, (lab, r) -> {
           if (lab.nodes().isEmpty()) {
             r.report(ModelPaths.of("nodes"), "the homelab has no nodes", "Add one with homelab.nodes(node(\"pi1\").controlPlane())");
           } else if (lab.servers().isEmpty()) {
@@ -32,7 +32,7 @@ final class NodeRules {
                 "Call .controlPlane() on " + lab.nodes().get(0).name() + " (or on 3 nodes for HA)");
           }
         }),
-        Rule.of("node-ip", (lab, r) -> {
+        Rule.of(Checks.NODE_IP, (lab, r) -> {
           Optional<AddressRange> lan = lab.lan().flatMap(AddressRange::parseCidr);
           for (Node n : lab.nodes()) {
             if (n.ip().isEmpty()) {
@@ -49,7 +49,7 @@ final class NodeRules {
             }
           }
         }),
-        Rule.of("node-ip-unique", (lab, r) -> {
+        Rule.of(Checks.NODE_IP_UNIQUE, (lab, r) -> {
           Map<Long, String> owner = new HashMap<>();
           for (Node n : lab.nodes()) {
             Optional<Long> address = n.ip().flatMap(Ipv4::parse);

@@ -5,27 +5,21 @@ import dev.homelab.model.Lab;
 /** One check over the whole model; it reports into {@link Problems} and never throws. */
 public interface Rule {
 
-  /** Stable identifier, e.g. {@code etcd-odd-servers}; tests and tools refer to rules by it. */
-  String id();
-
   void check(Lab lab, Problems problems);
 
-  /** A rule from an id and a check. */
-  static Rule of(String id, java.util.function.BiConsumer<Lab, Reporter> check) {
+  /** A rule whose problems all come from {@code check}; {@code body} reports them. */
+  static Rule of(Check check, java.util.function.BiConsumer<Lab, Reporter> body) {
+    java.util.Objects.requireNonNull(check, "check");
+    java.util.Objects.requireNonNull(body, "body");
     return new Rule() {
       @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
       public void check(Lab lab, Problems problems) {
-        check.accept(lab, (path, problem, fix) -> problems.add(id, path, problem, fix));
+        body.accept(lab, (path, problem, fix) -> problems.add(check.at(path, problem, fix)));
       }
 
       @Override
       public String toString() {
-        return id;
+        return check.id();
       }
     };
   }

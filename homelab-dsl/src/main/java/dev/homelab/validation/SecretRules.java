@@ -20,7 +20,7 @@ final class SecretRules {
 
   /** Every secret reference of the model names a valid Kubernetes Secret, key and store. */
   static Rule secretName() {
-    return Rule.of("secret-name", (lab, r) -> {
+    return Rule.of(Checks.SECRET_NAME, (lab, r) -> {
       for (Ref ref : references(lab)) {
         if (ref.what.equals(HOLDS)) {
           // shown in SECRETS.md inside a Markdown code span: one line, no backtick

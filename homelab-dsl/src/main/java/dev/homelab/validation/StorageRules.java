@@ -29,13 +29,13 @@ final class StorageRules {
 
   /** An NFS class provisions on an exported disk of a known node. */
   static Rule storageClassDisk() {
-    return Rule.of("storage-class-disk", (lab, r) -> lab.storage().forEach(c ->
+    return Rule.of(Checks.STORAGE_CLASS_DISK, (lab, r) -> lab.storage().forEach(c ->
         exportedDisk(lab, c.node(), c.disk(), ModelPaths.storageClass(c.name()), r)));
   }
 
   /** A static volume is an exported disk of a known node. */
   static Rule staticVolumeDisk() {
-    return Rule.of("static-volume-disk", (lab, r) -> lab.staticVolumes().forEach(v ->
+    return Rule.of(Checks.STATIC_VOLUME_DISK, (lab, r) -> lab.staticVolumes().forEach(v ->
         exportedDisk(lab, v.node(), v.disk(), ModelPaths.staticVolume(v.name()), r)));
   }
 
@@ -57,7 +57,7 @@ final class StorageRules {
 
   /** A claim's class must exist: the lab's NFS classes, plus {@code local-path} unless it is disabled. */
   static Rule storageClassKnown() {
-    return Rule.of("storage-class-known", (lab, r) -> {
+    return Rule.of(Checks.STORAGE_CLASS_KNOWN, (lab, r) -> {
       Set<String> known = knownClasses(lab);
       for (App a : lab.apps()) {
         for (AppVolume v : a.volumes()) {
@@ -82,7 +82,7 @@ final class StorageRules {
 
   /** A mounted static volume must be declared with {@code homelab.staticVolumes(...)}. */
   static Rule staticVolumeKnown() {
-    return Rule.of("static-volume-known", (lab, r) -> lab.apps().forEach(a -> a.volumes().forEach(v ->
+    return Rule.of(Checks.STATIC_VOLUME_KNOWN, (lab, r) -> lab.apps().forEach(a -> a.volumes().forEach(v ->
         v.staticVolume().filter(s -> lab.staticVolume(s).isEmpty()).ifPresent(s -> r.report(
             ModelPaths.appVolume(a.name(), v.name()), "static volume " + s + " is not defined",
             "Add it with homelab.staticVolumes(staticVolume(\"" + s + "\", node, disk, size))")))));
@@ -93,7 +93,7 @@ final class StorageRules {
    * only one app can mount a static volume.
    */
   static Rule staticVolumeSingleClaim() {
-    return Rule.of("static-volume-single-claim", (lab, r) -> {
+    return Rule.of(Checks.STATIC_VOLUME_SINGLE_CLAIM, (lab, r) -> {
       java.util.Map<String, String> firstUser = new java.util.HashMap<>();
       for (App a : lab.apps()) {
         for (AppVolume v : a.volumes()) {
@@ -111,7 +111,7 @@ final class StorageRules {
 
   /** Two default classes make claims without a class ambiguous; local-path is the default while enabled. */
   static Rule oneDefaultStorageClass() {
-    return Rule.of("one-default-storage-class", (lab, r) -> {
+    return Rule.of(Checks.ONE_DEFAULT_STORAGE_CLASS, (lab, r) -> {
       String first = localPathEnabled(lab) ? LOCAL_PATH : null;
       for (NfsStorageClass c : lab.storage()) {
         if (!c.defaultClass()) {
@@ -136,7 +136,7 @@ final class StorageRules {
    * is one setting.
    */
   static Rule localVolumesNeedLocalPath() {
-    return Rule.of("local-volumes-need-local-path", (lab, r) -> {
+    return Rule.of(Checks.LOCAL_VOLUMES_NEED_LOCAL_PATH, (lab, r) -> {
       if (localPathEnabled(lab)) {
         return;
       }

@@ -37,7 +37,7 @@ public final class Validator {
     for (Rule rule : rules) {
       rule.check(lab, problems);
     }
-    return problems.all();
+    return problems.list();
   }
 
   /** Throws one {@link ValidationException} listing every problem, if there is any. */

@@ -1,24 +1,15 @@
 package dev.homelab.validation;
 
 import dev.homelab.model.Lab;
-import dev.homelab.model.Violation;
 import java.util.List;
 
 /**
  * One-object invariants: walks the model and reports what each value says is wrong with itself
- * ({@code violations()} on the value), under the value's path and the value's own rule id. The
+ * ({@code violations()} on the value), under the value's path and with the value's own check. The
  * values never throw at construction, so these problems come out together with the cross-object
  * ones.
  */
 final class ValueRules implements Rule {
-  /** Id of the walk itself; the problems it reports carry each invariant's own id (e.g. {@code image-pinned}). */
-  static final String ID = "value-invariants";
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
   @Override
   public void check(Lab lab, Problems problems) {
     report(problems, ModelPaths.ROOT, lab.violations());
@@ -40,12 +31,12 @@ final class ValueRules implements Rule {
     lab.terraformState().ifPresent(t -> report(problems, ModelPaths.terraformState(), t.violations()));
   }
 
-  private static void report(Problems problems, String path, List<Violation> violations) {
-    violations.forEach(v -> problems.add(v.rule(), ModelPaths.below(path, v.where()), v.problem(), v.fix()));
+  private static void report(Problems problems, String path, List<Problem> found) {
+    problems.addAll(path, found);
   }
 
   @Override
   public String toString() {
-    return ID;
+    return "value-invariants";
   }
 }

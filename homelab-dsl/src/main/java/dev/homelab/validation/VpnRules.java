@@ -15,7 +15,7 @@ final class VpnRules {
 
   /** The tunnel subnet is routed to the gateway; overlapping the LAN or the cluster would black-hole that traffic. */
   static Rule vpnSubnetOverlap() {
-    return Rule.of("vpn-subnet-overlap", (lab, r) -> lab.vpn().ifPresent(vpn -> {
+    return Rule.of(Checks.VPN_SUBNET_OVERLAP, (lab, r) -> lab.vpn().ifPresent(vpn -> {
       Optional<AddressRange> subnet = AddressRange.parseCidr(vpn.subnet());
       if (subnet.isEmpty()) {
         return;
@@ -34,7 +34,7 @@ final class VpnRules {
 
   /** The gateway runs on a node of the lab. */
   static Rule vpnGateway() {
-    return Rule.of("vpn-gateway", (lab, r) -> lab.vpn().ifPresent(vpn -> {
+    return Rule.of(Checks.VPN_GATEWAY, (lab, r) -> lab.vpn().ifPresent(vpn -> {
       if (vpn.gateway().isEmpty()) {
         r.report(ModelPaths.vpn(), "no gateway node is set", "Call .gateway(node) with the node that runs WireGuard, e.g. "
             + (lab.nodes().isEmpty() ? "a control-plane node" : lab.nodes().get(0).name()));
@@ -47,7 +47,7 @@ final class VpnRules {
 
   /** Peers dial {@code .endpoint(...)}, by default {@code vpn.<domain>}; with neither they have nothing to dial. */
   static Rule vpnEndpoint() {
-    return Rule.of("vpn-endpoint", (lab, r) -> lab.vpn().ifPresent(vpn -> {
+    return Rule.of(Checks.VPN_ENDPOINT, (lab, r) -> lab.vpn().ifPresent(vpn -> {
       if (vpn.endpoint().isEmpty() && lab.domain().isEmpty()) {
         r.report(ModelPaths.vpn(), "peers have nothing to dial: no .endpoint(...) and no domain for vpn.<domain>",
             "Call .endpoint(\"vpn.example.com\") or homelab.domain(\"example.com\")");

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homelab.model.Lab;
+import dev.homelab.validation.Check;
 import dev.homelab.validation.Problem;
+import dev.homelab.validation.Rule;
 import dev.homelab.validation.ValidationException;
+import dev.homelab.validation.Validator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +28,7 @@ class RendererTest {
 
       @Override
       public List<Problem> check(Lab lab) {
-        return List.of(new Problem(name, "homelab/" + name, problem, "Fix it for " + name));
+        return List.of(Check.of(name, "Backend " + name + " is happy").at("homelab/" + name, problem, "Fix it for " + name));
       }
 
       @Override
@@ -61,5 +64,18 @@ class RendererTest {
         return RenderedFiles.builder().build();
       }
     }).problems(VALID)).isEmpty();
+  }
+
+  @Test
+  void should_validate_with_the_validator_it_is_given() {
+    Rule noWorkers = Rule.of(Check.of("no-workers", "Every node is a control plane"), (lab, r) -> lab.agents().forEach(n ->
+        r.report("homelab/nodes/" + n.name(), "workers are not allowed here", "Make it controlPlane()")));
+    Renderer renderer = Renderer.using(picky("one", "never reached")).validatedBy(Validator.standard().with(noWorkers));
+
+    assertThatThrownBy(() -> renderer.render(VALID.nodes(node("pi2").ip("192.168.1.12"))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("2 problems in the homelab model:\n"
+            + "homelab/nodes/pi2: workers are not allowed here. Make it controlPlane()\n"
+            + "homelab/one: never reached. Fix it for one");
   }
 }

@@ -62,7 +62,7 @@ class PublicDslJavadocTest {
         "    return this;",
         "  }",
         "",
-        "  public List<Violation> violations() {",
+        "  public List<Problem> violations() {",
         "    return List.of();",
         "  }",
         "",

@@ -15,97 +15,97 @@ class AppFilesRulesTest {
 
   @Test
   void should_reject_a_relative_writable_dir() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).writableDir("etc/wiki")), "writable-dir",
+    Expect.only(minimal().apps(app("wiki", IMAGE).writableDir("etc/wiki")), Checks.WRITABLE_DIR,
         "homelab/apps/wiki: writable directory 'etc/wiki' is not a plain absolute path. Name the image's directory, e.g. .writableDir(\"/usr/local/etc/php/conf.d\")");
   }
 
   @Test
   void should_reject_a_writable_dir_overlapping_a_volume() {
     Expect.only(minimal().apps(app("wiki", IMAGE).volume("data", "/var/www", "1Gi").writableDir("/var/www/html")),
-        "writable-dir",
+        Checks.WRITABLE_DIR,
         "homelab/apps/wiki: writable directory /var/www/html overlaps volume data at /var/www. Drop .writableDir(\"/var/www/html\") since a volume is writable already, or mount the volume elsewhere");
   }
 
   @Test
   void should_reject_nested_writable_dirs() {
     Expect.only(minimal().apps(app("wiki", IMAGE).writableDir("/etc/wiki").writableDir("/etc/wiki/conf.d")),
-        "writable-dir",
+        Checks.WRITABLE_DIR,
         "homelab/apps/wiki: writable directory /etc/wiki/conf.d overlaps writable directory /etc/wiki. Keep only the outer one of the two .writableDir(...) calls");
   }
 
   @Test
   void should_accept_a_writable_dir_beside_a_volume() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).volume("data", "/var/www/html", "1Gi")
-        .writableDir("/usr/local/etc/php/conf.d")), "none");
+    Expect.none(minimal().apps(app("wiki", IMAGE).volume("data", "/var/www/html", "1Gi")
+        .writableDir("/usr/local/etc/php/conf.d")));
   }
 
   @Test
   void should_reject_a_config_file_path_a_shell_would_split() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).configFile("/etc/my wiki.conf", "")), "file-path",
+    Expect.only(minimal().apps(app("wiki", IMAGE).configFile("/etc/my wiki.conf", "")), Checks.FILE_PATH,
         "homelab/apps/wiki: config file '/etc/my wiki.conf' is not a plain absolute path. Use letters, digits, '.', '_' and '-' between slashes, e.g. \"/config/app.yaml\"");
   }
 
   @Test
   void should_reject_a_config_file_over_a_volume() {
     Expect.only(minimal().apps(app("wiki", IMAGE).volume("config", "/config", "1Gi").configFile("/config", "")),
-        "file-path",
+        Checks.FILE_PATH,
         "homelab/apps/wiki: config file /config collides with volume config at '/config'. Put the file below the volume's mount path or elsewhere");
   }
 
   @Test
   void should_reject_a_seed_file_on_no_volume() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).seedFile("/etc/wiki.yaml", "a: 1\n")), "seed-file-on-volume",
+    Expect.only(minimal().apps(app("wiki", IMAGE).seedFile("/etc/wiki.yaml", "a: 1\n")), Checks.SEED_FILE_ON_VOLUME,
         "homelab/apps/wiki: seed file /etc/wiki.yaml is on no volume, so it would be written again at every start. Put it below a volume's mount path, or use .configFile(\"/etc/wiki.yaml\", ...) for a file the app never changes");
   }
 
   @Test
   void should_reject_a_file_that_is_both_config_and_seed() {
     Expect.only(minimal().apps(app("wiki", IMAGE).volume("config", "/config", "1Gi")
-            .configFile("/config/a.yaml", "").seedFile("/config/a.yaml", "")), "file-path",
+            .configFile("/config/a.yaml", "").seedFile("/config/a.yaml", "")), Checks.FILE_PATH,
         "homelab/apps/wiki: file '/config/a.yaml' is both a config file and a seed file. Keep one of .configFile(...) and .seedFile(...) for it");
   }
 
   @Test
   void should_accept_config_and_seed_files_inside_a_volume() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).volume("config", "/config", "1Gi")
-        .seedFile("/config/configuration.yaml", "a: 1\n").configFile("/config/packages/lab.yaml", "b: 2\n")), "none");
+    Expect.none(minimal().apps(app("wiki", IMAGE).volume("config", "/config", "1Gi")
+        .seedFile("/config/configuration.yaml", "a: 1\n").configFile("/config/packages/lab.yaml", "b: 2\n")));
   }
 
   @Test
   void should_reject_a_public_nextcloud_without_admin_credentials() {
-    Expect.only(web().apps(app("cloud", NEXTCLOUD).port(80).publicVia(TRAEFIK)), "public-nextcloud-installs",
+    Expect.only(web().apps(app("cloud", NEXTCLOUD).port(80).publicVia(TRAEFIK)), Checks.PUBLIC_NEXTCLOUD_INSTALLS,
         "homelab/apps/cloud: public Nextcloud without NEXTCLOUD_ADMIN_USER and NEXTCLOUD_ADMIN_PASSWORD serves its web installer to the internet. Call .env(\"NEXTCLOUD_ADMIN_USER\", secret(\"cloud-admin\", \"user\")).env(\"NEXTCLOUD_ADMIN_PASSWORD\", secret(\"cloud-admin\", \"password\")) so the image installs itself on first start");
   }
 
   @Test
   void should_reject_a_public_nextcloud_pinned_by_digest_without_admin_password() {
     Expect.only(web().apps(app("cloud", "nextcloud@sha256:" + "0".repeat(64)).port(80).publicVia(TRAEFIK)
-            .env("NEXTCLOUD_ADMIN_USER", "admin")), "public-nextcloud-installs",
+            .env("NEXTCLOUD_ADMIN_USER", "admin")), Checks.PUBLIC_NEXTCLOUD_INSTALLS,
         "homelab/apps/cloud: public Nextcloud without NEXTCLOUD_ADMIN_PASSWORD serves its web installer to the internet. Call .env(\"NEXTCLOUD_ADMIN_USER\", secret(\"cloud-admin\", \"user\")).env(\"NEXTCLOUD_ADMIN_PASSWORD\", secret(\"cloud-admin\", \"password\")) so the image installs itself on first start");
   }
 
   @Test
   void should_reject_a_public_nextcloud_with_admin_but_no_complete_database() {
     Expect.only(web().apps(admin(app("cloud", NEXTCLOUD).port(80).publicVia(TRAEFIK)).env("POSTGRES_HOST", "db")),
-        "public-nextcloud-installs",
+        Checks.PUBLIC_NEXTCLOUD_INSTALLS,
         "homelab/apps/cloud: public Nextcloud without a complete database configuration serves its web installer to the internet. Set POSTGRES_HOST, POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD (or SQLITE_DATABASE) with .env(...) so the image installs itself on first start");
   }
 
   @Test
   void should_accept_a_public_nextcloud_that_installs_itself_into_its_postgres_database() {
     DataService postgres = postgres("postgres");
-    Expect.only(web().dataServices(postgres).apps(admin(app("cloud", NEXTCLOUD).port(80).publicVia(TRAEFIK)
+    Expect.none(web().dataServices(postgres).apps(admin(app("cloud", NEXTCLOUD).port(80).publicVia(TRAEFIK)
         .uses(postgres)
         .env("POSTGRES_HOST", postgres.host())
         .env("POSTGRES_DB", postgres.databaseFor("cloud"))
         .env("POSTGRES_USER", postgres.databaseFor("cloud"))
-        .env("POSTGRES_PASSWORD", postgres.credentialsFor("cloud")))), "none");
+        .env("POSTGRES_PASSWORD", postgres.credentialsFor("cloud")))));
   }
 
   @Test
   void should_leave_internal_nextcloud_and_other_images_alone() {
-    Expect.only(web().apps(app("cloud", NEXTCLOUD).port(80).internalVia(TRAEFIK),
-        app("next", "ghcr.io/example/nextcloud-fork:1.0.0").port(80).publicVia(TRAEFIK)), "none");
+    Expect.none(web().apps(app("cloud", NEXTCLOUD).port(80).internalVia(TRAEFIK),
+        app("next", "ghcr.io/example/nextcloud-fork:1.0.0").port(80).publicVia(TRAEFIK)));
   }
 
   @Test

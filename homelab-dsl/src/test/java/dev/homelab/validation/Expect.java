@@ -6,7 +6,7 @@ import dev.homelab.model.Lab;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Assertions on the problems the standard validator finds: rule id and the exact line. */
+/** Assertions on the problems the standard validator finds: check id and the exact line. */
 final class Expect {
   private Expect() {}
 
@@ -14,9 +14,14 @@ final class Expect {
     return Validator.standard().problems(lab);
   }
 
-  /** {@code lab} has exactly these problems, each line {@code path: problem. fix}, all found by {@code rule}. */
-  static void only(Lab lab, String rule, String... lines) {
-    List<String> found = problems(lab).stream().map(p -> p.rule() + " | " + p).collect(Collectors.toList());
-    assertThat(found).containsExactly(java.util.Arrays.stream(lines).map(l -> rule + " | " + l).toArray(String[]::new));
+  /** {@code lab} has exactly these problems, each line {@code path: problem. fix}, all found by {@code check}. */
+  static void only(Lab lab, Check check, String... lines) {
+    List<String> found = problems(lab).stream().map(p -> p.check() + " | " + p).collect(Collectors.toList());
+    assertThat(found).containsExactly(java.util.Arrays.stream(lines).map(l -> check + " | " + l).toArray(String[]::new));
+  }
+
+  /** {@code lab} has no problem. */
+  static void none(Lab lab) {
+    assertThat(problems(lab)).extracting(Problem::toString).isEmpty();
   }
 }

@@ -9,135 +9,135 @@ class NetworkRulesTest {
 
   @Test
   void should_reject_a_pool_outside_the_lan() {
-    Expect.only(web().loadBalancer(pool("far", "10.0.0.240/28")), "pool-addresses",
+    Expect.only(web().loadBalancer(pool("far", "10.0.0.240/28")), Checks.POOL_ADDRESSES,
         "homelab/loadBalancer/far: 10.0.0.240/28 is not inside the LAN 192.168.1.0/24. Pick free addresses inside 192.168.1.0/24");
   }
 
   @Test
   void should_reject_a_pool_with_the_broadcast_address_of_the_lan() {
-    Expect.only(web().loadBalancer(pool("top", "192.168.1.252/30")), "pool-addresses",
+    Expect.only(web().loadBalancer(pool("top", "192.168.1.252/30")), Checks.POOL_ADDRESSES,
         "homelab/loadBalancer/top: 192.168.1.252/30 includes the network or broadcast address of the LAN 192.168.1.0/24. "
             + "Pick free addresses between 192.168.1.1 and 192.168.1.254");
   }
 
   @Test
   void should_reject_a_pool_cidr_with_host_bits_set() {
-    Expect.only(web().loadBalancer(pool("odd", "192.168.1.229/28")), "pool-addresses",
+    Expect.only(web().loadBalancer(pool("odd", "192.168.1.229/28")), Checks.POOL_ADDRESSES,
         "homelab/loadBalancer/odd: '192.168.1.229/28' is not an IPv4 CIDR with its host bits zero. "
             + "Write the network's first address, like \"192.168.1.240/28\", or a range like \"192.168.1.240-192.168.1.250\"");
   }
 
   @Test
   void should_reject_a_fixed_service_ip_on_the_broadcast_address_of_the_lan() {
-    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.255")), "fixed-ip-in-pool",
+    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.255")), Checks.FIXED_IP_IN_POOL,
         "homelab/dataServices/pihole: load-balancer IP 192.168.1.255 is the broadcast address of the LAN 192.168.1.0/24. "
             + "Use an address between 192.168.1.1 and 192.168.1.254 that is in a MetalLB pool");
   }
 
   @Test
   void should_reject_a_malformed_pool_address() {
-    Expect.only(web().loadBalancer(pool("bad", "192.168.1.250-192.168.1.240")), "pool-addresses",
+    Expect.only(web().loadBalancer(pool("bad", "192.168.1.250-192.168.1.240")), Checks.POOL_ADDRESSES,
         "homelab/loadBalancer/bad: '192.168.1.250-192.168.1.240' is not a CIDR, a range or an IPv4 address. "
             + "Write it like \"192.168.1.240-192.168.1.250\" or \"192.168.1.240/28\"");
   }
 
   @Test
   void should_reject_a_pool_overlapping_a_node_ip() {
-    Expect.only(web().loadBalancer(pool("nodes", "192.168.1.8/29")), "pool-node-overlap",
+    Expect.only(web().loadBalancer(pool("nodes", "192.168.1.8/29")), Checks.POOL_NODE_OVERLAP,
         "homelab/loadBalancer/nodes: includes 192.168.1.11, the IP of node pi1. "
             + "Exclude node addresses from the pool (shrink the range or move the node)");
   }
 
   @Test
   void should_reject_overlapping_pools() {
-    Expect.only(web().loadBalancer(pool("more", "192.168.1.250-192.168.1.252")), "pools-disjoint",
+    Expect.only(web().loadBalancer(pool("more", "192.168.1.250-192.168.1.252")), Checks.POOLS_DISJOINT,
         "homelab/loadBalancer/more: overlaps pool lan. Give each pool its own addresses");
   }
 
   @Test
   void should_reject_a_fixed_service_ip_outside_every_pool() {
-    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.53")), "fixed-ip-in-pool",
+    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.53")), Checks.FIXED_IP_IN_POOL,
         "homelab/dataServices/pihole: load-balancer IP 192.168.1.53 is in no MetalLB pool. Pick an address of pool lan or widen a pool");
   }
 
   @Test
   void should_reject_a_fixed_service_ip_without_any_pool() {
-    Expect.only(minimal().security(crowdsec().lapiIp("192.168.1.242")), "fixed-ip-in-pool",
+    Expect.only(minimal().security(crowdsec().lapiIp("192.168.1.242")), Checks.FIXED_IP_IN_POOL,
         "homelab/security: LAPI IP 192.168.1.242 is in no MetalLB pool. Add one with homelab.loadBalancer(pool(\"lan\", \"192.168.1.242-...\"))");
   }
 
   @Test
   void should_reject_a_malformed_fixed_service_ip() {
-    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.300")), "fixed-ip-in-pool",
+    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.300")), Checks.FIXED_IP_IN_POOL,
         "homelab/dataServices/pihole: load-balancer IP '192.168.1.300' is not an IPv4 address. Write it like \"192.168.1.240\"");
   }
 
   @Test
   void should_reject_two_services_on_one_fixed_ip() {
-    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.242")), "lb-ip-unique",
+    Expect.only(web().dataServices(pihole("pihole").loadBalancerIp("192.168.1.242")), Checks.LB_IP_UNIQUE,
         "homelab/dataServices/pihole: load-balancer IP 192.168.1.242 is already the LAPI IP of homelab/security. "
             + "Give each LoadBalancer its own address");
   }
 
   @Test
   void should_reject_public_and_internal_traefik_on_one_ip() {
-    Expect.only(web().ingress(traefik().publicIp("192.168.1.240").internalIp("192.168.1.240")), "traefik-sides",
+    Expect.only(web().ingress(traefik().publicIp("192.168.1.240").internalIp("192.168.1.240")), Checks.TRAEFIK_SIDES,
         "homelab/ingress: public and internal side share the IP 192.168.1.240, so internal apps are reachable from the internet. "
             + "Give .internalIp(...) its own address");
   }
 
   @Test
   void should_reject_public_and_internal_traefik_on_one_entrypoint() {
-    Expect.only(web().ingress(TRAEFIK.entrypoints("websecure", "websecure")), "traefik-sides",
+    Expect.only(web().ingress(TRAEFIK.entrypoints("websecure", "websecure")), Checks.TRAEFIK_SIDES,
         "homelab/ingress: public and internal side share the entrypoint websecure, so internal apps are reachable from the internet. "
             + "Call .entrypoints(\"websecure\", \"websecure-int\")");
   }
 
   @Test
   void should_reject_zero_traefik_replicas() {
-    Expect.only(web().ingress(TRAEFIK.replicas(0)), "replicas",
+    Expect.only(web().ingress(TRAEFIK.replicas(0)), Checks.REPLICAS,
         "homelab/ingress: replicas is 0, at least 1 is needed. Call traefik().replicas(2)");
   }
 
   @Test
   void should_reject_a_vpn_subnet_overlapping_the_lan() {
-    Expect.only(minimal().vpn(wireguard("192.168.1.128/25").gateway(node("pi1")).endpoint("203.0.113.1")), "vpn-subnet-overlap",
+    Expect.only(minimal().vpn(wireguard("192.168.1.128/25").gateway(node("pi1")).endpoint("203.0.113.1")), Checks.VPN_SUBNET_OVERLAP,
         "homelab/vpn: subnet 192.168.1.128/25 overlaps the LAN 192.168.1.0/24. Pick a subnet of its own, e.g. wireguard(\"10.8.0.0/24\")");
   }
 
   @Test
   void should_reject_a_vpn_subnet_overlapping_the_cluster_cidr() {
-    Expect.only(minimal().vpn(wireguard("10.42.8.0/24").gateway(node("pi1")).endpoint("203.0.113.1")), "vpn-subnet-overlap",
+    Expect.only(minimal().vpn(wireguard("10.42.8.0/24").gateway(node("pi1")).endpoint("203.0.113.1")), Checks.VPN_SUBNET_OVERLAP,
         "homelab/vpn: subnet 10.42.8.0/24 overlaps the cluster CIDR 10.42.0.0/16. Pick a subnet of its own, e.g. wireguard(\"10.8.0.0/24\")");
   }
 
   @Test
   void should_reject_a_vpn_subnet_overlapping_the_service_cidr() {
-    Expect.only(minimal().vpn(wireguard("10.43.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1")), "vpn-subnet-overlap",
+    Expect.only(minimal().vpn(wireguard("10.43.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1")), Checks.VPN_SUBNET_OVERLAP,
         "homelab/vpn: subnet 10.43.0.0/24 overlaps the service CIDR 10.43.0.0/16. Pick a subnet of its own, e.g. wireguard(\"10.8.0.0/24\")");
   }
 
   @Test
   void should_reject_a_malformed_vpn_subnet() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.1/24").gateway(node("pi1")).endpoint("203.0.113.1")), "vpn-subnet",
+    Expect.only(minimal().vpn(wireguard("10.8.0.1/24").gateway(node("pi1")).endpoint("203.0.113.1")), Checks.VPN_SUBNET,
         "homelab/vpn: subnet '10.8.0.1/24' is not an IPv4 CIDR with its host bits zero. Call wireguard(\"10.8.0.0/24\")");
   }
 
   @Test
   void should_reject_a_vpn_without_gateway() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").endpoint("203.0.113.1")), "vpn-gateway",
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").endpoint("203.0.113.1")), Checks.VPN_GATEWAY,
         "homelab/vpn: no gateway node is set. Call .gateway(node) with the node that runs WireGuard, e.g. pi1");
   }
 
   @Test
   void should_reject_a_vpn_gateway_on_an_unknown_node() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("router")).endpoint("203.0.113.1")), "vpn-gateway",
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("router")).endpoint("203.0.113.1")), Checks.VPN_GATEWAY,
         "homelab/vpn: gateway node router is not defined. Use one of the nodes: pi1");
   }
 
   @Test
   void should_reject_a_vpn_without_endpoint_nor_domain() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1"))), "vpn-endpoint",
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1"))), Checks.VPN_ENDPOINT,
         "homelab/vpn: peers have nothing to dial: no .endpoint(...) and no domain for vpn.<domain>. "
             + "Call .endpoint(\"vpn.example.com\") or homelab.domain(\"example.com\")");
   }
@@ -145,27 +145,27 @@ class NetworkRulesTest {
   @Test
   void should_reject_a_vpn_peer_outside_the_subnet() {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.9.0.2/32")),
-        "vpn-peer-ip",
+        Checks.VPN_PEER_IP,
         "homelab/vpn/peers/laptop: address 10.9.0.2/32 is outside the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
   }
 
   @Test
   void should_reject_a_vpn_subnet_too_small_for_a_peer() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/31").gateway(node("pi1")).endpoint("203.0.113.1")), "vpn-subnet",
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/31").gateway(node("pi1")).endpoint("203.0.113.1")), Checks.VPN_SUBNET,
         "homelab/vpn: subnet 10.8.0.0/31 has no address left for peers after the gateway's. Use a /30 or a larger subnet, e.g. wireguard(\"10.8.0.0/24\")");
   }
 
   @Test
   void should_reject_a_vpn_peer_on_the_broadcast_address() {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.255/32")),
-        "vpn-peer-ip",
+        Checks.VPN_PEER_IP,
         "homelab/vpn/peers/laptop: address 10.8.0.255/32 is the broadcast address of the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
   }
 
   @Test
   void should_reject_a_vpn_peer_on_the_network_address() {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.0/32")),
-        "vpn-peer-ip",
+        Checks.VPN_PEER_IP,
         "homelab/vpn/peers/laptop: address 10.8.0.0/32 is the network address of the VPN subnet 10.8.0.0/24. Use a free address of 10.8.0.0/24 such as \"10.8.0.2/32\"");
   }
 
@@ -173,37 +173,37 @@ class NetworkRulesTest {
   void should_suggest_a_free_address_inside_the_vpn_subnet() {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/30").gateway(node("pi1")).endpoint("203.0.113.1")
             .peer("phone", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
-        "vpn-peer-ip",
+        Checks.VPN_PEER_IP,
         "homelab/vpn/peers/laptop: address 10.8.0.9/32 is outside the VPN subnet 10.8.0.0/30. Every address of 10.8.0.0/30 is taken: use a larger subnet");
     Expect.only(minimal().vpn(wireguard("10.8.0.0/29").gateway(node("pi1")).endpoint("203.0.113.1")
             .peer("phone", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
-        "vpn-peer-ip",
+        Checks.VPN_PEER_IP,
         "homelab/vpn/peers/laptop: address 10.8.0.9/32 is outside the VPN subnet 10.8.0.0/29. Use a free address of 10.8.0.0/29 such as \"10.8.0.3/32\"");
   }
 
   @Test
   void should_reject_a_vpn_peer_on_the_gateway_address() {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").peer("laptop", PEER_KEY, "10.8.0.1/32")),
-        "vpn-peer-ip", "homelab/vpn/peers/laptop: address 10.8.0.1/32 is the gateway's own address. Use another address of 10.8.0.0/24");
+        Checks.VPN_PEER_IP, "homelab/vpn/peers/laptop: address 10.8.0.1/32 is the gateway's own address. Use another address of 10.8.0.0/24");
   }
 
   @Test
   void should_reject_duplicate_vpn_peer_names() {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1")
-            .peer("laptop", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.3/32")), "vpn-peer-unique",
+            .peer("laptop", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.3/32")), Checks.VPN_PEER_UNIQUE,
         "homelab/vpn/peers/laptop: two peers are called laptop. Give each peer its own name");
   }
 
   @Test
   void should_reject_a_malformed_wireguard_key() {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").peer("laptop", "abc", "10.8.0.2/32")),
-        "wireguard-key",
+        Checks.WIREGUARD_KEY,
         "homelab/vpn/peers/laptop: public key is not a 44-character base64 WireGuard key. Paste the output of `wg pubkey` for this peer");
   }
 
   @Test
   void should_reject_a_vpn_port_out_of_range() {
-    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").port(70000)), "port",
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1").port(70000)), Checks.PORT,
         "homelab/vpn: port 70000 is not between 1 and 65535. Call .port(51820)");
   }
 }

@@ -35,7 +35,7 @@ class ValidatorTest {
         + "homelab/apps/wiki: port 0 is not between 1 and 65535. Call .port(8080) with the container's port\n"
         + "homelab/apps/wiki: image 'ghcr.io/example/wiki:latest' has no pinned tag. Pin a version, e.g. app(\"wiki\", \"ghcr.io/owner/wiki:1.2.3\")\n"
         + "homelab/nodes/nuc: IP 10.0.0.5 is outside the LAN 192.168.1.0/24. Use an address inside 192.168.1.0/24 or fix homelab.lan(...)");
-    assertThat(e.problems()).extracting(Problem::rule).containsExactly("port", "image-pinned", "node-ip");
+    assertThat(e.problems()).extracting(Problem::check).containsExactly(Checks.PORT, Checks.IMAGE_PINNED, Checks.NODE_IP);
   }
 
   @Test
@@ -57,11 +57,12 @@ class ValidatorTest {
 
   @Test
   void should_run_a_users_own_rule_after_the_standard_ones() {
-    Rule noWorkers = Rule.of("no-workers", (lab, r) -> lab.agents().forEach(n ->
+    Check onlyServers = Check.of("no-workers", "Every node is a control plane");
+    Rule noWorkers = Rule.of(onlyServers, (lab, r) -> lab.agents().forEach(n ->
         r.report("homelab/nodes/" + n.name(), "workers are not allowed here", "Make it controlPlane()")));
 
     assertThat(Validator.standard().with(noWorkers).problems(minimal().nodes(node("nuc"))))
-        .extracting(p -> p.rule() + " | " + p)
+        .extracting(p -> p.check().id() + " | " + p)
         .containsExactly("no-workers | homelab/nodes/nuc: workers are not allowed here. Make it controlPlane()");
   }
 }

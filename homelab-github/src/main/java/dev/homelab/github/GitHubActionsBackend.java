@@ -6,6 +6,7 @@ import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.model.infra.GitHub;
 import dev.homelab.model.infra.Runners;
+import dev.homelab.validation.Check;
 import dev.homelab.validation.ModelPaths;
 import dev.homelab.validation.Problem;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.List;
  * runners cannot reach the LAN) it renders nothing.
  */
 public final class GitHubActionsBackend implements Backend {
+  static final Check WORKFLOW_TEXT = Check.of("github-workflow-text",
+      "Model values in the deploy workflow hold no control character and no ${{");
 
   @Override
   public String name() {
@@ -35,10 +38,15 @@ public final class GitHubActionsBackend implements Backend {
     try {
       render(lab);
     } catch (UnsafeValueException e) {
-      return List.of(new Problem("github-workflow-text", ModelPaths.ROOT + "/github", "the deploy workflow cannot hold "
+      return List.of(WORKFLOW_TEXT.at(ModelPaths.ROOT + "/github", "the deploy workflow cannot hold "
           + e.getMessage(), "Use a value without control characters and without ${{"));
     }
     return List.of();
+  }
+
+  @Override
+  public List<Check> checks() {
+    return List.of(WORKFLOW_TEXT);
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.homelab.model.infra.Dns;
 import dev.homelab.model.infra.DnsZone;
 import dev.homelab.model.network.Exposure;
 import dev.homelab.model.network.WireGuard;
+import dev.homelab.validation.Check;
 import dev.homelab.validation.ModelPaths;
 import dev.homelab.validation.Problem;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ final class DnsRecords implements Part {
   static final String PUBLIC_IP = "public_ip";
   /** 5.x, at least the release the resource schemas were checked against. */
   static final String CLOUDFLARE_VERSION = "~> 5.14";
+  /** Two records of one name would fight over it; the model's host-unique check knows only routes. */
+  static final Check VPN_RECORD = Check.of("terraform-dns-vpn", "The WireGuard endpoint's record is not also a public app's host");
 
   /** A public host name and its zone. */
   record Host(App app, String fqdn, DnsZone zone) {}
@@ -44,10 +47,10 @@ final class DnsRecords implements Part {
       return; // DNS is managed elsewhere
     }
     Dns dns = lab.dns().get();
-    List<Host> hosts = hosts(lab, problems);
+    List<Host> hosts = hosts(lab);
     Optional<VpnHost> vpn = vpnHost(lab);
-    vpn.ifPresent(v -> hosts.stream().filter(h -> h.fqdn().equals(v.fqdn())).forEach(h -> problems.add(new Problem(
-        "terraform-dns-vpn", ModelPaths.vpn(),
+    vpn.ifPresent(v -> hosts.stream().filter(h -> h.fqdn().equals(v.fqdn())).forEach(h -> problems.add(VPN_RECORD.at(
+        ModelPaths.vpn(),
         "WireGuard endpoint " + v.fqdn() + " is also the public host of app " + h.app().name(),
         "Give the app another .host(...) or the VPN another .endpoint(...)"))));
     if (hosts.isEmpty() && vpn.isEmpty()) {
@@ -108,8 +111,8 @@ final class DnsRecords implements Part {
     module.output("dns_record_ids", output);
   }
 
-  /** Public apps with their zone; a public host outside every zone is a problem. */
-  static List<Host> hosts(Lab lab, List<Problem> problems) {
+  /** Public apps with their zone; a public host outside every zone is the model's public-needs-dns-zone problem. */
+  static List<Host> hosts(Lab lab) {
     List<Host> hosts = new ArrayList<>();
     for (App app : lab.apps()) {
       if (app.exposure() != Exposure.PUBLIC) {
@@ -117,13 +120,7 @@ final class DnsRecords implements Part {
       }
       String fqdn = lab.fqdn(app.host());
       Optional<DnsZone> zone = lab.zoneOf(fqdn);
-      if (zone.isEmpty()) {
-        problems.add(new Problem("terraform-dns-zone", ModelPaths.app(app.name()),
-            "public host " + fqdn + " is in no DNS zone of dns(cloudflare(...))",
-            "Add its zone, e.g. .dns(cloudflare(\"" + parentOf(fqdn) + "\")), or give the app a .host(...) in a managed zone"));
-        continue;
-      }
-      hosts.add(new Host(app, fqdn, zone.get()));
+      zone.ifPresent(z -> hosts.add(new Host(app, fqdn, z)));
     }
     return hosts;
   }
@@ -148,11 +145,6 @@ final class DnsRecords implements Part {
     module.variable(Variable.secret(zoneVar, "Cloudflare zone id of " + zone.zone() + " (dashboard: the zone's Overview page)",
         ModelPaths.of("dns/zones/" + zone.zone())));
     return zoneVar;
-  }
-
-  private static String parentOf(String fqdn) {
-    int dot = fqdn.indexOf('.');
-    return dot < 0 || fqdn.indexOf('.', dot + 1) < 0 ? fqdn : fqdn.substring(dot + 1);
   }
 
   /** What the records point at: a fixed IPv4 (A), a host name kept current by dynamic DNS (CNAME), or the {@code public_ip} variable. */

@@ -27,10 +27,7 @@ final class StateBackend implements Part {
     TerraformState state = lab.terraformState().get();
     Optional<S3Target> found = lab.s3Target(state.s3Target());
     if (found.isEmpty()) {
-      problems.add(new Problem("terraform-state-target", ModelPaths.of("terraformState"),
-          "S3 target '" + state.s3Target() + "' does not exist",
-          "Pass a target that is in .backups(...): terraformState(offsite)"));
-      return;
+      return; // the model's terraform-state-target-known problem
     }
     S3Target target = found.get();
     ObjectNode s3 = TfJson.object();

@@ -5,10 +5,14 @@ import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.validation.Problem;
+import dev.homelab.validation.Check;
+import dev.homelab.validation.Checks;
 import dev.homelab.validation.ValidationException;
+import dev.homelab.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders what Terraform manages outside the cluster as one module of {@code *.tf.json} files that
@@ -32,6 +36,11 @@ public final class TerraformBackend implements Backend {
    * too); {@code skip_s3_checksum}, which S3-compatible stores such as B2 need, works from 1.6.3.
    */
   static final String REQUIRED_VERSION = ">= 1.6.3";
+  /**
+   * The model's checks the module is built on: {@link #render} refuses a model that fails them
+   * (a public host without a record, a state backend without its bucket) rather than leave a part out.
+   */
+  static final Set<Check> RELIED_ON = Set.of(Checks.PUBLIC_NEEDS_DNS_ZONE, Checks.TERRAFORM_STATE_TARGET_KNOWN);
 
   private final List<Part> parts = List.of(new DnsRecords(), new Buckets(), new StateBackend());
 
@@ -55,8 +64,15 @@ public final class TerraformBackend implements Backend {
   }
 
   @Override
+  public List<Check> checks() {
+    return List.of(DnsRecords.VPN_RECORD);
+  }
+
+  @Override
   public RenderedFiles render(Lab lab) {
-    List<Problem> problems = new ArrayList<>();
+    // safety net when render is called without Renderer's check
+    List<Problem> problems = new ArrayList<>(Validator.standard().problems(lab).stream()
+        .filter(p -> RELIED_ON.contains(p.check())).toList());
     TerraformModule module = build(lab, problems);
     if (!problems.isEmpty()) { // safety net when render is called without Renderer's check
       throw new ValidationException(problems);

@@ -399,7 +399,7 @@ class TerraformBackendTest {
   }
 
   @Test
-  void should_reject_a_public_host_outside_every_zone() {
+  void should_refuse_to_render_a_public_host_outside_every_zone_with_the_models_line() {
     Lab lab = base()
         .apps(app("shop", "ghcr.io/example/shop:1.0.0").host("shop.example.net").publicVia(TRAEFIK))
         .dns(cloudflare("example.com"));
@@ -407,8 +407,9 @@ class TerraformBackendTest {
     assertThatThrownBy(() -> backend.render(lab))
         .isInstanceOf(ValidationException.class)
         .hasMessage("1 problem in the homelab model:\n"
-            + "homelab/apps/shop: public host shop.example.net is in no DNS zone of dns(cloudflare(...)). "
-            + "Add its zone, e.g. .dns(cloudflare(\"example.net\")), or give the app a .host(...) in a managed zone");
+            + "homelab/apps/shop: public host shop.example.net is in no managed DNS zone. "
+            + "Add .zone(zone(\"example.net\")) to homelab.dns(...), or give the app a .host(...) in a managed zone");
+    assertThat(backend.check(lab)).as("the model's check reports it").isEmpty();
   }
 
   @Test
@@ -428,14 +429,15 @@ class TerraformBackendTest {
   }
 
   @Test
-  void should_reject_state_in_an_s3_target_that_does_not_exist() {
+  void should_refuse_to_render_state_in_an_s3_target_that_does_not_exist_with_the_models_line() {
     Lab lab = base().backups(OFFSITE).terraformState(terraformState(s3("elsewhere", "https://s3.example.net", "x")));
 
     assertThatThrownBy(() -> backend.render(lab))
         .isInstanceOf(ValidationException.class)
         .hasMessage("1 problem in the homelab model:\n"
-            + "homelab/terraformState: S3 target 'elsewhere' does not exist. "
-            + "Pass a target that is in .backups(...): terraformState(offsite)");
+            + "homelab/terraformState: Terraform state target elsewhere is not defined. "
+            + "Add it with homelab.backups(s3(\"elsewhere\", endpoint, bucket))");
+    assertThat(backend.check(lab)).as("the model's check reports it").isEmpty();
   }
 
   @Test

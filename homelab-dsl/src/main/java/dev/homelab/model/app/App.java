@@ -13,8 +13,9 @@ import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.SecretShapes;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
@@ -610,55 +611,55 @@ public abstract class App {
   }
 
   /** Broken invariants of this app, its probe, volumes and extra ports; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations()
-        .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535",
+  public List<Problem> violations() {
+    Problems v = new Problems()
+        .when(!Names.isPort(port()), Checks.PORT, () -> "port " + port() + " is not between 1 and 65535",
             "Call .port(8080) with the container's port")
-        .when(startupMinutes() < 1, "startup-minutes", () -> "startupMinutes is " + startupMinutes() + ", at least 1 is needed",
+        .when(startupMinutes() < 1, Checks.STARTUP_MINUTES, () -> "startupMinutes is " + startupMinutes() + ", at least 1 is needed",
             "Call .startupMinutes(5)")
-        .when(replicas() < 1, "replicas", () -> "replicas is " + replicas() + ", at least 1 is needed", "Call .replicas(1)")
-        .when(!ImageReference.isValid(image()), "image-reference",
+        .when(replicas() < 1, Checks.REPLICAS, () -> "replicas is " + replicas() + ", at least 1 is needed", "Call .replicas(1)")
+        .when(!ImageReference.isValid(image()), Checks.IMAGE_REFERENCE,
             () -> "image " + Texts.quote(image()) + " is not an OCI image reference",
             "Use a lower-case repository and a tag or sha256 digest, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + (Names.isDnsLabel(name()) ? name() : "app") + ":1.2.3\")")
-        .when(ImageReference.isValid(image()) && !Names.isPinnedImage(image()), "image-pinned",
+        .when(ImageReference.isValid(image()) && !Names.isPinnedImage(image()), Checks.IMAGE_PINNED,
             () -> "image " + Texts.quote(image()) + " has no pinned tag",
             "Pin a version, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + (Names.isDnsLabel(name()) ? name() : "app") + ":1.2.3\")")
-        .when(runAsUser() <= 0, "run-as-root", () -> "runAsUser " + runAsUser() + " runs the container as root",
+        .when(runAsUser() <= 0, Checks.RUN_AS_ROOT, () -> "runAsUser " + runAsUser() + " runs the container as root",
             "Call .runAsUser(1000) with the image's non-root UID, or .runAsRoot(reason) if the image runs only as root")
-        .when(runAsRoot().filter(r -> !Texts.isOneLine(r)).isPresent(), "root-reason",
+        .when(runAsRoot().filter(r -> !Texts.isOneLine(r)).isPresent(), Checks.ROOT_REASON,
             () -> "runAsRoot(...) needs a one-line reason of plain text", "Say why the image must run as root, e.g. .runAsRoot(\"s6-overlay init runs only as root\")")
         .addAll(resources().violations())
         .addAll(probe().violations());
     metrics().ifPresent(m -> {
-      v.when(!HttpPaths.isPath(m), "http-path", () -> "metrics path " + Texts.quote(m) + " is not an absolute URL path",
+      v.when(!HttpPaths.isPath(m), Checks.HTTP_PATH, () -> "metrics path " + Texts.quote(m) + " is not an absolute URL path",
           "Call .metrics(\"" + HttpPaths.suggest(m, "/metrics") + "\")");
-      SecretShapes.inText(m).ifPresent(shape -> v.add("plain-secret-value", "metrics path holds " + shape,
+      SecretShapes.inText(m).ifPresent(shape -> v.add(Checks.PLAIN_SECRET_VALUE, "metrics path holds " + shape,
           "Scrape a path without credentials, e.g. .metrics(\"/metrics\"); keep credentials in a secret(...)"));
     });
     for (Map.Entry<String, String> e : env().entrySet()) {
       String env = e.getKey();
-      v.when(!Names.isEnvName(env), "env-name", () -> "environment variable " + Texts.quote(env) + " is not a valid name",
+      v.when(!Names.isEnvName(env), Checks.ENV_NAME, () -> "environment variable " + Texts.quote(env) + " is not a valid name",
           "Use letters, digits and _, not starting with a digit, e.g. .env(\"" + suggestEnvName(env) + "\", ...)");
       // A name set both ways is already reported below (env-name); one problem per mistake.
       boolean credentialName = SecretShapes.isCredentialName(env) && !secretEnv().containsKey(env);
-      v.when(credentialName, "env-plain-secret",
+      v.when(credentialName, Checks.ENV_PLAIN_SECRET,
           () -> "env " + Texts.oneLine(env) + " looks like a credential but has a plain value",
           "Use .env(\"" + suggestEnvName(env) + "\", " + secretFor(env) + ") so it is read from a Secret");
       Optional<String> shape = credentialName ? Optional.empty() : SecretShapes.inText(e.getValue());
-      shape.ifPresent(found -> v.add("plain-secret-value", "env " + Texts.oneLine(env) + " holds " + found + " as a plain value",
+      shape.ifPresent(found -> v.add(Checks.PLAIN_SECRET_VALUE, "env " + Texts.oneLine(env) + " holds " + found + " as a plain value",
           "Use .env(\"" + suggestEnvName(env) + "\", " + secretFor(env) + ") so it is read from a Secret"));
     }
     for (String env : secretEnv().keySet()) {
-      v.when(!Names.isEnvName(env), "env-name", () -> "environment variable " + Texts.quote(env) + " is not a valid name",
+      v.when(!Names.isEnvName(env), Checks.ENV_NAME, () -> "environment variable " + Texts.quote(env) + " is not a valid name",
           "Use letters, digits and _, not starting with a digit, e.g. .env(\"" + suggestEnvName(env) + "\", ...)");
-      v.when(env().containsKey(env), "env-name", () -> "environment variable " + Texts.oneLine(env) + " is set both plainly and from a secret",
+      v.when(env().containsKey(env), Checks.ENV_NAME, () -> "environment variable " + Texts.oneLine(env) + " is set both plainly and from a secret",
           "Keep one of the two .env(\"" + suggestEnvName(env) + "\", ...) calls");
     }
-    configFiles().forEach((path, content) -> SecretShapes.token(content).ifPresent(shape -> v.add("plain-secret-value",
+    configFiles().forEach((path, content) -> SecretShapes.token(content).ifPresent(shape -> v.add(Checks.PLAIN_SECRET_VALUE,
         "config file " + Texts.quote(path) + " holds " + shape,
         "Keep the credential in a secret(...) and read it from an env variable, e.g. .env(\"APP_TOKEN\", secret(\""
             + name() + "-token\", \"value\"))")));
-    seedFiles().forEach((path, content) -> SecretShapes.token(content).ifPresent(shape -> v.add("plain-secret-value",
+    seedFiles().forEach((path, content) -> SecretShapes.token(content).ifPresent(shape -> v.add(Checks.PLAIN_SECRET_VALUE,
         "seed file " + Texts.quote(path) + " holds " + shape,
         "Keep the credential in a secret(...) and read it from an env variable, e.g. .env(\"APP_TOKEN\", secret(\""
             + name() + "-token\", \"value\"))")));
@@ -666,7 +667,7 @@ public abstract class App {
     v.addAll(AppFiles.violations(this));
     extraPorts().forEach(p -> v.addAll("extraPorts/" + p.name(), p.violations()));
     cronJobs().forEach(j -> v.addAll("cronJobs/" + j.name(), j.violations()));
-    v.when(cronJobs().stream().map(AppCronJob::name).distinct().count() < cronJobs().size(), "cron-job-unique",
+    v.when(cronJobs().stream().map(AppCronJob::name).distinct().count() < cronJobs().size(), Checks.CRON_JOB_UNIQUE,
         () -> "two cron jobs have the same name", "Give each .cronJob(...) its own name");
     portsUnique(v);
     return v.list();
@@ -690,16 +691,16 @@ public abstract class App {
    * Kubernetes rejects a pod whose ports repeat a name, or a number with the same protocol; the HTTP
    * port is {@code http}, TCP. Reported at the later port.
    */
-  private void portsUnique(Violations v) {
+  private void portsUnique(Problems v) {
     Map<String, String> names = new TreeMap<>(Map.of("http", "the HTTP port"));
     Map<String, String> numbers = new TreeMap<>(Map.of(port() + "/TCP", "the HTTP port"));
     for (AppPort p : extraPorts()) {
       String nameOwner = names.putIfAbsent(p.name(), "port " + p.name());
       String numberOwner = numbers.putIfAbsent(p.number(), "port " + p.name());
-      Violations found = new Violations()
-          .when(nameOwner != null, "port-unique", () -> "port name " + p.name() + " is already used by " + nameOwner,
+      Problems found = new Problems()
+          .when(nameOwner != null, Checks.PORT_UNIQUE, () -> "port name " + p.name() + " is already used by " + nameOwner,
               "Give each port its own name")
-          .when(numberOwner != null, "port-unique", () -> "port " + p.number() + " is already used by " + numberOwner,
+          .when(numberOwner != null, Checks.PORT_UNIQUE, () -> "port " + p.number() + " is already used by " + numberOwner,
               "Declare each port and protocol once");
       v.addAll("extraPorts/" + p.name(), found.list());
     }

@@ -2,8 +2,9 @@ package dev.homelab.model.app;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -48,13 +49,13 @@ public abstract class AppCronJob {
   }
 
   /** Broken invariants of this job; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!name().matches("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?"), "cron-job-name", () -> "cron job name '" + name()
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!name().matches("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?"), Checks.CRON_JOB_NAME, () -> "cron job name '" + name()
             + "' is not a short DNS label", "Use lower-case letters, digits and '-', at most 20 characters, e.g. \"cron\"")
-        .when(!Names.isCron(schedule()), "cron-schedule", () -> "schedule '" + schedule() + "' is not a five-field cron expression",
+        .when(!Names.isCron(schedule()), Checks.CRON_SCHEDULE, () -> "schedule '" + schedule() + "' is not a five-field cron expression",
             "Write it like \"*/5 * * * *\"")
-        .when(command().isEmpty() || command().get(0).isBlank(), "cron-job-command", () -> "cron job " + name() + " has no command",
+        .when(command().isEmpty() || command().get(0).isBlank(), Checks.CRON_JOB_COMMAND, () -> "cron job " + name() + " has no command",
             "Name the program and its arguments, e.g. .cronJob(\"cron\", \"*/5 * * * *\", \"php\", \"-f\", \"/var/www/html/cron.php\")")
         .list();
   }

@@ -1,8 +1,9 @@
 package dev.homelab.model.app;
 
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +35,22 @@ public final class AppFiles {
     return path.equals(dir) || path.startsWith(dir.endsWith("/") ? dir : dir + "/");
   }
 
-  static List<Violation> violations(App app) {
-    Violations v = new Violations();
+  static List<Problem> violations(App app) {
+    Problems v = new Problems();
     List<String> dirs = new ArrayList<>();
     for (String dir : app.writableDirs()) {
       if (!PLAIN_PATH.matcher(dir).matches()) {
-        v.add("writable-dir", "writable directory " + Texts.quote(dir) + " is not a plain absolute path",
+        v.add(Checks.WRITABLE_DIR, "writable directory " + Texts.quote(dir) + " is not a plain absolute path",
             "Name the image's directory, e.g. .writableDir(\"/usr/local/etc/php/conf.d\")");
         continue;
       }
       for (AppVolume vol : app.volumes()) {
-        v.when(isInside(dir, vol.mountPath()) || isInside(vol.mountPath(), dir), "writable-dir",
+        v.when(isInside(dir, vol.mountPath()) || isInside(vol.mountPath(), dir), Checks.WRITABLE_DIR,
             () -> "writable directory " + dir + " overlaps volume " + vol.name() + " at " + vol.mountPath(),
             "Drop .writableDir(\"" + dir + "\") since a volume is writable already, or mount the volume elsewhere");
       }
       for (String earlier : dirs) {
-        v.when(isInside(dir, earlier) || isInside(earlier, dir), "writable-dir",
+        v.when(isInside(dir, earlier) || isInside(earlier, dir), Checks.WRITABLE_DIR,
             () -> "writable directory " + dir + " overlaps writable directory " + earlier,
             "Keep only the outer one of the two .writableDir(...) calls");
       }
@@ -59,11 +60,11 @@ public final class AppFiles {
     files(v, app, "seed file", app.seedFiles());
     for (String path : app.seedFiles().keySet()) {
       boolean kept = app.volumes().stream().anyMatch(vol -> isInside(path, vol.mountPath()) && !path.equals(vol.mountPath()));
-      v.when(PLAIN_PATH.matcher(path).matches() && !kept, "seed-file-on-volume",
+      v.when(PLAIN_PATH.matcher(path).matches() && !kept, Checks.SEED_FILE_ON_VOLUME,
           () -> "seed file " + path + " is on no volume, so it would be written again at every start",
           "Put it below a volume's mount path, or use .configFile(\"" + path + "\", ...) for a file the app never changes");
       // messages quote user text: one problem, one line, whatever the path holds
-      v.when(app.configFiles().containsKey(path), "file-path", () -> "file " + Texts.quote(path) + " is both a config file and a seed file",
+      v.when(app.configFiles().containsKey(path), Checks.FILE_PATH, () -> "file " + Texts.quote(path) + " is both a config file and a seed file",
           "Keep one of .configFile(...) and .seedFile(...) for it");
     }
     Map<String, String> keys = new TreeMap<>();
@@ -71,27 +72,27 @@ public final class AppFiles {
     all.addAll(app.seedFiles().keySet());
     for (String path : all) {
       String other = keys.putIfAbsent(key(path), path);
-      v.when(other != null && !other.equals(path), "file-path",
+      v.when(other != null && !other.equals(path), Checks.FILE_PATH,
           () -> "files " + Texts.quote(other) + " and " + Texts.quote(path) + " get the same ConfigMap key " + Texts.quote(key(path)),
           "Rename one of them");
     }
     return v.list();
   }
 
-  private static void files(Violations v, App app, String what, Map<String, String> files) {
+  private static void files(Problems v, App app, String what, Map<String, String> files) {
     for (String path : files.keySet()) {
       if (!PLAIN_PATH.matcher(path).matches()) {
-        v.add("file-path", what + " " + Texts.quote(path) + " is not a plain absolute path",
+        v.add(Checks.FILE_PATH, what + " " + Texts.quote(path) + " is not a plain absolute path",
             "Use letters, digits, '.', '_' and '-' between slashes, e.g. \"/config/app.yaml\"");
         continue;
       }
       for (AppVolume vol : app.volumes()) {
-        v.when(isInside(vol.mountPath(), path), "file-path",
+        v.when(isInside(vol.mountPath(), path), Checks.FILE_PATH,
             () -> what + " " + path + " collides with volume " + vol.name() + " at " + Texts.quote(vol.mountPath()),
             "Put the file below the volume's mount path or elsewhere");
       }
       for (String dir : app.writableDirs()) {
-        v.when(isInside(dir, path), "file-path", () -> what + " " + path + " collides with writable directory " + Texts.quote(dir),
+        v.when(isInside(dir, path), Checks.FILE_PATH, () -> what + " " + path + " collides with writable directory " + Texts.quote(dir),
             "Put the file below the directory or elsewhere");
       }
     }

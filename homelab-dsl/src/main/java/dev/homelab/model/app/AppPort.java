@@ -8,8 +8,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import java.util.Locale;
 import org.immutables.value.Value;
@@ -67,11 +68,11 @@ public abstract class AppPort {
   }
 
   /** Broken invariants of this port; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!Names.isPort(port()), Checks.PORT, () -> "port " + port() + " is not between 1 and 65535",
             "Call .extraPort(\"" + name() + "\", ...) with the container's port, 1 to 65535")
-        .when(!Names.isPortName(name()), "port-name",
+        .when(!Names.isPortName(name()), Checks.PORT_NAME,
             () -> "port name " + Texts.quote(name()) + " is not a DNS-1035 label of at most 15 characters",
             "Use lower case letters, digits and single '-', starting with a letter, e.g. \"" + suggest(name()) + "\"")
         .list();

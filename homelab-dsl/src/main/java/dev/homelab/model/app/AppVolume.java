@@ -1,5 +1,8 @@
 package dev.homelab.model.app;
 
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
+import dev.homelab.validation.Problem;
 import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.nameOrUnknown;
 import dev.homelab.model.Arguments;
@@ -8,8 +11,6 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
 import dev.homelab.model.storage.NfsStorageClass;
 import dev.homelab.model.storage.StorageKind;
 import java.util.List;
@@ -126,12 +127,12 @@ public abstract class AppVolume {
   }
 
   /** Broken invariants of this volume; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations()
-        .when(!Names.isAbsolutePath(mountPath()), "absolute-path",
+  public List<Problem> violations() {
+    Problems v = new Problems()
+        .when(!Names.isAbsolutePath(mountPath()), Checks.ABSOLUTE_PATH,
             () -> "mount path " + Texts.quote(mountPath()) + " is not a plain absolute path",
             "Mount it at an absolute path of letters, digits and ._-, e.g. \"" + Names.suggestPath(mountPath(), "/data") + "\"");
-    size().ifPresent(s -> v.when(!Names.isSize(s), "size-quantity", () -> "size " + Texts.quote(s) + " is not a quantity like 10Gi",
+    size().ifPresent(s -> v.when(!Names.isSize(s), Checks.SIZE_QUANTITY, () -> "size " + Texts.quote(s) + " is not a quantity like 10Gi",
         "Write the size like \"10Gi\""));
     return v.list();
   }

@@ -8,8 +8,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.SecretShapes;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -90,18 +91,18 @@ public abstract class Probe {
   }
 
   /** Broken invariants of this probe; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations();
+  public List<Problem> violations() {
+    Problems v = new Problems();
     path().ifPresent(p -> {
-      v.when(!HttpPaths.isPath(p), "http-path", () -> "health path " + Texts.quote(p) + " is not an absolute URL path",
+      v.when(!HttpPaths.isPath(p), Checks.HTTP_PATH, () -> "health path " + Texts.quote(p) + " is not an absolute URL path",
           "Call .healthPath(\"" + HttpPaths.suggest(p, "/healthz") + "\")");
-      SecretShapes.inText(p).ifPresent(shape -> v.add("plain-secret-value", "health path holds " + shape,
+      SecretShapes.inText(p).ifPresent(shape -> v.add(Checks.PLAIN_SECRET_VALUE, "health path holds " + shape,
           "Probe a path that needs no credentials, e.g. .healthPath(\"/healthz\"), or .tcpProbe(); keep credentials in a secret(...)"));
     });
-    SecretShapes.inCommand(command()).ifPresent(shape -> v.add("plain-secret-value", "execProbe(...) holds " + shape,
+    SecretShapes.inCommand(command()).ifPresent(shape -> v.add(Checks.PLAIN_SECRET_VALUE, "execProbe(...) holds " + shape,
         "Let the command read the password from an env variable set with .env(\"DB_PASSWORD\", secret(...)), "
             + "e.g. .execProbe(\"sh\", \"-c\", \"MYSQL_PWD=\\\"$DB_PASSWORD\\\" mysqladmin ping\")"));
-    v.when(kind() == Kind.EXEC && (command().isEmpty() || command().get(0).isBlank()), "probe-command",
+    v.when(kind() == Kind.EXEC && (command().isEmpty() || command().get(0).isBlank()), Checks.PROBE_COMMAND,
         () -> "execProbe() has no command", "Call .execProbe(\"/app/healthcheck\") with a command that fails when the app is unhealthy");
     return v.list();
   }

@@ -7,8 +7,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Quantities;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -75,14 +76,14 @@ public abstract class Resources {
    * and a typo such as {@code 1Gi1Gi} would stop the render), and the memory request must not be
    * above the limit, which kube-apiserver rejects ({@code must be less than or equal to memory limit}).
    */
-  public List<Violation> violations() {
-    Violations v = new Violations();
+  public List<Problem> violations() {
+    Problems v = new Problems();
     quantity(v, "CPU request", cpuRequest(), "50m");
     quantity(v, "memory request", memoryRequest(), "128Mi");
     quantity(v, "memory limit", memoryLimit(), "512Mi");
     Optional<BigDecimal> request = Quantities.value(memoryRequest());
     Optional<BigDecimal> limit = Quantities.value(memoryLimit());
-    v.when(request.isPresent() && limit.isPresent() && request.get().compareTo(limit.get()) > 0, "resource-request-limit",
+    v.when(request.isPresent() && limit.isPresent() && request.get().compareTo(limit.get()) > 0, Checks.RESOURCE_REQUEST_LIMIT,
         () -> "memory request " + Texts.quote(memoryRequest()) + " is above the memory limit " + Texts.quote(memoryLimit())
             + ", which the API server rejects",
         "Raise the limit to at least the request, e.g. .resources(\"" + safe(cpuRequest(), "50m") + "\", \""
@@ -90,8 +91,8 @@ public abstract class Resources {
     return v.list();
   }
 
-  private static void quantity(Violations v, String what, String value, String example) {
-    v.when(!Quantities.isPositive(value), "resource-quantity",
+  private static void quantity(Problems v, String what, String value, String example) {
+    v.when(!Quantities.isPositive(value), Checks.RESOURCE_QUANTITY,
         () -> what + " " + Texts.quote(value) + " is not a positive Kubernetes quantity",
         "Write it like \"" + example + "\" (CPU: 50m, 0.5, 2; memory: 512Mi, 1Gi, 1G)");
   }

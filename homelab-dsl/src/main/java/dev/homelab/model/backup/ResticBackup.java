@@ -12,8 +12,9 @@ import dev.homelab.model.Retention;
 import dev.homelab.model.Schedules;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -142,15 +143,15 @@ public abstract class ResticBackup {
   }
 
   /** Broken invariants of this backup; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations()
-        .when(paths().isEmpty(), "restic-paths", () -> "backs up no paths", "Call .paths(\"/srv/data\")")
-        .when(retention().isEmpty(), "retention-empty", () -> "retention keeps nothing",
+  public List<Problem> violations() {
+    Problems v = new Problems()
+        .when(paths().isEmpty(), Checks.RESTIC_PATHS, () -> "backs up no paths", "Call .paths(\"/srv/data\")")
+        .when(retention().isEmpty(), Checks.RETENTION_EMPTY, () -> "retention keeps nothing",
             "Call .retention(keep().daily(7).weekly(4))")
-        .when(!Schedules.isCalendar(schedule()), "calendar-schedule",
+        .when(!Schedules.isCalendar(schedule()), Checks.CALENDAR_SCHEDULE,
             () -> "schedule " + Texts.quote(schedule()) + " is not a systemd OnCalendar event",
             "Call .schedule(\"daily\") or .schedule(\"*-*-* 03:30:00\")");
-    paths().forEach(p -> v.when(!Names.isAbsolutePath(p), "absolute-path", () -> "path " + Texts.quote(p) + " is not a plain absolute path",
+    paths().forEach(p -> v.when(!Names.isAbsolutePath(p), Checks.ABSOLUTE_PATH, () -> "path " + Texts.quote(p) + " is not a plain absolute path",
         "Back up absolute host paths of letters, digits and ._-, such as \"" + Names.suggestPath(p, "/srv/data") + "\""));
     return v.list();
   }

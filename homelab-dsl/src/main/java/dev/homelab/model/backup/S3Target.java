@@ -10,8 +10,9 @@ import dev.homelab.model.Retention;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.SecretShapes;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -247,21 +248,21 @@ public abstract class S3Target {
   }
 
   /** Broken invariants of this target; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(SecretShapes.inText(endpoint()).isPresent(), "plain-secret-value",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(SecretShapes.inText(endpoint()).isPresent(), Checks.PLAIN_SECRET_VALUE,
             () -> "endpoint holds " + SecretShapes.inText(endpoint()).get(),
             "Drop them from the URL, e.g. \"https://s3.example.com\": the keys are read from secret(\""
                 + (Names.isDnsSubdomain(credentials()) ? credentials() : "s3-credentials")
                 + "\", \"access-key-id\") and its key secret-access-key")
-        .when(!region().matches("[a-z0-9][a-z0-9-]{0,62}"), "s3-target", () -> "region " + Texts.quote(region()) + " is not a region name",
+        .when(!region().matches("[a-z0-9][a-z0-9-]{0,62}"), Checks.S3_TARGET, () -> "region " + Texts.quote(region()) + " is not a region name",
             "Call .region(\"us-east-1\") or the provider's region, e.g. \"eu-central-003\"")
-        .when(SecretShapes.inText(endpoint()).isEmpty() && !isEndpoint(endpoint()), "s3-target",
+        .when(SecretShapes.inText(endpoint()).isEmpty() && !isEndpoint(endpoint()), Checks.S3_TARGET,
             () -> "endpoint " + Texts.quote(endpoint()) + " is not an http(s) URL of a host name or IP",
             "Write it like \"https://s3.eu-central-003.backblazeb2.com\"")
-        .when(!bucket().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), "s3-target", () -> "bucket " + Texts.quote(bucket()) + " is not a valid bucket name",
+        .when(!bucket().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), Checks.S3_TARGET, () -> "bucket " + Texts.quote(bucket()) + " is not a valid bucket name",
             "Use 3 to 63 lower-case letters, digits, '.' and '-'")
-        .when(retention().isEmpty(), "retention-empty", () -> "retention keeps nothing", "Call .retention(keep().daily(30))")
+        .when(retention().isEmpty(), Checks.RETENTION_EMPTY, () -> "retention keeps nothing", "Call .retention(keep().daily(30))")
         .list();
   }
 

@@ -1,5 +1,8 @@
 package dev.homelab.model.cluster;
 
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
+import dev.homelab.validation.Problem;
 import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.requiredEach;
 import dev.homelab.validation.ModelPaths;
@@ -7,8 +10,6 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
@@ -136,14 +137,14 @@ public abstract class AutoUpgrade {
   }
 
   /** Broken invariants of the upgrade plan and its window; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations()
-        .when(concurrency() < 1, "upgrade-concurrency", () -> "upgrade concurrency is " + concurrency() + ", at least 1 is needed",
+  public List<Problem> violations() {
+    Problems v = new Problems()
+        .when(concurrency() < 1, Checks.UPGRADE_CONCURRENCY, () -> "upgrade concurrency is " + concurrency() + ", at least 1 is needed",
             "Call autoUpgrade().concurrency(1)");
-    version().ifPresent(p -> v.when(!Names.isK3sVersion(p), "upgrade-version",
+    version().ifPresent(p -> v.when(!Names.isK3sVersion(p), Checks.UPGRADE_VERSION,
         () -> "pinned upgrade version " + Texts.quote(p) + " is not a k3s release like v1.33.4+k3s1",
         "Pin a tag from https://github.com/k3s-io/k3s/releases with autoUpgrade().version(...)"));
-    channel().ifPresent(c -> v.when(!c.matches("stable|latest|testing|v\\d+\\.\\d+"), "upgrade-version",
+    channel().ifPresent(c -> v.when(!c.matches("stable|latest|testing|v\\d+\\.\\d+"), Checks.UPGRADE_VERSION,
         () -> "upgrade channel " + Texts.quote(c) + " is not stable, latest, testing or a minor like v1.33",
         "Call autoUpgrade().channel(\"stable\")"));
     window().ifPresent(w -> v.addAll(w.violations()));

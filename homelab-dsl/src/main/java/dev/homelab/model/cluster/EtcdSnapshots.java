@@ -6,8 +6,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -109,14 +110,14 @@ public abstract class EtcdSnapshots {
   }
 
   /** Broken invariants of the snapshot schedule; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!Names.isCron(schedule()), "cron-schedule", () -> "etcd snapshot schedule " + Texts.quote(schedule()) + " is not a five-field cron",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!Names.isCron(schedule()), Checks.CRON_SCHEDULE, () -> "etcd snapshot schedule " + Texts.quote(schedule()) + " is not a five-field cron",
             "Call etcdSnapshots().schedule(\"0 */12 * * *\")")
-        .when(retention() < 1, "etcd-retention", () -> "etcd snapshot retention is " + retention() + ", at least 1 is needed",
+        .when(retention() < 1, Checks.ETCD_RETENTION, () -> "etcd snapshot retention is " + retention() + ", at least 1 is needed",
             "Call etcdSnapshots().retention(5)")
-        .when(folder().isBlank(), "etcd-retention", () -> "etcd snapshot folder is blank", "Call etcdSnapshots().folder(\"etcd\")")
-        .when(!folder().isBlank() && !Names.isAbsolutePath("/" + folder()), "etcd-folder",
+        .when(folder().isBlank(), Checks.ETCD_RETENTION, () -> "etcd snapshot folder is blank", "Call etcdSnapshots().folder(\"etcd\")")
+        .when(!folder().isBlank() && !Names.isAbsolutePath("/" + folder()), Checks.ETCD_FOLDER,
             () -> "etcd snapshot folder " + Texts.quote(folder()) + " is not a relative path of letters, digits and ._-",
             "Call etcdSnapshots().folder(\"etcd\")")
         .list();

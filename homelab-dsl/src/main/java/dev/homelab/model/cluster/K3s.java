@@ -9,8 +9,9 @@ import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -242,24 +243,24 @@ public abstract class K3s {
    * Broken invariants of the cluster, its etcd snapshots and upgrade plan; empty when sound. Never
    * throws. The CIDRs only overlap-check each other here; against the LAN and VPN in the validator.
    */
-  public List<Violation> violations() {
-    Violations v = new Violations()
-        .when(!Names.isK3sVersion(version()), "k3s-version", () -> "version " + Texts.quote(version()) + " is not a k3s release like v1.33.4+k3s1",
+  public List<Problem> violations() {
+    Problems v = new Problems()
+        .when(!Names.isK3sVersion(version()), Checks.K3S_VERSION, () -> "version " + Texts.quote(version()) + " is not a k3s release like v1.33.4+k3s1",
             "Use a tag from https://github.com/k3s-io/k3s/releases");
     Optional<AddressRange> pods = AddressRange.parseCidr(clusterCidr());
     Optional<AddressRange> services = AddressRange.parseCidr(serviceCidr());
-    v.when(pods.isEmpty(), "k3s-cidrs", () -> "cluster CIDR " + Texts.quote(clusterCidr()) + " is not an IPv4 CIDR with its host bits zero",
+    v.when(pods.isEmpty(), Checks.K3S_CIDRS, () -> "cluster CIDR " + Texts.quote(clusterCidr()) + " is not an IPv4 CIDR with its host bits zero",
         "Call .clusterCidr(\"10.42.0.0/16\")");
-    v.when(services.isEmpty(), "k3s-cidrs", () -> "service CIDR " + Texts.quote(serviceCidr()) + " is not an IPv4 CIDR with its host bits zero",
+    v.when(services.isEmpty(), Checks.K3S_CIDRS, () -> "service CIDR " + Texts.quote(serviceCidr()) + " is not an IPv4 CIDR with its host bits zero",
         "Call .serviceCidr(\"10.43.0.0/16\")");
-    v.when(pods.isPresent() && services.isPresent() && pods.get().overlaps(services.get()), "k3s-cidrs",
+    v.when(pods.isPresent() && services.isPresent() && pods.get().overlaps(services.get()), Checks.K3S_CIDRS,
         () -> "cluster CIDR " + clusterCidr() + " overlaps service CIDR " + serviceCidr(),
         "Use disjoint networks, e.g. the defaults 10.42.0.0/16 and 10.43.0.0/16");
     etcdSnapshots().ifPresent(s -> v.addAll(s.violations()));
     upgrades().ifPresent(u -> {
       v.addAll(u.violations());
       u.version().filter(p -> Names.isK3sVersion(p) && Names.isK3sVersion(version()) && compare(p, version()) < 0)
-          .ifPresent(p -> v.add("upgrade-version", "pinned upgrade version " + p + " is older than the cluster version " + version(),
+          .ifPresent(p -> v.add(Checks.UPGRADE_VERSION, "pinned upgrade version " + p + " is older than the cluster version " + version(),
               "Pin " + version() + " or newer with autoUpgrade().version(...)"));
     });
     return v.list();

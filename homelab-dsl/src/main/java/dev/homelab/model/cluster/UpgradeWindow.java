@@ -1,5 +1,8 @@
 package dev.homelab.model.cluster;
 
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
+import dev.homelab.validation.Problem;
 import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.requiredEach;
 import dev.homelab.validation.ModelPaths;
@@ -7,8 +10,6 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
@@ -61,15 +62,15 @@ public abstract class UpgradeWindow {
   public abstract String timeZone();
 
   /** Broken invariants of the window; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(days().isEmpty(), "upgrade-window", () -> "upgrade window has no days",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(days().isEmpty(), Checks.UPGRADE_WINDOW, () -> "upgrade window has no days",
             "Name the days, e.g. .window(LocalTime.of(3, 0), LocalTime.of(6, 0), \"Europe/Paris\", SATURDAY, SUNDAY)")
-        .when(!isWholeMinute(startTime()), "upgrade-window", () -> "upgrade window start " + startTime() + " has seconds, but a plan's window takes hours and minutes",
+        .when(!isWholeMinute(startTime()), Checks.UPGRADE_WINDOW, () -> "upgrade window start " + startTime() + " has seconds, but a plan's window takes hours and minutes",
             "Pass LocalTime.of(" + startTime().getHour() + ", " + startTime().getMinute() + ")")
-        .when(!isWholeMinute(endTime()), "upgrade-window", () -> "upgrade window end " + endTime() + " has seconds, but a plan's window takes hours and minutes",
+        .when(!isWholeMinute(endTime()), Checks.UPGRADE_WINDOW, () -> "upgrade window end " + endTime() + " has seconds, but a plan's window takes hours and minutes",
             "Pass LocalTime.of(" + endTime().getHour() + ", " + endTime().getMinute() + ")")
-        .when(!Names.isTimeZone(timeZone()), "upgrade-window", () -> "upgrade window time zone " + Texts.quote(timeZone()) + " is unknown",
+        .when(!Names.isTimeZone(timeZone()), Checks.UPGRADE_WINDOW, () -> "upgrade window time zone " + Texts.quote(timeZone()) + " is unknown",
             "Use an IANA zone such as \"Europe/Paris\"")
         .list();
   }

@@ -10,8 +10,9 @@ import dev.homelab.model.ImageReference;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -295,25 +296,25 @@ public abstract class DataService {
   }
 
   /** Broken invariants of this service; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!ImageReference.isValid(image()), "image-reference", () -> "image " + Texts.quote(image()) + " is not an OCI image reference",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!ImageReference.isValid(image()), Checks.IMAGE_REFERENCE, () -> "image " + Texts.quote(image()) + " is not an OCI image reference",
             "Use a lower-case repository and a tag or sha256 digest, e.g. .image(\"" + kind().defaultImage() + "\"), or drop .image(...)")
-        .when(ImageReference.isValid(image()) && !Names.isPinnedImage(image()), "image-pinned",
+        .when(ImageReference.isValid(image()) && !Names.isPinnedImage(image()), Checks.IMAGE_PINNED,
             () -> "image " + Texts.quote(image()) + " has no pinned tag",
             "Pin a version with .image(\"" + kind().defaultImage() + "\") or drop .image(...)")
-        .when(!Names.isSize(storageSize()), "size-quantity", () -> "size " + Texts.quote(storageSize()) + " is not a quantity like 10Gi",
+        .when(!Names.isSize(storageSize()), Checks.SIZE_QUANTITY, () -> "size " + Texts.quote(storageSize()) + " is not a quantity like 10Gi",
             "Write the size like .storage(\"10Gi\", ...)")
-        .when(!Names.isCron(backupSchedule()), "cron-schedule",
+        .when(!Names.isCron(backupSchedule()), Checks.CRON_SCHEDULE,
             () -> "backup schedule " + Texts.quote(backupSchedule()) + " is not a five-field cron with values in range",
             "Call .backupSchedule(\"30 2 * * *\") (minute hour day-of-month month day-of-week, Sunday is 0)")
-        .when(adminHost().isPresent() && !kind().hasAdminUi(), "admin-host-ui",
+        .when(adminHost().isPresent() && !kind().hasAdminUi(), Checks.ADMIN_HOST_UI,
             () -> kind().name().toLowerCase(java.util.Locale.ROOT) + " serves no admin UI to route adminHost(...) to",
             "Drop .adminHost(...) from " + name())
-        .when(backup().isPresent() && kind() != Kind.POSTGRES, "dump-only-postgres",
+        .when(backup().isPresent() && kind() != Kind.POSTGRES, Checks.DUMP_ONLY_POSTGRES,
             () -> "only PostgreSQL is dumped to S3, this is " + kind().name().toLowerCase(java.util.Locale.ROOT),
             "Drop .backup(...) from " + name())
-        .when(kind() == Kind.PIHOLE && loadBalancerIp().isEmpty(), "pihole-lb-ip",
+        .when(kind() == Kind.PIHOLE && loadBalancerIp().isEmpty(), Checks.PIHOLE_LB_IP,
             () -> "Pi-hole serves no DNS to the LAN without a load-balancer IP", "Call .loadBalancerIp(\"192.168.1.53\")")
         .list();
   }

@@ -10,8 +10,9 @@ import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Retention;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -152,26 +153,26 @@ public abstract class Disk {
   }
 
   /** Broken invariants of this disk; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
+  public List<Problem> violations() {
     int wanted = use() == DiskUse.DATA ? 2 : 1;
-    Violations v = new Violations()
-        .when(devices().size() != wanted, "disk-devices", () -> (use() == DiskUse.DATA
+    Problems v = new Problems()
+        .when(devices().size() != wanted, Checks.DISK_DEVICES, () -> (use() == DiskUse.DATA
                 ? "a Btrfs RAID-1 pair needs exactly 2 devices, found " : "a " + use().name().toLowerCase(java.util.Locale.ROOT)
                 + " disk needs exactly 1 device, found ") + devices().size(),
             use() == DiskUse.DATA ? "Call btrfsRaid1(name, device1, device2)" : "Give one device, e.g. /dev/disk/by-label/" + name())
-        .when(!Names.isAbsolutePath(mountPoint()), "absolute-path",
+        .when(!Names.isAbsolutePath(mountPoint()), Checks.ABSOLUTE_PATH,
             () -> "mount point " + Texts.quote(mountPoint()) + " is not a plain absolute path",
             "Call .mountPoint(\"" + Names.suggestPath(mountPoint(), "/srv/data") + "\")")
-        .when(!exportOptions().matches("[a-z_]+(=[A-Za-z0-9_./:-]+)?(,[a-z_]+(=[A-Za-z0-9_./:-]+)?)*"), "export-options",
+        .when(!exportOptions().matches("[a-z_]+(=[A-Za-z0-9_./:-]+)?(,[a-z_]+(=[A-Za-z0-9_./:-]+)?)*"), Checks.EXPORT_OPTIONS,
             () -> "NFS export options " + Texts.quote(exportOptions()) + " are not a comma-separated option list",
             "Call .exportOptions(\"rw,sync,no_subtree_check,no_root_squash\")")
-        .when(snapshots().isPresent() && !filesystem().equals("btrfs"), "snapshots-need-btrfs",
+        .when(snapshots().isPresent() && !filesystem().equals("btrfs"), Checks.SNAPSHOTS_NEED_BTRFS,
             () -> "snapshots need Btrfs but the filesystem is " + filesystem(),
             "Drop .snapshots(...) or use btrfsRaid1(...)")
-        .when(snapshots().map(Retention::isEmpty).orElse(false), "retention-empty", () -> "snapshot retention keeps nothing",
+        .when(snapshots().map(Retention::isEmpty).orElse(false), Checks.RETENTION_EMPTY, () -> "snapshot retention keeps nothing",
             "Call .snapshots(keep().daily(7))");
     for (String device : devices()) {
-      v.when(!device.startsWith("/dev/") || !Names.isAbsolutePath(device), "device-path",
+      v.when(!device.startsWith("/dev/") || !Names.isAbsolutePath(device), Checks.DEVICE_PATH,
           () -> "device " + Texts.quote(device) + " is not a plain /dev path",
           "Use a stable path such as /dev/disk/by-id/...");
     }

@@ -9,8 +9,9 @@ import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -96,13 +97,13 @@ public abstract class HostPostgres {
   }
 
   /** Broken invariants of this PostgreSQL installation; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations()
-        .when(!version().matches("\\d{2}"), "host-postgres", () -> "PostgreSQL version " + Texts.quote(version()) + " is not a major version",
+  public List<Problem> violations() {
+    Problems v = new Problems()
+        .when(!version().matches("\\d{2}"), Checks.HOST_POSTGRES, () -> "PostgreSQL version " + Texts.quote(version()) + " is not a major version",
             "Use a major version such as hostPostgres(\"15\")");
-    allowFrom().ifPresent(c -> v.when(AddressRange.parseCidr(c).isEmpty(), "host-postgres",
+    allowFrom().ifPresent(c -> v.when(AddressRange.parseCidr(c).isEmpty(), Checks.HOST_POSTGRES,
         () -> "allowed network " + Texts.quote(c) + " is not an IPv4 CIDR", "Write it like .allowFrom(\"192.168.1.0/24\")"));
-    databases().forEach(d -> v.when(!d.matches("[a-z_][a-z0-9_]*"), "host-postgres",
+    databases().forEach(d -> v.when(!d.matches("[a-z_][a-z0-9_]*"), Checks.HOST_POSTGRES,
         () -> "database name " + Texts.quote(d) + " is not a plain lower-case identifier", "Use letters, digits and _, e.g. \"" + d.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "\""));
     return v.list();
   }

@@ -9,8 +9,9 @@ import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretShapes;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -232,18 +233,18 @@ public abstract class Node {
   }
 
   /** Broken invariants of this host, its labels, taints, disks and PostgreSQL; empty when sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations();
+  public List<Problem> violations() {
+    Problems v = new Problems();
     labels().forEach((key, value) -> v
-        .when(!Names.isLabelKey(key), "node-label", () -> "label key " + Texts.quote(key) + " is not a Kubernetes label key",
+        .when(!Names.isLabelKey(key), Checks.NODE_LABEL, () -> "label key " + Texts.quote(key) + " is not a Kubernetes label key",
             "Use a name like \"homelab.dev/storage\" (letters, digits, -_. and one optional prefix/)")
-        .when(!Names.isLabelValue(value), "node-label",
+        .when(!Names.isLabelValue(value), Checks.NODE_LABEL,
             () -> "label " + Texts.oneLine(key) + " has value " + Texts.quote(value) + ", not a Kubernetes label value",
             "Use at most 63 letters, digits and -_., starting and ending alphanumeric")
-        .when(SecretShapes.isCredentialName(key) || SecretShapes.token(value).isPresent(), "plain-secret-value",
+        .when(SecretShapes.isCredentialName(key) || SecretShapes.token(value).isPresent(), Checks.PLAIN_SECRET_VALUE,
             () -> "label " + Texts.oneLine(key) + " looks like it holds a credential, and labels are public to every reader of the cluster",
             "Drop the label; keep credentials in a secret(...) that the app reads"));
-    sshUser().ifPresent(u -> v.when(!u.matches("[a-z_][a-z0-9_-]{0,31}"), "ssh-user",
+    sshUser().ifPresent(u -> v.when(!u.matches("[a-z_][a-z0-9_-]{0,31}"), Checks.SSH_USER,
         () -> "SSH user " + Texts.quote(u) + " is not a Linux user name", "Call .sshUser(\"admin\")"));
     taints().forEach(t -> v.addAll(t.violations()));
     disks().forEach(d -> v.addAll("disks/" + d.name(), d.violations()));

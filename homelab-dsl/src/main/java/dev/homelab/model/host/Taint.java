@@ -1,5 +1,7 @@
 package dev.homelab.model.host;
 
+import dev.homelab.validation.Problems;
+import dev.homelab.validation.Problem;
 import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.nameOrUnknown;
 import dev.homelab.model.Arguments;
@@ -7,6 +9,7 @@ import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Texts;
+import dev.homelab.validation.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -56,9 +59,9 @@ public abstract class Taint {
   }
 
   /** Broken invariants of this taint; empty when it is sound. Never throws. */
-  public java.util.List<dev.homelab.model.Violation> violations() {
-    return new dev.homelab.model.Violations()
-        .when(!dev.homelab.model.Names.isLabelKey(key()), "taint", () -> "taint key " + Texts.quote(key()) + " is not a Kubernetes label key",
+  public java.util.List<Problem> violations() {
+    return new Problems()
+        .when(!dev.homelab.model.Names.isLabelKey(key()), Checks.TAINT, () -> "taint key " + Texts.quote(key()) + " is not a Kubernetes label key",
             "Use a key like \"dedicated\"")
         .list();
   }

@@ -9,8 +9,9 @@ import dev.homelab.model.Ipv4;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,15 +100,15 @@ public abstract class Dns {
   }
 
   /** Broken invariants of the DNS settings and zones; empty when they are sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations()
-        .when(zones().isEmpty(), "dns-zones", () -> "no zone is managed", "Call cloudflare(\"example.com\")");
-    publicAddress().ifPresent(a -> v.when(!Ipv4.isAddress(a), "dns-zones", () -> "public address " + Texts.quote(a) + " is not an IPv4 address",
+  public List<Problem> violations() {
+    Problems v = new Problems()
+        .when(zones().isEmpty(), Checks.DNS_ZONES, () -> "no zone is managed", "Call cloudflare(\"example.com\")");
+    publicAddress().ifPresent(a -> v.when(!Ipv4.isAddress(a), Checks.DNS_ZONES, () -> "public address " + Texts.quote(a) + " is not an IPv4 address",
         "Write it like .publicAddress(\"203.0.113.10\")"));
     java.util.Set<String> seen = new java.util.HashSet<>();
     zones().forEach(z -> {
       v.addAll("zones/" + z.zone(), z.violations());
-      v.when(!seen.add(z.zone()), "dns-zones", () -> "zone " + z.zone() + " is listed twice", "List each zone once");
+      v.when(!seen.add(z.zone()), Checks.DNS_ZONES, () -> "zone " + z.zone() + " is listed twice", "List each zone once");
     });
     return v.list();
   }

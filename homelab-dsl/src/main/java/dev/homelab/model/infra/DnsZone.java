@@ -8,8 +8,9 @@ import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -71,11 +72,11 @@ public abstract class DnsZone {
   }
 
   /** Broken invariants of this zone; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!Names.isDnsSubdomain(zone()) || !zone().contains("."), "dns-zones", () -> "zone " + Texts.quote(zone()) + " is not a domain name",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!Names.isDnsSubdomain(zone()) || !zone().contains("."), Checks.DNS_ZONES, () -> "zone " + Texts.quote(zone()) + " is not a domain name",
             "Write it like zone(\"example.com\")")
-        .when(ttl() != 1 && (ttl() < 60 || ttl() > 86400), "dns-ttl", () -> "TTL " + ttl() + " is neither 1 (automatic) nor 60..86400",
+        .when(ttl() != 1 && (ttl() < 60 || ttl() > 86400), Checks.DNS_TTL, () -> "TTL " + ttl() + " is neither 1 (automatic) nor 60..86400",
             "Call .ttl(1) or .ttl(300)")
         .list();
   }

@@ -6,8 +6,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -96,13 +97,13 @@ public abstract class GitHub {
   }
 
   /** Broken invariants of the repository and runners; empty when they are sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations()
+  public List<Problem> violations() {
+    Problems v = new Problems()
         .when(!repository().matches("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}") || repository().endsWith("/.")
-                || repository().endsWith("/.."), "github-repository",
+                || repository().endsWith("/.."), Checks.GITHUB_REPOSITORY,
             () -> "repository " + Texts.quote(repository()) + " is not owner/name", "Call github(\"owner/homelab\")")
         .when(!branch().matches("[A-Za-z0-9._/-]+") || branch().contains("..") || branch().startsWith("/") || branch().endsWith("/")
-                || branch().endsWith(".lock") || branch().startsWith("-"), "github-repository",
+                || branch().endsWith(".lock") || branch().startsWith("-"), Checks.GITHUB_REPOSITORY,
             () -> "branch " + Texts.quote(branch()) + " is not a branch name", "Call .branch(\"main\")");
     runners().ifPresent(r -> v.addAll(r.violations()));
     return v.list();

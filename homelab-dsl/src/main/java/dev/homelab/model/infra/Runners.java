@@ -6,8 +6,9 @@ import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -69,9 +70,9 @@ public abstract class Runners {
   }
 
   /** Broken invariants of the scale set; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(min() < 0 || max() < 1 || min() > max(), "runners-scale",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(min() < 0 || max() < 1 || min() > max(), Checks.RUNNERS_SCALE,
             () -> "runners scale from " + min() + " to " + max() + ", which is not 0 <= min <= max, max >= 1",
             "Call runners(\"" + name() + "\").scale(0, 3)")
         .list();

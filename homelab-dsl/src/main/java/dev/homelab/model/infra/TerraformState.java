@@ -6,8 +6,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -69,9 +70,9 @@ public abstract class TerraformState {
    * Broken invariants: the object key is a relative path of plain segments (the S3 backend's
    * {@code key}, rendered into Terraform JSON and the workflow). Never throws.
    */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!Names.isAbsolutePath("/" + key()), "terraform-state-key",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!Names.isAbsolutePath("/" + key()), Checks.TERRAFORM_STATE_KEY,
             () -> "state key " + Texts.quote(key()) + " is not a relative path of letters, digits and ._-",
             "Call .key(\"terraform/homelab.tfstate\")")
         .list();

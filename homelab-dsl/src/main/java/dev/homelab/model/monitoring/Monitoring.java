@@ -9,8 +9,9 @@ import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -193,17 +194,17 @@ public abstract class Monitoring {
   }
 
   /** Broken invariants of the monitoring stack; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    Violations v = new Violations()
-        .when(!retention().matches("[1-9]\\d*(ms|s|m|h|d|w|y)"), "prometheus-retention",
+  public List<Problem> violations() {
+    Problems v = new Problems()
+        .when(!retention().matches("[1-9]\\d*(ms|s|m|h|d|w|y)"), Checks.PROMETHEUS_RETENTION,
             () -> "Prometheus retention " + Texts.quote(retention()) + " is not a duration like 15d", "Call .retention(\"15d\")")
-        .when(!Names.isSize(storageSize()), "size-quantity", () -> "size " + Texts.quote(storageSize()) + " is not a quantity like 20Gi",
+        .when(!Names.isSize(storageSize()), Checks.SIZE_QUANTITY, () -> "size " + Texts.quote(storageSize()) + " is not a quantity like 20Gi",
             "Write the size like .storage(\"20Gi\", ...)");
-    receivers().forEach(r -> v.when(!r.name().matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"), "receiver-name",
+    receivers().forEach(r -> v.when(!r.name().matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"), Checks.RECEIVER_NAME,
         () -> "alert receiver name " + Texts.quote(r.name()) + " is not a DNS label",
         "Use lower-case letters, digits and '-', e.g. .receiver(\"ops\", ...)"));
     java.util.Set<String> names = new java.util.HashSet<>();
-    receivers().forEach(r -> v.when(!names.add(r.name()), "receiver-unique", () -> "two alert receivers are called " + r.name(),
+    receivers().forEach(r -> v.when(!names.add(r.name()), Checks.RECEIVER_UNIQUE, () -> "two alert receivers are called " + r.name(),
         "Give each .receiver(...) its own name"));
     return v.list();
   }

@@ -7,8 +7,9 @@ import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -113,9 +114,9 @@ public abstract class Tls {
   }
 
   /** Broken invariants of the TLS settings; empty when they are sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "acme-email", () -> "ACME e-mail " + Texts.quote(email()) + " is not an address",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), Checks.ACME_EMAIL, () -> "ACME e-mail " + Texts.quote(email()) + " is not an address",
             "Pass an address such as certManager(\"admin@example.com\", ...)")
         .list();
   }

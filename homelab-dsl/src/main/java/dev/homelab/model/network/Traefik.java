@@ -6,8 +6,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -164,19 +165,19 @@ public abstract class Traefik {
    * sides must differ in both IP and entrypoint name, else internal routes are reachable from the
    * internet (rule {@code traefik-sides}).
    */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!chartVersion().matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?"), "chart-version",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!chartVersion().matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?"), Checks.CHART_VERSION,
             () -> "chart version " + Texts.quote(chartVersion()) + " is not a release version like 41.3.0",
             "Call .chartVersion(\"41.3.0\") with a release of the Traefik Helm chart")
-        .when(replicas() < 1, "replicas", () -> "replicas is " + replicas() + ", at least 1 is needed", "Call traefik().replicas(2)")
-        .when(publicEntrypoint().equals(internalEntrypoint()), "traefik-sides",
+        .when(replicas() < 1, Checks.REPLICAS, () -> "replicas is " + replicas() + ", at least 1 is needed", "Call traefik().replicas(2)")
+        .when(publicEntrypoint().equals(internalEntrypoint()), Checks.TRAEFIK_SIDES,
             () -> "public and internal side share the entrypoint " + publicEntrypoint() + ", so internal apps are reachable from the internet",
             "Call .entrypoints(\"websecure\", \"websecure-int\")")
-        .when(publicIp().isPresent() && publicIp().equals(internalIp()), "traefik-sides",
+        .when(publicIp().isPresent() && publicIp().equals(internalIp()), Checks.TRAEFIK_SIDES,
             () -> "public and internal side share the IP " + publicIp().get() + ", so internal apps are reachable from the internet",
             "Give .internalIp(...) its own address")
-        .when(!publicEntrypoint().matches("[A-Za-z0-9_-]+") || !internalEntrypoint().matches("[A-Za-z0-9_-]+"), "traefik-sides",
+        .when(!publicEntrypoint().matches("[A-Za-z0-9_-]+") || !internalEntrypoint().matches("[A-Za-z0-9_-]+"), Checks.TRAEFIK_SIDES,
             () -> "entrypoint names " + Texts.quote(publicEntrypoint()) + " and " + Texts.quote(internalEntrypoint()) + " must be letters, digits, - and _",
             "Call .entrypoints(\"websecure\", \"websecure-int\")")
         .list();

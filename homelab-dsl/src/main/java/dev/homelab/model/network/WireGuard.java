@@ -10,8 +10,9 @@ import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Ipv4;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,21 +142,21 @@ public abstract class WireGuard {
    * Broken invariants of the VPN and its peers; empty when sound. Never throws. Peer addresses are
    * checked against the subnet here; the subnet against the LAN and the cluster in the validator.
    */
-  public List<Violation> violations() {
+  public List<Problem> violations() {
     Optional<AddressRange> cidr = AddressRange.parseCidr(subnet());
     // The gateway takes the first host address; a /31 or /32 leaves no host address for a peer.
     boolean tooSmall = cidr.isPresent() && cidr.get().last() - cidr.get().first() < 3;
     Optional<AddressRange> net = cidr.filter(c -> !tooSmall);
-    Violations v = new Violations()
-        .when(cidr.isEmpty(), "vpn-subnet", () -> "subnet " + Texts.quote(subnet()) + " is not an IPv4 CIDR with its host bits zero",
+    Problems v = new Problems()
+        .when(cidr.isEmpty(), Checks.VPN_SUBNET, () -> "subnet " + Texts.quote(subnet()) + " is not an IPv4 CIDR with its host bits zero",
             "Call wireguard(\"10.8.0.0/24\")")
-        .when(tooSmall, "vpn-subnet", () -> "subnet " + subnet() + " has no address left for peers after the gateway's",
+        .when(tooSmall, Checks.VPN_SUBNET, () -> "subnet " + subnet() + " has no address left for peers after the gateway's",
             "Use a /30 or a larger subnet, e.g. wireguard(\"10.8.0.0/24\")")
-        .when(!Names.isPort(port()), "port", () -> "port " + port() + " is not between 1 and 65535", "Call .port(51820)")
-        .when(endpoint().filter(e -> !Names.isHostName(e) && !dev.homelab.model.Ipv4.isAddress(e)).isPresent(), "endpoint-host",
+        .when(!Names.isPort(port()), Checks.PORT, () -> "port " + port() + " is not between 1 and 65535", "Call .port(51820)")
+        .when(endpoint().filter(e -> !Names.isHostName(e) && !dev.homelab.model.Ipv4.isAddress(e)).isPresent(), Checks.ENDPOINT_HOST,
             () -> "endpoint " + Texts.quote(endpoint().get()) + " is neither a host name nor an IPv4 address",
             "Call .endpoint(\"vpn.example.com\") with the name or public IP peers dial, without port or scheme");
-    reaches().forEach(r -> v.when(AddressRange.parseCidr(r).isEmpty(), "vpn-subnet",
+    reaches().forEach(r -> v.when(AddressRange.parseCidr(r).isEmpty(), Checks.VPN_SUBNET,
         () -> "reached network " + Texts.quote(r) + " is not an IPv4 CIDR", "Write it like .reaches(\"192.168.1.0/24\")"));
     java.util.Set<String> names = new java.util.HashSet<>();
     java.util.Map<Long, String> ips = new java.util.HashMap<>();
@@ -163,7 +164,7 @@ public abstract class WireGuard {
       String where = "peers/" + p.name();
       v.addAll(where, p.violations());
       if (!names.add(p.name())) {
-        v.addAll(where, List.of(Violation.of("vpn-peer-unique", "two peers are called " + p.name(), "Give each peer its own name")));
+        v.addAll(where, List.of(Problem.of(Checks.VPN_PEER_UNIQUE, "two peers are called " + p.name(), "Give each peer its own name")));
       }
       Optional<AddressRange> ip = AddressRange.parse(p.allowedIp()).filter(r -> r.first() == r.last());
       if (ip.isEmpty()) {
@@ -172,21 +173,21 @@ public abstract class WireGuard {
       long address = ip.get().first();
       if (net.isEmpty()) {
         if (ips.putIfAbsent(address, p.name()) != null) {
-          v.addAll(where, List.of(Violation.of("vpn-peer-unique", "address " + p.allowedIp() + " is already used by peer "
+          v.addAll(where, List.of(Problem.of(Checks.VPN_PEER_UNIQUE, "address " + p.allowedIp() + " is already used by peer "
               + ips.get(address), "Give each peer its own address")));
         }
       } else if (!net.get().contains(address)) {
-        v.addAll(where, List.of(Violation.of("vpn-peer-ip", "address " + p.allowedIp() + " is outside the VPN subnet " + subnet(),
+        v.addAll(where, List.of(Problem.of(Checks.VPN_PEER_IP, "address " + p.allowedIp() + " is outside the VPN subnet " + subnet(),
             useFree(net.get()))));
       } else if (address == net.get().first() || address == net.get().last()) {
-        v.addAll(where, List.of(Violation.of("vpn-peer-ip", "address " + p.allowedIp() + " is the "
+        v.addAll(where, List.of(Problem.of(Checks.VPN_PEER_IP, "address " + p.allowedIp() + " is the "
             + (address == net.get().first() ? "network" : "broadcast") + " address of the VPN subnet " + subnet(),
             useFree(net.get()))));
       } else if (address == net.get().first() + 1) {
-        v.addAll(where, List.of(Violation.of("vpn-peer-ip", "address " + p.allowedIp() + " is the gateway's own address",
+        v.addAll(where, List.of(Problem.of(Checks.VPN_PEER_IP, "address " + p.allowedIp() + " is the gateway's own address",
             "Use another address of " + subnet())));
       } else if (ips.putIfAbsent(address, p.name()) != null) {
-        v.addAll(where, List.of(Violation.of("vpn-peer-unique", "address " + p.allowedIp() + " is already used by peer "
+        v.addAll(where, List.of(Problem.of(Checks.VPN_PEER_UNIQUE, "address " + p.allowedIp() + " is already used by peer "
             + ips.get(address), "Give each peer its own address")));
       }
     }

@@ -8,8 +8,9 @@ import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -44,12 +45,12 @@ public abstract class WireGuardPeer {
   public abstract String allowedIp();
 
   /** Broken invariants of this peer; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!Names.isWireGuardKey(publicKey()), "wireguard-key", () -> "public key is not a 44-character base64 WireGuard key",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!Names.isWireGuardKey(publicKey()), Checks.WIREGUARD_KEY, () -> "public key is not a 44-character base64 WireGuard key",
             "Paste the output of `wg pubkey` for this peer")
         .when(AddressRange.parse(allowedIp()).filter(r -> r.first() == r.last() && allowedIp().matches("[0-9.]+(/32)?")).isEmpty(),
-            "vpn-peer-ip", () -> "address " + Texts.quote(allowedIp()) + " is not one IPv4 address", "Write it like \"10.8.0.2/32\"")
+            Checks.VPN_PEER_IP, () -> "address " + Texts.quote(allowedIp()) + " is not one IPv4 address", "Write it like \"10.8.0.2/32\"")
         .list();
   }
 

@@ -6,8 +6,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -159,9 +160,9 @@ public abstract class CrowdSec {
   }
 
   /** Broken invariants of CrowdSec; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(firewallBouncers() && lapiIp().isEmpty(), "crowdsec-lapi-ip",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(firewallBouncers() && lapiIp().isEmpty(), Checks.CROWDSEC_LAPI_IP,
             () -> "the firewall bouncers on the hosts cannot reach the LAPI without a LAN IP",
             "Call crowdsec().lapiIp(\"192.168.1.242\") or .withoutFirewallBouncers()")
         .list();

@@ -8,8 +8,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -128,9 +129,9 @@ public abstract class NfsStorageClass {
    * Broken invariants: the sub-directory is a relative path of plain segments, because csi-driver-nfs
    * joins it below the export ({@code subDir}) and a {@code ..} would leave the export. Never throws.
    */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!Names.isAbsolutePath("/" + subPath()), "nfs-sub-path",
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!Names.isAbsolutePath("/" + subPath()), Checks.NFS_SUB_PATH,
             () -> "NFS sub-directory " + Texts.quote(subPath()) + " is not a relative path of letters, digits and ._-",
             "Call .subPath(\"k8s\")")
         .list();

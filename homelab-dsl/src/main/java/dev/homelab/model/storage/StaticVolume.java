@@ -8,8 +8,9 @@ import dev.homelab.validation.ModelPaths;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.Names;
 import dev.homelab.model.Texts;
-import dev.homelab.model.Violation;
-import dev.homelab.model.Violations;
+import dev.homelab.validation.Problem;
+import dev.homelab.validation.Checks;
+import dev.homelab.validation.Problems;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -90,9 +91,9 @@ public abstract class StaticVolume {
   }
 
   /** Broken invariants of this volume; empty when it is sound. Never throws. */
-  public List<Violation> violations() {
-    return new Violations()
-        .when(!Names.isSize(size()), "size-quantity", () -> "size " + Texts.quote(size()) + " is not a quantity like 4Ti", "Write the size like \"4Ti\"")
+  public List<Problem> violations() {
+    return new Problems()
+        .when(!Names.isSize(size()), Checks.SIZE_QUANTITY, () -> "size " + Texts.quote(size()) + " is not a quantity like 4Ti", "Write the size like \"4Ti\"")
         .list();
   }
 
