@@ -27,18 +27,20 @@ import org.yaml.snakeyaml.DumperOptions;
  */
 public final class YamlWriter {
   private final boolean sortKeys;
+  private final boolean asciiOnly;
   private final StringHook hook;
   private final ObjectMapper mapper;
 
-  private YamlWriter(boolean sortKeys, StringHook hook) {
+  private YamlWriter(boolean sortKeys, boolean asciiOnly, StringHook hook) {
     this.sortKeys = sortKeys;
+    this.asciiOnly = asciiOnly;
     this.hook = hook;
-    this.mapper = mapper(sortKeys, hook);
+    this.mapper = mapper(sortKeys, asciiOnly, hook);
   }
 
-  /** Insertion order, every string through {@link StringHook#NONE}. */
+  /** Insertion order, every string through {@link StringHook#NONE}, characters beyond ASCII as they are. */
   public static YamlWriter create() {
-    return new YamlWriter(false, StringHook.NONE);
+    return new YamlWriter(false, false, StringHook.NONE);
   }
 
   /**
@@ -46,12 +48,22 @@ public final class YamlWriter {
    * insertion order.
    */
   public YamlWriter sortingKeys() {
-    return new YamlWriter(true, hook);
+    return new YamlWriter(true, asciiOnly, hook);
+  }
+
+  /**
+   * The same writer with every character beyond ASCII escaped in a double-quoted string, for
+   * backends that pass any text through rather than refuse what is no Unicode text: SnakeYAML's
+   * emitter writes a lone surrogate followed by an ASCII character correctly only as an escape.
+   * Default: such characters as they are.
+   */
+  public YamlWriter asciiOnly() {
+    return new YamlWriter(sortKeys, true, hook);
   }
 
   /** The same writer with every {@code String} value through {@code hook}. Default: {@link StringHook#NONE}. */
   public YamlWriter hook(StringHook hook) {
-    return new YamlWriter(sortKeys, java.util.Objects.requireNonNull(hook, "hook"));
+    return new YamlWriter(sortKeys, asciiOnly, java.util.Objects.requireNonNull(hook, "hook"));
   }
 
   /**
@@ -80,7 +92,7 @@ public final class YamlWriter {
     return mapper;
   }
 
-  private static ObjectMapper mapper(boolean sortKeys, StringHook hook) {
+  private static ObjectMapper mapper(boolean sortKeys, boolean asciiOnly, StringHook hook) {
     YAMLFactory factory = new TaggingYamlFactory(YAMLFactory.builder()
         .stringQuotingChecker(Yaml11.checker())
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -89,7 +101,7 @@ public final class YamlWriter {
         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
         .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
         .disable(YAMLGenerator.Feature.SPLIT_LINES)
-        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR), dumperOptions());
+        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR), dumperOptions(asciiOnly));
     return YAMLMapper.builder(factory)
         .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, sortKeys)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -97,8 +109,8 @@ public final class YamlWriter {
         .build();
   }
 
-  /** The emitter options the features above would give: with explicit options Jackson uses these. */
-  private static DumperOptions dumperOptions() {
+  /** The emitter options the features above would give, plus {@code asciiOnly}: with explicit options Jackson uses these. */
+  private static DumperOptions dumperOptions(boolean asciiOnly) {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setIndent(2);
@@ -106,7 +118,7 @@ public final class YamlWriter {
     options.setIndentWithIndicator(true);
     options.setSplitLines(false);
     options.setExplicitStart(false);
-    options.setAllowUnicode(true);
+    options.setAllowUnicode(!asciiOnly);
     return options;
   }
 
