@@ -135,8 +135,8 @@ public abstract class AutoUpgrade {
     Violations v = new Violations()
         .when(concurrency() < 1, "upgrade-concurrency", () -> "upgrade concurrency is " + concurrency() + ", at least 1 is needed",
             "Call autoUpgrade().concurrency(1)");
-    version().ifPresent(p -> v.when(!Names.isK3sVersion(p), "upgrade-version",
-        () -> "pinned upgrade version " + Texts.quote(p) + " is not a k3s release like v1.33.4+k3s1",
+    version().ifPresent(p -> v.when(K3sVersion.parse(p).isEmpty(), "upgrade-version",
+        () -> "pinned upgrade version " + K3sVersion.problem(p),
         "Pin a tag from https://github.com/k3s-io/k3s/releases with autoUpgrade().version(...)"));
     channel().ifPresent(c -> v.when(!c.matches("stable|latest|testing|v\\d+\\.\\d+"), "upgrade-version",
         () -> "upgrade channel " + Texts.quote(c) + " is not stable, latest, testing or a minor like v1.33",
