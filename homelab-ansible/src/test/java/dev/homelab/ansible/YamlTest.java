@@ -2,12 +2,56 @@ package dev.homelab.ansible;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.homelab.testing.Yaml11Strings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class YamlTest {
+  @Test
+  void should_write_every_yaml_1_1_ambiguity_so_pyyaml_reads_the_same_string() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String s : List.of("on", "yes", "0777", "1_000", "12:30:00", "~", "<<", "=", ".inf", "-.Inf", ".NaN", "1e3")) {
+      values.put("k" + values.size(), s);
+    }
+
+    assertThat(Yaml11Strings.read(Yaml.write(values))).isEqualTo(values);
+    assertThat(Yaml11Strings.read(Yaml.k3sDocument(values).text())).isEqualTo(values);
+  }
+
+  @Provide
+  Arbitrary<String> strings() {
+    return Yaml11Strings.arbitrary();
+  }
+
+  /**
+   * Every string Ansible gets is data: inventory and vars read it back as the same string (tagged
+   * {@code !unsafe} when it holds Jinja), k3s config documents too; control characters are refused
+   * everywhere and Jinja in k3s config documents.
+   */
+  @Property
+  void should_read_back_every_string_it_does_not_refuse_as_the_same_string(@ForAll("strings") String value) {
+    Map<String, Object> doc = Map.of("key", value, "list", List.of(value));
+    if (HostText.hasControl(value)) {
+      assertThatThrownBy(() -> Yaml.write(doc)).isInstanceOf(UnsafeValueException.class);
+      assertThatThrownBy(() -> Yaml.k3sDocument(doc)).isInstanceOf(UnsafeValueException.class);
+      return;
+    }
+    assertThat(Yaml11Strings.read(Yaml.write(doc))).isEqualTo(doc);
+    if (HostText.hasJinja(value)) {
+      assertThatThrownBy(() -> Yaml.k3sDocument(doc)).isInstanceOf(UnsafeValueException.class);
+    } else {
+      assertThat(Yaml11Strings.read(Yaml.k3sDocument(doc).text())).isEqualTo(doc);
+    }
+  }
+
   @Test
   void should_quote_scalars_yaml_1_1_reads_as_something_else() {
     Map<String, Object> values = new LinkedHashMap<>();

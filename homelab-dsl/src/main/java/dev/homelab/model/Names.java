@@ -11,7 +11,6 @@ public final class Names {
   private static final Pattern DNS_1123_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-  private static final Pattern K3S_VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+\\+k3s\\d+");
   private static final Pattern SAFE_PATH = Pattern.compile("(/(?!\\.\\.?(/|$))[A-Za-z0-9._+@=,~-]+)+");
   private static final Pattern HOST_NAME =
       Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*");
@@ -24,9 +23,9 @@ public final class Names {
 
   private Names() {}
 
-  /** A k3s release tag such as {@code v1.33.4+k3s1}. */
+  /** A k3s release tag such as {@code v1.33.4+k3s1}, see {@link dev.homelab.model.cluster.K3sVersion}. */
   public static boolean isK3sVersion(String version) {
-    return K3S_VERSION.matcher(version).matches();
+    return dev.homelab.model.cluster.K3sVersion.parse(version).isPresent();
   }
 
   /**

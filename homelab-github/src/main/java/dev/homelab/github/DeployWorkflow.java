@@ -3,13 +3,13 @@ package dev.homelab.github;
 import static dev.homelab.github.WorkflowYaml.map;
 
 import dev.homelab.model.Lab;
+import dev.homelab.model.cluster.K3s;
+import dev.homelab.model.cluster.K3sVersion;
 import dev.homelab.model.infra.GitHub;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The deploy workflow: on a push to the deployed branch that touches rendered files (or by hand),
@@ -177,7 +177,7 @@ final class DeployWorkflow {
   private Map<String, Object> kubernetesJob(List<String> needs) {
     // kubectl without a kubeconfig uses the runner pod's service account (in-cluster config).
     Map<String, Object> kubectl = map("uses", SETUP_KUBECTL,
-        "with", lab.cluster().map(k -> map("version", kubectlVersion(k.version()))).orElse(null));
+        "with", lab.cluster().flatMap(K3s::release).map(v -> map("version", kubectlVersion(v))).orElse(null));
     List<Object> steps = List.of(
         map("uses", CHECKOUT),
         kubectl,
@@ -198,10 +198,8 @@ final class DeployWorkflow {
   }
 
   /** The cluster's kubectl, but at least 1.31: {@code kubectl wait --for=create} is new in 1.31. */
-  static String kubectlVersion(String k3sVersion) {
-    String version = k3sVersion.replaceFirst("\\+.*$", "");
-    Matcher m = Pattern.compile("v1\\.(\\d+)\\..*").matcher(version);
-    return m.matches() && Integer.parseInt(m.group(1)) < 31 ? "v1.31.0" : version;
+  static String kubectlVersion(K3sVersion k3s) {
+    return k3s.major() == 1 && k3s.minor() < 31 ? "v1.31.0" : k3s.kubernetesVersion();
   }
 
   private static WorkflowYaml.Expression secret(String name) {

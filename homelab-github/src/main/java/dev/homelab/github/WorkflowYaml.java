@@ -1,21 +1,14 @@
 package dev.homelab.github;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.homelab.backend.yaml.TrustedText;
+import dev.homelab.backend.yaml.YamlWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Writes workflows as YAML with Jackson: insertion-ordered maps, literal blocks for scripts, "\n"
- * line breaks. Every {@code String} is text: one holding {@code ${{} (GitHub would evaluate it in
+ * Writes workflows through the shared {@link YamlWriter}: insertion-ordered maps, literal blocks
+ * for scripts, "\n" line breaks, every YAML 1.1 ambiguity quoted (a branch {@code 2001-12-14}). Every {@code String} is text: one holding {@code ${{} (GitHub would evaluate it in
  * most keys, and offers no escape that also holds in {@code on:}) or a character YAML cannot hold
  * or reads as a line break is refused ({@link UnsafeValueException}); the expressions the workflow
  * needs are {@link Expression}s, which only this backend makes.
@@ -23,21 +16,18 @@ import java.util.Map;
  * @see <a href="https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/evaluate-expressions-in-workflows-and-actions">Expressions</a>
  */
 final class WorkflowYaml {
-  private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      // "3.10" must stay a string, not become the number 3.1.
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .build())
-      .registerModule(new SimpleModule()
-          .addSerializer(String.class, new TextSerializer())
-          .addSerializer(Expression.class, new ExpressionSerializer()));
+  private static final YamlWriter WRITER = YamlWriter.create().hook((value, where) -> {
+    text(value);
+    return Optional.empty();
+  });
 
   /** A GitHub Actions expression, written as {@code ${{ body }}}; never built from a model string. */
-  record Expression(String body) {}
+  record Expression(String body) implements TrustedText {
+    @Override
+    public String text() {
+      return "${{ " + body + " }}";
+    }
+  }
 
   private WorkflowYaml() {}
 
@@ -68,32 +58,6 @@ final class WorkflowYaml {
     return !printable || c == 0x2028 || c == 0x2029;
   }
 
-  private static final class TextSerializer extends StdSerializer<String> {
-    private static final long serialVersionUID = 1L;
-
-    TextSerializer() {
-      super(String.class);
-    }
-
-    @Override
-    public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      gen.writeString(text(value));
-    }
-  }
-
-  private static final class ExpressionSerializer extends StdSerializer<Expression> {
-    private static final long serialVersionUID = 1L;
-
-    ExpressionSerializer() {
-      super(Expression.class);
-    }
-
-    @Override
-    public void serialize(Expression value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      gen.writeString("${{ " + value.body() + " }}");
-    }
-  }
-
   /** An insertion-ordered map from alternating keys and values; null values are left out. */
   static Map<String, Object> map(Object... keysAndValues) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -107,16 +71,8 @@ final class WorkflowYaml {
 
   /** {@code header} as {@code #} comment lines, then the document. */
   static String write(String header, Object document) {
-    String yaml;
-    try {
-      // SnakeYAML's emitter breaks lines with "\n" on every OS.
-      yaml = MAPPER.writeValueAsString(document);
-    } catch (JsonProcessingException e) {
-      if (e.getCause() instanceof UnsafeValueException unsafe) {
-        throw unsafe;
-      }
-      throw new UncheckedIOException(e);
-    }
+    // SnakeYAML's emitter breaks lines with "\n" on every OS.
+    String yaml = WRITER.write(document);
     StringBuilder out = new StringBuilder();
     // The header repeats model strings the document holds: checked after it, so a problem names the value itself.
     for (String line : text(header).split("\n")) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.cluster.K3sVersion;
 import dev.homelab.model.network.Traefik;
 import dev.homelab.testing.Golden;
 import java.io.IOException;
@@ -161,8 +162,8 @@ class GitHubActionsBackendTest {
 
   @Test
   void should_install_a_kubectl_that_knows_wait_for_create_on_older_clusters() {
-    assertThat(DeployWorkflow.kubectlVersion("v1.30.9+k3s1")).isEqualTo("v1.31.0");
-    assertThat(DeployWorkflow.kubectlVersion("v1.33.4+k3s1")).isEqualTo("v1.33.4");
+    assertThat(DeployWorkflow.kubectlVersion(K3sVersion.of("v1.30.9+k3s1"))).isEqualTo("v1.31.0");
+    assertThat(DeployWorkflow.kubectlVersion(K3sVersion.of("v1.33.4+k3s1"))).isEqualTo("v1.33.4");
   }
 
   @Test

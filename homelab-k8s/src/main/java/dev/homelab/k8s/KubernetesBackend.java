@@ -180,11 +180,12 @@ public final class KubernetesBackend implements Backend {
     return object.getKind().toLowerCase(Locale.ROOT) + "-" + object.getMetadata().getName() + ".yaml";
   }
 
-  private static String kustomization(Iterable<String> resources) {
-    StringBuilder sb = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
-    for (String r : resources) {
-      sb.append("  - ").append(r).append('\n');
-    }
-    return sb.toString();
+  /** Through the one YAML writer: a folder a user's component names {@code on} stays a string. */
+  private static String kustomization(java.util.Collection<String> resources) {
+    Map<String, Object> k = new LinkedHashMap<>();
+    k.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
+    k.put("kind", "Kustomization");
+    k.put("resources", List.copyOf(resources));
+    return KubernetesYaml.write(k);
   }
 }

@@ -23,10 +23,7 @@ class SecureDefaultsTest {
   private static final RenderedFiles FILES = new KubernetesBackend().render(LAB);
   private static final Rendered OUT = Rendered.of(FILES);
 
-  @Test
-  void should_match_the_golden_files_of_a_reference_like_lab() {
-    Golden.assertMatches("reference-like", FILES);
-  }
+  // The golden files of the reference lab live once, in the examples module (ReferenceHomelabTest).
 
   @Test
   void should_render_identical_bytes_twice() {

@@ -141,8 +141,8 @@ public abstract class AutoUpgrade {
     Problems v = new Problems()
         .when(concurrency() < 1, Checks.UPGRADE_CONCURRENCY, () -> "upgrade concurrency is " + concurrency() + ", at least 1 is needed",
             "Call autoUpgrade().concurrency(1)");
-    version().ifPresent(p -> v.when(!Names.isK3sVersion(p), Checks.UPGRADE_VERSION,
-        () -> "pinned upgrade version " + Texts.quote(p) + " is not a k3s release like v1.33.4+k3s1",
+    version().ifPresent(p -> v.when(K3sVersion.parse(p).isEmpty(), Checks.UPGRADE_VERSION,
+        () -> "pinned upgrade version " + K3sVersion.problem(p),
         "Pin a tag from https://github.com/k3s-io/k3s/releases with autoUpgrade().version(...)"));
     channel().ifPresent(c -> v.when(!c.matches("stable|latest|testing|v\\d+\\.\\d+"), Checks.UPGRADE_VERSION,
         () -> "upgrade channel " + Texts.quote(c) + " is not stable, latest, testing or a minor like v1.33",

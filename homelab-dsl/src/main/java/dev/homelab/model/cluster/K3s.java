@@ -6,7 +6,6 @@ import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.AddressRange;
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Names;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.Texts;
 import dev.homelab.validation.Problem;
@@ -36,6 +35,11 @@ public abstract class K3s {
    */
   @Value.Parameter
   public abstract String version();
+
+  /** {@link #version()} as a release tag; empty when it is none (validation reports it). */
+  public Optional<K3sVersion> release() {
+    return K3sVersion.parse(version());
+  }
 
   /**
    * HA with embedded etcd across the control-plane nodes. Default: false (single server, SQLite).
@@ -245,7 +249,7 @@ public abstract class K3s {
    */
   public List<Problem> violations() {
     Problems v = new Problems()
-        .when(!Names.isK3sVersion(version()), Checks.K3S_VERSION, () -> "version " + Texts.quote(version()) + " is not a k3s release like v1.33.4+k3s1",
+        .when(release().isEmpty(), Checks.K3S_VERSION, () -> "version " + K3sVersion.problem(version()),
             "Use a tag from https://github.com/k3s-io/k3s/releases");
     Optional<AddressRange> pods = AddressRange.parseCidr(clusterCidr());
     Optional<AddressRange> services = AddressRange.parseCidr(serviceCidr());
@@ -259,23 +263,11 @@ public abstract class K3s {
     etcdSnapshots().ifPresent(s -> v.addAll(s.violations()));
     upgrades().ifPresent(u -> {
       v.addAll(u.violations());
-      u.version().filter(p -> Names.isK3sVersion(p) && Names.isK3sVersion(version()) && compare(p, version()) < 0)
+      u.version().flatMap(K3sVersion::parse).filter(p -> release().filter(c -> p.compareTo(c) < 0).isPresent())
           .ifPresent(p -> v.add(Checks.UPGRADE_VERSION, "pinned upgrade version " + p + " is older than the cluster version " + version(),
               "Pin " + version() + " or newer with autoUpgrade().version(...)"));
     });
     return v.list();
-  }
-
-  /** Orders two k3s release tags by version, then k3s revision. */
-  private static int compare(String a, String b) {
-    int[] x = numbers(a);
-    int[] y = numbers(b);
-    return java.util.Arrays.compare(x, y);
-  }
-
-  private static int[] numbers(String version) {
-    return java.util.Arrays.stream(version.substring(1).split("[.+]|k3s")).filter(s -> !s.isEmpty())
-        .mapToInt(Integer::parseInt).toArray();
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -7,6 +7,7 @@ import dev.homelab.k8s.crd.upgrade.Plan;
 import dev.homelab.model.Lab;
 import dev.homelab.model.cluster.AutoUpgrade;
 import dev.homelab.model.cluster.K3s;
+import dev.homelab.model.cluster.K3sVersion;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.host.Taint;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -119,9 +120,7 @@ public final class UpgradesComponent implements Component {
 
   /** {@code v1.33.4+k3s1} → {@code v1.33.4}. */
   static String kubernetesVersion(Lab lab) {
-    String version = lab.cluster().map(K3s::version).orElse("v1.33.4+k3s1");
-    int plus = version.indexOf('+');
-    return plus < 0 ? version : version.substring(0, plus);
+    return lab.cluster().flatMap(K3s::release).map(K3sVersion::kubernetesVersion).orElse("v1.33.4");
   }
 
   private static HasMetadata controller() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole output of a lab with only platform parts ({@link TestLabs#platformOnly()}): the
  * platform components on their own, without k8s-core's Traefik, MetalLB, data services or apps.
- * The golden of a full reference-like lab is {@code SecureDefaultsTest}'s.
+ * The golden of the full reference lab is the examples module's ({@code ReferenceHomelabTest}).
  */
 class PlatformGoldenTest {
   private static final RenderedFiles PLATFORM = new KubernetesBackend().render(TestLabs.platformOnly());
