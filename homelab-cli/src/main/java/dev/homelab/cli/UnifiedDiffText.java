@@ -46,6 +46,11 @@ final class UnifiedDiffText {
       return out;
     }
     for (String line : diff) {
+      if (line.startsWith("@@")) {
+        // An empty side starts at line 0, as git and patch write it (java-diff-utils writes 1).
+        line = original.isEmpty() ? line.replaceFirst("^@@ -1,0 ", "@@ -0,0 ") : line;
+        line = revised.isEmpty() ? line.replaceFirst(" \\+1,0 @@", " +0,0 @@") : line;
+      }
       if (line.startsWith("--- ") || line.startsWith("+++ ")) {
         out.add(style.bold(line));
       } else if (line.startsWith("@@")) {

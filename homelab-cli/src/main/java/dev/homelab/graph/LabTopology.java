@@ -22,9 +22,9 @@ import dev.homelab.model.storage.StaticVolume;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads the model into a {@link Topology}: the one class of the graph that knows the model's
@@ -73,8 +73,8 @@ public final class LabTopology {
       label.add(node.name());
       label.add(node.arch().label() + " · " + (node.isControlPlane() ? "server" : "agent"));
       node.ip().ifPresent(label::add);
-      for (Disk disk : node.disks()) {
-        label.add("disk " + disk.name() + ": " + disk.use().name().toLowerCase(Locale.ROOT));
+      if (!node.disks().isEmpty()) {
+        label.add("disks " + node.disks().stream().map(Disk::name).collect(Collectors.joining(", ")));
       }
       node.postgres().ifPresent(p -> label.add("PostgreSQL " + p.version()));
       box(host(node.name()), Shape.HOST, ha && node.isControlPlane() ? "etcd" : "hosts", label);
@@ -136,7 +136,7 @@ public final class LabTopology {
       group("data", "data services · a namespace each", null);
     }
     for (DataService data : lab.dataServices()) {
-      List<String> label = new ArrayList<>(List.of(data.name(), data.kind().name().toLowerCase(Locale.ROOT)));
+      List<String> label = new ArrayList<>(List.of(data.name(), kind(data.kind())));
       box(data(data.name()), Shape.STORE, "data", label);
     }
     for (App app : lab.apps()) {
@@ -218,6 +218,15 @@ public final class LabTopology {
     if (boxes.containsKey(s3(target))) {
       link(from, s3(target), label, Line.DASHED);
     }
+  }
+
+  private static String kind(DataService.Kind kind) {
+    return switch (kind) {
+      case POSTGRES -> "PostgreSQL";
+      case REDIS -> "Redis";
+      case RABBITMQ -> "RabbitMQ";
+      case PIHOLE -> "Pi-hole";
+    };
   }
 
   private static List<String> withIp(String name, Optional<String> ip) {

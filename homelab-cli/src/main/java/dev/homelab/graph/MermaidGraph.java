@@ -27,7 +27,8 @@ public final class MermaidGraph {
   }
 
   private static void group(Topology topology, Group group, String indent, StringBuilder out) {
-    out.append(indent).append("subgraph ").append(group.id()).append("[\"").append(text(group.label())).append("\"]\n");
+    // "g_": a subgraph and a box may share a name (etcd), which Mermaid would merge
+    out.append(indent).append("subgraph g_").append(group.id()).append("[\"").append(text(group.label())).append("\"]\n");
     for (Group inner : topology.groupsIn(Optional.of(group.id()))) {
       group(topology, inner, indent + "  ", out);
     }
