@@ -3,6 +3,8 @@ package dev.homelab.cli;
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.ChangedFilesException;
 import dev.homelab.backend.Renderer;
+import dev.homelab.cli.source.LabSourceException;
+import dev.homelab.cli.source.LabSources;
 import dev.homelab.model.Lab;
 import dev.homelab.validation.ValidationException;
 import java.io.IOException;
@@ -12,15 +14,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * The command line a user's {@code main} hands its model to:
@@ -31,43 +29,54 @@ import picocli.CommandLine.Option;
  * }
  * }</pre>
  *
- * Commands: {@code render} (validate and write every backend's files), {@code validate},
- * {@code show} (the model as text). Errors are one clear message each, never a stack trace.
+ * Commands: {@code render} (validate and write every backend's files), {@code diff} (what a render
+ * would change), {@code validate}, {@code show} (the model as a tree or JSON), {@code graph} (the
+ * topology as Mermaid or Graphviz DOT), {@code init} (a new infra repository). Every model command
+ * also takes {@code --lab MyLab.java} or {@code --lab lab.jsh} instead of the program's own lab.
+ * Errors are one clear message each, never a stack trace.
  */
 @Command(
     name = "homelab",
     mixinStandardHelpOptions = true,
-    version = "homelab 0.1.0",
+    versionProvider = HomelabVersion.class,
     description = "Validates a homelab model and renders it to Kubernetes, Ansible, Terraform and GitHub Actions files.",
     footer = {"",
         "Exit codes:",
-        "  0  success",
-        "  1  the model is invalid (every problem is listed)",
+        "  0  success; for diff: the output is up to date",
+        "  1  the model is invalid (every problem is listed), or the --lab file does not compile or fails",
         "  2  wrong command line usage",
         "  3  a file or folder cannot be written",
         "  4  internal error: a bug in homelab DSL or a backend; please report it",
         "  5  rendering would overwrite files you changed since the last render, or files it did not",
-        "     write (each is listed); nothing was written. Keep your changes elsewhere, or render --force"},
-    subcommands = {HomelabCli.Render.class, HomelabCli.Validate.class, HomelabCli.Show.class})
+        "     write (each is listed); nothing was written. Keep your changes elsewhere, or render --force",
+        "  6  diff: a render would change the output (the differences are printed); render to apply them"},
+    subcommands = {RenderCommand.class, DiffCommand.class, ValidateCommand.class, ShowCommand.class,
+        GraphCommand.class, InitCommand.class})
 public final class HomelabCli implements Callable<Integer> {
   /** Exit code of an invalid model. */
   public static final int INVALID_MODEL = 1;
+  /** Exit code of a wrong command line. */
+  public static final int USAGE = CommandLine.ExitCode.USAGE;
   /** Exit code of an I/O failure. */
   public static final int IO_FAILURE = 3;
   /** Exit code of an unexpected exception: a bug. */
   public static final int INTERNAL_ERROR = 4;
   /** Exit code of a render that would overwrite files the user changed (or did not let it write); nothing was written. */
   public static final int CHANGED_FILES = 5;
+  /** Exit code of {@code diff} when a render would change the output directory. */
+  public static final int OUT_OF_DATE = 6;
 
   private final Supplier<Lab> lab;
   private final List<Backend> backends;
   private final Renderer renderer;
+  private final Style style;
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  private HomelabCli(Supplier<Lab> lab, Renderer renderer) {
+  private HomelabCli(Supplier<Lab> lab, Renderer renderer, Style style) {
     this.lab = lab;
     this.backends = renderer.backends();
     this.renderer = renderer;
+    this.style = style;
   }
 
   /** Runs the command line on a model with the standard backends; returns the exit code. */
@@ -82,7 +91,9 @@ public final class HomelabCli implements Callable<Integer> {
 
   /** Runs the command line with these backends (add your own or customised ones). */
   public static int run(Supplier<Lab> lab, List<Backend> backends, String... args) {
-    return run(lab, backends, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    // Colour only for a person at a terminal; never in pipes, files or CI logs, nor with NO_COLOR.
+    Style style = Style.forConsole(System.console(), System.getenv());
+    return run(lab, backends, new PrintWriter(System.out, true), new PrintWriter(System.err, true), style, args);
   }
 
   /**
@@ -90,23 +101,37 @@ public final class HomelabCli implements Callable<Integer> {
    * {@code Renderer.using(StandardBackends.all()).validatedBy(Validator.standard().with(myRule))}.
    */
   public static int run(Supplier<Lab> lab, Renderer renderer, String... args) {
-    return run(lab, renderer, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    Style style = Style.forConsole(System.console(), System.getenv());
+    return run(lab, renderer, new PrintWriter(System.out, true), new PrintWriter(System.err, true), style, args);
   }
 
-  /** Runs with explicit output streams (tests). */
+  /** Runs with explicit output streams (tests); plain text, no colour. */
   public static int run(Supplier<Lab> lab, List<Backend> backends, PrintWriter out, PrintWriter err, String... args) {
-    return run(lab, Renderer.using(backends), out, err, args);
+    return run(lab, Renderer.using(backends), out, err, Style.PLAIN, args);
   }
 
-  /** Runs with a renderer and explicit output streams (tests). */
+  /** Runs with a renderer and explicit output streams (tests); plain text, no colour. */
   public static int run(Supplier<Lab> lab, Renderer renderer, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new HomelabCli(lab, renderer));
+    return run(lab, renderer, out, err, Style.PLAIN, args);
+  }
+
+  /** {@code lab} may be null (the standalone {@link Main}): model commands then need {@code --lab}. */
+  static int run(Supplier<Lab> lab, List<Backend> backends, PrintWriter out, PrintWriter err, Style style, String... args) {
+    return run(lab, Renderer.using(backends), out, err, style, args);
+  }
+
+  static int run(Supplier<Lab> lab, Renderer renderer, PrintWriter out, PrintWriter err, Style style, String... args) {
+    CommandLine cli = new CommandLine(new HomelabCli(lab, renderer, style));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       Exception cause = e instanceof UncheckedIOException ? ((UncheckedIOException) e).getCause() : e;
       // A null passed to the DSL is a ValidationException too (dev.homelab.model.Arguments), so it is a
       // model problem here; a NullPointerException is left to the internal error below, a bug.
+      if (cause instanceof LabSourceException) {
+        commandLine.getErr().println(cause.getMessage());
+        return ((LabSourceException) cause).exitCode();
+      }
       if (cause instanceof ValidationException) {
         commandLine.getErr().println(cause.getMessage());
         return INVALID_MODEL;
@@ -166,65 +191,28 @@ public final class HomelabCli implements Callable<Integer> {
     return 0;
   }
 
-  Lab model() {
+  /** The model: from {@code --lab FILE} when given, else the program's own lab. */
+  Lab model(LabOption option) {
+    if (option.file != null) {
+      return LabSources.load(option.file);
+    }
+    if (lab == null) {
+      throw new LabSourceException(USAGE, "error: no lab to work on. Pass --lab MyLab.java (a class with a static "
+          + "Lab lab() method) or --lab lab.jsh (a JShell script that declares Lab lab)");
+    }
     return lab.get();
   }
 
-  @Command(name = "render", description = "Validate the model, then write every backend's files under --out, all or nothing: "
-      + "an interrupted render is finished (or undone) by the next one. Files you added under --out stay.")
-  static final class Render implements Callable<Integer> {
-    @CommandLine.ParentCommand private HomelabCli parent;
-    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-    @Option(names = {"-o", "--out"}, description = "Output directory (default: ${DEFAULT-VALUE}).", defaultValue = "out")
-    private Path out;
-
-    @Option(names = "--force", description = "Overwrite files you changed since the last render, and files homelab "
-        + "render did not write, where rendered files go (without it such a render stops, writes nothing and exits with 5).")
-    private boolean force;
-
-    @Option(names = {"-b", "--backend"}, split = ",", description = "Only these backends (default: all of them).")
-    private List<String> only = new ArrayList<>();
-
-    @Override
-    public Integer call() throws IOException {
-      List<String> known = parent.backends.stream().map(Backend::name).collect(Collectors.toList());
-      for (String name : only) {
-        if (!known.contains(name)) {
-          spec.commandLine().getErr().println("error: unknown backend '" + name + "'. Choose from " + String.join(", ", known));
-          return CommandLine.ExitCode.USAGE;
-        }
-      }
-      // the bring-up guide covers every backend even when only some are rendered
-      List<String> written = parent.renderer.write(parent.model(), out, only.isEmpty() ? known : only, force);
-      spec.commandLine().getOut().println("rendered " + written.size() + " files into " + out);
-      return 0;
-    }
+  List<Backend> backends() {
+    return backends;
   }
 
-  @Command(name = "validate", description = "Check the model and list every problem, the backends' own included.")
-  static final class Validate implements Callable<Integer> {
-    @CommandLine.ParentCommand private HomelabCli parent;
-    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      // The same check render runs: the renderer's validator plus every backend's own problems.
-      parent.renderer.check(parent.model());
-      spec.commandLine().getOut().println("the model is valid");
-      return 0;
-    }
+  /** The renderer every command uses: the chosen backends and validator. */
+  Renderer renderer() {
+    return renderer;
   }
 
-  @Command(name = "show", description = "Print the model.")
-  static final class Show implements Callable<Integer> {
-    @CommandLine.ParentCommand private HomelabCli parent;
-    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      spec.commandLine().getOut().println(parent.model());
-      return 0;
-    }
+  Style style() {
+    return style;
   }
 }

@@ -185,10 +185,11 @@ class HomelabCliTest {
   }
 
   @Test
-  void should_print_the_model_with_show() {
+  void should_print_the_model_as_a_tree_with_show() {
     assertThat(run(() -> VALID, "show")).isZero();
-    assertThat(out.toString()).isEqualTo(VALID + "\n");
-    assertThat(out.toString()).contains("pi1");
+    assertThat(out.toString()).isEqualTo("homelab test\n"
+        + "└── k3s v1.33.4+k3s1\n"
+        + "    └── pi1 · arm64 · server · 192.168.1.11\n");
   }
 
   @Test
@@ -289,7 +290,9 @@ class HomelabCliTest {
     String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 
     assertThat(p.waitFor()).as(output).isZero();
-    assertThat(output).isEqualTo("rendered 3 files into .\n");
+    assertThat(output).isEqualTo("  fake:        2 added, 0 changed, 0 removed, 0 unchanged\n"
+        + "  (top level): 1 added, 0 changed, 0 removed, 0 unchanged\n"
+        + "rendered 3 files into .\n");
     assertThat(Files.readString(dir.resolve("fake/nodes.txt"))).isEqualTo("pi1\n");
     assertThat(dir.resolve("README.md")).exists();
   }

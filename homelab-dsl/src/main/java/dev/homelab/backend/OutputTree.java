@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -119,6 +120,15 @@ final class OutputTree {
       return sha256(Files.readAllBytes(real));
     }
     return Files.isDirectory(real, NOFOLLOW) ? FOLDER : OTHER;
+  }
+
+  /** The bytes of the regular file at {@code relative} (links not followed), if there is one. */
+  Optional<byte[]> read(String relative) throws IOException {
+    Path real = real(relative);
+    if (real == null || !Files.isRegularFile(real, NOFOLLOW)) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.readAllBytes(real));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -95,25 +96,92 @@ public final class OutputWriter {
    * root; returns the relative paths written.
    */
   public List<String> write(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
+    return apply(rendered, topLevel).rendered();
+  }
+
+  /**
+   * What {@link #write(Map, SortedMap)} would do, file by file, without changing anything: not even
+   * an interrupted earlier write is finished (the plan says so). A folder in the way throws as the
+   * write would; files the user changed do not throw, the plan names them.
+   */
+  public RenderPlan plan(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
     SortedMap<String, byte[]> next = collect(rendered, topLevel);
+    checkBase();
+    boolean interrupted = Files.exists(Journal.staging(tree), LinkOption.NOFOLLOW_LINKS);
+    return planned(rendered, next, topLevel.isEmpty()).plan(interrupted);
+  }
+
+  /** Like {@link #write(Map, SortedMap)}, and returns what it did, file by file. */
+  public RenderPlan apply(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
+    SortedMap<String, byte[]> next = collect(rendered, topLevel);
+    Path base = tree.base();
+    checkBase();
+    if (Files.isDirectory(base)) {
+      recover();
+      Set<String> everything = new TreeSet<>(readManifest().keySet());
+      everything.addAll(next.keySet());
+      tree.deleteOldTemporaryFiles(everything);
+    }
+    Planned planned = planned(rendered, next, topLevel.isEmpty());
+    if (!planned.changed().isEmpty() && !force) {
+      throw new ChangedFilesException(planned.changed());
+    }
+    List<Journal.Put> puts = planned.puts();
+    List<Journal.Delete> deletes = planned.deletes();
+    if (puts.isEmpty() && deletes.isEmpty()) {
+      return planned.plan(false);
+    }
+
+    Files.createDirectories(base);
+    Path staging = Journal.staging(tree);
+    Files.createDirectory(staging); // recover() removed any earlier one
+    // The manifest is moved last, so the journal lists it last.
+    puts.sort((a, b) -> Boolean.compare(a.path().equals(MANIFEST), b.path().equals(MANIFEST)));
+    Journal journal = new Journal(deletes, puts);
+    try {
+      for (Journal.Put put : puts) {
+        Path replaced = tree.real(put.path());
+        OutputTree.writeDurably(Journal.staged(staging, put.path()), planned.targets().get(put.path()), replaced);
+        steps.done("stage " + put.path());
+      }
+      journal.commit(staging);
+    } catch (IOException | RuntimeException e) {
+      // Not committed: the tree is untouched, and the staged bytes go (a kill leaves them to the next write).
+      try {
+        OutputTree.deleteTree(staging, false);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    steps.done("commit");
+    journal.apply(tree, staging, force, steps);
+    return planned.plan(false);
+  }
+
+  private void checkBase() throws IOException {
     Path base = tree.base();
     if (Files.exists(base) && !Files.isDirectory(base)) {
       throw new FileSystemException(tree.shownRoot(), null, "exists and is not a directory");
     }
-    if (Files.isDirectory(base)) {
-      recover();
-    }
+  }
 
+  /** Every change of a write, planned and checked while nothing is changed yet. */
+  private record Planned(SortedMap<String, byte[]> targets, List<Journal.Delete> deletes, List<Journal.Put> puts,
+      SortedMap<String, ChangedFilesException.Reason> changed, List<RenderPlan.File> files, List<String> groups) {
+    RenderPlan plan(boolean interrupted) {
+      return new RenderPlan(files, groups, interrupted);
+    }
+  }
+
+  private Planned planned(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> next, boolean noTopLevel)
+      throws IOException {
     // path -> sha256, or null when an older manifest recorded no hash (never deleted).
     SortedMap<String, String> previous = readManifest();
-    if (Files.isDirectory(base)) {
-      Set<String> everything = new TreeSet<>(previous.keySet());
-      everything.addAll(next.keySet());
-      tree.deleteOldTemporaryFiles(everything);
-    }
     SortedMap<String, String> after = new TreeMap<>();
     List<Journal.Delete> deletes = new ArrayList<>();
     Set<String> goingAway = new TreeSet<>();
+    List<RenderPlan.File> files = new ArrayList<>();
     for (Map.Entry<String, String> old : previous.entrySet()) {
       String path = old.getKey();
       if (!rendered.containsKey(firstSegment(path))) {
@@ -122,6 +190,7 @@ public final class OutputWriter {
         deletes.add(new Journal.Delete(path, old.getValue()));
         if (old.getValue().equals(tree.fingerprint(path))) {
           goingAway.add(path);
+          files.add(new RenderPlan.File(path, RenderPlan.Change.REMOVED, tree.read(path), Optional.empty(), Optional.empty()));
         }
       }
     }
@@ -137,49 +206,32 @@ public final class OutputWriter {
       String hash = OutputTree.sha256(file.getValue());
       tree.checkFolders(path, goingAway);
       String now = tree.fingerprint(path);
+      Optional<byte[]> bytes = Optional.of(file.getValue());
       if (now.equals(hash)) {
+        if (!path.equals(MANIFEST)) {
+          files.add(new RenderPlan.File(path, RenderPlan.Change.UNCHANGED, Optional.empty(), bytes, Optional.empty()));
+        }
         continue; // unchanged: not rewritten
       }
+      Optional<ChangedFilesException.Reason> reason = Optional.empty();
       if (now.equals(OutputTree.FOLDER)) {
         tree.checkFolderInTheWay(path, goingAway);
       } else if (!now.equals(OutputTree.NOTHING) && !path.equals(MANIFEST) && !now.equals(previous.get(path))) {
-        changed.put(tree.shown(path), previous.containsKey(path)
+        reason = Optional.of(previous.containsKey(path)
             ? ChangedFilesException.Reason.CHANGED : ChangedFilesException.Reason.NOT_OURS);
+        changed.put(tree.shown(path), reason.get());
       }
       puts.add(new Journal.Put(path, now, hash));
-    }
-    if (!changed.isEmpty() && !force) {
-      throw new ChangedFilesException(changed);
-    }
-    if (puts.isEmpty() && deletes.isEmpty()) {
-      return new ArrayList<>(next.keySet());
-    }
-
-    Files.createDirectories(base);
-    Path staging = Journal.staging(tree);
-    Files.createDirectory(staging); // recover() removed any earlier one
-    // The manifest is moved last, so the journal lists it last.
-    puts.sort((a, b) -> Boolean.compare(a.path().equals(MANIFEST), b.path().equals(MANIFEST)));
-    Journal journal = new Journal(deletes, puts);
-    try {
-      for (Journal.Put put : puts) {
-        Path replaced = tree.real(put.path());
-        OutputTree.writeDurably(Journal.staged(staging, put.path()), targets.get(put.path()), replaced);
-        steps.done("stage " + put.path());
+      if (!path.equals(MANIFEST)) {
+        RenderPlan.Change change = now.equals(OutputTree.NOTHING) ? RenderPlan.Change.ADDED : RenderPlan.Change.CHANGED;
+        files.add(new RenderPlan.File(path, change, tree.read(path), bytes, reason));
       }
-      journal.commit(staging);
-    } catch (IOException | RuntimeException e) {
-      // Not committed: the tree is untouched, and the staged bytes go (a kill leaves them to the next write).
-      try {
-        OutputTree.deleteTree(staging, false);
-      } catch (IOException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
     }
-    steps.done("commit");
-    journal.apply(tree, staging, force, steps);
-    return new ArrayList<>(next.keySet());
+    List<String> groups = new ArrayList<>(rendered.keySet());
+    if (!noTopLevel) {
+      groups.add(RenderPlan.TOP_LEVEL);
+    }
+    return new Planned(targets, deletes, puts, changed, files, groups);
   }
 
   /**

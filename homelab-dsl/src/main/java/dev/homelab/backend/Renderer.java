@@ -158,6 +158,30 @@ public final class Renderer {
    * the write with {@link ChangedFilesException} before anything changes (see {@link OutputWriter}).
    */
   public List<String> write(Lab lab, Path outputDir, Collection<String> only, boolean force) throws IOException {
+    return apply(lab, outputDir, only, force).rendered();
+  }
+
+  /**
+   * Like {@link #write(Lab, Path, Collection, boolean)}, and returns what the write did, file by
+   * file ({@link RenderPlan}): what {@code render} reports per backend.
+   */
+  public RenderPlan apply(Lab lab, Path outputDir, Collection<String> only, boolean force) throws IOException {
+    Output output = output(lab, only);
+    return new OutputWriter(outputDir, force).apply(output.rendered(), output.topLevel());
+  }
+
+  /**
+   * What {@link #write(Lab, Path, Collection, boolean)} would do to {@code outputDir}, file by file,
+   * changing nothing: what {@code diff} prints. Throws {@link ValidationException} for an invalid model.
+   */
+  public RenderPlan plan(Lab lab, Path outputDir, Collection<String> only) throws IOException {
+    Output output = output(lab, only);
+    return new OutputWriter(outputDir).plan(output.rendered(), output.topLevel());
+  }
+
+  private record Output(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) {}
+
+  private Output output(Lab lab, Collection<String> only) {
     for (String name : only) {
       if (backends.stream().noneMatch(b -> b.name().equals(name))) {
         throw new IllegalArgumentException("no backend is called " + name);
@@ -172,6 +196,6 @@ public final class Renderer {
     }
     SortedMap<String, byte[]> topLevel = new TreeMap<>();
     topLevel.put(BringUpGuide.FILE, BringUpGuide.render(lab, backends).getBytes(StandardCharsets.UTF_8));
-    return new OutputWriter(outputDir, force).write(rendered, topLevel);
+    return new Output(rendered, topLevel);
   }
 }
