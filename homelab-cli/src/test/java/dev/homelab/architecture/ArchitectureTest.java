@@ -36,7 +36,7 @@ class ArchitectureTest {
   @Test
   void should_keep_the_model_free_of_backends_and_fabric8() {
     noClasses().that().resideInAnyPackage("dev.homelab", "dev.homelab.model..", "dev.homelab.validation..",
-            "dev.homelab.backend..")
+            "dev.homelab.backend..", "dev.homelab.versions..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.fabric8..", "com.fasterxml.jackson..", "dev.homelab.k8s..", "dev.homelab.ansible..",
             "dev.homelab.terraform..", "dev.homelab.github..", "dev.homelab.cli..")

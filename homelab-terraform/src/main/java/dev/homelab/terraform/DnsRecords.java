@@ -30,7 +30,6 @@ final class DnsRecords implements Part {
   static final String FILE = "dns.tf.json";
   static final String PUBLIC_IP = "public_ip";
   /** 5.x, at least the release the resource schemas were checked against. */
-  static final String CLOUDFLARE_VERSION = "~> 5.14";
 
   /** A public host name and its zone. */
   record Host(App app, String fqdn, DnsZone zone) {}
@@ -53,7 +52,7 @@ final class DnsRecords implements Part {
     if (hosts.isEmpty() && vpn.isEmpty()) {
       return;
     }
-    module.requireProvider("cloudflare", "cloudflare/cloudflare", CLOUDFLARE_VERSION);
+    module.requireProvider("cloudflare", "cloudflare/cloudflare", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.TERRAFORM_PROVIDER_CLOUDFLARE));
     String token = dns.apiToken().variableStem();
     module.variable(Variable.secret(token, "Cloudflare API token with Zone:DNS:Edit on every zone (" + dns.apiToken() + ")",
         ModelPaths.of("dns/apiToken")));
