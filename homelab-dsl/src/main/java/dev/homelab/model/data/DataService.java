@@ -90,7 +90,9 @@ public abstract class DataService {
   public abstract Kind kind();
 
   /**
-   * Container image (multi-arch). Default: the kind's pinned official image.
+   * Container image (multi-arch). Default: the kind's pinned official image from the versions file
+   * ({@link Kind#versionKey()}); left at that default, a lab's {@code .version(VersionKey.IMAGE_POSTGRES, ...)}
+   * (or the kind's key) is rendered instead ({@link dev.homelab.versions.Versions#imageOf}).
    *
    * @see <a href="https://kubernetes.io/docs/concepts/containers/images/">container images</a>
    */

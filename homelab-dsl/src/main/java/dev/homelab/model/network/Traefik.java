@@ -69,7 +69,8 @@ public abstract class Traefik {
 
   /**
    * Helm chart version. Default: the versions file's ({@code VersionKey.CHART_TRAEFIK}, {@code 41.3.0}
-   * when this was written), or the lab's {@code .version(VersionKey.CHART_TRAEFIK, ...)}.
+   * when this was written); left at that default, a lab's {@code .version(VersionKey.CHART_TRAEFIK, ...)}
+   * is rendered instead ({@link dev.homelab.versions.Versions#of}).
    *
    * @see <a href="https://github.com/traefik/traefik-helm-chart">Traefik Helm chart</a>
    */
