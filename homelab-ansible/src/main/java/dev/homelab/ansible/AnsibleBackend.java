@@ -92,7 +92,7 @@ public final class AnsibleBackend implements Backend {
       files.addAll(RoleFiles.filterPlugins());
     }
     files.add("site.yml", SitePlaybook.render(systems));
-    files.add("requirements.yml", Requirements.render(systems));
+    files.add("requirements.yml", Requirements.render(lab, systems));
     files.add("README.md", Docs.readme(lab, inventory, systems));
     files.add("VAULT.md", Docs.vault(vault, systems));
     return files.build();

@@ -34,7 +34,7 @@ final class BringUp {
         ansible-galaxy install -r requirements.yml
         ansible-galaxy collection install 'git+https://github.com/k3s-io/k3s-ansible.git,%s'
         ```
-        """.formatted(Docs.MIN_ANSIBLE_CORE, Docs.MIN_ANSIBLE_CORE, Docs.K3S_ANSIBLE_TAG)));
+        """.formatted(Docs.MIN_ANSIBLE_CORE, Docs.MIN_ANSIBLE_CORE, Docs.k3sAnsibleTag(lab))));
 
     StringBuilder hosts = new StringBuilder("""
         Every host runs %s or Raspberry Pi OS %s and accepts SSH with a key as `%s`, with sudo.

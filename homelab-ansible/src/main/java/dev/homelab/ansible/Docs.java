@@ -7,10 +7,12 @@ import java.util.Map;
 /** {@code README.md} (what is here, the order to run things, the inventory graph) and {@code VAULT.md}. */
 final class Docs {
   /**
-   * The k3s-io/k3s-ansible release the inventory is written for (tag {@code 1.2.2}, commit
-   * 165062c410ab8bd194a815d2cbd76f6d83755fd1, collection k3s.orchestration 1.2.2).
+   * The k3s-io/k3s-ansible release the inventory is written for (versions file; tag {@code 1.2.2}
+   * was commit 165062c410ab8bd194a815d2cbd76f6d83755fd1, collection k3s.orchestration 1.2.2).
    */
-  static final String K3S_ANSIBLE_TAG = "1.2.2";
+  static String k3sAnsibleTag(Lab lab) {
+    return dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.ANSIBLE_K3S_ANSIBLE);
+  }
   /** k3s-ansible's prereq role asserts it (roles/prereq/tasks/main.yml; meta/runtime.yml). */
   static final String MIN_ANSIBLE_CORE = "2.15";
 
@@ -112,8 +114,9 @@ final class Docs {
         %s```
         """.formatted(lab.name(), lab.cluster().orElseThrow().version(), lab.servers().get(0).name(),
             MIN_ANSIBLE_CORE, MIN_ANSIBLE_CORE, HostOs.title(), HostOs.RELEASE, HostOs.DISTRIBUTION, HostOs.MAJOR_VERSION,
-            lab.sshUser(), K3S_ANSIBLE_TAG, K3S_ANSIBLE_TAG,
-            plays.toString().stripTrailing(), notes, K3S_ANSIBLE_TAG, configFileMode(lab), InventoryGraph.of(inventory));
+            lab.sshUser(), k3sAnsibleTag(lab), k3sAnsibleTag(lab),
+            plays.toString().stripTrailing(), notes, k3sAnsibleTag(lab), configFileMode(lab), InventoryGraph.of(inventory))
+        + "\n" + dev.homelab.versions.VersionsReadme.section(lab, "ansible");
   }
 
   /** The config file's mode, and what it means for the etcd S3 keys when the servers have them. */

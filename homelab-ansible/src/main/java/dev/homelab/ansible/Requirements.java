@@ -13,7 +13,7 @@ import java.util.Map;
 final class Requirements {
   /**
    * k3s-ansible's roles use {@code ansible.utils.ipwrap} (added in ansible.utils 2.5.0, fixed in
-   * 2.5.2) since its release {@value Docs#K3S_ANSIBLE_TAG}, but its {@code galaxy.yml} lists only
+   * 2.5.2) since its release 1.2.2, but its {@code galaxy.yml} lists only
    * community.general and ansible.posix as dependencies, so {@code ansible-galaxy collection install}
    * of it does not bring ansible.utils (k3s-io/k3s-ansible 1.2.2: galaxy.yml,
    * collections/requirements.yml, roles/k3s_agent/tasks/main.yml).
@@ -22,11 +22,11 @@ final class Requirements {
 
   private Requirements() {}
 
-  static String render(List<HostSystem> systems) {
+  static String render(dev.homelab.model.Lab lab, List<HostSystem> systems) {
     Map<String, Object> requirements = new LinkedHashMap<>();
     List<Object> roles = new ArrayList<>();
     if (systems.stream().anyMatch(s -> s instanceof WireGuardSystem && s.present())) {
-      roles.add(entry(WireGuardSystem.ROLE, WireGuardSystem.ROLE_VERSION));
+      roles.add(entry(WireGuardSystem.ROLE, dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.ANSIBLE_ROLE_WIREGUARD)));
     }
     if (!roles.isEmpty()) {
       requirements.put("roles", roles);

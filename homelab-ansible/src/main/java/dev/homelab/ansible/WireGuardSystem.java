@@ -23,7 +23,6 @@ import java.util.Map;
 final class WireGuardSystem extends HostSystem {
   static final String GROUP = "vpn";
   static final String ROLE = "githubixx.ansible_role_wireguard";
-  static final String ROLE_VERSION = "18.3.0";
   static final String INTERFACE = "wg0";
 
   WireGuardSystem(Lab lab) {
@@ -124,7 +123,7 @@ final class WireGuardSystem extends HostSystem {
    * iptables for the NAT rules of PostUp/PostDown, and lsb-release: on Debian the role reads
    * {@code ansible_facts['lsb']['id']}, which stays empty without {@code lsb_release}, so the role
    * fails before it installs anything (githubixx/ansible-role-wireguard issue #86;
-   * {@code tasks/setup-debian.yml} of {@value #ROLE_VERSION}). The role gathers facts again as its
+   * {@code tasks/setup-debian.yml} of 18.3.0). The role gathers facts again as its
    * first task ({@code tasks/main.yml}), so installing the package just before it is enough.
    */
   private static Map<String, Object> packages() {

@@ -451,6 +451,35 @@ public abstract class Lab {
     return copy().withSecretStore(clusterSecretStore);
   }
 
+  // ---- versions (the library's versions file, overridden per lab) ------------------------------
+
+  /**
+   * Chart, image, Ansible role and tool versions this lab pins instead of the library's versions
+   * file ({@link dev.homelab.versions.Versions} merges them). Default: none, every version as the
+   * file has it.
+   *
+   * @see <a href="https://docs.renovatebot.com/modules/manager/regex/">Renovate regex manager (keeps the file current)</a>
+   */
+  public abstract java.util.Map<dev.homelab.versions.VersionKey, String> versions();
+
+  /**
+   * Pins one chart, image, Ansible role or tool version for this lab, e.g.
+   * {@code .version(VersionKey.CHART_TRAEFIK, "41.4.0")}; a later call for the same key wins, and a
+   * part's own setting ({@code traefik().chartVersion(...)}, {@code postgres(...).image(...)}) wins
+   * over it. Default: the library's versions file ({@code dev/homelab/versions/versions.properties},
+   * e.g. Traefik chart {@code 41.3.0}), each entry with its upstream, listed in the rendered READMEs.
+   *
+   * @see <a href="https://docs.renovatebot.com/modules/manager/regex/">Renovate regex manager (keeps the file current)</a>
+   */
+  public Lab version(dev.homelab.versions.VersionKey key, String version) {
+    required(key, ModelPaths.ROOT, ".version(key, …)", "a VersionKey", ".version(VersionKey.CHART_TRAEFIK, \"41.4.0\")");
+    required(version, ModelPaths.ROOT, ".version(…, version)", "the version to pin", ".version(VersionKey.CHART_TRAEFIK, \"41.4.0\")");
+    java.util.Map<dev.homelab.versions.VersionKey, String> all = new java.util.EnumMap<>(dev.homelab.versions.VersionKey.class);
+    all.putAll(versions());
+    all.put(key, version);
+    return copy().withVersions(all);
+  }
+
   // ---- queries ---------------------------------------------------------------------------------
 
   /**

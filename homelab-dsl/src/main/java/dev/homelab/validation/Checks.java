@@ -17,6 +17,7 @@ public final class Checks {
   private static final List<Check> ALL = new ArrayList<>();
 
   // ---- the lab's own settings and names ------------------------------------------------------------
+  public static final Check VERSION_FORMAT = check("version-format", "A lab's version override has the format of its key (a chart, image tag, role or tool release)");
   public static final Check TIME_ZONE = check("time-zone", "The lab's time zone is an IANA zone such as Europe/Paris");
   public static final Check DOMAIN_NAME = check("domain-name", "The lab's domain is a lower-case DNS name with a dot");
   public static final Check SSH_USER = check("ssh-user", "SSH users (the lab's and a node's) are Linux user names");

@@ -29,6 +29,7 @@ final class ValueRules implements Rule {
     lab.dns().ifPresent(d -> report(problems, ModelPaths.dns(), d.violations()));
     lab.storage().forEach(c -> report(problems, ModelPaths.storageClass(c.name()), c.violations()));
     lab.terraformState().ifPresent(t -> report(problems, ModelPaths.terraformState(), t.violations()));
+    report(problems, ModelPaths.ROOT, dev.homelab.versions.Versions.violations(lab.versions()));
   }
 
   private static void report(Problems problems, String path, List<Problem> found) {

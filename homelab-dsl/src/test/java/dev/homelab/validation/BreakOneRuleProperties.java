@@ -218,6 +218,7 @@ class BreakOneRuleProperties {
             s -> s.build().apps(app("broken", "docker.io/library/nextcloud:31.0.8-apache").publicVia(s.traefik()))),
         at(Checks.ENV_PLAIN_SECRET, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("API_TOKEN", "plain-value")))),
         at(Checks.SECRET_NAME, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("X", secret("Bad_Name", "k"))))),
+        at(Checks.VERSION_FORMAT, "homelab/versions/ACTION_CHECKOUT", add(l -> l.version(dev.homelab.versions.VersionKey.ACTION_CHECKOUT, "v4 main"))),
         new Breaker(Checks.ROUTES_VIA_LAB_INGRESS, s -> "homelab/apps/broken",
             s -> s.build().apps(app("broken", IMAGE).internalVia(s.traefik().entrypoints("websecure", "lan")))),
         new Breaker(Checks.HOST_NAME, s -> "homelab/apps/broken", s -> s.build().apps(app("broken", IMAGE).internalVia(s.traefik()).host("Bad_Host"))),

@@ -22,12 +22,6 @@ import java.util.Map;
  */
 final class DeployWorkflow {
   static final String PATH = ".github/workflows/deploy.yml";
-  static final String CHECKOUT = "actions/checkout@v4";
-  static final String SETUP_TERRAFORM = "hashicorp/setup-terraform@v3";
-  static final String SETUP_KUBECTL = "azure/setup-kubectl@v4";
-  static final String SETUP_PYTHON = "actions/setup-python@v5";
-  /** The release the Terraform output was checked with; the module itself asks for 1.6.3 or later. */
-  static final String TERRAFORM_VERSION = "1.11.4";
   static final String SSH_KEY_SECRET = "ANSIBLE_SSH_PRIVATE_KEY";
   static final String KNOWN_HOSTS_SECRET = "ANSIBLE_SSH_KNOWN_HOSTS";
   static final String VAULT_SECRET = "ANSIBLE_VAULT_PASSWORD";
@@ -49,12 +43,34 @@ final class DeployWorkflow {
   private final GitHub github;
   private final String runsOn;
   private final TerraformInputs terraform;
+  // Actions are pinned to release tags and Terraform to a release, all from the versions file.
+  private final String checkout;
+  private final String setupTerraform;
+  private final String setupKubectl;
+  private final String setupPython;
+  private final String terraformVersion;
 
   DeployWorkflow(Lab lab, GitHub github, String runsOn) {
     this.lab = lab;
     this.github = github;
     this.runsOn = runsOn;
     this.terraform = new TerraformInputs(lab);
+    dev.homelab.versions.Versions versions = dev.homelab.versions.Versions.of(lab);
+    this.checkout = "actions/checkout@" + versions.get(dev.homelab.versions.VersionKey.ACTION_CHECKOUT);
+    this.setupTerraform = "hashicorp/setup-terraform@" + versions.get(dev.homelab.versions.VersionKey.ACTION_SETUP_TERRAFORM);
+    this.setupKubectl = "azure/setup-kubectl@" + versions.get(dev.homelab.versions.VersionKey.ACTION_SETUP_KUBECTL);
+    this.setupPython = "actions/setup-python@" + versions.get(dev.homelab.versions.VersionKey.ACTION_SETUP_PYTHON);
+    this.terraformVersion = versions.get(dev.homelab.versions.VersionKey.TOOL_TERRAFORM);
+  }
+
+  /** The checkout action as the workflow uses it, e.g. {@code actions/checkout@v4}. */
+  String checkout() {
+    return checkout;
+  }
+
+  /** The setup-terraform action as the workflow uses it, e.g. {@code hashicorp/setup-terraform@v3}. */
+  String setupTerraform() {
+    return setupTerraform;
   }
 
   /** Whether the workflow has a Terraform job: resources to apply and state that outlives the runner. */
@@ -117,8 +133,8 @@ final class DeployWorkflow {
         "defaults", map("run", map("working-directory", "ansible")),
         "env", map("PLAYBOOK", WorkflowYaml.expression("inputs.playbook"), "ANSIBLE_FORCE_COLOR", "1"),
         "steps", List.of(
-            map("uses", CHECKOUT),
-            map("uses", SETUP_PYTHON, "with", map("python-version", "3.12")),
+            map("uses", checkout),
+            map("uses", setupPython, "with", map("python-version", "3.12")),
             map("name", "Install Ansible and the collections",
                 "run", "python -m pip install 'ansible-core>=2.15,<2.18' netaddr\n"
                     + "if [ -f requirements.yml ]; then ansible-galaxy install -r requirements.yml; fi\n"),
@@ -152,8 +168,8 @@ final class DeployWorkflow {
     env.putAll(terraform.backendEnv());
     env.putAll(terraform.env());
     List<Object> steps = new ArrayList<>();
-    steps.add(map("uses", CHECKOUT));
-    steps.add(map("uses", SETUP_TERRAFORM, "with", map("terraform_version", TERRAFORM_VERSION, "terraform_wrapper", false)));
+    steps.add(map("uses", checkout));
+    steps.add(map("uses", setupTerraform, "with", map("terraform_version", terraformVersion, "terraform_wrapper", false)));
     if (terraform.needsPublicIp()) {
       // The runner is inside the lab: its egress address is the lab's public address.
       steps.add(map("name", "Public address",
@@ -176,10 +192,10 @@ final class DeployWorkflow {
 
   private Map<String, Object> kubernetesJob(List<String> needs) {
     // kubectl without a kubeconfig uses the runner pod's service account (in-cluster config).
-    Map<String, Object> kubectl = map("uses", SETUP_KUBECTL,
+    Map<String, Object> kubectl = map("uses", setupKubectl,
         "with", lab.cluster().flatMap(K3s::release).map(v -> map("version", kubectlVersion(v))).orElse(null));
     List<Object> steps = List.of(
-        map("uses", CHECKOUT),
+        map("uses", checkout),
         kubectl,
         // The HelmCharts of this pass install the CRDs a minute later: their custom resources fail once.
         map("name", "kubectl apply (custom resources may fail until their CRDs exist)",

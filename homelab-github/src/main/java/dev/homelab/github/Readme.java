@@ -86,8 +86,9 @@ final class Readme {
         .append("`\n  (organization Settings → Actions → Runner groups → selected workflows:\n")
         .append("  `").append(github.repository()).append("/").append(DeployWorkflow.PATH).append("@refs/heads/")
         .append(github.branch()).append("`).\n");
-    md.append("\nActions are pinned to release tags (`").append(DeployWorkflow.CHECKOUT).append("`, `")
-        .append(DeployWorkflow.SETUP_TERRAFORM).append("`...);\npin them to commit SHAs if your policy asks for it.\n");
+    md.append("\nActions are pinned to release tags (`").append(workflow.checkout()).append("`, `")
+        .append(workflow.setupTerraform()).append("`...);\npin them to commit SHAs if your policy asks for it.\n");
+    md.append('\n').append(dev.homelab.versions.VersionsReadme.section(lab, "github"));
     return md.toString();
   }
 

@@ -15,14 +15,19 @@ import dev.homelab.validation.ModelPaths;
  * @see <a href="https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_lifecycle_configuration">aws_s3_bucket_lifecycle_configuration</a>
  */
 final class AwsS3Buckets implements BucketProvider {
-  static final String AWS_VERSION = "~> 6.25";
+  private final String providerVersion;
+
+  /** Buckets through the hashicorp/aws provider, {@code providerVersion} a constraint like {@code ~> 6.25}. */
+  AwsS3Buckets(String providerVersion) {
+    this.providerVersion = providerVersion;
+  }
 
   @Override
   public JsonNode addBucket(S3Target target, TerraformModule module) {
     String path = ModelPaths.s3(target.name());
     String id = TfJson.identifier(target.name());
     String alias = "aws." + id;
-    module.requireProvider("aws", "hashicorp/aws", AWS_VERSION);
+    module.requireProvider("aws", "hashicorp/aws", providerVersion);
     String accessKey = target.accessKeyId().variableStem();
     String secretKey = target.secretAccessKey().variableStem();
     module.variable(Variable.secret(accessKey, "Access key id for S3 target " + target.name() + " (" + target.accessKeyId() + ")", path));

@@ -18,7 +18,7 @@ final class Buckets implements Part {
     TreeMap<String, JsonNode> names = new TreeMap<>();
     for (S3Target target : lab.backups()) {
       if (target.managedByTerraform()) {
-        names.put(target.name(), providerFor(target).addBucket(target, module));
+        names.put(target.name(), providerFor(lab, target).addBucket(target, module));
       }
     }
     if (names.isEmpty()) {
@@ -33,7 +33,7 @@ final class Buckets implements Part {
   }
 
   /** The provider for a target; the model has no choice yet, so every target uses the AWS provider. */
-  static BucketProvider providerFor(S3Target target) {
-    return new AwsS3Buckets();
+  static BucketProvider providerFor(Lab lab, S3Target target) {
+    return new AwsS3Buckets(dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.TERRAFORM_PROVIDER_AWS));
   }
 }

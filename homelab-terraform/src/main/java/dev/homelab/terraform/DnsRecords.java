@@ -31,7 +31,6 @@ final class DnsRecords implements Part {
   static final String FILE = "dns.tf.json";
   static final String PUBLIC_IP = "public_ip";
   /** 5.x, at least the release the resource schemas were checked against. */
-  static final String CLOUDFLARE_VERSION = "~> 5.14";
   /** Two records of one name would fight over it; the model's host-unique check knows only routes. */
   static final Check VPN_RECORD = Check.of("terraform-dns-vpn", "The WireGuard endpoint's record is not also a public app's host");
 
@@ -56,7 +55,7 @@ final class DnsRecords implements Part {
     if (hosts.isEmpty() && vpn.isEmpty()) {
       return;
     }
-    module.requireProvider("cloudflare", "cloudflare/cloudflare", CLOUDFLARE_VERSION);
+    module.requireProvider("cloudflare", "cloudflare/cloudflare", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.TERRAFORM_PROVIDER_CLOUDFLARE));
     String token = dns.apiToken().variableStem();
     module.variable(Variable.secret(token, "Cloudflare API token with Zone:DNS:Edit on every zone (" + dns.apiToken() + ")",
         ModelPaths.of("dns/apiToken")));

@@ -84,7 +84,7 @@ public final class TerraformBackend implements Backend {
     for (Map.Entry<String, String> file : module.render(REQUIRED_VERSION).entrySet()) {
       out.add(file.getKey(), file.getValue());
     }
-    out.add("README.md", new Readme(lab, module).text());
+    out.add("README.md", new Readme(lab, module).text() + "\n" + dev.homelab.versions.VersionsReadme.section(lab, name()));
     return out.build();
   }
 

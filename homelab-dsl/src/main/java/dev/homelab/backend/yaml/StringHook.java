@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * What a backend's target does with strings, beyond YAML: Ansible templates every string it reads
- * (so a string holding {@code {{} is tagged {@code !unsafe}), GitHub Actions evaluates
- * {@code ${{}}. The writer calls the hook for every {@code String} it writes, map keys excepted;
+ * (so a string holding <code>&#123;&#123;</code> is tagged {@code !unsafe}), GitHub Actions evaluates
+ * <code>$&#123;&#123;</code>. The writer calls the hook for every {@code String} it writes, map keys excepted;
  * {@link TrustedText} bypasses it.
  */
 @FunctionalInterface

@@ -1,5 +1,7 @@
 package dev.homelab.model.data;
 
+import dev.homelab.versions.VersionKey;
+import dev.homelab.versions.Versions;
 import static dev.homelab.model.Arguments.required;
 import static dev.homelab.model.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
@@ -28,17 +30,17 @@ public abstract class DataService {
 
   /** What the service is, with its port and default image. */
   public enum Kind {
-    POSTGRES(5432, "docker.io/library/postgres:17.6", "postgres", false),
-    REDIS(6379, "docker.io/library/redis:8.2.1", "redis", false),
-    RABBITMQ(5672, "docker.io/library/rabbitmq:4.1.4-management", "rabbitmq", true),
-    PIHOLE(53, "docker.io/pihole/pihole:2025.08.0", "pihole", true);
+    POSTGRES(5432, VersionKey.IMAGE_POSTGRES, "postgres", false),
+    REDIS(6379, VersionKey.IMAGE_REDIS, "redis", false),
+    RABBITMQ(5672, VersionKey.IMAGE_RABBITMQ, "rabbitmq", true),
+    PIHOLE(53, VersionKey.IMAGE_PIHOLE, "pihole", true);
 
     private final int port;
-    private final String image;
+    private final VersionKey image;
     private final String portName;
     private final boolean adminUi;
 
-    Kind(int port, String image, String portName, boolean adminUi) {
+    Kind(int port, VersionKey image, String portName, boolean adminUi) {
       this.port = port;
       this.image = image;
       this.portName = portName;
@@ -58,7 +60,13 @@ public abstract class DataService {
       return port;
     }
 
+    /** The kind's pinned official image, from the library's versions file ({@link #versionKey()}). */
     public String defaultImage() {
+      return Versions.defaults().get(image);
+    }
+
+    /** The entry of the versions file that pins the kind's image, e.g. {@link VersionKey#IMAGE_POSTGRES}. */
+    public VersionKey versionKey() {
       return image;
     }
 
@@ -84,7 +92,9 @@ public abstract class DataService {
   public abstract Kind kind();
 
   /**
-   * Container image (multi-arch). Default: the kind's pinned official image.
+   * Container image (multi-arch). Default: the kind's pinned official image from the versions file
+   * ({@link Kind#versionKey()}); left at that default, a lab's {@code .version(VersionKey.IMAGE_POSTGRES, ...)}
+   * (or the kind's key) is rendered instead ({@link dev.homelab.versions.Versions#imageOf}).
    *
    * @see <a href="https://kubernetes.io/docs/concepts/containers/images/">container images</a>
    */

@@ -96,18 +96,8 @@ public abstract class Monitoring {
   public abstract Optional<String> storageClass();
 
   /**
-   * Helm chart version. Default: {@code 88.5.3}.
-   *
-   * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
-   */
-  @Value.Default
-  public String chartVersion() {
-    return "88.5.3";
-  }
-
-  /**
    * The stack; prefer {@link dev.homelab.Homelab#monitoring}. Default: all built-in alerts, no
-   * receivers, Grafana at {@code grafana}, retention {@code 15d}, {@code 20Gi}, chart {@code 88.5.3}.
+   * receivers, Grafana at {@code grafana}, retention {@code 15d}, {@code 20Gi}, chart version from the versions file ({@code VersionKey.CHART_KUBE_PROMETHEUS_STACK}).
    *
    * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
    */

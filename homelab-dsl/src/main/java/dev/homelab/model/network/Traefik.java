@@ -69,13 +69,15 @@ public abstract class Traefik {
   }
 
   /**
-   * Helm chart version. Default: {@code 41.3.0}.
+   * Helm chart version. Default: the versions file's ({@code VersionKey.CHART_TRAEFIK}, {@code 41.3.0}
+   * when this was written); left at that default, a lab's {@code .version(VersionKey.CHART_TRAEFIK, ...)}
+   * is rendered instead ({@link dev.homelab.versions.Versions#of}).
    *
    * @see <a href="https://github.com/traefik/traefik-helm-chart">Traefik Helm chart</a>
    */
   @Value.Default
   public String chartVersion() {
-    return "41.3.0";
+    return dev.homelab.versions.Versions.defaults().get(dev.homelab.versions.VersionKey.CHART_TRAEFIK);
   }
 
   /**

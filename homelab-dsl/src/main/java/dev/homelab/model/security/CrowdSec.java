@@ -81,18 +81,8 @@ public abstract class CrowdSec {
   public abstract Optional<SecretRef> enroll();
 
   /**
-   * Helm chart version. Default: {@code 0.24.0}.
-   *
-   * @see <a href="https://github.com/crowdsecurity/helm-charts">CrowdSec Helm charts</a>
-   */
-  @Value.Default
-  public String chartVersion() {
-    return "0.24.0";
-  }
-
-  /**
    * CrowdSec; prefer {@link dev.homelab.Homelab#crowdsec}. Default: firewall bouncers on, AppSec off,
-   * not enrolled, chart {@code 0.24.0}; the LAPI IP is required while firewall bouncers are on.
+   * not enrolled, chart version from the versions file ({@code VersionKey.CHART_CROWDSEC}); the LAPI IP is required while firewall bouncers are on.
    *
    * @see <a href="https://docs.crowdsec.net/u/getting_started/installation/kubernetes">CrowdSec on Kubernetes</a>
    */

@@ -108,7 +108,7 @@ final class AppInit {
       String db = s.databaseFor(app.name());
       out.add(new ContainerBuilder()
           .withName("wait-for-" + s.name())
-          .withImage(s.image())
+          .withImage(dev.homelab.versions.Versions.imageOf(lab, s))
           .withCommand("/bin/sh", "-c", "until psql --no-psqlrc --quiet --command 'SELECT 1' >/dev/null; do\n"
               + "  echo \"waiting for database " + db + " on " + s.name() + "\"; sleep 5\ndone\n")
           .withEnv(Pods.env("PGHOST", s.host()), Pods.env("PGUSER", db), Pods.env("PGDATABASE", db),

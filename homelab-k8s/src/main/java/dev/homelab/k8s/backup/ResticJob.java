@@ -28,7 +28,6 @@ import java.util.Map;
  */
 public final class ResticJob {
   /** restic's official image: multi-arch (amd64, arm64, ...), pinned. */
-  public static final String IMAGE = "docker.io/restic/restic:0.18.0";
   /** Where the job mounts what it backs up. */
   public static final String SOURCE = "/backup";
 
@@ -91,7 +90,7 @@ public final class ResticJob {
     allMounts.add(new VolumeMountBuilder().withName("restic-cache").withMountPath("/cache").build());
     Container restic = new ContainerBuilder()
         .withName("restic")
-        .withImage(IMAGE)
+        .withImage(dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.IMAGE_RESTIC))
         .withCommand("/bin/sh", "-c", script())
         .withEnv(env())
         .withVolumeMounts(allMounts)

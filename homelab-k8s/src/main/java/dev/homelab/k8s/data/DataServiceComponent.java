@@ -75,7 +75,7 @@ final class DataServiceComponent implements Component {
         : Pods.restrictedPod(engine.uid());
     ContainerBuilder container = new ContainerBuilder()
         .withName(s.kind().portName())
-        .withImage(s.image())
+        .withImage(dev.homelab.versions.Versions.imageOf(lab, s))
         .withPorts(engine.ports())
         .withEnv(engine.env())
         .withArgs(engine.args())
@@ -100,7 +100,7 @@ final class DataServiceComponent implements Component {
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
         .withSecurityContext(pod)
-        .withInitContainers(redis ? List.of(RedisSecretConfig.initContainer(s)) : List.of())
+        .withInitContainers(redis ? List.of(RedisSecretConfig.initContainer(lab, s)) : List.of())
         .withContainers(container.build())
         .withVolumes(redis ? List.of(RedisSecretConfig.volume()) : List.of())
         .endSpec()

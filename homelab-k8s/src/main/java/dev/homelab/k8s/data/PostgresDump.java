@@ -26,7 +26,7 @@ final class PostgresDump {
     job.source(new VolumeBuilder().withName("dump").withNewEmptyDir().endEmptyDir().build(), "dump", false);
     job.before(new ContainerBuilder()
         .withName("pg-dumpall")
-        .withImage(s.image())
+        .withImage(dev.homelab.versions.Versions.imageOf(lab, s))
         .withCommand("/bin/sh", "-c", "pg_dumpall --clean --if-exists --file " + ResticJob.SOURCE + "/dump/pg_dumpall.sql")
         .withEnv(Pods.env("PGHOST", s.host()), Pods.env("PGUSER", "postgres"),
             Pods.env("PGPASSWORD", s.credentials()))

@@ -60,7 +60,7 @@ final class PostgresRoles {
         .withData(Map.of("roles.sql", sql))
         .build());
     out.add(new JobBuilder()
-        .withNewMetadata().withName(name + "-" + hash(s.image() + "\0" + sql)).withNamespace(s.name())
+        .withNewMetadata().withName(name + "-" + hash(dev.homelab.versions.Versions.imageOf(lab, s) + "\0" + sql)).withNamespace(s.name())
         .withLabels(labels).endMetadata()
         .withNewSpec()
         .withBackoffLimit(6)
@@ -73,7 +73,7 @@ final class PostgresRoles {
         .withSecurityContext(Pods.restrictedPod(999))
         .addToContainers(new ContainerBuilder()
             .withName("psql")
-            .withImage(s.image())
+            .withImage(dev.homelab.versions.Versions.imageOf(lab, s))
             // The server may still be starting on the first apply: wait for it rather than burn retries.
             .withCommand("/bin/sh", "-c", "until pg_isready --quiet; do sleep 2; done\n"
                 + "exec psql --no-psqlrc --set ON_ERROR_STOP=1 --file " + SCRIPTS + "/roles.sql\n")

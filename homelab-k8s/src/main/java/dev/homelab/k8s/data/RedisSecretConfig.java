@@ -35,10 +35,10 @@ final class RedisSecretConfig {
 
   private RedisSecretConfig() {}
 
-  static Container initContainer(DataService s) {
+  static Container initContainer(dev.homelab.model.Lab lab, DataService s) {
     return new ContainerBuilder()
         .withName("write-config")
-        .withImage(s.image())
+        .withImage(dev.homelab.versions.Versions.imageOf(lab, s))
         .withCommand("/bin/sh", "-c", SCRIPT)
         .withEnv(Pods.env("REDIS_PASSWORD", s.credentials()))
         .withVolumeMounts(mount())

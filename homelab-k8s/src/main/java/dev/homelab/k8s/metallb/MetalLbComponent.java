@@ -24,7 +24,6 @@ import java.util.Map;
 public final class MetalLbComponent implements Component {
   public static final String NAMESPACE = "metallb-system";
   /** The chart version; MetalLB's {@code metallb.io/} annotation prefix needs 0.14.9 or later. */
-  public static final String CHART_VERSION = "0.16.1";
   /** The annotation that asks MetalLB for a fixed IP (prefix {@code metallb.io/} since 0.14.9). */
   public static final String LOAD_BALANCER_IPS = "metallb.io/loadBalancerIPs";
 
@@ -50,7 +49,7 @@ public final class MetalLbComponent implements Component {
     List<HasMetadata> out = new ArrayList<>();
     out.add(Namespaces.privileged(NAMESPACE,
         "the speaker DaemonSet uses hostNetwork and NET_RAW to answer ARP for service IPs (L2 mode)"));
-    out.add(HelmChart.of("metallb", "https://metallb.github.io/metallb", "metallb", CHART_VERSION, NAMESPACE,
+    out.add(HelmChart.of("metallb", "https://metallb.github.io/metallb", "metallb", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_METALLB), NAMESPACE,
         values()));
     List<String> names = new ArrayList<>();
     for (AddressPool pool : lab.loadBalancer()) {

@@ -37,7 +37,7 @@ public final class ArcControllerComponent implements Component {
         Namespaces.baseline(NAMESPACE,
             "the controller creates the scale sets' listener pods without a restricted securityContext"),
         HelmChart.of(RELEASE, null, GitHubRunnersComponent.CHARTS + "gha-runner-scale-set-controller",
-            GitHubRunnersComponent.CHART_VERSION, NAMESPACE, values()),
+            dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_GHA_RUNNER_SCALE_SET), NAMESPACE, values()),
         // controller and listeners only call out (API server, GitHub); nothing calls in
         NetworkPolicies.defaultDeny(NAMESPACE));
   }

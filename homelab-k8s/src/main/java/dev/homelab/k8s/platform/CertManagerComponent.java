@@ -29,7 +29,6 @@ import java.util.Map;
 public final class CertManagerComponent implements Component {
   public static final String NAMESPACE = "cert-manager";
   public static final String ISSUER = "letsencrypt";
-  static final String CHART_VERSION = "v1.21.1";
   static final int WEBHOOK_PORT = 10250;
   static final int METRICS_PORT = 9402;
 
@@ -46,7 +45,7 @@ public final class CertManagerComponent implements Component {
     Tls tls = lab.tls().get();
     List<HasMetadata> out = new ArrayList<>();
     out.add(Namespaces.restricted(NAMESPACE));
-    out.add(HelmChart.of("cert-manager", "https://charts.jetstack.io", "cert-manager", CHART_VERSION, NAMESPACE,
+    out.add(HelmChart.of("cert-manager", "https://charts.jetstack.io", "cert-manager", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_CERT_MANAGER), NAMESPACE,
         values(lab)));
     out.add(issuer(tls));
     out.addAll(certificates(lab));

@@ -51,7 +51,7 @@ public final class CrowdSecComponent implements Component {
     List<HasMetadata> out = new ArrayList<>();
     out.add(Namespaces.privileged(NAMESPACE,
         "the agent DaemonSet mounts the hosts' /var/log (hostPath) to read container and system logs"));
-    out.add(HelmChart.of(RELEASE, "https://crowdsecurity.github.io/helm-charts", "crowdsec", cs.chartVersion(),
+    out.add(HelmChart.of(RELEASE, "https://crowdsecurity.github.io/helm-charts", "crowdsec", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_CROWDSEC),
         NAMESPACE, values(lab, cs)));
     out.addAll(networkPolicies(lab, cs));
     return out;

@@ -21,7 +21,6 @@ import java.util.Map;
  */
 public final class ExternalSecretsComponent implements Component {
   public static final String NAMESPACE = "external-secrets";
-  static final String CHART_VERSION = "2.9.0";
   static final int WEBHOOK_PORT = 10250;
   static final int METRICS_PORT = 8080;
 
@@ -42,7 +41,7 @@ public final class ExternalSecretsComponent implements Component {
       values.set("serviceMonitor.enabled", true).set("serviceMonitor.additionalLabels", Peers.RELEASE_LABEL);
     }
     out.add(HelmChart.of("external-secrets", "https://charts.external-secrets.io", "external-secrets",
-        CHART_VERSION, NAMESPACE, values));
+        dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_EXTERNAL_SECRETS), NAMESPACE, values));
     out.add(NetworkPolicies.defaultDeny(NAMESPACE));
     out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
     // ExternalSecrets and stores are validated by the operator's webhook

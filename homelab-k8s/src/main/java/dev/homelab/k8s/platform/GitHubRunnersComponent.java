@@ -35,7 +35,6 @@ public final class GitHubRunnersComponent implements Component {
   static final String CONTROLLER_NAMESPACE = ArcControllerComponent.NAMESPACE;
   public static final String RUNNERS_NAMESPACE = "arc-runners";
   public static final String DEPLOYER = "homelab-deployer";
-  static final String CHART_VERSION = "0.14.2";
   static final String CHARTS = "oci://ghcr.io/actions/actions-runner-controller-charts/";
   static final String CONTROLLER_SERVICE_ACCOUNT = ArcControllerComponent.SERVICE_ACCOUNT;
   /**
@@ -45,7 +44,6 @@ public final class GitHubRunnersComponent implements Component {
    * Renovate): ARC runners never self-update, and GitHub stops sending jobs to a runner version that
    * has been superseded for more than 30 days.
    */
-  static final String RUNNER_IMAGE = "ghcr.io/actions/actions-runner:2.335.1";
 
   @Override
   public String folder() {
@@ -65,8 +63,8 @@ public final class GitHubRunnersComponent implements Component {
         "plain runner image, no Docker-in-Docker: the deploy workflow only runs kubectl, so the runner pods "
             + "need no privilege and set a restricted securityContext");
     out.add(runnersNs);
-    out.add(HelmChart.of(runners.name(), null, CHARTS + "gha-runner-scale-set", CHART_VERSION,
-        RUNNERS_NAMESPACE, runnerValues(github, runners)));
+    out.add(HelmChart.of(runners.name(), null, CHARTS + "gha-runner-scale-set", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_GHA_RUNNER_SCALE_SET),
+        RUNNERS_NAMESPACE, runnerValues(lab, github, runners)));
     out.add(new ServiceAccountBuilder().withNewMetadata().withName(DEPLOYER).withNamespace(RUNNERS_NAMESPACE)
         .endMetadata().build());
     out.add(new ClusterRoleBindingBuilder().withNewMetadata().withName(DEPLOYER).endMetadata()
@@ -95,7 +93,7 @@ public final class GitHubRunnersComponent implements Component {
         + "Keep " + github.repository() + " private, or put the scale set in a runner group limited to the deploy\n"
         + "workflow on `" + github.branch() + "` (organisation settings, Actions, Runner groups: selected\n"
         + "workflows), then set the chart value `runnerGroup` to it (`KubernetesBackend.customize`).\n\n"
-        + "The runner image is pinned (`" + RUNNER_IMAGE + "`): bump it with every actions/runner release,\n"
+        + "The runner image is pinned (`" + dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.IMAGE_ACTIONS_RUNNER) + "`): bump it with every actions/runner release,\n"
         + "GitHub stops sending jobs to a runner version superseded for more than 30 days.\n");
   }
 
@@ -103,13 +101,13 @@ public final class GitHubRunnersComponent implements Component {
     return lab.github().flatMap(GitHub::runners).map(Runners::name).orElse("");
   }
 
-  static HelmValues runnerValues(GitHub github, Runners runners) {
+  static HelmValues runnerValues(Lab lab, GitHub github, Runners runners) {
     Map<String, Object> securityContext = new LinkedHashMap<>();
     securityContext.put("allowPrivilegeEscalation", false);
     securityContext.put("capabilities", Map.of("drop", List.of("ALL")));
     Map<String, Object> runner = new LinkedHashMap<>();
     runner.put("name", "runner");
-    runner.put("image", RUNNER_IMAGE);
+    runner.put("image", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.IMAGE_ACTIONS_RUNNER));
     runner.put("command", List.of("/home/runner/run.sh"));
     runner.put("securityContext", securityContext);
     Map<String, Object> podSecurityContext = new LinkedHashMap<>();

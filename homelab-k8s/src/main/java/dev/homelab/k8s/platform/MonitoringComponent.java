@@ -54,7 +54,7 @@ public final class MonitoringComponent implements Component {
     out.add(Namespaces.privileged(NAMESPACE,
         "node-exporter uses hostNetwork, hostPID and hostPath mounts of / to read the node's metrics"));
     out.add(HelmChart.of(RELEASE, "https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack",
-        m.chartVersion(), NAMESPACE, values(lab, m)));
+        dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_KUBE_PROMETHEUS_STACK), NAMESPACE, values(lab, m)));
     out.addAll(BuiltInAlertRules.rules(lab, m));
     out.add(NetworkPolicies.defaultDeny(NAMESPACE));
     out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));

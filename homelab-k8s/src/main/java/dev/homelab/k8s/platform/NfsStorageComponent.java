@@ -30,7 +30,6 @@ import java.util.TreeMap;
  */
 public final class NfsStorageComponent implements Component {
   public static final String DRIVER = "nfs.csi.k8s.io";
-  static final String CHART_VERSION = "4.13.4";
   /** NFSv4.1: one TCP connection, no separate mountd/lockd ports to open. */
   static final List<String> MOUNT_OPTIONS = List.of("nfsvers=4.1");
 
@@ -48,7 +47,7 @@ public final class NfsStorageComponent implements Component {
     // kube-system, as upstream installs it: the node plugin is privileged (mounts on the host)
     out.add(HelmChart.of("csi-driver-nfs",
         "https://raw.githubusercontent.com/kubernetes-csi/csi-driver-nfs/master/charts", "csi-driver-nfs",
-        CHART_VERSION, "kube-system", HelmValues.create()));
+        dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_CSI_DRIVER_NFS), "kube-system", HelmValues.create()));
     for (NfsStorageClass c : lab.storage()) {
       out.add(storageClass(lab, c));
     }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The scoped RBAC system-upgrade-controller ships for the pinned release
  * ({@code manifests/clusterrole.yaml} and {@code clusterrolebinding.yaml} of
- * rancher/system-upgrade-controller at {@link UpgradesComponent#CONTROLLER_VERSION}), rebuilt as
+ * rancher/system-upgrade-controller at the versions file's {@code IMAGE_SYSTEM_UPGRADE_CONTROLLER}, v0.20.1), rebuilt as
  * typed objects, in place of {@code cluster-admin}. One ServiceAccount holds all three roles,
  * because the Plans' upgrade Jobs run as the same account:
  *

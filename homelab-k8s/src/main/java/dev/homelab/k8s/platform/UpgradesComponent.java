@@ -54,8 +54,6 @@ public final class UpgradesComponent implements Component {
    * CRD at start, so the committed CRD ({@code upgrade.cattle.io_plans.yaml}) must come from the
    * same release: its header names it, and a test holds the two together.
    */
-  public static final String CONTROLLER_VERSION = "v0.20.1";
-  static final String CONTROLLER_IMAGE = "rancher/system-upgrade-controller:" + CONTROLLER_VERSION;
   static final String UPGRADE_IMAGE = "rancher/k3s-upgrade";
   static final String CONTROL_PLANE = "node-role.kubernetes.io/control-plane";
   private static final String CONTROLLER_LABEL = "upgrade.cattle.io/controller";
@@ -83,7 +81,7 @@ public final class UpgradesComponent implements Component {
         .endMetadata().build());
     out.addAll(UpgradeControllerRbac.objects(NAMESPACE, SERVICE_ACCOUNT));
     out.add(controllerEnv(lab));
-    out.add(controller());
+    out.add(controller(lab));
     out.add(serverPlan(lab, u));
     out.add(agentPlan(lab, u));
     // the controller only talks to the API server; nothing connects to it
@@ -94,7 +92,7 @@ public final class UpgradesComponent implements Component {
   @Override
   public Map<String, String> extraFiles(Lab lab) {
     return Map.of("README.md", "# Automatic k3s upgrades\n\n"
-        + "system-upgrade-controller " + CONTROLLER_VERSION + " runs the Plans `server-plan` and `agent-plan`.\n\n"
+        + "system-upgrade-controller " + dev.homelab.versions.Versions.of(lab).tag(dev.homelab.versions.VersionKey.IMAGE_SYSTEM_UPGRADE_CONTROLLER) + " runs the Plans `server-plan` and `agent-plan`.\n\n"
         + "The folder also holds the `Plan` CRD (`customresourcedefinition-plans.upgrade.cattle.io.yaml`), so\n"
         + "the Plans apply once it is established (see the k8s README for the apply order).\n\n"
         + "A failed plan leaves its node cordoned: `kubectl uncordon <node>` after fixing it.\n");
@@ -123,7 +121,7 @@ public final class UpgradesComponent implements Component {
     return lab.cluster().flatMap(K3s::release).map(K3sVersion::kubernetesVersion).orElse("v1.33.4");
   }
 
-  private static HasMetadata controller() {
+  private static HasMetadata controller(Lab lab) {
     Map<String, String> labels = Map.of(CONTROLLER_LABEL, "system-upgrade-controller");
     return new DeploymentBuilder()
         .withNewMetadata().withName("system-upgrade-controller").withNamespace(NAMESPACE).endMetadata()
@@ -144,7 +142,7 @@ public final class UpgradesComponent implements Component {
         .withTolerations(controlPlaneTolerations())
         .addNewContainer()
         .withName("system-upgrade-controller")
-        .withImage(CONTROLLER_IMAGE)
+        .withImage(dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.IMAGE_SYSTEM_UPGRADE_CONTROLLER))
         .withImagePullPolicy("IfNotPresent")
         // the controller only talks to the API server: as upstream's manifest, nobody, no privileges
         .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(65534L).withRunAsGroup(65534L)

@@ -35,7 +35,7 @@ public final class TraefikComponent implements Component {
     Traefik traefik = lab.ingress().get();
     List<HasMetadata> out = new ArrayList<>();
     out.add(Namespaces.restricted(NS));
-    out.add(HelmChart.of("traefik", "https://traefik.github.io/charts", "traefik", traefik.chartVersion(), NS,
+    out.add(HelmChart.of("traefik", "https://traefik.github.io/charts", "traefik", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_TRAEFIK), NS,
         TraefikValues.of(lab, traefik)));
     if (Routes.usesWildcard(lab)) {
       out.add(TLSStore.defaultStore(NS, Routes.wildcardSecret(lab)));

@@ -30,7 +30,6 @@ final class TraefikValues {
   /** Name of the additional Service of the internal side (the chart calls it {@code traefik-internal}). */
   static final String INTERNAL_SERVICE = "internal";
   static final String BOUNCER_MODULE = "github.com/maxlerebourg/crowdsec-bouncer-traefik-plugin";
-  static final String BOUNCER_VERSION = "v1.7.1";
 
   private TraefikValues() {}
 
@@ -57,7 +56,7 @@ final class TraefikValues {
     v.set("providers.kubernetesIngress.enabled", false);
     if (lab.security().isPresent()) {
       v.set("experimental.plugins.bouncer.moduleName", BOUNCER_MODULE);
-      v.set("experimental.plugins.bouncer.version", BOUNCER_VERSION);
+      v.set("experimental.plugins.bouncer.version", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.TRAEFIK_PLUGIN_CROWDSEC_BOUNCER));
       crowdsecOnPublicEntrypoints(v, traefik);
     }
     if (lab.monitoring().isPresent()) {

@@ -96,7 +96,7 @@ class UpgradesComponentTest {
 
     JsonNode deployment = TestLabs.object(files, "system-upgrade/deployment-system-upgrade-controller.yaml");
     assertThat(deployment.at("/spec/template/spec/containers/0/image").asText())
-        .isEqualTo("rancher/system-upgrade-controller:" + UpgradesComponent.CONTROLLER_VERSION);
+        .isEqualTo(dev.homelab.versions.Versions.defaults().get(dev.homelab.versions.VersionKey.IMAGE_SYSTEM_UPGRADE_CONTROLLER));
     assertThat(deployment.at("/spec/template/spec/serviceAccountName").asText()).isEqualTo("system-upgrade");
     assertThat(TestLabs.object(files, "system-upgrade/namespace-system-upgrade.yaml")
         .at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText()).isEqualTo("privileged");

@@ -35,6 +35,6 @@ class UpstreamCrdsTest {
     // the controller re-registers its own CRD at start: another release's schema would be replaced
     // (and Plan fields the renderer sets might not exist in it)
     assertThat(header).contains("rancher/system-upgrade-controller")
-        .contains("@ " + UpgradesComponent.CONTROLLER_VERSION + " (");
+        .contains("@ " + dev.homelab.versions.Versions.defaults().tag(dev.homelab.versions.VersionKey.IMAGE_SYSTEM_UPGRADE_CONTROLLER) + " (");
   }
 }

@@ -1,0 +1,56 @@
+package dev.homelab.versions;
+
+import dev.homelab.model.ImageReference;
+import dev.homelab.model.Names;
+import java.util.regex.Pattern;
+
+/**
+ * What a version of a {@link VersionKey} looks like. The backends put versions into YAML, JSON,
+ * Markdown and {@code uses: owner/action@ref} lines, so a version is held to its format before
+ * anything renders it (an override is a model problem, not a broken file).
+ */
+enum Format {
+  /** A release name: a chart version, a git tag, a Galaxy version ({@code 41.3.0}, {@code v1.21.1}, {@code v4}). */
+  RELEASE("a release like 41.3.0 or v1.21.1", "41.3.0") {
+    private final Pattern release = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
+
+    @Override
+    boolean accepts(String version) {
+      return release.matcher(version).matches();
+    }
+  },
+  /** A pinned OCI image reference ({@code docker.io/restic/restic:0.18.0}). */
+  IMAGE("an image with a pinned tag", "docker.io/restic/restic:0.18.0") {
+    @Override
+    boolean accepts(String version) {
+      return ImageReference.isValid(version) && Names.isPinnedImage(version);
+    }
+  },
+  /** A Terraform version constraint ({@code ~> 5.14}). */
+  CONSTRAINT("a Terraform version constraint like ~> 5.14", "~> 5.14") {
+    private final Pattern constraint = Pattern.compile("(~> |>= |= )?[0-9]+(\\.[0-9]+){0,2}");
+
+    @Override
+    boolean accepts(String version) {
+      return constraint.matcher(version).matches();
+    }
+  };
+
+  private final String description;
+  private final String example;
+
+  Format(String description, String example) {
+    this.description = description;
+    this.example = example;
+  }
+
+  abstract boolean accepts(String version);
+
+  String description() {
+    return description;
+  }
+
+  String example() {
+    return example;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.homelab.validation;
+
+import static dev.homelab.testing.TestLabs.*;
+
+import dev.homelab.versions.VersionKey;
+import org.junit.jupiter.api.Test;
+
+/** A lab's version overrides end up in YAML, JSON and `uses:` lines: each is held to its key's format. */
+class VersionRulesTest {
+  @Test
+  void should_reject_an_action_version_with_a_space() {
+    Expect.only(minimal().version(VersionKey.ACTION_CHECKOUT, "v4 main"), Checks.VERSION_FORMAT,
+        "homelab/versions/ACTION_CHECKOUT: version 'v4 main' is not a release like 41.3.0 or v1.21.1. "
+            + "Call homelab.version(VersionKey.ACTION_CHECKOUT, \"v4\") with a release like 41.3.0 or v1.21.1");
+  }
+
+  @Test
+  void should_reject_an_image_without_a_pinned_tag() {
+    Expect.only(minimal().version(VersionKey.IMAGE_RESTIC, "docker.io/restic/restic:latest"), Checks.VERSION_FORMAT,
+        "homelab/versions/IMAGE_RESTIC: version 'docker.io/restic/restic:latest' is not an image with a pinned tag. "
+            + "Call homelab.version(VersionKey.IMAGE_RESTIC, \"docker.io/restic/restic:0.18.0\") with an image with a pinned tag");
+  }
+
+  @Test
+  void should_reject_a_provider_constraint_terraform_does_not_read() {
+    Expect.only(minimal().version(VersionKey.TERRAFORM_PROVIDER_AWS, "~>6"), Checks.VERSION_FORMAT,
+        "homelab/versions/TERRAFORM_PROVIDER_AWS: version '~>6' is not a Terraform version constraint like ~> 5.14. "
+            + "Call homelab.version(VersionKey.TERRAFORM_PROVIDER_AWS, \"~> 6.25\") with a Terraform version constraint like ~> 5.14");
+  }
+
+  @Test
+  void should_accept_overrides_in_their_keys_formats() {
+    Expect.none(minimal()
+        .version(VersionKey.CHART_TRAEFIK, "41.4.0")
+        .version(VersionKey.IMAGE_POSTGRES, "docker.io/library/postgres:17.7")
+        .version(VersionKey.TERRAFORM_PROVIDER_CLOUDFLARE, "~> 5.15"));
+  }
+}
