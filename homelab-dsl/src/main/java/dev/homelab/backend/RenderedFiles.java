@@ -35,6 +35,14 @@ public final class RenderedFiles {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
+  /** Every path with its size in bytes, one per line, e.g. {@code k8s/kustomization.yaml (312 B)}. */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder(files.size() + " files");
+    files.forEach((path, bytes) -> out.append('\n').append(path).append(" (").append(bytes.length).append(" B)"));
+    return out.toString();
+  }
+
   /** Collects files; a path may be added once. */
   public static final class Builder {
     private final SortedMap<String, byte[]> files = new TreeMap<>();

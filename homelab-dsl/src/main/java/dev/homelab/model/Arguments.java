@@ -26,6 +26,7 @@ public final class Arguments {
    * @param what what to pass instead, e.g. {@code the variable's plain value}
    * @param example a call that works, e.g. {@code .env("TZ", "Europe/Paris")}
    */
+  @com.google.errorprone.annotations.CanIgnoreReturnValue
   public static <T> T required(T value, String path, String call, String what, String example) {
     if (value == null) {
       throw new ValidationException(List.of(Checks.NULL_ARGUMENT.at(path, call + " got null", "Pass " + what + ", e.g. " + example)));
@@ -37,6 +38,7 @@ public final class Arguments {
    * {@code values} when neither the array nor an element is null; an element is named by its index,
    * e.g. {@code .nodes(nodes[1])}. {@code call} names the array as the call's last argument.
    */
+  @com.google.errorprone.annotations.CanIgnoreReturnValue
   public static <T> T[] requiredEach(T[] values, String path, String call, String what, String example) {
     required(values, path, call, what, example);
     for (int i = 0; i < values.length; i++) {
@@ -48,6 +50,7 @@ public final class Arguments {
   }
 
   /** {@code values} when neither the list nor an element is null; see {@link #requiredEach(Object[], String, String, String, String)}. */
+  @com.google.errorprone.annotations.CanIgnoreReturnValue
   public static <T> List<T> requiredEach(List<T> values, String path, String call, String what, String example) {
     required(values, path, call, what, example);
     for (int i = 0; i < values.size(); i++) {

@@ -489,6 +489,7 @@ public abstract class Lab {
    *
    * @see dev.homelab.validation.Validator
    */
+  @com.google.errorprone.annotations.CanIgnoreReturnValue
   public Lab validate() {
     Validator.standard().check(this);
     return this;
@@ -634,6 +635,50 @@ public abstract class Lab {
   public Optional<String> apiEndpoint() {
     Optional<String> configured = cluster().flatMap(K3s::apiEndpoint);
     return configured.isPresent() ? configured : servers().stream().findFirst().map(Node::address);
+  }
+
+  /**
+   * A one-line summary for JShell and logs, e.g. {@code Lab reference (example.com): 5 nodes (3
+   * servers), k3s v1.33.4+k3s1 HA, 5 apps (2 public, 2 internal), 4 data services, ...}. Every part
+   * is printed in full by its own {@code toString()}; {@code show} prints the whole model.
+   */
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    parts.add(count(nodes().size(), "node") + " (" + count(servers().size(), "server") + ")");
+    cluster().ifPresent(k -> parts.add("k3s " + k.version() + (k.isHa() ? " HA" : "")));
+    long publicApps = apps().stream().filter(a -> a.exposure() == Exposure.PUBLIC).count();
+    long internalApps = apps().stream().filter(a -> a.exposure() == Exposure.INTERNAL).count();
+    parts.add(count(apps().size(), "app") + " (" + publicApps + " public, " + internalApps + " internal)");
+    parts.add(count(dataServices().size(), "data service"));
+    if (!loadBalancer().isEmpty()) {
+      parts.add(count(loadBalancer().size(), "address pool"));
+    }
+    ingress().ifPresent(t -> parts.add("Traefik"));
+    tls().ifPresent(t -> parts.add("TLS"));
+    vpn().ifPresent(v -> parts.add("WireGuard"));
+    security().ifPresent(c -> parts.add("CrowdSec"));
+    monitoring().ifPresent(m -> parts.add("monitoring"));
+    if (!storage().isEmpty()) {
+      parts.add(count(storage().size(), "NFS class", "NFS classes"));
+    }
+    if (!backups().isEmpty()) {
+      parts.add(count(backups().size(), "S3 target"));
+    }
+    if (!resticBackups().isEmpty()) {
+      parts.add(count(resticBackups().size(), "restic backup"));
+    }
+    github().ifPresent(g -> parts.add("GitHub " + g.repository()));
+    dns().ifPresent(d -> parts.add("DNS"));
+    return "Lab " + name() + domain().map(d -> " (" + d + ")").orElse("") + ": " + String.join(", ", parts);
+  }
+
+  private static String count(long n, String one) {
+    return count(n, one, one + "s");
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   @SafeVarargs

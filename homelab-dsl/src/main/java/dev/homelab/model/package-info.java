@@ -1,3 +1,6 @@
 /** The homelab model: immutable values built through {@link dev.homelab.Homelab}. */
 @HomelabStyle
+@CheckReturnValue
 package dev.homelab.model;
+
+import com.google.errorprone.annotations.CheckReturnValue;

@@ -30,12 +30,19 @@ class ToStringTest {
   }
 
   @Test
-  void should_print_no_secret_but_as_a_reference_in_a_whole_lab() {
-    String lab = TestLabs.rich().toString();
+  void should_summarise_a_lab_on_one_line() {
+    assertThat(TestLabs.rich()).hasToString("Lab reference (example.com): 5 nodes (3 servers), k3s v1.33.4+k3s1 HA, "
+        + "5 apps (2 public, 2 internal), 4 data services, 2 address pools, Traefik, TLS, WireGuard, CrowdSec, monitoring, "
+        + "1 NFS class, 1 S3 target, 1 restic backup, GitHub example/homelab, DNS");
+  }
 
-    assertThat(lab).startsWith("Lab{name=reference, domain=example.com, lan=192.168.1.0/24");
+  @Test
+  void should_print_no_secret_but_as_a_reference_in_any_part_of_a_lab() {
+    Lab lab = TestLabs.rich();
+    String parts = String.valueOf(lab.apps()) + lab.dataServices() + lab.cluster() + lab.tls() + lab.monitoring() + lab.security();
+
     // Every place a SecretRef is printed uses the reference form, never its fields.
-    assertThat(lab).doesNotContain("SecretRef{").contains("secret(cloudflare-api-token/token)", "secret(nextcloud-db/password)");
+    assertThat(parts).doesNotContain("SecretRef{").contains("secret(cloudflare-api-token/token)", "secret(nextcloud-db/password)");
   }
 
   @Test

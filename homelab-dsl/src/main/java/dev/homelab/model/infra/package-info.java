@@ -1,5 +1,7 @@
 /** Infrastructure management: GitHub repository, deploy workflow, runners, DNS, Terraform state. */
 @HomelabStyle
+@CheckReturnValue
 package dev.homelab.model.infra;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.homelab.model.HomelabStyle;
