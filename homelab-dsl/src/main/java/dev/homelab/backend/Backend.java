@@ -6,9 +6,8 @@ import dev.homelab.validation.Problem;
 import java.util.List;
 
 /**
- * Turns a validated model into files. Implementations are plain classes registered explicitly
- * with {@link Renderer#using}; {@link Backends#discover()} finds those listed under
- * {@code META-INF/services/dev.homelab.backend.Backend} as a convenience.
+ * Turns a validated model into files. Implementations are plain classes, registered explicitly
+ * with {@link Renderer#using} (no class-path discovery: what renders is what the lab's main names).
  */
 public interface Backend {
 

@@ -63,11 +63,6 @@ public final class Renderer {
     return new Renderer(new ArrayList<>(backends), Validator.standard());
   }
 
-  /** A renderer with every backend found by {@link Backends#discover()}. */
-  public static Renderer discovered() {
-    return new Renderer(Backends.discover(), Validator.standard());
-  }
-
   /**
    * This renderer validating with {@code validator} instead of {@link Validator#standard()}, e.g.
    * {@code Validator.standard().with(myRule)}; {@link #problems}, {@link #check}, {@link #render} and
