@@ -1,8 +1,8 @@
 package dev.homelab;
 
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.requiredEach;
-import dev.homelab.model.Arguments;
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.requiredEach;
+import dev.homelab.internal.Arguments;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.Lab;

@@ -1,7 +1,7 @@
 package dev.homelab.ansible;
 
 import dev.homelab.model.Lab;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import dev.homelab.model.host.HostPostgres;
 import dev.homelab.model.host.Node;
 import dev.homelab.validation.Check;

@@ -1,7 +1,7 @@
 package dev.homelab.ansible;
 
-import dev.homelab.model.AddressRange;
-import dev.homelab.model.Ipv4;
+import dev.homelab.internal.AddressRange;
+import dev.homelab.internal.Ipv4;
 import dev.homelab.model.Lab;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.network.WireGuard;

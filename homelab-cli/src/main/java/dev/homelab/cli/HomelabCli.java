@@ -126,7 +126,7 @@ public final class HomelabCli implements Callable<Integer> {
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       Exception cause = e instanceof UncheckedIOException ? ((UncheckedIOException) e).getCause() : e;
-      // A null passed to the DSL is a ValidationException too (dev.homelab.model.Arguments), so it is a
+      // A null passed to the DSL is a ValidationException too (dev.homelab.internal.Arguments), so it is a
       // model problem here; a NullPointerException is left to the internal error below, a bug.
       if (cause instanceof LabSourceException) {
         commandLine.getErr().println(cause.getMessage());

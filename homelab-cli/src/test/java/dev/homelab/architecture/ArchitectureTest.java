@@ -37,10 +37,29 @@ class ArchitectureTest {
   void should_keep_the_model_free_of_backends_and_fabric8() {
     // dev.homelab.backend.yaml, the YAML writer every backend shares, is the one place Jackson is allowed.
     noClasses().that().resideInAnyPackage("dev.homelab", "dev.homelab.model..", "dev.homelab.validation..",
-            "dev.homelab.backend..", "dev.homelab.versions..").and().resideOutsideOfPackage("dev.homelab.backend.yaml")
+            "dev.homelab.backend..", "dev.homelab.versions..", "dev.homelab.internal..").and().resideOutsideOfPackage("dev.homelab.backend.yaml")
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.fabric8..", "com.fasterxml.jackson..", "dev.homelab.k8s..", "dev.homelab.ansible..",
             "dev.homelab.terraform..", "dev.homelab.github..", "dev.homelab.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void should_not_expose_internal_helpers_in_the_public_api() {
+    // dev.homelab.internal is public only for the backends: no public method of the API takes or returns it.
+    methods().that().arePublic().and().areDeclaredInClassesThat().arePublic()
+        .and().areDeclaredInClassesThat().resideInAnyPackage("dev.homelab", "dev.homelab.model..", "dev.homelab.validation..",
+            "dev.homelab.backend..", "dev.homelab.versions..", "dev.homelab.testing..")
+        .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>("not take or return an internal type") {
+          @Override
+          public void check(com.tngtech.archunit.core.domain.JavaMethod method, com.tngtech.archunit.lang.ConditionEvents events) {
+            java.util.List<com.tngtech.archunit.core.domain.JavaClass> types = new java.util.ArrayList<>(method.getRawParameterTypes());
+            types.add(method.getRawReturnType());
+            types.stream().filter(t -> t.getPackageName().startsWith("dev.homelab.internal")).forEach(t -> events.add(
+                com.tngtech.archunit.lang.SimpleConditionEvent.violated(method, method.getFullName() + " exposes " + t.getName())));
+          }
+        })
+        .allowEmptyShould(false)
         .check(CLASSES);
   }
 

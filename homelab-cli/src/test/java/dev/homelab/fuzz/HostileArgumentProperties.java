@@ -7,7 +7,7 @@ import dev.homelab.backend.RenderedFiles;
 import dev.homelab.backend.Renderer;
 import dev.homelab.cli.StandardBackends;
 import dev.homelab.model.Lab;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import dev.homelab.testing.TestLabs;
 import dev.homelab.validation.ValidationException;
 import java.nio.charset.StandardCharsets;

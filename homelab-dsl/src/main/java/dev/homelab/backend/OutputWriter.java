@@ -61,7 +61,7 @@ import java.util.regex.Pattern;
  * not supported. A power cut is covered as far as the disk keeps order: the staged bytes and the
  * journal are forced to disk before the commit, but folder entries (the renames) are not.
  */
-public final class OutputWriter {
+final class OutputWriter {
   static final String MANIFEST = ".homelab-files";
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -70,12 +70,12 @@ public final class OutputWriter {
   private final Journal.Steps steps;
 
   /** A writer that refuses to overwrite files the user changed or did not let the renderer write. */
-  public OutputWriter(Path root) {
+  OutputWriter(Path root) {
     this(root, false);
   }
 
   /** With {@code force}, files the user changed, and files the renderer did not write, are overwritten. */
-  public OutputWriter(Path root, boolean force) {
+  OutputWriter(Path root, boolean force) {
     this(root, force, Journal.Steps.NONE);
   }
 
@@ -86,7 +86,7 @@ public final class OutputWriter {
   }
 
   /** Writes every backend's files under {@code <root>/<backend>/}; returns the relative paths written. */
-  public List<String> write(Map<String, RenderedFiles> rendered) throws IOException {
+  List<String> write(Map<String, RenderedFiles> rendered) throws IOException {
     return write(rendered, new TreeMap<>());
   }
 
@@ -95,7 +95,7 @@ public final class OutputWriter {
    * names, no folders: the renderer's own files such as the bring-up guide) directly under the
    * root; returns the relative paths written.
    */
-  public List<String> write(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
+  List<String> write(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
     return apply(rendered, topLevel).rendered();
   }
 
@@ -104,7 +104,7 @@ public final class OutputWriter {
    * an interrupted earlier write is finished (the plan says so). A folder in the way throws as the
    * write would; files the user changed do not throw, the plan names them.
    */
-  public RenderPlan plan(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
+  RenderPlan plan(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
     SortedMap<String, byte[]> next = collect(rendered, topLevel);
     checkBase();
     boolean interrupted = Files.exists(Journal.staging(tree), LinkOption.NOFOLLOW_LINKS);
@@ -112,7 +112,7 @@ public final class OutputWriter {
   }
 
   /** Like {@link #write(Map, SortedMap)}, and returns what it did, file by file. */
-  public RenderPlan apply(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
+  RenderPlan apply(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) throws IOException {
     SortedMap<String, byte[]> next = collect(rendered, topLevel);
     Path base = tree.base();
     checkBase();

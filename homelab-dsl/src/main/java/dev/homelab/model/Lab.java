@@ -1,7 +1,10 @@
 package dev.homelab.model;
 
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.requiredEach;
+import dev.homelab.internal.Names;
+import dev.homelab.internal.Texts;
+
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.requiredEach;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.app.App;

@@ -1,8 +1,8 @@
 package dev.homelab.validation;
 
 import dev.homelab.model.Lab;
-import dev.homelab.model.Names;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Names;
+import dev.homelab.internal.Texts;
 import dev.homelab.model.app.App;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.host.Node;

@@ -1,7 +1,7 @@
 package dev.homelab.validation;
 
-import dev.homelab.model.AddressRange;
-import dev.homelab.model.Ipv4;
+import dev.homelab.internal.AddressRange;
+import dev.homelab.internal.Ipv4;
 import dev.homelab.model.cluster.K3s;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.homelab.validation;
 
 import dev.homelab.model.Lab;
-import dev.homelab.model.Names;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Names;
+import dev.homelab.internal.Texts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

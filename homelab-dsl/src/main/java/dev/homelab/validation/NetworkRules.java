@@ -1,8 +1,8 @@
 package dev.homelab.validation;
 
-import dev.homelab.model.AddressRange;
-import dev.homelab.model.Ipv4;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.AddressRange;
+import dev.homelab.internal.Ipv4;
+import dev.homelab.internal.Texts;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.network.AddressPool;
 import java.util.ArrayList;

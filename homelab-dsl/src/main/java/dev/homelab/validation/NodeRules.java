@@ -1,9 +1,9 @@
 package dev.homelab.validation;
 
-import dev.homelab.model.AddressRange;
-import dev.homelab.model.Ipv4;
+import dev.homelab.internal.AddressRange;
+import dev.homelab.internal.Ipv4;
 import dev.homelab.model.Lab;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import dev.homelab.model.host.Node;
 import java.util.HashMap;
 import java.util.List;

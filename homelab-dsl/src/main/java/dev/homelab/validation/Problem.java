@@ -1,6 +1,6 @@
 package dev.homelab.validation;
 
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import java.util.Objects;
 
 /**

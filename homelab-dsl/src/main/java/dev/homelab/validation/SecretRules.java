@@ -1,9 +1,9 @@
 package dev.homelab.validation;
 
 import dev.homelab.model.Lab;
-import dev.homelab.model.Names;
+import dev.homelab.internal.Names;
 import dev.homelab.model.SecretRef;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import java.util.ArrayList;
 import java.util.List;
 

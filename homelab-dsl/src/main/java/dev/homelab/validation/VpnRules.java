@@ -1,6 +1,6 @@
 package dev.homelab.validation;
 
-import dev.homelab.model.AddressRange;
+import dev.homelab.internal.AddressRange;
 import dev.homelab.model.network.WireGuard;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.homelab.versions;
 
-import dev.homelab.model.ImageReference;
-import dev.homelab.model.Names;
+import dev.homelab.internal.ImageReference;
+import dev.homelab.internal.Names;
 import java.util.regex.Pattern;
 
 /**

@@ -1,7 +1,7 @@
 package dev.homelab.versions;
 
 import dev.homelab.model.Lab;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.network.Traefik;
 import dev.homelab.validation.Checks;

@@ -1,5 +1,8 @@
 package dev.homelab.model;
 
+import dev.homelab.internal.Ipv4;
+import dev.homelab.internal.AddressRange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

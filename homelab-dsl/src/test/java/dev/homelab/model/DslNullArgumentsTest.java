@@ -1,5 +1,7 @@
 package dev.homelab.model;
 
+import dev.homelab.internal.Arguments;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

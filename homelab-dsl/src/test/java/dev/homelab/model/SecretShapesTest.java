@@ -1,5 +1,7 @@
 package dev.homelab.model;
 
+import dev.homelab.internal.SecretShapes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

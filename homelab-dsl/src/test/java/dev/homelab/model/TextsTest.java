@@ -1,5 +1,7 @@
 package dev.homelab.model;
 
+import dev.homelab.internal.Texts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,10 @@
 package dev.homelab.model;
 
+import dev.homelab.internal.Names;
+import dev.homelab.internal.Quantities;
+import dev.homelab.internal.ImageReference;
+import dev.homelab.internal.Schedules;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -3,8 +3,8 @@ package dev.homelab.testing;
 import dev.homelab.model.app.Protocol;
 import static dev.homelab.Homelab.*;
 
-import dev.homelab.model.AddressRange;
-import dev.homelab.model.Ipv4;
+import dev.homelab.internal.AddressRange;
+import dev.homelab.internal.Ipv4;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.app.Probe;

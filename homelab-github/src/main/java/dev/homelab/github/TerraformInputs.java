@@ -1,6 +1,6 @@
 package dev.homelab.github;
 
-import dev.homelab.model.Ipv4;
+import dev.homelab.internal.Ipv4;
 import dev.homelab.model.Lab;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.app.App;

@@ -1,6 +1,6 @@
 package dev.homelab.k8s;
 
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

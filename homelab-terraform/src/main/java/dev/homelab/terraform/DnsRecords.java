@@ -3,7 +3,7 @@ package dev.homelab.terraform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.homelab.model.Ipv4;
+import dev.homelab.internal.Ipv4;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.infra.Dns;

@@ -1,18 +1,18 @@
 package dev.homelab.model.app;
 
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.requiredEach;
-import static dev.homelab.model.Arguments.nameOrUnknown;
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.requiredEach;
+import static dev.homelab.internal.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.Lab;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.ImageReference;
-import dev.homelab.model.Names;
+import dev.homelab.internal.ImageReference;
+import dev.homelab.internal.Names;
 import dev.homelab.model.SecretRef;
-import dev.homelab.model.SecretShapes;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.SecretShapes;
+import dev.homelab.internal.Texts;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;

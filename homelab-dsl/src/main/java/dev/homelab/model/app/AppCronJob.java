@@ -1,7 +1,7 @@
 package dev.homelab.model.app;
 
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Names;
+import dev.homelab.internal.Names;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;

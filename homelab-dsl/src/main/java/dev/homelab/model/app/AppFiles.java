@@ -1,6 +1,6 @@
 package dev.homelab.model.app;
 
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;

@@ -1,13 +1,13 @@
 package dev.homelab.model.app;
 
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.nameOrUnknown;
-import dev.homelab.model.Arguments;
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.nameOrUnknown;
+import dev.homelab.internal.Arguments;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Names;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Names;
+import dev.homelab.internal.Texts;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;

@@ -1,6 +1,6 @@
 package dev.homelab.model.app;
 
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import java.util.regex.Pattern;
 
 /** HTTP paths of probes and metrics: an absolute path with an optional query, in URL characters (RFC 3986). */

@@ -1,12 +1,12 @@
 package dev.homelab.model.app;
 
-import static dev.homelab.model.Arguments.required;
-import dev.homelab.model.Arguments;
+import static dev.homelab.internal.Arguments.required;
+import dev.homelab.internal.Arguments;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Quantities;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Quantities;
+import dev.homelab.internal.Texts;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;

@@ -3,13 +3,13 @@ package dev.homelab.model.cluster;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;
 import dev.homelab.validation.Problem;
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.requiredEach;
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.requiredEach;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Names;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Names;
+import dev.homelab.internal.Texts;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;

@@ -50,7 +50,7 @@ public final class K3sVersion implements Comparable<K3sVersion> {
 
   /** The problem of a text that is no release tag, as validation reports it: {@code 'x' is not a k3s release like v1.33.4+k3s1}. */
   static String problem(String text) {
-    return dev.homelab.model.Texts.quote(String.valueOf(text)) + " is not a k3s release like v1.33.4+k3s1";
+    return dev.homelab.internal.Texts.quote(String.valueOf(text)) + " is not a k3s release like v1.33.4+k3s1";
   }
 
   /** The Kubernetes major version, {@code 1}. */

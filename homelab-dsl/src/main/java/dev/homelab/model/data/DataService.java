@@ -2,16 +2,16 @@ package dev.homelab.model.data;
 
 import dev.homelab.versions.VersionKey;
 import dev.homelab.versions.Versions;
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.nameOrUnknown;
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.storage.NfsStorageClass;
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.ImageReference;
-import dev.homelab.model.Names;
+import dev.homelab.internal.ImageReference;
+import dev.homelab.internal.Names;
 import dev.homelab.model.SecretRef;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;

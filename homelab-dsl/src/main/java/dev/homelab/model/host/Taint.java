@@ -2,13 +2,13 @@ package dev.homelab.model.host;
 
 import dev.homelab.validation.Problems;
 import dev.homelab.validation.Problem;
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.nameOrUnknown;
-import dev.homelab.model.Arguments;
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.nameOrUnknown;
+import dev.homelab.internal.Arguments;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import dev.homelab.validation.Checks;
 import org.immutables.value.Value;
 
@@ -61,7 +61,7 @@ public abstract class Taint {
   /** Broken invariants of this taint; empty when it is sound. Never throws. */
   public java.util.List<Problem> violations() {
     return new Problems()
-        .when(!dev.homelab.model.Names.isLabelKey(key()), Checks.TAINT, () -> "taint key " + Texts.quote(key()) + " is not a Kubernetes label key",
+        .when(!dev.homelab.internal.Names.isLabelKey(key()), Checks.TAINT, () -> "taint key " + Texts.quote(key()) + " is not a Kubernetes label key",
             "Use a key like \"dedicated\"")
         .list();
   }

@@ -1,7 +1,7 @@
 package dev.homelab.model.monitoring;
 
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.nameOrUnknown;
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;

@@ -1,8 +1,8 @@
 package dev.homelab.model.network;
 
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.requiredEach;
-import static dev.homelab.model.Arguments.nameOrUnknown;
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.requiredEach;
+import static dev.homelab.internal.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;

@@ -1,12 +1,12 @@
 package dev.homelab.model.network;
 
-import static dev.homelab.model.Arguments.required;
+import static dev.homelab.internal.Arguments.required;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Names;
+import dev.homelab.internal.Names;
 import dev.homelab.model.SecretRef;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Texts;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;

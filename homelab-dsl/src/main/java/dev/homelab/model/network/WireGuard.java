@@ -1,15 +1,15 @@
 package dev.homelab.model.network;
 
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.requiredEach;
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.requiredEach;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.host.Node;
-import dev.homelab.model.AddressRange;
+import dev.homelab.internal.AddressRange;
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Ipv4;
-import dev.homelab.model.Names;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Ipv4;
+import dev.homelab.internal.Names;
+import dev.homelab.internal.Texts;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;
@@ -153,7 +153,7 @@ public abstract class WireGuard {
         .when(tooSmall, Checks.VPN_SUBNET, () -> "subnet " + subnet() + " has no address left for peers after the gateway's",
             "Use a /30 or a larger subnet, e.g. wireguard(\"10.8.0.0/24\")")
         .when(!Names.isPort(port()), Checks.PORT, () -> "port " + port() + " is not between 1 and 65535", "Call .port(51820)")
-        .when(endpoint().filter(e -> !Names.isHostName(e) && !dev.homelab.model.Ipv4.isAddress(e)).isPresent(), Checks.ENDPOINT_HOST,
+        .when(endpoint().filter(e -> !Names.isHostName(e) && !dev.homelab.internal.Ipv4.isAddress(e)).isPresent(), Checks.ENDPOINT_HOST,
             () -> "endpoint " + Texts.quote(endpoint().get()) + " is neither a host name nor an IPv4 address",
             "Call .endpoint(\"vpn.example.com\") with the name or public IP peers dial, without port or scheme");
     reaches().forEach(r -> v.when(AddressRange.parseCidr(r).isEmpty(), Checks.VPN_SUBNET,

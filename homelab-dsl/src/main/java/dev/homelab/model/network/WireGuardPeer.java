@@ -1,13 +1,13 @@
 package dev.homelab.model.network;
 
-import static dev.homelab.model.Arguments.required;
-import static dev.homelab.model.Arguments.nameOrUnknown;
+import static dev.homelab.internal.Arguments.required;
+import static dev.homelab.internal.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
 
-import dev.homelab.model.AddressRange;
+import dev.homelab.internal.AddressRange;
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Names;
-import dev.homelab.model.Texts;
+import dev.homelab.internal.Names;
+import dev.homelab.internal.Texts;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;

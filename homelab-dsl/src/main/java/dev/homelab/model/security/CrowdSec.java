@@ -1,10 +1,10 @@
 package dev.homelab.model.security;
 
-import static dev.homelab.model.Arguments.required;
+import static dev.homelab.internal.Arguments.required;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.HomelabStyle;
-import dev.homelab.model.Names;
+import dev.homelab.internal.Names;
 import dev.homelab.model.SecretRef;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;

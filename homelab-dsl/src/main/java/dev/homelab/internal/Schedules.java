@@ -1,4 +1,4 @@
-package dev.homelab.model;
+package dev.homelab.internal;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;

@@ -1,4 +1,6 @@
-package dev.homelab.model;
+package dev.homelab.internal;
+
+import dev.homelab.model.SecretRef;
 
 import java.util.LinkedHashMap;
 import java.util.List;

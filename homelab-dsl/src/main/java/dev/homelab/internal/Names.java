@@ -1,4 +1,4 @@
-package dev.homelab.model;
+package dev.homelab.internal;
 
 import java.time.ZoneId;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.homelab.model;
+package dev.homelab.internal;
 
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.homelab.model;
+package dev.homelab.internal;
 
 /**
  * User text inside a problem line: quoted, on one line and short, so that a value with a newline

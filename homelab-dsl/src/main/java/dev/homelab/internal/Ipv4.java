@@ -1,4 +1,4 @@
-package dev.homelab.model;
+package dev.homelab.internal;
 
 import com.google.common.net.InetAddresses;
 import java.net.Inet4Address;
