@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 public final class Main {
   private Main() {}
 
+  /** Runs the CLI with the standard backends and exits with its exit code. */
   public static void main(String[] args) {
     Style style = Style.forConsole(System.console(), System.getenv());
     System.exit(HomelabCli.run(null, StandardBackends.all(), new PrintWriter(System.out, true),

@@ -9,6 +9,7 @@ import java.util.Optional;
 public final class DotGraph {
   private DotGraph() {}
 
+  /** The DOT text of {@code topology}. */
   public static String of(Topology topology) {
     StringBuilder out = new StringBuilder();
     out.append("digraph homelab {\n");

@@ -27,7 +27,9 @@ public record Topology(String title, List<Group> groups, List<Box> boxes, List<L
 
   /** How a link is drawn: traffic and use solid, storage and backups dashed. */
   public enum Line {
+    /** A solid arrow: traffic or use. */
     SOLID,
+    /** A dashed arrow: storage or backups. */
     DASHED
   }
 
@@ -40,6 +42,7 @@ public record Topology(String title, List<Group> groups, List<Box> boxes, List<L
   /** An arrow from one box to another. */
   public record Link(String from, String to, String label, Line line) {}
 
+  /** A topology; copies the lists. */
   public Topology {
     groups = List.copyOf(groups);
     boxes = List.copyOf(boxes);

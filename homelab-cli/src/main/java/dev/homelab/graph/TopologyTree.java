@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class TopologyTree {
   private TopologyTree() {}
 
+  /** The tree text of {@code topology}, title first. */
   public static String of(Topology topology) {
     List<Item> top = items(topology, Optional.empty());
     StringBuilder out = new StringBuilder(topology.title()).append('\n');

@@ -33,6 +33,7 @@ public record BringUpStep(Stage stage, String title, String body) {
     CONTINUOUS_DEPLOYMENT
   }
 
+  /** Checks that every part is present. */
   public BringUpStep {
     Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(title, "title");

@@ -12,7 +12,9 @@ import java.util.TreeMap;
 public final class ChangedFilesException extends IOException {
   /** Why a file counts as the user's. */
   public enum Reason {
+    /** The file holds something else than the last render wrote there. */
     CHANGED("changed since the last render"),
+    /** The file exists but the renderer never wrote it. */
     NOT_OURS("not written by homelab render");
 
     private final String text;

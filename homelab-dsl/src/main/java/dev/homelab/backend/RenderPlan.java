@@ -19,9 +19,13 @@ import java.util.TreeMap;
 public final class RenderPlan {
   /** What happens to one file. */
   public enum Change {
+    /** Rendered now, absent before. */
     ADDED("added"),
+    /** Rendered now with other bytes than on disk. */
     CHANGED("changed"),
+    /** Written by an earlier render, not rendered now: deleted. */
     REMOVED("removed"),
+    /** Rendered now with the bytes already on disk: not rewritten. */
     UNCHANGED("unchanged");
 
     private final String word;

@@ -18,6 +18,7 @@ public final class RenderedFiles {
     this.files = Collections.unmodifiableSortedMap(files);
   }
 
+  /** An empty builder. */
   public static Builder builder() {
     return new Builder();
   }
@@ -27,6 +28,7 @@ public final class RenderedFiles {
     return files;
   }
 
+  /** The file at {@code path} as UTF-8 text; throws {@link IllegalArgumentException} when there is none. */
   public String text(String path) {
     byte[] bytes = files.get(path);
     if (bytes == null) {
@@ -49,10 +51,12 @@ public final class RenderedFiles {
 
     private Builder() {}
 
+    /** Adds a UTF-8 text file at {@code path} ({@code /}-separated, relative, no {@code ..}). */
     public Builder add(String path, String content) {
       return add(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Adds a file at {@code path} ({@code /}-separated, relative, no {@code ..}); a path already added or an unsafe one throws. */
     public Builder add(String path, byte[] content) {
       if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
         throw new IllegalArgumentException("unsafe output path: " + path);
@@ -63,11 +67,13 @@ public final class RenderedFiles {
       return this;
     }
 
+    /** Adds every file of {@code more}, by the rules of {@link #add(String, byte[])}. */
     public Builder addAll(Map<String, byte[]> more) {
       more.forEach(this::add);
       return this;
     }
 
+    /** The files added so far. */
     public RenderedFiles build() {
       return new RenderedFiles(new TreeMap<>(files));
     }

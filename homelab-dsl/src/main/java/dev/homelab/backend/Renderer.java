@@ -72,6 +72,7 @@ public final class Renderer {
     return new Renderer(backends, validator);
   }
 
+  /** The backends this renderer runs, in order. */
   public List<Backend> backends() {
     return backends;
   }

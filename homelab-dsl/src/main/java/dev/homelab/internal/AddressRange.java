@@ -5,6 +5,8 @@ import java.util.Optional;
 /**
  * An inclusive IPv4 range, read from a CIDR ({@code 192.168.1.0/24}), a dashed range
  * ({@code 192.168.1.240-192.168.1.250}) or a single address. Used for LAN, pool and VPN math.
+ *
+ * <p>Internal: shared by the model, its validation and the backends; not part of the API.
  */
 public final class AddressRange {
   private final long first;
@@ -74,22 +76,27 @@ public final class AddressRange {
     return network && last - first >= 3 ? new AddressRange(first + 1, last - 1, false) : this;
   }
 
+  /** Whether {@code address} (an unsigned 32-bit IPv4 address) is in the range. */
   public boolean contains(long address) {
     return address >= first && address <= last;
   }
 
+  /** Whether every address of {@code other} is in this range. */
   public boolean contains(AddressRange other) {
     return other.first >= first && other.last <= last;
   }
 
+  /** Whether the two ranges share at least one address. */
   public boolean overlaps(AddressRange other) {
     return first <= other.last && other.first <= last;
   }
 
+  /** The first address, unsigned 32-bit. */
   public long first() {
     return first;
   }
 
+  /** The last address, unsigned 32-bit. */
   public long last() {
     return last;
   }

@@ -10,6 +10,8 @@ import java.util.List;
  * CLI) instead of a NullPointerException from deep inside a generated value, which names no call and
  * reads as a bug of the DSL. It cannot wait for validation: an immutable value holds no null to
  * report later. {@code DslNullArgumentsTest} calls every public DSL method with null to keep it so.
+ *
+ * <p>Internal: shared by the model, its validation and the backends; not part of the API.
  */
 public final class Arguments {
   /** Path segment of a part whose name is not known yet (a factory got null for it). */

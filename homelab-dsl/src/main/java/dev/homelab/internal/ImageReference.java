@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * {@code [\w][\w.-]{0,127}} and an optional digest; only {@code sha256} digests of 64 hex digits are
  * taken (the algorithm every registry serves). The first path component is a registry only when it
  * has a {@code .} or a {@code :} or is {@code localhost}, as in {@code splitDockerDomain}.
+ *
+ * <p>Internal: shared by the model, its validation and the backends; not part of the API.
  */
 public final class ImageReference {
   private static final Pattern DOMAIN = Pattern.compile(

@@ -6,7 +6,11 @@ import java.net.InetAddress;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** IPv4 parsing on top of Guava's {@link InetAddresses}; addresses are unsigned 32-bit longs. */
+/**
+ * IPv4 parsing on top of Guava's {@link InetAddresses}; addresses are unsigned 32-bit longs.
+ *
+ * <p>Internal: shared by the model, its validation and the backends; not part of the API.
+ */
 public final class Ipv4 {
   /**
    * Dotted quad only: Guava also reads IPv6 text, and {@code ::ffff:192.168.1.11} (IPv4-mapped) would
@@ -31,6 +35,7 @@ public final class Ipv4 {
     return Optional.of(Integer.toUnsignedLong(InetAddresses.coerceToInteger(address)));
   }
 
+  /** Whether {@code text} is a dotted IPv4 address such as {@code 192.168.1.10}. */
   public static boolean isAddress(String text) {
     return parse(text).isPresent();
   }

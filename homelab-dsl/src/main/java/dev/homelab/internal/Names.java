@@ -4,7 +4,11 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Syntax checks shared by the model values: DNS-1123 names, ports, images, paths, schedules. */
+/**
+ * Syntax checks shared by the model values: DNS-1123 names, ports, images, paths, schedules.
+ *
+ * <p>Internal: shared by the model, its validation and the backends; not part of the API.
+ */
 public final class Names {
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");

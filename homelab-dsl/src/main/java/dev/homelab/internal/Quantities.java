@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * ({@code Ki..Ei}), one decimal suffix ({@code m}, {@code k}, {@code M..E}) or a decimal exponent
  * ({@code e3}, {@code E-2}). Anything else (two suffixes, {@code KB}, a space) is refused here,
  * because the renderers and the API server refuse it too.
+ *
+ * <p>Internal: shared by the model, its validation and the backends; not part of the API.
  */
 public final class Quantities {
   private static final Pattern QUANTITY =

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Schedules the rendered files hand to other tools: five-field cron for Kubernetes CronJobs and
  * k3s' etcd snapshots, systemd {@code OnCalendar=} for host timers.
+ *
+ * <p>Internal: shared by the model, its validation and the backends; not part of the API.
  */
 public final class Schedules {
   /** Unix cron: minute, hour, day of month, month, day of week, with lists, ranges, steps and names. */

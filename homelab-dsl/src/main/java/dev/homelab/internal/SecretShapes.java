@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * are the prefixes the issuers document for their tokens (GitHub's {@code ghp_}/{@code github_pat_},
  * GitLab's {@code glpat-}, Slack's {@code xoxb-}/{@code xoxp-}, AWS' {@code AKIA} key ids), PEM
  * private key blocks and JWTs. Messages name the shape, never the value.
+ *
+ * <p>Internal: shared by the model, its validation and the backends; not part of the API.
  */
 public final class SecretShapes {
   private static final Map<String, Pattern> TOKENS = new LinkedHashMap<>();

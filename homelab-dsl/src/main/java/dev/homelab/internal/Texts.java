@@ -3,6 +3,8 @@ package dev.homelab.internal;
 /**
  * User text inside a problem line: quoted, on one line and short, so that a value with a newline
  * or a pasted file cannot break the {@code path: problem. fix} format of the report.
+ *
+ * <p>Internal: shared by the model, its validation and the backends; not part of the API.
  */
 public final class Texts {
   /** Longest user text shown, in characters, before it is cut with {@code …}. */

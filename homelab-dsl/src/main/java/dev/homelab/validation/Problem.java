@@ -42,10 +42,12 @@ public final class Problem implements Comparable<Problem> {
     return path;
   }
 
+  /** What is wrong, e.g. {@code publicVia(traefik) needs a domain}. */
   public String problem() {
     return problem;
   }
 
+  /** How to fix it, e.g. {@code Call homelab.domain("example.com")}. */
   public String fix() {
     return fix;
   }

@@ -42,10 +42,12 @@ public final class Problems {
     return this;
   }
 
+  /** Every problem recorded so far, in order. */
   public List<Problem> list() {
     return List.copyOf(found);
   }
 
+  /** Whether nothing was recorded. */
   public boolean isEmpty() {
     return found.isEmpty();
   }

@@ -5,6 +5,7 @@ import dev.homelab.model.Lab;
 /** One check over the whole model; it reports into {@link Problems} and never throws. */
 public interface Rule {
 
+  /** Reports every problem this rule finds in {@code lab} into {@code problems}; must not throw, also on an invalid model. */
   void check(Lab lab, Problems problems);
 
   /** A rule whose problems all come from {@code check}; {@code body} reports them. */
@@ -27,6 +28,7 @@ public interface Rule {
   /** Reports a problem of the rule being checked. */
   @FunctionalInterface
   interface Reporter {
+    /** Reports a problem at {@code path} (a model path such as {@code homelab/apps/nextcloud}): what is wrong and how to fix it. */
     void report(String path, String problem, String fix);
   }
 }

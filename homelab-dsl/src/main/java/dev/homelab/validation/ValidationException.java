@@ -8,11 +8,13 @@ public final class ValidationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final List<Problem> problems;
 
+  /** An exception listing {@code problems} (at least one), one line each. */
   public ValidationException(List<Problem> problems) {
     super(render(problems), null, false, false);
     this.problems = List.copyOf(problems);
   }
 
+  /** Every problem, in the order of the message. */
   public List<Problem> problems() {
     return problems;
   }

@@ -27,6 +27,7 @@ public final class Validator {
     return new Validator(all);
   }
 
+  /** The rules this validator runs, in order. */
   public List<Rule> rules() {
     return rules;
   }

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 @FunctionalInterface
 public interface ObjectCustomizer {
 
+  /** The object to write instead of {@code object} (the same one, changed, or a new one), or {@code null} to drop it. */
   HasMetadata customize(HasMetadata object);
 
   /** Applies {@code change} to the one object of that kind, namespace (null: cluster scope) and name. */

@@ -12,6 +12,8 @@ import java.util.Map;
  * What one component needs to know of another's pods: the namespaces, the pod labels the charts set
  * and the Services they create, defined once so a policy that admits a peer and the peer itself
  * cannot drift apart; and the NetworkPolicies that admit those peers.
+ *
+ * <p>Internal: shared by the Kubernetes backend's packages; not part of the API.
  */
 public final class Peers {
   /** Namespace of the lab's own Traefik and of its shared middlewares. */
@@ -32,17 +34,24 @@ public final class Peers {
   public static final Map<String, String> PROMETHEUS_PODS = Map.of("app.kubernetes.io/name", "prometheus");
   /** Grafana's Service ({@code <release>-grafana}, port 80) and its pods (the grafana chart's labels, port 3000). */
   public static final String GRAFANA_SERVICE = MONITORING_RELEASE + "-grafana";
+  /** Port of Grafana's Service. */
   public static final int GRAFANA_SERVICE_PORT = 80;
+  /** Labels of the Grafana pods. */
   public static final Map<String, String> GRAFANA_PODS = Map.of("app.kubernetes.io/name", "grafana");
+  /** Port Grafana listens on in its pods. */
   public static final int GRAFANA_POD_PORT = 3000;
 
   /** Namespace and Helm release of CrowdSec; the chart names its Services after the release. */
   public static final String CROWDSEC_NAMESPACE = "crowdsec";
+  /** Helm release of CrowdSec; its Services are named after it. */
   public static final String CROWDSEC_RELEASE = "crowdsec";
+  /** Port of the CrowdSec Local API. */
   public static final int CROWDSEC_LAPI_PORT = 8080;
+  /** Port of the CrowdSec AppSec component. */
   public static final int CROWDSEC_APPSEC_PORT = 7422;
   /** The crowdsec chart labels its pods {@code k8s-app: <release>, type: lapi|agent|appsec}. */
   public static final Map<String, String> CROWDSEC_LAPI_PODS = Map.of("k8s-app", CROWDSEC_RELEASE, "type", "lapi");
+  /** Labels of the CrowdSec AppSec pods. */
   public static final Map<String, String> CROWDSEC_APPSEC_PODS = Map.of("k8s-app", CROWDSEC_RELEASE, "type", "appsec");
 
   private Peers() {}

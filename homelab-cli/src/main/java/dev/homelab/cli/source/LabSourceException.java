@@ -10,6 +10,7 @@ public final class LabSourceException extends RuntimeException {
 
   private final int exitCode;
 
+  /** A failure the CLI reports as {@code message} and ends with {@code exitCode}. */
   public LabSourceException(int exitCode, String message) {
     super(message, null, false, false);
     this.exitCode = exitCode;

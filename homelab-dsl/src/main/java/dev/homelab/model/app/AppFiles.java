@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * config files and seed files. They must be plain absolute paths (backends put them into init
  * scripts and ConfigMap keys), must not collide with the volumes or each other, and a seed file
  * must lie on storage that outlives the pod.
+ *
+ * <p>Internal: shared by the model, its validation and the backends; not part of the API.
  */
 public final class AppFiles {
   /** Absolute, no empty, {@code .} or {@code ..} segment, no trailing slash, no character a shell would read. */

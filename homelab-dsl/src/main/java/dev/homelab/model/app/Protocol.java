@@ -7,6 +7,8 @@ package dev.homelab.model.app;
  * @see <a href="https://kubernetes.io/docs/reference/networking/service-protocols/">Service protocols</a>
  */
 public enum Protocol {
+  /** TCP, the default of every port. */
   TCP,
+  /** UDP, e.g. Jellyfin's discovery or DNS. */
   UDP
 }

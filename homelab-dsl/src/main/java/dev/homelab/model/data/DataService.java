@@ -30,9 +30,13 @@ public abstract class DataService {
 
   /** What the service is, with its port and default image. */
   public enum Kind {
+    /** PostgreSQL, port 5432. */
     POSTGRES(5432, VersionKey.IMAGE_POSTGRES, "postgres", false),
+    /** Redis, port 6379. */
     REDIS(6379, VersionKey.IMAGE_REDIS, "redis", false),
+    /** RabbitMQ, AMQP port 5672, with the management UI. */
     RABBITMQ(5672, VersionKey.IMAGE_RABBITMQ, "rabbitmq", true),
+    /** Pi-hole, DNS port 53, with its web interface. */
     PIHOLE(53, VersionKey.IMAGE_PIHOLE, "pihole", true);
 
     private final int port;
@@ -70,6 +74,7 @@ public abstract class DataService {
       return image;
     }
 
+    /** The name of the main port in the Service and the pod ({@code postgres}, {@code redis}, {@code rabbitmq}, {@code pihole}). */
     public String portName() {
       return portName;
     }

@@ -2,8 +2,12 @@ package dev.homelab.model.monitoring;
 
 /** Alert rules the monitoring stack ships for every lab. */
 public enum BuiltInAlert {
+  /** A node stopped reporting. */
   NODE_DOWN,
+  /** A filesystem of a node is almost full. */
   DISK_FULL,
+  /** A backup job has not succeeded for too long. */
   BACKUP_STALE,
+  /** A certificate expires soon and was not renewed. */
   CERTIFICATE_EXPIRY
 }

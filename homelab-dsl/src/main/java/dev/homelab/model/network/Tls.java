@@ -26,7 +26,9 @@ public abstract class Tls {
 
   /** Who issues certificates. */
   public enum Issuer {
+    /** cert-manager with a Let's Encrypt ClusterIssuer (DNS-01 through Cloudflare). */
     CERT_MANAGER,
+    /** Traefik's own ACME certificate resolver. */
     TRAEFIK_ACME
   }
 

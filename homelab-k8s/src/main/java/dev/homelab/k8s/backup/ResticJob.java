@@ -24,6 +24,8 @@ import java.util.Map;
  * The job initialises the repository on first run, backs up {@code /backup} and prunes by the
  * target's retention. Every credential is a {@code secretKeyRef}.
  *
+ * <p>Internal: shared by the Kubernetes backend's packages; not part of the API.
+ *
  * @see <a href="https://restic.readthedocs.io/en/stable/030_preparing_a_new_repo.html#amazon-s3">restic on S3</a>
  */
 public final class ResticJob {
@@ -83,6 +85,7 @@ public final class ResticJob {
     return this;
   }
 
+  /** The CronJob running restic with everything set so far. */
   public CronJob build(Lab lab) {
     List<Volume> allVolumes = new ArrayList<>(volumes);
     allVolumes.add(new VolumeBuilder().withName("restic-cache").withNewEmptyDir().endEmptyDir().build());

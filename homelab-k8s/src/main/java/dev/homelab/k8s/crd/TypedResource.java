@@ -26,6 +26,7 @@ public abstract class TypedResource<S> implements HasMetadata {
   private ObjectMeta metadata;
   private final S spec;
 
+  /** A resource of {@code apiVersion} and {@code kind} with its metadata and spec. */
   protected TypedResource(String apiVersion, String kind, ObjectMeta metadata, S spec) {
     this.apiVersion = apiVersion;
     this.kind = kind;
@@ -58,6 +59,7 @@ public abstract class TypedResource<S> implements HasMetadata {
     this.metadata = metadata;
   }
 
+  /** The typed {@code spec}. */
   public S getSpec() {
     return spec;
   }

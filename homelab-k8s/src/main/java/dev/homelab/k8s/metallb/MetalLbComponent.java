@@ -22,8 +22,8 @@ import java.util.Map;
  * @see <a href="https://metallb.io/installation/#installation-with-helm">MetalLB with Helm</a>
  */
 public final class MetalLbComponent implements Component {
+  /** Namespace of MetalLB and its pools. */
   public static final String NAMESPACE = "metallb-system";
-  /** The chart version; MetalLB's {@code metallb.io/} annotation prefix needs 0.14.9 or later. */
   /** The annotation that asks MetalLB for a fixed IP (prefix {@code metallb.io/} since 0.14.9). */
   public static final String LOAD_BALANCER_IPS = "metallb.io/loadBalancerIPs";
 

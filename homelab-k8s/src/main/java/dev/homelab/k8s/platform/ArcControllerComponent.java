@@ -17,6 +17,7 @@ import java.util.List;
  * @see <a href="https://github.com/actions/actions-runner-controller/tree/master/charts/gha-runner-scale-set-controller">gha-runner-scale-set-controller</a>
  */
 public final class ArcControllerComponent implements Component {
+  /** Namespace of the runner controller. */
   public static final String NAMESPACE = "arc-systems";
   /** Helm release of the controller. */
   static final String RELEASE = "arc";

@@ -27,7 +27,9 @@ import java.util.Map;
  * @see <a href="https://cert-manager.io/docs/configuration/acme/dns01/cloudflare/">Cloudflare DNS-01</a>
  */
 public final class CertManagerComponent implements Component {
+  /** Namespace of cert-manager; the Cloudflare token Secret lives here. */
   public static final String NAMESPACE = "cert-manager";
+  /** Name of the Let's Encrypt ClusterIssuer. */
   public static final String ISSUER = "letsencrypt";
   static final int WEBHOOK_PORT = 10250;
   static final int METRICS_PORT = 9402;

@@ -26,6 +26,7 @@ import java.util.Map;
  * @see <a href="https://github.com/crowdsecurity/helm-charts/tree/main/charts/crowdsec">crowdsec chart</a>
  */
 public final class CrowdSecComponent implements Component {
+  /** Namespace of CrowdSec. */
   public static final String NAMESPACE = Peers.CROWDSEC_NAMESPACE;
   /** Helm release name; the chart derives the Service names from it. */
   public static final String RELEASE = Peers.CROWDSEC_RELEASE;

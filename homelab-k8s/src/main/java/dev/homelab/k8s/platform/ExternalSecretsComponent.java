@@ -20,6 +20,7 @@ import java.util.Map;
  * @see <a href="https://external-secrets.io/latest/api/clustersecretstore/">ClusterSecretStore</a>
  */
 public final class ExternalSecretsComponent implements Component {
+  /** Namespace of the external-secrets operator. */
   public static final String NAMESPACE = "external-secrets";
   static final int WEBHOOK_PORT = 10250;
   static final int METRICS_PORT = 8080;

@@ -33,7 +33,9 @@ import java.util.Map;
  */
 public final class GitHubRunnersComponent implements Component {
   static final String CONTROLLER_NAMESPACE = ArcControllerComponent.NAMESPACE;
+  /** Namespace of the runner scale set and its pods. */
   public static final String RUNNERS_NAMESPACE = "arc-runners";
+  /** The ServiceAccount the runner pods deploy as (bound to {@code cluster-admin}, see above). */
   public static final String DEPLOYER = "homelab-deployer";
   static final String CHARTS = "oci://ghcr.io/actions/actions-runner-controller-charts/";
   static final String CONTROLLER_SERVICE_ACCOUNT = ArcControllerComponent.SERVICE_ACCOUNT;

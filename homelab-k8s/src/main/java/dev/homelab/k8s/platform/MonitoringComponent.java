@@ -31,7 +31,9 @@ import java.util.Set;
  * @see <a href="https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack">kube-prometheus-stack</a>
  */
 public final class MonitoringComponent implements Component {
+  /** Namespace of the monitoring stack. */
   public static final String NAMESPACE = Peers.MONITORING_NAMESPACE;
+  /** Helm release of kube-prometheus-stack. */
   public static final String RELEASE = Peers.MONITORING_RELEASE;
   static final int OPERATOR_WEBHOOK_PORT = 10250;
   /** Where the operator mounts {@code alertmanagerSpec.secrets}. */

@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * @see <a href="https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md">csi-driver-nfs parameters</a>
  */
 public final class NfsStorageComponent implements Component {
+  /** The CSI driver name of csi-driver-nfs, the StorageClasses' provisioner. */
   public static final String DRIVER = "nfs.csi.k8s.io";
   /** NFSv4.1: one TCP connection, no separate mountd/lockd ports to open. */
   static final List<String> MOUNT_OPTIONS = List.of("nfsvers=4.1");

@@ -47,7 +47,9 @@ import java.util.TreeMap;
 public final class UpgradesComponent implements Component {
   private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
+  /** Namespace of the system-upgrade-controller and its Plans. */
   public static final String NAMESPACE = "system-upgrade";
+  /** ServiceAccount of the controller and of the upgrade jobs. */
   public static final String SERVICE_ACCOUNT = "system-upgrade";
   /**
    * system-upgrade-controller release the objects follow. The controller registers its own Plan

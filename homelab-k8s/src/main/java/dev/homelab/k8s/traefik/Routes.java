@@ -17,12 +17,17 @@ import java.util.List;
  * is not on the route: Traefik runs it for every router of that entrypoint, see
  * {@link #entrypointMiddleware(String)}); internal ones on the internal entrypoint (reachable only
  * through the internal LoadBalancer) behind an ipAllowList as defence in depth. A route never sits on both.
+ *
+ * <p>Internal: shared by the Kubernetes backend's packages; not part of the API.
  */
 public final class Routes {
   /** Namespace of Traefik and of the shared middlewares. */
   public static final String NAMESPACE = Peers.TRAEFIK_NAMESPACE;
+  /** The CrowdSec bouncer middleware, on the public entrypoints. */
   public static final String CROWDSEC = "crowdsec";
+  /** The ipAllowList middleware of internal routes (LAN and VPN only). */
   public static final String INTERNAL_ONLY = "internal-only";
+  /** The security headers middleware of public routes. */
   public static final String SECURITY_HEADERS = "security-headers";
   /** Name of Traefik's ACME resolver when TLS is {@link Tls.Issuer#TRAEFIK_ACME}. */
   public static final String ACME_RESOLVER = "le";

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class ClusterIssuer extends TypedResource<ClusterIssuer.Spec> {
 
+  /** The spec: an ACME issuer. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Spec(Acme acme) {}
 
@@ -20,9 +21,11 @@ public final class ClusterIssuer extends TypedResource<ClusterIssuer.Spec> {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Acme(String server, String email, SecretKeySelector privateKeySecretRef, List<Solver> solvers) {}
 
+  /** One challenge solver; the backend uses DNS-01 only. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Solver(Dns01 dns01) {}
 
+  /** A DNS-01 solver; the backend uses Cloudflare only. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Dns01(Cloudflare cloudflare) {}
 
@@ -34,6 +37,7 @@ public final class ClusterIssuer extends TypedResource<ClusterIssuer.Spec> {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SecretKeySelector(String name, String key) {}
 
+  /** A ClusterIssuer with {@code metadata} and {@code spec}. */
   public ClusterIssuer(ObjectMeta metadata, Spec spec) {
     super("cert-manager.io/v1", "ClusterIssuer", metadata, spec);
   }

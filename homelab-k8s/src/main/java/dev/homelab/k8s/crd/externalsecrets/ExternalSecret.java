@@ -32,8 +32,10 @@ public final class ExternalSecret extends TypedResource<ExternalSecret.Spec> {
   /** Every property of a remote secret becomes a key. */
   public record DataFrom(Extract extract) {}
 
+  /** The remote secret whose properties become the keys. */
   public record Extract(String key) {}
 
+  /** An ExternalSecret with {@code metadata} and {@code spec}. */
   public ExternalSecret(ObjectMeta metadata, Spec spec) {
     super("external-secrets.io/v1", "ExternalSecret", metadata, spec);
   }

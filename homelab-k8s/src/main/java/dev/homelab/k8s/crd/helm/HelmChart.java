@@ -23,6 +23,7 @@ public final class HelmChart extends TypedResource<HelmChart.Spec> {
       Boolean createNamespace,
       String valuesContent) {}
 
+  /** A HelmChart with {@code metadata} and {@code spec}. */
   public HelmChart(ObjectMeta metadata, Spec spec) {
     super("helm.cattle.io/v1", "HelmChart", metadata, spec);
   }

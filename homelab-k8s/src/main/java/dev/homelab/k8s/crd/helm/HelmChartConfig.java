@@ -11,9 +11,11 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
  */
 public final class HelmChartConfig extends TypedResource<HelmChartConfig.Spec> {
 
+  /** The values layered over the chart's, as YAML, and what helm-controller does on a failed install. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Spec(String valuesContent, String failurePolicy) {}
 
+  /** A HelmChartConfig with {@code metadata} and {@code spec}. */
   public HelmChartConfig(ObjectMeta metadata, Spec spec) {
     super("helm.cattle.io/v1", "HelmChartConfig", metadata, spec);
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 public final class HelmValues {
   private final Map<String, Object> root = new LinkedHashMap<>();
 
+  /** Empty values. */
   public static HelmValues create() {
     return new HelmValues();
   }
@@ -34,6 +35,7 @@ public final class HelmValues {
     return set(dottedPath, List.copyOf(values));
   }
 
+  /** Whether no value is set. */
   public boolean isEmpty() {
     return root.isEmpty();
   }
@@ -43,6 +45,7 @@ public final class HelmValues {
     return root;
   }
 
+  /** The values as YAML, keys sorted, for {@code valuesContent}. */
   public String toYaml() {
     return KubernetesYaml.write(root);
   }

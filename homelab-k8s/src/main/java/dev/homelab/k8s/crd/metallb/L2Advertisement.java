@@ -11,12 +11,15 @@ import java.util.List;
  */
 public final class L2Advertisement extends TypedResource<L2Advertisement.Spec> {
 
+  /** The names of the pools whose addresses are announced. */
   public record Spec(List<String> ipAddressPools) {}
 
+  /** An L2Advertisement with {@code metadata} and {@code spec}. */
   public L2Advertisement(ObjectMeta metadata, Spec spec) {
     super("metallb.io/v1beta1", "L2Advertisement", metadata, spec);
   }
 
+  /** Advertisement {@code name} in {@code namespace} announcing the addresses of {@code pools}. */
   public static L2Advertisement of(String namespace, String name, List<String> pools) {
     return new L2Advertisement(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build(),
         new Spec(List.copyOf(pools)));

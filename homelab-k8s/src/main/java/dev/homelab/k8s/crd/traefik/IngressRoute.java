@@ -11,15 +11,18 @@ import java.util.List;
  */
 public final class IngressRoute extends TypedResource<IngressRoute.Spec> {
 
+  /** The spec: entrypoints, routes, TLS. */
   public record Spec(List<String> entryPoints, List<Route> routes, Tls tls) {}
 
   /** A rule; {@code kind} is always {@code Rule}. */
   public record Route(String kind, String match, List<MiddlewareRef> middlewares, List<ServiceRef> services) {
+    /** A route matching {@code match} (e.g. {@code Host(`cloud.example.com`)}) to {@code service}, through {@code middlewares}. */
     public static Route rule(String match, List<MiddlewareRef> middlewares, ServiceRef service) {
       return new Route("Rule", match, middlewares.isEmpty() ? null : List.copyOf(middlewares), List.of(service));
     }
   }
 
+  /** A Middleware by name and namespace. */
   public record MiddlewareRef(String name, String namespace) {}
 
   /** A Service; {@code namespace} only when it is not the route's (needs allowCrossNamespace). */
@@ -31,6 +34,7 @@ public final class IngressRoute extends TypedResource<IngressRoute.Spec> {
    */
   public record Tls(String secretName, String certResolver) {}
 
+  /** An IngressRoute with {@code metadata} and {@code spec}. */
   public IngressRoute(ObjectMeta metadata, Spec spec) {
     super("traefik.io/v1alpha1", "IngressRoute", metadata, spec);
   }

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class Middleware extends TypedResource<Middleware.Spec> {
 
+  /** The spec: one of an ipAllowList, headers or a plugin. */
   public record Spec(IpAllowList ipAllowList, Headers headers, Plugin plugin) {}
 
   /** Lets only clients from {@code sourceRange} through; others get 403. */
@@ -34,10 +35,12 @@ public final class Middleware extends TypedResource<Middleware.Spec> {
       String crowdsecLapiHost, String crowdsecLapiKey, Integer updateMaxFailure, Boolean crowdsecAppsecEnabled,
       String crowdsecAppsecHost, Boolean crowdsecAppsecUnreachableBlock, List<String> clientTrustedIPs) {}
 
+  /** A Middleware with {@code metadata} and {@code spec}. */
   public Middleware(ObjectMeta metadata, Spec spec) {
     super("traefik.io/v1alpha1", "Middleware", metadata, spec);
   }
 
+  /** Middleware {@code name} in {@code namespace} with {@code spec}. */
   public static Middleware of(String namespace, String name, Spec spec) {
     return new Middleware(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build(), spec);
   }

@@ -9,10 +9,13 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
  */
 public final class TLSStore extends TypedResource<TLSStore.Spec> {
 
+  /** The spec: the default certificate. */
   public record Spec(DefaultCertificate defaultCertificate) {}
 
+  /** The Secret holding the certificate served by default. */
   public record DefaultCertificate(String secretName) {}
 
+  /** A TLSStore with {@code metadata} and {@code spec}. */
   public TLSStore(io.fabric8.kubernetes.api.model.ObjectMeta metadata, Spec spec) {
     super("traefik.io/v1alpha1", "TLSStore", metadata, spec);
   }

@@ -34,6 +34,7 @@ public final class Plan extends TypedResource<Plan.Spec> {
   /** A container of the upgrade job; an image without tag gets the resolved version as tag. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Container(String image, List<String> command, List<String> args) {
+    /** A container running {@code image} with its own command and arguments. */
     public static Container of(String image) {
       return new Container(image, null, null);
     }
@@ -48,6 +49,7 @@ public final class Plan extends TypedResource<Plan.Spec> {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Window(List<String> days, String startTime, String endTime, String timeZone) {}
 
+  /** A Plan with {@code metadata} and {@code spec}. */
   public Plan(ObjectMeta metadata, Spec spec) {
     super("upgrade.cattle.io/v1", "Plan", metadata, spec);
   }
