@@ -22,6 +22,7 @@ final class RoleFiles {
       "homelab_nfs_server", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/homelab.exports.j2", "templates/nfs-server-mounts.conf.j2"),
       "homelab_crowdsec_bouncer", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml"),
+      "homelab_wireguard", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml", "templates/wg.conf.j2"),
       "homelab_restic", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/restic.env.j2", "templates/restic-backup.j2", "templates/restic.service.j2",
           "templates/restic.timer.j2"),
