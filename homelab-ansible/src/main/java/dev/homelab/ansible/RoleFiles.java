@@ -49,6 +49,19 @@ final class RoleFiles {
     return Map.of("filter_plugins/homelab_systemd.py", read("filter_plugins/homelab_systemd.py"));
   }
 
+  /**
+   * {@code chroot-test/}: the test that converges site.yml twice on Debian 12 root filesystems
+   * (chroot connection, loop-device disks, {@code homelab_chroot=true}) and checks every file it
+   * writes with that file's own tool; CI runs it on the reference lab, users before their hosts.
+   */
+  static Map<String, byte[]> chrootTest() {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (String file : List.of("chroot-test/converge.sh", "chroot-test/converge_helper.py")) {
+      out.put(file, read(file));
+    }
+    return out;
+  }
+
   private static byte[] read(String resource) {
     try (InputStream in = RoleFiles.class.getResourceAsStream(resource)) {
       if (in == null) {

@@ -102,4 +102,17 @@ final class WireGuardSystem extends HostSystem {
   List<String> roles() {
     return List.of(ROLE);
   }
+
+  @Override
+  String readme() {
+    return """
+        ### WireGuard gateway
+
+        - The gateway makes its private key once (`/etc/wireguard/wg0.key`, never copied off the
+          host; a `PrivateKey` of an existing `wg0.conf` is kept) and loads it in `PostUp`, so
+          `wg0.conf` holds no secret. The play shows the public key and endpoint the peers need;
+          on the gateway, `sudo wg pubkey < /etc/wireguard/wg0.key` prints the key too.
+        - A changed configuration restarts `wg-quick@wg0`, which reruns the NAT and forward rules.
+        """;
+  }
 }
