@@ -85,8 +85,8 @@ final class Docs {
         ```
 
         It installs what it needs with apt (debootstrap, Debian's `ansible`, slirp4netns: `site.yml`
-        needs no Galaxy content), builds one root filesystem per distinct set of inventory groups
-        (the first host of a set stands for the others; cached in `~/.cache/homelab-ci`, or
+        needs no Galaxy content), builds one root filesystem per distinct set of plays (the
+        first host of a set stands for the others; cached in `~/.cache/homelab-ci`, or
         `$HOMELAB_CI_CACHE`), gives the disks of `vars/disks.yml` to loop devices with those device
         names and labels, and runs `site.yml` through Ansible's chroot connection with test values for
         the vault variables. Each host has its own network, host name and process namespaces, so the

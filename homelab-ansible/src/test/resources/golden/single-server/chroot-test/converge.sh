@@ -5,7 +5,7 @@
 #
 #   sudo bash chroot-test/converge.sh        (in this directory; README.md, "Test on your machine first")
 #
-# One root filesystem per distinct set of inventory groups (the first host of each set stands for
+# One root filesystem per distinct set of site.yml's plays (the first host of each set stands for
 # the others), debootstrapped from the machine's Debian mirror once and cached as a tarball in
 # ${HOMELAB_CI_CACHE:-~/.cache/homelab-ci}, with the packages each host downloads. Ansible reaches each one
 # with its chroot connection, through a wrapper that enters the host's own namespaces: network
@@ -140,12 +140,12 @@ if [ ! -f "$ROOTFS" ]; then
   log "root filesystem built in $(elapsed)"
 fi
 
-# --- the hosts: one per distinct set of inventory groups
+# --- the hosts: one per distinct set of plays
 mapfile -t SETS < <(python3 "$HELPER" hosts "$ANSIBLE_DIR")
 HOSTS=()
 for line in "${SETS[@]}"; do
   HOSTS+=("${line%% *}")
-  log "host ${line%% *} stands for the groups ${line#* }"
+  log "host ${line%% *} stands for the hosts of the plays ${line#* }"
 done
 
 # A block device node in the host's own /dev for loop device $1 at /dev path $2 (by-id, by-label...).

@@ -4,7 +4,7 @@
 
 Debian's python3 with its python3-yaml (what Debian's ansible runs on), so nothing is installed
 for it. Subcommands:
-  hosts ANSIBLE_DIR            one host per distinct set of inventory groups: "host group,group..."
+  hosts ANSIBLE_DIR            one host per distinct set of site.yml's plays: "host play,play..."
   disks ANSIBLE_DIR HOST       the disks of HOST (vars/disks.yml) as the test lays them out
   vault ANSIBLE_DIR OUT [PFX]  a vault file with a test value for every variable of VAULT.md
   recap JSON                   one line per host (ok/changed/failed), every failed task, exit 1 on failures
@@ -75,9 +75,12 @@ def inventory_groups(ansible_dir):
 
 
 def cmd_hosts(ansible_dir):
+    """The first host of each distinct set of site.yml's plays (host patterns are unions "a:b")."""
+    plays = load(os.path.join(ansible_dir, "site.yml"))
     seen = {}
     for host, groups in inventory_groups(ansible_dir).items():
-        key = ",".join(sorted(groups))
+        key = ",".join(play["tags"][0] for play in plays
+                       if any(p == host or p in groups for p in play["hosts"].split(":")))
         seen.setdefault(key, host)
     for key, host in seen.items():
         print(host, key)
