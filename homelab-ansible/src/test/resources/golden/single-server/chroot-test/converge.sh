@@ -433,7 +433,9 @@ for host in "${HOSTS[@]}"; do
     cp "$WORK/vault2.yml" "$WORK/vault.yml"
     ONLY="$host" playbook password --tags postgres
     cp "$WORK/vault1.yml" "$WORK/vault.yml"
-    if python3 "$HELPER" changed "$WORK/password.json" | grep -q 'Create the owner role'; then
+    # Whole output first: grep -q would stop reading it, and pipefail would count that as a failure.
+    changed_tasks="$(python3 "$HELPER" changed "$WORK/password.json")"
+    if grep -q 'Create the owner role' <<<"$changed_tasks"; then
       log "ok    $host: a new vault password reports changed"
     else
       log "FAIL  $host: a new vault password did not report changed"
@@ -455,7 +457,8 @@ for host in "${HOSTS[@]}"; do
     losetup -d "$loop"
     rm -f "$root$loop"
     ONLY="$host" playbook missing --tags disks
-    if python3 "$HELPER" failed-msg "$WORK/missing.json" | grep -q "Disk $label (ext4, LABEL=$label) is not mounted at $point"; then
+    failures="$(python3 "$HELPER" failed-msg "$WORK/missing.json")"
+    if grep -qF "Disk $label (ext4, LABEL=$label) is not mounted at $point" <<<"$failures"; then
       log "ok    $host: the play stops when disk $label is missing"
     else
       log "FAIL  $host: the play did not stop when disk $label was missing"
