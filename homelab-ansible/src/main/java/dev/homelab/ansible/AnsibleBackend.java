@@ -91,6 +91,7 @@ public final class AnsibleBackend implements Backend {
     if (roles.stream().anyMatch(RoleFiles::usesFilterPlugins)) {
       files.addAll(RoleFiles.filterPlugins());
     }
+    files.addAll(RoleFiles.chrootTest());
     files.add("site.yml", SitePlaybook.render(systems));
     files.add("requirements.yml", Requirements.render(lab, systems));
     files.add("README.md", Docs.readme(lab, inventory, systems));

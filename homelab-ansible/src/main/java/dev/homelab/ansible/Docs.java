@@ -76,6 +76,33 @@ final class Docs {
 
         Every play of `site.yml` has a tag named like its vars file, to rerun it alone.
 
+        ## Test on your machine first
+
+        `chroot-test/converge.sh` runs `site.yml` for real, twice, on Debian 12 root filesystems on
+        your machine, before it touches a host; CI runs the same test on every change of the DSL.
+        On a Debian 12 machine or VM, as root, from this directory:
+
+        ```sh
+        sudo bash chroot-test/converge.sh
+        ```
+
+        It installs what it needs with apt (debootstrap, Debian's `ansible`, slirp4netns: `site.yml`
+        needs no Galaxy content), builds one root filesystem per distinct set of plays (the
+        first host of a set stands for the others; cached in `~/.cache/homelab-ci`, or
+        `$HOMELAB_CI_CACHE`), gives the disks of `vars/disks.yml` to loop devices with those device
+        names and labels, and runs `site.yml` through Ansible's chroot connection with test values for
+        the vault variables. Each host has its own network, host name and process namespaces, so the
+        sysctl, firewall and PostgreSQL steps never change your machine. Then it checks every file the
+        play wrote with that file's own tool (`btrbk config print`, `exportfs`, `rsyslogd -N1`,
+        `systemd-analyze verify`, `wg-quick strip`, `pg_hba_file_rules`...), and ends with
+        `hosts: converged N hosts, second run changed=0`. The first run takes about 10 minutes.
+
+        The variable `homelab_chroot` (default `false`; the test sets it) switches off what a chroot
+        cannot do, and only that: starting services and the reload and restart handlers (no systemd
+        as PID 1), loading kernel modules, and the CrowdSec package repository (only Debian's mirror
+        is reached: the bouncer's configuration is written, its package is not installed). Never set
+        it for real hosts.
+
         ## Plays of site.yml
 
         | tag / vars file | what | hosts |

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code requirements.yml}: the Galaxy roles site.yml names, the collections its roles use (both
- * ship with Debian's {@code ansible} package, so the minimums are the versions there), and
- * {@code ansible.utils}, which k3s-ansible needs but does not declare.
+ * {@code requirements.yml}: the collections site.yml's roles use (they ship with Debian's
+ * {@code ansible} package, so the minimums are the versions there, and site.yml names no Galaxy
+ * role: the chroot test in CI converges it with that package alone), and {@code ansible.utils},
+ * which k3s-ansible needs but does not declare.
  */
 final class Requirements {
   /**
@@ -24,15 +25,9 @@ final class Requirements {
 
   static String render(dev.homelab.model.Lab lab, List<HostSystem> systems) {
     Map<String, Object> requirements = new LinkedHashMap<>();
-    List<Object> roles = new ArrayList<>();
-    if (systems.stream().anyMatch(s -> s instanceof WireGuardSystem && s.present())) {
-      roles.add(entry(WireGuardSystem.ROLE, dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.ANSIBLE_ROLE_WIREGUARD)));
-    }
-    if (!roles.isEmpty()) {
-      requirements.put("roles", roles);
-    }
     List<Object> collections = new ArrayList<>();
-    // ansible.posix: mount (disks), sysctl (WireGuard); community.general: timezone (always), filesystem.
+    // ansible.posix: mount (disks), sysctl (WireGuard); community.general: timezone (always), filesystem,
+    // modprobe (WireGuard).
     if (systems.stream().anyMatch(s -> (s instanceof DiskSystem || s instanceof WireGuardSystem) && s.present())) {
       collections.add(entry("ansible.posix", ">=1.5.0"));
     }
@@ -44,7 +39,7 @@ final class Requirements {
     collections.add(entry("ansible.utils", ANSIBLE_UTILS_VERSION));
     requirements.put("collections", collections);
     return Yaml.file("""
-        Galaxy content site.yml uses, and ansible.utils, which k3s-ansible needs (ipwrap; the Python
+        Collections site.yml uses, and ansible.utils, which k3s-ansible needs (ipwrap; the Python
         library netaddr next to Ansible too) without declaring it: ansible-galaxy install -r requirements.yml
         k3s itself comes from the k3s.orchestration collection (README.md).""", requirements);
   }

@@ -22,6 +22,7 @@ final class RoleFiles {
       "homelab_nfs_server", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/homelab.exports.j2", "templates/nfs-server-mounts.conf.j2"),
       "homelab_crowdsec_bouncer", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml"),
+      "homelab_wireguard", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml", "templates/wg.conf.j2"),
       "homelab_restic", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/restic.env.j2", "templates/restic-backup.j2", "templates/restic.service.j2",
           "templates/restic.timer.j2"),
@@ -46,6 +47,19 @@ final class RoleFiles {
   /** {@code filter_plugins/homelab_systemd.py}, written beside site.yml. */
   static Map<String, byte[]> filterPlugins() {
     return Map.of("filter_plugins/homelab_systemd.py", read("filter_plugins/homelab_systemd.py"));
+  }
+
+  /**
+   * {@code chroot-test/}: the test that converges site.yml twice on Debian 12 root filesystems
+   * (chroot connection, loop-device disks, {@code homelab_chroot=true}) and checks every file it
+   * writes with that file's own tool; CI runs it on the reference lab, users before their hosts.
+   */
+  static Map<String, byte[]> chrootTest() {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (String file : List.of("chroot-test/converge.sh", "chroot-test/converge_helper.py")) {
+      out.put(file, read(file));
+    }
+    return out;
   }
 
   private static byte[] read(String resource) {

@@ -12,17 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The WireGuard gateway, through the Galaxy role {@code githubixx.ansible_role_wireguard}: the
- * gateway takes the subnet's first address, road-warrior peers are unmanaged peers, and the
- * gateway masquerades peer traffic into the networks they reach, but rejects it towards the NFS
- * servers' port 2049 (masqueraded, it would come from a k3s node's address, which the exports
- * trust). The role enables no forwarding itself, so the play does.
+ * The WireGuard gateway, through the local role {@code homelab_wireguard} (wireguard-tools, one
+ * {@code wg0.conf} and {@code wg-quick@wg0.service}; owned here rather than taken from Galaxy, so the
+ * playbook converges with what Debian's {@code ansible} package ships): the gateway takes the
+ * subnet's first address, road-warrior peers are {@code [Peer]} sections, IPv4 forwarding is on, and
+ * the gateway masquerades peer traffic into the networks they reach, but rejects it towards the NFS
+ * servers' port 2049 (masqueraded, it would come from a k3s node's address, which the exports trust).
+ * The private key is made on the gateway and stays there ({@code wg0.key}, loaded by PostUp).
  *
- * @see <a href="https://github.com/githubixx/ansible-role-wireguard">ansible-role-wireguard</a>
+ * @see <a href="https://man7.org/linux/man-pages/man8/wg-quick.8.html">wg-quick(8)</a>
  */
 final class WireGuardSystem extends HostSystem {
   static final String GROUP = "vpn";
-  static final String ROLE = "githubixx.ansible_role_wireguard";
+  static final String ROLE = "homelab_wireguard";
   static final String INTERFACE = "wg0";
 
   WireGuardSystem(Lab lab) {
@@ -61,10 +63,10 @@ final class WireGuardSystem extends HostSystem {
   Map<String, Object> vars() {
     WireGuard vpn = lab.vpn().orElseThrow();
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put("wireguard_interface", INTERFACE);
-    vars.put("wireguard_addresses", List.of(gatewayAddress(vpn)));
-    vars.put("wireguard_port", String.valueOf(vpn.port()));
-    vars.put("wireguard_endpoint", endpoint(lab, vpn));
+    vars.put("homelab_wireguard_interface", INTERFACE);
+    vars.put("homelab_wireguard_addresses", List.of(gatewayAddress(vpn)));
+    vars.put("homelab_wireguard_port", String.valueOf(vpn.port()));
+    vars.put("homelab_wireguard_endpoint", endpoint(lab, vpn));
     List<Object> up = new ArrayList<>();
     List<Object> down = new ArrayList<>();
     for (String cidr : reaches(lab, vpn)) {
@@ -83,8 +85,8 @@ final class WireGuardSystem extends HostSystem {
         down.add("iptables -D " + rule);
       }
     }
-    vars.put("wireguard_postup", up);
-    vars.put("wireguard_postdown", down);
+    vars.put("homelab_wireguard_postup", up);
+    vars.put("homelab_wireguard_postdown", down);
     Map<String, Object> peers = new LinkedHashMap<>();
     for (WireGuardPeer peer : vpn.peers()) {
       Map<String, Object> p = new LinkedHashMap<>();
@@ -92,47 +94,25 @@ final class WireGuardSystem extends HostSystem {
       p.put("allowed_ips", peer.allowedIp());
       peers.put(peer.name(), p);
     }
-    vars.put("wireguard_unmanaged_peers", peers);
+    vars.put("homelab_wireguard_peers", peers);
     return vars;
   }
 
   @Override
   List<String> roles() {
-    return List.of();
+    return List.of(ROLE);
   }
 
   @Override
-  Map<String, Object> play() {
-    Map<String, Object> play = super.play();
-    play.remove("roles");
-    Map<String, Object> sysctl = new LinkedHashMap<>();
-    sysctl.put("name", "net.ipv4.ip_forward");
-    sysctl.put("value", "1");
-    sysctl.put("sysctl_file", "/etc/sysctl.d/90-wireguard.conf");
-    sysctl.put("state", "present");
-    sysctl.put("reload", true);
-    Map<String, Object> forward = new LinkedHashMap<>();
-    forward.put("name", "Enable IPv4 forwarding (the WireGuard role does not)");
-    forward.put("ansible.posix.sysctl", sysctl);
-    play.put("pre_tasks", List.of(forward, packages()));
-    play.put("roles", List.of(ROLE));
-    return play;
-  }
+  String readme() {
+    return """
+        ### WireGuard gateway
 
-  /**
-   * iptables for the NAT rules of PostUp/PostDown, and lsb-release: on Debian the role reads
-   * {@code ansible_facts['lsb']['id']}, which stays empty without {@code lsb_release}, so the role
-   * fails before it installs anything (githubixx/ansible-role-wireguard issue #86;
-   * {@code tasks/setup-debian.yml} of 18.3.0). The role gathers facts again as its
-   * first task ({@code tasks/main.yml}), so installing the package just before it is enough.
-   */
-  private static Map<String, Object> packages() {
-    Map<String, Object> apt = new LinkedHashMap<>();
-    apt.put("name", List.of("iptables", "lsb-release"));
-    apt.put("state", "present");
-    Map<String, Object> task = new LinkedHashMap<>();
-    task.put("name", "Install iptables (NAT rules of PostUp/PostDown) and lsb-release (the WireGuard role reads its facts)");
-    task.put("ansible.builtin.apt", apt);
-    return task;
+        - The gateway makes its private key once (`/etc/wireguard/wg0.key`, never copied off the
+          host; a `PrivateKey` of an existing `wg0.conf` is kept) and loads it in `PostUp`, so
+          `wg0.conf` holds no secret. The play shows the public key and endpoint the peers need;
+          on the gateway, `sudo wg pubkey < /etc/wireguard/wg0.key` prints the key too.
+        - A changed configuration restarts `wg-quick@wg0`, which reruns the NAT and forward rules.
+        """;
   }
 }

@@ -205,10 +205,10 @@ class AnsibleBackendTest {
   @Test
   void should_render_the_wireguard_gateway_with_the_roles_variables() {
     Map<String, Object> vars = yaml(render(TestLabs.reference()), "vars/vpn.yml");
-    assertThat(vars).containsEntry("wireguard_addresses", List.of("10.8.0.1/24"))
-        .containsEntry("wireguard_port", "51820")
-        .containsEntry("wireguard_endpoint", "vpn.example.com");
-    assertThat(map(vars, "wireguard_unmanaged_peers", "laptop")).containsEntry("allowed_ips", "10.8.0.2/32");
+    assertThat(vars).containsEntry("homelab_wireguard_addresses", List.of("10.8.0.1/24"))
+        .containsEntry("homelab_wireguard_port", "51820")
+        .containsEntry("homelab_wireguard_endpoint", "vpn.example.com");
+    assertThat(map(vars, "homelab_wireguard_peers", "laptop")).containsEntry("allowed_ips", "10.8.0.2/32");
   }
 
   @Test

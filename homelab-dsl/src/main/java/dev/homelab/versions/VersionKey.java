@@ -40,8 +40,6 @@ public enum VersionKey {
   TRAEFIK_PLUGIN_CROWDSEC_BOUNCER("traefik-plugin.crowdsec-bouncer", Format.RELEASE, "k8s", "CrowdSec bouncer Traefik plugin"),
   /** The k3s-io/k3s-ansible release the inventory is written for. */
   ANSIBLE_K3S_ANSIBLE("ansible.k3s-ansible", Format.RELEASE, "ansible", "k3s-ansible"),
-  /** The githubixx.ansible_role_wireguard Galaxy role. */
-  ANSIBLE_ROLE_WIREGUARD("ansible-role.wireguard", Format.RELEASE, "ansible", "WireGuard Galaxy role"),
   /** The cloudflare/cloudflare Terraform provider constraint. */
   TERRAFORM_PROVIDER_CLOUDFLARE("terraform-provider.cloudflare", Format.CONSTRAINT, "terraform", "Cloudflare Terraform provider"),
   /** The hashicorp/aws Terraform provider constraint. */
