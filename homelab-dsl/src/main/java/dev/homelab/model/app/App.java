@@ -503,20 +503,35 @@ public abstract class App {
     return out;
   }
 
-  /** The plain variables the data services of {@code lab} that the app uses inject (host, port, ...). */
+  /**
+   * The plain variables the data services of {@code lab} that the app uses inject (host, port, ...),
+   * but those the app sets itself with {@code .env(...)}.
+   */
   public Map<String, String> connectionEnv(Lab lab) {
+    required(lab, ModelPaths.app(name()), "connectionEnv(lab)", "the lab", "app.connectionEnv(lab)");
     Map<String, String> out = new TreeMap<>();
     connections().forEach(c -> lab.dataService(c.service()).filter(s -> s.kind() == c.kind())
         .ifPresent(s -> c.plainEnv(s, name()).forEach(out::putIfAbsent)));
+    out.keySet().removeIf(this::setsItself);
     return out;
   }
 
-  /** The variables read from Secrets that the data services of {@code lab} that the app uses inject (passwords). */
+  /**
+   * The variables read from Secrets that the data services of {@code lab} that the app uses inject
+   * (passwords), but those the app sets itself with {@code .env(...)}.
+   */
   public Map<String, SecretRef> connectionSecretEnv(Lab lab) {
+    required(lab, ModelPaths.app(name()), "connectionSecretEnv(lab)", "the lab", "app.connectionSecretEnv(lab)");
     Map<String, SecretRef> out = new TreeMap<>();
     connections().forEach(c -> lab.dataService(c.service()).filter(s -> s.kind() == c.kind())
         .ifPresent(s -> c.secretEnv(s, name()).forEach(out::putIfAbsent)));
+    out.keySet().removeIf(this::setsItself);
     return out;
+  }
+
+  /** The app's own {@code .env(...)} of a variable wins over the one a data service injects. */
+  private boolean setsItself(String variable) {
+    return env().containsKey(variable) || secretEnv().containsKey(variable);
   }
 
   /**
@@ -761,9 +776,9 @@ public abstract class App {
   }
 
   /**
-   * Each injected variable is set once: by one {@code uses(...)}, never also by {@code .env(...)}
-   * (which of the two would win is not obvious, so neither does); a service is used once; an app
-   * does not use itself.
+   * Each injected variable is set by one {@code uses(...)} (an explicit {@code .env(...)} of the
+   * same name wins, so labs that set them by hand keep their values); a service is used once; an
+   * app does not use itself.
    */
   private void connectionViolations(Problems v) {
     connections().forEach(c -> v.addAll(c.violations()));
@@ -775,16 +790,19 @@ public abstract class App {
         continue;
       }
       seen.add(c.service());
-      for (String n : new java.util.LinkedHashSet<>(c.envNames().values())) {
+      // One line per pair of services whose variables collide, naming every shared variable.
+      Map<String, List<String>> sharedWith = new java.util.LinkedHashMap<>();
+      for (String n : new java.util.TreeSet<>(c.envNames().values())) {
         String other = setBy.putIfAbsent(n, c.service());
-        v.when(other != null, Checks.ENV_NAME, () -> "uses(" + other + ") and uses(" + c.service() + ") both set " + Texts.oneLine(n),
-            "Give one its own names, e.g. .uses(" + c.service() + ".connection().envPrefix(\""
-                + c.service().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_\"))");
+        if (other != null) {
+          sharedWith.computeIfAbsent(other, o -> new ArrayList<>()).add(Texts.oneLine(n));
+        }
       }
+      sharedWith.forEach((other, names) -> v.add(Checks.ENV_NAME,
+          "uses(" + other + ") and uses(" + c.service() + ") both set " + String.join(", ", names),
+          "Give one its own names, e.g. .uses(" + c.service() + ".connection().envPrefix(\""
+              + c.service().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_\"))"));
     }
-    setBy.forEach((n, service) -> v.when(env().containsKey(n) || secretEnv().containsKey(n), Checks.ENV_NAME,
-        () -> "environment variable " + Texts.oneLine(n) + " is set by uses(" + service + ") and by .env(...)",
-        "Drop .env(\"" + n + "\", ...), or inject the setting under another name with " + service + ".connection().env(...)"));
     v.when(usesApps().contains(name()), Checks.USES_KNOWN, () -> "uses(" + name() + ") names the app itself",
         "Drop it: the app's own pods always reach each other");
   }

@@ -65,6 +65,17 @@ public abstract class Connection {
   public abstract Map<Setting, String> env();
 
   /**
+   * The default connection to {@code service} (required); prefer {@link DataService#connection()}.
+   * Default: every setting of the kind as {@code <KIND>_<SUFFIX>}, e.g. {@code POSTGRES_HOST}.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
+   */
+  public static Connection of(DataService service) {
+    required(service, ModelPaths.dataService("unknown"), "Connection.of(service)", "a data service", "postgres.connection()");
+    return ImmutableConnection.of(service.name(), service.kind());
+  }
+
+  /**
    * Names every setting not renamed by {@link #env(Setting, String)} {@code prefix + suffix}, e.g.
    * {@code .envPrefix("DB_")} for {@code DB_HOST}. Default: the kind's prefix, e.g. {@code POSTGRES_}.
    *
@@ -98,6 +109,8 @@ public abstract class Connection {
 
   /** The plain variables for app {@code appName} of {@code service} (host, port, database, user, vhost). */
   public Map<String, String> plainEnv(DataService service, String appName) {
+    required(service, ModelPaths.dataService(service()), "plainEnv(service, …)", "the data service", "postgres.connection().plainEnv(postgres, \"nextcloud\")");
+    required(appName, ModelPaths.dataService(service()), "plainEnv(…, appName)", "an app's name", "postgres.connection().plainEnv(postgres, \"nextcloud\")");
     Map<String, String> out = new TreeMap<>();
     envNames().forEach((setting, name) -> value(service, appName, setting).ifPresent(v -> out.put(name, v)));
     return out;
@@ -105,6 +118,8 @@ public abstract class Connection {
 
   /** The variables for app {@code appName} read from Secrets (the password). */
   public Map<String, SecretRef> secretEnv(DataService service, String appName) {
+    required(service, ModelPaths.dataService(service()), "secretEnv(service, …)", "the data service", "postgres.connection().secretEnv(postgres, \"nextcloud\")");
+    required(appName, ModelPaths.dataService(service()), "secretEnv(…, appName)", "an app's name", "postgres.connection().secretEnv(postgres, \"nextcloud\")");
     Map<String, SecretRef> out = new TreeMap<>();
     if (envNames().containsKey(Setting.PASSWORD)) {
       out.put(envNames().get(Setting.PASSWORD), service.passwordFor(appName));
@@ -129,9 +144,13 @@ public abstract class Connection {
     env().keySet().stream().filter(s -> !kind().settings().contains(s)).forEach(s -> v.add(Checks.ENV_NAME,
         service() + " has no setting " + s + " to inject",
         "Rename one of " + kind().settings().stream().map(Setting::name).collect(Collectors.joining(", "))));
-    envNames().values().stream().distinct().filter(n -> !Names.isEnvName(n)).forEach(n -> v.add(Checks.ENV_NAME,
-        "environment variable " + Texts.quote(n) + " is not a valid name",
-        "Use letters, digits and _, not starting with a digit, e.g. .envPrefix(\"DB_\") or .env(Setting.HOST, \"DB_HOST\")"));
+    // One line for a prefix that breaks every name it starts, one per renamed setting.
+    v.when(!Names.isEnvName(envPrefix() + "HOST"), Checks.ENV_NAME,
+        () -> "env prefix " + Texts.quote(envPrefix()) + " does not start valid variable names",
+        "Use letters, digits and _, not starting with a digit, e.g. .envPrefix(\"DB_\")");
+    env().forEach((setting, n) -> v.when(kind().settings().contains(setting) && !Names.isEnvName(n), Checks.ENV_NAME,
+        () -> "environment variable " + Texts.quote(n) + " is not a valid name",
+        "Use letters, digits and _, not starting with a digit, e.g. .env(Setting." + setting + ", \"DB_" + setting.suffix() + "\")"));
     envNames().values().stream().filter(n -> java.util.Collections.frequency(envNames().values(), n) > 1).distinct()
         .forEach(n -> v.add(Checks.ENV_NAME, "uses(" + service() + ") sets " + Texts.oneLine(n) + " for two settings",
             "Give each setting its own name with .env(Setting, name)"));

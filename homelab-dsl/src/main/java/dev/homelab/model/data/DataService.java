@@ -326,7 +326,7 @@ public abstract class DataService {
    * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
    */
   public Connection connection() {
-    return ImmutableConnection.of(name(), kind());
+    return Connection.of(this);
   }
 
   /**

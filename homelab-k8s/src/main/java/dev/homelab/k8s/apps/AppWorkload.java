@@ -164,8 +164,8 @@ final class AppWorkload {
   }
 
   /**
-   * The app's own variables and those of the data services it uses (validation keeps the names
-   * apart), plain ones first, each group by name.
+   * The variables of the data services the app uses and its own, plain ones first, each group by
+   * name; the app's own {@code .env(...)} wins over an injected variable of the same name.
    */
   private static List<EnvVar> env(Lab lab, App app) {
     List<EnvVar> out = new ArrayList<>();
