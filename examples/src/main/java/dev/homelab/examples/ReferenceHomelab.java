@@ -10,6 +10,8 @@ import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.cluster.SecretsEncryption;
 import dev.homelab.model.data.DataService;
+import dev.homelab.model.data.Setting;
+import dev.homelab.model.app.App;
 import dev.homelab.model.app.Protocol;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.host.Node;
@@ -44,6 +46,7 @@ public final class ReferenceHomelab {
     DataService redis = redis("redis");
     DataService rabbitmq = rabbitmq("rabbitmq").adminHost("rabbitmq");
     DataService pihole = pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole");
+    App blog = app("blog", "ghcr.io/example/blog:1.4.2").replicas(2).publicVia(traefik).metrics("/metrics");
 
     // Three servers keep an odd etcd quorum: two Pis and the NUC, which joined to make the control
     // plane HA; pi3 and the storage Pi are agents.
@@ -132,22 +135,18 @@ public final class ReferenceHomelab {
         .apps(
             app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")
                 .port(80).host("cloud").publicVia(traefik).backup(offsite)
-                .uses(postgres, redis)
+                .uses(postgres)  // its own role and database; POSTGRES_HOST, _DB, _USER, _PASSWORD as nextcloud/docker's .config/autoconfig.php reads them
+                .uses(redis.connection()  // .config/redis.config.php reads REDIS_HOST, REDIS_HOST_PORT, REDIS_HOST_PASSWORD
+                    .env(Setting.PORT, "REDIS_HOST_PORT").env(Setting.PASSWORD, "REDIS_HOST_PASSWORD"))
                 .volume("data", "/var/www/html", "100Gi")
                 // The entrypoint writes redis-session.ini into PHP's root-owned conf.d as UID 33.
                 .writableDir("/usr/local/etc/php/conf.d")
                 // background jobs every 5 minutes (otherwise Nextcloud runs them only when someone browses)
                 .cronJob("cron", "*/5 * * * *", "php", "-f", "/var/www/html/cron.php")
                 // The image installs itself on first start (no web installer): admin account, its own
-                // PostgreSQL role and database (created by the postgres service), cache, Traefik in front.
+                // PostgreSQL role and database (uses(postgres) above), cache, Traefik in front.
                 .env("NEXTCLOUD_ADMIN_USER", secret("nextcloud-admin", "user"))
                 .env("NEXTCLOUD_ADMIN_PASSWORD", secret("nextcloud-admin", "password"))
-                .env("POSTGRES_HOST", postgres.host())
-                .env("POSTGRES_DB", postgres.databaseFor("nextcloud"))
-                .env("POSTGRES_USER", postgres.databaseFor("nextcloud"))
-                .env("POSTGRES_PASSWORD", postgres.credentialsFor("nextcloud"))
-                .env("REDIS_HOST", redis.host())
-                .env("REDIS_HOST_PASSWORD", redis.credentials())
                 .env("NEXTCLOUD_TRUSTED_DOMAINS", "cloud.example.com")
                 .env("TRUSTED_PROXIES", cluster.clusterCidr())
                 .env("OVERWRITEPROTOCOL", "https")
@@ -157,7 +156,7 @@ public final class ReferenceHomelab {
                 // The first start copies Nextcloud onto NFS and installs it; upgrades migrate: no restarts meanwhile.
                 .startupMinutes(30)
                 .runAsUser(33),
-            app("blog", "ghcr.io/example/blog:1.4.2").replicas(2).publicVia(traefik).metrics("/metrics"),
+            blog,
             app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
                 .port(8096).host("media").internalVia(traefik)
                 .extraPort("discovery", 7359, Protocol.UDP)
@@ -181,7 +180,9 @@ public final class ReferenceHomelab {
                 .env("HA_DB_URL", secret("homeassistant-db", "url")
                     .holding("postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant")),
             // A queue consumer: its port serves only /metrics, so probes just open the port.
-            app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics").tcpProbe())
+            app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis)
+                .uses(blog)  // posts what it processed to the blog's API, the only app that admits it
+                .metrics("/metrics").tcpProbe())
         .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))
         .dns(cloudflare("example.com"))
         .terraformState(terraformState(offsite));

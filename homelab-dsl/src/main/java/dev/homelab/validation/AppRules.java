@@ -24,7 +24,7 @@ final class AppRules {
 
   static List<Rule> all() {
     return List.of(rootOnlyImages(), publicNeedsDomain(), internalNeedsDomain(), exposureNeedsTraefik(), routesViaLabIngress(), adminHostNeedsTraefik(),
-        hostName(), hostUnique(), publicNeedsTls(), publicNeedsDnsZone(), runsOnKnown(), usesKnown(),
+        hostName(), hostUnique(), publicNeedsTls(), publicNeedsDnsZone(), runsOnKnown(), usesKnown(), usesKnownApp(),
         archPinnedNode(), archNoNode(), metricsNeedMonitoring(), publicNextcloudInstalls());
   }
 
@@ -156,6 +156,14 @@ final class AppRules {
             "Add it with homelab.dataServices(...)"))));
   }
 
+  /** {@code uses(app)} names another app of the lab (the app itself is {@link App}'s own check). */
+  static Rule usesKnownApp() {
+    return Rule.of(Checks.USES_KNOWN, (lab, r) -> lab.apps().forEach(a -> a.usesApps().stream()
+        .filter(other -> !other.equals(a.name()) && lab.apps().stream().noneMatch(b -> b.name().equals(other)))
+        .forEach(other -> r.report(ModelPaths.app(a.name()), "uses app " + other + ", which is not in the lab",
+            "Add it with homelab.apps(...), or drop uses(" + other + ")"))));
+  }
+
   /**
    * An app whose image is limited to some architectures ({@code .arches(...)}; empty means
    * multi-arch) pinned to a node of another architecture never starts (exec format error).
@@ -221,8 +229,8 @@ final class AppRules {
           } else if (KnownImages.NEXTCLOUD_DATABASE.stream().noneMatch(set -> set.stream().allMatch(n -> KnownImages.sets(a, n)))) {
             r.report(ModelPaths.app(a.name()), "public Nextcloud without a complete database configuration"
                     + " serves its web installer to the internet",
-                "Set POSTGRES_HOST, POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD (or SQLITE_DATABASE) with .env(...)"
-                    + " so the image installs itself on first start");
+                "Call .uses(postgres), which sets POSTGRES_HOST, POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD,"
+                    + " or .env(\"SQLITE_DATABASE\", \"nextcloud\"), so the image installs itself on first start");
           }
         }));
   }

@@ -209,8 +209,8 @@ public final class Checks {
   public static final Check RESOURCE_QUANTITY = check("resource-quantity", "CPU and memory requests and limits are positive Kubernetes quantities");
   /** {@code resource-request-limit}: A request is not above its limit. */
   public static final Check RESOURCE_REQUEST_LIMIT = check("resource-request-limit", "A request is not above its limit");
-  /** {@code env-name}: Environment variable names are valid, and each is set once. */
-  public static final Check ENV_NAME = check("env-name", "Environment variable names are valid, and each is set once");
+  /** {@code env-name}: Environment variable names are valid, and each is set once (by .env(...) or by one uses(...)). */
+  public static final Check ENV_NAME = check("env-name", "Environment variable names are valid, and each is set once (by .env(...) or by one uses(...))");
   /** {@code env-plain-secret}: An environment variable named like a credential is read from a secret. */
   public static final Check ENV_PLAIN_SECRET = check("env-plain-secret", "An environment variable named like a credential is read from a secret");
   /** {@code writable-dir}: Writable directories are plain absolute paths apart from volumes and each other. */
@@ -245,8 +245,8 @@ public final class Checks {
   public static final Check PUBLIC_NEEDS_DNS_ZONE = check("public-needs-dns-zone", "A public host lies in a managed DNS zone");
   /** {@code runs-on-known}: runsOn(...) names a node of the lab. */
   public static final Check RUNS_ON_KNOWN = check("runs-on-known", "runsOn(...) names a node of the lab");
-  /** {@code uses-known}: uses(...) names a data service of the lab. */
-  public static final Check USES_KNOWN = check("uses-known", "uses(...) names a data service of the lab");
+  /** {@code uses-known}: uses(...) names a data service of the lab, or another app of the lab. */
+  public static final Check USES_KNOWN = check("uses-known", "uses(...) names a data service of the lab, or another app of the lab");
   /** {@code arch-pinned-node}: An app pinned to a node runs an image for that node's architecture. */
   public static final Check ARCH_PINNED_NODE = check("arch-pinned-node", "An app pinned to a node runs an image for that node's architecture");
   /** {@code arch-no-node}: Some node has an architecture an arch-limited image runs on. */

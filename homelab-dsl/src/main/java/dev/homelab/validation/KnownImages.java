@@ -55,10 +55,10 @@ final class KnownImages {
     return NEXTCLOUD.contains(repository(image));
   }
 
-  /** True when {@code app} sets {@code name} plainly, from a secret, or as the image's {@code <name>_FILE}. */
+  /** True when {@code app} sets {@code name} plainly, from a secret, through {@code uses(...)}, or as the image's {@code <name>_FILE}. */
   static boolean sets(App app, String name) {
     return app.env().containsKey(name) || app.secretEnv().containsKey(name)
-        || app.env().containsKey(name + "_FILE");
+        || app.connectionEnvNames().containsKey(name) || app.env().containsKey(name + "_FILE");
   }
 
   /** {@code docker.io/library/nextcloud} of {@code docker.io/library/nextcloud:31.0.8-apache@sha256:...}. */

@@ -88,7 +88,7 @@ class AppFilesRulesTest {
   void should_reject_a_public_nextcloud_with_admin_but_no_complete_database() {
     Expect.only(web().apps(admin(app("cloud", NEXTCLOUD).port(80).publicVia(TRAEFIK)).env("POSTGRES_HOST", "db")),
         Checks.PUBLIC_NEXTCLOUD_INSTALLS,
-        "homelab/apps/cloud: public Nextcloud without a complete database configuration serves its web installer to the internet. Set POSTGRES_HOST, POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD (or SQLITE_DATABASE) with .env(...) so the image installs itself on first start");
+        "homelab/apps/cloud: public Nextcloud without a complete database configuration serves its web installer to the internet. Call .uses(postgres), which sets POSTGRES_HOST, POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD, or .env(\"SQLITE_DATABASE\", \"nextcloud\"), so the image installs itself on first start");
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;
 import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.data.Connection;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.network.Exposure;
@@ -157,6 +158,21 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/services-networking/network-policies/">NetworkPolicies</a>
    */
   public abstract List<String> uses();
+
+  /**
+   * How the app gets the connection settings of each data service it uses, in {@link #uses()}'s
+   * order. Default: none; {@code uses(postgres)} adds {@code postgres.connection()}.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
+   */
+  public abstract List<Connection> connections();
+
+  /**
+   * Names of the other apps this app calls on their HTTP port. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/network-policies/">NetworkPolicies</a>
+   */
+  public abstract List<String> usesApps();
 
   /**
    * Resources. Default: {@link Resources#small()} (50m CPU, 128Mi request, 512Mi limit).
@@ -420,17 +436,102 @@ public abstract class App {
   }
 
   /**
-   * Declares that the app uses these data services; it may reach them and nothing else. Default: none.
+   * Declares that the app uses these data services: it may reach them (NetworkPolicies), and gets
+   * their connection settings as environment variables ({@link DataService#connection()}: e.g.
+   * {@code POSTGRES_HOST}, {@code POSTGRES_PORT}, {@code POSTGRES_DB}, {@code POSTGRES_USER},
+   * {@code POSTGRES_PASSWORD} from a Secret); a PostgreSQL service creates the app's own role and
+   * database. Default: none.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/services-networking/network-policies/">NetworkPolicies</a>
    */
   public App uses(DataService... services) {
     requiredEach(services, ModelPaths.app(name()), ".uses(services)", "a data service", ".uses(db)");
-    List<String> all = new ArrayList<>(uses());
-    for (DataService s : services) {
-      all.add(s.name());
+    Connection[] connections = new Connection[services.length];
+    for (int i = 0; i < services.length; i++) {
+      connections[i] = services[i].connection();
     }
-    return copy().withUses(all);
+    return uses(connections);
+  }
+
+  /**
+   * Uses data services with their settings under other variable names, for an image that reads
+   * other names: {@code .uses(redis.connection().env(Setting.PASSWORD, "REDIS_HOST_PASSWORD"))}.
+   * Otherwise like {@link #uses(DataService...)}. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
+   */
+  public App uses(Connection... connections) {
+    requiredEach(connections, ModelPaths.app(name()), ".uses(connections)", "a data service's connection", ".uses(db.connection())");
+    List<String> all = new ArrayList<>(uses());
+    List<Connection> settings = new ArrayList<>(connections());
+    for (Connection c : connections) {
+      all.add(c.service());
+      settings.add(c);
+    }
+    return copy().withUses(all).withConnections(settings);
+  }
+
+  /**
+   * Declares that the app calls these apps: each of them admits this app's pods on its HTTP port,
+   * and no other app's. Reach one at {@link #clusterHost()}. Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/network-policies/">NetworkPolicies</a>
+   */
+  public App uses(App... apps) {
+    requiredEach(apps, ModelPaths.app(name()), ".uses(apps)", "an app of the lab", ".uses(api)");
+    List<String> all = new ArrayList<>(usesApps());
+    for (App a : apps) {
+      all.add(a.name());
+    }
+    return copy().withUsesApps(all);
+  }
+
+  /**
+   * DNS name of the app's Service inside the cluster, e.g. {@code blog.blog.svc.cluster.local}.
+   * Default: {@code <name>.<name>.svc.cluster.local}, fixed.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#services">DNS for Services</a>
+   */
+  public String clusterHost() {
+    return name() + "." + name() + ".svc.cluster.local";
+  }
+
+  /** The variable names that {@link #uses()} injects, with the call that injects each. */
+  public Map<String, String> connectionEnvNames() {
+    Map<String, String> out = new TreeMap<>();
+    connections().forEach(c -> c.envNames().values().forEach(n -> out.putIfAbsent(n, "uses(" + c.service() + ")")));
+    return out;
+  }
+
+  /**
+   * The plain variables the data services of {@code lab} that the app uses inject (host, port, ...),
+   * but those the app sets itself with {@code .env(...)}.
+   */
+  public Map<String, String> connectionEnv(Lab lab) {
+    required(lab, ModelPaths.app(name()), "connectionEnv(lab)", "the lab", "app.connectionEnv(lab)");
+    Map<String, String> out = new TreeMap<>();
+    connections().forEach(c -> lab.dataService(c.service()).filter(s -> s.kind() == c.kind())
+        .ifPresent(s -> c.plainEnv(s, name()).forEach(out::putIfAbsent)));
+    out.keySet().removeIf(this::setsItself);
+    return out;
+  }
+
+  /**
+   * The variables read from Secrets that the data services of {@code lab} that the app uses inject
+   * (passwords), but those the app sets itself with {@code .env(...)}.
+   */
+  public Map<String, SecretRef> connectionSecretEnv(Lab lab) {
+    required(lab, ModelPaths.app(name()), "connectionSecretEnv(lab)", "the lab", "app.connectionSecretEnv(lab)");
+    Map<String, SecretRef> out = new TreeMap<>();
+    connections().forEach(c -> lab.dataService(c.service()).filter(s -> s.kind() == c.kind())
+        .ifPresent(s -> c.secretEnv(s, name()).forEach(out::putIfAbsent)));
+    out.keySet().removeIf(this::setsItself);
+    return out;
+  }
+
+  /** The app's own {@code .env(...)} of a variable wins over the one a data service injects. */
+  private boolean setsItself(String variable) {
+    return env().containsKey(variable) || secretEnv().containsKey(variable);
   }
 
   /**
@@ -664,6 +765,7 @@ public abstract class App {
         "Keep the credential in a secret(...) and read it from an env variable, e.g. .env(\"APP_TOKEN\", secret(\""
             + name() + "-token\", \"value\"))")));
     volumes().forEach(vol -> v.addAll("volumes/" + vol.name(), vol.violations()));
+    connectionViolations(v);
     v.addAll(AppFiles.violations(this));
     extraPorts().forEach(p -> v.addAll("extraPorts/" + p.name(), p.violations()));
     cronJobs().forEach(j -> v.addAll("cronJobs/" + j.name(), j.violations()));
@@ -671,6 +773,38 @@ public abstract class App {
         () -> "two cron jobs have the same name", "Give each .cronJob(...) its own name");
     portsUnique(v);
     return v.list();
+  }
+
+  /**
+   * Each injected variable is set by one {@code uses(...)} (an explicit {@code .env(...)} of the
+   * same name wins, so labs that set them by hand keep their values); a service is used once; an
+   * app does not use itself.
+   */
+  private void connectionViolations(Problems v) {
+    connections().forEach(c -> v.addAll(c.violations()));
+    Map<String, String> setBy = new TreeMap<>();
+    List<String> seen = new ArrayList<>();
+    for (Connection c : connections()) {
+      if (seen.contains(c.service())) {
+        v.add(Checks.ENV_NAME, "uses(" + c.service() + ") is given twice", "Keep one uses(" + c.service() + ")");
+        continue;
+      }
+      seen.add(c.service());
+      // One line per pair of services whose variables collide, naming every shared variable.
+      Map<String, List<String>> sharedWith = new java.util.LinkedHashMap<>();
+      for (String n : new java.util.TreeSet<>(c.envNames().values())) {
+        String other = setBy.putIfAbsent(n, c.service());
+        if (other != null) {
+          sharedWith.computeIfAbsent(other, o -> new ArrayList<>()).add(Texts.oneLine(n));
+        }
+      }
+      sharedWith.forEach((other, names) -> v.add(Checks.ENV_NAME,
+          "uses(" + other + ") and uses(" + c.service() + ") both set " + String.join(", ", names),
+          "Give one its own names, e.g. .uses(" + c.service() + ".connection().envPrefix(\""
+              + c.service().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_\"))"));
+    }
+    v.when(usesApps().contains(name()), Checks.USES_KNOWN, () -> "uses(" + name() + ") names the app itself",
+        "Drop it: the app's own pods always reach each other");
   }
 
   /** An env name like {@code name} that is valid: invalid characters as {@code _}, a leading digit behind {@code _}. */

@@ -78,7 +78,29 @@ public abstract class DataService {
     public String portName() {
       return portName;
     }
+
+    /**
+     * The settings an app that {@code uses()} the service gets: PostgreSQL host, port, database,
+     * user and password; Redis host, port and password; RabbitMQ host, port, user, password and
+     * vhost; Pi-hole host and port.
+     */
+    public List<Setting> settings() {
+      return switch (this) {
+        case POSTGRES -> List.of(Setting.HOST, Setting.PORT, Setting.DATABASE, Setting.USER, Setting.PASSWORD);
+        case REDIS -> List.of(Setting.HOST, Setting.PORT, Setting.PASSWORD);
+        case RABBITMQ -> List.of(Setting.HOST, Setting.PORT, Setting.USER, Setting.PASSWORD, Setting.VHOST);
+        case PIHOLE -> List.of(Setting.HOST, Setting.PORT);
+      };
+    }
+
+    /** Start of the injected variables' default names: {@code POSTGRES_}, {@code REDIS_}, {@code RABBITMQ_}, {@code PIHOLE_}. */
+    public String envPrefix() {
+      return name() + "_";
+    }
   }
+
+  /** RabbitMQ's default virtual host, the one every app shares. */
+  static final String RABBITMQ_VHOST = "/";
 
   /**
    * Name of the service; also its namespace. Required.
@@ -298,6 +320,65 @@ public abstract class DataService {
   public String databaseFor(String appName) {
     required(appName, ModelPaths.dataService(name()), "databaseFor(appName)", "an app's name", "db.databaseFor(\"nextcloud\")");
     return appName;
+  }
+
+  /**
+   * The settings an app gets with {@code app.uses(service)}, to rename for an image that reads
+   * other variables: {@code app.uses(redis.connection().env(Setting.PASSWORD, "REDIS_HOST_PASSWORD"))}.
+   * Default: every setting of the kind as {@code <KIND>_<SUFFIX>}, e.g. {@code POSTGRES_HOST},
+   * {@code POSTGRES_PORT}, {@code POSTGRES_DB}, {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD}.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
+   */
+  public Connection connection() {
+    return Connection.of(this);
+  }
+
+  /**
+   * The service's port, e.g. {@code 5432} for PostgreSQL. Default: the kind's, fixed.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/services-networking/service/">Services</a>
+   */
+  public int port() {
+    return kind().port();
+  }
+
+  /**
+   * The service's own user: {@code postgres} (PostgreSQL's superuser), {@code admin} (RabbitMQ's
+   * user, shared by the apps that use it). Default: that, fixed; none for Redis and Pi-hole, which
+   * have only a password ({@code ""}).
+   *
+   * @see <a href="https://hub.docker.com/_/rabbitmq">rabbitmq image: RABBITMQ_DEFAULT_USER</a>
+   */
+  public String sharedUser() {
+    return switch (kind()) {
+      case POSTGRES -> "postgres";
+      case RABBITMQ -> "admin";
+      case REDIS, PIHOLE -> "";
+    };
+  }
+
+  /**
+   * The user app {@code appName} logs in as: its own role on PostgreSQL ({@link #databaseFor}), the
+   * shared {@link #sharedUser()} on RabbitMQ. Default: that, fixed.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/sql-createrole.html">CREATE ROLE</a>
+   */
+  public String userFor(String appName) {
+    required(appName, ModelPaths.dataService(name()), "userFor(appName)", "an app's name", "db.userFor(\"nextcloud\")");
+    return kind() == Kind.POSTGRES ? databaseFor(appName) : sharedUser();
+  }
+
+  /**
+   * The Secret with the password app {@code appName} logs in with: its own on PostgreSQL
+   * ({@link #credentialsFor(String)}), the service's {@link #credentials()} on Redis and RabbitMQ.
+   * Default: that, fixed.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
+   */
+  public SecretRef passwordFor(String appName) {
+    required(appName, ModelPaths.dataService(name()), "passwordFor(appName)", "an app's name", "db.passwordFor(\"nextcloud\")");
+    return kind() == Kind.POSTGRES ? credentialsFor(appName) : credentials();
   }
 
   /**

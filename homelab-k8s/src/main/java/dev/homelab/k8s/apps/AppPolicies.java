@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * An app namespace admits nothing but: its own pods, Traefik's pods on the app port (routed apps),
- * Prometheus on the app port (scraped apps). Extra ports stay cluster-internal: only the app's own
+ * the pods of each app that {@code uses()} it on the app port, Prometheus on the app port (scraped apps). Extra ports stay cluster-internal: only the app's own
  * namespace reaches them. Egress is left open (see the backend README).
  */
 final class AppPolicies {
@@ -25,6 +25,13 @@ final class AppPolicies {
     out.add(NetworkPolicies.allowSameNamespace(ns));
     if (app.exposure() != Exposure.CLUSTER) {
       out.add(Peers.allowFromTraefik(lab, ns, "allow-from-traefik", Pods.labels(ns), List.of(app.port())));
+    }
+    // uses(app): exactly the calling app's pods, from its namespace, on this app's HTTP port.
+    for (App caller : lab.apps()) {
+      if (!caller.name().equals(ns) && caller.usesApps().contains(ns)) {
+        out.add(NetworkPolicies.allowFromNamespace(ns, "allow-from-" + caller.name(), Pods.labels(ns), caller.name(),
+            Pods.labels(caller.name()), List.of(app.port())));
+      }
     }
     if (app.metrics().isPresent() && lab.monitoring().isPresent()) {
       out.add(Peers.allowFromPrometheus(ns, "allow-from-monitoring", Pods.labels(ns), List.of(app.port())));

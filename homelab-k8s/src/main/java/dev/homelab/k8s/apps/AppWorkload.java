@@ -56,7 +56,7 @@ final class AppWorkload {
             .withName(name)
             .withImage(app.image())
             .withPorts(ports(app))
-            .withEnv(env(app))
+            .withEnv(env(lab, app))
             .withVolumeMounts(mounts(lab, app))
             .withResources(Pods.resources(app.resources().cpuRequest(), app.resources().memoryRequest(),
                 app.resources().memoryLimit()))
@@ -163,11 +163,18 @@ final class AppWorkload {
     return out;
   }
 
-  /** Plain variables, then secret ones, each sorted by name (the model keeps them sorted). */
-  private static List<EnvVar> env(App app) {
+  /**
+   * The variables of the data services the app uses and its own, plain ones first, each group by
+   * name; the app's own {@code .env(...)} wins over an injected variable of the same name.
+   */
+  private static List<EnvVar> env(Lab lab, App app) {
     List<EnvVar> out = new ArrayList<>();
-    new java.util.TreeMap<>(app.env()).forEach((k, v) -> out.add(Pods.env(k, v)));
-    new java.util.TreeMap<>(app.secretEnv()).forEach((k, ref) -> out.add(Pods.env(k, ref)));
+    java.util.Map<String, String> plain = new java.util.TreeMap<>(app.connectionEnv(lab));
+    plain.putAll(app.env());
+    java.util.Map<String, dev.homelab.model.SecretRef> secret = new java.util.TreeMap<>(app.connectionSecretEnv(lab));
+    secret.putAll(app.secretEnv());
+    plain.forEach((k, v) -> out.add(Pods.env(k, v)));
+    secret.forEach((k, ref) -> out.add(Pods.env(k, ref)));
     return out;
   }
 }

@@ -23,7 +23,7 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
     return switch (s.kind()) {
       case POSTGRES -> new Engine(999L, "/var/lib/postgresql/data",
           List.of(port("postgres", 5432, "TCP")),
-          List.of(Pods.env("POSTGRES_USER", "postgres"), Pods.env("POSTGRES_PASSWORD", s.credentials()),
+          List.of(Pods.env("POSTGRES_USER", s.sharedUser()), Pods.env("POSTGRES_PASSWORD", s.credentials()),
               // A subdirectory: the volume's root may hold lost+found, which initdb refuses.
               Pods.env("PGDATA", "/var/lib/postgresql/data/pgdata")),
           List.of(),
@@ -41,7 +41,7 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
           Pods.resources("50m", "64Mi", "256Mi"), null);
       case RABBITMQ -> new Engine(999L, "/var/lib/rabbitmq",
           List.of(port("amqp", 5672, "TCP"), port("management", 15672, "TCP"), port("prometheus", 15692, "TCP")),
-          List.of(Pods.env("RABBITMQ_DEFAULT_USER", "admin"), Pods.env("RABBITMQ_DEFAULT_PASS", s.credentials())),
+          List.of(Pods.env("RABBITMQ_DEFAULT_USER", s.sharedUser()), Pods.env("RABBITMQ_DEFAULT_PASS", s.credentials())),
           List.of(),
           Pods.tcp("amqp", 20), Pods.tcp("amqp", 60),
           Pods.resources("100m", "256Mi", "1Gi"), 15672);
