@@ -66,6 +66,11 @@ public final class LabRender {
     return new LabRender(lab, Renderer.using(backends).render(lab));
   }
 
+  /** For tests of the kit: a render whose files a test changed. */
+  static LabRender ofFiles(Lab lab, Map<String, RenderedFiles> files) {
+    return new LabRender(lab, files);
+  }
+
   /** @return the rendered lab */
   public Lab lab() {
     return lab;

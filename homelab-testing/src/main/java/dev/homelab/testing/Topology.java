@@ -109,8 +109,8 @@ public final class Topology {
   }
 
   /**
-   * Whether an app's own data is safe: it has no volume, or its volumes are backed up off-site, or
-   * they live on a storage node's disk kept by a restic backup.
+   * Whether an app's own data is safe: it has no volume, or it has an off-site backup
+   * ({@code app.backup(target)}).
    *
    * @param app an app's name
    * @return whether losing the cluster would keep its data
