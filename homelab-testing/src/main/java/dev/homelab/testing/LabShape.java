@@ -114,7 +114,7 @@ record LabShape(
       }
       lab = lab.nodes(n);
     }
-    K3s cluster = k3s("v1.33.4+k3s1");
+    K3s cluster = k3s("v1.33.4+k3s1").upgrades(autoUpgrade());
     if (ha()) {
       cluster = cluster.ha().etcdSnapshots(etcdSnapshots().retention(5).toS3(offsite));
     }

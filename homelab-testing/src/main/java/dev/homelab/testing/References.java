@@ -199,7 +199,10 @@ public final class References {
           }
         }
       }
-      collectSecretKeyRefs(o, o.tree(), out);
+      if (!o.kind().equals("CustomResourceDefinition")) {
+        // A CRD's schema describes secretKeyRef fields; it holds none.
+        collectSecretKeyRefs(o, o.tree(), out);
+      }
     }
     return out;
   }

@@ -65,12 +65,12 @@ public final class Topology {
 
   /**
    * Apps a VPN peer reaches: every routed app (public and internal; the internal entry point admits
-   * the LAN and the VPN), when the lab has a VPN whose peers reach the LAN.
+   * the LAN and the VPN), when the lab has a VPN.
    *
    * @return app names
    */
   public SortedSet<String> reachableFromVpn() {
-    if (lab.vpn().isEmpty() || lab.ingress().isEmpty() || lab.vpn().get().reaches().isEmpty()) {
+    if (lab.vpn().isEmpty() || lab.ingress().isEmpty()) {
       return new TreeSet<>();
     }
     return names(lab.apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER).toList());
