@@ -40,10 +40,12 @@ class DocSnippetsTest {
   private static final Path ROOT = Path.of("..");
   private static final Pattern FENCE = Pattern.compile("(?m)^```java([^\\n]*)\\n(.*?)^```\\s*$", Pattern.DOTALL);
   private static final Pattern TYPE = Pattern.compile("(?m)^(?:public\\s+)?(?:final\\s+|abstract\\s+)*(?:class|interface|record|enum)\\s+(\\w+)");
-  private static final Pattern MEMBER = Pattern.compile("^(?:public|protected|private|static)\\b");
+  private static final Pattern MEMBER = Pattern.compile("^(?:@\\w|(?:public|protected|private|static)\\b)");
 
   private static final String IMPORTS = String.join("\n",
       "import static dev.homelab.Homelab.*;",
+      "import static dev.homelab.testing.HomelabAssertions.assertThat;",
+      "import static org.assertj.core.api.Assertions.assertThat;",
       "import dev.homelab.backend.*;",
       "import dev.homelab.cli.*;",
       "import dev.homelab.model.*;",
@@ -59,7 +61,11 @@ class DocSnippetsTest {
       "import dev.homelab.model.storage.*;",
       "import dev.homelab.validation.*;",
       "import dev.homelab.versions.*;",
+      "import dev.homelab.testing.*;",
+      "import net.jqwik.api.*;",
       "import java.util.*;",
+      "import java.nio.file.Path;",
+      "import org.junit.jupiter.api.Test;",
       "");
 
   /** What statement snippets may refer to without declaring it: the reference lab's parts. */

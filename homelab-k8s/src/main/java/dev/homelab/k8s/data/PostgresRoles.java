@@ -44,7 +44,9 @@ final class PostgresRoles {
 
   /** The ConfigMap with the SQL and the Job running it; empty when no app uses the service. */
   static List<HasMetadata> objects(Lab lab, DataService s) {
-    List<App> apps = lab.apps().stream().filter(a -> a.uses().contains(s.name())).toList();
+    // By name, not declaration order: reordering apps in the model must not rename (and re-run) the Job.
+    List<App> apps = lab.apps().stream().filter(a -> a.uses().contains(s.name()))
+        .sorted(java.util.Comparator.comparing(App::name)).toList();
     if (apps.isEmpty()) {
       return List.of();
     }

@@ -1,0 +1,111 @@
+package dev.homelab.testing;
+
+import static dev.homelab.Homelab.app;
+import static dev.homelab.Homelab.node;
+
+import dev.homelab.internal.AddressRange;
+import dev.homelab.internal.Ipv4;
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.host.Arch;
+import dev.homelab.model.host.Node;
+import dev.homelab.model.network.AddressPool;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+
+/** The changes {@link Labs#variationsOf(Lab)} draws; each keeps a valid lab valid. */
+final class LabVariations {
+  private LabVariations() {}
+
+  static Arbitrary<Lab> of(Lab lab) {
+    List<Arbitrary<Lab>> changes = new ArrayList<>();
+    List<Node> removable = removableNodes(lab);
+    if (!removable.isEmpty()) {
+      changes.add(Arbitraries.of(removable).map(n -> without(lab, n)));
+    }
+    List<String> freeIps = freeIps(lab);
+    if (!freeIps.isEmpty()) {
+      changes.add(Arbitraries.of(Arch.class).map(arch -> withNode(lab, arch, freeIps.get(0))));
+    }
+    changes.add(Arbitraries.integers().between(1, 3).map(n -> withApps(lab, n)));
+    return Arbitraries.oneOf(changes);
+  }
+
+  /** Workers the model names nowhere else: no disks, no host PostgreSQL, no app, class, volume, backup or VPN on them. */
+  static List<Node> removableNodes(Lab lab) {
+    Set<String> referenced = new HashSet<>();
+    lab.apps().forEach(a -> a.runsOn().ifPresent(referenced::add));
+    lab.storage().forEach(s -> referenced.add(s.node()));
+    lab.staticVolumes().forEach(v -> referenced.add(v.node()));
+    lab.resticBackups().forEach(r -> referenced.add(r.node()));
+    lab.vpn().flatMap(v -> v.gateway()).ifPresent(referenced::add);
+    return lab.agents().stream()
+        .filter(n -> n.disks().isEmpty() && n.postgres().isEmpty() && !referenced.contains(n.name()))
+        // An app limited to one arch needs a node of it: keep the last node of each arch.
+        .filter(n -> lab.nodes().stream().filter(o -> o != n && o.arch() == n.arch()).count() > 0
+            || lab.apps().stream().noneMatch(a -> a.arches().equals(Set.of(n.arch()))))
+        .toList();
+  }
+
+  private static Lab without(Lab lab, Node node) {
+    LabParts parts = LabParts.of(lab);
+    parts.nodes.remove(node);
+    return parts.build();
+  }
+
+  private static Lab withNode(Lab lab, Arch arch, String ip) {
+    Set<String> names = new HashSet<>();
+    lab.nodes().forEach(n -> names.add(n.name()));
+    int i = 1;
+    while (names.contains("extra" + i)) {
+      i++;
+    }
+    Node node = node("extra" + i).worker().ip(ip);
+    return lab.nodes(arch == Arch.ARM64 ? node.arm64() : node.amd64());
+  }
+
+  private static Lab withApps(Lab lab, int count) {
+    Set<String> names = new HashSet<>();
+    lab.apps().forEach(a -> names.add(a.name()));
+    lab.dataServices().forEach(d -> names.add(d.name()));
+    Lab out = lab;
+    int i = 1;
+    for (int added = 0; added < count; i++) {
+      String name = "extra-app-" + i;
+      if (!names.contains(name)) {
+        App app = app(name, LabShape.IMAGE_REGISTRY + name + ":1.0.0").healthPath("/healthz");
+        out = out.apps(app);
+        added++;
+      }
+    }
+    return out;
+  }
+
+  /** LAN addresses no node and no MetalLB pool uses, from the middle of the LAN. */
+  static List<String> freeIps(Lab lab) {
+    List<String> free = new ArrayList<>();
+    AddressRange lan = lab.lan().flatMap(AddressRange::parseCidr).orElse(null);
+    if (lan == null) {
+      return free;
+    }
+    Set<Long> used = new HashSet<>();
+    lab.nodes().forEach(n -> n.ip().flatMap(Ipv4::parse).ifPresent(used::add));
+    List<AddressRange> pools = new ArrayList<>();
+    for (AddressPool p : lab.loadBalancer()) {
+      p.addresses().forEach(a -> AddressRange.parse(a).ifPresent(pools::add));
+    }
+    AddressRange hosts = lan.hosts();
+    for (long ip = hosts.first() + (hosts.last() - hosts.first()) / 2; ip <= hosts.last() && free.size() < 1; ip++) {
+      long candidate = ip;
+      boolean inPool = pools.stream().anyMatch(r -> r.first() <= candidate && candidate <= r.last());
+      if (!used.contains(ip) && !inPool) {
+        free.add(Ipv4.format(ip));
+      }
+    }
+    return free;
+  }
+}
