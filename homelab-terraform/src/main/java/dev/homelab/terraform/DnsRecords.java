@@ -121,6 +121,8 @@ final class DnsRecords implements Part {
       Optional<DnsZone> zone = lab.zoneOf(fqdn);
       zone.ifPresent(z -> hosts.add(new Host(app, fqdn, z)));
     }
+    // By name, not by declaration order: reordering apps must not rewrite dns.tf.json.
+    hosts.sort(java.util.Comparator.comparing(Host::fqdn));
     return hosts;
   }
 
