@@ -61,14 +61,35 @@ class AnsibleBackendTest {
   // The reference lab's golden files live once, in the examples module (ReferenceHomelabTest); this
   // module keeps the goldens of its own small labs.
 
+  // chroot-test/ is the same for every lab (RoleFiles.chrootTest()): kept once, in the examples goldens,
+  // and checked below against the shipped resources instead of in every golden folder.
+
   @Test
   void should_match_golden_files_for_a_single_server() {
-    Golden.assertMatches("single-server", render(TestLabs.singleServer()));
+    Golden.assertMatches("single-server", withoutChrootTest(render(TestLabs.singleServer())));
   }
 
   @Test
   void should_match_golden_files_for_five_servers_and_agents_of_both_arches() {
-    Golden.assertMatches("five-servers", render(TestLabs.fiveServers()));
+    Golden.assertMatches("five-servers", withoutChrootTest(render(TestLabs.fiveServers())));
+  }
+
+  @Test
+  void should_ship_the_chroot_test_as_it_is_for_every_lab() {
+    for (Lab lab : List.of(TestLabs.singleServer(), TestLabs.fiveServers())) {
+      RenderedFiles files = render(lab);
+      RoleFiles.chrootTest().forEach((path, bytes) -> assertThat(files.files().get(path)).as(path).isEqualTo(bytes));
+    }
+  }
+
+  private static RenderedFiles withoutChrootTest(RenderedFiles files) {
+    RenderedFiles.Builder kept = RenderedFiles.builder();
+    files.files().forEach((path, bytes) -> {
+      if (!path.startsWith("chroot-test/")) {
+        kept.add(path, bytes);
+      }
+    });
+    return kept.build();
   }
 
   @Test
