@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class RulesPageTest {
   private static final Path PAGE = Path.of("../docs/rules.md");
+  private static final Pattern ROW = Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\|");
 
   @Test
   void should_list_in_docs_rules_md_every_check_of_the_model_and_of_the_standard_backends() throws IOException {
@@ -43,7 +45,7 @@ class RulesPageTest {
     Set<String> ids = new HashSet<>();
 
     assertThat(all).allSatisfy(c -> assertThat(ids.add(c.id())).as("check id " + c.id() + " declared once").isTrue());
-    assertThat(page()).contains(all.stream().map(c -> "| `" + c.id() + "` |").toArray(String[]::new));
+    assertThat(page()).contains(all.stream().map(c -> "| " + anchor(c.id()) + "`" + c.id() + "` |").toArray(String[]::new));
   }
 
   static String page() {
@@ -57,13 +59,22 @@ class RulesPageTest {
         .append("constants of `dev.homelab.validation.Checks`; each backend adds the checks of what only it puts\n")
         .append("into its files (`Backend.checks()`). A check of your own: `Check.of(id, requirement)` with a `Rule`.\n\n")
         .append("## The model (").append(Checks.all().size()).append(" checks)\n\n")
-        .append(Checks.markdown(Checks.all()));
+        .append(anchored(Checks.markdown(Checks.all())));
     for (Backend backend : StandardBackends.all()) {
       md.append("\n## Backend `").append(backend.name()).append("` (").append(backend.getClass().getSimpleName()).append(")\n\n");
       md.append(backend.checks().isEmpty()
           ? "No checks of its own: what it renders is covered by the model's checks.\n"
-          : Checks.markdown(backend.checks()));
+          : anchored(Checks.markdown(backend.checks())));
     }
     return md.toString();
+  }
+
+  /** Each check's row gets an anchor named like its id, so the guide links {@code rules.md#etcd-odd-servers}. */
+  private static String anchored(String table) {
+    return ROW.matcher(table).replaceAll(m -> "| " + anchor(m.group(1)) + "`" + m.group(1) + "` |");
+  }
+
+  private static String anchor(String id) {
+    return "<a id=\"" + id + "\"></a>";
   }
 }
