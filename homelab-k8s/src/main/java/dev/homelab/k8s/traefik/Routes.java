@@ -74,7 +74,7 @@ public final class Routes {
   public static List<Host> hosts(Lab lab) {
     List<Host> out = new ArrayList<>();
     lab.apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER)
-        .forEach(a -> out.add(new Host(a.name(), lab.fqdn(a.host()))));
+        .forEach(a -> out.add(new Host(a.namespace(), lab.fqdn(a.host()))));
     lab.dataServices().forEach(s -> s.adminHost().ifPresent(h -> out.add(new Host(s.name(), lab.fqdn(h)))));
     if (lab.ingress().isPresent()) {
       lab.monitoring().ifPresent(m -> out.add(new Host(NAMESPACE, lab.fqdn(m.grafanaHost()))));
