@@ -23,6 +23,16 @@ class CertManagerComponentTest {
   }
 
   @Test
+  void should_add_to_the_wildcard_certificate_every_routed_host_the_wildcard_does_not_match() {
+    Lab lab = TestLabs.reference().apps(app("deep", "ghcr.io/example/deep:1.0.0").internalVia(TestLabs.reference().ingress().get())
+        .host("deep.home.example.com"));
+    JsonNode cert = TestLabs.object(TestLabs.renderPlatform(lab), "cert-manager/certificate-wildcard.yaml");
+
+    // a wildcard stands for one label: deep.home.example.com would get the TLSStore's certificate for other names
+    assertThat(cert.at("/spec/dnsNames").toString()).isEqualTo("[\"example.com\",\"*.example.com\",\"deep.home.example.com\"]");
+  }
+
+  @Test
   void should_solve_dns01_with_the_cloudflare_token_reference() {
     JsonNode acme = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()),
         "cert-manager/clusterissuer-letsencrypt.yaml").at("/spec/acme");
