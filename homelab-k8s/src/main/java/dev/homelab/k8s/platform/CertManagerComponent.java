@@ -108,7 +108,14 @@ public final class CertManagerComponent implements Component {
     if (Routes.usesWildcard(lab)) {
       if (lab.ingress().isPresent() && lab.domain().isPresent()) {
         String domain = lab.domain().get();
-        out.add(certificate(Routes.NAMESPACE, "wildcard", Routes.wildcardSecret(lab), wildcardNames(lab, domain)));
+        out.add(certificate(Routes.NAMESPACE, "wildcard", Routes.wildcardSecret(lab), List.of(domain, "*." + domain)));
+      }
+      // hosts the wildcard does not match get their own, so one name that cannot be issued spoils no other
+      for (Routes.Host host : Routes.hosts(lab)) {
+        if (!Routes.matchesWildcard(lab, host.fqdn())) {
+          out.add(certificate(host.namespace(), host.fqdn().replace('.', '-'), Routes.hostSecret(host.fqdn()),
+              List.of(host.fqdn())));
+        }
       }
     } else {
       for (Routes.Host host : Routes.hosts(lab)) {
@@ -117,25 +124,6 @@ public final class CertManagerComponent implements Component {
       }
     }
     return out;
-  }
-
-  /**
-   * The domain, {@code *.<domain>} and every routed host the wildcard does not match: a wildcard
-   * stands for exactly one label (RFC 6125, 6.4.3), so a host given whole ({@code media.home.example.com},
-   * or one of another zone) would otherwise get a certificate for other names from the default
-   * TLSStore. Hosts in sorted order: the same lab, the same Certificate.
-   */
-  static List<String> wildcardNames(Lab lab, String domain) {
-    List<String> names = new ArrayList<>(List.of(domain, "*." + domain));
-    lab.routedHosts().keySet().stream().filter(h -> !matchesWildcard(h, domain)).forEach(names::add);
-    return names;
-  }
-
-  private static boolean matchesWildcard(String host, String domain) {
-    if (host.equals(domain)) {
-      return true;
-    }
-    return host.endsWith("." + domain) && host.indexOf('.') == host.length() - domain.length() - 1;
   }
 
   private static Certificate certificate(String namespace, String name, String secret, List<String> dnsNames) {

@@ -23,13 +23,18 @@ class CertManagerComponentTest {
   }
 
   @Test
-  void should_add_to_the_wildcard_certificate_every_routed_host_the_wildcard_does_not_match() {
+  void should_give_a_host_the_wildcard_does_not_match_a_certificate_of_its_own() {
     Lab lab = TestLabs.reference().apps(app("deep", "ghcr.io/example/deep:1.0.0").internalVia(TestLabs.reference().ingress().get())
         .host("deep.home.example.com"));
-    JsonNode cert = TestLabs.object(TestLabs.renderPlatform(lab), "cert-manager/certificate-wildcard.yaml");
+    RenderedFiles files = TestLabs.renderPlatform(lab);
 
-    // a wildcard stands for one label: deep.home.example.com would get the TLSStore's certificate for other names
-    assertThat(cert.at("/spec/dnsNames").toString()).isEqualTo("[\"example.com\",\"*.example.com\",\"deep.home.example.com\"]");
+    // a wildcard stands for one label: the default TLSStore would serve deep.home.example.com a certificate for other names
+    assertThat(TestLabs.object(files, "cert-manager/certificate-wildcard.yaml").at("/spec/dnsNames").toString())
+        .isEqualTo("[\"example.com\",\"*.example.com\"]");
+    JsonNode own = TestLabs.object(files, "cert-manager/certificate-deep-home-example-com.yaml");
+    assertThat(own.at("/metadata/namespace").asText()).isEqualTo("deep");
+    assertThat(own.at("/spec/dnsNames").toString()).isEqualTo("[\"deep.home.example.com\"]");
+    assertThat(own.at("/spec/secretName").asText()).isEqualTo("deep-home-example-com-tls");
   }
 
   @Test
