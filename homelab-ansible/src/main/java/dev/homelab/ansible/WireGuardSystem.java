@@ -3,6 +3,7 @@ package dev.homelab.ansible;
 import dev.homelab.internal.AddressRange;
 import dev.homelab.internal.Ipv4;
 import dev.homelab.model.Lab;
+import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.network.WireGuard;
 import dev.homelab.model.network.WireGuardPeer;
@@ -95,7 +96,36 @@ final class WireGuardSystem extends HostSystem {
       peers.put(peer.name(), p);
     }
     vars.put("homelab_wireguard_peers", peers);
+    vars.put("homelab_wireguard_peer_dns", peerDns(lab));
+    vars.put("homelab_wireguard_peer_routes", peerRoutes(lab, vpn));
     return vars;
+  }
+
+  /**
+   * The DNS servers of the peers: the lab's Pi-hole at its LoadBalancer IP, which answers for every
+   * internal host with Traefik's internal IP (the k8s backend's local records). None without a Pi-hole.
+   */
+  static List<String> peerDns(Lab lab) {
+    return lab.dataServices().stream().filter(s -> s.kind() == DataService.Kind.PIHOLE)
+        .flatMap(s -> s.loadBalancerIp().stream()).toList();
+  }
+
+  /**
+   * What a peer sends through the tunnel: the VPN subnet, the networks the gateway reaches, and the
+   * Pi-hole's address when none of them holds it, so the DNS server of {@link #peerDns} is reachable.
+   */
+  static List<String> peerRoutes(Lab lab, WireGuard vpn) {
+    List<String> out = new ArrayList<>();
+    out.add(vpn.subnet());
+    out.addAll(reaches(lab, vpn));
+    for (String dns : peerDns(lab)) {
+      long ip = Ipv4.parse(dns).orElseThrow();
+      boolean routed = out.stream().map(AddressRange::parseCidr).anyMatch(r -> r.map(x -> x.contains(ip)).orElse(false));
+      if (!routed) {
+        out.add(dns + "/32");
+      }
+    }
+    return out;
   }
 
   @Override
@@ -112,6 +142,9 @@ final class WireGuardSystem extends HostSystem {
           host; a `PrivateKey` of an existing `wg0.conf` is kept) and loads it in `PostUp`, so
           `wg0.conf` holds no secret. The play shows the public key and endpoint the peers need;
           on the gateway, `sudo wg pubkey < /etc/wireguard/wg0.key` prints the key too.
+        - Each peer's configuration is written to `/etc/wireguard/peers/<peer>.conf` on the gateway:
+          the gateway's key and endpoint, the routes, and the lab's Pi-hole as DNS server, so the
+          internal names resolve over the tunnel. Copy it to the device and add the device's private key.
         - A changed configuration restarts `wg-quick@wg0`, which reruns the NAT and forward rules.
         """;
   }

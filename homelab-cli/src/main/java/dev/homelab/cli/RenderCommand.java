@@ -36,8 +36,10 @@ final class RenderCommand implements Callable<Integer> {
       return HomelabCli.USAGE;
     }
     // the bring-up guide covers every backend even when only some are rendered
-    RenderPlan done = parent.renderer().apply(parent.model(lab), output.out, selected, force);
+    dev.homelab.model.Lab model = parent.model(lab);
+    RenderPlan done = parent.renderer().apply(model, output.out, selected, force);
     if (!quiet) {
+      Warnings.print(parent.renderer(), model, spec.commandLine().getErr());
       PlanText.summary(done, parent.style()).forEach(out::println);
       out.println("rendered " + PlanText.files(done.rendered().size()) + " into " + output.out);
     }

@@ -16,7 +16,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // The same check render runs: standard rules plus every backend's own problems.
-    parent.renderer().check(parent.model(lab));
+    dev.homelab.model.Lab model = parent.model(lab);
+    parent.renderer().check(model);
+    Warnings.print(parent.renderer(), model, spec.commandLine().getErr());
     spec.commandLine().getOut().println("the model is valid");
     return 0;
   }

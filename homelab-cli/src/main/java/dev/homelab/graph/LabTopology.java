@@ -122,7 +122,8 @@ public final class LabTopology {
 
   private void workloads() {
     if (!lab.apps().isEmpty()) {
-      group("apps", "apps · a namespace each", null);
+      boolean grouped = lab.apps().stream().anyMatch(a -> a.group().isPresent());
+      group("apps", grouped ? "apps · a namespace each or per group" : "apps · a namespace each", null);
     }
     for (App app : lab.apps()) {
       List<String> label = new ArrayList<>(List.of(app.name(), app.image()));
@@ -130,6 +131,7 @@ public final class LabTopology {
         label.add(app.replicas() + " replicas");
       }
       app.runsOn().ifPresent(n -> label.add("on " + n));
+      app.group().ifPresent(g -> label.add("namespace " + g));
       box(app(app.name()), Shape.APP, "apps", label);
     }
     if (!lab.dataServices().isEmpty()) {

@@ -215,6 +215,20 @@ class HomelabCliTest {
   }
 
   @Test
+  void should_print_warnings_on_standard_error_and_still_succeed() {
+    dev.homelab.model.network.Traefik traefik = traefik().internalIp("192.168.1.241");
+    Lab noTls = VALID.domain("example.com").loadBalancer(pool("lan", "192.168.1.240-192.168.1.250")).ingress(traefik)
+        .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").internalVia(traefik));
+
+    assertThat(run(() -> noTls, "validate")).isZero();
+    assertThat(out.toString()).isEqualTo("the model is valid\n");
+    assertThat(err.toString()).isEqualTo("warning: homelab/tls: internal routes (wiki.example.com) would be served with "
+        + "Traefik's self-signed default certificate, which browsers and clients reject. "
+        + "Call homelab.tls(certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))): "
+        + "its DNS-01 wildcard certificate covers internal names, which need no public route\n");
+  }
+
+  @Test
   void should_report_a_backend_problem_when_validating() {
     Backend picky = new Backend() {
       @Override

@@ -84,6 +84,14 @@ class ShowAndGraphTest {
   }
 
   @Test
+  void should_draw_the_namespace_of_grouped_apps() {
+    Lab grouped = SMALL.apps(app("notes", "ghcr.io/example/notes:1.0.0").group("docs"));
+
+    assertThat(run(grouped, "graph").out()).contains("subgraph g_apps[\"apps · a namespace each or per group\"]")
+        .contains("notes<br/>ghcr.io/example/notes:1.0.0<br/>namespace docs");
+  }
+
+  @Test
   void should_draw_the_same_text_for_the_same_model() {
     Lab rich = TestLabs.rich();
 

@@ -101,10 +101,25 @@ public final class Renderer {
         continue;
       }
       for (Problem p : own) {
-        if (!found.contains(p)) {
+        if (!p.isWarning() && !found.contains(p)) {
           found.add(p);
         }
       }
+    }
+    return found;
+  }
+
+  /**
+   * Every warning of {@code lab}: the {@link #validator()}'s, then those of each backend's
+   * {@link Backend#check}. A warning never stops a render; the command line prints them.
+   */
+  public List<Problem> warnings(Lab lab) {
+    List<Problem> found = new ArrayList<>(validator.warnings(lab));
+    if (!validator.problems(lab).isEmpty()) {
+      return found;
+    }
+    for (Backend backend : backends) {
+      backend.check(lab).stream().filter(Problem::isWarning).filter(p -> !found.contains(p)).forEach(found::add);
     }
     return found;
   }

@@ -20,10 +20,24 @@ public final class Check {
 
   private final String id;
   private final String requirement;
+  private final Severity severity;
 
-  private Check(String id, String requirement) {
+  /**
+   * How much a problem of a check weighs. An error makes the model invalid: nothing renders. A
+   * warning names a lab that renders and works, but not as its users would expect (an internal
+   * route served with Traefik's self-signed certificate); it is printed, never fatal.
+   */
+  public enum Severity {
+    /** The model cannot be rendered as it is. */
+    ERROR,
+    /** The model renders, but something will likely surprise its users. */
+    WARNING
+  }
+
+  private Check(String id, String requirement, Severity severity) {
     this.id = id;
     this.requirement = requirement;
+    this.severity = severity;
   }
 
   /**
@@ -31,6 +45,18 @@ public final class Check {
    * enforces {@code requirement} (one sentence, e.g. {@code Every node is a control plane}).
    */
   public static Check of(String id, String requirement) {
+    return of(id, requirement, Severity.ERROR);
+  }
+
+  /**
+   * A check like {@link #of}, whose problems are warnings: {@link Validator#warnings} reports them,
+   * {@link Validator#problems} and {@link Validator#check} do not.
+   */
+  public static Check warning(String id, String requirement) {
+    return of(id, requirement, Severity.WARNING);
+  }
+
+  private static Check of(String id, String requirement, Severity severity) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(requirement, "requirement");
     if (!ID.matcher(id).matches()) {
@@ -39,7 +65,12 @@ public final class Check {
     if (requirement.isBlank() || !requirement.equals(requirement.strip()) || requirement.contains("\n")) {
       throw new IllegalArgumentException("the requirement of check " + id + " is not one sentence on one line");
     }
-    return new Check(id, requirement);
+    return new Check(id, requirement, severity);
+  }
+
+  /** Whether a problem of this check is an error (the default) or a warning. */
+  public Severity severity() {
+    return severity;
   }
 
   /** Stable id, e.g. {@code etcd-odd-servers}. */

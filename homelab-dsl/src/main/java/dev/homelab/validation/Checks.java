@@ -255,6 +255,14 @@ public final class Checks {
   public static final Check METRICS_NEED_MONITORING = check("metrics-need-monitoring", "Apps with metrics have the monitoring stack");
   /** {@code public-nextcloud-installs}: A public Nextcloud installs itself (admin and database settings), so it never serves its web installer. */
   public static final Check PUBLIC_NEXTCLOUD_INSTALLS = check("public-nextcloud-installs", "A public Nextcloud installs itself (admin and database settings), so it never serves its web installer");
+  /** {@code internal-needs-tls} (warning): Internal routes (internal apps, admin UIs, Grafana) have TLS certificates, not Traefik's self-signed default. */
+  public static final Check INTERNAL_NEEDS_TLS = warning("internal-needs-tls", "Internal routes (internal apps, admin UIs, Grafana) have TLS certificates, not Traefik's self-signed default");
+  /** {@code app-group}: An app group is a DNS-1123 label that names no data service and no app outside the group. */
+  public static final Check APP_GROUP = check("app-group", "An app group is a DNS-1123 label that names no data service and no app outside the group");
+  /** {@code group-pod-security}: An app that runs as root shares its group only with apps that run as root. */
+  public static final Check GROUP_POD_SECURITY = check("group-pod-security", "An app that runs as root shares its group only with apps that run as root");
+  /** {@code group-names-collide}: No app of a group is named after another app of the group and a dash (their objects' names would collide). */
+  public static final Check GROUP_NAMES_COLLIDE = check("group-names-collide", "No app of a group is named after another app of the group and a dash (their objects' names would collide)");
 
   // ---- data services -----------------------------------------------------------------------------------
   /** {@code admin-host-ui}: adminHost(...) is set only on data services that serve an admin UI. */
@@ -291,6 +299,15 @@ public final class Checks {
     return check;
   }
 
+  private static Check warning(String id, String requirement) {
+    Check check = Check.warning(id, requirement);
+    if (ALL.contains(check)) {
+      throw new IllegalStateException("two checks are called " + id);
+    }
+    ALL.add(check);
+    return check;
+  }
+
   /** Every check of the model, in the order above (by concept). */
   public static List<Check> all() {
     return List.copyOf(ALL);
@@ -302,7 +319,8 @@ public final class Checks {
     StringBuilder md = new StringBuilder("| Check | What it requires |\n| --- | --- |\n");
     for (Check c : checks) {
       if (seen.add(c.id())) {
-        md.append("| `").append(c.id()).append("` | ").append(c.requirement().replace("|", "\\|")).append(" |\n");
+        md.append("| `").append(c.id()).append("` | ").append(c.severity() == Check.Severity.WARNING ? "(warning) " : "")
+            .append(c.requirement().replace("|", "\\|")).append(" |\n");
       }
     }
     return md.toString();

@@ -37,6 +37,11 @@ public final class Problem implements Comparable<Problem> {
     return check;
   }
 
+  /** Whether it is a warning (the model still renders) rather than an error; see {@link Check.Severity}. */
+  public boolean isWarning() {
+    return check.severity() == Check.Severity.WARNING;
+  }
+
   /** Where it is: a model path, or a path relative to the value that reported it (empty for the value itself). */
   public String path() {
     return path;

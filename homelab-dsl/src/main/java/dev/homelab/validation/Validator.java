@@ -32,8 +32,17 @@ public final class Validator {
     return rules;
   }
 
-  /** Every problem of {@code lab}, in rule order; empty when the model is valid. */
+  /** Every error of {@code lab}, in rule order; empty when the model is valid. Warnings are left out: see {@link #warnings}. */
   public List<Problem> problems(Lab lab) {
+    return all(lab).stream().filter(p -> !p.isWarning()).toList();
+  }
+
+  /** Every warning of {@code lab} (problems of a {@link Check#warning} check), in rule order: printed, never fatal. */
+  public List<Problem> warnings(Lab lab) {
+    return all(lab).stream().filter(Problem::isWarning).toList();
+  }
+
+  private List<Problem> all(Lab lab) {
     Problems problems = new Problems();
     for (Rule rule : rules) {
       rule.check(lab, problems);

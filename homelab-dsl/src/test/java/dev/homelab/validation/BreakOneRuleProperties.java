@@ -39,7 +39,9 @@ class BreakOneRuleProperties {
       Checks.EXPOSURE_NEEDS_TRAEFIK, Checks.ADMIN_HOST_NEEDS_TRAEFIK, Checks.TLS_NEEDS_DOMAIN, Checks.WAF_NEEDS_TRAEFIK,
       Checks.VPN_ENDPOINT, Checks.LOCAL_VOLUMES_NEED_LOCAL_PATH,
       // a bad domain also makes every routed host name invalid (host-name)
-      Checks.DOMAIN_NAME, Checks.NULL_ARGUMENT);
+      Checks.DOMAIN_NAME, Checks.NULL_ARGUMENT,
+      // a warning: problems() never lists it (GroupAndInternalTlsRulesTest)
+      Checks.INTERNAL_NEEDS_TLS);
 
   private static final String IMAGE = "ghcr.io/example/broken:1.0.0";
 
@@ -216,6 +218,11 @@ class BreakOneRuleProperties {
         at(Checks.SEED_FILE_ON_VOLUME, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).seedFile("/etc/app.conf", "")))),
         new Breaker(Checks.PUBLIC_NEXTCLOUD_INSTALLS, s -> "homelab/apps/broken",
             s -> s.build().apps(app("broken", "docker.io/library/nextcloud:31.0.8-apache").publicVia(s.traefik()))),
+        at(Checks.APP_GROUP, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).group("Bad_Group")))),
+        at(Checks.GROUP_POD_SECURITY, "homelab/apps/broken",
+            add(l -> l.apps(app("plain", IMAGE).group("grp"), app("broken", IMAGE).group("grp").runAsRoot("its init runs as root")))),
+        at(Checks.GROUP_NAMES_COLLIDE, "homelab/apps/broken-x",
+            add(l -> l.apps(app("broken", IMAGE).group("grp"), app("broken-x", IMAGE).group("grp")))),
         at(Checks.ENV_PLAIN_SECRET, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("API_TOKEN", "plain-value")))),
         at(Checks.SECRET_NAME, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("X", secret("Bad_Name", "k"))))),
         at(Checks.VERSION_FORMAT, "homelab/versions/ACTION_CHECKOUT", add(l -> l.version(dev.homelab.versions.VersionKey.ACTION_CHECKOUT, "v4 main"))),

@@ -20,6 +20,12 @@ final class Expect {
     assertThat(found).containsExactly(java.util.Arrays.stream(lines).map(l -> check + " | " + l).toArray(String[]::new));
   }
 
+  /** {@code lab} has exactly these warnings, each line {@code path: problem. fix}, all found by {@code check}. */
+  static void warnings(Lab lab, Check check, String... lines) {
+    List<String> found = Validator.standard().warnings(lab).stream().map(p -> p.check() + " | " + p).collect(Collectors.toList());
+    assertThat(found).containsExactly(java.util.Arrays.stream(lines).map(l -> check + " | " + l).toArray(String[]::new));
+  }
+
   /** {@code lab} has no problem. */
   static void none(Lab lab) {
     assertThat(problems(lab)).extracting(Problem::toString).isEmpty();

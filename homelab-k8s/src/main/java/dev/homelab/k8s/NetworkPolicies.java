@@ -54,6 +54,24 @@ public final class NetworkPolicies {
     return allow(namespace, name, selector(targetLabels), List.of(peer.build()), tcp(ports));
   }
 
+  /**
+   * Allows the pods of namespace {@code from} that {@code pods} selects to reach the pods of
+   * {@code namespace} selected by {@code targets} on {@code ports} (TCP): for selectors a label map
+   * cannot say, such as every pod of one app of a shared namespace.
+   */
+  public static NetworkPolicy allowFromPods(String namespace, String name, LabelSelector targets,
+      String from, LabelSelector pods, List<Integer> ports) {
+    NetworkPolicyPeer peer = new NetworkPolicyPeerBuilder()
+        .withNamespaceSelector(new LabelSelectorBuilder().addToMatchLabels(NAMESPACE_NAME, from).build())
+        .withPodSelector(pods).build();
+    return allow(namespace, name, targets, List.of(peer), tcp(ports));
+  }
+
+  /** Lets the pods {@code pods} selects reach each other on every port: one app's own pods in a shared namespace. */
+  public static NetworkPolicy allowAmong(String namespace, String name, LabelSelector pods) {
+    return allow(namespace, name, pods, List.of(new NetworkPolicyPeerBuilder().withPodSelector(pods).build()), List.of());
+  }
+
   /** Allows clients from these CIDRs (LAN, VPN) to reach pods matching {@code targetLabels} on {@code ports}. */
   public static NetworkPolicy allowFromCidrs(String namespace, String name, Map<String, String> targetLabels,
       List<String> cidrs, List<NetworkPolicyPort> ports) {

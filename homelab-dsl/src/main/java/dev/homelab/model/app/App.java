@@ -279,6 +279,20 @@ public abstract class App {
   public abstract Map<String, String> seedFiles();
 
   /**
+   * The group the app shares a namespace with: apps of one group live in namespace {@code <group>},
+   * each with its own Deployment, Service, claims and NetworkPolicies (no app of the group reaches
+   * another unless it {@code uses()} it). Default: none, the app has namespace {@code <name>} to itself.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/">Namespaces</a>
+   */
+  public abstract Optional<String> group();
+
+  /** The app's namespace: its {@link #group()}, else its name. */
+  public String namespace() {
+    return group().orElse(name());
+  }
+
+  /**
    * An app {@code name} from a pinned {@code image} (both required); prefer {@link dev.homelab.Homelab#app}.
    * Default: cluster-only, port 8080, one replica, any architecture, UID 1000.
    *
@@ -488,12 +502,12 @@ public abstract class App {
 
   /**
    * DNS name of the app's Service inside the cluster, e.g. {@code blog.blog.svc.cluster.local}.
-   * Default: {@code <name>.<name>.svc.cluster.local}, fixed.
+   * Default: {@code <name>.<namespace>.svc.cluster.local}, fixed ({@link #namespace()}: the group, else the name).
    *
    * @see <a href="https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#services">DNS for Services</a>
    */
   public String clusterHost() {
-    return name() + "." + name() + ".svc.cluster.local";
+    return name() + "." + namespace() + ".svc.cluster.local";
   }
 
   /** The variable names that {@link #uses()} injects, with the call that injects each. */
@@ -709,6 +723,20 @@ public abstract class App {
     Map<String, String> all = new TreeMap<>(seedFiles());
     all.put(path, content);
     return copy().withSeedFiles(all);
+  }
+
+  /**
+   * Puts the app in namespace {@code name} together with the other apps of that group (a DNS-1123
+   * label, e.g. {@code "media"} for Jellyfin, Sonarr and Radarr), so a lab of many apps does not need
+   * as many namespaces. Its objects are then named {@code <app>-...} (claims, policies, backup jobs)
+   * so they never collide with another member's. Moving an existing app into a group moves it to
+   * another namespace: its claims there start empty. Default: its own namespace {@code <name>}.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/">Namespaces</a>
+   */
+  public App group(String name) {
+    required(name, ModelPaths.app(name()), ".group(name)", "the group's name", ".group(\"media\")");
+    return copy().withGroup(name);
   }
 
   /** Broken invariants of this app, its probe, volumes and extra ports; empty when it is sound. Never throws. */

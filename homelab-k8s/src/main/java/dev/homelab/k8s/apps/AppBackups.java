@@ -39,11 +39,11 @@ final class AppBackups {
     }
     for (String targetName : app.backups()) {
       S3Target target = lab.s3Target(targetName).orElseThrow();
-      ResticJob job = new ResticJob(app.name(), "backup-" + targetName,
+      ResticJob job = new ResticJob(app.namespace(), AppNames.scoped(app, "backup-" + targetName),
           Map.of(Pods.NAME, app.name() + "-backup", Pods.COMPONENT, "backup"), SCHEDULE,
           app.runAsRoot().isPresent() ? ResticJob.ROOT : app.runAsUser(), target,
           lab.name() + "/apps/" + app.name(), app.name());
-      claims.forEach(v -> job.source(AppWorkload.volume(lab, v), v.name(), true));
+      claims.forEach(v -> job.source(AppWorkload.volume(lab, app, v), v.name(), true));
       out.add(job.affinity(besideApp(app)).build(lab));
     }
     return out;

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One app in namespace {@code <name>} (Pod Security restricted): its Deployment, Service, claims,
+ * One app alone in namespace {@code <name>} (Pod Security restricted): its Deployment, Service, claims,
  * route on the public or the internal entrypoint (never both), NetworkPolicies, ServiceMonitor and
  * backup CronJobs.
  */
@@ -43,19 +43,28 @@ final class AppComponent implements Component {
   public List<HasMetadata> objects(Lab lab) {
     List<HasMetadata> out = new ArrayList<>();
     out.add(app.runAsRoot().map(why -> Namespaces.baseline(name, "runs as root: " + why)).orElseGet(() -> Namespaces.restricted(name)));
+    out.addAll(appObjects(lab, app));
+    return out;
+  }
+
+  /** Everything of {@code app} but its namespace, in {@link App#namespace()}: alone in it, or one of a group's apps. */
+  static List<HasMetadata> appObjects(Lab lab, App app) {
+    String name = app.name();
+    String ns = app.namespace();
+    List<HasMetadata> out = new ArrayList<>();
     out.add(AppWorkload.deployment(lab, app));
     out.addAll(AppCronJobs.cronJobs(lab, app));
     out.addAll(AppWorkload.claims(lab, app));
     AppInit.configMap(app).ifPresent(out::add);
     out.add(service(app));
     if (app.exposure() == Exposure.PUBLIC) {
-      out.add(Routes.publicRoute(lab, name, name, app.host(), name, app.port()));
+      out.add(Routes.publicRoute(lab, ns, name, app.host(), name, app.port()));
     } else if (app.exposure() == Exposure.INTERNAL) {
-      out.add(Routes.internalRoute(lab, name, name, app.host(), name, name, app.port()));
+      out.add(Routes.internalRoute(lab, ns, name, app.host(), ns, name, app.port()));
     }
     if (app.metrics().isPresent() && lab.monitoring().isPresent()) {
       out.add(new ServiceMonitorBuilder()
-          .withNewMetadata().withName(name).withNamespace(name)
+          .withNewMetadata().withName(name).withNamespace(ns)
           // kube-prometheus-stack only selects monitors carrying its release label.
           .withLabels(Peers.RELEASE_LABEL).endMetadata()
           .withNewSpec()
@@ -78,7 +87,7 @@ final class AppComponent implements Component {
           .withProtocol(p.protocol().name()).build());
     }
     return new ServiceBuilder()
-        .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
+        .withNewMetadata().withName(name).withNamespace(app.namespace()).withLabels(Pods.labels(name)).endMetadata()
         .withNewSpec().withSelector(Pods.labels(name)).withPorts(ports).endSpec()
         .build();
   }

@@ -44,7 +44,7 @@ final class AppCronJobs {
           .withAffinity(AppBackups.besideApp(app))
           .build();
       out.add(new CronJobBuilder()
-          .withNewMetadata().withName(name).withNamespace(app.name()).withLabels(labels).endMetadata()
+          .withNewMetadata().withName(name).withNamespace(app.namespace()).withLabels(labels).endMetadata()
           .withNewSpec()
           .withSchedule(job.schedule())
           .withTimeZone(lab.timeZone())

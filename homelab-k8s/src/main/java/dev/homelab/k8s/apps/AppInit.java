@@ -53,7 +53,7 @@ final class AppInit {
       return Optional.empty();
     }
     return Optional.of(new ConfigMapBuilder()
-        .withNewMetadata().withName(filesName(app)).withNamespace(app.name()).withLabels(Pods.labels(app.name()))
+        .withNewMetadata().withName(filesName(app)).withNamespace(app.namespace()).withLabels(Pods.labels(app.name()))
         .endMetadata()
         .withData(data)
         .build());

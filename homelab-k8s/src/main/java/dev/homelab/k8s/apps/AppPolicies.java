@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An app namespace admits nothing but: its own pods, Traefik's pods on the app port (routed apps),
+ * An app's pods admit nothing but: the app's own pods (its namespace's, when it has one to itself), Traefik's pods on the app port (routed apps),
  * the pods of each app that {@code uses()} it on the app port, Prometheus on the app port (scraped apps). Extra ports stay cluster-internal: only the app's own
  * namespace reaches them. Egress is left open (see the backend README).
  */
@@ -19,22 +19,28 @@ final class AppPolicies {
   private AppPolicies() {}
 
   static List<HasMetadata> of(Lab lab, App app) {
-    String ns = app.name();
+    String ns = app.namespace();
+    String name = app.name();
     List<HasMetadata> out = new ArrayList<>();
-    out.add(NetworkPolicies.defaultDeny(ns));
-    out.add(NetworkPolicies.allowSameNamespace(ns));
+    if (AppNames.grouped(app)) {
+      // the group's default-deny is rendered once with its namespace; among the group, only the app's own pods
+      out.add(NetworkPolicies.allowAmong(ns, AppNames.scoped(app, "allow-same-app"), AppNames.allPods(app)));
+    } else {
+      out.add(NetworkPolicies.defaultDeny(ns));
+      out.add(NetworkPolicies.allowSameNamespace(ns));
+    }
     if (app.exposure() != Exposure.CLUSTER) {
-      out.add(Peers.allowFromTraefik(lab, ns, "allow-from-traefik", Pods.labels(ns), List.of(app.port())));
+      out.add(Peers.allowFromTraefik(lab, ns, AppNames.scoped(app, "allow-from-traefik"), Pods.labels(name), List.of(app.port())));
     }
     // uses(app): exactly the calling app's pods, from its namespace, on this app's HTTP port.
     for (App caller : lab.apps()) {
-      if (!caller.name().equals(ns) && caller.usesApps().contains(ns)) {
-        out.add(NetworkPolicies.allowFromNamespace(ns, "allow-from-" + caller.name(), Pods.labels(ns), caller.name(),
-            Pods.labels(caller.name()), List.of(app.port())));
+      if (!caller.name().equals(name) && caller.usesApps().contains(name)) {
+        out.add(NetworkPolicies.allowFromNamespace(ns, AppNames.scoped(app, "allow-from-" + caller.name()), Pods.labels(name),
+            caller.namespace(), Pods.labels(caller.name()), List.of(app.port())));
       }
     }
     if (app.metrics().isPresent() && lab.monitoring().isPresent()) {
-      out.add(Peers.allowFromPrometheus(ns, "allow-from-monitoring", Pods.labels(ns), List.of(app.port())));
+      out.add(Peers.allowFromPrometheus(ns, AppNames.scoped(app, "allow-from-monitoring"), Pods.labels(name), List.of(app.port())));
     }
     return out;
   }

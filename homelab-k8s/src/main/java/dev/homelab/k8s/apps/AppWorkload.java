@@ -40,7 +40,7 @@ final class AppWorkload {
     }
     boolean claims = app.volumes().stream().anyMatch(v -> v.staticVolume().isEmpty());
     return new DeploymentBuilder()
-        .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
+        .withNewMetadata().withName(name).withNamespace(app.namespace()).withLabels(Pods.labels(name)).endMetadata()
         .withNewSpec()
         .withReplicas(app.replicas())
         .withNewStrategy().withType(claims ? "Recreate" : "RollingUpdate").endStrategy()
@@ -90,7 +90,7 @@ final class AppWorkload {
     List<HasMetadata> out = new ArrayList<>();
     for (AppVolume v : app.volumes()) {
       PersistentVolumeClaimBuilder pvc = new PersistentVolumeClaimBuilder()
-          .withNewMetadata().withName(v.name()).withNamespace(app.name()).withLabels(Pods.labels(app.name())).endMetadata();
+          .withNewMetadata().withName(AppNames.claim(app, v)).withNamespace(app.namespace()).withLabels(Pods.labels(app.name())).endMetadata();
       if (v.staticVolume().isPresent()) {
         StaticVolume sv = lab.staticVolume(v.staticVolume().get()).orElseThrow();
         out.add(pvc.withNewSpec()
@@ -115,9 +115,9 @@ final class AppWorkload {
    * on the mount: the kubelet then mounts it read-only and skips the recursive fsGroup ownership
    * change, which on a large library would take hours and rewrite every file's group.
    */
-  static Volume volume(Lab lab, AppVolume v) {
+  static Volume volume(Lab lab, App app, AppVolume v) {
     return new VolumeBuilder().withName(v.name()).withNewPersistentVolumeClaim()
-        .withClaimName(v.name()).withReadOnly(readOnly(lab, v) ? true : null).endPersistentVolumeClaim().build();
+        .withClaimName(AppNames.claim(app, v)).withReadOnly(readOnly(lab, v) ? true : null).endPersistentVolumeClaim().build();
   }
 
   private static boolean readOnly(Lab lab, AppVolume v) {
@@ -126,7 +126,7 @@ final class AppWorkload {
 
   private static List<Volume> volumes(Lab lab, App app) {
     List<Volume> out = new ArrayList<>();
-    app.volumes().forEach(v -> out.add(volume(lab, v)));
+    app.volumes().forEach(v -> out.add(volume(lab, app, v)));
     out.addAll(AppInit.volumes(app));
     return out;
   }

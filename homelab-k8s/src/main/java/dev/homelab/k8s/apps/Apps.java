@@ -3,10 +3,18 @@ package dev.homelab.k8s.apps;
 import dev.homelab.k8s.Component;
 import dev.homelab.model.Lab;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.homelab.model.app.App;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Set;
 
-/** Every app of the lab, each in its own folder {@code apps/<name>} and namespace. */
+/**
+ * Every app of the lab: each in its own folder {@code apps/<name>} and namespace, or, for the apps
+ * of a group, all in folder and namespace {@code apps/<group>}.
+ */
 public final class Apps implements Component {
   @Override
   public String folder() {
@@ -18,8 +26,20 @@ public final class Apps implements Component {
     return List.of();
   }
 
+  /** An app alone in its namespace is a component; the apps of a group are one, where its first app is declared. */
   @Override
   public List<Component> expand(Lab lab) {
-    return lab.apps().stream().map(AppComponent::new).collect(Collectors.toList());
+    Map<String, List<App>> groups = new LinkedHashMap<>();
+    lab.apps().forEach(a -> a.group().ifPresent(g -> groups.computeIfAbsent(g, k -> new ArrayList<>()).add(a)));
+    List<Component> out = new ArrayList<>();
+    Set<String> placed = new HashSet<>();
+    for (App app : lab.apps()) {
+      if (app.group().isEmpty()) {
+        out.add(new AppComponent(app));
+      } else if (placed.add(app.group().get())) {
+        out.add(new AppGroupComponent(app.group().get(), groups.get(app.group().get())));
+      }
+    }
+    return out;
   }
 }

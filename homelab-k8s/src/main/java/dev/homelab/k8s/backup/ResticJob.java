@@ -139,7 +139,7 @@ public final class ResticJob {
     if (!target.keyPerConsumer()) {
       return Map.of();
     }
-    return Map.of(KEY_SCOPE, target.credentialsSecretFor(namespace) + "=" + target.bucket() + "/" + repositoryPath + "/");
+    return Map.of(KEY_SCOPE, target.credentialsSecretFor(host) + "=" + target.bucket() + "/" + repositoryPath + "/");
   }
 
   /** The annotation naming the bucket and prefix a job's own S3 key must be limited to. */
@@ -150,9 +150,9 @@ public final class ResticJob {
     return List.of(
         Pods.env("RESTIC_REPOSITORY", "s3:" + endpoint + "/" + target.bucket() + "/" + repositoryPath),
         Pods.env("RESTIC_PASSWORD", target.resticPassword()),
-        // the namespace's own key (S3Target.keyPerConsumer), limited to this repository's prefix
-        Pods.env("AWS_ACCESS_KEY_ID", target.accessKeyId(namespace)),
-        Pods.env("AWS_SECRET_ACCESS_KEY", target.secretAccessKey(namespace)),
+        // the consumer's own key (S3Target.keyPerConsumer; the host: apps of a group share a namespace), limited to this repository's prefix
+        Pods.env("AWS_ACCESS_KEY_ID", target.accessKeyId(host)),
+        Pods.env("AWS_SECRET_ACCESS_KEY", target.secretAccessKey(host)),
         Pods.env("AWS_DEFAULT_REGION", target.region()),
         Pods.env("RESTIC_CACHE_DIR", "/cache"));
   }

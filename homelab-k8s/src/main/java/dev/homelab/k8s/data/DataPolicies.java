@@ -24,7 +24,11 @@ final class DataPolicies {
     out.add(NetworkPolicies.defaultDeny(ns));
     out.add(NetworkPolicies.allowSameNamespace(ns));
     for (App app : lab.apps()) {
-      if (app.uses().contains(s.name())) {
+      if (app.uses().contains(s.name()) && dev.homelab.k8s.apps.AppNames.grouped(app)) {
+        // a shared namespace: the app's own pods (its cron jobs too), not its group's
+        out.add(NetworkPolicies.allowFromPods(ns, "allow-from-" + app.name(), new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
+            .withMatchLabels(Pods.labels(ns)).build(), app.namespace(), dev.homelab.k8s.apps.AppNames.allPods(app), List.of(s.kind().port())));
+      } else if (app.uses().contains(s.name())) {
         out.add(NetworkPolicies.allowFromNamespace(ns, "allow-from-" + app.name(), Pods.labels(ns), app.name(),
             java.util.Map.of(), List.of(s.kind().port())));
       }

@@ -110,6 +110,13 @@ public final class CertManagerComponent implements Component {
         String domain = lab.domain().get();
         out.add(certificate(Routes.NAMESPACE, "wildcard", Routes.wildcardSecret(lab), List.of(domain, "*." + domain)));
       }
+      // hosts the wildcard does not match get their own, so one name that cannot be issued spoils no other
+      for (Routes.Host host : Routes.hosts(lab)) {
+        if (!Routes.matchesWildcard(lab, host.fqdn())) {
+          out.add(certificate(host.namespace(), host.fqdn().replace('.', '-'), Routes.hostSecret(host.fqdn()),
+              List.of(host.fqdn())));
+        }
+      }
     } else {
       for (Routes.Host host : Routes.hosts(lab)) {
         out.add(certificate(host.namespace(), host.fqdn().replace('.', '-'), Routes.hostSecret(host.fqdn()),

@@ -113,7 +113,7 @@ public final class NfsStorageComponent implements Component {
     for (App app : lab.apps()) {
       for (AppVolume mount : app.volumes()) {
         if (mount.staticVolume().filter(v.name()::equals).isPresent()) {
-          return new ObjectReferenceBuilder().withNamespace(app.name()).withName(mount.name()).build();
+          return new ObjectReferenceBuilder().withNamespace(app.namespace()).withName(dev.homelab.k8s.apps.AppNames.claim(app, mount)).build();
         }
       }
     }

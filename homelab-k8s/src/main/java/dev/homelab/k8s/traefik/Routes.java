@@ -74,7 +74,7 @@ public final class Routes {
   public static List<Host> hosts(Lab lab) {
     List<Host> out = new ArrayList<>();
     lab.apps().stream().filter(a -> a.exposure() != Exposure.CLUSTER)
-        .forEach(a -> out.add(new Host(a.name(), lab.fqdn(a.host()))));
+        .forEach(a -> out.add(new Host(a.namespace(), lab.fqdn(a.host()))));
     lab.dataServices().forEach(s -> s.adminHost().ifPresent(h -> out.add(new Host(s.name(), lab.fqdn(h)))));
     if (lab.ingress().isPresent()) {
       lab.monitoring().ifPresent(m -> out.add(new Host(NAMESPACE, lab.fqdn(m.grafanaHost()))));
@@ -85,6 +85,18 @@ public final class Routes {
   /** Whether TLS is cert-manager's wildcard certificate, served by the default TLSStore. */
   public static boolean usesWildcard(Lab lab) {
     return lab.tls().map(t -> t.issuer() == Tls.Issuer.CERT_MANAGER && t.wildcard()).orElse(false);
+  }
+
+  /**
+   * Whether the wildcard certificate {@code *.<domain>} matches {@code fqdn}. A wildcard stands for
+   * exactly one label (RFC 6125, 6.4.3): a host given whole such as {@code media.home.example.com},
+   * or one of another zone, needs a certificate of its own, or the default TLSStore would serve it
+   * a certificate for other names.
+   */
+  public static boolean matchesWildcard(Lab lab, String fqdn) {
+    String domain = lab.domain().orElse("invalid");
+    return fqdn.equals(domain)
+        || (fqdn.endsWith("." + domain) && fqdn.indexOf('.') == fqdn.length() - domain.length() - 1);
   }
 
   /** Secret of the wildcard certificate cert-manager writes into the Traefik namespace. */
@@ -107,11 +119,12 @@ public final class Routes {
 
   /**
    * The wildcard certificate comes from the default TLSStore ({@code tls: {}}); a per-host
-   * cert-manager certificate from Secret {@code <fqdn-with-dashes>-tls}; Traefik ACME from its resolver.
+   * cert-manager certificate (with {@code perHost()}, or for a host the wildcard does not match)
+   * from Secret {@code <fqdn-with-dashes>-tls}; Traefik ACME from its resolver.
    */
   private static IngressRoute.Tls tls(Lab lab, String fqdn) {
     Tls tls = lab.tls().orElse(null);
-    if (tls == null || (tls.issuer() == Tls.Issuer.CERT_MANAGER && tls.wildcard())) {
+    if (tls == null || (tls.issuer() == Tls.Issuer.CERT_MANAGER && tls.wildcard() && matchesWildcard(lab, fqdn))) {
       return new IngressRoute.Tls(null, null);
     }
     if (tls.issuer() == Tls.Issuer.TRAEFIK_ACME) {

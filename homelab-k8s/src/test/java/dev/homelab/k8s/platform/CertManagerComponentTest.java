@@ -23,6 +23,21 @@ class CertManagerComponentTest {
   }
 
   @Test
+  void should_give_a_host_the_wildcard_does_not_match_a_certificate_of_its_own() {
+    Lab lab = TestLabs.reference().apps(app("deep", "ghcr.io/example/deep:1.0.0").internalVia(TestLabs.reference().ingress().get())
+        .host("deep.home.example.com"));
+    RenderedFiles files = TestLabs.renderPlatform(lab);
+
+    // a wildcard stands for one label: the default TLSStore would serve deep.home.example.com a certificate for other names
+    assertThat(TestLabs.object(files, "cert-manager/certificate-wildcard.yaml").at("/spec/dnsNames").toString())
+        .isEqualTo("[\"example.com\",\"*.example.com\"]");
+    JsonNode own = TestLabs.object(files, "cert-manager/certificate-deep-home-example-com.yaml");
+    assertThat(own.at("/metadata/namespace").asText()).isEqualTo("deep");
+    assertThat(own.at("/spec/dnsNames").toString()).isEqualTo("[\"deep.home.example.com\"]");
+    assertThat(own.at("/spec/secretName").asText()).isEqualTo("deep-home-example-com-tls");
+  }
+
+  @Test
   void should_solve_dns01_with_the_cloudflare_token_reference() {
     JsonNode acme = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()),
         "cert-manager/clusterissuer-letsencrypt.yaml").at("/spec/acme");

@@ -1,0 +1,94 @@
+package dev.homelab.validation;
+
+import static dev.homelab.Homelab.*;
+import static dev.homelab.testing.TestLabs.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import org.junit.jupiter.api.Test;
+
+class GroupAndInternalTlsRulesTest {
+  private static App jellyfin() {
+    return app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7").port(8096).host("media").internalVia(TRAEFIK);
+  }
+
+  private static App sonarr() {
+    return app("sonarr", "lscr.io/linuxserver/sonarr:4.0.15").port(8989).internalVia(TRAEFIK);
+  }
+
+  @Test
+  void should_accept_apps_sharing_a_group() {
+    Expect.none(web().apps(jellyfin().group("media"), sonarr().group("media")));
+  }
+
+  @Test
+  void should_put_a_grouped_app_in_its_groups_namespace() {
+    App grouped = sonarr().group("media");
+    assertThat(grouped.namespace()).isEqualTo("media");
+    assertThat(grouped.clusterHost()).isEqualTo("sonarr.media.svc.cluster.local");
+    assertThat(sonarr().namespace()).isEqualTo("sonarr");
+  }
+
+  @Test
+  void should_reject_a_group_that_is_not_a_dns_label() {
+    Expect.only(web().apps(sonarr().group("Media")), Checks.APP_GROUP,
+        "homelab/apps/sonarr: group 'Media' is not a DNS-1123 label (lower case letters, digits and '-', at most 63). Rename it, e.g. 'media'");
+  }
+
+  @Test
+  void should_reject_a_group_named_after_an_app_outside_it() {
+    Expect.only(web().apps(app("media", "ghcr.io/example/media:1.0.0"), sonarr().group("media")), Checks.APP_GROUP,
+        "homelab/apps/sonarr: group media is the namespace of app media, which is not in the group. "
+            + "Call .group(\"media\") on app media too, or give the group another name");
+  }
+
+  @Test
+  void should_reject_a_group_named_after_a_data_service() {
+    Expect.only(web().dataServices(redis("cache")).apps(sonarr().group("cache")), Checks.APP_GROUP,
+        "homelab/apps/sonarr: group cache is the namespace of data service cache. Give the group another name");
+  }
+
+  @Test
+  void should_reject_a_root_app_in_a_group_with_non_root_apps() {
+    Expect.only(web().apps(jellyfin().group("media"), sonarr().group("media").runAsRoot("s6-overlay")), Checks.GROUP_POD_SECURITY,
+        "homelab/apps/sonarr: runs as root, which would put group media at Pod Security baseline for jellyfin too. "
+            + "Drop .group(\"media\") from it, so it keeps a baseline namespace of its own");
+  }
+
+  @Test
+  void should_accept_a_group_of_root_apps_only() {
+    Expect.none(web().apps(jellyfin().group("media").runAsRoot("s6"), sonarr().group("media").runAsRoot("s6")));
+  }
+
+  @Test
+  void should_reject_group_members_whose_object_names_may_collide() {
+    Expect.only(web().apps(sonarr().group("media"), app("sonarr-config", "ghcr.io/example/x:1.0.0").group("media")),
+        Checks.GROUP_NAMES_COLLIDE,
+        "homelab/apps/sonarr-config: in group media the names of its objects (sonarr-config-...) may equal those of app sonarr "
+            + "(sonarr-<volume>, sonarr-<cron job>). Rename one of the two apps, or put them in different groups");
+  }
+
+  @Test
+  void should_warn_about_internal_routes_without_tls() {
+    Lab lab = minimal().domain("example.com").loadBalancer(LAN_POOL).ingress(TRAEFIK).apps(jellyfin());
+    Expect.none(lab);
+    Expect.warnings(lab, Checks.INTERNAL_NEEDS_TLS,
+        "homelab/tls: internal routes (media.example.com) would be served with Traefik's self-signed default certificate, "
+            + "which browsers and clients reject. Call homelab.tls(certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))): "
+            + "its DNS-01 wildcard certificate covers internal names, which need no public route");
+  }
+
+  @Test
+  void should_not_warn_when_internal_routes_have_tls() {
+    assertThat(Validator.standard().warnings(web().apps(jellyfin()))).isEmpty();
+  }
+
+  @Test
+  void should_keep_warnings_out_of_the_problems_that_stop_a_render() {
+    Lab lab = minimal().domain("example.com").loadBalancer(LAN_POOL).ingress(TRAEFIK).apps(jellyfin());
+    assertThat(Checks.INTERNAL_NEEDS_TLS.severity()).isEqualTo(Check.Severity.WARNING);
+    assertThat(Checks.APP_GROUP.severity()).isEqualTo(Check.Severity.ERROR);
+    org.assertj.core.api.Assertions.assertThatCode(() -> Validator.standard().check(lab)).doesNotThrowAnyException();
+  }
+}
