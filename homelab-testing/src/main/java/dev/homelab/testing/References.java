@@ -139,8 +139,7 @@ public final class References {
   public List<Reference> all() {
     List<Reference> out = new ArrayList<>();
     boolean localPath = !render.lab().disabledBuiltIns().contains(BuiltIn.LOCAL_STORAGE);
-    Set<String> chartNamespaces = new HashSet<>();
-    render.objects("HelmChart").forEach(c -> chartNamespaces.add(c.text("spec.targetNamespace").orElse("")));
+    ChartServices charts = new ChartServices(render.objects("HelmChart"));
     for (K8sObject o : render.objects()) {
       if (o.kind().equals("Service") && o.field("spec.selector").map(s -> !s.isEmpty()).orElse(false)) {
         List<K8sObject> pods = podsOf(o);
@@ -153,9 +152,9 @@ public final class References {
             String ns = s.path("namespace").asText(o.namespace());
             String name = s.path("name").asText();
             Optional<String> by = render.object("Service", ns, name).map(K8sObject::id);
-            if (by.isEmpty() && chartNamespaces.contains(ns)) {
-              // A Service a HelmChart creates in that namespace (e.g. Grafana's): not rendered, not checkable here.
-              by = Optional.of("a HelmChart's release in " + ns);
+            if (by.isEmpty()) {
+              // A Service a HelmChart creates (e.g. Grafana's): resolved only by a name the chart really gives it.
+              by = charts.resolve(ns, name);
             }
             out.add(new Reference(o, "service", ns + "/" + name, by));
           }
