@@ -14,7 +14,10 @@ import java.util.Set;
  * The references between the Kubernetes objects of a {@link LabRender}, followed: a Service to the
  * pods it selects, an IngressRoute to its Services and Middlewares, a claim to its StorageClass or
  * PersistentVolume, a pod to its claims, a {@code secretKeyRef} to where the Secret comes from
- * ({@code SECRETS.md}, which the user follows, or an ExternalSecret). Get it from
+ * ({@code SECRETS.md}, which the user follows, or an ExternalSecret). A route to a Service a
+ * HelmChart creates (Traefik's, Grafana's in kube-prometheus-stack, CrowdSec's LAPI) resolves only
+ * by the name the chart's templates give it at the pinned version with the rendered release name and
+ * values; a chart the kit does not know leaves it resolved but unchecked. Get it from
  * {@link LabRender#references()}.
  */
 public final class References {
