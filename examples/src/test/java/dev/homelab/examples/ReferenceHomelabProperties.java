@@ -8,6 +8,7 @@ import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Node;
 import dev.homelab.testing.LabRender;
 import dev.homelab.testing.Labs;
+import dev.homelab.testing.RenderedTopology;
 import dev.homelab.testing.Topology;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -28,6 +29,10 @@ class ReferenceHomelabProperties {
     assertThat(topology.reachableFromInternet()).containsExactlyInAnyOrder("nextcloud", "blog")
         .doesNotContainAnyElementsOf(topology.internalApps());
     assertThat(LabRender.of(LAB)).routesOnlyPublicHostsPublicly();
+    // The same question asked of what is deployed: the routes on Traefik's public entry points.
+    RenderedTopology deployed = LabRender.of(LAB).topology();
+    assertThat(deployed.reachableFromInternet()).doesNotContainAnyElementsOf(topology.internalApps());
+    assertThat(deployed.reachableFromInternetWithoutCrowdSec()).isEmpty();
   }
 
   @Example
@@ -36,6 +41,11 @@ class ReferenceHomelabProperties {
     LAB.dataServices().stream()
         .filter(d -> d.kind() == DataService.Kind.POSTGRES)
         .forEach(d -> assertThat(topology.isBackedUp(d.name())).as(d.name()).isTrue());
+    // ...and a rendered backup CronJob to S3 really reads each of them.
+    RenderedTopology deployed = LabRender.of(LAB).topology();
+    LAB.dataServices().stream()
+        .filter(d -> d.kind() == DataService.Kind.POSTGRES)
+        .forEach(d -> assertThat(deployed.isBackedUp(d.name())).as(d.name()).isTrue());
     LAB.nodes().forEach(n -> n.postgres().ifPresent(p -> assertThat(p.backup()).as(n.name()).isPresent()));
   }
 
@@ -52,6 +62,8 @@ class ReferenceHomelabProperties {
     Topology topology = Topology.of(LAB);
     for (Node server : LAB.servers()) {
       assertThat(topology.ifLost(server.name()).etcdQuorumKept()).as(server.name()).isTrue();
+      // the inventory's server group is what k3s-ansible installs etcd on
+      assertThat(LabRender.of(LAB).topology().ifLost(server.name()).etcdQuorumKept()).as(server.name()).isTrue();
     }
   }
 

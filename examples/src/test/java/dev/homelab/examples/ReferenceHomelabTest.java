@@ -12,10 +12,11 @@ import dev.homelab.cli.StandardBackends;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.network.Exposure;
-import dev.homelab.testing.Golden;
+import dev.homelab.testing.GoldenFiles;
 import dev.homelab.validation.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The reference lab, rendered by every standard backend: golden files and the security promises. */
 class ReferenceHomelabTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
   private static final Lab LAB = ReferenceHomelab.lab();
   private static final Map<String, RenderedFiles> RENDERED = Renderer.using(StandardBackends.all()).render(LAB);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -37,12 +39,12 @@ class ReferenceHomelabTest {
 
   @Test
   void should_render_every_backend_like_the_reviewed_golden_files() {
-    RENDERED.forEach((backend, files) -> Golden.assertMatches("reference/" + backend, files));
+    RENDERED.forEach((backend, files) -> GoldenFiles.assertMatches(GOLDEN.resolve("reference/" + backend), files));
   }
 
   @Test
   void should_guide_the_bring_up_like_the_reviewed_golden_file() {
-    Golden.assertMatches("reference-guide",
+    GoldenFiles.assertMatches(GOLDEN.resolve("reference-guide"),
         RenderedFiles.builder().add(BringUpGuide.FILE, BringUpGuide.render(LAB, StandardBackends.all())).build());
   }
 

@@ -29,9 +29,9 @@ import net.jqwik.api.arbitraries.ArbitraryDecorator;
  * <p>Every lab has k3s (HA with etcd snapshots to S3 when it has 3 or 5 servers), MetalLB, Traefik,
  * cert-manager, CrowdSec, WireGuard, monitoring, an NFS storage node with a host PostgreSQL,
  * PostgreSQL, Redis and Pi-hole in the cluster, GitHub runners and Cloudflare DNS, and apps
- * {@code app-0, app-1, ...} that vary in exposure, data services used, volumes, ports, probes and
- * arch constraints. A failing lab shrinks to fewer agents, fewer apps and simpler apps, each of them
- * valid too.
+ * {@code app-0, app-1, ...} that vary in exposure, data services used, the app declared before it
+ * used or not, volumes (backed up off-site or not), ports, probes and arch constraints. A failing
+ * lab shrinks to fewer agents, fewer apps and simpler apps, each of them valid too.
  */
 public final class LabArbitrary extends ArbitraryDecorator<Lab> {
   private final int minNodes;
@@ -182,9 +182,9 @@ public final class LabArbitrary extends ArbitraryDecorator<Lab> {
     return Combinators.combine(
             exposure, flag, flag, flag, flag, flag,
             Arbitraries.integers().between(-1, nodes - 1),
-            Combinators.combine(flag, flag, Arbitraries.of(Probe.Kind.class)).as(Tuple::of))
+            Combinators.combine(flag, flag, Arbitraries.of(Probe.Kind.class), flag, flag).as(Tuple::of))
         .as((exp, postgres, redis, metrics, volume, explicitClass, archOfNode, more) ->
             new LabShape.AppShape(exp, postgres, redis, metrics, volume, explicitClass, archOfNode,
-                more.get1(), more.get2(), more.get3()));
+                more.get1(), more.get2(), more.get3(), more.get4(), more.get5()));
   }
 }

@@ -158,6 +158,11 @@ public final class LabRender {
         .findFirst();
   }
 
+  /** @return {@link Topology}'s questions answered from this render's objects */
+  public RenderedTopology topology() {
+    return new RenderedTopology(this);
+  }
+
   /** @return the references between rendered objects (Service to pods, route to Service, ...) */
   public References references() {
     return new References(this);

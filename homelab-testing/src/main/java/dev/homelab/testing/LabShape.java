@@ -47,7 +47,9 @@ record LabShape(
       int archOfNode,
       boolean pinned,
       boolean extraPorts,
-      Probe.Kind probe) {}
+      Probe.Kind probe,
+      boolean backup,
+      boolean usesPreviousApp) {}
 
   /** Generated apps run placeholder images under this registry. */
   static final String IMAGE_REGISTRY = "ghcr.io/example/";
@@ -138,8 +140,17 @@ record LabShape(
     DataService postgres = onNfsIf(postgres("postgres").backup(offsite), nfs);
     DataService redis = onNfsIf(redis("redis"), nfs);
     lab = lab.dataServices(postgres, redis, onNfsIf(pihole("pihole").loadBalancerIp(ip(53)).adminHost("pihole"), nfs));
+    App previous = null;
     for (int i = 0; i < apps.size(); i++) {
-      lab = lab.apps(generatedApp("app-" + i, apps.get(i), traefik, nfs, postgres, redis, names, arches));
+      App app = generatedApp("app-" + i, apps.get(i), traefik, nfs, postgres, redis, names, arches);
+      if (apps.get(i).usesPreviousApp() && previous != null) {
+        app = app.uses(previous);
+      }
+      if (apps.get(i).backup() && apps.get(i).volume()) {
+        app = app.backup(offsite);
+      }
+      lab = lab.apps(app);
+      previous = app;
     }
     return lab.github(github("example/homelab").runners(runners("homelab-runners")))
         .dns(cloudflare(domain))

@@ -14,7 +14,10 @@ import java.util.Set;
  * The references between the Kubernetes objects of a {@link LabRender}, followed: a Service to the
  * pods it selects, an IngressRoute to its Services and Middlewares, a claim to its StorageClass or
  * PersistentVolume, a pod to its claims, a {@code secretKeyRef} to where the Secret comes from
- * ({@code SECRETS.md}, which the user follows, or an ExternalSecret). Get it from
+ * ({@code SECRETS.md}, which the user follows, or an ExternalSecret). A route to a Service a
+ * HelmChart creates (Traefik's, Grafana's in kube-prometheus-stack, CrowdSec's LAPI) resolves only
+ * by the name the chart's templates give it at the pinned version with the rendered release name and
+ * values; a chart the kit does not know leaves it resolved but unchecked. Get it from
  * {@link LabRender#references()}.
  */
 public final class References {
@@ -139,8 +142,7 @@ public final class References {
   public List<Reference> all() {
     List<Reference> out = new ArrayList<>();
     boolean localPath = !render.lab().disabledBuiltIns().contains(BuiltIn.LOCAL_STORAGE);
-    Set<String> chartNamespaces = new HashSet<>();
-    render.objects("HelmChart").forEach(c -> chartNamespaces.add(c.text("spec.targetNamespace").orElse("")));
+    ChartServices charts = new ChartServices(render.objects("HelmChart"));
     for (K8sObject o : render.objects()) {
       if (o.kind().equals("Service") && o.field("spec.selector").map(s -> !s.isEmpty()).orElse(false)) {
         List<K8sObject> pods = podsOf(o);
@@ -153,9 +155,9 @@ public final class References {
             String ns = s.path("namespace").asText(o.namespace());
             String name = s.path("name").asText();
             Optional<String> by = render.object("Service", ns, name).map(K8sObject::id);
-            if (by.isEmpty() && chartNamespaces.contains(ns)) {
-              // A Service a HelmChart creates in that namespace (e.g. Grafana's): not rendered, not checkable here.
-              by = Optional.of("a HelmChart's release in " + ns);
+            if (by.isEmpty()) {
+              // A Service a HelmChart creates (e.g. Grafana's): resolved only by a name the chart really gives it.
+              by = charts.resolve(ns, name);
             }
             out.add(new Reference(o, "service", ns + "/" + name, by));
           }

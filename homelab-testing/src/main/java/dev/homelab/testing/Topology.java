@@ -15,10 +15,10 @@ import java.util.TreeSet;
 
 /**
  * Questions about a lab's model a property can state directly: who reaches which app, which data
- * lives on which node, and what a node's loss breaks. It reads the model the backends render
- * (Traefik's entry points, NetworkPolicies that admit only declared {@code uses(...)}), so a
- * property over it holds for the rendered output too; {@code BackendProperties} checks that link
- * for the internet side.
+ * lives on which node, and what a node's loss breaks. It answers from the model, before anything is
+ * rendered; {@link RenderedTopology} ({@link LabRender#topology()}) answers the same questions from
+ * the rendered objects (routes and their entry points, NetworkPolicies, node selectors, NFS servers,
+ * backup jobs), and the kit's own properties check that both agree on generated labs.
  */
 public final class Topology {
   private final Lab lab;
@@ -77,15 +77,28 @@ public final class Topology {
   }
 
   /**
-   * What an app may open connections to inside the cluster: the data services it {@code uses}
-   * (each one's NetworkPolicy admits exactly those apps). Other apps are reached only through their
-   * routes, like from the LAN.
+   * What an app may open connections to inside the cluster: the data services and apps it
+   * {@code uses} (each one's NetworkPolicy admits exactly those apps). Other apps are reached only
+   * through their routes, like from the LAN.
    *
    * @param app an app's name
-   * @return data service names, sorted
+   * @return data service and app names, sorted
    */
   public SortedSet<String> reachableFrom(String app) {
-    return new TreeSet<>(app(app).uses());
+    App a = app(app);
+    SortedSet<String> out = new TreeSet<>(a.uses());
+    out.addAll(a.usesApps());
+    return out;
+  }
+
+  /**
+   * Public apps the internet reaches without CrowdSec in front: all of them when the lab has no
+   * CrowdSec (its bouncer runs on Traefik's public entry points), else none.
+   *
+   * @return app names
+   */
+  public SortedSet<String> reachableFromInternetWithoutCrowdSec() {
+    return lab.security().isPresent() ? new TreeSet<>() : reachableFromInternet();
   }
 
   /**
@@ -173,18 +186,25 @@ public final class Topology {
         services.add(d.name());
       }
     }
+    boolean onlyArch = lab.nodes().stream().noneMatch(o -> o != lost && o.arch() == lost.arch());
     for (App a : lab.apps()) {
       boolean pinned = a.runsOn().filter(node::equals).isPresent();
       boolean storage = a.volumes().stream().anyMatch(v -> classes.contains(lab.storageClassOf(v))
           || v.staticVolume().filter(volumes::contains).isPresent());
-      boolean data = a.uses().stream().anyMatch(services::contains);
-      if (pinned || storage || data) {
+      boolean arch = onlyArch && a.arches().size() == 1 && a.arches().contains(lost.arch());
+      if (pinned || storage || arch) {
         down.add(a.name());
       }
     }
-    boolean onlyArch = lab.nodes().stream().noneMatch(o -> o != lost && o.arch() == lost.arch());
-    if (onlyArch) {
-      lab.apps().stream().filter(a -> a.arches().size() == 1 && a.arches().contains(lost.arch())).forEach(a -> down.add(a.name()));
+    // An app stops with what it uses: a data service or an app that stopped, transitively.
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (App a : lab.apps()) {
+        if (!down.contains(a.name()) && (a.uses().stream().anyMatch(services::contains)
+            || a.usesApps().stream().anyMatch(down::contains))) {
+          grew = down.add(a.name());
+        }
+      }
     }
     return new Impact(node, quorum, left > 0, down, services, dataOn(node));
   }
@@ -196,8 +216,8 @@ public final class Topology {
    * @param etcdQuorumKept whether the remaining servers keep a majority (always {@code false} for a
    *     lost server of a one-server lab)
    * @param controlPlaneLeft whether a server is left
-   * @param appsDown apps that stop: pinned to the node, with storage on it, using a data service
-   *     stored on it, or limited to an arch no other node has
+   * @param appsDown apps that stop: pinned to the node, with storage on it, limited to an arch no
+   *     other node has, or using a data service or an app that stops
    * @param dataServicesDown data services whose storage is on the node
    * @param dataOnNode what {@link #dataOn(String)} lists for the node
    */
