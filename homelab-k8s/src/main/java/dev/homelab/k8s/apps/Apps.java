@@ -2,6 +2,7 @@ package dev.homelab.k8s.apps;
 
 import dev.homelab.k8s.Component;
 import dev.homelab.model.Lab;
+import dev.homelab.model.app.LabValue;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ public final class Apps implements Component {
 
   @Override
   public List<Component> expand(Lab lab) {
-    return lab.apps().stream().map(AppComponent::new).collect(Collectors.toList());
+    // Each app as it runs in this lab: its lab values (host, domain, pod network) and image pin resolved.
+    return lab.apps().stream().map(a -> new AppComponent(LabValue.resolve(a, lab))).collect(Collectors.toList());
   }
 }
