@@ -425,15 +425,15 @@ public abstract class App {
 
   /**
    * Sets an environment variable to a value the lab knows, resolved when the lab renders, e.g.
-   * {@code .env("TRUSTED_PROXIES", LabValue.CLUSTER_CIDR)}; the same as {@code .env(name, value.token())}.
+   * {@code .env("TRUSTED_PROXIES", LabValue.CLUSTER_CIDR)}; the same as {@code .env(name, labValue.token())}.
    * Default: none.
    *
    * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
    */
-  public App env(String name, LabValue value) {
+  public App env(String name, LabValue labValue) {
     required(name, ModelPaths.app(name()), ".env(name, …)", "the variable's name", ".env(\"TRUSTED_PROXIES\", LabValue.CLUSTER_CIDR)");
-    required(value, ModelPaths.app(name()), ".env(…, value)", "a value of the lab", ".env(\"TRUSTED_PROXIES\", LabValue.CLUSTER_CIDR)");
-    return env(name, value.token());
+    required(labValue, ModelPaths.app(name()), ".env(…, labValue)", "a value of the lab", ".env(\"TRUSTED_PROXIES\", LabValue.CLUSTER_CIDR)");
+    return env(name, labValue.token());
   }
 
   /**
