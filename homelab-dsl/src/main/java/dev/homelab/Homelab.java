@@ -387,6 +387,23 @@ public final class Homelab {
     return App.of(name, image);
   }
 
+  /**
+   * A known app by name (required), ready to run: {@code app("nextcloud")}, {@code "homeassistant"},
+   * {@code "jellyfin"}, {@code "vaultwarden"} or {@code "forgejo"}, with its pinned image (versions
+   * file), port, probes, volumes and their storage, user, reverse-proxy settings taken from the lab
+   * (host name, domain, pod network), background jobs, the variables its image reads data services
+   * from ({@code .uses(postgres, redis)}) and admin credentials as secret references. Chain anything
+   * to change it, as on any app. An unknown name is a validation problem ({@code known-app}).
+   * Default: cluster-only, host name = the app's name; docs/apps.md lists each preset and its sources.
+   *
+   * @see <a href="https://github.com/nextcloud/docker">nextcloud/docker, one of the images the presets follow</a>
+   */
+  public static App app(String name) {
+    required(name, ModelPaths.app(Arguments.UNKNOWN), "app(name)", "a known app's name", "app(\"nextcloud\")");
+    // An unknown name keeps no image: the app's validation names the known apps (known-app).
+    return dev.homelab.model.app.preset.KnownApps.app(name).orElseGet(() -> App.of(name, ""));
+  }
+
   // ---- infrastructure management and secrets -----------------------------------------------------
 
   /**

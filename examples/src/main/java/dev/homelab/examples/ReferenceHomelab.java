@@ -10,7 +10,6 @@ import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.cluster.SecretsEncryption;
 import dev.homelab.model.data.DataService;
-import dev.homelab.model.data.Setting;
 import dev.homelab.model.app.App;
 import dev.homelab.model.app.Protocol;
 import dev.homelab.model.host.Arch;
@@ -81,32 +80,6 @@ public final class ReferenceHomelab {
         .upgrades(autoUpgrade().channel("v1.33").concurrency(1)
             .window(LocalTime.of(3, 0), LocalTime.of(6, 0), "Europe/Paris", SATURDAY, SUNDAY));
 
-    // Home Assistant's first configuration.yaml, written once: HA and its users own it afterwards.
-    // It loads the packages folder, where the lab keeps its own settings current.
-    String haConfiguration = """
-        homeassistant:
-          # The lab's settings (reverse proxy, recorder): packages/homelab.yaml. Keep this line.
-          packages: !include_dir_named packages
-
-        default_config:
-
-        frontend:
-          themes: !include_dir_merge_named themes
-
-        automation: !include automations.yaml
-        script: !include scripts.yaml
-        scene: !include scenes.yaml
-        """;
-    // Traefik reaches HA from the pod network; HA answers 400 to forwarded requests from anyone else.
-    String haPackage = """
-        http:
-          use_x_forwarded_for: true
-          trusted_proxies:
-            - %s
-        recorder:
-          db_url: !env_var HA_DB_URL
-        """.formatted(cluster.clusterCidr());
-
     return homelab("reference")
         .domain("example.com")
         .lan("192.168.1.0/24")
@@ -133,50 +106,24 @@ public final class ReferenceHomelab {
         .resticBackups(restic("local", pi4, "restic").paths("/srv/data", "/etc/rancher"))
         .dataServices(postgres, redis, rabbitmq, pihole)
         .apps(
-            app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache")
-                .port(80).host("cloud").publicVia(traefik).backup(offsite)
-                .uses(postgres)  // its own role and database; POSTGRES_HOST, _DB, _USER, _PASSWORD as nextcloud/docker's .config/autoconfig.php reads them
-                .uses(redis.connection()  // .config/redis.config.php reads REDIS_HOST, REDIS_HOST_PORT, REDIS_HOST_PASSWORD
-                    .env(Setting.PORT, "REDIS_HOST_PORT").env(Setting.PASSWORD, "REDIS_HOST_PASSWORD"))
-                .volume("data", "/var/www/html", "100Gi")
-                // The entrypoint writes redis-session.ini into PHP's root-owned conf.d as UID 33.
-                .writableDir("/usr/local/etc/php/conf.d")
-                // background jobs every 5 minutes (otherwise Nextcloud runs them only when someone browses)
-                .cronJob("cron", "*/5 * * * *", "php", "-f", "/var/www/html/cron.php")
-                // The image installs itself on first start (no web installer): admin account, its own
-                // PostgreSQL role and database (uses(postgres) above), cache, Traefik in front.
-                .env("NEXTCLOUD_ADMIN_USER", secret("nextcloud-admin", "user"))
-                .env("NEXTCLOUD_ADMIN_PASSWORD", secret("nextcloud-admin", "password"))
-                .env("NEXTCLOUD_TRUSTED_DOMAINS", "cloud.example.com")
-                .env("TRUSTED_PROXIES", cluster.clusterCidr())
-                .env("OVERWRITEPROTOCOL", "https")
-                .env("OVERWRITECLIURL", "https://cloud.example.com")
-                .resources("250m", "512Mi", "2Gi")
-                .healthPath("/status.php")
-                // The first start copies Nextcloud onto NFS and installs it; upgrades migrate: no restarts meanwhile.
-                .startupMinutes(30)
-                .runAsUser(33),
+            // Known apps: each brings its image, ports, probes, user, volumes, reverse-proxy settings
+            // for this lab's host names and pod network, and the variables it reads services from (docs/apps.md).
+            app("nextcloud")
+                .host("cloud").publicVia(traefik).backup(offsite)
+                // Installs itself on first start with its own PostgreSQL role and database, Redis as cache.
+                .uses(postgres, redis)
+                .volume("data", "/var/www/html", "100Gi"),  // the lab's size; on NFS (no SQLite)
             blog,
-            app("jellyfin", "docker.io/jellyfin/jellyfin:10.10.7")
-                .port(8096).host("media").internalVia(traefik)
+            app("jellyfin")
+                .host("media").internalVia(traefik)
                 .extraPort("discovery", 7359, Protocol.UDP)
                 .volume(mount(media, "/media"))
-                .volume(claim("config", "/config", "10Gi").local())  // SQLite: node-local, never NFS
-                .runsOn(pi4)
-                .resources("500m", "1Gi", "3Gi")
-                .healthPath("/health"),
-            app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3")
-                .port(8123).host("home").internalVia(traefik)
+                .runsOn(pi4),
+            app("homeassistant")
+                .host("home").internalVia(traefik)
                 .arches(Arch.AMD64).runsOn(nuc)
-                // upstream supports its container only as root (s6-overlay init; HA ADR 0013)
-                .runAsRoot("Home Assistant's s6-overlay init runs only as root")
-                .volume(claim("config", "/config", "5Gi").local())  // SQLite: node-local
-                .seedFile("/config/configuration.yaml", haConfiguration)
-                .seedFile("/config/automations.yaml", "[]\n")
-                .seedFile("/config/scripts.yaml", "")
-                .seedFile("/config/scenes.yaml", "")
-                .configFile("/config/packages/homelab.yaml", haPackage)
-                // The recorder writes to the NUC's own PostgreSQL (hostPostgres above), not to SQLite on NFS.
+                // The recorder writes to the NUC's own PostgreSQL (hostPostgres above), not to SQLite.
+                .configFile("/config/packages/recorder.yaml", "recorder:\n  db_url: !env_var HA_DB_URL\n")
                 .env("HA_DB_URL", secret("homeassistant-db", "url")
                     .holding("postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant")),
             // A queue consumer: its port serves only /metrics, so probes just open the port.

@@ -154,8 +154,9 @@ final class ModelGraph {
   static Object with(Object value, String attribute, Object newValue) {
     String with = "with" + Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
     for (Method m : value.getClass().getMethods()) {
+      // A primitive attribute (App.port) takes its boxed value too: a factory that sets it (app("nextcloud")).
       if (m.getName().equals(with) && m.getParameterCount() == 1
-          && m.getParameterTypes()[0].isInstance(newValue)) {
+          && java.lang.invoke.MethodType.methodType(m.getParameterTypes()[0]).wrap().returnType().isInstance(newValue)) {
         try {
           m.setAccessible(true);
           return m.invoke(value, newValue);

@@ -195,6 +195,8 @@ public final class Checks {
   public static final Check IMAGE_REFERENCE = check("image-reference", "Images are OCI references with a lower-case repository and a tag or sha256 digest");
   /** {@code image-pinned}: Images are pinned to a version, not latest or a bare name. */
   public static final Check IMAGE_PINNED = check("image-pinned", "Images are pinned to a version, not latest or a bare name");
+  /** {@code known-app}: An app without an image is a known app (app("nextcloud")), which brings its own. */
+  public static final Check KNOWN_APP = check("known-app", "An app without an image is a known app (app(\"nextcloud\")), which brings its own");
   /** {@code run-as-root}: Apps run as a non-root user unless .runAsRoot(reason) says why not. */
   public static final Check RUN_AS_ROOT = check("run-as-root", "Apps run as a non-root user unless .runAsRoot(reason) says why not");
   /** {@code root-reason}: The reason to run as root is one line of plain text. */

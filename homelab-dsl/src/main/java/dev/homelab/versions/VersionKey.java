@@ -36,6 +36,16 @@ public enum VersionKey {
   IMAGE_RABBITMQ("image.rabbitmq", Format.IMAGE, "k8s", "RabbitMQ image"),
   /** The Pi-hole image of {@code pihole(...)} data services without their own image. */
   IMAGE_PIHOLE("image.pihole", Format.IMAGE, "k8s", "Pi-hole image"),
+  /** The Nextcloud image of {@code app("nextcloud")} (Apache variant: one container serves PHP). */
+  IMAGE_NEXTCLOUD("image.nextcloud", Format.IMAGE, "k8s", "Nextcloud image"),
+  /** The Home Assistant container image of {@code app("homeassistant")}. */
+  IMAGE_HOME_ASSISTANT("image.home-assistant", Format.IMAGE, "k8s", "Home Assistant image"),
+  /** The Jellyfin image of {@code app("jellyfin")}. */
+  IMAGE_JELLYFIN("image.jellyfin", Format.IMAGE, "k8s", "Jellyfin image"),
+  /** The Vaultwarden image of {@code app("vaultwarden")}. */
+  IMAGE_VAULTWARDEN("image.vaultwarden", Format.IMAGE, "k8s", "Vaultwarden image"),
+  /** The Forgejo image of {@code app("forgejo")} (rootless variant: runs as UID 1000, built-in SSH). */
+  IMAGE_FORGEJO("image.forgejo", Format.IMAGE, "k8s", "Forgejo image"),
   /** The CrowdSec bouncer plugin Traefik loads. */
   TRAEFIK_PLUGIN_CROWDSEC_BOUNCER("traefik-plugin.crowdsec-bouncer", Format.RELEASE, "k8s", "CrowdSec bouncer Traefik plugin"),
   /** The k3s-io/k3s-ansible release the inventory is written for. */

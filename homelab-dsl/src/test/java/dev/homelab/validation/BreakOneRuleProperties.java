@@ -207,6 +207,7 @@ class BreakOneRuleProperties {
         at(Checks.REPLICAS, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).replicas(0)))),
         at(Checks.STARTUP_MINUTES, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).startupMinutes(0)))),
         at(Checks.IMAGE_PINNED, "homelab/apps/broken", add(l -> l.apps(app("broken", "nginx:latest")))),
+        at(Checks.KNOWN_APP, "homelab/apps/broken", add(l -> l.apps(app("broken")))),
         at(Checks.RUN_AS_ROOT, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runAsUser(0)))),
         at(Checks.HTTP_PATH, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).healthPath("health")))),
         at(Checks.PROBE_COMMAND, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).execProbe()))),

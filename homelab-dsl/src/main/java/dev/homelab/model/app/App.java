@@ -22,7 +22,10 @@ import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.network.Exposure;
 import dev.homelab.model.network.Traefik;
+import dev.homelab.model.data.Setting;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +169,15 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
    */
   public abstract List<Connection> connections();
+
+  /**
+   * The variables the image reads a data service's settings from, per kind of service, where they
+   * differ from the service's defaults: {@code uses(service)} of that kind injects them there. Known
+   * apps set them (Nextcloud reads Redis' port from {@code REDIS_HOST_PORT}). Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
+   */
+  public abstract Map<DataService.Kind, Map<Setting, String>> serviceEnv();
 
   /**
    * Names of the other apps this app calls on their HTTP port. Default: none.
@@ -426,7 +438,53 @@ public abstract class App {
   }
 
   /**
-   * Mounts a new claim of {@code size} at {@code mountPath}. Default: none.
+   * Sets an environment variable to a value the lab knows, resolved when the lab renders, e.g.
+   * {@code .env("TRUSTED_PROXIES", LabValue.CLUSTER_CIDR)}; the same as {@code .env(name, labValue.token())}.
+   * Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
+   */
+  public App env(String name, LabValue labValue) {
+    required(name, ModelPaths.app(name()), ".env(name, …)", "the variable's name", ".env(\"TRUSTED_PROXIES\", LabValue.CLUSTER_CIDR)");
+    required(labValue, ModelPaths.app(name()), ".env(…, labValue)", "a value of the lab", ".env(\"TRUSTED_PROXIES\", LabValue.CLUSTER_CIDR)");
+    return env(name, labValue.token());
+  }
+
+  /**
+   * Tells which variable the image reads one setting of a kind of data service from, for the
+   * {@code uses(service)} calls of that kind, e.g. {@code .serviceEnv(DataService.Kind.REDIS,
+   * Setting.PASSWORD, "REDIS_HOST_PASSWORD")}. A {@code uses(service.connection()...)} keeps its own
+   * names. Default: the service's names ({@code REDIS_PASSWORD}).
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
+   */
+  public App serviceEnv(DataService.Kind kind, Setting setting, String variable) {
+    required(kind, ModelPaths.app(name()), ".serviceEnv(kind, …)", "a kind of data service", ".serviceEnv(DataService.Kind.REDIS, Setting.PORT, \"REDIS_HOST_PORT\")");
+    required(setting, ModelPaths.app(name()), ".serviceEnv(…, setting, …)", "a setting", ".serviceEnv(DataService.Kind.REDIS, Setting.PORT, \"REDIS_HOST_PORT\")");
+    required(variable, ModelPaths.app(name()), ".serviceEnv(…, variable)", "the variable's name", ".serviceEnv(DataService.Kind.REDIS, Setting.PORT, \"REDIS_HOST_PORT\")");
+    Map<DataService.Kind, Map<Setting, String>> all = new EnumMap<>(DataService.Kind.class);
+    all.putAll(serviceEnv());
+    Map<Setting, String> names = new EnumMap<>(Setting.class);
+    names.putAll(all.getOrDefault(kind, Map.of()));
+    names.put(setting, variable);
+    all.put(kind, Collections.unmodifiableMap(names));
+    return copy().withServiceEnv(all);
+  }
+
+  /**
+   * Replaces the image, e.g. to pin another tag of a known app: {@code app("nextcloud").image("docker.io/library/nextcloud:31.0.9-apache")}.
+   * Default: the image given to {@code app(name, image)}, or the known app's from the versions file.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/containers/images/">container images</a>
+   */
+  public App image(String image) {
+    required(image, ModelPaths.app(name()), ".image(image)", "a pinned image", ".image(\"ghcr.io/owner/app:1.2.3\")");
+    return copy().withImage(image);
+  }
+
+  /**
+   * Mounts a new claim of {@code size} at {@code mountPath}; replaces an earlier volume of the same
+   * name. Default: none.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/">persistent volumes</a>
    */
@@ -438,14 +496,21 @@ public abstract class App {
   }
 
   /**
-   * Mounts a volume. Default: none.
+   * Mounts a volume; one of the same name replaces the earlier one (e.g. a known app's volume with
+   * another size or storage). Default: none.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/storage/persistent-volumes/">persistent volumes</a>
    */
   public App volume(AppVolume volume) {
     required(volume, ModelPaths.app(name()), ".volume(volume)", "a volume", ".volume(claim(\"data\", \"/data\", \"10Gi\"))");
     List<AppVolume> all = new ArrayList<>(volumes());
-    all.add(volume);
+    // A volume of the same name replaces the earlier one in its place: a known app's volume resized.
+    int same = all.stream().map(AppVolume::name).toList().indexOf(volume.name());
+    if (same >= 0) {
+      all.set(same, volume);
+    } else {
+      all.add(volume);
+    }
     return copy().withVolumes(all);
   }
 
@@ -463,6 +528,9 @@ public abstract class App {
     Connection[] connections = new Connection[services.length];
     for (int i = 0; i < services.length; i++) {
       connections[i] = services[i].connection();
+      for (Map.Entry<Setting, String> e : serviceEnv().getOrDefault(services[i].kind(), Map.of()).entrySet()) {
+        connections[i] = connections[i].env(e.getKey(), e.getValue());
+      }
     }
     return uses(connections);
   }
@@ -541,6 +609,18 @@ public abstract class App {
         .ifPresent(s -> c.secretEnv(s, name()).forEach(out::putIfAbsent)));
     out.keySet().removeIf(this::setsItself);
     return out;
+  }
+
+  /** This app as it runs in {@code lab}; see {@link LabValue#resolve(App, Lab)}. */
+  App resolvedFor(Lab lab) {
+    Map<String, String> env = new TreeMap<>();
+    env().forEach((k, text) -> env.put(k, LabValue.resolve(text, lab, this)));
+    Map<String, String> config = new TreeMap<>();
+    configFiles().forEach((k, text) -> config.put(k, LabValue.resolve(text, lab, this)));
+    Map<String, String> seed = new TreeMap<>();
+    seedFiles().forEach((k, text) -> seed.put(k, LabValue.resolve(text, lab, this)));
+    return copy().withImage(dev.homelab.model.app.preset.KnownApps.image(lab, image()))
+        .withEnv(env).withConfigFiles(config).withSeedFiles(seed);
   }
 
   /** The app's own {@code .env(...)} of a variable wins over the one a data service injects. */
@@ -747,7 +827,12 @@ public abstract class App {
         .when(startupMinutes() < 1, Checks.STARTUP_MINUTES, () -> "startupMinutes is " + startupMinutes() + ", at least 1 is needed",
             "Call .startupMinutes(5)")
         .when(replicas() < 1, Checks.REPLICAS, () -> "replicas is " + replicas() + ", at least 1 is needed", "Call .replicas(1)")
-        .when(!ImageReference.isValid(image()), Checks.IMAGE_REFERENCE,
+        .when(image().isEmpty(), Checks.KNOWN_APP,
+            () -> "no image is given and no known app is called " + Texts.oneLine(name()),
+            "Give a pinned image, e.g. app(\"" + (Names.isDnsLabel(name()) ? name() : "app") + "\", \"ghcr.io/owner/"
+                + (Names.isDnsLabel(name()) ? name() : "app") + ":1.2.3\"), or use a known app: "
+                + String.join(", ", dev.homelab.model.app.preset.KnownApps.names()))
+        .when(!image().isEmpty() && !ImageReference.isValid(image()), Checks.IMAGE_REFERENCE,
             () -> "image " + Texts.quote(image()) + " is not an OCI image reference",
             "Use a lower-case repository and a tag or sha256 digest, e.g. app(\"" + name() + "\", \"ghcr.io/owner/" + (Names.isDnsLabel(name()) ? name() : "app") + ":1.2.3\")")
         .when(ImageReference.isValid(image()) && !Names.isPinnedImage(image()), Checks.IMAGE_PINNED,
