@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
     description = {"Create a new infra repository in FOLDER (empty or new): a pom that depends on homelab-cli, "
         + "a lab class with a main (MyLab.java), a test of its properties, .gitignore, and a GitHub Actions workflow "
         + "that builds, validates and checks with diff that the committed out/ is what the model renders.",
-        "It builds and renders as it is: mvn -B verify && java -jar target/lab.jar render."})
+        "It builds and renders as it is: mvn -B verify && ./lab render (the jar, started fast; see its README)."})
 final class InitCommand implements Callable<Integer> {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +57,7 @@ final class InitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     scaffold.files().keySet().forEach(f -> out.println("  " + f));
     out.println("created the infra repository " + labName + " in " + folder + ". Next:");
-    out.println("  cd " + folder + " && mvn -B verify && java -jar target/lab.jar render && git init && git add -A");
+    out.println("  cd " + folder + " && mvn -B verify && ./lab render && git init && git add -A");
     return 0;
   }
 

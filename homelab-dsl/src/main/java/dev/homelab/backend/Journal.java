@@ -125,6 +125,9 @@ final class Journal {
       tree.deleteIfUnchanged(d.path(), d.hash());
       steps.done("delete " + d.path());
     }
+    // A staged folder whose place is free (a fresh render, a new app) moves in one rename, not one
+    // per file; what it held is no longer staged, so the loop below skips it, now and in a recovery.
+    tree.moveFreeFolders(staging.resolve("files"), steps);
     for (Put p : puts) {
       Path staged = staged(staging, p.path());
       if (Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {

@@ -224,6 +224,44 @@ final class OutputTree {
     }
   }
 
+  /**
+   * Moves every folder under {@code stagedRoot} whose place under the output directory is free
+   * (nothing there, not even a link) into that place, one rename each; the folders of a place that
+   * is a folder already (not a link) are looked at in turn. Files, and folders whose place holds
+   * anything else, stay staged for {@link #moveInto}.
+   */
+  void moveFreeFolders(Path stagedRoot, Journal.Steps steps) throws IOException {
+    moveFreeFolders(stagedRoot, "", steps);
+  }
+
+  private void moveFreeFolders(Path stagedDir, String relative, Journal.Steps steps) throws IOException {
+    if (!Files.isDirectory(stagedDir, NOFOLLOW)) {
+      return;
+    }
+    List<Path> folders;
+    try (Stream<Path> entries = Files.list(stagedDir)) {
+      folders = entries.filter(entry -> Files.isDirectory(entry, NOFOLLOW)).sorted().toList();
+    }
+    for (Path folder : folders) {
+      String inside = relative.isEmpty() ? folder.getFileName().toString() : relative + "/" + folder.getFileName();
+      if (!isPlainRelative(inside)) {
+        continue;
+      }
+      Path target = base.resolve(inside);
+      if (!Files.exists(target, NOFOLLOW)) {
+        // Its parent is the output directory or a folder (no link) found here: the move stays inside.
+        try {
+          Files.move(folder, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          continue; // another file system is mounted there: its files move one by one
+        }
+        steps.done("put folder " + inside);
+      } else if (Files.isDirectory(target, NOFOLLOW)) {
+        moveFreeFolders(folder, inside, steps);
+      }
+    }
+  }
+
   /** Removes the old versions' temporary files from the folders of {@code paths} (and the root). */
   void deleteOldTemporaryFiles(Collection<String> paths) throws IOException {
     Set<String> folders = new TreeSet<>();

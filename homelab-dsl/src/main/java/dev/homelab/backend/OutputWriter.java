@@ -139,9 +139,14 @@ final class OutputWriter {
     puts.sort((a, b) -> Boolean.compare(a.path().equals(MANIFEST), b.path().equals(MANIFEST)));
     Journal journal = new Journal(deletes, puts);
     try {
+      List<Stager.File> staged = new ArrayList<>(puts.size());
       for (Journal.Put put : puts) {
-        Path replaced = tree.real(put.path());
-        OutputTree.writeDurably(Journal.staged(staging, put.path()), planned.targets().get(put.path()), replaced);
+        // Only a file that was there has permissions to keep: no need to look for the others.
+        Path replaced = put.before().equals(OutputTree.NOTHING) ? null : tree.real(put.path());
+        staged.add(new Stager.File(Journal.staged(staging, put.path()), planned.targets().get(put.path()), replaced));
+      }
+      new Stager(staging).stage(staged);
+      for (Journal.Put put : puts) {
         steps.done("stage " + put.path());
       }
       journal.commit(staging);

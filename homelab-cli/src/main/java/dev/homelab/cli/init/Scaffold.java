@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,8 @@ import java.util.regex.Pattern;
 public final class Scaffold {
   /** A Java package name: lower-case identifiers joined by dots. */
   private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+  /** The launcher script: the jar with fast start-up settings and a class cache (see lab.sh.txt). */
+  public static final String LAUNCHER = "lab";
   private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Za-z_.-]+)@@");
 
   private final String name;
@@ -64,6 +68,8 @@ public final class Scaffold {
     values.put("ARTIFACT", name);
     values.put("PACKAGE", javaPackage);
     values.put("PACKAGE_PATH", packagePath);
+    values.put("JAR", "target/lab.jar");
+    values.put("USAGE", "./lab");
     SortedMap<String, String> files = new TreeMap<>();
     files.put("pom.xml", fill("pom.xml.txt", values));
     files.put("src/main/java/" + packagePath + "/MyLab.java", fill("MyLab.java.txt", values));
@@ -71,6 +77,7 @@ public final class Scaffold {
     files.put(".gitignore", fill("gitignore.txt", values));
     files.put(".github/workflows/homelab.yml", fill("workflow.yml.txt", values));
     files.put("README.md", fill("README.md.txt", values));
+    files.put(LAUNCHER, fill("lab.sh.txt", values));
     return files;
   }
 
@@ -81,6 +88,24 @@ public final class Scaffold {
       Path target = folder.resolve(file.getKey());
       Files.createDirectories(target.getParent());
       Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+      if (file.getKey().equals(LAUNCHER)) {
+        executable(target);
+      }
+    }
+  }
+
+  /**
+   * The launcher script {@code homelab-cli/src/main/resources/dev/homelab/cli/init/lab.sh.txt} with
+   * its jar and the name it is called by filled in: what {@code init} writes as {@code ./lab}, and
+   * what the repository keeps as {@code bin/homelab}.
+   */
+  public static String launcher(String jar, String usage) {
+    return fill("lab.sh.txt", Map.of("JAR", jar, "USAGE", usage));
+  }
+
+  private static void executable(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 

@@ -1,0 +1,123 @@
+package dev.homelab.backend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Writes the staged bytes of a write: each file new, forced to disk, {@code rw-r--r--} or with the
+ * permissions of the file it replaces. Most of a fresh render's time was here, one file after the
+ * other, waiting for each {@code fsync}; the disk takes many at once, so files are written by a
+ * few threads. The file store is asked once per write whether it has POSIX permissions (not once
+ * per file), and each folder is made once.
+ */
+final class Stager {
+  /** One file to stage: where, what, and the file whose permissions it keeps (or null). */
+  record File(Path staged, byte[] content, Path replaced) {}
+
+  /** Waiting on the disk, not the processor: more threads than cores pay off, up to a point. */
+  private static final int THREADS = Math.min(16, Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+  /** Below this, starting threads costs more than it saves. */
+  private static final int PARALLEL_FROM = 32;
+  private static final Set<PosixFilePermission> RW_R_R = PosixFilePermissions.fromString("rw-r--r--");
+
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+  private final boolean posix;
+
+  /** A stager for files under {@code root}, which exists. */
+  Stager(Path root) throws IOException {
+    this.posix = Files.getFileStore(root).supportsFileAttributeView(PosixFileAttributeView.class);
+    folders.add(root);
+  }
+
+  /** Writes every file; the first failure is thrown once every started file is done. */
+  void stage(List<File> files) throws IOException {
+    if (files.size() < PARALLEL_FROM) {
+      for (File file : files) {
+        write(file);
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS, task -> {
+      Thread thread = new Thread(task, "homelab-stage");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      int chunk = Math.max(1, files.size() / (THREADS * 4));
+      List<Future<?>> done = new ArrayList<>();
+      for (int from = 0; from < files.size(); from += chunk) {
+        List<File> part = files.subList(from, Math.min(files.size(), from + chunk));
+        done.add(pool.submit(() -> {
+          for (File file : part) {
+            try {
+              write(file);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+          return null;
+        }));
+      }
+      Throwable first = null;
+      for (Future<?> future : done) {
+        try {
+          future.get();
+        } catch (ExecutionException e) {
+          first = first == null ? e.getCause() : first;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          first = first == null ? new IOException("interrupted while writing files", e) : first;
+        }
+      }
+      if (first instanceof UncheckedIOException unchecked) {
+        throw unchecked.getCause();
+      } else if (first instanceof IOException io) {
+        throw io;
+      } else if (first instanceof RuntimeException runtime) {
+        throw runtime;
+      } else if (first instanceof Error error) {
+        throw error;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void write(File file) throws IOException {
+    Path folder = file.staged().getParent();
+    if (!folders.contains(folder)) {
+      Files.createDirectories(folder);
+      folders.add(folder);
+    }
+    try (FileChannel channel = FileChannel.open(file.staged(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(file.content());
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      // So a journal written after it never names bytes that a power cut could still lose.
+      channel.force(true);
+    }
+    if (posix) {
+      boolean keep = file.replaced() != null && Files.isRegularFile(file.replaced(), LinkOption.NOFOLLOW_LINKS);
+      Files.setPosixFilePermissions(file.staged(),
+          keep ? Files.getPosixFilePermissions(file.replaced(), LinkOption.NOFOLLOW_LINKS) : RW_R_R);
+    }
+  }
+}
