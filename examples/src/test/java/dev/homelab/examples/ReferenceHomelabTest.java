@@ -12,7 +12,7 @@ import dev.homelab.cli.StandardBackends;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.network.Exposure;
-import dev.homelab.testing.Golden;
+import dev.homelab.fixtures.Golden;
 import dev.homelab.validation.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
