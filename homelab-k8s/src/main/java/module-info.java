@@ -24,7 +24,8 @@ module dev.homelab.k8s {
   requires transitive kubernetes.model.core;
   requires kubernetes.model.apps;
   requires kubernetes.model.batch;
-  requires kubernetes.model.networking;
+  // NetworkPolicies and Peers, the helpers a Component admits its peers with, return NetworkPolicy.
+  requires transitive kubernetes.model.networking;
   requires kubernetes.model.storageclass;
   requires kubernetes.model.rbac;
   requires kubernetes.model.apiextensions;
