@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
-import dev.homelab.testing.Golden;
+import dev.homelab.fixtures.Golden;
 import dev.homelab.validation.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -66,7 +66,7 @@ class EscapingTest {
   @Test
   void should_refuse_jinja_in_the_k3s_config_which_k3s_ansible_templates_twice() {
     S3Target offsite = s3("etcd", "https://s3.example.com", "bucket").region("{{ 7 * 7 }}");
-    Lab lab = TestLabs.reference().backups(offsite).cluster(dev.homelab.testing.TestLabs.haK3s(offsite));
+    Lab lab = TestLabs.reference().backups(offsite).cluster(dev.homelab.fixtures.TestLabs.haK3s(offsite));
     assertThat(new AnsibleBackend().check(lab)).extracting(Problem::problem).singleElement().asString()
         .startsWith("\"{{ 7 * 7 }}\" in Ansible value /etcd-s3-region contains a Jinja delimiter");
   }

@@ -2,7 +2,7 @@ package dev.homelab.ansible;
 
 import dev.homelab.model.host.TaintEffect;
 import static dev.homelab.Homelab.*;
-import static dev.homelab.testing.TestLabs.*;
+import static dev.homelab.fixtures.TestLabs.*;
 
 import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;

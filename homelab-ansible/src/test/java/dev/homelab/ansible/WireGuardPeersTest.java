@@ -1,8 +1,8 @@
 package dev.homelab.ansible;
 
 import static dev.homelab.Homelab.*;
-import static dev.homelab.testing.TestLabs.DNS_POOL;
-import static dev.homelab.testing.TestLabs.PEER_KEY;
+import static dev.homelab.fixtures.TestLabs.DNS_POOL;
+import static dev.homelab.fixtures.TestLabs.PEER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homelab.backend.RenderedFiles;

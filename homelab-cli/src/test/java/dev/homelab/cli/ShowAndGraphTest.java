@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.homelab.model.Lab;
 import dev.homelab.model.network.Traefik;
-import dev.homelab.testing.TestLabs;
+import dev.homelab.fixtures.TestLabs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

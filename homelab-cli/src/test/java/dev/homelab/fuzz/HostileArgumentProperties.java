@@ -8,7 +8,7 @@ import dev.homelab.backend.Renderer;
 import dev.homelab.cli.StandardBackends;
 import dev.homelab.model.Lab;
 import dev.homelab.internal.Texts;
-import dev.homelab.testing.TestLabs;
+import dev.homelab.fixtures.TestLabs;
 import dev.homelab.validation.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

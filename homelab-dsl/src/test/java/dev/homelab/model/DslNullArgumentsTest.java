@@ -51,6 +51,10 @@ class DslNullArgumentsTest {
             check(type, method, i, Array.newInstance(parameters[i].getComponentType(), 1)).ifPresent(failures::add);
           } else if (parameters[i] == List.class) {
             check(type, method, i, Arrays.asList((Object) null)).ifPresent(failures::add);
+          } else if (Iterable.class.isAssignableFrom(parameters[i]) || java.util.Map.class.isAssignableFrom(parameters[i])) {
+            // Its null elements would go unchecked: teach this test to build one (as for List).
+            failures.add(type.getSimpleName() + "." + method.getName() + ": a " + parameters[i].getSimpleName()
+                + " argument, whose null elements this test cannot pass yet");
           }
         }
       }

@@ -5,7 +5,7 @@ import static dev.homelab.Homelab.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homelab.model.monitoring.AlertReceiver;
-import dev.homelab.testing.TestLabs;
+import dev.homelab.fixtures.TestLabs;
 import org.junit.jupiter.api.Test;
 
 /** Models print readably in JShell, and a printed secret is only ever its reference. */

@@ -1,7 +1,7 @@
 package dev.homelab.validation;
 
 import static dev.homelab.Homelab.*;
-import static dev.homelab.testing.TestLabs.*;
+import static dev.homelab.fixtures.TestLabs.*;
 
 import dev.homelab.model.Lab;
 import org.junit.jupiter.api.Test;

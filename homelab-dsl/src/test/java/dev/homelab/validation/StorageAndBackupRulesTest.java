@@ -2,7 +2,7 @@ package dev.homelab.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static dev.homelab.Homelab.*;
-import static dev.homelab.testing.TestLabs.*;
+import static dev.homelab.fixtures.TestLabs.*;
 
 import dev.homelab.model.cluster.BuiltIn;
 import org.junit.jupiter.api.Test;

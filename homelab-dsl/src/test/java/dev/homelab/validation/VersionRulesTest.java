@@ -1,6 +1,6 @@
 package dev.homelab.validation;
 
-import static dev.homelab.testing.TestLabs.*;
+import static dev.homelab.fixtures.TestLabs.*;
 
 import dev.homelab.versions.VersionKey;
 import org.junit.jupiter.api.Test;

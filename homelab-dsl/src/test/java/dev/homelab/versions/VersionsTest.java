@@ -1,7 +1,7 @@
 package dev.homelab.versions;
 
 import static dev.homelab.Homelab.*;
-import static dev.homelab.testing.TestLabs.minimal;
+import static dev.homelab.fixtures.TestLabs.minimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homelab.model.Lab;

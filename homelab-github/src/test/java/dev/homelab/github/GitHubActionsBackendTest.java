@@ -1,8 +1,8 @@
 package dev.homelab.github;
 
 import static dev.homelab.Homelab.*;
-import static dev.homelab.testing.TestLabs.offsite;
-import static dev.homelab.testing.TestLabs.webWithoutMetalLb;
+import static dev.homelab.fixtures.TestLabs.offsite;
+import static dev.homelab.fixtures.TestLabs.webWithoutMetalLb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +13,7 @@ import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.cluster.K3sVersion;
 import dev.homelab.model.network.Traefik;
-import dev.homelab.testing.Golden;
+import dev.homelab.fixtures.Golden;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

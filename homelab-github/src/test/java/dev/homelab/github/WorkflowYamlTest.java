@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homelab.model.Lab;
-import dev.homelab.testing.Yaml11Strings;
+import dev.homelab.fixtures.Yaml11Strings;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;

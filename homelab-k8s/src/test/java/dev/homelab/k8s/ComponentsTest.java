@@ -45,7 +45,7 @@ class ComponentsTest {
   void should_run_traefik_on_every_node_when_it_preserves_client_ips() throws Exception {
     JsonNode local = values(REFERENCE);
     JsonNode cluster = values(TestLabs.render(TestLabs.referenceLike()
-        .ingress(dev.homelab.testing.TestLabs.TRAEFIK.withoutClientIp().replicas(3))));
+        .ingress(dev.homelab.fixtures.TestLabs.TRAEFIK.withoutClientIp().replicas(3))));
 
     assertThat(local.at("/deployment/kind").asText()).isEqualTo("DaemonSet");
     assertThat(local.at("/deployment").has("replicas")).isFalse();

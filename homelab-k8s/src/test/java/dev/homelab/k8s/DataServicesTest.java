@@ -151,8 +151,8 @@ class DataServicesTest {
 
   @Test
   void should_share_the_targets_key_when_the_store_cannot_limit_keys_to_a_prefix() {
-    var shared = dev.homelab.testing.TestLabs.offsite().sharedKey();
-    Lab lab = dev.homelab.testing.TestLabs.minimal().backups(shared).dataServices(postgres("postgres").backup(shared));
+    var shared = dev.homelab.fixtures.TestLabs.offsite().sharedKey();
+    Lab lab = dev.homelab.fixtures.TestLabs.minimal().backups(shared).dataServices(postgres("postgres").backup(shared));
     assertThat(TestLabs.render(lab).text("data/postgres/cronjob-backup-offsite.yaml")).contains("name: s3-offsite\n")
         .doesNotContain("s3-key-scope");
   }

@@ -8,7 +8,7 @@ import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.network.Exposure;
-import dev.homelab.testing.Golden;
+import dev.homelab.fixtures.Golden;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.homelab.k8s;
 
 import dev.homelab.model.app.Protocol;
 import static dev.homelab.Homelab.*;
-import static dev.homelab.testing.TestLabs.*;
+import static dev.homelab.fixtures.TestLabs.*;
 
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;

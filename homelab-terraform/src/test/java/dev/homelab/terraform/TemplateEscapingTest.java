@@ -22,7 +22,7 @@ class TemplateEscapingTest {
 
   @Test
   void should_escape_a_template_sequence_in_the_state_key_written_to_the_backend_block() throws Exception {
-    S3Target target = dev.homelab.testing.TestLabs.offsite();
+    S3Target target = dev.homelab.fixtures.TestLabs.offsite();
     Lab lab = TerraformBackendTest.base().backups(target)
         .terraformState(terraformState(target).key("${file(\"/etc/passwd\")}/%{ if true }x%{ endif }.tfstate"));
     assertThat(file(lab, "backend.tf.json").at("/terraform/backend/s3/key").asText())
@@ -31,7 +31,7 @@ class TemplateEscapingTest {
 
   @Test
   void should_escape_model_strings_in_every_tf_json_file_but_keep_references_as_templates() throws Exception {
-    S3Target target = dev.homelab.testing.TestLabs.offsite().region("${var.x}");
+    S3Target target = dev.homelab.fixtures.TestLabs.offsite().region("${var.x}");
     Lab lab = TerraformBackendTest.base().backups(target);
     JsonNode buckets = file(lab, "buckets.tf.json");
     JsonNode provider = buckets.at("/provider/aws/0");

@@ -1,8 +1,8 @@
 package dev.homelab.terraform;
 
 import static dev.homelab.Homelab.*;
-import static dev.homelab.testing.TestLabs.offsite;
-import static dev.homelab.testing.TestLabs.webWithoutMetalLb;
+import static dev.homelab.fixtures.TestLabs.offsite;
+import static dev.homelab.fixtures.TestLabs.webWithoutMetalLb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +12,7 @@ import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.network.Traefik;
-import dev.homelab.testing.Golden;
+import dev.homelab.fixtures.Golden;
 import dev.homelab.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.Iterator;

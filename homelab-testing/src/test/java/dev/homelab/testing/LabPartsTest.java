@@ -2,6 +2,7 @@ package dev.homelab.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homelab.fixtures.TestLabs;
 import dev.homelab.model.Lab;
 import dev.homelab.versions.VersionKey;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.homelab.backend.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.homelab.testing.Yaml11Strings;
+import dev.homelab.fixtures.Yaml11Strings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.k8s.KubernetesBackend;
-import dev.homelab.testing.Golden;
+import dev.homelab.fixtures.Golden;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;

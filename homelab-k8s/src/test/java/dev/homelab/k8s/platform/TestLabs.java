@@ -2,7 +2,7 @@ package dev.homelab.k8s.platform;
 
 import dev.homelab.model.host.TaintEffect;
 import static dev.homelab.Homelab.*;
-import static dev.homelab.testing.TestLabs.*;
+import static dev.homelab.fixtures.TestLabs.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.RenderedFiles;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homelab.model.Lab;
 import dev.homelab.model.network.Traefik;
-import dev.homelab.testing.TestLabs;
+import dev.homelab.fixtures.TestLabs;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
