@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.homelab.backend.RenderedFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import dev.homelab.fixtures.TestLabs;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
