@@ -23,6 +23,8 @@ final class StandardRules {
     rules.addAll(StorageRules.all());
     rules.addAll(BackupRules.all());
     rules.addAll(AppRules.all());
+    rules.addAll(ApiVipRules.all());
+    rules.addAll(PlacementRules.all());
     return rules;
   }
 }
