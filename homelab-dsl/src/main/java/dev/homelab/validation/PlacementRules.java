@@ -38,7 +38,7 @@ final class PlacementRules {
       } else if (!a.arches().isEmpty() && members.stream().noneMatch(n -> a.arches().contains(n.arch()))) {
         r.report(ModelPaths.app(a.name()), "runsOn(nodesLabelled(\"" + c.key() + "\", \"" + c.value() + "\")) matches only "
                 + names(members) + ", none of them " + arches(a),
-            "Label a " + arches(a) + " node " + c + ", or fix .arches(...)");
+            "Label an " + arches(a) + " node " + c + ", or fix .arches(...)");
       }
     })));
   }
