@@ -78,7 +78,7 @@ public final class Homelab {
 
   /**
    * A host's hardware for {@code node(...).hardware(...)}: model name, CPU cores and memory (a
-   * Kubernetes quantity), all required, e.g. {@code hardware("Raspberry Pi 5 8GB", 4, "8Gi")}. No default.
+   * Kubernetes quantity), e.g. {@code hardware("Raspberry Pi 5 8GB", 4, "8Gi")}. Required: all three; no default.
    *
    * @see <a href="https://kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources/">reserve compute resources</a>
    */
@@ -89,8 +89,8 @@ public final class Homelab {
   }
 
   /**
-   * Every node labelled {@code key=value} (both required), for {@code app.runsOn(...)}, e.g.
-   * {@code nodesLabelled("homelab.dev/class", "compute")} with {@code node(...).label("homelab.dev/class", "compute")}. No default.
+   * Every node labelled {@code key=value} (Required: both; no default), for {@code app.runsOn(...)}, e.g.
+   * {@code nodesLabelled("homelab.dev/class", "compute")} with {@code node(...).label("homelab.dev/class", "compute")}.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector">nodeSelector</a>
    */

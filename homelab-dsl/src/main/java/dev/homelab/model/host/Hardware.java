@@ -70,18 +70,20 @@ public abstract class Hardware {
    */
   public static Hardware of(String model, int cores, String memory) {
     String path = ModelPaths.node(Arguments.UNKNOWN) + "/hardware";
-    required(model, path, "hardware(model, …)", "the model name", "hardware(\"Raspberry Pi 5 8GB\", 4, \"8Gi\")");
-    required(memory, path, "hardware(…, memory)", "a memory size", "hardware(\"Raspberry Pi 5 8GB\", 4, \"8Gi\")");
+    required(model, path, "Hardware.of(model, …)", "the model name", "hardware(\"Raspberry Pi 5 8GB\", 4, \"8Gi\")");
+    required(memory, path, "Hardware.of(…, memory)", "a memory size", "hardware(\"Raspberry Pi 5 8GB\", 4, \"8Gi\")");
     return ImmutableHardware.of(model, cores, memory);
   }
 
   /** Cores pods can request on a node of {@code role}: {@link #cores()} less the system reserve; may be zero or less. */
   public BigDecimal allocatableCpu(NodeRole role) {
+    required(role, ModelPaths.node(Arguments.UNKNOWN) + "/hardware", "allocatableCpu(role)", "a node role", "hardware.allocatableCpu(NodeRole.WORKER)");
     return BigDecimal.valueOf(cores()).subtract(role == NodeRole.CONTROL_PLANE ? SERVER_CPU : AGENT_CPU);
   }
 
   /** Bytes pods can request on a node of {@code role}: {@link #memory()} less the system reserve; zero when unreadable. */
   public BigDecimal allocatableMemory(NodeRole role) {
+    required(role, ModelPaths.node(Arguments.UNKNOWN) + "/hardware", "allocatableMemory(role)", "a node role", "hardware.allocatableMemory(NodeRole.WORKER)");
     return Quantities.value(memory()).orElse(BigDecimal.ZERO).subtract(role == NodeRole.CONTROL_PLANE ? SERVER_MEMORY : AGENT_MEMORY);
   }
 

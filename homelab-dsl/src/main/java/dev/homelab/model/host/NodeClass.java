@@ -48,13 +48,14 @@ public abstract class NodeClass {
    */
   public static NodeClass of(String key, String value) {
     String path = ModelPaths.node(Arguments.UNKNOWN);
-    required(key, path, "nodesLabelled(key, …)", "a node label key", "nodesLabelled(\"homelab.dev/class\", \"compute\")");
-    required(value, path, "nodesLabelled(…, value)", "a node label value", "nodesLabelled(\"homelab.dev/class\", \"compute\")");
+    required(key, path, "NodeClass.of(key, …)", "a node label key", "nodesLabelled(\"homelab.dev/class\", \"compute\")");
+    required(value, path, "NodeClass.of(…, value)", "a node label value", "nodesLabelled(\"homelab.dev/class\", \"compute\")");
     return ImmutableNodeClass.of(key, value);
   }
 
   /** Whether {@code node} carries this label with this value. */
   public boolean matches(Node node) {
+    required(node, ModelPaths.node(Arguments.UNKNOWN), "matches(node)", "a node", "nodeClass.matches(node(\"pi1\"))");
     return value().equals(node.labels().get(key()));
   }
 
