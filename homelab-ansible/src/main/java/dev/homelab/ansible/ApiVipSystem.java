@@ -103,11 +103,11 @@ final class ApiVipSystem extends HostSystem {
 
         **Rebuilding a server.** Take it out of the cluster first, from your workstation:
         `kubectl delete node <name>` (k3s removes its etcd member with it). Reinstall the OS, then
-        run `site.yml --limit <name>` and k3s-ansible with `--forks 1`. For `%s` that is all too,
+        run `site.yml --limit <name>` and k3s-ansible with `--forks 1`. `%s` needs nothing more,
         although k3s-ansible gives it `cluster-init`: when it has no etcd data and %s answers on
         port %d, `site.yml` writes `/etc/rancher/k3s/config.yaml.d/50-homelab-join.yaml`
-        (`cluster-init: false`, `server: %s`), so it joins through the VIP instead of starting a new,
-        empty cluster. The file stays: `%s` is then an ordinary joining server. Only when every
+        (`cluster-init: false`, `server: %s`), so it joins through the VIP instead of starting
+        a new, empty cluster. The file stays: `%s` is then an ordinary joining server. Only when every
         server is lost, restore from an etcd snapshot (`k3s server --cluster-reset --cluster-reset-restore-path=...`)
         on `%s` without that file.
         """.formatted(vip, routerId(vip), first.name(), CHECK_WEIGHT, first.name(), others.isEmpty() ? "another server" : "one of " + others,

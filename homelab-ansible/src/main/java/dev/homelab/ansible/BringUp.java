@@ -50,8 +50,9 @@ final class BringUp {
         cluster's volumes live on.
         """.formatted(HostOs.title(), HostOs.RELEASE, lab.sshUser(), nodes));
     lab.cluster().flatMap(K3s::apiVip).ifPresent(vip -> hosts.append("\nIt also brings up the API VIP `").append(vip)
-        .append("` on the servers (keepalived), before k3s: k3s-ansible's joining servers and agents register through it,\n")
-        .append("so it must answer first (`ping -c 1 ").append(vip).append("`).\n"));
+        .append("` on the servers (keepalived), before k3s:\n")
+        .append("k3s-ansible's joining servers and agents register through it, so it must answer first\n(`ping -c 1 ")
+        .append(vip).append("`).\n"));
     lab.vpn().filter(v -> v.gateway().isPresent()).ifPresent(v -> hosts.append("\nOn your router, forward UDP ")
         .append(v.port()).append(" to ").append(gatewayAddress(lab, v)).append(" (the WireGuard gateway `")
         .append(v.gateway().get()).append("`).\n"));

@@ -65,7 +65,7 @@ class ApiVipTest {
   void should_tell_in_the_bring_up_that_the_vip_comes_up_before_k3s() {
     Lab lab = withVip();
     assertThat(new AnsibleBackend().bringUp(lab)).anySatisfy(step -> assertThat(step.body())
-        .contains("It also brings up the API VIP `192.168.10.5` on the servers (keepalived), before k3s"));
+        .contains("It also brings up the API VIP `192.168.10.5` on the servers (keepalived), before k3s:\n"));
     assertThat(AnsibleBackendTest.render(lab).text("README.md")).contains("**Rebuilding a server.**");
   }
 

@@ -191,7 +191,8 @@ public final class TestLabs {
     return home("reference")
         .nodes(servers())
         .nodes(storagePi4(),
-            nuc().postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168.1.0/24").backup(offsite)))
+            nuc().postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168.1.0/24").backup(offsite))
+                .hardware(hardware("Intel NUC 11 Pro", 8, "32Gi")).label("homelab.dev/class", "compute"))
         .cluster(haK3s(offsite).upgrades(weekendUpgrades()))
         .loadBalancer(LAN_POOL, DNS_POOL)
         .ingress(TRAEFIK)
@@ -223,7 +224,8 @@ public final class TestLabs {
                 .volume(mount(media, "/media")).volume("config", "/config", "10Gi").runsOn(node("pi4")),
             app("homeassistant", "ghcr.io/home-assistant/home-assistant:2025.8.3").port(8123).host("home")
                 .internalVia(TRAEFIK).arches(Arch.AMD64).runsOn(node("nuc")).runAsRoot("s6-overlay init").volume(claim("config", "/config", "5Gi").local()),
-            app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics"))
+            app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis).metrics("/metrics")
+                .runsOn(nodesLabelled("homelab.dev/class", "compute")))
         .github(githubRunners())
         .dns(cloudflare("example.com"))
         .terraformState(terraformState(offsite));
