@@ -19,7 +19,7 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * The k3s cluster: {@code k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.10")}.
+ * The k3s cluster: {@code k3s("v1.33.4+k3s1").ha().apiVip("192.168.1.10")}.
  *
  * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
  */
