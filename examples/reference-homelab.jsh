@@ -13,6 +13,7 @@ import dev.homelab.model.data.DataService;
 import dev.homelab.model.app.App;
 import dev.homelab.model.app.Protocol;
 import dev.homelab.model.host.Arch;
+import dev.homelab.model.host.Hardware;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.host.TaintEffect;
 import dev.homelab.model.monitoring.AlertReceiver;
@@ -40,10 +41,13 @@ Lab referenceLab() {
 
   // Three servers keep an odd etcd quorum: two Pis and the NUC, which joined to make the control
   // plane HA; pi3 and the storage Pi are agents.
-  Node pi1 = node("pi1").arm64().controlPlane().ip("192.168.1.11");
-  Node pi2 = node("pi2").arm64().controlPlane().ip("192.168.1.12");
-  Node pi3 = node("pi3").arm64().worker().ip("192.168.1.13");
-  Node pi4 = node("pi4").arm64().worker().ip("192.168.1.14")
+  // What the nodes are: the validation checks that the apps placed on each fit.
+  Hardware pi5 = hardware("Raspberry Pi 5 8GB", 4, "8Gi");
+  Node pi1 = node("pi1").arm64().controlPlane().ip("192.168.1.11").hardware(pi5);
+  Node pi2 = node("pi2").arm64().controlPlane().ip("192.168.1.12").hardware(pi5);
+  Node pi3 = node("pi3").arm64().worker().ip("192.168.1.13").hardware(pi5)
+      .label("homelab.dev/class", "compute");
+  Node pi4 = node("pi4").arm64().worker().ip("192.168.1.14").hardware(pi5)
       .label("homelab.dev/storage", "true")
       // Soft: keep general workloads off the storage node unless nothing else fits.
       .taint("homelab.dev/storage", "true", TaintEffect.PREFER_NO_SCHEDULE)
@@ -53,7 +57,7 @@ Lab referenceLab() {
               .exportOverNfs(),
           mediaDisk("media", "/dev/disk/by-label/media").exportOverNfs(),
           backupDisk("restic", "/dev/disk/by-label/restic"));
-  Node nuc = node("nuc").amd64().controlPlane().ip("192.168.1.20")
+  Node nuc = node("nuc").amd64().controlPlane().ip("192.168.1.20").hardware(hardware("Intel NUC 11 Pro", 8, "32Gi"))
       .label("homelab.dev/class", "compute")
       .postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168.1.0/24").backup(offsite));
 
@@ -63,7 +67,7 @@ Lab referenceLab() {
 
   K3s cluster = k3s("v1.33.4+k3s1")
       .ha()
-      .apiEndpoint("192.168.1.11")
+      .apiVip("192.168.1.10")  // keepalived on the servers; agents and kubectl use it
       .tlsSan("k3s.example.com")
       .token(secret("k3s-token", "token"))
       .secretsEncryption(SecretsEncryption.AESCBC)
@@ -119,6 +123,7 @@ Lab referenceLab() {
                   .holding("postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant")),
           // A queue consumer: its port serves only /metrics, so probes just open the port.
           app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis)
+              .runsOn(nodesLabelled("homelab.dev/class", "compute"))  // any compute node: pi3 or the NUC
               .uses(blog)  // posts what it processed to the blog's API, the only app that admits it
               .metrics("/metrics").tcpProbe())
       .github(github("example/homelab").runners(runners("homelab-runners").scale(0, 2)))

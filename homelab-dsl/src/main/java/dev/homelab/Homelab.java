@@ -18,8 +18,10 @@ import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Disk;
 import dev.homelab.model.host.DiskUse;
+import dev.homelab.model.host.Hardware;
 import dev.homelab.model.host.HostPostgres;
 import dev.homelab.model.host.Node;
+import dev.homelab.model.host.NodeClass;
 import dev.homelab.model.infra.Dns;
 import dev.homelab.model.infra.DnsZone;
 import dev.homelab.model.infra.GitHub;
@@ -72,6 +74,30 @@ public final class Homelab {
   public static Node node(String name) {
     required(name, ModelPaths.node(Arguments.UNKNOWN), "node(name)", "the node's host name", "node(\"pi1\")");
     return Node.of(name);
+  }
+
+  /**
+   * A host's hardware for {@code node(...).hardware(...)}: model name, CPU cores and memory (a
+   * Kubernetes quantity), e.g. {@code hardware("Raspberry Pi 5 8GB", 4, "8Gi")}. Required: all three; no default.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources/">reserve compute resources</a>
+   */
+  public static Hardware hardware(String model, int cores, String memory) {
+    required(model, ModelPaths.node(Arguments.UNKNOWN) + "/hardware", "hardware(model, …)", "the model name", "hardware(\"Raspberry Pi 5 8GB\", 4, \"8Gi\")");
+    required(memory, ModelPaths.node(Arguments.UNKNOWN) + "/hardware", "hardware(…, memory)", "a memory size", "hardware(\"Raspberry Pi 5 8GB\", 4, \"8Gi\")");
+    return Hardware.of(model, cores, memory);
+  }
+
+  /**
+   * Every node labelled {@code key=value} (Required: both; no default), for {@code app.runsOn(...)}, e.g.
+   * {@code nodesLabelled("homelab.dev/class", "compute")} with {@code node(...).label("homelab.dev/class", "compute")}.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector">nodeSelector</a>
+   */
+  public static NodeClass nodesLabelled(String key, String value) {
+    required(key, ModelPaths.node(Arguments.UNKNOWN), "nodesLabelled(key, …)", "a node label key", "nodesLabelled(\"homelab.dev/class\", \"compute\")");
+    required(value, ModelPaths.node(Arguments.UNKNOWN), "nodesLabelled(…, value)", "a node label value", "nodesLabelled(\"homelab.dev/class\", \"compute\")");
+    return NodeClass.of(key, value);
   }
 
   /**

@@ -69,7 +69,8 @@ public final class AnsibleBackend implements Backend {
         new CrowdSecBouncerSystem(lab, vault),
         new WireGuardSystem(lab),
         new ResticSystem(lab, vault),
-        new PostgresSystem(lab, vault));
+        new PostgresSystem(lab, vault),
+        new ApiVipSystem(lab));
 
     RenderedFiles.Builder files = RenderedFiles.builder();
     Map<String, Object> inventory = K3sInventory.build(lab, vault, systems);

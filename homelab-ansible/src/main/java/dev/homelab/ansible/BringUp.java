@@ -3,6 +3,7 @@ package dev.homelab.ansible;
 import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.BringUpStep.Stage;
 import dev.homelab.model.Lab;
+import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.network.WireGuard;
 import dev.homelab.model.security.CrowdSec;
@@ -48,6 +49,10 @@ final class BringUp {
         names, which pinned apps and upgrade plans select), and mounts the disks and NFS exports the
         cluster's volumes live on.
         """.formatted(HostOs.title(), HostOs.RELEASE, lab.sshUser(), nodes));
+    lab.cluster().flatMap(K3s::apiVip).ifPresent(vip -> hosts.append("\nIt also brings up the API VIP `").append(vip)
+        .append("` on the servers (keepalived), before k3s:\n")
+        .append("k3s-ansible's joining servers and agents register through it, so it must answer first\n(`ping -c 1 ")
+        .append(vip).append("`).\n"));
     lab.vpn().filter(v -> v.gateway().isPresent()).ifPresent(v -> hosts.append("\nOn your router, forward UDP ")
         .append(v.port()).append(" to ").append(gatewayAddress(lab, v)).append(" (the WireGuard gateway `")
         .append(v.gateway().get()).append("`).\n"));

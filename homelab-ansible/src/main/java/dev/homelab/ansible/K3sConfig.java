@@ -41,6 +41,7 @@ final class K3sConfig {
     }
     Set<String> sans = new LinkedHashSet<>();
     lab.apiEndpoint().ifPresent(sans::add);
+    k3s.apiVip().ifPresent(sans::add); // also when apiEndpoint(...) names a DNS name for it
     sans.addAll(k3s.tlsSans());
     config.put("tls-san", new ArrayList<>(sans));
     config.put("cluster-cidr", k3s.clusterCidr());

@@ -30,7 +30,9 @@ final class RoleFiles {
       "homelab_postgres", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/homelab-pg-dump-s3.j2", "templates/homelab-pg-dump-s3.service.j2",
           "templates/homelab-pg-dump-s3.timer.j2", "templates/pg-dump-s3.env.j2",
-          "templates/postgresql-homelab.conf.j2"));
+          "templates/postgresql-homelab.conf.j2"),
+      "homelab_api_vip", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/homelab-check-apiserver.j2", "templates/keepalived.conf.j2"));
 
   /**
    * Roles whose templates call the Jinja filters of {@code filter_plugins/} (Ansible loads the ones

@@ -634,9 +634,9 @@ public abstract class Lab {
     return hosts;
   }
 
-  /** The API endpoint: the configured one, else the first server's address. */
+  /** The API endpoint: the configured one, else the API VIP, else the first server's address. */
   public Optional<String> apiEndpoint() {
-    Optional<String> configured = cluster().flatMap(K3s::apiEndpoint);
+    Optional<String> configured = cluster().flatMap(K3s::apiEndpoint).or(() -> cluster().flatMap(K3s::apiVip));
     return configured.isPresent() ? configured : servers().stream().findFirst().map(Node::address);
   }
 

@@ -47,6 +47,8 @@ public final class Checks {
   public static final Check NODE_IP_UNIQUE = check("node-ip-unique", "No two nodes share an IP");
   /** {@code node-label}: Node labels are Kubernetes label keys and values. */
   public static final Check NODE_LABEL = check("node-label", "Node labels are Kubernetes label keys and values");
+  /** {@code node-hardware}: A node's hardware has a model name on one line, at least 1 CPU core and a memory size. */
+  public static final Check NODE_HARDWARE = check("node-hardware", "A node's hardware has a model name on one line, at least 1 CPU core and a memory size");
   /** {@code taint}: A taint has a Kubernetes label key. */
   public static final Check TAINT = check("taint", "A taint has a Kubernetes label key");
   /** {@code disk-devices}: A Btrfs RAID-1 data disk has exactly 2 devices, any other disk exactly 1. */
@@ -71,6 +73,8 @@ public final class Checks {
   public static final Check K3S_CIDR_LAN = check("k3s-cidr-lan", "The cluster and service CIDRs do not overlap the LAN");
   /** {@code api-endpoint-in-lan}: An API endpoint given as an IP is a host address of the LAN. */
   public static final Check API_ENDPOINT_IN_LAN = check("api-endpoint-in-lan", "An API endpoint given as an IP is a host address of the LAN");
+  /** {@code api-vip}: The API VIP is an IPv4 host address of the LAN outside every MetalLB pool, node address and cluster network, on an HA cluster whose servers have IPs. */
+  public static final Check API_VIP = check("api-vip", "The API VIP is an IPv4 host address of the LAN outside every MetalLB pool, node address and cluster network, on an HA cluster whose servers have IPs");
   /** {@code etcd-odd-servers}: An HA cluster (embedded etcd) has an odd number of servers, at least 3. */
   public static final Check ETCD_ODD_SERVERS = check("etcd-odd-servers", "An HA cluster (embedded etcd) has an odd number of servers, at least 3");
   /** {@code etcd-snapshots-need-ha}: etcd snapshots are taken on an HA cluster only (a single server runs on SQLite). */
@@ -253,6 +257,10 @@ public final class Checks {
   public static final Check ARCH_PINNED_NODE = check("arch-pinned-node", "An app pinned to a node runs an image for that node's architecture");
   /** {@code arch-no-node}: Some node has an architecture an arch-limited image runs on. */
   public static final Check ARCH_NO_NODE = check("arch-no-node", "Some node has an architecture an arch-limited image runs on");
+  /** {@code runs-on-class-known}: runsOn(nodesLabelled(...)) matches a node of the lab. */
+  public static final Check RUNS_ON_CLASS_KNOWN = check("runs-on-class-known", "runsOn(nodesLabelled(...)) matches a node of the lab");
+  /** {@code node-capacity}: The requests of the apps placed on a node with hardware fit its cores and memory less the system reserve (for a class: on some node of it). */
+  public static final Check NODE_CAPACITY = check("node-capacity", "The requests of the apps placed on a node with hardware fit its cores and memory less the system reserve (for a class: on some node of it)");
   /** {@code metrics-need-monitoring}: Apps with metrics have the monitoring stack. */
   public static final Check METRICS_NEED_MONITORING = check("metrics-need-monitoring", "Apps with metrics have the monitoring stack");
   /** {@code public-nextcloud-installs}: A public Nextcloud installs itself (admin and database settings), so it never serves its web installer. */

@@ -25,6 +25,8 @@ final class StandardRules {
     rules.addAll(AppRules.all());
     rules.addAll(GroupRules.all());
     rules.addAll(InternalTlsRule.all());
+    rules.addAll(ApiVipRules.all());
+    rules.addAll(PlacementRules.all());
     return rules;
   }
 }

@@ -122,6 +122,14 @@ class BreakOneRuleProperties {
         at(Checks.K3S_CIDRS, "homelab/cluster", tweak(s -> s.serviceCidr = "10.42.0.0/16")),
         at(Checks.K3S_CIDR_LAN, "homelab/cluster", tweak(s -> s.clusterCidr = "192.168.0.0/16")),
         at(Checks.API_ENDPOINT_IN_LAN, "homelab/cluster", tweak(s -> s.apiEndpoint = "10.250.0.1")),
+        at(Checks.API_VIP, "homelab/cluster", add(l -> l.cluster(l.cluster().orElseThrow().apiVip("10.250.0.1")))),
+        at(Checks.NODE_HARDWARE, "homelab/nodes/tiny", add(l -> l.nodes(node("tiny").hardware(hardware("Tiny", 0, "1Gi"))))),
+        at(Checks.RUNS_ON_CLASS_KNOWN, "homelab/apps/broken",
+            add(l -> l.apps(app("broken", IMAGE).runsOn(nodesLabelled("homelab.dev/class", "nowhere"))))),
+        at(Checks.NODE_CAPACITY, "homelab/nodes/small", add(l -> {
+          var small = node("small").hardware(hardware("Small", 1, "1Gi"));
+          return l.nodes(small).apps(app("broken", IMAGE).runsOn(small).resources("2", "128Mi", "512Mi"));
+        })),
         at(Checks.ETCD_SNAPSHOTS_NEED_HA, "homelab/cluster", s -> {
           LabSpec c = s.copy();
           c.serverArches = times(1, Arch.ARM64);

@@ -40,6 +40,10 @@ CHECKERS = {
     "/etc/homelab/pg-dump-s3.env": "systemd-analyze verify of the unit that reads it; bash -n",
     "/usr/local/sbin/homelab-pg-dump-s3": "bash -n (also the template's validate:)",
     "/etc/sysctl.d/90-wireguard.conf": "sysctl in the gateway's network namespace reads 1",
+    "/etc/keepalived/keepalived.conf": "keepalived -t (config test: keywords, interface, check script's ownership)",
+    "/usr/local/sbin/homelab-check-apiserver": "sh -n",
+    "{{ homelab_api_vip_k3s_dropins }}/50-homelab-join.yaml":
+        "YAML with server and cluster-init (written only on a rebuilt first server, so never in the chroot)",
     "{{ homelab_wireguard_dir }}/{{ homelab_wireguard_interface }}.conf":
         "wg-quick strip; its PostUp/PostDown commands run in the gateway's network namespace",
 }

@@ -413,6 +413,15 @@ for host in "${HOSTS[@]}"; do
       echo "rules: $before, $during after PostUp, $after after PostDown"
       [ "$during" -gt "$before" ] && [ "$after" = "$before" ]'
   fi
+  if [ -e "$root/etc/keepalived/keepalived.conf" ]; then
+    check "$host: keepalived -t (API VIP)" on "$host" keepalived -t -f /etc/keepalived/keepalived.conf
+    check "$host: sh -n homelab-check-apiserver" on "$host" sh -n /usr/local/sbin/homelab-check-apiserver
+  fi
+  if [ -e "$root/etc/rancher/k3s/config.yaml.d/50-homelab-join.yaml" ]; then
+    check "$host: k3s join drop-in is YAML with server and cluster-init" python3 -c \
+      'import sys, yaml; c = yaml.safe_load(open(sys.argv[1])); assert c["server"] and c["cluster-init"] is False, c' \
+      "$root/etc/rancher/k3s/config.yaml.d/50-homelab-join.yaml"
+  fi
   # nft -c -f for an nftables file a role writes: none does today (the bouncer builds its own
   # tables at run time), so any *.nft below /etc is checked.
   for nft in $(cd "$root" && find etc -name '*.nft' 2>/dev/null); do

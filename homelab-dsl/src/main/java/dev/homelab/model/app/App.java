@@ -20,6 +20,7 @@ import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.data.Connection;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
+import dev.homelab.model.host.NodeClass;
 import dev.homelab.model.network.Exposure;
 import dev.homelab.model.network.Traefik;
 import dev.homelab.model.data.Setting;
@@ -237,6 +238,13 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/">assigning pods to nodes</a>
    */
   public abstract Optional<String> runsOn();
+
+  /**
+   * The nodes the app may run on, by label. Default: none (any node of a matching arch).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector">nodeSelector</a>
+   */
+  public abstract Optional<NodeClass> runsOnNodes();
 
   /**
    * Commands the app's image runs on a schedule, beside the app. Default: none.
@@ -711,7 +719,19 @@ public abstract class App {
    */
   public App runsOn(Node node) {
     required(node, ModelPaths.app(name()), ".runsOn(node)", "a node of the lab", ".runsOn(nas)");
-    return copy().withRunsOn(node.name());
+    return copy().withRunsOn(node.name()).withRunsOnNodes(Optional.empty());
+  }
+
+  /**
+   * Runs the app on any node with a label, e.g. {@code .runsOn(nodesLabelled("homelab.dev/class",
+   * "compute"))}; replaces a {@link #runsOn(Node)} pin (and that one replaces this). Combine with
+   * {@link #arches} to require an architecture too. Default: any node.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector">nodeSelector</a>
+   */
+  public App runsOn(NodeClass nodes) {
+    required(nodes, ModelPaths.app(name()), ".runsOn(nodes)", "a class of nodes", ".runsOn(nodesLabelled(\"homelab.dev/class\", \"compute\"))");
+    return copy().withRunsOnNodes(nodes).withRunsOn(Optional.empty());
   }
 
   /**
@@ -843,6 +863,7 @@ public abstract class App {
         .when(runAsRoot().filter(r -> !Texts.isOneLine(r)).isPresent(), Checks.ROOT_REASON,
             () -> "runAsRoot(...) needs a one-line reason of plain text", "Say why the image must run as root, e.g. .runAsRoot(\"s6-overlay init runs only as root\")")
         .addAll(resources().violations())
+        .addAll(runsOnNodes().map(NodeClass::violations).orElse(List.of()))
         .addAll(probe().violations());
     metrics().ifPresent(m -> {
       v.when(!HttpPaths.isPath(m), Checks.HTTP_PATH, () -> "metrics path " + Texts.quote(m) + " is not an absolute URL path",

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * The k3s cluster: {@code k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.10")}.
+ * The k3s cluster: {@code k3s("v1.33.4+k3s1").ha().apiVip("192.168.1.10")}.
  *
  * @see <a href="https://docs.k3s.io/cli/server">k3s server configuration</a>
  */
@@ -57,6 +57,14 @@ public abstract class K3s {
    * @see <a href="https://docs.k3s.io/datastore/ha-embedded">HA with embedded etcd</a>
    */
   public abstract Optional<String> apiEndpoint();
+
+  /**
+   * Virtual IP of the API, held by one healthy server at a time (keepalived, VRRP). Default: none.
+   *
+   * @see <a href="https://docs.k3s.io/datastore/cluster-loadbalancer">k3s cluster load balancer</a>
+   * @see <a href="https://keepalived.readthedocs.io/en/latest/configuration_synopsis.html">keepalived configuration</a>
+   */
+  public abstract Optional<String> apiVip();
 
   /**
    * Extra SANs on the API server certificate ({@code tls-san}). Default: none (the endpoint is always added).
@@ -156,6 +164,21 @@ public abstract class K3s {
   public K3s apiEndpoint(String endpoint) {
     required(endpoint, ModelPaths.cluster(), ".apiEndpoint(endpoint)", "a host name or IP", ".apiEndpoint(\"192.168.1.10\")");
     return copy().withApiEndpoint(endpoint);
+  }
+
+  /**
+   * A virtual IP for the API, e.g. {@code .apiVip("192.168.1.10")}: a free LAN address outside the
+   * MetalLB pools that keepalived on the servers moves to a server whose API server answers. It is
+   * the API endpoint (agents and joining servers register through it, kubectl talks to it) unless
+   * {@link #apiEndpoint(String)} names a DNS name for it, and a TLS SAN. Default: none (the endpoint
+   * is the first server, whose loss takes the API address with it).
+   *
+   * @see <a href="https://docs.k3s.io/datastore/cluster-loadbalancer">k3s cluster load balancer</a>
+   * @see <a href="https://keepalived.readthedocs.io/en/latest/configuration_synopsis.html">keepalived configuration</a>
+   */
+  public K3s apiVip(String address) {
+    required(address, ModelPaths.cluster(), ".apiVip(address)", "a free IPv4 address of the LAN", ".apiVip(\"192.168.1.10\")");
+    return copy().withApiVip(address);
   }
 
   /**

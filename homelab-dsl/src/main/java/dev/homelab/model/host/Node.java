@@ -100,6 +100,13 @@ public abstract class Node {
   public abstract Optional<HostPostgres> postgres();
 
   /**
+   * What the host is: model, CPU cores, memory. Default: none (its capacity is not checked).
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources/">reserve compute resources</a>
+   */
+  public abstract Optional<Hardware> hardware();
+
+  /**
    * A host called {@code name} (required); prefer {@link dev.homelab.Homelab#node}. Default: amd64
    * worker, reached by its host name, no labels, taints or disks.
    *
@@ -226,6 +233,17 @@ public abstract class Node {
     return copy().withPostgres(postgres);
   }
 
+  /**
+   * What the host is, e.g. {@code .hardware(hardware("Raspberry Pi 5 8GB", 4, "8Gi"))}: the
+   * validation checks that the apps placed here fit (less a system reserve). Default: none.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources/">reserve compute resources</a>
+   */
+  public Node hardware(Hardware hardware) {
+    required(hardware, ModelPaths.node(name()), ".hardware(hardware)", "the host's hardware", ".hardware(hardware(\"Raspberry Pi 5 8GB\", 4, \"8Gi\"))");
+    return copy().withHardware(hardware);
+  }
+
   /** The disk called {@code name}, if this host has one. */
   public Optional<Disk> disk(String name) {
     required(name, ModelPaths.node(name()), "disk(name)", "a disk's name", "node.disk(\"data\")");
@@ -249,6 +267,7 @@ public abstract class Node {
     taints().forEach(t -> v.addAll(t.violations()));
     disks().forEach(d -> v.addAll("disks/" + d.name(), d.violations()));
     postgres().ifPresent(p -> v.addAll(p.violations()));
+    hardware().ifPresent(h -> v.addAll(h.violations()));
     return v.list();
   }
 

@@ -50,7 +50,7 @@ final class AppWorkload {
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
         .withSecurityContext(security)
-        .withNodeSelector(Pods.nodeSelector(app.arches(), app.runsOn()))
+        .withNodeSelector(Pods.nodeSelector(app.arches(), app.runsOn(), app.runsOnNodes()))
         .withInitContainers(AppInit.initContainers(lab, app))
         .addToContainers(new ContainerBuilder()
             .withName(name)

@@ -2,6 +2,7 @@ package dev.homelab.k8s.pods;
 
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.host.Arch;
+import dev.homelab.model.host.NodeClass;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -118,6 +119,16 @@ public final class Pods {
     return new ProbeBuilder().withNewExec().withCommand(command).endExec()
         .withInitialDelaySeconds(initialDelaySeconds).withPeriodSeconds(10).withTimeoutSeconds(5)
         .withFailureThreshold(6).build();
+  }
+
+  /**
+   * {@link #nodeSelector(Set, Optional)} plus the label of the class of nodes the app runs on
+   * ({@code runsOn(nodesLabelled(key, value))}): a plain node selector, as a class is one label.
+   */
+  public static Map<String, String> nodeSelector(Set<Arch> arches, Optional<String> node, Optional<NodeClass> nodes) {
+    Map<String, String> out = nodeSelector(arches, node);
+    nodes.ifPresent(c -> out.put(c.key(), c.value()));
+    return out;
   }
 
   /** {@code kubernetes.io/arch} when the image is single-arch, {@code kubernetes.io/hostname} when pinned. */
