@@ -140,10 +140,11 @@ public final class ResticJob {
   public static final String RESTORED = "/restore";
 
   /**
-   * A schedule that never fires (February 31st), for a suspended restore CronJob: resuming it by
-   * mistake must not restore over live data every night.
+   * The schedule of a suspended restore CronJob: February 29th, the rarest date a cron parser
+   * accepts (an impossible one such as February 31st is refused), so resuming it by mistake does
+   * not restore over live data every night.
    */
-  static final String NEVER = "0 0 31 2 *";
+  static final String RARELY = "0 0 29 2 *";
 
   /**
    * A CronJob that restores the latest snapshot of this job's {@code --host} with
@@ -178,7 +179,7 @@ public final class ResticJob {
         .withAnnotations(keyScope())
         .endMetadata()
         .withNewSpec()
-        .withSchedule(schedule == null ? NEVER : schedule)
+        .withSchedule(schedule == null ? RARELY : schedule)
         .withSuspend(schedule == null ? true : null)
         .withTimeZone(lab.timeZone())
         .withConcurrencyPolicy("Forbid")
