@@ -168,7 +168,9 @@ final class ResticSystem extends HostSystem {
         - The restore test: `restic-check-<name>.timer` runs `restic check --read-data-subset=10%`
           on Sundays at 05:30 (structure, and a random tenth of the data read back and hashed);
           `systemctl status restic-check-<name>` shows the last result.
-        - Restore: `set -a; . /etc/restic/<name>.env; set +a; restic snapshots`, then
+        - Restore, with the service's environment (`EnvironmentFile=` values are quoted for
+          systemd, not for a shell): `systemd-run --quiet --wait --pipe -p
+          EnvironmentFile=/etc/restic/<name>.env restic snapshots`, then the same with
           `restic restore latest --host <node> --target /tmp/restore` (files keep their original
           paths below the target; `--include <path>` restores part of them). Copy them back with
           the services that write them stopped.
