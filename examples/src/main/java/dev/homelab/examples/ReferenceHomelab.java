@@ -44,7 +44,8 @@ public final class ReferenceHomelab {
 
     DataService postgres = postgres("postgres").backup(offsite);
     DataService redis = redis("redis");
-    DataService rabbitmq = rabbitmq("rabbitmq").adminHost("rabbitmq");
+    // Its definitions (the apps' users and vhosts, queues, policies) nightly; Redis is a cache, not backed up.
+    DataService rabbitmq = rabbitmq("rabbitmq").adminHost("rabbitmq").backup(offsite);
     DataService pihole = pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole");
     App blog = app("blog", "ghcr.io/example/blog:1.4.2").replicas(2).publicVia(traefik).metrics("/metrics");
 

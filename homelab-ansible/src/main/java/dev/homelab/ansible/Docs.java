@@ -142,7 +142,8 @@ final class Docs {
         """.formatted(lab.name(), lab.cluster().orElseThrow().version(), lab.servers().get(0).name(),
             MIN_ANSIBLE_CORE, MIN_ANSIBLE_CORE, HostOs.title(), HostOs.RELEASE, HostOs.DISTRIBUTION, HostOs.MAJOR_VERSION,
             lab.sshUser(), k3sAnsibleTag(lab), k3sAnsibleTag(lab),
-            plays.toString().stripTrailing(), notes, k3sAnsibleTag(lab), configFileMode(lab), InventoryGraph.of(inventory))
+            plays.toString().stripTrailing(), notes, k3sAnsibleTag(lab), configFileMode(lab) + EtcdRestoreDocs.section(lab),
+            InventoryGraph.of(inventory))
         + "\n" + dev.homelab.versions.VersionsReadme.section(lab, "ansible");
   }
 

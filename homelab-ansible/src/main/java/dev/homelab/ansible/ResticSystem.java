@@ -26,6 +26,20 @@ final class ResticSystem extends HostSystem {
 
   private final Vault vault;
 
+  /**
+   * The restore test's schedule: Sundays at 05:30, after the nights' backups (restic check waits
+   * for no backup: it fails on a repository another process has locked, and the next week's run
+   * catches up).
+   */
+  static final String CHECK_ON_CALENDAR = "Sun *-*-* 05:30:00";
+  /**
+   * How much of the data the weekly check reads back: a random 10% each time, so a damaged pack is
+   * found within weeks without reading the whole repository every Sunday.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/045_working_with_repos.html#checking-integrity-and-consistency">restic check --read-data-subset</a>
+   */
+  static final String CHECK_READ_DATA_SUBSET = "10%";
+
   ResticSystem(Lab lab, Vault vault) {
     super(lab, GROUP, "restic backups to the backup disk");
     this.vault = vault;
@@ -82,6 +96,11 @@ final class ResticSystem extends HostSystem {
     mounts.add(disk.mountPoint());
     mounts.addAll(backup.paths());
     b.put("unit_requires_mounts_for", SystemdText.paths(mounts));
+    b.put("check_on_calendar", CHECK_ON_CALENDAR);
+    b.put("check_read_data_subset", CHECK_READ_DATA_SUBSET);
+    b.put("check_unit_description", SystemdText.value("restic check of " + b.get("repository")
+        + ", reading back " + CHECK_READ_DATA_SUBSET + " of the data"));
+    b.put("check_unit_requires_mounts_for", SystemdText.paths(List.of(disk.mountPoint())));
     return b;
   }
 
@@ -146,6 +165,15 @@ final class ResticSystem extends HostSystem {
         - Other paths are read live; stop the services writing them if they must be consistent.
         - A backup requires its repository's disk and the backed-up paths' mounts
           (`RequiresMountsFor=`): it never runs on an unmounted disk.
+        - The restore test: `restic-check-<name>.timer` runs `restic check --read-data-subset=10%`
+          on Sundays at 05:30 (structure, and a random tenth of the data read back and hashed);
+          `systemctl status restic-check-<name>` shows the last result.
+        - Restore, with the service's environment (`EnvironmentFile=` values are quoted for
+          systemd, not for a shell): `systemd-run --quiet --wait --pipe -p
+          EnvironmentFile=/etc/restic/<name>.env restic snapshots`, then the same with
+          `restic restore latest --host <node> --target /tmp/restore` (files keep their original
+          paths below the target; `--include <path>` restores part of them). Copy them back with
+          the services that write them stopped.
         """;
   }
 

@@ -26,7 +26,7 @@ final class RoleFiles {
           "templates/peer.conf.j2"),
       "homelab_restic", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/restic.env.j2", "templates/restic-backup.j2", "templates/restic.service.j2",
-          "templates/restic.timer.j2"),
+          "templates/restic.timer.j2", "templates/restic-check.service.j2", "templates/restic-check.timer.j2"),
       "homelab_postgres", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/homelab-pg-dump-s3.j2", "templates/homelab-pg-dump-s3.service.j2",
           "templates/homelab-pg-dump-s3.timer.j2", "templates/pg-dump-s3.env.j2",

@@ -224,6 +224,33 @@ class AnsibleBackendTest {
   }
 
   @Test
+  void should_test_each_restic_repository_weekly_by_reading_part_of_its_data_back() {
+    RenderedFiles files = render(TestLabs.reference());
+    Map<String, Object> vars = yaml(files, "vars/restic.yml");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> backup = ((List<Map<String, Object>>) map(vars, "homelab_restic_backups_by_host").get("pi4")).get(0);
+
+    assertThat(backup).containsEntry("check_on_calendar", "Sun *-*-* 05:30:00")
+        .containsEntry("check_read_data_subset", "10%")
+        .containsEntry("check_unit_requires_mounts_for", "/mnt/restic");
+    assertThat(files.text("roles/homelab_restic/templates/restic-check.service.j2"))
+        .contains("ExecStart=/usr/bin/restic check --read-data-subset={{ item.check_read_data_subset | replace('%', '%%') }}\n")
+        .contains("EnvironmentFile=/etc/restic/{{ item.name }}.env\n");
+    assertThat(files.text("roles/homelab_restic/tasks/main.yml"))
+        .contains("dest: \"/etc/systemd/system/restic-check-{{ item.name }}.timer\"")
+        .contains("name: \"restic-check-{{ item.name }}.timer\"");
+    assertThat(files.text("README.md")).contains("`restic restore latest --host <node> --target /tmp/restore`");
+  }
+
+  @Test
+  void should_say_how_to_restore_the_etcd_snapshots_on_the_first_server_and_rejoin_the_others() {
+    String readme = render(TestLabs.reference()).text("README.md");
+
+    assertThat(readme).contains("`k3s server --cluster-reset --cluster-reset-restore-path=<snapshot name>`",
+        "`rm -rf /var/lib/rancher/k3s/server/db/`");
+  }
+
+  @Test
   void should_render_the_wireguard_gateway_with_the_roles_variables() {
     Map<String, Object> vars = yaml(render(TestLabs.reference()), "vars/vpn.yml");
     assertThat(vars).containsEntry("homelab_wireguard_addresses", List.of("10.8.0.1/24"))

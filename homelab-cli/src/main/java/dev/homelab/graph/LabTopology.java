@@ -147,6 +147,10 @@ public final class LabTopology {
           link(app(app.name()), data(used), "uses", Line.SOLID);
         }
       }
+      // uses(app): the only flow between two apps' namespaces that the NetworkPolicies admit
+      for (String called : app.usesApps()) {
+        link(app(app.name()), app(called), "calls", Line.SOLID);
+      }
     }
   }
 

@@ -92,6 +92,14 @@ class ShowAndGraphTest {
   }
 
   @Test
+  void should_draw_an_edge_from_an_app_to_the_app_it_uses_in_mermaid_and_dot() {
+    Lab lab = SMALL.apps(app("worker", "ghcr.io/example/worker:2.0.1").uses(app("blog", "ghcr.io/example/blog:1.4.2")));
+
+    assertThat(run(lab, "graph").out()).contains("  app_worker -->|\"calls\"| app_blog\n");
+    assertThat(run(lab, "graph", "-f", "dot").out()).contains("  app_worker -> app_blog [label=\"calls\"];\n");
+  }
+
+  @Test
   void should_draw_the_same_text_for_the_same_model() {
     Lab rich = TestLabs.rich();
 

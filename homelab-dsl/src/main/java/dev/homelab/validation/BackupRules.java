@@ -13,7 +13,25 @@ final class BackupRules {
   private BackupRules() {}
 
   static List<Rule> all() {
-    return List.of(backupTargetKnown(), etcdS3TargetKnown(), terraformStateTargetKnown(), resticDisk());
+    return List.of(backupTargetKnown(), etcdS3TargetKnown(), terraformStateTargetKnown(), resticDisk(),
+        appDatabaseBackedUp());
+  }
+
+  /**
+   * What the user chose to keep: an app's {@code backup(s3)} keeps its volumes, and its PostgreSQL
+   * database is as much its data (Nextcloud's files without its database are not a Nextcloud), so
+   * the PostgreSQL service it {@code uses()} must be backed up too. Redis and RabbitMQ are not
+   * required: apps use them as a cache and a hand-off, and their users and vhosts come from the
+   * model again; {@code .backup(s3)} on them is there for labs that keep data in them.
+   */
+  static Rule appDatabaseBackedUp() {
+    return Rule.of(Checks.APP_DATABASE_BACKED_UP, (lab, r) -> lab.apps().stream()
+        .filter(a -> !a.backups().isEmpty())
+        .forEach(a -> a.uses().forEach(used -> lab.dataService(used)
+            .filter(d -> d.kind() == dev.homelab.model.data.DataService.Kind.POSTGRES && d.backup().isEmpty())
+            .ifPresent(d -> r.report(ModelPaths.dataService(d.name()),
+                "app " + a.name() + " is backed up but its database here is not",
+                "Add .backup(" + a.backups().get(0) + ") to " + d.name())))));
   }
 
   /**

@@ -183,8 +183,10 @@ public final class Checks {
   public static final Check CALENDAR_SCHEDULE = check("calendar-schedule", "A host backup schedule is a systemd calendar expression");
   /** {@code cron-schedule}: Cron schedules have five fields with values in range. */
   public static final Check CRON_SCHEDULE = check("cron-schedule", "Cron schedules have five fields with values in range");
-  /** {@code dump-only-postgres}: Only PostgreSQL data services are dumped to S3. */
-  public static final Check DUMP_ONLY_POSTGRES = check("dump-only-postgres", "Only PostgreSQL data services are dumped to S3");
+  /** {@code data-backup-kind}: Data services that hold data are backed up to S3 (PostgreSQL, Redis, RabbitMQ); Pi-hole, whose settings the lab renders, is not. */
+  public static final Check DATA_BACKUP_KIND = check("data-backup-kind", "Data services that hold data are backed up to S3 (PostgreSQL, Redis, RabbitMQ); Pi-hole, whose settings the lab renders, is not");
+  /** {@code app-database-backed-up}: An app that is backed up has the PostgreSQL service it uses backed up too: its database is part of its data. */
+  public static final Check APP_DATABASE_BACKED_UP = check("app-database-backed-up", "An app that is backed up has the PostgreSQL service it uses backed up too: its database is part of its data");
 
   // ---- apps ----------------------------------------------------------------------------------------------
   /** {@code port}: Ports are between 1 and 65535. */

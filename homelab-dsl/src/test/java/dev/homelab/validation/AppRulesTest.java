@@ -6,6 +6,7 @@ import static dev.homelab.fixtures.TestLabs.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homelab.model.app.Probe;
+import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
 import org.junit.jupiter.api.Test;
 
@@ -277,9 +278,31 @@ class AppRulesTest {
   }
 
   @Test
-  void should_reject_a_dump_of_a_service_that_is_not_postgres() {
-    Expect.only(minimal().backups(offsite()).dataServices(redis("redis").backup(offsite())), Checks.DUMP_ONLY_POSTGRES,
-        "homelab/dataServices/redis: only PostgreSQL is dumped to S3, this is redis. Drop .backup(...) from redis");
+  void should_reject_a_backup_of_pihole() {
+    Expect.only(minimal().backups(offsite()).loadBalancer(pool("dns", "192.168.1.53/32").manualOnly())
+            .dataServices(pihole("pihole").loadBalancerIp("192.168.1.53").backup(offsite())),
+        Checks.DATA_BACKUP_KIND,
+        "homelab/dataServices/pihole: Pi-hole holds no data to back up, the lab renders its settings again. Drop .backup(...) from pihole");
+  }
+
+  @Test
+  void should_accept_backups_of_redis_and_rabbitmq() {
+    Expect.none(minimal().backups(offsite()).dataServices(redis("redis").backup(offsite()), rabbitmq("rabbitmq").backup(offsite())));
+  }
+
+  @Test
+  void should_require_the_database_of_a_backed_up_app_to_be_backed_up() {
+    DataService db = postgres("db");
+    Expect.only(minimal().backups(offsite()).dataServices(db, redis("cache"))
+            .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").backup(offsite()).uses(db, redis("cache"))),
+        Checks.APP_DATABASE_BACKED_UP,
+        "homelab/dataServices/db: app wiki is backed up but its database here is not. Add .backup(offsite) to db");
+  }
+
+  @Test
+  void should_accept_a_backed_up_app_whose_database_is_backed_up() {
+    DataService db = postgres("db").backup(offsite());
+    Expect.none(minimal().backups(offsite()).dataServices(db).apps(app("wiki", "ghcr.io/example/wiki:1.0.0").backup(offsite()).uses(db)));
   }
 
   @Test

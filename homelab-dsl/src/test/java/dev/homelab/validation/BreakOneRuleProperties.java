@@ -258,7 +258,9 @@ class BreakOneRuleProperties {
           return c.build().apps(app("broken", IMAGE).metrics("/metrics"));
         }),
         at(Checks.CRON_SCHEDULE, "homelab/dataServices/cache", add(l -> l.dataServices(redis("cache").backupSchedule("nightly").storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data"))))),
-        new Breaker(Checks.DUMP_ONLY_POSTGRES, s -> "homelab/dataServices/cache", s -> s.build().dataServices(redis("cache").backup(s.offsite()).storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data")))),
+        new Breaker(Checks.DATA_BACKUP_KIND, s -> "homelab/dataServices/dns", s -> s.build().dataServices(pihole("dns").loadBalancerIp(s.ip(249)).backup(s.offsite()).storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data")))),
+        new Breaker(Checks.APP_DATABASE_BACKED_UP, s -> "homelab/dataServices/db2", s -> s.build().dataServices(postgres("db2").storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data")))
+            .apps(app("keeper", IMAGE).backup(s.offsite()).uses(postgres("db2")))),
         at(Checks.ROOT_ONLY_IMAGE, "homelab/apps/ha2", add(l -> l.apps(app("ha2", "ghcr.io/home-assistant/home-assistant:2025.8.3")))),
         at(Checks.ROOT_REASON, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runAsRoot("")))),
         at(Checks.CRON_JOB_NAME, "homelab/apps/broken/cronJobs/Nightly", add(l -> l.apps(app("broken", IMAGE).cronJob("Nightly", "0 3 * * *", "true")))),

@@ -31,14 +31,14 @@ class ConnectionRulesTest {
   }
 
   @Test
-  void should_inject_redis_and_rabbitmq_settings_with_the_shared_credentials() {
+  void should_inject_the_apps_own_rabbitmq_user_and_vhost_and_the_shared_redis_password() {
     App worker = app("worker", IMAGE).uses(QUEUE, CACHE);
     Lab lab = minimal().dataServices(QUEUE, CACHE).apps(worker);
 
     assertThat(worker.connectionEnv(lab)).containsExactly(entry("RABBITMQ_HOST", "queue.queue.svc.cluster.local"),
-        entry("RABBITMQ_PORT", "5672"), entry("RABBITMQ_USER", "admin"), entry("RABBITMQ_VHOST", "/"),
+        entry("RABBITMQ_PORT", "5672"), entry("RABBITMQ_USER", "worker"), entry("RABBITMQ_VHOST", "worker"),
         entry("REDIS_HOST", "cache.cache.svc.cluster.local"), entry("REDIS_PORT", "6379"));
-    assertThat(worker.connectionSecretEnv(lab)).containsExactly(entry("RABBITMQ_PASSWORD", SecretRef.of("queue-credentials", "password")),
+    assertThat(worker.connectionSecretEnv(lab)).containsExactly(entry("RABBITMQ_PASSWORD", SecretRef.of("worker-queue", "password")),
         entry("REDIS_PASSWORD", SecretRef.of("cache-credentials", "password")));
   }
 

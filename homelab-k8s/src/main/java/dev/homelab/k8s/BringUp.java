@@ -60,6 +60,7 @@ final class BringUp {
             .append("hands the node's resolvers to CoreDNS and containerd pulls images through them; with Pi-hole there,\n")
             .append("a restarting Pi-hole would stop every name lookup and image pull in the cluster, its own included.\n"));
     steps.add(new BringUpStep(Stage.KUBERNETES, "Apply the manifests", sb.toString()));
+    dev.homelab.k8s.data.RestoreGuide.bringUpStep(lab).ifPresent(steps::add);
     return steps;
   }
 }

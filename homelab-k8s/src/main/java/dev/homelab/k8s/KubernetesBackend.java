@@ -93,7 +93,8 @@ public final class KubernetesBackend implements Backend {
       out.add(folder + "/kustomization.yaml", kustomization(files.keySet()));
     });
     out.add("kustomization.yaml", kustomization(folders));
-    out.add("README.md", ApplyGuide.readme(customKinds, webhooks) + "\n" + dev.homelab.versions.VersionsReadme.section(lab, name()));
+    out.add("README.md", ApplyGuide.readme(customKinds, webhooks) + "\n" + dev.homelab.versions.VersionsReadme.section(lab, name())
+        + dev.homelab.k8s.data.RestoreGuide.section(lab));
     out.add(ApplyGuide.WAIT_SCRIPT, ApplyGuide.waitScript(customKinds, webhooks));
     if (!secrets.missing().isEmpty()) {
       out.add("SECRETS.md", secrets.markdown(lab));

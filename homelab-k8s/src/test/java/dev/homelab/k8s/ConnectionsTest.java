@@ -28,11 +28,11 @@ class ConnectionsTest {
   }
 
   @Test
-  void should_give_a_rabbitmq_client_the_shared_user_its_password_and_the_vhost() throws IOException {
+  void should_give_a_rabbitmq_client_its_own_user_vhost_and_password() throws IOException {
     RenderedFiles files = TestLabs.render(lab(app("worker", "ghcr.io/example/worker:2.0.1").uses(QUEUE)));
 
     assertThat(env(files, "worker")).containsExactly("RABBITMQ_HOST=queue.queue.svc.cluster.local", "RABBITMQ_PORT=5672",
-        "RABBITMQ_USER=admin", "RABBITMQ_VHOST=/", "RABBITMQ_PASSWORD<-queue-credentials/password");
+        "RABBITMQ_USER=worker", "RABBITMQ_VHOST=worker", "RABBITMQ_PASSWORD<-worker-queue/password");
   }
 
   @Test

@@ -17,7 +17,7 @@ class DataServicesTest {
 
   @Test
   void should_create_a_role_and_database_per_app_using_postgres_in_a_job_of_its_namespace() {
-    JsonNode job = only(OUT.kind("Job"));
+    JsonNode job = only(OUT.kind("Job").stream().filter(j -> Rendered.namespace(j).equals("postgres")).toList());
     JsonNode pod = job.path("spec").path("template").path("spec");
     JsonNode psql = pod.path("containers").get(0);
 

@@ -133,7 +133,7 @@ public abstract class Connection {
       case PORT -> Optional.of(Integer.toString(s.port()));
       case DATABASE -> Optional.of(s.databaseFor(app));
       case USER -> Optional.of(s.userFor(app));
-      case VHOST -> Optional.of(DataService.RABBITMQ_VHOST);
+      case VHOST -> Optional.of(s.vhostFor(app));
       case PASSWORD -> Optional.empty();
     };
   }

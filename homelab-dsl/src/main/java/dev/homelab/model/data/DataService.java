@@ -99,9 +99,6 @@ public abstract class DataService {
     }
   }
 
-  /** RabbitMQ's default virtual host, the one every app shares. */
-  static final String RABBITMQ_VHOST = "/";
-
   /**
    * Name of the service; also its namespace. Required.
    *
@@ -166,7 +163,8 @@ public abstract class DataService {
   public abstract Optional<String> loadBalancerIp();
 
   /**
-   * S3 target for nightly encrypted dumps (PostgreSQL). Default: none.
+   * S3 target for nightly encrypted backups (PostgreSQL dump, Redis RDB snapshot, RabbitMQ
+   * definitions). Default: none.
    *
    * @see <a href="https://www.postgresql.org/docs/current/app-pgdump.html">pg_dump</a>
    */
@@ -256,9 +254,14 @@ public abstract class DataService {
   }
 
   /**
-   * Dumps nightly to this S3 target, encrypted; PostgreSQL only. Default: no dumps.
+   * Backs up nightly to this S3 target, encrypted with restic: PostgreSQL as a {@code pg_dumpall}
+   * (with a restore CronJob and a weekly restore test), Redis as an RDB snapshot, RabbitMQ as its
+   * definitions (with a restore CronJob); not Pi-hole, whose settings the lab renders. An app with
+   * {@code .backup(...)} needs the PostgreSQL service it uses backed up. Default: no backup.
    *
-   * @see <a href="https://www.postgresql.org/docs/current/app-pgdump.html">pg_dump</a>
+   * @see <a href="https://www.postgresql.org/docs/current/app-pg-dumpall.html">pg_dumpall</a>
+   * @see <a href="https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/">Redis persistence: backups</a>
+   * @see <a href="https://www.rabbitmq.com/docs/backup">RabbitMQ backup and restore</a>
    */
   public DataService backup(dev.homelab.model.backup.S3Target target) {
     required(target, ModelPaths.dataService(name()), ".backup(target)", "an S3 target of the lab", ".backup(offsite)");
@@ -287,18 +290,22 @@ public abstract class DataService {
   }
 
   /**
-   * The Secret with the password of app {@code appName}'s own PostgreSQL role: {@code
-   * secret("<app>-db", "password")}. For every app that {@code uses()} a PostgreSQL service, a Job
-   * creates the role and the database named like the app (owned by it) and sets this password; the
-   * app reads the same Secret, e.g. {@code .env("POSTGRES_PASSWORD", postgres.credentialsFor("nextcloud"))}.
-   * The Secret is needed in both namespaces, the app's and the service's. Default: that convention,
-   * fixed.
+   * The Secret with the password of app {@code appName}'s own user: {@code secret("<app>-db",
+   * "password")} for its PostgreSQL role, {@code secret("<app>-<service>", "password")} for its
+   * RabbitMQ user (e.g. {@code worker-rabbitmq}). For every app that {@code uses()} a PostgreSQL
+   * service, a Job creates the role and the database named like the app (owned by it); for every
+   * app that uses a RabbitMQ service, a Job creates the user and the vhost named like the app, with
+   * permissions on that vhost only. Both Jobs set this password at every apply; the app reads the
+   * same Secret, e.g. {@code .env("POSTGRES_PASSWORD", postgres.credentialsFor("nextcloud"))}. The
+   * Secret is needed in both namespaces, the app's and the service's. Default: that convention,
+   * fixed (Redis and Pi-hole have no per-app users: the PostgreSQL form).
    *
    * @see <a href="https://www.postgresql.org/docs/current/sql-createrole.html">CREATE ROLE</a>
+   * @see <a href="https://www.rabbitmq.com/docs/access-control">RabbitMQ access control: users, vhosts, permissions</a>
    */
   public SecretRef credentialsFor(String appName) {
     required(appName, ModelPaths.dataService(name()), "credentialsFor(appName)", "an app's name", "db.credentialsFor(\"nextcloud\")");
-    return SecretRef.of(appName + "-db", "password");
+    return SecretRef.of(appName + (kind() == Kind.RABBITMQ ? "-" + name() : "-db"), "password");
   }
 
   /**
@@ -319,6 +326,18 @@ public abstract class DataService {
    */
   public String databaseFor(String appName) {
     required(appName, ModelPaths.dataService(name()), "databaseFor(appName)", "an app's name", "db.databaseFor(\"nextcloud\")");
+    return appName;
+  }
+
+  /**
+   * Name of app {@code appName}'s own RabbitMQ virtual host, and of its user: the app name. The
+   * user has permissions on that vhost only, so apps sharing a broker see neither each other's
+   * queues nor their messages. Default: the app name, fixed.
+   *
+   * @see <a href="https://www.rabbitmq.com/docs/vhosts">RabbitMQ virtual hosts</a>
+   */
+  public String vhostFor(String appName) {
+    required(appName, ModelPaths.dataService(name()), "vhostFor(appName)", "an app's name", "rabbitmq.vhostFor(\"worker\")");
     return appName;
   }
 
@@ -345,8 +364,8 @@ public abstract class DataService {
 
   /**
    * The service's own user: {@code postgres} (PostgreSQL's superuser), {@code admin} (RabbitMQ's
-   * user, shared by the apps that use it). Default: that, fixed; none for Redis and Pi-hole, which
-   * have only a password ({@code ""}).
+   * administrator, for the management UI and the Jobs that create the apps' users; apps never get
+   * it). Default: that, fixed; none for Redis and Pi-hole, which have only a password ({@code ""}).
    *
    * @see <a href="https://hub.docker.com/_/rabbitmq">rabbitmq image: RABBITMQ_DEFAULT_USER</a>
    */
@@ -359,26 +378,32 @@ public abstract class DataService {
   }
 
   /**
-   * The user app {@code appName} logs in as: its own role on PostgreSQL ({@link #databaseFor}), the
-   * shared {@link #sharedUser()} on RabbitMQ. Default: that, fixed.
+   * The user app {@code appName} logs in as: its own role on PostgreSQL ({@link #databaseFor}), its
+   * own user on RabbitMQ ({@link #vhostFor}); none on Redis and Pi-hole ({@code ""}). Default: that, fixed.
    *
    * @see <a href="https://www.postgresql.org/docs/current/sql-createrole.html">CREATE ROLE</a>
+   * @see <a href="https://www.rabbitmq.com/docs/access-control">RabbitMQ access control</a>
    */
   public String userFor(String appName) {
     required(appName, ModelPaths.dataService(name()), "userFor(appName)", "an app's name", "db.userFor(\"nextcloud\")");
-    return kind() == Kind.POSTGRES ? databaseFor(appName) : sharedUser();
+    return hasAppUsers() ? appName : sharedUser();
+  }
+
+  /** PostgreSQL and RabbitMQ give every app that uses them a user (and database or vhost) of its own. */
+  private boolean hasAppUsers() {
+    return kind() == Kind.POSTGRES || kind() == Kind.RABBITMQ;
   }
 
   /**
-   * The Secret with the password app {@code appName} logs in with: its own on PostgreSQL
-   * ({@link #credentialsFor(String)}), the service's {@link #credentials()} on Redis and RabbitMQ.
+   * The Secret with the password app {@code appName} logs in with: its own on PostgreSQL and
+   * RabbitMQ ({@link #credentialsFor(String)}), the service's {@link #credentials()} on Redis.
    * Default: that, fixed.
    *
    * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
    */
   public SecretRef passwordFor(String appName) {
     required(appName, ModelPaths.dataService(name()), "passwordFor(appName)", "an app's name", "db.passwordFor(\"nextcloud\")");
-    return kind() == Kind.POSTGRES ? credentialsFor(appName) : credentials();
+    return hasAppUsers() ? credentialsFor(appName) : credentials();
   }
 
   /**
@@ -407,8 +432,8 @@ public abstract class DataService {
         .when(adminHost().isPresent() && !kind().hasAdminUi(), Checks.ADMIN_HOST_UI,
             () -> kind().name().toLowerCase(java.util.Locale.ROOT) + " serves no admin UI to route adminHost(...) to",
             "Drop .adminHost(...) from " + name())
-        .when(backup().isPresent() && kind() != Kind.POSTGRES, Checks.DUMP_ONLY_POSTGRES,
-            () -> "only PostgreSQL is dumped to S3, this is " + kind().name().toLowerCase(java.util.Locale.ROOT),
+        .when(backup().isPresent() && kind() == Kind.PIHOLE, Checks.DATA_BACKUP_KIND,
+            () -> "Pi-hole holds no data to back up, the lab renders its settings again",
             "Drop .backup(...) from " + name())
         .when(kind() == Kind.PIHOLE && loadBalancerIp().isEmpty(), Checks.PIHOLE_LB_IP,
             () -> "Pi-hole serves no DNS to the LAN without a load-balancer IP", "Call .loadBalancerIp(\"192.168.1.53\")")

@@ -79,6 +79,12 @@ public final class ResticJob {
     return this;
   }
 
+  /** Adds {@code volume} to the pod without mounting it in restic (e.g. a script for a {@link #before} container). */
+  public ResticJob volume(Volume volume) {
+    volumes.add(volume);
+    return this;
+  }
+
   /** Schedules the job's pod like this (e.g. next to the pod whose RWO volume it reads). */
   public ResticJob affinity(Affinity affinity) {
     this.affinity = affinity;
@@ -122,6 +128,74 @@ public final class ResticJob {
         .withAffinity(affinity)
         .withInitContainers(initContainers)
         .withContainers(restic)
+        .withVolumes(allVolumes)
+        .endSpec()
+        .endTemplate()
+        .endSpec().endJobTemplate()
+        .endSpec()
+        .build();
+  }
+
+  /** Where a restore pod finds the latest snapshot: a file backed up as {@code /backup/dump/x} is {@code /restore/backup/dump/x}. */
+  public static final String RESTORED = "/restore";
+
+  /**
+   * The schedule of a suspended restore CronJob: February 29th, the rarest date a cron parser
+   * accepts (an impossible one such as February 31st is refused), so resuming it by mistake does
+   * not restore over live data every night.
+   */
+  static final String RARELY = "0 0 29 2 *";
+
+  /**
+   * A CronJob that restores the latest snapshot of this job's {@code --host} with
+   * {@code restic restore latest} into an emptyDir at {@link #RESTORED}, then runs {@code restorer}
+   * (which gets that emptyDir mounted, read-only, and {@code volumes}). With a null
+   * {@code schedule} it is suspended, a template to run by hand:
+   * {@code kubectl create job --from=cronjob/<name> <name>-1}.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/050_restore.html">restic: restoring from backup</a>
+   * @see <a href="https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/kubectl_create_job/">kubectl create job --from=cronjob/...</a>
+   */
+  public CronJob restore(Lab lab, String cronJobName, Map<String, String> restoreLabels, String schedule,
+      Container restorer, List<Volume> restorerVolumes) {
+    List<Volume> allVolumes = new ArrayList<>(restorerVolumes);
+    allVolumes.add(new VolumeBuilder().withName("restored").withNewEmptyDir().endEmptyDir().build());
+    allVolumes.add(new VolumeBuilder().withName("restic-cache").withNewEmptyDir().endEmptyDir().build());
+    Container restic = new ContainerBuilder()
+        .withName("restic-restore")
+        .withImage(dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.IMAGE_RESTIC))
+        .withCommand("/bin/sh", "-c", "set -eu\nrestic restore latest --host " + host + " --target " + RESTORED + "\n")
+        .withEnv(env())
+        .addNewVolumeMount().withName("restored").withMountPath(RESTORED).endVolumeMount()
+        .addNewVolumeMount().withName("restic-cache").withMountPath("/cache").endVolumeMount()
+        .withResources(Pods.resources("100m", "256Mi", "1Gi"))
+        .withSecurityContext(uid == ROOT ? Pods.rootContainer() : Pods.restrictedContainer())
+        .build();
+    Container main = new ContainerBuilder(restorer)
+        .addNewVolumeMount().withName("restored").withMountPath(RESTORED).withReadOnly(true).endVolumeMount()
+        .build();
+    return new CronJobBuilder()
+        .withNewMetadata().withName(cronJobName).withNamespace(namespace).withLabels(restoreLabels)
+        .withAnnotations(keyScope())
+        .endMetadata()
+        .withNewSpec()
+        .withSchedule(schedule == null ? RARELY : schedule)
+        .withSuspend(schedule == null ? true : null)
+        .withTimeZone(lab.timeZone())
+        .withConcurrencyPolicy("Forbid")
+        .withSuccessfulJobsHistoryLimit(1)
+        .withFailedJobsHistoryLimit(3)
+        .withNewJobTemplate().withNewSpec()
+        .withBackoffLimit(schedule == null ? 0 : 2)
+        .withNewTemplate()
+        .withNewMetadata().withLabels(restoreLabels).endMetadata()
+        .withNewSpec()
+        .withRestartPolicy("Never")
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(uid == ROOT ? Pods.rootPod() : Pods.restrictedPod(uid))
+        .withAffinity(affinity)
+        .withInitContainers(restic)
+        .withContainers(main)
         .withVolumes(allVolumes)
         .endSpec()
         .endTemplate()

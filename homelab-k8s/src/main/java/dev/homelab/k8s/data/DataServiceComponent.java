@@ -26,8 +26,9 @@ import java.util.function.Predicate;
 
 /**
  * One data service in namespace {@code <name>}: a single-replica StatefulSet with its volume and its
- * headless governing Service, a Service for clients, the admin UI on the internal entrypoint, Pi-hole's DNS on its MetalLB IP, PostgreSQL's
- * nightly dump, and NetworkPolicies that admit only the apps that {@code uses()} it.
+ * headless governing Service, a Service for clients, the admin UI on the internal entrypoint, Pi-hole's DNS on its MetalLB IP, the
+ * nightly backup and its restore ({@link DataBackups}), the apps' own users (PostgreSQL roles,
+ * RabbitMQ users and vhosts), and NetworkPolicies that admit only the apps that {@code uses()} it.
  */
 final class DataServiceComponent implements Component {
   private final String name;
@@ -59,11 +60,14 @@ final class DataServiceComponent implements Component {
     }
     s.adminHost().ifPresent(host -> out.add(Routes.internalRoute(lab, name, name + "-admin", host, name, name,
         engine.adminPort())));
-    if (s.kind() == DataService.Kind.POSTGRES && s.backup().isPresent()) {
-      out.add(PostgresDump.cronJob(lab, s, engine.uid()));
+    if (engine.uid() != null) {
+      out.addAll(DataBackups.objects(lab, s, engine.uid()));
     }
     if (s.kind() == DataService.Kind.POSTGRES) {
       out.addAll(PostgresRoles.objects(lab, s));
+    }
+    if (s.kind() == DataService.Kind.RABBITMQ) {
+      out.addAll(RabbitMqUsers.objects(lab, s));
     }
     out.addAll(DataPolicies.of(lab, s, engine));
     return out;

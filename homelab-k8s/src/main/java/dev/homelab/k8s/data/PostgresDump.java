@@ -7,22 +7,18 @@ import dev.homelab.model.data.DataService;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import java.util.Map;
 
 /**
  * PostgreSQL's nightly dump to its S3 target: an init container from the server's own image (so
  * {@code pg_dumpall} matches the server's major version) writes every database and role into an
- * emptyDir, then restic encrypts and uploads it (see {@link ResticJob}). Restore with
- * {@code restic restore latest --target .} and {@code psql -f pg_dumpall.sql}.
+ * emptyDir, then restic encrypts and uploads it (see {@link ResticJob}). {@link PostgresRestore}
+ * restores it.
  */
 final class PostgresDump {
   private PostgresDump() {}
 
   static CronJob cronJob(Lab lab, DataService s, long uid) {
-    String name = s.name();
-    ResticJob job = new ResticJob(name, "backup-" + s.backup().get(),
-        Map.of(Pods.NAME, name + "-backup", Pods.COMPONENT, "backup"), s.backupSchedule(), uid,
-        lab.s3Target(s.backup().get()).orElseThrow(), lab.name() + "/data/" + name, name);
+    ResticJob job = DataBackups.resticJob(lab, s, uid);
     job.source(new VolumeBuilder().withName("dump").withNewEmptyDir().endEmptyDir().build(), "dump", false);
     job.before(new ContainerBuilder()
         .withName("pg-dumpall")

@@ -113,7 +113,7 @@ final class PostgresRoles {
     return sb.toString();
   }
 
-  private static String hash(String text) {
+  static String hash(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 8);
