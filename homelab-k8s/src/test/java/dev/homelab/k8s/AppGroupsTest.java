@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Apps sharing a namespace ({@code app(...).group("media")}): one namespace, no shared names, no new flows. */
 class AppGroupsTest {
-  private static final DataService POSTGRES = postgres("postgres");
+  private static final DataService POSTGRES = postgres("postgres").backup(TestLabs.OFFSITE);
   private static final App SONARR = app("sonarr", "lscr.io/linuxserver/sonarr:4.0.15").port(8989).host("sonarr")
       .internalVia(TRAEFIK).group("media").uses(POSTGRES).volume("config", "/config", "1Gi").backup(TestLabs.OFFSITE)
       .cronJob("rss", "*/15 * * * *", "/app/rss").metrics("/metrics");
@@ -81,6 +81,9 @@ class AppGroupsTest {
     // each app's own S3 key, limited to its own repository: the namespace is shared, the key is not
     assertThat(FILES.text("apps/media/cronjob-jelly-backup-offsite.yaml"))
         .contains("name: " + TestLabs.OFFSITE.credentialsSecretFor("jelly")).doesNotContain(TestLabs.OFFSITE.credentialsSecretFor("media"));
+    // the README's restore section names the jobs as they are rendered
+    assertThat(FILES.text("README.md")).contains("CronJob `media/jelly-backup-offsite`", "CronJob `media/sonarr-backup-offsite`")
+        .doesNotContain("CronJob `jelly/");
   }
 
   @Test

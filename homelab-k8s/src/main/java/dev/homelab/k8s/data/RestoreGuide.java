@@ -1,9 +1,11 @@
 package dev.homelab.k8s.data;
 
+import dev.homelab.k8s.apps.AppNames;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.data.DataService;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,8 +20,11 @@ public final class RestoreGuide {
 
   /** The section, or {@code ""}. */
   public static String section(Lab lab) {
-    List<DataService> services = lab.dataServices().stream().filter(s -> s.backup().isPresent()).toList();
-    List<App> apps = lab.apps().stream().filter(a -> !a.backups().isEmpty()).toList();
+    // By name, not declaration order: the same lab written in another order renders the same bytes.
+    List<DataService> services = lab.dataServices().stream().filter(s -> s.backup().isPresent())
+        .sorted(Comparator.comparing(DataService::name)).toList();
+    List<App> apps = lab.apps().stream().filter(a -> !a.backups().isEmpty())
+        .sorted(Comparator.comparing(App::name)).toList();
     if (services.isEmpty() && apps.isEmpty()) {
       return "";
     }
@@ -59,8 +64,9 @@ public final class RestoreGuide {
     }
     for (App a : apps) {
       for (String target : a.backups()) {
-        sb.append("- app `").append(a.name()).append("`: its own volumes nightly (CronJob `").append(a.name()).append("/backup-")
-            .append(target).append("`)\n  to ").append(repository(lab, target, lab.name() + "/apps/" + a.name())).append(".\n")
+        // in its group's namespace, the job named after the app there (AppBackups)
+        sb.append("- app `").append(a.name()).append("`: its own volumes nightly (CronJob `").append(a.namespace()).append('/')
+            .append(AppNames.scoped(a, "backup-" + target)).append("`)\n  to ").append(repository(lab, target, lab.name() + "/apps/" + a.name())).append(".\n")
             .append("  Restore by hand: scale the app to 0; `restic restore latest --host ").append(a.name())
             .append(" --target <dir>` gives\n  `backup/<volume>/`: copy each into its claim (from a pod mounting it), scale the app back.\n");
       }
@@ -74,7 +80,8 @@ public final class RestoreGuide {
    */
   public static java.util.Optional<dev.homelab.backend.BringUpStep> bringUpStep(Lab lab) {
     List<DataService> dumped = lab.dataServices().stream()
-        .filter(s -> s.backup().isPresent() && s.kind() == DataService.Kind.POSTGRES).toList();
+        .filter(s -> s.backup().isPresent() && s.kind() == DataService.Kind.POSTGRES)
+        .sorted(Comparator.comparing(DataService::name)).toList();
     if (dumped.isEmpty()) {
       return java.util.Optional.empty();
     }
