@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The local roles site.yml applies. They are static (the model only reaches them through the
@@ -65,7 +66,17 @@ final class RoleFiles {
     return out;
   }
 
+  /**
+   * Resources never change while the JVM runs, so each is read once: every render copied them from
+   * the jar again. Safe to share: {@code RenderedFiles.Builder.add} copies what it is given.
+   */
+  private static final Map<String, byte[]> READ = new ConcurrentHashMap<>();
+
   private static byte[] read(String resource) {
+    return READ.computeIfAbsent(resource, RoleFiles::load);
+  }
+
+  private static byte[] load(String resource) {
     try (InputStream in = RoleFiles.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing resource dev/homelab/ansible/" + resource);

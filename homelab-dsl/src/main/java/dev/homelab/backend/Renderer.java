@@ -1,5 +1,6 @@
 package dev.homelab.backend;
 
+import dev.homelab.internal.RenderScope;
 import dev.homelab.model.Lab;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.ValidationException;
@@ -87,6 +88,11 @@ public final class Renderer {
    * {@link Backend#check}, in backend order. Empty when every backend can render the model.
    */
   public List<Problem> problems(Lab lab) {
+    // one scope: the validator and a backend's check that asks standard rules again run each rule once
+    return RenderScope.of(lab, () -> problemsInScope(lab));
+  }
+
+  private List<Problem> problemsInScope(Lab lab) {
     List<Problem> found = new ArrayList<>(validator.problems(lab));
     boolean modelValid = found.isEmpty();
     for (Backend backend : backends) {
@@ -114,6 +120,10 @@ public final class Renderer {
    * {@link Backend#check}. A warning never stops a render; the command line prints them.
    */
   public List<Problem> warnings(Lab lab) {
+    return RenderScope.of(lab, () -> warningsInScope(lab));
+  }
+
+  private List<Problem> warningsInScope(Lab lab) {
     List<Problem> found = new ArrayList<>(validator.warnings(lab));
     if (!validator.problems(lab).isEmpty()) {
       return found;
@@ -137,6 +147,11 @@ public final class Renderer {
    * included) and renders it in memory, keyed by backend name. Nothing touches the disk.
    */
   public Map<String, RenderedFiles> render(Lab lab) {
+    // a backend's render may check the model again (Ansible's safety net): the scope runs each rule once
+    return RenderScope.of(lab, () -> renderInScope(lab));
+  }
+
+  private Map<String, RenderedFiles> renderInScope(Lab lab) {
     check(lab);
     Map<String, RenderedFiles> out = new LinkedHashMap<>();
     for (Backend backend : backends) {
@@ -193,6 +208,10 @@ public final class Renderer {
   private record Output(Map<String, RenderedFiles> rendered, SortedMap<String, byte[]> topLevel) {}
 
   private Output output(Lab lab, Collection<String> only) {
+    return RenderScope.of(lab, () -> outputInScope(lab, only));
+  }
+
+  private Output outputInScope(Lab lab, Collection<String> only) {
     for (String name : only) {
       if (backends.stream().noneMatch(b -> b.name().equals(name))) {
         throw new IllegalArgumentException("no backend is called " + name);

@@ -16,6 +16,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 @HomelabStyle
 public abstract class SecretRef {
+  /** Compiled once: every render names variables after many references. */
+  private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
+
   SecretRef() {}
 
   /**
@@ -85,7 +88,7 @@ public abstract class SecretRef {
 
   /** {@code name_key} in snake case: the stem of Ansible vault and Terraform variable names. */
   public String variableStem() {
-    return (name() + "_" + key()).replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(java.util.Locale.ROOT);
+    return NOT_ALPHANUMERIC.matcher(name() + "_" + key()).replaceAll("_").toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.homelab.validation;
 
+import dev.homelab.internal.RenderScope;
 import dev.homelab.model.Lab;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.List;
  * here; {@link StandardRules} lists them.
  */
 public final class Validator {
+  /** Rules hold no state, so every standard validator shares them: a render scope knows them by identity. */
+  private static final List<Rule> STANDARD = List.copyOf(StandardRules.all());
+
   private final List<Rule> rules;
 
   private Validator(List<Rule> rules) {
@@ -17,7 +21,7 @@ public final class Validator {
 
   /** The project's rules. */
   public static Validator standard() {
-    return new Validator(StandardRules.all());
+    return new Validator(STANDARD);
   }
 
   /** The standard rules plus {@code extra} ones (a user's own invariants). */
@@ -45,7 +49,12 @@ public final class Validator {
   private List<Problem> all(Lab lab) {
     Problems problems = new Problems();
     for (Rule rule : rules) {
-      rule.check(lab, problems);
+      // within a render each rule runs once per lab, however many validators (a backend's check too) ask
+      problems.addAll(RenderScope.once(lab, rule, () -> {
+        Problems own = new Problems();
+        rule.check(lab, own);
+        return own.list();
+      }));
     }
     return problems.list();
   }

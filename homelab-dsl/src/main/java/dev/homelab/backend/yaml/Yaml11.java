@@ -21,6 +21,11 @@ public final class Yaml11 {
           + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?"
           + "|[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
           + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)|<<|=");
+  /**
+   * Every form above starts with one of these characters; most keys and values start with a letter,
+   * so the pattern runs only on the few that could match (it ran on every key and value written).
+   */
+  private static final String FIRST_CHARS = "-+.0123456789<=";
   private static final Checker CHECKER = new Checker();
 
   private Yaml11() {}
@@ -40,12 +45,16 @@ public final class Yaml11 {
 
     @Override
     public boolean needToQuoteValue(String value) {
-      return super.needToQuoteValue(value) || YAML11_ONLY.matcher(value).matches();
+      return super.needToQuoteValue(value) || yaml11Only(value);
     }
 
     @Override
     public boolean needToQuoteName(String name) {
-      return super.needToQuoteName(name) || YAML11_ONLY.matcher(name).matches();
+      return super.needToQuoteName(name) || yaml11Only(name);
+    }
+
+    private static boolean yaml11Only(String text) {
+      return !text.isEmpty() && FIRST_CHARS.indexOf(text.charAt(0)) >= 0 && YAML11_ONLY.matcher(text).matches();
     }
   }
 }

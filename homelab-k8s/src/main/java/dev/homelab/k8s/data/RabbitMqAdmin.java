@@ -38,6 +38,17 @@ final class RabbitMqAdmin {
   private RabbitMqAdmin() {}
 
   static String script() {
+    return Script.TEXT;
+  }
+
+  /** Read once per JVM, when first asked for: the jar's resource never changes, and every render of a RabbitMQ asked again. */
+  private static final class Script {
+    static final String TEXT = read();
+
+    private Script() {}
+  }
+
+  private static String read() {
     try (InputStream in = RabbitMqAdmin.class.getResourceAsStream(FILE)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
