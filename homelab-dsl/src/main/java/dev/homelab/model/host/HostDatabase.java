@@ -80,7 +80,7 @@ public abstract class HostDatabase {
    * @see <a href="https://www.postgresql.org/docs/current/auth-pg-hba-conf.html">pg_hba.conf</a>
    */
   public static HostDatabase of(Node node) {
-    required(node, ModelPaths.app(Arguments.UNKNOWN), "postgresOn(node)", "a node with a host PostgreSQL", "postgresOn(nuc)");
+    required(node, ModelPaths.app(Arguments.UNKNOWN), "HostDatabase.of(node)", "a node with a host PostgreSQL", "postgresOn(nuc)");
     return ImmutableHostDatabase.of(node.name());
   }
 
@@ -120,7 +120,11 @@ public abstract class HostDatabase {
     return copy().withEnv(all);
   }
 
-  /** The settings a host PostgreSQL injects, in this order. */
+  /**
+   * The settings a host PostgreSQL injects, in this order (no {@code VHOST}). Default: fixed.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
+   */
   public static List<Setting> settings() {
     return List.of(Setting.HOST, Setting.PORT, Setting.DATABASE, Setting.USER, Setting.PASSWORD);
   }
@@ -134,7 +138,10 @@ public abstract class HostDatabase {
   /**
    * The password of the role owning {@code database} on {@code node}: the vault variable of the
    * host playbook and the Kubernetes Secret (in the app's namespace) hold the same value under
-   * this one reference, {@code postgres-<node>-<database>}, key {@code password}.
+   * this one reference, {@code postgres-<node>-<database>} ({@code _} as {@code -}, as a Secret's
+   * name needs), key {@code password}. Default: fixed.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/configuration/secret/">Kubernetes Secrets</a>
    */
   public static SecretRef password(String node, String database) {
     required(node, ModelPaths.node(Arguments.UNKNOWN), "password(node, …)", "a node's name", "HostDatabase.password(\"nuc\", \"homeassistant\")");
