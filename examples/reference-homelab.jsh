@@ -60,7 +60,7 @@ Lab referenceLab() {
           backupDisk("restic", "/dev/disk/by-label/restic"));
   Node nuc = node("nuc").amd64().controlPlane().ip("192.168.1.20").hardware(hardware("Intel NUC 11 Pro", 8, "32Gi"))
       .label("homelab.dev/class", "compute")
-      .postgres(hostPostgres("15").databases("homeassistant").allowFrom("192.168.1.0/24").backup(offsite));
+      .postgres(hostPostgres("15").allowFrom("192.168.1.0/24").backup(offsite));
 
   // The media disk of pi4, mounted read-only by Jellyfin.
   StaticVolume media = staticVolume("media", pi4, "media", "4Ti").readOnly();
@@ -118,10 +118,10 @@ Lab referenceLab() {
           app("homeassistant")
               .host("home").internalVia(traefik)
               .arches(Arch.AMD64).runsOn(nuc)
-              // The recorder writes to the NUC's own PostgreSQL (hostPostgres above), not to SQLite.
-              .configFile("/config/packages/recorder.yaml", "recorder:\n  db_url: !env_var HA_DB_URL\n")
-              .env("HA_DB_URL", secret("homeassistant-db", "url")
-                  .holding("postgresql://homeassistant:<password>@192.168.1.20:5432/homeassistant")),
+              // The recorder writes to its own database on the NUC's PostgreSQL (hostPostgres above), not to
+              // SQLite: role, database and pg_hba come with uses(); HA_DB_URL is composed of the POSTGRES_* variables.
+              .uses(postgresOn(nuc))
+              .configFile("/config/packages/recorder.yaml", "recorder:\n  db_url: !env_var HA_DB_URL\n"),
           // A queue consumer: its port serves only /metrics, so probes just open the port.
           app("worker", "ghcr.io/example/worker:2.0.1").uses(rabbitmq, redis)
               .runsOn(nodesLabelled("homelab.dev/class", "compute"))  // any compute node: pi3 or the NUC

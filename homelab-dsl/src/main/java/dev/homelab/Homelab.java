@@ -148,6 +148,20 @@ public final class Homelab {
     return HostPostgres.of(majorVersion);
   }
 
+  /**
+   * An app's own database on {@code node}'s host PostgreSQL (required), for
+   * {@code app.uses(postgresOn(nuc))}: database and owner role named after the app, admitted from
+   * the pod network, injected as {@code POSTGRES_HOST} (the node's IP), {@code POSTGRES_PORT},
+   * {@code POSTGRES_DB}, {@code POSTGRES_USER} and {@code POSTGRES_PASSWORD}. Default: the app's
+   * name as database, the {@code POSTGRES_} variables.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/auth-pg-hba-conf.html">pg_hba.conf</a>
+   */
+  public static dev.homelab.model.host.HostDatabase postgresOn(Node node) {
+    required(node, ModelPaths.app(Arguments.UNKNOWN), "postgresOn(node)", "a node with a host PostgreSQL", "postgresOn(nuc)");
+    return dev.homelab.model.host.HostDatabase.of(node);
+  }
+
   // ---- cluster -----------------------------------------------------------------------------------
 
   /**

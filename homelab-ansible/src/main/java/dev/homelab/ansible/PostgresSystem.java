@@ -2,7 +2,9 @@ package dev.homelab.ansible;
 
 import dev.homelab.model.Lab;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.app.App;
 import dev.homelab.model.backup.S3Target;
+import dev.homelab.model.host.HostDatabase;
 import dev.homelab.model.host.HostPostgres;
 import dev.homelab.model.host.Node;
 import java.util.ArrayList;
@@ -33,7 +35,46 @@ final class PostgresSystem extends HostSystem {
    * for it; this backend names one, {@code postgres-<node>-<database>/password}.
    */
   static SecretRef rolePassword(Node node, String database) {
-    return SecretRef.of("postgres-" + node.name() + "-" + database, "password");
+    return HostDatabase.password(node.name(), database);
+  }
+
+  /** The apps on {@code node}'s PostgreSQL ({@code uses(postgresOn(node))}) with their database, in the lab's order. */
+  private Map<String, App> appDatabases(Node node) {
+    Map<String, App> out = new LinkedHashMap<>();
+    for (App app : lab.apps()) {
+      app.hostDatabases().stream().filter(d -> d.node().equals(node.name()))
+          .forEach(d -> out.putIfAbsent(d.databaseFor(app.name()), app));
+    }
+    return out;
+  }
+
+  /** The listed databases, then those of the apps that are not listed. */
+  private List<String> databases(Node node, HostPostgres pg) {
+    List<String> out = new ArrayList<>(pg.databases());
+    appDatabases(node).keySet().stream().filter(d -> !out.contains(d)).forEach(out::add);
+    return out;
+  }
+
+  /**
+   * Where each app's role may log in to its own database from: the pod network (pods on this node
+   * keep their pod IP), and the LAN for an app not pinned to this node (flannel masquerades a pod's
+   * traffic leaving its node behind that node's LAN address).
+   */
+  private List<Object> appAccess(Node node) {
+    List<Object> out = new ArrayList<>();
+    appDatabases(node).forEach((db, app) -> {
+      List<String> networks = new ArrayList<>();
+      networks.add(lab.cluster().orElseThrow().clusterCidr());
+      if (!app.runsOn().equals(java.util.Optional.of(node.name()))) {
+        lab.lan().ifPresent(networks::add);
+      }
+      Map<String, Object> access = new LinkedHashMap<>();
+      access.put("database", db);
+      access.put("app", app.name());
+      access.put("networks", networks);
+      out.add(access);
+    });
+    return out;
   }
 
   /**
@@ -63,8 +104,9 @@ final class PostgresSystem extends HostSystem {
       Map<String, Object> host = new LinkedHashMap<>();
       host.put("version", pg.version());
       host.put("allowed_networks", allowedNetworks(pg));
+      host.put("app_access", appAccess(node));
       List<Object> databases = new ArrayList<>();
-      for (String db : pg.databases()) {
+      for (String db : databases(node, pg)) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", db);
         d.put("password", vault.ref(rolePassword(node, db), "password of PostgreSQL role " + db + " on " + node.name(), file));
@@ -125,15 +167,27 @@ final class PostgresSystem extends HostSystem {
     for (Node node : lab.nodes()) {
       node.postgres().ifPresent(pg -> {
         List<String> networks = allowedNetworks(pg);
+        List<Object> apps = appAccess(node);
         hosts.append("- `").append(node.name()).append("`: PostgreSQL ").append(pg.version());
-        if (networks.isEmpty()) {
+        if (networks.isEmpty() && apps.isEmpty()) {
           hosts.append(", on localhost only.\n");
         } else {
           hosts.append(", listening on every address (`listen_addresses = '*'`, so on its LAN\n  address ")
               .append(node.ip().orElse("<node IP>"))
-              .append(" too, even when that comes up after PostgreSQL). `pg_hba.conf` admits each\n  database's own role with `scram-sha-256` from ")
-              .append(networks.stream().map(n -> "`" + n + "`").collect(Collectors.joining(" and ")))
-              .append(".\n");
+              .append(" too, even when that comes up after PostgreSQL).");
+          if (!networks.isEmpty()) {
+            hosts.append(" `pg_hba.conf` admits each\n  database's own role with `scram-sha-256` from ")
+                .append(networks.stream().map(n -> "`" + n + "`").collect(Collectors.joining(" and ")))
+                .append(".");
+          }
+          hosts.append("\n");
+          for (Object o : apps) {
+            Map<?, ?> a = (Map<?, ?>) o;
+            hosts.append("  - App `").append(a.get("app")).append("` (`uses(postgresOn(").append(node.name())
+                .append("))`): role and database `").append(a.get("database")).append("`, admitted to that database only from ")
+                .append(((List<?>) a.get("networks")).stream().map(n -> "`" + n + "`").collect(Collectors.joining(" and ")))
+                .append(".\n");
+          }
         }
       });
     }
@@ -151,8 +205,15 @@ final class PostgresSystem extends HostSystem {
   String vaultNotes() {
     StringBuilder rows = new StringBuilder();
     for (Node node : lab.nodes()) {
+      Map<String, App> apps = appDatabases(node);
+      apps.forEach((db, app) -> rows.append("| `").append(db).append("` on `").append(node.name()).append("` | `")
+          .append(Vault.name(rolePassword(node, db))).append("` | `").append(rolePassword(node, db).name()).append("`, key `")
+          .append(rolePassword(node, db).key()).append("`, namespace `").append(app.namespace())
+          .append("` | the same password (app `").append(app.name()).append("` reads it as `")
+          .append(app.hostDatabases().stream().filter(d -> d.node().equals(node.name())).findFirst().orElseThrow()
+              .envNames().get(dev.homelab.model.data.Setting.PASSWORD)).append("`) |\n"));
       node.postgres().filter(pg -> !pg.allowFrom().isEmpty()).ifPresent(pg -> {
-        for (String db : pg.databases()) {
+        for (String db : pg.databases().stream().filter(d -> !apps.containsKey(d)).toList()) {
           SecretRef k8s = kubernetesSecret(db);
           rows.append("| `").append(db).append("` on `").append(node.name()).append("` | `")
               .append(Vault.name(rolePassword(node, db))).append("` | `").append(k8s.name()).append("`, key `")
@@ -168,9 +229,12 @@ final class PostgresSystem extends HostSystem {
         ## Host PostgreSQL for pods
 
         A pod connects to a host database as the database's role, with the password of its vault
-        variable. Put that same password into the connection URL of the Kubernetes Secret the app
-        reads (in the app's namespace), percent-encoded if it has characters other than letters,
-        digits and `-._~`:
+        variable. An app that `uses(postgresOn(node))` reads that same password from a Kubernetes
+        Secret of the same name and key, in the app's namespace; its connection URL, when it reads
+        one, is composed from the injected variables, so the play refuses a password with characters
+        other than letters, digits and `-._~` (e.g. make one with `openssl rand -hex 32`). For a
+        database no app declares, put the password into the URL of the Secret the app reads,
+        percent-encoded if it has such characters:
 
         | database | vault variable | Kubernetes Secret | its value |
         | --- | --- | --- | --- |

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
+import dev.homelab.model.host.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -162,7 +163,34 @@ class HostPlaysTest {
       assertThat(t).containsEntry("loop", "{{ homelab_postgres.allowed_networks }}");
     });
     assertThat(files.text("roles/homelab_postgres/templates/postgresql-homelab.conf.j2"))
-        .contains("'*' if homelab_postgres.allowed_networks | length > 0 else 'localhost'");
+        .contains("'*' if (homelab_postgres.allowed_networks | length > 0 or homelab_postgres.app_access | length > 0) else 'localhost'");
+  }
+
+  @Test
+  void should_give_an_app_on_host_postgres_its_database_role_and_pg_hba_lines_from_the_pod_network() {
+    Node db = node("db").controlPlane().ip("10.0.0.2").postgres(hostPostgres("15").databases("wiki"));
+    Lab lab = homelab("pg").lan("10.0.0.0/24")
+        .nodes(db, node("w").worker().ip("10.0.0.3"))
+        .cluster(k3s("v1.33.4+k3s1").clusterCidr("10.52.0.0/16"))
+        .apps(app("meal-planner", "ghcr.io/example/meals:1.0.0").uses(postgresOn(db)).runsOn(db),
+            app("shop", "ghcr.io/example/shop:1.0.0").uses(postgresOn(db)));
+    RenderedFiles files = render(lab);
+    Map<String, Object> host = map(yaml(files, "vars/postgres.yml"), "homelab_postgres_by_host", "db");
+
+    // localhost-only before (no allowFrom): the apps' lines alone open it, to their own databases
+    assertThat(host).containsEntry("allowed_networks", List.of()).containsEntry("app_access", List.of(
+        Map.of("database", "meal_planner", "app", "meal-planner", "networks", List.of("10.52.0.0/16")),
+        Map.of("database", "shop", "app", "shop", "networks", List.of("10.52.0.0/16", "10.0.0.0/24"))));
+    assertThat(((List<?>) host.get("databases")).stream().map(d -> (Object) ((Map<?, ?>) d).get("name")).toList())
+        .isEqualTo(List.of("wiki", "meal_planner", "shop"));
+    assertThat(tasks(files, "homelab_postgres")).anySatisfy(t -> {
+      assertThat(map(t, "ansible.builtin.lineinfile"))
+          .containsEntry("line", "host    {{ item.0.database }}    {{ item.0.database }}    {{ item.1 }}    scram-sha-256");
+      assertThat(t).containsEntry("loop", "{{ homelab_postgres.app_access | subelements('networks') }}");
+    });
+    assertThat(files.text("VAULT.md")).contains("""
+        | `shop` on `db` | `vault_postgres_db_shop_password` | `postgres-db-shop`, key `password`, namespace `shop` | the same password (app `shop` reads it as `POSTGRES_PASSWORD`) |
+        """);
   }
 
   @Test

@@ -61,6 +61,12 @@ public final class Checks {
   public static final Check EXPORT_OPTIONS = check("export-options", "NFS export options are a comma-separated option list");
   /** {@code host-postgres}: A host's PostgreSQL has a major version, an IPv4 CIDR to allow and plain lower-case database names. */
   public static final Check HOST_POSTGRES = check("host-postgres", "A host's PostgreSQL has a major version, an IPv4 CIDR to allow and plain lower-case database names");
+  /** {@code host-postgres-present}: uses(postgresOn(node)) names a node of the lab that has a host PostgreSQL. */
+  public static final Check HOST_POSTGRES_PRESENT = check("host-postgres-present", "uses(postgresOn(node)) names a node of the lab that has a host PostgreSQL");
+  /** {@code host-postgres-reachable}: The pods of an app that uses a host PostgreSQL reach its node at an IP address. */
+  public static final Check HOST_POSTGRES_REACHABLE = check("host-postgres-reachable", "The pods of an app that uses a host PostgreSQL reach its node at an IP address");
+  /** {@code host-database-unique}: Two apps never share a database of a host PostgreSQL. */
+  public static final Check HOST_DATABASE_UNIQUE = check("host-database-unique", "Two apps never share a database of a host PostgreSQL");
 
   // ---- the k3s cluster -------------------------------------------------------------------------------
   /** {@code k3s-present}: The lab has a k3s cluster. */

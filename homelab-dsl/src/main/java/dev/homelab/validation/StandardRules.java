@@ -23,6 +23,7 @@ final class StandardRules {
     rules.addAll(StorageRules.all());
     rules.addAll(BackupRules.all());
     rules.addAll(AppRules.all());
+    rules.addAll(HostDatabaseRules.all());
     rules.addAll(GroupRules.all());
     rules.addAll(InternalTlsRule.all());
     rules.addAll(ApiVipRules.all());

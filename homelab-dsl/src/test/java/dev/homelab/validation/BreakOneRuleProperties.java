@@ -242,6 +242,16 @@ class BreakOneRuleProperties {
             s -> s.build().apps(app("broken", IMAGE).internalVia(s.traefik()).host("pihole"))),
         at(Checks.RUNS_ON_KNOWN, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runsOn(node("ghost"))))),
         at(Checks.USES_KNOWN, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).uses(postgres("ghost-db"))))),
+        at(Checks.HOST_POSTGRES_PRESENT, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).uses(postgresOn(node("ghost")))))),
+        at(Checks.HOST_POSTGRES_REACHABLE, "homelab/apps/broken", add(l -> {
+          var db = node("db").postgres(hostPostgres("15"));
+          return l.nodes(db).apps(app("broken", IMAGE).uses(postgresOn(db)));
+        })),
+        at(Checks.HOST_DATABASE_UNIQUE, "homelab/apps/b2", add(l -> {
+          // an unused address of the generated LAN: the nodes count up from .11, the pools sit at .53 and .240-.250
+          var db = node("db").ip(l.nodes().get(0).ip().orElseThrow().replaceFirst("\\.\\d+$", ".230")).postgres(hostPostgres("15"));
+          return l.nodes(db).apps(app("b1", IMAGE).uses(postgresOn(db).database("shared")), app("b2", IMAGE).uses(postgresOn(db).database("shared")));
+        })),
         at(Checks.ARCH_PINNED_NODE, "homelab/apps/broken",
             add(l -> l.nodes(node("odd").amd64()).apps(app("broken", IMAGE).arches(Arch.ARM64).runsOn(node("odd"))))),
         at(Checks.ARCH_NO_NODE, "homelab/apps/broken", s -> {

@@ -20,6 +20,7 @@ import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.data.Connection;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
+import dev.homelab.model.host.HostDatabase;
 import dev.homelab.model.host.NodeClass;
 import dev.homelab.model.network.Exposure;
 import dev.homelab.model.network.Traefik;
@@ -179,6 +180,22 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/">environment variables</a>
    */
   public abstract Map<DataService.Kind, Map<Setting, String>> serviceEnv();
+
+  /**
+   * The app's own databases on host PostgreSQL servers ({@link #uses(HostDatabase...)}). Default: none.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/auth-pg-hba-conf.html">pg_hba.conf</a>
+   */
+  public abstract List<HostDatabase> hostDatabases();
+
+  /**
+   * The variable the image reads its PostgreSQL connection URL from, composed by Kubernetes from the
+   * injected variables of the app's host database. Default: none (known apps set it: Home
+   * Assistant's recorder reads {@code HA_DB_URL} in the reference lab's packages file).
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/">dependent environment variables</a>
+   */
+  public abstract Optional<String> databaseUrlEnv();
 
   /**
    * Names of the other apps this app calls on their HTTP port. Default: none.
@@ -562,6 +579,53 @@ public abstract class App {
   }
 
   /**
+   * Declares that the app uses its own database on a node's host PostgreSQL, e.g.
+   * {@code .uses(postgresOn(nuc))}: the host playbook adds the database and its owner role (named
+   * after the app unless {@link HostDatabase#database(String)} names it) to that node's databases
+   * and admits the role from the pod network to that database only; the app gets
+   * {@code POSTGRES_HOST} (the node's IP), {@code POSTGRES_PORT}, {@code POSTGRES_DB},
+   * {@code POSTGRES_USER} and {@code POSTGRES_PASSWORD} (from the Secret
+   * {@code postgres-<node>-<database>}, key {@code password}, holding the vault's password).
+   * Default: none.
+   *
+   * @see <a href="https://www.postgresql.org/docs/current/auth-pg-hba-conf.html">pg_hba.conf</a>
+   */
+  public App uses(HostDatabase... databases) {
+    requiredEach(databases, ModelPaths.app(name()), ".uses(databases)", "a host database", ".uses(postgresOn(nuc))");
+    List<HostDatabase> all = new ArrayList<>(hostDatabases());
+    all.addAll(List.of(databases));
+    return copy().withHostDatabases(all);
+  }
+
+  /**
+   * Tells which variable the image reads a PostgreSQL URL from: with a host database
+   * ({@link #uses(HostDatabase...)}) it is set to
+   * {@code postgresql://$(POSTGRES_USER):$(POSTGRES_PASSWORD)@$(POSTGRES_HOST):$(POSTGRES_PORT)/$(POSTGRES_DB)},
+   * which Kubernetes expands from the injected variables (so the password must be URL-safe: the
+   * host playbook refuses another). Default: none; Home Assistant's is {@code HA_DB_URL}.
+   *
+   * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/">dependent environment variables</a>
+   */
+  public App databaseUrlEnv(String variable) {
+    required(variable, ModelPaths.app(name()), ".databaseUrlEnv(variable)", "the variable's name", ".databaseUrlEnv(\"DATABASE_URL\")");
+    return copy().withDatabaseUrlEnv(variable);
+  }
+
+  /**
+   * The variables set from other variables, in the order Kubernetes must see them (after those
+   * they name): the PostgreSQL URL of the app's first host database, unless the app sets it itself.
+   */
+  public Map<String, String> connectionDependentEnv() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (databaseUrlEnv().isPresent() && !hostDatabases().isEmpty() && !setsItself(databaseUrlEnv().get())) {
+      Map<Setting, String> n = hostDatabases().get(0).envNames();
+      out.put(databaseUrlEnv().get(), "postgresql://$(" + n.get(Setting.USER) + "):$(" + n.get(Setting.PASSWORD) + ")@$("
+          + n.get(Setting.HOST) + "):$(" + n.get(Setting.PORT) + ")/$(" + n.get(Setting.DATABASE) + ")");
+    }
+    return out;
+  }
+
+  /**
    * Declares that the app calls these apps: each of them admits this app's pods on its HTTP port,
    * and no other app's. Reach one at {@link #clusterHost()}. Default: none.
    *
@@ -590,6 +654,8 @@ public abstract class App {
   public Map<String, String> connectionEnvNames() {
     Map<String, String> out = new TreeMap<>();
     connections().forEach(c -> c.envNames().values().forEach(n -> out.putIfAbsent(n, "uses(" + c.service() + ")")));
+    hostDatabases().forEach(d -> d.envNames().values().forEach(n -> out.putIfAbsent(n, "uses(postgresOn(" + d.node() + "))")));
+    connectionDependentEnv().keySet().forEach(n -> out.putIfAbsent(n, "databaseUrlEnv(" + n + ")"));
     return out;
   }
 
@@ -602,6 +668,14 @@ public abstract class App {
     Map<String, String> out = new TreeMap<>();
     connections().forEach(c -> lab.dataService(c.service()).filter(s -> s.kind() == c.kind())
         .ifPresent(s -> c.plainEnv(s, name()).forEach(out::putIfAbsent)));
+    for (HostDatabase d : hostDatabases()) {
+      Map<Setting, String> n = d.envNames();
+      // A node without an IP is reported by validation (host-postgres-reachable); nothing to inject then.
+      lab.node(d.node()).flatMap(Node::ip).ifPresent(ip -> out.putIfAbsent(n.get(Setting.HOST), ip));
+      out.putIfAbsent(n.get(Setting.PORT), Integer.toString(HostDatabase.PORT));
+      out.putIfAbsent(n.get(Setting.DATABASE), d.databaseFor(name()));
+      out.putIfAbsent(n.get(Setting.USER), d.databaseFor(name()));
+    }
     out.keySet().removeIf(this::setsItself);
     return out;
   }
@@ -615,6 +689,7 @@ public abstract class App {
     Map<String, SecretRef> out = new TreeMap<>();
     connections().forEach(c -> lab.dataService(c.service()).filter(s -> s.kind() == c.kind())
         .ifPresent(s -> c.secretEnv(s, name()).forEach(out::putIfAbsent)));
+    hostDatabases().forEach(d -> out.putIfAbsent(d.envNames().get(Setting.PASSWORD), HostDatabase.password(d.node(), d.databaseFor(name()))));
     out.keySet().removeIf(this::setsItself);
     return out;
   }
@@ -936,6 +1011,23 @@ public abstract class App {
           "uses(" + other + ") and uses(" + c.service() + ") both set " + String.join(", ", names),
           "Give one its own names, e.g. .uses(" + c.service() + ".connection().envPrefix(\""
               + c.service().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_\"))"));
+    }
+    for (HostDatabase d : hostDatabases()) {
+      v.addAll(d.violations());
+      String call = "uses(postgresOn(" + d.node() + "))";
+      List<String> names = new ArrayList<>();
+      String other = null;
+      for (String n : new java.util.TreeSet<>(d.envNames().values())) {
+        String first = setBy.putIfAbsent(n, call);
+        if (first != null) {
+          other = other != null ? other : first.startsWith("uses(") ? first : "uses(" + first + ")";
+          names.add(Texts.oneLine(n));
+        }
+      }
+      if (other != null) {
+        v.add(Checks.ENV_NAME, other + " and " + call + " both set " + String.join(", ", names),
+            "Give one its own names, e.g. .uses(postgresOn(" + d.node() + ").envPrefix(\"DB_\"))");
+      }
     }
     v.when(usesApps().contains(name()), Checks.USES_KNOWN, () -> "uses(" + name() + ") names the app itself",
         "Drop it: the app's own pods always reach each other");

@@ -165,7 +165,8 @@ final class AppWorkload {
 
   /**
    * The variables of the data services the app uses and its own, plain ones first, each group by
-   * name; the app's own {@code .env(...)} wins over an injected variable of the same name.
+   * name, then those composed of them (a database URL); the app's own {@code .env(...)} wins over an
+   * injected variable of the same name.
    */
   private static List<EnvVar> env(Lab lab, App app) {
     List<EnvVar> out = new ArrayList<>();
@@ -175,6 +176,9 @@ final class AppWorkload {
     secret.putAll(app.secretEnv());
     plain.forEach((k, v) -> out.add(Pods.env(k, v)));
     secret.forEach((k, ref) -> out.add(Pods.env(k, ref)));
+    // Last: Kubernetes expands $(VAR) only from variables listed before it
+    // (https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/).
+    app.connectionDependentEnv().forEach((k, v) -> out.add(Pods.env(k, v)));
     return out;
   }
 }

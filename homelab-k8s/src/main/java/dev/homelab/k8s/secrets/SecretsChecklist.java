@@ -115,6 +115,15 @@ public final class SecretsChecklist {
     Map<String, String> holds = new TreeMap<>();
     lab.apps().forEach(a -> a.secretEnv().values().forEach(ref -> ref.holds()
         .ifPresent(h -> holds.put("`" + ref.name() + "` key `" + ref.key() + "`", "`" + h + "`"))));
+    // The same value as the host playbook's vault entry of that role (ansible/VAULT.md): URL-safe,
+    // because Kubernetes puts it into a composed URL as it is.
+    lab.apps().forEach(a -> a.hostDatabases().forEach(d -> {
+      String db = d.databaseFor(a.name());
+      dev.homelab.model.SecretRef ref = dev.homelab.model.host.HostDatabase.password(d.node(), db);
+      holds.put("`" + ref.name() + "` key `" + ref.key() + "`", "the password of PostgreSQL role `" + db + "` on `" + d.node()
+          + "`, the same value as its vault variable (ansible/VAULT.md, \"Host PostgreSQL for pods\"); letters, digits and `-._~` only"
+          + " (e.g. `openssl rand -hex 32`): the play refuses others, since Kubernetes puts it into a URL unencoded");
+    }));
     StringBuilder sb = new StringBuilder(markdown(lab.secretStore()));
     keyScopes.forEach((secret, scope) -> {
       String bucket = scope.substring(0, scope.indexOf('/'));

@@ -55,6 +55,9 @@ final class HomeAssistant {
         .seedFile("/config/automations.yaml", "[]\n")
         .seedFile("/config/scripts.yaml", "")
         .seedFile("/config/scenes.yaml", "")
-        .configFile("/config/packages/homelab.yaml", REVERSE_PROXY);
+        .configFile("/config/packages/homelab.yaml", REVERSE_PROXY)
+        // With .uses(postgresOn(node)): the URL a recorder's db_url reads with !env_var HA_DB_URL
+        // (https://www.home-assistant.io/integrations/recorder/#custom-database-engines).
+        .databaseUrlEnv("HA_DB_URL");
   }
 }
