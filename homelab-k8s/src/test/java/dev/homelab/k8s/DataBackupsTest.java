@@ -45,7 +45,7 @@ class DataBackupsTest {
     assertThat(secretEnv(users, "USER_PASSWORD_WORKER")).isEqualTo("worker-queue/password");
     assertThat(pod.path("volumes").get(0).path("configMap").path("name").asText()).isEqualTo("queue-admin");
     assertThat(configMap("queue-admin").path("data").path("rabbitmq-admin.escript").asText())
-        .contains("ok(call(Api, put, \"vhosts/\" ++ App, <<\"{}\">>))",
+        .contains("put_json(Api, \"vhosts/\" ++ App, <<\"{}\">>)",
             "Password = utf8(env(\"USER_PASSWORD_\" ++ [upper(C) || C <- App]))",
             "\"permissions/\" ++ App ++ \"/\" ++ App");
   }
