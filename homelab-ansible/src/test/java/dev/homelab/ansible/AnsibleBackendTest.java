@@ -234,7 +234,7 @@ class AnsibleBackendTest {
         .containsEntry("check_read_data_subset", "10%")
         .containsEntry("check_unit_requires_mounts_for", "/mnt/restic");
     assertThat(files.text("roles/homelab_restic/templates/restic-check.service.j2"))
-        .contains("ExecStart=/usr/bin/restic check --read-data-subset={{ item.check_read_data_subset | replace('%', '%%') }}\n")
+        .contains("ExecStart=/usr/bin/flock /run/lock/restic-{{ item.name }}.lock /usr/bin/restic check --read-data-subset={{ item.check_read_data_subset | replace('%', '%%') }}\n")
         .contains("EnvironmentFile=/etc/restic/{{ item.name }}.env\n");
     assertThat(files.text("roles/homelab_restic/tasks/main.yml"))
         .contains("dest: \"/etc/systemd/system/restic-check-{{ item.name }}.timer\"")

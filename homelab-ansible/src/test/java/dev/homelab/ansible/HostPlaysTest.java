@@ -313,7 +313,7 @@ class HostPlaysTest {
     assertThat(files.text("roles/homelab_btrbk/templates/btrbk.conf.j2")).contains("    snapshot_name       {{ volume.snapshot_name }}");
     assertThat(files.text("roles/homelab_restic/templates/restic.service.j2"))
         .contains("PrivateMounts=yes\nExecStartPre=/usr/bin/btrbk -q snapshot\n")
-        .contains("ExecStart=/usr/local/sbin/homelab-restic-{{ item.name }}\n")
+        .contains("ExecStart=/usr/bin/flock /run/lock/restic-{{ item.name }}.lock /usr/local/sbin/homelab-restic-{{ item.name }}\n")
         .contains("restic forget --host {{ item.host | quote }} --prune");
     assertThat(files.text("roles/homelab_restic/templates/restic-backup.j2"))
         .contains("latest=\"$(ls -1d -- {{ volume.snapshot_prefix | quote }}.* | LC_ALL=C sort | tail -n 1)\"\n"

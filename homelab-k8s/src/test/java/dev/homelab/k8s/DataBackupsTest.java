@@ -24,7 +24,8 @@ class DataBackupsTest {
         .cluster(k3s("v1.33.4+k3s1"))
         .backups(TestLabs.OFFSITE)
         .dataServices(DB, CACHE, QUEUE)
-        .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").uses(DB).backup(TestLabs.OFFSITE).volume("data", "/data", "1Gi"),
+        .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").uses(DB).backup(TestLabs.OFFSITE).volume("data", "/data", "1Gi")
+                .cronJob("cron", "*/5 * * * *", "wiki", "jobs"),
             app("worker", "ghcr.io/example/worker:2.0.1").uses(QUEUE, CACHE),
             app("mailer", "ghcr.io/example/mailer:1.0.0").uses(QUEUE));
   }
@@ -45,7 +46,7 @@ class DataBackupsTest {
     assertThat(secretEnv(users, "USER_PASSWORD_WORKER")).isEqualTo("worker-queue/password");
     assertThat(pod.path("volumes").get(0).path("configMap").path("name").asText()).isEqualTo("queue-admin");
     assertThat(configMap("queue-admin").path("data").path("rabbitmq-admin.escript").asText())
-        .contains("ok(call(Api, put, \"vhosts/\" ++ App, <<\"{}\">>))",
+        .contains("put_json(Api, \"vhosts/\" ++ App, <<\"{}\">>)",
             "Password = utf8(env(\"USER_PASSWORD_\" ++ [upper(C) || C <- App]))",
             "\"permissions/\" ++ App ++ \"/\" ++ App");
   }
@@ -91,7 +92,9 @@ class DataBackupsTest {
     assertThat(pod.path("initContainers").get(0).path("command").get(2).asText())
         .isEqualTo("set -eu\nrestic restore latest --host db --target /restore\n");
     assertThat(pod.path("containers").get(0).path("command").get(2).asText())
-        .isEqualTo("set -eu\nexec psql --no-psqlrc --dbname postgres --file /restore/backup/dump/pg_dumpall.sql\n");
+        .contains("SELECT format('ALTER DATABASE %I ALLOW_CONNECTIONS false', datname) FROM pg_database WHERE datname IN ('wiki') \\gexec",
+            "pg_terminate_backend(pid)",
+            "psql --no-psqlrc --quiet --dbname postgres --file /restore/backup/dump/pg_dumpall.sql 2>&1 >/dev/null");
     assertThat(secretEnv(pod.path("containers").get(0), "PGPASSWORD")).isEqualTo("db-credentials/password");
   }
 
@@ -115,6 +118,7 @@ class DataBackupsTest {
     assertThat(FILES.text("README.md")).contains("## Backups and restore",
         "`kubectl -n db create job --from=cronjob/db-restore db-restore-1`",
         "CronJob `db-restore-verify` (`45 4 * * 0`)",
+        "scale the apps that use it to 0 (`wiki`) and suspend their\n  CronJobs (`kubectl -n wiki patch cronjob wiki-cron -p '{\"spec\":{\"suspend\":true}}'`)",
         "`kubectl -n queue create job --from=cronjob/queue-restore queue-restore-1`",
         "remove `appendonlydir/`",
         "app `wiki`: its own volumes");

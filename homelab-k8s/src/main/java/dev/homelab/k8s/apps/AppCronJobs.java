@@ -27,7 +27,7 @@ final class AppCronJobs {
   static List<HasMetadata> cronJobs(Lab lab, App app) {
     List<HasMetadata> out = new ArrayList<>();
     for (AppCronJob job : app.cronJobs()) {
-      String name = app.name() + "-" + job.name();
+      String name = AppNames.cronJob(app, job);
       Map<String, String> labels = Map.of(Pods.NAME, name, Pods.COMPONENT, "cron");
       PodSpec appPod = AppWorkload.deployment(lab, app).getSpec().getTemplate().getSpec();
       Container appContainer = appPod.getContainers().get(0);

@@ -31,6 +31,11 @@ public final class AppNames {
     return grouped(app) ? app.name() + "-" + name : name;
   }
 
+  /** The CronJob of the app's {@code job}, in {@link App#namespace()}: {@code <app>-<job>}, grouped or not. */
+  public static String cronJob(App app, AppCronJob job) {
+    return app.name() + "-" + job.name();
+  }
+
   /** The PersistentVolumeClaim of {@code volume}. */
   public static String claim(App app, AppVolume volume) {
     return scoped(app, volume.name());

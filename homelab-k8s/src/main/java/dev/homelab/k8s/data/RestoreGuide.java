@@ -47,8 +47,10 @@ public final class RestoreGuide {
       String run = "`kubectl -n " + ns + " create job --from=cronjob/" + ns + "-restore " + ns + "-restore-1`";
       switch (s.kind()) {
         case POSTGRES -> sb.append(head.formatted("PostgreSQL", "`pg_dumpall`"))
-            .append("  Restore: scale the apps that use it to 0 (").append(users(lab, s)).append("), then\n  ")
-            .append(run).append("\n  replays the dump (it drops and re-creates every database).\n")
+            .append("  Restore: scale the apps that use it to 0 (").append(users(lab, s)).append(")")
+            .append(suspend(lab, s)).append(", then\n  ")
+            .append(run).append("\n  replays the dump (it drops and re-creates every database); it fails on any error but the\n")
+            .append("  `postgres` role's own two. Scale the apps back and resume their CronJobs after.\n")
             .append("  Restore test: CronJob `").append(ns).append("-restore-verify` (`").append(PostgresRestore.VERIFY_SCHEDULE)
             .append("`) loads the latest dump into a scratch\n  server and counts each database's tables; run it now with\n  `kubectl -n ")
             .append(ns).append(" create job --from=cronjob/").append(ns).append("-restore-verify ").append(ns).append("-restore-verify-1`.\n");
@@ -105,6 +107,19 @@ public final class RestoreGuide {
   private static String repository(Lab lab, String target, String path) {
     S3Target t = lab.s3Target(target).orElseThrow();
     return "`s3:" + t.endpoint().replaceFirst("/+$", "") + "/" + t.bucket() + "/" + path + "`";
+  }
+
+  /**
+   * The CronJobs of the apps that use {@code s}, which would connect again while the dump drops
+   * their database (Nextcloud's background jobs every five minutes, say): how to suspend each.
+   */
+  private static String suspend(Lab lab, DataService s) {
+    List<String> jobs = lab.apps().stream().filter(a -> a.uses().contains(s.name()))
+        .sorted(Comparator.comparing(App::name))
+        .flatMap(a -> a.cronJobs().stream().map(j -> "`kubectl -n " + a.namespace() + " patch cronjob "
+            + AppNames.cronJob(a, j) + " -p '{\"spec\":{\"suspend\":true}}'`"))
+        .toList();
+    return jobs.isEmpty() ? "" : " and suspend their\n  CronJobs (" + String.join(",\n  ", jobs) + ")";
   }
 
   private static String users(Lab lab, DataService s) {
