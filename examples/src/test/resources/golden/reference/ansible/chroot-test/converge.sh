@@ -400,6 +400,19 @@ for host in "${HOSTS[@]}"; do
   if [ -e "$root/etc/wireguard/wg0.conf" ]; then
     check "$host: wg-quick strip wg0" on "$host" wg-quick strip wg0
     check "$host: wg pubkey of wg0.key" on "$host" sh -c 'wg pubkey </etc/wireguard/wg0.key | grep -q .'
+    for peer in "$root"/etc/wireguard/peers/*.conf; do
+      [ -e "$peer" ] || continue
+      # A device's file: its fields present (DNS only when the lab has Pi-hole), and wg-quick
+      # parses it once a private key is in (a throwaway one: the device adds its own).
+      check "$host: peer configuration ${peer##*/}" on "$host" bash -c '
+        set -e
+        f="/etc/wireguard/peers/$1"
+        for k in Address PublicKey Endpoint AllowedIPs; do grep -Eq "^$k[[:space:]]*=" "$f" || { echo "no $k in $f"; exit 1; }; done
+        t="$(mktemp -d)/p0.conf"
+        sed "s|^#[[:space:]]*PrivateKey[[:space:]]*=.*|PrivateKey = $(wg genkey)|" "$f" >"$t"
+        grep -q "^PrivateKey = " "$t" || { echo "no PrivateKey placeholder in $f"; exit 1; }
+        wg-quick strip "$t" | grep -q "^PrivateKey"' sh "${peer##*/}"
+    done
     # PostUp/PostDown, but for the key (no WireGuard interface without the kernel module): the
     # rules go in and come out again, in the host's own network namespace.
     check "$host: wg0's PostUp then PostDown commands (iptables)" on "$host" bash -c '

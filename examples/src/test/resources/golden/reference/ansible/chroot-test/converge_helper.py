@@ -29,6 +29,8 @@ CHECKERS = {
     "/etc/systemd/system/{{ item }}": "systemd-analyze verify",
     "/etc/systemd/system/restic-{{ item.name }}.service": "systemd-analyze verify",
     "/etc/systemd/system/restic-{{ item.name }}.timer": "systemd-analyze verify",
+    "/etc/systemd/system/restic-check-{{ item.name }}.service": "systemd-analyze verify",
+    "/etc/systemd/system/restic-check-{{ item.name }}.timer": "systemd-analyze verify",
     "/etc/systemd/system/nfs-server.service.d/homelab-mounts.conf": "systemd-analyze verify nfs-server.service",
     "/etc/exports.d/homelab.exports": "exportfs -ra, then exportfs -v lists every export",
     "/etc/crowdsec/bouncers/crowdsec-firewall-bouncer.yaml.local": "YAML with api_url, api_key, mode",
@@ -46,6 +48,8 @@ CHECKERS = {
         "YAML with server and cluster-init (written only on a rebuilt first server, so never in the chroot)",
     "{{ homelab_wireguard_dir }}/{{ homelab_wireguard_interface }}.conf":
         "wg-quick strip; its PostUp/PostDown commands run in the gateway's network namespace",
+    "{{ homelab_wireguard_dir }}/peers/{{ item.key }}.conf":
+        "Address, PublicKey, Endpoint, AllowedIPs present; wg-quick strip parses it with a throwaway private key put in",
 }
 WRITERS = {
     "ansible.builtin.template": "dest",
