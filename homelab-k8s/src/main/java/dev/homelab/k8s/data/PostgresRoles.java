@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +38,6 @@ import java.util.Map;
  */
 final class PostgresRoles {
   private static final String SCRIPTS = "/scripts";
-  private static final int TTL_SECONDS = 3600;
 
   private PostgresRoles() {}
 
@@ -61,19 +60,8 @@ final class PostgresRoles {
         .withNewMetadata().withName(name).withNamespace(s.name()).withLabels(labels).endMetadata()
         .withData(Map.of("roles.sql", sql))
         .build());
-    out.add(new JobBuilder()
-        .withNewMetadata().withName(name + "-" + hash(dev.homelab.versions.Versions.imageOf(lab, s) + "\0" + sql)).withNamespace(s.name())
-        .withLabels(labels).endMetadata()
-        .withNewSpec()
-        .withBackoffLimit(6)
-        .withTtlSecondsAfterFinished(TTL_SECONDS)
-        .withNewTemplate()
-        .withNewMetadata().withLabels(labels).endMetadata()
-        .withNewSpec()
-        .withRestartPolicy("OnFailure")
-        .withAutomountServiceAccountToken(false)
-        .withSecurityContext(Pods.restrictedPod(999))
-        .addToContainers(new ContainerBuilder()
+    out.add(ProvisioningJob.of(name, dev.homelab.versions.Versions.imageOf(lab, s) + "\0" + sql, s.name(), labels,
+        new ContainerBuilder()
             .withName("psql")
             .withImage(dev.homelab.versions.Versions.imageOf(lab, s))
             // The server may still be starting on the first apply: wait for it rather than burn retries.
@@ -83,12 +71,8 @@ final class PostgresRoles {
             .addNewVolumeMount().withName("scripts").withMountPath(SCRIPTS).withReadOnly(true).endVolumeMount()
             .withResources(Pods.resources("10m", "32Mi", "128Mi"))
             .withSecurityContext(Pods.restrictedContainer())
-            .build())
-        .addNewVolume().withName("scripts").withNewConfigMap().withName(name).endConfigMap().endVolume()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build());
+            .build(),
+        new VolumeBuilder().withName("scripts").withNewConfigMap().withName(name).endConfigMap().build()));
     return out;
   }
 

@@ -7,7 +7,6 @@ import dev.homelab.model.data.DataService;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,8 +28,6 @@ import java.util.Map;
  * @see <a href="https://www.rabbitmq.com/docs/http-api-reference">HTTP API: PUT /api/users, /api/vhosts, /api/permissions</a>
  */
 final class RabbitMqUsers {
-  private static final int TTL_SECONDS = 3600;
-
   private RabbitMqUsers() {}
 
   /** The escript's ConfigMap and the Job; only the ConfigMap when no app uses the service (the backup needs it too). */
@@ -56,20 +53,8 @@ final class RabbitMqUsers {
       args[i + 1] = s.vhostFor(apps.get(i).name());
     }
     List<String> command = RabbitMqAdmin.command(args);
-    out.add(new JobBuilder()
-        .withNewMetadata().withName(name + "-" + PostgresRoles.hash(RabbitMqAdmin.image(lab, s) + "\0"
-            + RabbitMqAdmin.script() + "\0" + String.join(" ", command))).withNamespace(s.name())
-        .withLabels(labels).endMetadata()
-        .withNewSpec()
-        .withBackoffLimit(6)
-        .withTtlSecondsAfterFinished(TTL_SECONDS)
-        .withNewTemplate()
-        .withNewMetadata().withLabels(labels).endMetadata()
-        .withNewSpec()
-        .withRestartPolicy("OnFailure")
-        .withAutomountServiceAccountToken(false)
-        .withSecurityContext(Pods.restrictedPod(999))
-        .addToContainers(new ContainerBuilder()
+    out.add(ProvisioningJob.of(name, RabbitMqAdmin.image(lab, s) + "\0" + RabbitMqAdmin.script() + "\0" + String.join(" ", command),
+        s.name(), labels, new ContainerBuilder()
             .withName("users")
             .withImage(RabbitMqAdmin.image(lab, s))
             .withCommand(command)
@@ -77,12 +62,8 @@ final class RabbitMqUsers {
             .withVolumeMounts(RabbitMqAdmin.mount())
             .withResources(Pods.resources("10m", "64Mi", "256Mi"))
             .withSecurityContext(Pods.restrictedContainer())
-            .build())
-        .withVolumes(RabbitMqAdmin.volume(s))
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build());
+            .build(),
+        RabbitMqAdmin.volume(s)));
     return out;
   }
 
