@@ -39,8 +39,6 @@ module dev.homelab.dsl {
   requires static com.google.errorprone.annotations;
   // @javax.annotation.processing.Generated (source retention) on the Immutable* classes.
   requires static java.compiler;
-  // InetAddresses parses IPv4 addresses (dev.homelab.internal.Ipv4).
-  requires com.google.common;
   requires com.cronutils;
   // YamlWriter.mapper() returns Jackson's ObjectMapper: its users need Jackson without asking.
   requires transitive com.fasterxml.jackson.databind;

@@ -32,7 +32,6 @@ module dev.homelab.k8s {
   requires openshift.model.monitoring;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
-  requires com.google.common; // Suppliers.memoize in UpgradesComponent
 
   // Jackson writes these objects (records and fields) to YAML by reflection.
   opens dev.homelab.k8s to com.fasterxml.jackson.databind;

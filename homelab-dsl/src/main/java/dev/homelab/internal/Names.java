@@ -84,7 +84,12 @@ public final class Names {
    * but they are not IANA zone names, which the rendered time zone settings expect.
    */
   public static boolean isTimeZone(String zone) {
-    return ZoneId.getAvailableZoneIds().contains(zone);
+    return Zones.IDS.contains(zone);
+  }
+
+  /** {@link ZoneId#getAvailableZoneIds} copies its set on every call; the zones do not change while we run. */
+  private static final class Zones {
+    static final java.util.Set<String> IDS = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
   }
 
   /** A Kubernetes storage quantity of at least one byte, e.g. {@code 10Gi} or {@code 1e9}, see {@link Quantities}. */

@@ -27,10 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import com.google.common.base.Suppliers;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -60,8 +58,9 @@ public final class UpgradesComponent implements Component {
   static final String CONTROL_PLANE = "node-role.kubernetes.io/control-plane";
   private static final String CONTROLLER_LABEL = "upgrade.cattle.io/controller";
   /** Read once: the schema is large and the same for every render. */
-  private static final Supplier<CustomResourceDefinition> PLAN_CRD =
-      Suppliers.memoize(() -> UpstreamCrds.load("upgrade.cattle.io_plans.yaml"));
+  private static final class PlanCrd {
+    static final CustomResourceDefinition CRD = UpstreamCrds.load("upgrade.cattle.io_plans.yaml");
+  }
 
   @Override
   public String folder() {
@@ -76,7 +75,7 @@ public final class UpgradesComponent implements Component {
     }
     AutoUpgrade u = upgrades.get();
     List<HasMetadata> out = new ArrayList<>();
-    out.add(PLAN_CRD.get());
+    out.add(PlanCrd.CRD);
     out.add(Namespaces.privileged(NAMESPACE,
         "upgrade jobs run privileged with the host's root filesystem, PID/IPC/network namespaces and CAP_SYS_BOOT"));
     out.add(new ServiceAccountBuilder().withNewMetadata().withName(SERVICE_ACCOUNT).withNamespace(NAMESPACE)
