@@ -208,7 +208,8 @@ final class OutputWriter {
     SortedMap<String, ChangedFilesException.Reason> changed = new TreeMap<>();
     for (Map.Entry<String, byte[]> file : targets.entrySet()) {
       String path = file.getKey();
-      String hash = OutputTree.sha256(file.getValue());
+      // each file's hash is in the manifest already (hashing is a tenth of a large render's CPU)
+      String hash = path.equals(MANIFEST) ? OutputTree.sha256(file.getValue()) : after.get(path);
       tree.checkFolders(path, goingAway);
       String now = tree.fingerprint(path);
       Optional<byte[]> bytes = Optional.of(file.getValue());

@@ -21,6 +21,14 @@ public final class Schedules {
   private static final Pattern WEEKDAY = Pattern.compile(
       "(?i)(mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
 
+  /**
+   * Answers already given: a lab repeats a few schedules across many apps, and cron-utils builds
+   * its patterns anew on every parse. Bounded, so a long-running JVM fed endless schedules keeps
+   * a fixed size (beyond it, schedules are parsed every time).
+   */
+  private static final java.util.Map<String, Boolean> CRON_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int CRON_SEEN_MAX = 4096;
+
   private Schedules() {}
 
   /**
@@ -33,6 +41,18 @@ public final class Schedules {
     if (cron == null || cron.isBlank() || !cron.equals(cron.strip()) || cron.contains("  ")) {
       return false;
     }
+    Boolean known = CRON_SEEN.get(cron);
+    if (known != null) {
+      return known;
+    }
+    boolean valid = parsesAsCron(cron);
+    if (CRON_SEEN.size() < CRON_SEEN_MAX) {
+      CRON_SEEN.put(cron, valid);
+    }
+    return valid;
+  }
+
+  private static boolean parsesAsCron(String cron) {
     try {
       CRON.parse(cron).validate();
     } catch (IllegalArgumentException e) {
