@@ -49,10 +49,16 @@ import picocli.CommandLine.Command;
         "  4  internal error: a bug in homelab DSL or a backend; please report it",
         "  5  rendering would overwrite files you changed since the last render, or files it did not",
         "     write (each is listed); nothing was written. Keep your changes elsewhere, or render --force",
-        "  6  diff: a render would change the output (the differences are printed); render to apply them"},
-    subcommands = {RenderCommand.class, DiffCommand.class, ValidateCommand.class, ShowCommand.class,
-        GraphCommand.class, InitCommand.class})
+        "  6  diff: a render would change the output (the differences are printed); render to apply them"})
 public final class HomelabCli implements Callable<Integer> {
+  /**
+   * The subcommands, in the order help lists them. Added by {@link #run} rather than named in
+   * {@code @Command}: picocli builds the model of every subcommand it is given by reflection, a
+   * visible part of a short run's start-up, so a run that names one gets only that one.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(RenderCommand.class, DiffCommand.class, ValidateCommand.class,
+      ShowCommand.class, GraphCommand.class, InitCommand.class);
+
   /** Exit code of an invalid model. */
   public static final int INVALID_MODEL = 1;
   /** Exit code of a wrong command line. */
@@ -122,6 +128,7 @@ public final class HomelabCli implements Callable<Integer> {
 
   static int run(Supplier<Lab> lab, Renderer renderer, PrintWriter out, PrintWriter err, Style style, String... args) {
     CommandLine cli = new CommandLine(new HomelabCli(lab, renderer, style));
+    subcommandsFor(args).forEach(cli::addSubcommand);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -149,6 +156,22 @@ public final class HomelabCli implements Callable<Integer> {
       return INTERNAL_ERROR;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * Only the subcommand the arguments start with (the top level has no option that takes a value, so
+   * a first argument that names a subcommand is that subcommand); every one for anything else, so
+   * help, errors and suggestions see them all.
+   */
+  static List<Class<?>> subcommandsFor(String... args) {
+    if (args.length > 0) {
+      for (Class<?> command : SUBCOMMANDS) {
+        if (command.getAnnotation(Command.class).name().equals(args[0])) {
+          return List.of(command);
+        }
+      }
+    }
+    return SUBCOMMANDS;
   }
 
   /** The files that would be overwritten, one a line, and the two ways on. */

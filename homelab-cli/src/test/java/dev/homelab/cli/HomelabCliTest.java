@@ -193,6 +193,21 @@ class HomelabCliTest {
   }
 
   @Test
+  void should_list_every_subcommand_in_help_though_a_run_builds_only_the_one_it_names() {
+    assertThat(run(() -> VALID, "--help")).isZero();
+    assertThat(out.toString()).containsSubsequence("  render", "  diff", "  validate", "  show", "  graph", "  init");
+    assertThat(HomelabCli.subcommandsFor("validate")).containsExactly(ValidateCommand.class);
+    assertThat(HomelabCli.subcommandsFor("--help", "render")).isEqualTo(HomelabCli.SUBCOMMANDS);
+    assertThat(HomelabCli.subcommandsFor("rendr")).isEqualTo(HomelabCli.SUBCOMMANDS);
+  }
+
+  @Test
+  void should_suggest_the_subcommand_meant_by_a_typo() {
+    assertThat(run(() -> VALID, "rendr")).isEqualTo(HomelabCli.USAGE);
+    assertThat(err.toString()).contains("Unmatched argument at index 0: 'rendr'").contains("render");
+  }
+
+  @Test
   void should_print_usage_with_the_exit_codes_to_the_given_writer_without_a_command() {
     assertThat(run(() -> VALID)).isZero();
     assertThat(out.toString()).startsWith("Usage: homelab").contains("Exit codes:").contains("4  internal error")
