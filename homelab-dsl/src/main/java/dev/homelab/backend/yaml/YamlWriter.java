@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
@@ -72,16 +73,54 @@ public final class YamlWriter {
    * thrown as it is.
    */
   public String write(Object value) {
-    String yaml;
     try {
-      yaml = mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      if (e.getCause() instanceof RuntimeException refused) {
-        throw refused;
-      }
-      throw new UncheckedIOException(e);
+      return writeOwn(value);
+    } catch (BlockYamlGenerator.Unsupported rare) {
+      String yaml = writeWithSnakeYaml(value);
+      return value instanceof List<?> || value instanceof Object[] ? outdent(yaml) : yaml;
     }
+  }
+
+  /**
+   * {@link #write} on our own emitter ({@link BlockYamlGenerator}), the same bytes as SnakeYAML's
+   * without its events; throws for the rare documents it leaves to SnakeYAML (anchors, binary).
+   */
+  String writeOwn(Object value) throws BlockYamlGenerator.Unsupported {
+    String yaml = writeBlocks(value);
     return value instanceof List<?> || value instanceof Object[] ? outdent(yaml) : yaml;
+  }
+
+  private String writeBlocks(Object value) throws BlockYamlGenerator.Unsupported {
+    StringBuilder out = new StringBuilder(512);
+    BlockYamlGenerator generator = new BlockYamlGenerator(mapper, out, !asciiOnly);
+    try {
+      mapper.writeValue(generator, value);
+    } catch (IOException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof BlockYamlGenerator.Unsupported rare) {
+          throw rare;
+        }
+      }
+      throw e instanceof JsonProcessingException jackson ? refusedOrUnchecked(jackson) : new UncheckedIOException(e);
+    }
+    generator.finish();
+    return out.toString();
+  }
+
+  /** SnakeYAML's emitter under Jackson's YAMLGenerator, for what {@link BlockYamlGenerator} leaves to it. */
+  private String writeWithSnakeYaml(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw refusedOrUnchecked(e);
+    }
+  }
+
+  private static RuntimeException refusedOrUnchecked(JsonProcessingException e) {
+    if (e.getCause() instanceof RuntimeException refused) {
+      return refused;
+    }
+    return new UncheckedIOException(e);
   }
 
   /**
