@@ -312,6 +312,14 @@ final class BlockEmitter {
     out.append(text, start, end);
   }
 
+  /*
+   * Plain and single-quoted scalars never hold a line break here: the generator asks for plain only
+   * for text without one (a string with '\n' is a literal block, NEL/LS/PS are double-quoted, and
+   * the quoting checker double-quotes every name with a control character), and the emitter turns
+   * only a plain request into single quotes. So these writers leave out the emitter's folding of
+   * breaks, and with line splitting off they write the text on one line.
+   */
+
   private void writePlain(String text) {
     if (text.isEmpty()) {
       return;
@@ -322,75 +330,19 @@ final class BlockEmitter {
     }
     whitespace = false;
     indention = false;
-    boolean spaces = false;
-    boolean breaks = false;
-    int start = 0;
-    for (int end = 0; end <= text.length(); end++) {
-      char ch = end < text.length() ? text.charAt(end) : 0;
-      if (spaces) {
-        if (ch != ' ') {
-          writeText(text, start, end);
-          start = end;
-        }
-      } else if (breaks) {
-        if (!ScalarAnalysis.isLineBreak(ch)) {
-          if (text.charAt(start) == '\n') {
-            writeLineBreak();
-          }
-          writeBreaks(text, start, end);
-          writeIndent();
-          whitespace = false;
-          indention = false;
-          start = end;
-        }
-      } else if (ch == 0 || ch == ' ' || ScalarAnalysis.isLineBreak(ch)) {
-        writeText(text, start, end);
-        start = end;
-      }
-      if (ch != 0) {
-        spaces = ch == ' ';
-        breaks = ScalarAnalysis.isLineBreak(ch);
-      }
-    }
+    writeText(text, 0, text.length());
   }
 
   private void writeSingleQuoted(String text) {
     writeIndicator("'", true, false, false);
-    boolean spaces = false;
-    boolean breaks = false;
     int start = 0;
-    for (int end = 0; end <= text.length(); end++) {
-      char ch = end < text.length() ? text.charAt(end) : 0;
-      if (spaces) {
-        if (ch != ' ') {
-          writeText(text, start, end);
-          start = end;
-        }
-      } else if (breaks) {
-        if (ch == 0 || !ScalarAnalysis.isLineBreak(ch)) {
-          if (text.charAt(start) == '\n') {
-            writeLineBreak();
-          }
-          writeBreaks(text, start, end);
-          writeIndent();
-          start = end;
-        }
-      } else if (ch == 0 || ch == ' ' || ch == '\'' || ScalarAnalysis.isLineBreak(ch)) {
-        if (start < end) {
-          writeText(text, start, end);
-          start = end;
-        }
-      }
-      if (ch == '\'') {
-        column += 2;
-        out.append("''");
-        start = end + 1;
-      }
-      if (ch != 0) {
-        spaces = ch == ' ';
-        breaks = ScalarAnalysis.isLineBreak(ch);
-      }
+    for (int quote = text.indexOf('\''); quote >= 0; quote = text.indexOf('\'', start)) {
+      writeText(text, start, quote);
+      column += 2;
+      out.append("''");
+      start = quote + 1;
     }
+    writeText(text, start, text.length());
     writeIndicator("'", false, false, false);
   }
 

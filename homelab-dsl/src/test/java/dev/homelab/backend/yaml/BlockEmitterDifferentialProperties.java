@@ -72,7 +72,9 @@ class BlockEmitterDifferentialProperties {
         ">", "x" .repeat(130)).list().ofMaxSize(5).map(list -> String.join("", list));
     Arbitrary<String> longs = Arbitraries.strings().withChars("ab :\n").ofMinLength(120).ofMaxLength(140);
     Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(10);
-    return Arbitraries.frequencyOf(Tuple.of(3, special), Tuple.of(4, pieces), Tuple.of(1, longs), Tuple.of(1, any),
+    // Keys up to 127 characters are simple keys, longer ones "? " keys.
+    Arbitrary<String> keyLimit = Arbitraries.strings().withChars("ab -").ofMinLength(126).ofMaxLength(129);
+    return Arbitraries.frequencyOf(Tuple.of(3, special), Tuple.of(4, pieces), Tuple.of(1, longs), Tuple.of(1, any), Tuple.of(1, keyLimit),
         Tuple.of(2, Arbitraries.of(Yaml11Strings.AMBIGUOUS)), Tuple.of(1, Yaml11Strings.arbitrary()));
   }
 
