@@ -55,8 +55,9 @@ final class BlockEmitter {
       documentStart(!value.isEmpty() || tag != null);
     }
     resolvePending(false, false);
-    boolean[] context = nodePrelude(value, tag);
-    writeScalarNode(value, requested, tag, context[0]);
+    ScalarAnalysis analysis = ScalarAnalysis.of(value, allowUnicode);
+    boolean[] context = nodePrelude(value, analysis, tag);
+    writeScalarNode(value, analysis, requested, tag, context[0]);
   }
 
   void startCollection(boolean map, String tag) {
@@ -64,7 +65,7 @@ final class BlockEmitter {
       documentStart(true);
     }
     resolvePending(false, false);
-    boolean[] context = nodePrelude(null, tag);
+    boolean[] context = nodePrelude(null, null, tag);
     if (tag != null) {
       writeIndicator(prepareTag(tag), true, false, false);
     }
@@ -135,7 +136,7 @@ final class BlockEmitter {
    * What the enclosing collection writes before a node ({@code - }, {@code ? }, {@code :}); returns
    * {simpleKeyContext, mappingContext} of the node. {@code keyText} is the scalar (null for a collection).
    */
-  private boolean[] nodePrelude(String keyText, String tag) {
+  private boolean[] nodePrelude(String keyText, ScalarAnalysis analysis, String tag) {
     if (depth == 0) {
       return NOT_IN_MAPPING;
     }
@@ -165,7 +166,7 @@ final class BlockEmitter {
     writeIndent();
     frame.first = false;
     frame.expectValue = true;
-    frame.complexKey = !isSimpleKey(keyText, tag);
+    frame.complexKey = !isSimpleKey(keyText, analysis, tag);
     if (frame.complexKey) {
       writeIndicator("?", true, false, true);
       return MAPPING_VALUE;
@@ -177,7 +178,7 @@ final class BlockEmitter {
   private static final boolean[] MAPPING_VALUE = {false, true};
   private static final boolean[] SIMPLE_KEY = {true, true};
 
-  private boolean isSimpleKey(String text, String tag) {
+  private static boolean isSimpleKey(String text, ScalarAnalysis analysis, String tag) {
     if (text == null) {
       return false;
     }
@@ -185,12 +186,10 @@ final class BlockEmitter {
     if (length >= MAX_SIMPLE_KEY_LENGTH) {
       return false;
     }
-    ScalarAnalysis analysis = ScalarAnalysis.of(text, allowUnicode);
     return !analysis.empty && !analysis.multiline;
   }
 
-  private void writeScalarNode(String value, Style requested, String tag, boolean simpleKey) {
-    ScalarAnalysis analysis = ScalarAnalysis.of(value, allowUnicode);
+  private void writeScalarNode(String value, ScalarAnalysis analysis, Style requested, String tag, boolean simpleKey) {
     Style style = chooseStyle(analysis, requested, tag == null, simpleKey);
     if (tag != null) {
       writeIndicator(prepareTag(tag), true, false, false);

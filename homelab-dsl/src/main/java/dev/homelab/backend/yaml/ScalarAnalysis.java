@@ -52,13 +52,20 @@ final class ScalarAnalysis {
     boolean breakSpace = false;
     boolean spaceBreak = false;
     boolean precededByWhitespace = true;
-    boolean followedByWhitespace = length == 1 || isNulBlankOrTab(scalar.codePointAt(1))
-        || scalar.codePointAt(1) == '\r' || isLineBreak(scalar.codePointAt(1));
+    // The emitter reads code points; reading chars gives the same answers (every character it
+    // compares with is a BMP non-surrogate) and pairs surrogates only where it has to.
+    boolean followedByWhitespace = length == 1 || isNulBlankOrTab(scalar.charAt(1)) || scalar.charAt(1) == '\r'
+        || isLineBreak(scalar.charAt(1));
     boolean previousSpace = false;
     boolean previousBreak = false;
     int index = 0;
     while (index < length) {
-      int c = scalar.codePointAt(index);
+      int c = scalar.charAt(index);
+      int width = 1;
+      if (Character.isHighSurrogate((char) c)) {
+        c = scalar.codePointAt(index);
+        width = Character.charCount(c);
+      }
       if (index == 0) {
         if (LEADING_INDICATORS.indexOf(c) >= 0) {
           blockIndicators = true;
@@ -94,14 +101,14 @@ final class ScalarAnalysis {
         previousSpace = false;
         previousBreak = false;
       }
-      index += Character.charCount(c);
+      index += width;
       precededByWhitespace = isNulBlankOrTab(c) || lineBreak;
       // As the emitter does: the character after the next one, and the current one's break.
       followedByWhitespace = true;
       if (index + 1 < length) {
-        int next = index + Character.charCount(scalar.codePointAt(index));
+        int next = index + (isSurrogatePair(scalar, index) ? 2 : 1);
         if (next < length) {
-          followedByWhitespace = isNulBlankOrTab(scalar.codePointAt(next)) || lineBreak;
+          followedByWhitespace = isNulBlankOrTab(scalar.charAt(next)) || lineBreak;
         }
       }
     }
@@ -122,6 +129,11 @@ final class ScalarAnalysis {
       allowBlockPlain = false;
     }
     return new ScalarAnalysis(false, lineBreaks, allowBlockPlain, allowSingleQuoted, allowBlock);
+  }
+
+  private static boolean isSurrogatePair(String text, int index) {
+    return Character.isHighSurrogate(text.charAt(index)) && index + 1 < text.length()
+        && Character.isLowSurrogate(text.charAt(index + 1));
   }
 
   /** The emitter's {@code 0[0-9_]+}: a leading-zero number is never plain. */
