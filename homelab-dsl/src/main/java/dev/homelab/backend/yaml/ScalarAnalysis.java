@@ -52,15 +52,19 @@ final class ScalarAnalysis {
     boolean breakSpace = false;
     boolean spaceBreak = false;
     boolean precededByWhitespace = true;
-    // The emitter reads code points; reading chars gives the same answers (every character it
-    // compares with is a BMP non-surrogate) and pairs surrogates only where it has to.
-    boolean followedByWhitespace = length == 1 || isNulBlankOrTab(scalar.charAt(1)) || scalar.charAt(1) == '\r'
-        || isLineBreak(scalar.charAt(1));
     boolean previousSpace = false;
     boolean previousBreak = false;
     int index = 0;
     while (index < length) {
       int c = scalar.charAt(index);
+      if (index > 0 && c > ' ' && c < 0x7F && c != ':' && c != '#') {
+        // Most characters: printable ASCII inside the text, which only ends a run of spaces or breaks.
+        previousSpace = false;
+        previousBreak = false;
+        precededByWhitespace = false;
+        index++;
+        continue;
+      }
       int width = 1;
       if (Character.isHighSurrogate((char) c)) {
         c = scalar.codePointAt(index);
@@ -70,10 +74,10 @@ final class ScalarAnalysis {
         if (LEADING_INDICATORS.indexOf(c) >= 0) {
           blockIndicators = true;
         }
-        if ((c == '?' || c == ':' || c == '-') && followedByWhitespace) {
+        if ((c == '?' || c == ':' || c == '-') && followedByWhitespace(scalar, 0, false)) {
           blockIndicators = true;
         }
-      } else if ((c == ':' && followedByWhitespace) || (c == '#' && precededByWhitespace)) {
+      } else if ((c == ':' && followedByWhitespace(scalar, index, previousBreak)) || (c == '#' && precededByWhitespace)) {
         blockIndicators = true;
       }
       boolean lineBreak = isLineBreak(c);
@@ -103,14 +107,6 @@ final class ScalarAnalysis {
       }
       index += width;
       precededByWhitespace = isNulBlankOrTab(c) || lineBreak;
-      // As the emitter does: the character after the next one, and the current one's break.
-      followedByWhitespace = true;
-      if (index + 1 < length) {
-        int next = index + (isSurrogatePair(scalar, index) ? 2 : 1);
-        if (next < length) {
-          followedByWhitespace = isNulBlankOrTab(scalar.charAt(next)) || lineBreak;
-        }
-      }
     }
     boolean allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak
         || hasLeadingZero(scalar));
@@ -129,6 +125,30 @@ final class ScalarAnalysis {
       allowBlockPlain = false;
     }
     return new ScalarAnalysis(false, lineBreaks, allowBlockPlain, allowSingleQuoted, allowBlock);
+  }
+
+  /**
+   * The emitter's {@code followedByWhitespace} for the character at {@code index}. For the first
+   * one: whether the second is a blank or a break. For the others the emitter computes it, after
+   * each character, from the character after the next one, and counts a break just read as
+   * whitespace: so here, whether the character after this one is a blank, or the previous one a
+   * break. The emitter reads code points; chars give the same answers (every character compared is
+   * a BMP non-surrogate).
+   */
+  private static boolean followedByWhitespace(String scalar, int index, boolean previousBreak) {
+    int length = scalar.length();
+    if (index == 0) {
+      if (length == 1) {
+        return true;
+      }
+      char second = scalar.charAt(1);
+      return isNulBlankOrTab(second) || second == '\r' || isLineBreak(second);
+    }
+    if (index + 1 >= length) {
+      return true;
+    }
+    int next = index + (isSurrogatePair(scalar, index) ? 2 : 1);
+    return next >= length || isNulBlankOrTab(scalar.charAt(next)) || previousBreak;
   }
 
   private static boolean isSurrogatePair(String text, int index) {
