@@ -13,7 +13,10 @@ import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
 
 /**
- * The one YAML writer of every backend, Jackson on SnakeYAML's emitter. Every string reads back
+ * The one YAML writer of every backend: Jackson's serializers on our own block emitter
+ * ({@code BlockYamlGenerator}), which writes the bytes SnakeYAML's emitter wrote under Jackson's
+ * YAML generator, without its event objects and per-scalar analysis cost (issue #14); the rare
+ * documents it leaves to SnakeYAML (anchors, binary values) still go there. Every string reads back
  * as the same string in YAML 1.1 and 1.2 readers: quoted where a plain scalar would be a boolean,
  * a number, a date, null or a merge key ({@link Yaml11}); control characters and the line breaks
  * only YAML 1.1 has (NEL, LS, PS) are escaped in double quotes, so a string never adds a key or a line. Multi-line strings are literal blocks, lines are
@@ -124,8 +127,8 @@ public final class YamlWriter {
   }
 
   /**
-   * The Jackson mapper behind this writer: to read rendered YAML back, or to build a tree that
-   * {@link #write} turns into the same bytes as the object.
+   * The Jackson mapper behind this writer: to read rendered YAML back (with SnakeYAML's parser),
+   * or to build a tree that {@link #write} turns into the same bytes as the object.
    */
   public ObjectMapper mapper() {
     return mapper;
