@@ -40,7 +40,7 @@ final class TaggingYamlFactory extends YAMLFactory {
     };
   }
 
-  private static boolean hasUnicodeBreak(String value) {
+  static boolean hasUnicodeBreak(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '\u0085' || c == '\u2028' || c == '\u2029') {

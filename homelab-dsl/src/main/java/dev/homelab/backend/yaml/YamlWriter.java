@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
 
 /**
- * The one YAML writer of every backend, Jackson on SnakeYAML's emitter. Every string reads back
+ * The one YAML writer of every backend: Jackson's serializers on our own block emitter
+ * ({@code BlockYamlGenerator}), which writes the bytes SnakeYAML's emitter wrote under Jackson's
+ * YAML generator, without its event objects and per-scalar analysis cost (issue #14); the rare
+ * documents it leaves to SnakeYAML (anchors, binary values) still go there. Every string reads back
  * as the same string in YAML 1.1 and 1.2 readers: quoted where a plain scalar would be a boolean,
  * a number, a date, null or a merge key ({@link Yaml11}); control characters and the line breaks
  * only YAML 1.1 has (NEL, LS, PS) are escaped in double quotes, so a string never adds a key or a line. Multi-line strings are literal blocks, lines are
@@ -72,21 +76,59 @@ public final class YamlWriter {
    * thrown as it is.
    */
   public String write(Object value) {
-    String yaml;
     try {
-      yaml = mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      if (e.getCause() instanceof RuntimeException refused) {
-        throw refused;
-      }
-      throw new UncheckedIOException(e);
+      return writeOwn(value);
+    } catch (BlockYamlGenerator.Unsupported rare) {
+      String yaml = writeWithSnakeYaml(value);
+      return value instanceof List<?> || value instanceof Object[] ? outdent(yaml) : yaml;
     }
-    return value instanceof List<?> || value instanceof Object[] ? outdent(yaml) : yaml;
   }
 
   /**
-   * The Jackson mapper behind this writer: to read rendered YAML back, or to build a tree that
-   * {@link #write} turns into the same bytes as the object.
+   * {@link #write} on our own emitter ({@link BlockYamlGenerator}), the same bytes as SnakeYAML's
+   * without its events; throws for the rare documents it leaves to SnakeYAML (anchors, binary).
+   */
+  String writeOwn(Object value) throws BlockYamlGenerator.Unsupported {
+    String yaml = writeBlocks(value);
+    return value instanceof List<?> || value instanceof Object[] ? outdent(yaml) : yaml;
+  }
+
+  private String writeBlocks(Object value) throws BlockYamlGenerator.Unsupported {
+    StringBuilder out = new StringBuilder(512);
+    BlockYamlGenerator generator = new BlockYamlGenerator(mapper, out, !asciiOnly);
+    try {
+      mapper.writeValue(generator, value);
+    } catch (IOException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof BlockYamlGenerator.Unsupported rare) {
+          throw rare;
+        }
+      }
+      throw e instanceof JsonProcessingException jackson ? refusedOrUnchecked(jackson) : new UncheckedIOException(e);
+    }
+    generator.finish();
+    return out.toString();
+  }
+
+  /** SnakeYAML's emitter under Jackson's YAMLGenerator, for what {@link BlockYamlGenerator} leaves to it. */
+  private String writeWithSnakeYaml(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw refusedOrUnchecked(e);
+    }
+  }
+
+  private static RuntimeException refusedOrUnchecked(JsonProcessingException e) {
+    if (e.getCause() instanceof RuntimeException refused) {
+      return refused;
+    }
+    return new UncheckedIOException(e);
+  }
+
+  /**
+   * The Jackson mapper behind this writer: to read rendered YAML back (with SnakeYAML's parser),
+   * or to build a tree that {@link #write} turns into the same bytes as the object.
    */
   public ObjectMapper mapper() {
     return mapper;
