@@ -3,6 +3,7 @@ package dev.homelab.k8s.secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.k8s.yaml.KubernetesYaml;
+import dev.homelab.k8s.yaml.ObjectTrees;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -90,7 +91,7 @@ public final class SecretScanner {
 
   /** {@code object} as the YAML writer sees it: the same serializers, key order and omitted nulls. */
   public static JsonNode tree(HasMetadata object) {
-    return KubernetesYaml.mapper().valueToTree(object);
+    return ObjectTrees.kubernetes().tree(object);
   }
 
   private static String namespaceOf(HasMetadata object) {
