@@ -81,6 +81,12 @@ final class BeanPlans {
       return customSerializer(type) == null && config.findConfigOverride(type) == null ? KnownSerializers.writer(type) : null;
     }
   };
+  private final ClassValue<Boolean> typeInfo = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return hierarchy(type).stream().anyMatch(c -> c.isAnnotationPresent(JsonTypeInfo.class));
+    }
+  };
   private final ClassValue<Object> plans = new ClassValue<>() {
     @Override
     protected Object computeValue(Class<?> type) {
@@ -124,6 +130,8 @@ final class BeanPlans {
       why = "the mapper's default visibility is " + config.getDefaultVisibilityChecker();
     } else if (!isPlainIntrospector(config.getAnnotationIntrospector())) {
       why = "the mapper has its own annotation introspector";
+    } else if (config.getDefaultTyper(config.constructType(Object.class)) != null) {
+      why = "the mapper writes type ids by default";
     } else if (customSerializer(String.class) != null) {
       why = "strings have a custom serializer";
     }
@@ -152,6 +160,11 @@ final class BeanPlans {
    */
   BiFunction<Object, ObjectTrees, JsonNode> knownSerializer(Class<?> type) {
     return disabled == null ? knownSerializers.get(type) : null;
+  }
+
+  /** Whether {@code type} or a supertype has {@code @JsonTypeInfo}. */
+  boolean hasTypeInfo(Class<?> type) {
+    return typeInfo.get(type);
   }
 
   /** The plan for {@code type}, or null when Jackson writes it. */

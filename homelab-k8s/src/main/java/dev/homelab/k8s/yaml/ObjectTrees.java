@@ -125,7 +125,11 @@ public final class ObjectTrees {
     }
     BeanPlan plan = plans.plan(value.getClass());
     if (plan == null) {
-      // enums, Quantity, IntOrString, JsonNode, arrays, java.time...: Jackson's own serializer
+      if (plans.hasTypeInfo(value.getClass())) {
+        // written with a type id or not by the type its container declares: the container falls back
+        throw Unsupported.INSTANCE;
+      }
+      // enums, JsonNode containers, arrays, java.time...: Jackson's own serializer
       return mapper.valueToTree(value);
     }
     try {
