@@ -1,7 +1,9 @@
 package dev.homelab.k8s.yaml;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
 
@@ -22,29 +24,51 @@ record BeanPlan(List<Property> properties, Accessor anyGetter) {
     }
   }
 
-  /** Reads a value from a bean: the getter Jackson prefers, else the field. */
+  /**
+   * Reads a value from a bean: the getter Jackson prefers, else the field. Through a method handle
+   * of the shape {@code Object(Object)}: handles of one shape share their generated code, where
+   * each reflective {@code Method} would get an accessor class of its own once called often.
+   */
   static final class Accessor {
-    private final Method method;
-    private final Field field;
+    private static final MethodType SHAPE = MethodType.methodType(Object.class, Object.class);
+    private final MethodHandle handle;
+    private final String name;
 
     Accessor(Method method) {
-      this.method = method;
-      this.field = null;
+      this(unreflect(method), method.toString());
     }
 
     Accessor(Field field) {
-      this.method = null;
-      this.field = field;
+      this(unreflect(field), field.toString());
+    }
+
+    private Accessor(MethodHandle handle, String name) {
+      this.handle = handle.asType(SHAPE);
+      this.name = name;
     }
 
     Object get(Object bean) {
       try {
-        return method != null ? method.invoke(bean) : field.get(bean);
-      } catch (InvocationTargetException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IllegalStateException(e.getCause());
+        return (Object) handle.invokeExact(bean);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(name, e);
+      }
+    }
+
+    /** Access was granted by {@code setAccessible} when the plan was made. */
+    private static MethodHandle unreflect(Method m) {
+      try {
+        return MethodHandles.lookup().unreflect(m);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static MethodHandle unreflect(Field f) {
+      try {
+        return MethodHandles.lookup().unreflectGetter(f);
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }
@@ -52,7 +76,7 @@ record BeanPlan(List<Property> properties, Accessor anyGetter) {
 
     @Override
     public String toString() {
-      return method != null ? method.toString() : field.toString();
+      return name;
     }
   }
 }

@@ -226,6 +226,17 @@ final class BeanPlans {
 
   /** {@code type}, its superclasses up to Object (excluded), then every interface they implement. */
   private static List<Class<?>> hierarchy(Class<?> type) {
+    return HIERARCHY.get(type);
+  }
+
+  private static final ClassValue<List<Class<?>>> HIERARCHY = new ClassValue<>() {
+    @Override
+    protected List<Class<?>> computeValue(Class<?> type) {
+      return computeHierarchy(type);
+    }
+  };
+
+  private static List<Class<?>> computeHierarchy(Class<?> type) {
     Set<Class<?>> out = new LinkedHashSet<>();
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       out.add(c);
@@ -713,24 +724,41 @@ final class BeanPlans {
         out.add(a);
       }
     }
+    Class<?>[] params = null;
     for (Class<?> c : hierarchy) {
       if (c == m.getDeclaringClass()) {
         continue;
       }
-      Method same;
-      try {
-        same = c.getDeclaredMethod(m.getName(), m.getParameterTypes());
-      } catch (NoSuchMethodException e) {
-        continue;
-      }
-      for (Annotation a : same.getDeclaredAnnotations()) {
-        if (isJackson(a) && seen.add(a.annotationType())) {
-          out.add(a);
+      for (Method same : ANNOTATED_METHODS.get(c).getOrDefault(m.getName(), List.of())) {
+        params = params == null ? m.getParameterTypes() : params;
+        if (Arrays.equals(same.getParameterTypes(), params)) {
+          for (Annotation a : same.getDeclaredAnnotations()) {
+            if (isJackson(a) && seen.add(a.annotationType())) {
+              out.add(a);
+            }
+          }
         }
       }
     }
     return new Annotations(out);
   }
+
+  /**
+   * A class's declared methods that carry Jackson annotations, by name: what an overriding method
+   * inherits. Looked up without {@code getDeclaredMethod}, whose misses throw.
+   */
+  private static final ClassValue<Map<String, List<Method>>> ANNOTATED_METHODS = new ClassValue<>() {
+    @Override
+    protected Map<String, List<Method>> computeValue(Class<?> type) {
+      Map<String, List<Method>> out = new java.util.HashMap<>();
+      for (Method m : type.getDeclaredMethods()) {
+        if (Arrays.stream(m.getDeclaredAnnotations()).anyMatch(BeanPlans::isJackson)) {
+          out.computeIfAbsent(m.getName(), n -> new ArrayList<>()).add(m);
+        }
+      }
+      return out;
+    }
+  };
 
   private static List<Annotation> concat(Annotation[] a, List<Annotation> b) {
     List<Annotation> out = new ArrayList<>(Arrays.asList(a));
