@@ -156,7 +156,7 @@ public final class KubernetesBackend implements Backend {
       }
     }
     lab.secretStore().ifPresent(store -> secrets.externalSecrets(store)
-        .forEach((folder, list) -> customized(list).forEach(o -> objects.get(folder).add(new Written(o, KubernetesYaml.write(o))))));
+        .forEach((folder, list) -> customized(list).forEach(o -> objects.get(folder).add(new Written(o, KubernetesYaml.write(SecretScanner.tree(o)))))));
     return new Collected(lab, objects, extras, secrets);
   }
 

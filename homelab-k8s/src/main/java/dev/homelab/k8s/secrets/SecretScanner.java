@@ -3,11 +3,13 @@ package dev.homelab.k8s.secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.k8s.yaml.KubernetesYaml;
+import dev.homelab.k8s.yaml.ObjectTrees;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -51,13 +53,18 @@ public final class SecretScanner {
    * serializes each object once and hands the same tree to the scan, {@link #produced} and the YAML.
    */
   public static List<SecretUse> scan(HasMetadata object, JsonNode tree) {
+    return scan(object, tree, true);
+  }
+
+  /** With {@code reuseValues} false a HelmChart's values are always parsed (tests compare both). */
+  static List<SecretUse> scan(HasMetadata object, JsonNode tree, boolean reuseValues) {
     String consumer = object.getKind() + " " + (object.getMetadata().getNamespace() == null ? ""
         : object.getMetadata().getNamespace() + "/") + object.getMetadata().getName();
     String namespace = namespaceOf(object);
     List<SecretUse> uses = new ArrayList<>();
     walk(tree, null, namespace, consumer, uses);
     if ("HelmChart".equals(object.getKind())) {
-      scanHelmChart(tree.path("spec"), consumer, uses);
+      scanHelmChart(tree.path("spec"), consumer, uses, reuseValues);
     }
     return uses;
   }
@@ -90,7 +97,7 @@ public final class SecretScanner {
 
   /** {@code object} as the YAML writer sees it: the same serializers, key order and omitted nulls. */
   public static JsonNode tree(HasMetadata object) {
-    return KubernetesYaml.mapper().valueToTree(object);
+    return ObjectTrees.kubernetes().tree(object);
   }
 
   private static String namespaceOf(HasMetadata object) {
@@ -101,20 +108,26 @@ public final class SecretScanner {
   }
 
   /** A chart reads its secrets in the namespace it is installed into. */
-  private static void scanHelmChart(JsonNode spec, String consumer, List<SecretUse> uses) {
+  private static void scanHelmChart(JsonNode spec, String consumer, List<SecretUse> uses, boolean reuseValues) {
     String ns = spec.path("targetNamespace").asText("default");
     String values = spec.path("valuesContent").asText("");
     if (!values.isBlank()) {
-      try {
-        walk(KubernetesYaml.mapper().readTree(values), null, ns, consumer, uses);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("valuesContent of " + consumer + " is not YAML", e);
-      }
+      // values HelmValues wrote are read from the tree they were written from; others are parsed
+      Optional<JsonNode> written = reuseValues ? KubernetesYaml.writtenTree(values) : Optional.empty();
+      walk(written.isPresent() ? written.get() : parse(values, consumer), null, ns, consumer, uses);
     }
     for (JsonNode vs : spec.path("valuesSecrets")) {
       for (JsonNode key : vs.path("keys")) {
         uses.add(new SecretUse(ns, vs.path("name").asText(), key.asText(), consumer));
       }
+    }
+  }
+
+  private static JsonNode parse(String values, String consumer) {
+    try {
+      return KubernetesYaml.mapper().readTree(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("valuesContent of " + consumer + " is not YAML", e);
     }
   }
 

@@ -45,8 +45,11 @@ public final class HelmValues {
     return root;
   }
 
-  /** The values as YAML, keys sorted, for {@code valuesContent}. */
+  /**
+   * The values as YAML, keys sorted, for {@code valuesContent}. The backend's secret scan reads
+   * the values from the tree they were written from while this string is in use.
+   */
   public String toYaml() {
-    return KubernetesYaml.write(root);
+    return KubernetesYaml.writeRemembering(root);
   }
 }
