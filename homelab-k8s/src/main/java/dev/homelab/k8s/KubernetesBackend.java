@@ -8,6 +8,7 @@ import dev.homelab.k8s.secrets.SecretScanner;
 import dev.homelab.k8s.secrets.SecretsChecklist;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
+import dev.homelab.k8s.crd.helm.HelmChart;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class KubernetesBackend implements Backend {
   @Override
   public RenderedFiles render(Lab lab) {
     Collected all = collect(lab);
-    lastRendered.set(all);
+    lastRendered.set(all.forBringUp());
     Map<String, List<Written>> objects = all.objects();
     Map<String, Map<String, String>> extras = all.extras();
     SecretsChecklist secrets = all.secrets();
@@ -82,11 +83,11 @@ public final class KubernetesBackend implements Backend {
     objects.forEach((folder, list) -> {
       Map<String, String> files = new TreeMap<>();
       for (Written w : list) {
-        HasMetadata o = w.object();
-        files.put(fileName(o), Namespaces.comment(o) + w.yaml());
-        ApplyGuide.crdName(o).ifPresent(customKinds::add);
-        ApplyGuide.webhook(o).ifPresent(webhooks::add);
+        files.put(w.fileName(), w.text());
+        w.crd().ifPresent(customKinds::add);
+        w.webhook().ifPresent(webhooks::add);
       }
+      list.clear(); // each file's text is now in `files`: a large lab never holds all of them twice
       folders.add(folder);
       files.forEach((name, yaml) -> out.add(folder + "/" + name, yaml));
       extras.get(folder).forEach((name, text) -> out.add(folder + "/" + name, text));
@@ -106,8 +107,7 @@ public final class KubernetesBackend implements Backend {
   @Override
   public List<BringUpStep> bringUp(Lab lab) {
     Collected all = takeRendered(lab).orElseGet(() -> collect(lab));
-    List<HasMetadata> objects = all.objects().values().stream().flatMap(List::stream).map(Written::object).toList();
-    return BringUp.steps(lab, objects, all.secrets());
+    return BringUp.steps(lab, all.charts(), all.secrets());
   }
 
   /**
@@ -125,39 +125,94 @@ public final class KubernetesBackend implements Backend {
     return Optional.empty();
   }
 
-  /** A rendered object and its YAML. */
-  private record Written(HasMetadata object, String yaml) {}
+  /**
+   * What the guides and the files need of one rendered object, kept instead of the object: fabric8
+   * objects are large, and a lab of 100,000 apps has nearly a million of them.
+   */
+  private record Written(String fileName, String text, Optional<String> crd, Optional<ApplyGuide.Webhook> webhook) {
+    static Written of(HasMetadata object, String yaml) {
+      return new Written(KubernetesBackend.fileName(object), Namespaces.comment(object) + yaml, ApplyGuide.crdName(object),
+          ApplyGuide.webhook(object));
+    }
+  }
 
-  /** The customized objects by folder, each folder's extra files, and the Secrets they need, for {@code lab}. */
+  /**
+   * The written objects by folder, each folder's extra files, the Secrets they need, and the
+   * HelmCharts (whose install Jobs the bring-up guide waits for), for {@code lab}.
+   */
   private record Collected(Lab lab, Map<String, List<Written>> objects, Map<String, Map<String, String>> extras,
-      SecretsChecklist secrets) {}
+      SecretsChecklist secrets, List<HasMetadata> charts) {
+    /** Only what {@link #bringUp} reads: the files' texts are not kept past the render. */
+    Collected forBringUp() {
+      return new Collected(lab, Map.of(), Map.of(), secrets, charts);
+    }
+  }
+
+  /** Objects serialized together, across threads: enough that handing them out pays. */
+  private static final int BATCH = 256;
 
   /**
    * Serializes each object once, to a tree that both the secret scan and the YAML read (the YAML
    * written from the tree is the same bytes as from the object: same mapper, same serializers).
+   * Components and customizers (user code) run on this thread, in order; the objects they give are
+   * serialized in batches on the common pool (our code only, stateless), and scanned and filed here
+   * in the same order, so the output does not depend on the threads.
    */
   private Collected collect(Lab lab) {
     Map<String, List<Written>> objects = new LinkedHashMap<>();
     Map<String, Map<String, String>> extras = new LinkedHashMap<>();
     SecretsChecklist secrets = new SecretsChecklist();
+    List<HasMetadata> charts = new ArrayList<>();
+    List<Placed> batch = new ArrayList<>();
     for (Component component : components) {
       for (Component c : component.expand(lab)) {
         List<HasMetadata> kept = customized(c.objects(lab));
         if (kept.isEmpty()) {
           continue;
         }
-        List<Written> folder = objects.computeIfAbsent(c.folder(), f -> new ArrayList<>());
+        objects.computeIfAbsent(c.folder(), f -> new ArrayList<>());
         for (HasMetadata o : kept) {
-          JsonNode tree = SecretScanner.tree(o);
-          secrets.add(c.folder(), o, tree);
-          folder.add(new Written(o, KubernetesYaml.write(tree)));
+          batch.add(new Placed(c.folder(), o));
+          if (o instanceof HelmChart) {
+            charts.add(o);
+          }
         }
         extras.computeIfAbsent(c.folder(), f -> new TreeMap<>()).putAll(c.extraFiles(lab));
+        if (batch.size() >= BATCH) {
+          file(batch, objects, secrets);
+        }
       }
     }
+    file(batch, objects, secrets);
     lab.secretStore().ifPresent(store -> secrets.externalSecrets(store)
-        .forEach((folder, list) -> customized(list).forEach(o -> objects.get(folder).add(new Written(o, KubernetesYaml.write(SecretScanner.tree(o)))))));
-    return new Collected(lab, objects, extras, secrets);
+        .forEach((folder, list) -> customized(list).forEach(o -> objects.get(folder).add(Written.of(o, KubernetesYaml.write(SecretScanner.tree(o)))))));
+    return new Collected(lab, objects, extras, secrets, charts);
+  }
+
+  /** An object and the folder it goes to. */
+  private record Placed(String folder, HasMetadata object) {}
+
+  /** Serializes {@code batch}, then scans and files each object in order; empties {@code batch}. */
+  private static void file(List<Placed> batch, Map<String, List<Written>> objects, SecretsChecklist secrets) {
+    List<Serialized> done = batch.size() < 2 * MIN_PER_THREAD ? batch.stream().map(Serialized::of).toList()
+        : batch.parallelStream().map(Serialized::of).toList();
+    for (int i = 0; i < done.size(); i++) {
+      Placed p = batch.get(i);
+      secrets.add(p.folder(), p.object(), done.get(i).tree());
+      objects.get(p.folder()).add(Written.of(p.object(), done.get(i).yaml()));
+    }
+    batch.clear();
+  }
+
+  /** Below this many objects per thread, a second thread costs more than it saves. */
+  private static final int MIN_PER_THREAD = 32;
+
+  /** One object's tree and its YAML. */
+  private record Serialized(JsonNode tree, String yaml) {
+    static Serialized of(Placed p) {
+      JsonNode tree = SecretScanner.tree(p.object());
+      return new Serialized(tree, KubernetesYaml.write(tree));
+    }
   }
 
   private List<HasMetadata> customized(List<? extends HasMetadata> rendered) {
