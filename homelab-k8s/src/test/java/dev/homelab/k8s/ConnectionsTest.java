@@ -56,6 +56,19 @@ class ConnectionsTest {
     assertThat(files.files().keySet()).noneMatch(p -> p.startsWith("apps/wiki/networkpolicy-allow-from-api"));
   }
 
+  @Test
+  void should_admit_the_callers_of_each_lab_rendered_in_turn() throws IOException {
+    App api = app("api", "ghcr.io/example/api:1.0.0").port(9000);
+    RenderedFiles first = TestLabs.render(lab(api, app("wiki", "ghcr.io/example/wiki:1.0.0").uses(api)));
+    RenderedFiles second = TestLabs.render(lab(api, app("blog", "ghcr.io/example/blog:1.0.0").uses(api),
+        app("shop", "ghcr.io/example/shop:1.0.0").uses(api)));
+
+    assertThat(first.files().keySet()).filteredOn(p -> p.startsWith("apps/api/networkpolicy-allow-from-"))
+        .containsExactly("apps/api/networkpolicy-allow-from-wiki.yaml");
+    assertThat(second.files().keySet()).filteredOn(p -> p.startsWith("apps/api/networkpolicy-allow-from-"))
+        .containsExactly("apps/api/networkpolicy-allow-from-blog.yaml", "apps/api/networkpolicy-allow-from-shop.yaml");
+  }
+
   private static Lab lab(App... apps) {
     return homelab("wiring").lan("192.168.1.0/24")
         .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
