@@ -33,13 +33,17 @@ public final class YamlWriter {
   private final boolean sortKeys;
   private final boolean asciiOnly;
   private final StringHook hook;
-  private final ObjectMapper mapper;
+  /**
+   * Made on first use: a mapper with its YAML factory is a visible part of a short run's start-up,
+   * and the writers a chain such as {@code create().sortingKeys().asciiOnly()} passes through never
+   * write. Racing threads may each make one; they are equal and one wins.
+   */
+  private volatile ObjectMapper mapper;
 
   private YamlWriter(boolean sortKeys, boolean asciiOnly, StringHook hook) {
     this.sortKeys = sortKeys;
     this.asciiOnly = asciiOnly;
     this.hook = hook;
-    this.mapper = mapper(sortKeys, asciiOnly, hook);
   }
 
   /** Insertion order, every string through {@link StringHook#NONE}, characters beyond ASCII as they are. */
@@ -95,6 +99,7 @@ public final class YamlWriter {
 
   private String writeBlocks(Object value) throws BlockYamlGenerator.Unsupported {
     StringBuilder out = new StringBuilder(512);
+    ObjectMapper mapper = mapper();
     BlockYamlGenerator generator = new BlockYamlGenerator(mapper, out, !asciiOnly);
     try {
       mapper.writeValue(generator, value);
@@ -113,7 +118,7 @@ public final class YamlWriter {
   /** SnakeYAML's emitter under Jackson's YAMLGenerator, for what {@link BlockYamlGenerator} leaves to it. */
   private String writeWithSnakeYaml(Object value) {
     try {
-      return mapper.writeValueAsString(value);
+      return mapper().writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw refusedOrUnchecked(e);
     }
@@ -131,7 +136,12 @@ public final class YamlWriter {
    * or to build a tree that {@link #write} turns into the same bytes as the object.
    */
   public ObjectMapper mapper() {
-    return mapper;
+    ObjectMapper made = mapper;
+    if (made == null) {
+      made = mapper(sortKeys, asciiOnly, hook);
+      mapper = made;
+    }
+    return made;
   }
 
   private static ObjectMapper mapper(boolean sortKeys, boolean asciiOnly, StringHook hook) {
