@@ -34,7 +34,13 @@ public final class KubernetesYaml {
   public static String writeRemembering(Object value) {
     JsonNode tree = ObjectTrees.kubernetes().tree(value);
     String yaml = write(tree);
-    WRITTEN.put(yaml, tree);
+    // A WeakHashMap keeps the key it first got for equal strings: that earlier string (of an
+    // earlier render, say) may be collected while this one lives, taking the entry with it. The
+    // string handed out now is the key; losing an entry only means the scan parses the YAML.
+    synchronized (WRITTEN) {
+      WRITTEN.remove(yaml);
+      WRITTEN.put(yaml, tree);
+    }
     return yaml;
   }
 

@@ -1,6 +1,7 @@
 package dev.homelab.k8s.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.fixtures.TestLabs;
@@ -10,6 +11,7 @@ import dev.homelab.k8s.crd.helm.HelmValues;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,20 @@ class HelmValuesScanTest {
     assertThat(KubernetesYaml.writtenTree(replaced)).isEmpty();
     assertThat(SecretScanner.scan(customized)).extracting(SecretUse::name).containsExactly("replaced");
     assertThat(SecretScanner.scan(written)).extracting(SecretUse::name).containsExactly("written");
+  }
+
+  @Test
+  void should_keep_the_tree_of_equal_values_written_again_after_the_first_string_is_collected() {
+    String first = HelmValues.create().set("auth.existingSecret", "db").toYaml();
+    WeakReference<String> firstRef = new WeakReference<>(first);
+    String second = HelmValues.create().set("auth.existingSecret", "db").toYaml();
+    assertThat(second).isEqualTo(first).isNotSameAs(first);
+    first = null;
+    for (int i = 0; i < 50 && firstRef.get() != null; i++) {
+      System.gc();
+    }
+    assumeThat(firstRef.get()).as("the first string was collected").isNull();
+    assertThat(KubernetesYaml.writtenTree(second)).isPresent();
   }
 
   private static List<HasMetadata> objects(Lab lab) {
