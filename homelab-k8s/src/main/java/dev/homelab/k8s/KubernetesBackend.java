@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
+import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.secrets.SecretScanner;
 import dev.homelab.k8s.secrets.SecretsChecklist;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
-import dev.homelab.k8s.crd.helm.HelmChart;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -184,8 +184,8 @@ public final class KubernetesBackend implements Backend {
       }
     }
     file(batch, objects, secrets);
-    lab.secretStore().ifPresent(store -> secrets.externalSecrets(store)
-        .forEach((folder, list) -> customized(list).forEach(o -> objects.get(folder).add(Written.of(o, KubernetesYaml.write(SecretScanner.tree(o)))))));
+    lab.secretStore().ifPresent(store -> secrets.externalSecrets(store).forEach((folder, list) -> customized(list)
+        .forEach(o -> objects.get(folder).add(Written.of(o, KubernetesYaml.write(SecretScanner.tree(o)))))));
     return new Collected(lab, objects, extras, secrets, charts);
   }
 
