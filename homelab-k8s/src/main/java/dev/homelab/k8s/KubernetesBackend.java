@@ -131,8 +131,9 @@ public final class KubernetesBackend implements Backend {
    */
   private record Written(String fileName, String text, Optional<String> crd, Optional<ApplyGuide.Webhook> webhook) {
     static Written of(HasMetadata object, String yaml) {
-      return new Written(KubernetesBackend.fileName(object), Namespaces.comment(object) + yaml, ApplyGuide.crdName(object),
-          ApplyGuide.webhook(object));
+      String comment = Namespaces.comment(object); // only some Namespaces have one: no copy of every text
+      return new Written(KubernetesBackend.fileName(object), comment.isEmpty() ? yaml : comment + yaml,
+          ApplyGuide.crdName(object), ApplyGuide.webhook(object));
     }
   }
 
