@@ -3,6 +3,7 @@ package dev.homelab.ansible;
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
+import dev.homelab.internal.RenderScope;
 import dev.homelab.model.Lab;
 import dev.homelab.validation.Check;
 import dev.homelab.validation.ModelPaths;
@@ -56,8 +57,17 @@ public final class AnsibleBackend implements Backend {
     return BringUp.steps(lab);
   }
 
+  /**
+   * The host files. Inside one render ({@link RenderScope}) they are made once: {@link #check}
+   * renders them to find unsafe values, and the render that follows takes the same files (the lab is
+   * immutable, and nothing here depends on anything else).
+   */
   @Override
   public RenderedFiles render(Lab lab) {
+    return RenderScope.once(lab, this, () -> renderAfresh(lab));
+  }
+
+  private RenderedFiles renderAfresh(Lab lab) {
     AnsibleChecks.check(lab); // safety net when render is called without Renderer's check
     Vault vault = new Vault();
     List<HostSystem> systems = List.of(

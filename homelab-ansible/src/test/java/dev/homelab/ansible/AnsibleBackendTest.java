@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.homelab.backend.RenderedFiles;
+import dev.homelab.internal.RenderScope;
 import dev.homelab.model.Lab;
 import dev.homelab.fixtures.Golden;
 import dev.homelab.validation.ValidationException;
@@ -411,5 +412,20 @@ class AnsibleBackendTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("1 problem in the homelab model:\n"
             + "homelab/nodes/server: the name is also an Ansible inventory group. Rename the node; these names are taken: all, ungrouped, k3s_cluster, server, agent,");
+  }
+
+  @Test
+  void should_hand_the_files_its_check_rendered_to_the_render_that_follows() {
+    Lab lab = TestLabs.reference().validate();
+    AnsibleBackend backend = new AnsibleBackend();
+
+    List<RenderedFiles> inOneRender = RenderScope.of(lab, () -> {
+      backend.check(lab);
+      return List.of(backend.render(lab), backend.render(lab));
+    });
+
+    assertThat(inOneRender.get(1)).isSameAs(inOneRender.get(0));
+    assertThat(backend.render(lab)).as("outside a render, afresh").isNotSameAs(inOneRender.get(0));
+    assertThat(backend.render(lab).files()).containsOnlyKeys(inOneRender.get(0).files().keySet());
   }
 }

@@ -5,13 +5,9 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** The files a backend produced: relative paths ({@code /}-separated) to bytes, sorted by path. */
 public final class RenderedFiles {
-  private static final Pattern SAFE_PATH =
-      Pattern.compile("([A-Za-z0-9._-]+/)*[A-Za-z0-9._-]+");
-
   private final SortedMap<String, byte[]> files;
 
   private RenderedFiles(SortedMap<String, byte[]> files) {
@@ -63,13 +59,35 @@ public final class RenderedFiles {
 
     /** Takes {@code content} as it is: only for arrays nobody else holds (a copy costs a lab of 100,000 apps gigabytes). */
     private Builder put(String path, byte[] content) {
-      if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+      if (!isSafe(path)) {
         throw new IllegalArgumentException("unsafe output path: " + path);
       }
       if (files.putIfAbsent(path, content) != null) {
         throw new IllegalStateException("two rendered files at " + path);
       }
       return this;
+    }
+
+    /**
+     * Whether {@code path} is {@code /}-separated non-empty names of {@code A-Z a-z 0-9 . _ -},
+     * without {@code ..} anywhere. A loop, not a regular expression: it runs once per rendered file,
+     * and the expression was 4% of a warm render.
+     */
+    static boolean isSafe(String path) {
+      if (path.isEmpty() || path.contains("..")) {
+        return false;
+      }
+      char previous = '/';
+      for (int i = 0; i < path.length(); i++) {
+        char c = path.charAt(i);
+        boolean nameChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || c == '.' || c == '_' || c == '-';
+        if (!nameChar && !(c == '/' && previous != '/')) {
+          return false;
+        }
+        previous = c;
+      }
+      return previous != '/';
     }
 
     /** Adds every file of {@code more}, by the rules of {@link #add(String, byte[])}. */
