@@ -1,0 +1,164 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Rewrites the classes of a runnable jar whose class-file version is older than Java 6 (picocli is
+ * compiled for Java 5) as Java 8 classes, with the stack map frames the JVM's split verifier reads.
+ *
+ * <p>Why: the JVM's class cache (JDK 25's AOT cache, and CDS archives before it) skips a class that
+ * was verified by the old, pre-Java-6 verifier ("Skipping picocli/CommandLine: Old class has been
+ * linked", {@code -Xlog:aot}). picocli's ~200 classes were then read, parsed and verified from the
+ * jar at every start of {@code bin/homelab}: about 0.07-0.1 s of a 0.25 s {@code homelab --version}.
+ * The bytecode is unchanged; only the version and the frames (computed by ASM) are new, and the
+ * Java 5 to Java 8 versions mean the same for these instructions.
+ *
+ * <p>Run from the build (exec-maven-plugin, after the shade plugin) as a source file:
+ * {@code java -cp asm.jar build-tools/UpgradeOldClasses.java JAR}. The jar is replaced only once
+ * every rewritten class has been loaded and verified from a copy; any failure stops the build.
+ */
+public final class UpgradeOldClasses {
+  private static final int JAVA_6 = 50;
+
+  private UpgradeOldClasses() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      System.err.println("usage: java -cp asm.jar UpgradeOldClasses.java JAR");
+      System.exit(2);
+    }
+    Path jar = Path.of(args[0]);
+    Path upgraded = jar.resolveSibling(jar.getFileName() + ".upgrading");
+    List<String> names = upgrade(jar, upgraded);
+    verify(upgraded, names);
+    Files.move(upgraded, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    System.out.println("[UpgradeOldClasses] " + jar.getFileName() + ": " + names.size()
+        + " classes older than Java 6 rewritten as Java 8 classes with stack map frames");
+  }
+
+  /** Copies {@code jar} to {@code out}, entry by entry in the same order, upgrading old classes. */
+  static List<String> upgrade(Path jar, Path out) throws IOException {
+    List<String> upgradedNames = new ArrayList<>();
+    try (ZipFile in = new ZipFile(jar.toFile())) {
+      Map<String, String> superclasses = superclasses(in);
+      try (OutputStream file = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(file)) {
+        for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+          byte[] bytes;
+          try (InputStream stream = in.getInputStream(entry)) {
+            bytes = stream.readAllBytes();
+          }
+          if (isOldClass(entry, bytes)) {
+            bytes = rewrite(bytes, superclasses);
+            upgradedNames.add(entry.getName().substring(0, entry.getName().length() - ".class".length()).replace('/', '.'));
+          }
+          ZipEntry copy = new ZipEntry(entry.getName());
+          copy.setTime(entry.getTime()); // the same jar for the same inputs
+          zip.putNextEntry(copy);
+          zip.write(bytes);
+          zip.closeEntry();
+        }
+      }
+    }
+    return upgradedNames;
+  }
+
+  private static boolean isOldClass(ZipEntry entry, byte[] bytes) {
+    return entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")
+        && bytes.length > 8 && (((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff)) < JAVA_6;
+  }
+
+  /** Every class of the jar with its superclass: what frame computation needs to merge two types. */
+  private static Map<String, String> superclasses(ZipFile in) throws IOException {
+    Map<String, String> supers = new HashMap<>();
+    for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+      if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
+        try (InputStream stream = in.getInputStream(entry)) {
+          ClassReader reader = new ClassReader(stream);
+          supers.put(reader.getClassName(), reader.getSuperName());
+        }
+      }
+    }
+    return supers;
+  }
+
+  private static byte[] rewrite(byte[] bytes, Map<String, String> superclasses) {
+    ClassReader reader = new ClassReader(bytes);
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+      @Override
+      protected String getCommonSuperClass(String a, String b) {
+        Set<String> ancestorsOfA = ancestors(a, superclasses);
+        for (String type : ancestors(b, superclasses)) {
+          if (ancestorsOfA.contains(type)) {
+            return type;
+          }
+        }
+        return "java/lang/Object";
+      }
+    };
+    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+      @Override
+      public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        super.visit(Opcodes.V1_8, access, name, signature, superName, interfaces);
+      }
+    }, ClassReader.SKIP_FRAMES);
+    return writer.toByteArray();
+  }
+
+  /**
+   * {@code type} and its superclasses, nearest first: from the jar, else from the JDK. An interface
+   * merges to {@code java/lang/Object}, as the verifier itself treats interfaces.
+   */
+  private static Set<String> ancestors(String type, Map<String, String> superclasses) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String t = type; t != null; t = superOf(t, superclasses)) {
+      out.add(t);
+    }
+    return out;
+  }
+
+  private static String superOf(String type, Map<String, String> superclasses) {
+    if (superclasses.containsKey(type)) {
+      return superclasses.get(type);
+    }
+    try {
+      Class<?> known = Class.forName(type.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+      return known.getSuperclass() == null ? null : known.getSuperclass().getName().replace('.', '/');
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("cannot compute frames: " + type + " is neither in the jar nor in the JDK", e);
+    }
+  }
+
+  /** Loads, links and so verifies every rewritten class; a class with wrong frames fails here, not at a user's start. */
+  static void verify(Path jar, List<String> names) throws IOException, ReflectiveOperationException {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      for (String name : names) {
+        Class<?> type = Class.forName(name, false, loader);
+        if (type.getClassLoader() != loader) {
+          throw new IllegalStateException(name + " was not loaded from " + jar);
+        }
+        // Linking verifies; getDeclaredMethods would not. ensureInitialized links without running
+        // user code only for classes without static initializers, so initialize for real: the
+        // rewritten classes are a command-line parser's, whose initializers only fill tables.
+        Class.forName(name, true, loader);
+      }
+    }
+  }
+}
