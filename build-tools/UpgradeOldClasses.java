@@ -49,9 +49,8 @@ public final class UpgradeOldClasses {
     Path upgraded = jar.resolveSibling(jar.getFileName() + ".upgrading");
     List<String> names = upgrade(jar, upgraded);
     verify(upgraded, names);
+    // Silent on success, like the rest of a `mvn -q` build (the exec plugin does not pass -q on).
     Files.move(upgraded, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    System.out.println("[UpgradeOldClasses] " + jar.getFileName() + ": " + names.size()
-        + " classes older than Java 6 rewritten as Java 8 classes with stack map frames");
   }
 
   /** Copies {@code jar} to {@code out}, entry by entry in the same order, upgrading old classes. */

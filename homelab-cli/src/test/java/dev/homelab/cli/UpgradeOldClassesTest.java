@@ -33,7 +33,7 @@ class UpgradeOldClassesTest {
     Files.copy(jarOf(CommandLine.class), jar);
     TreeMap<String, Integer> before = versions(jar);
 
-    String output = upgrade(jar);
+    upgrade(jar);
 
     TreeMap<String, Integer> after = versions(jar);
     assertThat(before).containsEntry("picocli/CommandLine.class", 49);
@@ -46,8 +46,6 @@ class UpgradeOldClassesTest {
       }
     });
     assertThat(wrong).isEmpty();
-    long old = before.values().stream().filter(v -> v < 50).count();
-    assertThat(output).contains("picocli.jar: " + old + " classes older than Java 6 rewritten");
   }
 
   @Test
@@ -56,13 +54,13 @@ class UpgradeOldClassesTest {
     Files.copy(jarOf(ObjectMapper.class), jar);
     TreeMap<String, Integer> before = versions(jar);
 
-    assertThat(upgrade(jar)).contains("jackson-databind.jar: 0 classes older than Java 6 rewritten");
+    upgrade(jar);
 
     assertThat(versions(jar)).isEqualTo(before);
   }
 
-  /** Runs the tool as the build does (a source file on the JDK running the tests); fails on a non-zero exit. */
-  private static String upgrade(Path jar) throws IOException, InterruptedException, URISyntaxException {
+  /** Runs the tool as the build does (a source file on the JDK running the tests); fails on a non-zero exit or any output. */
+  private static void upgrade(Path jar) throws IOException, InterruptedException, URISyntaxException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     // The module's folder is the working directory (surefire), the tool is at the root.
     Path tool = Path.of("..", "build-tools", "UpgradeOldClasses.java");
@@ -70,7 +68,7 @@ class UpgradeOldClassesTest {
         tool.toString(), jar.toString()).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(output).isZero();
-    return output;
+    assertThat(output).isEmpty();
   }
 
   private static Path jarOf(Class<?> type) throws URISyntaxException {
