@@ -34,4 +34,18 @@ class LauncherTest {
     assertThat(script).content().isEqualTo(Scaffold.launcher("homelab-cli/target/homelab.jar", "bin/homelab"));
     assertThat(Files.isExecutable(script)).isTrue();
   }
+
+  @Test
+  void should_scaffold_the_class_upgrade_tool_as_the_repository_keeps_it_and_run_it_from_the_lab_pom() throws IOException {
+    Path dir = tmp.resolve("my-lab");
+    new Scaffold("my-lab", "com.example.homelab").writeTo(dir);
+
+    assertThat(dir.resolve(Scaffold.UPGRADE_TOOL)).content()
+        .isEqualTo(Files.readString(Path.of("..", "build-tools", "UpgradeOldClasses.java")));
+    assertThat(dir.resolve("pom.xml")).content()
+        .contains("<argument>${project.basedir}/build-tools/UpgradeOldClasses.java</argument>")
+        .contains("<argument>${project.build.directory}/lab.jar</argument>")
+        .containsPattern("<artifactId>asm</artifactId>\\s*<version>\\d+\\.\\d+(\\.\\d+)?</version>")
+        .containsPattern("<artifactId>exec-maven-plugin</artifactId>\\s*<version>\\d+\\.\\d+\\.\\d+</version>");
+  }
 }

@@ -28,6 +28,8 @@ public final class Scaffold {
   private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
   /** The launcher script: the jar with fast start-up settings and a class cache (see lab.sh.txt). */
   public static final String LAUNCHER = "lab";
+  /** The build tool that makes picocli's classes cacheable (see the repository's CONTRIBUTING.md). */
+  public static final String UPGRADE_TOOL = "build-tools/UpgradeOldClasses.java";
   private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Za-z_.-]+)@@");
 
   private final String name;
@@ -78,6 +80,8 @@ public final class Scaffold {
     files.put(".github/workflows/homelab.yml", fill("workflow.yml.txt", values));
     files.put("README.md", fill("README.md.txt", values));
     files.put(LAUNCHER, fill("lab.sh.txt", values));
+    // The same file as the repository's build-tools/ (the build copies it in): the lab's pom runs it on target/lab.jar.
+    files.put(UPGRADE_TOOL, resource("UpgradeOldClasses.java"));
     return files;
   }
 
