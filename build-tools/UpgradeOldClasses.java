@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +49,10 @@ public final class UpgradeOldClasses {
     Path jar = Path.of(args[0]);
     Path upgraded = jar.resolveSibling(jar.getFileName() + ".upgrading");
     List<String> names = upgrade(jar, upgraded);
+    if (names.isEmpty()) {
+      Files.delete(upgraded); // nothing old: the jar stays byte for byte as the shade plugin wrote it
+      return;
+    }
     verify(upgraded, names);
     // Silent on success, like the rest of a `mvn -q` build (the exec plugin does not pass -q on).
     Files.move(upgraded, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -59,7 +64,7 @@ public final class UpgradeOldClasses {
     try (ZipFile in = new ZipFile(jar.toFile())) {
       Map<String, String> superclasses = superclasses(in);
       try (OutputStream file = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(file)) {
-        for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+        for (ZipEntry entry : Collections.list(in.entries())) {
           byte[] bytes;
           try (InputStream stream = in.getInputStream(entry)) {
             bytes = stream.readAllBytes();
@@ -87,7 +92,7 @@ public final class UpgradeOldClasses {
   /** Every class of the jar with its superclass: what frame computation needs to merge two types. */
   private static Map<String, String> superclasses(ZipFile in) throws IOException {
     Map<String, String> supers = new HashMap<>();
-    for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+    for (ZipEntry entry : Collections.list(in.entries())) {
       if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
         try (InputStream stream = in.getInputStream(entry)) {
           ClassReader reader = new ClassReader(stream);
@@ -153,9 +158,8 @@ public final class UpgradeOldClasses {
         if (type.getClassLoader() != loader) {
           throw new IllegalStateException(name + " was not loaded from " + jar);
         }
-        // Linking verifies; getDeclaredMethods would not. ensureInitialized links without running
-        // user code only for classes without static initializers, so initialize for real: the
-        // rewritten classes are a command-line parser's, whose initializers only fill tables.
+        // Loading does not verify; initializing does, since the JVM links (and so verifies) a class
+        // first. The rewritten classes are a command-line parser's: their initializers fill tables.
         Class.forName(name, true, loader);
       }
     }

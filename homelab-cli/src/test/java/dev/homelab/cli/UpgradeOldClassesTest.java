@@ -52,11 +52,11 @@ class UpgradeOldClassesTest {
   void should_leave_a_jar_without_old_classes_as_it_was() throws Exception {
     Path jar = tmp.resolve("jackson-databind.jar"); // Java 8 classes
     Files.copy(jarOf(ObjectMapper.class), jar);
-    TreeMap<String, Integer> before = versions(jar);
+    byte[] before = Files.readAllBytes(jar);
 
     upgrade(jar);
 
-    assertThat(versions(jar)).isEqualTo(before);
+    assertThat(jar).hasBinaryContent(before);
   }
 
   /** Runs the tool as the build does (a source file on the JDK running the tests); fails on a non-zero exit or any output. */
