@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ public final class UpgradeOldClasses {
   static List<String> upgrade(Path jar, Path out) throws IOException {
     List<String> upgradedNames = new ArrayList<>();
     try (ZipFile in = new ZipFile(jar.toFile())) {
-      Map<String, String> superclasses = superclasses(in);
+      Superclasses superclasses = new Superclasses(in);
       try (OutputStream file = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(file)) {
         for (ZipEntry entry : Collections.list(in.entries())) {
           byte[] bytes;
@@ -89,21 +90,45 @@ public final class UpgradeOldClasses {
         && bytes.length > 8 && (((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff)) < JAVA_6;
   }
 
-  /** Every class of the jar with its superclass: what frame computation needs to merge two types. */
-  private static Map<String, String> superclasses(ZipFile in) throws IOException {
-    Map<String, String> supers = new HashMap<>();
-    for (ZipEntry entry : Collections.list(in.entries())) {
-      if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
-        try (InputStream stream = in.getInputStream(entry)) {
-          ClassReader reader = new ClassReader(stream);
-          supers.put(reader.getClassName(), reader.getSuperName());
+  /**
+   * The superclass of a class of the jar, read from the jar when frame computation first asks (a
+   * class of the JDK otherwise): only the types some frame merges are read, not every class twice.
+   */
+  private static final class Superclasses {
+    private static final String NONE = "";
+    private final ZipFile jar;
+    private final Map<String, String> known = new HashMap<>();
+
+    Superclasses(ZipFile jar) {
+      this.jar = jar;
+    }
+
+    /** The superclass of {@code type} (internal name), or null for {@code java/lang/Object}. */
+    String of(String type) {
+      String found = known.computeIfAbsent(type, this::read);
+      return found.equals(NONE) ? null : found;
+    }
+
+    private String read(String type) {
+      ZipEntry entry = jar.getEntry(type + ".class");
+      if (entry != null) {
+        try (InputStream stream = jar.getInputStream(entry)) {
+          String superName = new ClassReader(stream).getSuperName();
+          return superName == null ? NONE : superName;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
       }
+      try {
+        Class<?> jdk = Class.forName(type.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+        return jdk.getSuperclass() == null ? NONE : jdk.getSuperclass().getName().replace('.', '/');
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("cannot compute frames: " + type + " is neither in the jar nor in the JDK", e);
+      }
     }
-    return supers;
   }
 
-  private static byte[] rewrite(byte[] bytes, Map<String, String> superclasses) {
+  private static byte[] rewrite(byte[] bytes, Superclasses superclasses) {
     ClassReader reader = new ClassReader(bytes);
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
       @Override
@@ -127,27 +152,15 @@ public final class UpgradeOldClasses {
   }
 
   /**
-   * {@code type} and its superclasses, nearest first: from the jar, else from the JDK. An interface
-   * merges to {@code java/lang/Object}, as the verifier itself treats interfaces.
+   * {@code type} and its superclasses, nearest first. An interface merges to {@code java/lang/Object},
+   * as the verifier itself treats interfaces.
    */
-  private static Set<String> ancestors(String type, Map<String, String> superclasses) {
+  private static Set<String> ancestors(String type, Superclasses superclasses) {
     Set<String> out = new LinkedHashSet<>();
-    for (String t = type; t != null; t = superOf(t, superclasses)) {
+    for (String t = type; t != null; t = superclasses.of(t)) {
       out.add(t);
     }
     return out;
-  }
-
-  private static String superOf(String type, Map<String, String> superclasses) {
-    if (superclasses.containsKey(type)) {
-      return superclasses.get(type);
-    }
-    try {
-      Class<?> known = Class.forName(type.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
-      return known.getSuperclass() == null ? null : known.getSuperclass().getName().replace('.', '/');
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("cannot compute frames: " + type + " is neither in the jar nor in the JDK", e);
-    }
   }
 
   /** Loads, links and so verifies every rewritten class; a class with wrong frames fails here, not at a user's start. */
