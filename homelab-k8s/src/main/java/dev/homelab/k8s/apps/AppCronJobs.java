@@ -1,6 +1,7 @@
 package dev.homelab.k8s.apps;
 
 import dev.homelab.k8s.pods.Pods;
+import dev.homelab.k8s.pods.Templates;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.app.AppCronJob;
@@ -9,7 +10,9 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,7 @@ final class AppCronJobs {
           .withRestartPolicy("OnFailure")
           .withAffinity(AppBackups.besideApp(app))
           .build();
-      out.add(new CronJobBuilder()
+      CronJob cronJob = new CronJobBuilder()
           .withNewMetadata().withName(name).withNamespace(app.namespace()).withLabels(labels).endMetadata()
           .withNewSpec()
           .withSchedule(job.schedule())
@@ -51,15 +54,11 @@ final class AppCronJobs {
           .withConcurrencyPolicy("Forbid")
           .withSuccessfulJobsHistoryLimit(1)
           .withFailedJobsHistoryLimit(3)
-          .withNewJobTemplate().withNewSpec()
-          .withBackoffLimit(1)
-          .withNewTemplate()
-          .withNewMetadata().withLabels(labels).endMetadata()
-          .withSpec(pod)
-          .endTemplate()
-          .endSpec().endJobTemplate()
           .endSpec()
-          .build());
+          .build();
+      cronJob.getSpec().setJobTemplate(Templates.job(new JobSpecBuilder().withBackoffLimit(1).build(),
+          Templates.pod(labels, null, pod)));
+      out.add(cronJob);
     }
     return out;
   }

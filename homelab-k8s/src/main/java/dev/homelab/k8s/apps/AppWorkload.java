@@ -1,6 +1,7 @@
 package dev.homelab.k8s.apps;
 
 import dev.homelab.k8s.pods.Pods;
+import dev.homelab.k8s.pods.Templates;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.app.AppPort;
@@ -13,6 +14,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -39,15 +42,7 @@ final class AppWorkload {
       security.setSysctls(List.of(new io.fabric8.kubernetes.api.model.Sysctl("net.ipv4.ip_unprivileged_port_start", "0")));
     }
     boolean claims = app.volumes().stream().anyMatch(v -> v.staticVolume().isEmpty());
-    return new DeploymentBuilder()
-        .withNewMetadata().withName(name).withNamespace(app.namespace()).withLabels(Pods.labels(name)).endMetadata()
-        .withNewSpec()
-        .withReplicas(app.replicas())
-        .withNewStrategy().withType(claims ? "Recreate" : "RollingUpdate").endStrategy()
-        .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
-        .withNewTemplate()
-        .withNewMetadata().withLabels(Pods.labels(name)).withAnnotations(annotations(app)).endMetadata()
-        .withNewSpec()
+    PodSpec pod = new PodSpecBuilder()
         .withAutomountServiceAccountToken(false)
         .withSecurityContext(security)
         .withNodeSelector(Pods.nodeSelector(app.arches(), app.runsOn(), app.runsOnNodes()))
@@ -66,10 +61,17 @@ final class AppWorkload {
             .withSecurityContext(containerContext(app))
             .build())
         .withVolumes(volumes(lab, app))
-        .endSpec()
-        .endTemplate()
+        .build();
+    Deployment deployment = new DeploymentBuilder()
+        .withNewMetadata().withName(name).withNamespace(app.namespace()).withLabels(Pods.labels(name)).endMetadata()
+        .withNewSpec()
+        .withReplicas(app.replicas())
+        .withNewStrategy().withType(claims ? "Recreate" : "RollingUpdate").endStrategy()
+        .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
         .endSpec()
         .build();
+    deployment.getSpec().setTemplate(Templates.pod(Pods.labels(name), annotations(app), pod));
+    return deployment;
   }
 
   /** Restricted as {@link App#runAsUser()}, or the root context of an app that must run as root. */

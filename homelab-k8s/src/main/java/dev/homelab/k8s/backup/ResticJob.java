@@ -1,6 +1,7 @@
 package dev.homelab.k8s.backup;
 
 import dev.homelab.k8s.pods.Pods;
+import dev.homelab.k8s.pods.Templates;
 import dev.homelab.model.Lab;
 import dev.homelab.model.Retention;
 import dev.homelab.model.backup.S3Target;
@@ -8,12 +9,15 @@ import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +111,16 @@ public final class ResticJob {
         // uid 0: the app runs as root and its files may be root's alone; the namespace is baseline
         .withSecurityContext(uid == ROOT ? Pods.rootContainer() : Pods.restrictedContainer())
         .build();
-    return new CronJobBuilder()
+    PodSpec pod = new PodSpecBuilder()
+        .withRestartPolicy("OnFailure")
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(uid == ROOT ? Pods.rootPod() : Pods.restrictedPod(uid))
+        .withAffinity(affinity)
+        .withInitContainers(initContainers)
+        .withContainers(restic)
+        .withVolumes(allVolumes)
+        .build();
+    CronJob job = new CronJobBuilder()
         .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
         .withAnnotations(keyScope())
         .endMetadata()
@@ -117,23 +130,11 @@ public final class ResticJob {
         .withConcurrencyPolicy("Forbid")
         .withSuccessfulJobsHistoryLimit(3)
         .withFailedJobsHistoryLimit(3)
-        .withNewJobTemplate().withNewSpec()
-        .withBackoffLimit(2)
-        .withNewTemplate()
-        .withNewMetadata().withLabels(labels).endMetadata()
-        .withNewSpec()
-        .withRestartPolicy("OnFailure")
-        .withAutomountServiceAccountToken(false)
-        .withSecurityContext(uid == ROOT ? Pods.rootPod() : Pods.restrictedPod(uid))
-        .withAffinity(affinity)
-        .withInitContainers(initContainers)
-        .withContainers(restic)
-        .withVolumes(allVolumes)
-        .endSpec()
-        .endTemplate()
-        .endSpec().endJobTemplate()
         .endSpec()
         .build();
+    job.getSpec().setJobTemplate(Templates.job(new JobSpecBuilder().withBackoffLimit(2).build(),
+        Templates.pod(labels, null, pod)));
+    return job;
   }
 
   /** Where a restore pod finds the latest snapshot: a file backed up as {@code /backup/dump/x} is {@code /restore/backup/dump/x}. */
@@ -174,7 +175,16 @@ public final class ResticJob {
     Container main = new ContainerBuilder(restorer)
         .addNewVolumeMount().withName("restored").withMountPath(RESTORED).withReadOnly(true).endVolumeMount()
         .build();
-    return new CronJobBuilder()
+    PodSpec pod = new PodSpecBuilder()
+        .withRestartPolicy("Never")
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(uid == ROOT ? Pods.rootPod() : Pods.restrictedPod(uid))
+        .withAffinity(affinity)
+        .withInitContainers(restic)
+        .withContainers(main)
+        .withVolumes(allVolumes)
+        .build();
+    CronJob job = new CronJobBuilder()
         .withNewMetadata().withName(cronJobName).withNamespace(namespace).withLabels(restoreLabels)
         .withAnnotations(keyScope())
         .endMetadata()
@@ -185,23 +195,11 @@ public final class ResticJob {
         .withConcurrencyPolicy("Forbid")
         .withSuccessfulJobsHistoryLimit(1)
         .withFailedJobsHistoryLimit(3)
-        .withNewJobTemplate().withNewSpec()
-        .withBackoffLimit(schedule == null ? 0 : 2)
-        .withNewTemplate()
-        .withNewMetadata().withLabels(restoreLabels).endMetadata()
-        .withNewSpec()
-        .withRestartPolicy("Never")
-        .withAutomountServiceAccountToken(false)
-        .withSecurityContext(uid == ROOT ? Pods.rootPod() : Pods.restrictedPod(uid))
-        .withAffinity(affinity)
-        .withInitContainers(restic)
-        .withContainers(main)
-        .withVolumes(allVolumes)
-        .endSpec()
-        .endTemplate()
-        .endSpec().endJobTemplate()
         .endSpec()
         .build();
+    job.getSpec().setJobTemplate(Templates.job(new JobSpecBuilder().withBackoffLimit(schedule == null ? 0 : 2).build(),
+        Templates.pod(restoreLabels, null, pod)));
+    return job;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.metallb.MetalLbComponent;
 import dev.homelab.k8s.pods.Pods;
+import dev.homelab.k8s.pods.Templates;
 import dev.homelab.k8s.traefik.Routes;
 import dev.homelab.model.Lab;
 import dev.homelab.model.data.DataService;
@@ -13,6 +14,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -93,22 +95,12 @@ final class DataServiceComponent implements Component {
     if (redis) {
       container.addToVolumeMounts(RedisSecretConfig.mount());
     }
-    return new StatefulSetBuilder()
+    StatefulSet statefulSet = new StatefulSetBuilder()
         .withNewMetadata().withName(name).withNamespace(name).withLabels(Pods.labels(name)).endMetadata()
         .withNewSpec()
         .withServiceName(headlessName(name))
         .withReplicas(1)
         .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
-        .withNewTemplate()
-        .withNewMetadata().withLabels(Pods.labels(name)).endMetadata()
-        .withNewSpec()
-        .withAutomountServiceAccountToken(false)
-        .withSecurityContext(pod)
-        .withInitContainers(redis ? List.of(RedisSecretConfig.initContainer(lab, s)) : List.of())
-        .withContainers(container.build())
-        .withVolumes(redis ? List.of(RedisSecretConfig.volume()) : List.of())
-        .endSpec()
-        .endTemplate()
         .addNewVolumeClaimTemplate()
         .withNewMetadata().withName("data").endMetadata()
         .withNewSpec()
@@ -119,6 +111,14 @@ final class DataServiceComponent implements Component {
         .endVolumeClaimTemplate()
         .endSpec()
         .build();
+    statefulSet.getSpec().setTemplate(Templates.pod(Pods.labels(name), null, new PodSpecBuilder()
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(pod)
+        .withInitContainers(redis ? List.of(RedisSecretConfig.initContainer(lab, s)) : List.of())
+        .withContainers(container.build())
+        .withVolumes(redis ? List.of(RedisSecretConfig.volume()) : List.of())
+        .build()));
+    return statefulSet;
   }
 
   /** Name of the StatefulSet's governing Service. */

@@ -1,7 +1,9 @@
 package dev.homelab.k8s.data;
 
 import dev.homelab.k8s.pods.Pods;
+import dev.homelab.k8s.pods.Templates;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -21,23 +23,21 @@ final class ProvisioningJob {
 
   static Job of(String name, String hashedContent, String namespace, Map<String, String> labels, Container container,
       Volume volume) {
-    return new JobBuilder()
+    Job job = new JobBuilder()
         .withNewMetadata().withName(name + "-" + PostgresRoles.hash(hashedContent)).withNamespace(namespace)
         .withLabels(labels).endMetadata()
         .withNewSpec()
         .withBackoffLimit(6)
         .withTtlSecondsAfterFinished(TTL_SECONDS)
-        .withNewTemplate()
-        .withNewMetadata().withLabels(labels).endMetadata()
-        .withNewSpec()
+        .endSpec()
+        .build();
+    job.getSpec().setTemplate(Templates.pod(labels, null, new PodSpecBuilder()
         .withRestartPolicy("OnFailure")
         .withAutomountServiceAccountToken(false)
         .withSecurityContext(Pods.restrictedPod(999))
         .addToContainers(container)
         .withVolumes(volume)
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+        .build()));
+    return job;
   }
 }

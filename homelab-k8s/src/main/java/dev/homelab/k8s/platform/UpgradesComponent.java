@@ -4,6 +4,7 @@ import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.NetworkPolicies;
 import dev.homelab.k8s.crd.upgrade.Plan;
+import dev.homelab.k8s.pods.Templates;
 import dev.homelab.model.Lab;
 import dev.homelab.model.cluster.AutoUpgrade;
 import dev.homelab.model.cluster.K3s;
@@ -16,12 +17,15 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -124,17 +128,7 @@ public final class UpgradesComponent implements Component {
 
   private static HasMetadata controller(Lab lab) {
     Map<String, String> labels = Map.of(CONTROLLER_LABEL, "system-upgrade-controller");
-    return new DeploymentBuilder()
-        .withNewMetadata().withName("system-upgrade-controller").withNamespace(NAMESPACE).endMetadata()
-        .withNewSpec()
-        .withReplicas(1)
-        // the old controller stops before the new one starts, never two handing out upgrade Jobs
-        .withNewStrategy().withType("Recreate").endStrategy()
-        .withNewSelector().withMatchLabels(labels).endSelector()
-        .withNewTemplate()
-        // the label also keeps the controller's own pod from being drained by its plans
-        .withNewMetadata().withLabels(labels).endMetadata()
-        .withNewSpec()
+    PodSpec pod = new PodSpecBuilder()
         .withServiceAccountName(SERVICE_ACCOUNT)
         .withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
         .addNewNodeSelectorTerm().addNewMatchExpression().withKey(CONTROL_PLANE).withOperator("Exists")
@@ -181,10 +175,19 @@ public final class UpgradesComponent implements Component {
             new VolumeBuilder().withName("etc-ca-certificates").withNewHostPath().withPath("/etc/ca-certificates")
                 .withType("DirectoryOrCreate").endHostPath().build(),
             new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build())
-        .endSpec()
-        .endTemplate()
+        .build();
+    Deployment deployment = new DeploymentBuilder()
+        .withNewMetadata().withName("system-upgrade-controller").withNamespace(NAMESPACE).endMetadata()
+        .withNewSpec()
+        .withReplicas(1)
+        // the old controller stops before the new one starts, never two handing out upgrade Jobs
+        .withNewStrategy().withType("Recreate").endStrategy()
+        .withNewSelector().withMatchLabels(labels).endSelector()
         .endSpec()
         .build();
+    // the label also keeps the controller's own pod from being drained by its plans
+    deployment.getSpec().setTemplate(Templates.pod(labels, null, pod));
+    return deployment;
   }
 
   private static List<Toleration> controlPlaneTolerations() {
