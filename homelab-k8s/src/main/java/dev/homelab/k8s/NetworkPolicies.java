@@ -3,12 +3,15 @@ package dev.homelab.k8s;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,16 +99,31 @@ public final class NetworkPolicies {
     return new NetworkPolicyPortBuilder().withProtocol(protocol).withPort(new IntOrString(port)).build();
   }
 
+  /**
+   * Assembled by setter, each part copied once: fabric8's nested builders would copy the peers
+   * and ports again at every {@code endX()} (see {@link dev.homelab.k8s.pods.Templates}), and
+   * there are a dozen of these per app. The selectors are copied, as a builder would, so no two
+   * policies (or a policy and its caller) share one mutable object.
+   */
   private static NetworkPolicy allow(String namespace, String name, LabelSelector target,
       List<NetworkPolicyPeer> peers, List<NetworkPolicyPort> ports) {
-    return new NetworkPolicyBuilder()
-        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .withNewSpec()
-        .withPodSelector(target)
-        .withPolicyTypes("Ingress")
-        .addNewIngress().withFrom(peers).withPorts(ports).endIngress()
-        .endSpec()
-        .build();
+    NetworkPolicyIngressRule rule = new NetworkPolicyIngressRule();
+    rule.setFrom(new ArrayList<>(peers.size()));
+    for (NetworkPolicyPeer peer : peers) {
+      rule.getFrom().add(new NetworkPolicyPeerBuilder(peer).build());
+    }
+    rule.setPorts(new ArrayList<>(ports.size()));
+    for (NetworkPolicyPort port : ports) {
+      rule.getPorts().add(new NetworkPolicyPortBuilder(port).build());
+    }
+    NetworkPolicySpec spec = new NetworkPolicySpec();
+    spec.setPodSelector(new LabelSelectorBuilder(target).build());
+    spec.setPolicyTypes(new ArrayList<>(List.of("Ingress")));
+    spec.setIngress(new ArrayList<>(List.of(rule)));
+    NetworkPolicy policy = new NetworkPolicy();
+    policy.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    policy.setSpec(spec);
+    return policy;
   }
 
   private static LabelSelector selector(Map<String, String> labels) {

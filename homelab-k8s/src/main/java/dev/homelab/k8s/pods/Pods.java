@@ -3,18 +3,18 @@ package dev.homelab.k8s.pods;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.host.NodeClass;
+import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +23,10 @@ import java.util.TreeMap;
 /**
  * Pod-template building blocks shared by apps, data services and backup jobs, so every workload
  * gets the same hardening: Pod Security "restricted" contexts, resources and probes.
+ *
+ * <p>The contexts, resources and variables are made by setter, not by fabric8's builders: they
+ * are made for every container of every workload, and a builder (with its nested builders) costs
+ * several times the object it builds.
  *
  * @see <a href="https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted">restricted</a>
  */
@@ -41,24 +45,24 @@ public final class Pods {
 
   /** Pod context of a restricted pod running as {@code uid}; {@code fsGroup} makes volumes writable to it. */
   public static PodSecurityContext restrictedPod(long uid) {
-    return new PodSecurityContextBuilder()
-        .withRunAsNonRoot(true)
-        .withRunAsUser(uid)
-        .withRunAsGroup(uid)
-        .withFsGroup(uid)
-        // Only chown a volume whose root does not match yet: large volumes start fast.
-        .withFsGroupChangePolicy("OnRootMismatch")
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .build();
+    PodSecurityContext context = rootPod();
+    context.setRunAsNonRoot(true);
+    context.setRunAsUser(uid);
+    context.setRunAsGroup(uid);
+    context.setFsGroup(uid);
+    // Only chown a volume whose root does not match yet: large volumes start fast.
+    context.setFsGroupChangePolicy("OnRootMismatch");
+    return context;
   }
 
   /** Container context of a restricted pod: no privilege escalation, no capabilities. */
   public static SecurityContext restrictedContainer() {
-    return new SecurityContextBuilder()
-        .withAllowPrivilegeEscalation(false)
-        .withRunAsNonRoot(true)
-        .withNewCapabilities().addToDrop("ALL").endCapabilities()
-        .build();
+    SecurityContext context = rootContainer();
+    context.setRunAsNonRoot(true);
+    Capabilities capabilities = new Capabilities();
+    capabilities.getDrop().add("ALL");
+    context.setCapabilities(capabilities);
+    return context;
   }
 
   /**
@@ -66,9 +70,11 @@ public final class Pods {
    * seccomp profile, the image's own user.
    */
   public static PodSecurityContext rootPod() {
-    return new PodSecurityContextBuilder()
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .build();
+    PodSecurityContext context = new PodSecurityContext();
+    SeccompProfile seccomp = new SeccompProfile();
+    seccomp.setType("RuntimeDefault");
+    context.setSeccompProfile(seccomp);
+    return context;
   }
 
   /**
@@ -76,16 +82,18 @@ public final class Pods {
    * default capabilities, which an init system such as s6-overlay needs (chown, setuid).
    */
   public static SecurityContext rootContainer() {
-    return new SecurityContextBuilder().withAllowPrivilegeEscalation(false).build();
+    SecurityContext context = new SecurityContext();
+    context.setAllowPrivilegeEscalation(false);
+    return context;
   }
 
   /** Requests CPU and memory, limits memory (a CPU limit only throttles). */
   public static ResourceRequirements resources(String cpuRequest, String memoryRequest, String memoryLimit) {
-    return new ResourceRequirementsBuilder()
-        .addToRequests("cpu", new Quantity(cpuRequest))
-        .addToRequests("memory", new Quantity(memoryRequest))
-        .addToLimits("memory", new Quantity(memoryLimit))
-        .build();
+    ResourceRequirements resources = new ResourceRequirements();
+    resources.getRequests().put("cpu", new Quantity(cpuRequest));
+    resources.getRequests().put("memory", new Quantity(memoryRequest));
+    resources.getLimits().put("memory", new Quantity(memoryLimit));
+    return resources;
   }
 
   /** Readiness: HTTP GET {@code path} on the named port, every 10 s. */
@@ -143,12 +151,22 @@ public final class Pods {
 
   /** A plain environment variable. */
   public static EnvVar env(String name, String value) {
-    return new EnvVarBuilder().withName(name).withValue(value).build();
+    EnvVar env = new EnvVar();
+    env.setName(name);
+    env.setValue(value);
+    return env;
   }
 
   /** An environment variable read from a Secret: a reference, never the value. */
   public static EnvVar env(String name, SecretRef secret) {
-    return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
-        .withName(secret.name()).withKey(secret.key()).endSecretKeyRef().endValueFrom().build();
+    SecretKeySelector key = new SecretKeySelector();
+    key.setName(secret.name());
+    key.setKey(secret.key());
+    EnvVarSource source = new EnvVarSource();
+    source.setSecretKeyRef(key);
+    EnvVar env = new EnvVar();
+    env.setName(name);
+    env.setValueFrom(source);
+    return env;
   }
 }
