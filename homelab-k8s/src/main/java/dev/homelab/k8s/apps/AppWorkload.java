@@ -7,7 +7,7 @@ import dev.homelab.model.app.App;
 import dev.homelab.model.app.AppPort;
 import dev.homelab.model.app.AppVolume;
 import dev.homelab.model.storage.StaticVolume;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -42,26 +41,26 @@ final class AppWorkload {
       security.setSysctls(List.of(new io.fabric8.kubernetes.api.model.Sysctl("net.ipv4.ip_unprivileged_port_start", "0")));
     }
     boolean claims = app.volumes().stream().anyMatch(v -> v.staticVolume().isEmpty());
-    PodSpec pod = new PodSpecBuilder()
-        .withAutomountServiceAccountToken(false)
-        .withSecurityContext(security)
-        .withNodeSelector(Pods.nodeSelector(app.arches(), app.runsOn(), app.runsOnNodes()))
-        .withInitContainers(AppInit.initContainers(lab, app))
-        .addToContainers(new ContainerBuilder()
-            .withName(name)
-            .withImage(app.image())
-            .withPorts(ports(app))
-            .withEnv(env(lab, app))
-            .withVolumeMounts(mounts(lab, app))
-            .withResources(Pods.resources(app.resources().cpuRequest(), app.resources().memoryRequest(),
-                app.resources().memoryLimit()))
-            .withReadinessProbe(AppProbes.readiness(lab, app))
-            .withLivenessProbe(AppProbes.liveness(lab, app))
-            .withStartupProbe(AppProbes.startup(lab, app))
-            .withSecurityContext(containerContext(app))
-            .build())
-        .withVolumes(volumes(lab, app))
-        .build();
+    // By setter: every part below is made afresh for this pod, and a builder would copy it twice.
+    Container container = new Container();
+    container.setName(name);
+    container.setImage(app.image());
+    container.setPorts(ports(app));
+    container.setEnv(env(lab, app));
+    container.setVolumeMounts(mounts(lab, app));
+    container.setResources(Pods.resources(app.resources().cpuRequest(), app.resources().memoryRequest(),
+        app.resources().memoryLimit()));
+    container.setReadinessProbe(AppProbes.readiness(lab, app));
+    container.setLivenessProbe(AppProbes.liveness(lab, app));
+    container.setStartupProbe(AppProbes.startup(lab, app));
+    container.setSecurityContext(containerContext(app));
+    PodSpec pod = new PodSpec();
+    pod.setAutomountServiceAccountToken(false);
+    pod.setSecurityContext(security);
+    pod.setNodeSelector(Pods.nodeSelector(app.arches(), app.runsOn(), app.runsOnNodes()));
+    pod.setInitContainers(new ArrayList<>(AppInit.initContainers(lab, app)));
+    pod.setContainers(new ArrayList<>(List.of(container)));
+    pod.setVolumes(volumes(lab, app));
     Deployment deployment = new DeploymentBuilder()
         .withNewMetadata().withName(name).withNamespace(app.namespace()).withLabels(Pods.labels(name)).endMetadata()
         .withNewSpec()
