@@ -41,14 +41,23 @@ final class BlockEmitter {
     boolean complexKey;
   }
 
+  /** A scalar, double-quoted whatever {@code requested} says when it holds NEL, LS or PS. */
   void scalar(String value, Style requested, String tag) {
+    scalar(value, ScalarAnalysis.of(value, allowUnicode), requested, tag);
+  }
+
+  /** A mapping key: as {@link #scalar}, its analysis remembered (keys repeat from object to object). */
+  void key(String name, Style requested, String tag) {
+    scalar(name, KeyAnalyses.of(name, allowUnicode), requested, tag);
+  }
+
+  private void scalar(String value, ScalarAnalysis analysis, Style requested, String tag) {
     if (!started) {
       documentStart(!value.isEmpty() || tag != null);
     }
     resolvePending(false, false);
-    ScalarAnalysis analysis = ScalarAnalysis.of(value, allowUnicode);
     boolean[] context = nodePrelude(value, analysis, tag);
-    writeScalarNode(value, analysis, requested, tag, context[0]);
+    writeScalarNode(value, analysis, analysis.unicodeBreak ? Style.DOUBLE_QUOTED : requested, tag, context[0]);
   }
 
   void startCollection(boolean map, String tag) {

@@ -143,7 +143,8 @@ final class BlockYamlGenerator extends GeneratorBase {
     if (_writeContext.writeFieldName(name) == JsonWriteContext.STATUS_EXPECT_VALUE) {
       _reportError("Can not write a field name, expecting a value");
     }
-    scalar(name, Yaml11.checker().needToQuoteName(name) ? BlockEmitter.Style.DOUBLE_QUOTED : BlockEmitter.Style.PLAIN);
+    emitter.key(name, KeyAnalyses.needsQuotes(name) ? BlockEmitter.Style.DOUBLE_QUOTED : BlockEmitter.Style.PLAIN,
+        takeTypeId());
   }
 
   @Override
@@ -348,8 +349,13 @@ final class BlockYamlGenerator extends GeneratorBase {
    * explicit tag, and double quotes for a string holding NEL, LS or PS.
    */
   private void scalar(String value, BlockEmitter.Style style) {
+    emitter.scalar(value, style, takeTypeId());
+  }
+
+  /** The pending type id, which only the next node carries. */
+  private String takeTypeId() {
     String tag = typeId;
     typeId = null;
-    emitter.scalar(value, TaggingYamlFactory.hasUnicodeBreak(value) ? BlockEmitter.Style.DOUBLE_QUOTED : style, tag);
+    return tag;
   }
 }

@@ -25,17 +25,23 @@ final class ScalarAnalysis {
   final boolean allowBlockPlain;
   final boolean allowSingleQuoted;
   final boolean allowBlock;
+  /**
+   * Holds NEL, LS or PS, which the writer double-quotes whatever style was asked for
+   * ({@code TaggingYamlFactory}): found in the same pass, so the text is read once.
+   */
+  final boolean unicodeBreak;
 
   private ScalarAnalysis(boolean empty, boolean multiline, boolean allowBlockPlain, boolean allowSingleQuoted,
-      boolean allowBlock) {
+      boolean allowBlock, boolean unicodeBreak) {
     this.empty = empty;
     this.multiline = multiline;
     this.allowBlockPlain = allowBlockPlain;
     this.allowSingleQuoted = allowSingleQuoted;
     this.allowBlock = allowBlock;
+    this.unicodeBreak = unicodeBreak;
   }
 
-  private static final ScalarAnalysis EMPTY = new ScalarAnalysis(true, false, true, true, false);
+  private static final ScalarAnalysis EMPTY = new ScalarAnalysis(true, false, true, true, false, false);
 
   static ScalarAnalysis of(String scalar, boolean allowUnicode) {
     int length = scalar.length();
@@ -54,6 +60,7 @@ final class ScalarAnalysis {
     boolean precededByWhitespace = true;
     boolean previousSpace = false;
     boolean previousBreak = false;
+    boolean unicodeBreak = false;
     int index = 0;
     while (index < length) {
       int c = scalar.charAt(index);
@@ -82,6 +89,7 @@ final class ScalarAnalysis {
       }
       boolean lineBreak = isLineBreak(c);
       lineBreaks |= lineBreak;
+      unicodeBreak |= lineBreak && c != '\n';
       if (c != '\n' && (c < 0x20 || c > 0x7E)) {
         boolean printableUnicode = c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
             || (c >= 0x10000 && c <= 0x10FFFF);
@@ -124,7 +132,7 @@ final class ScalarAnalysis {
     if (blockIndicators) {
       allowBlockPlain = false;
     }
-    return new ScalarAnalysis(false, lineBreaks, allowBlockPlain, allowSingleQuoted, allowBlock);
+    return new ScalarAnalysis(false, lineBreaks, allowBlockPlain, allowSingleQuoted, allowBlock, unicodeBreak);
   }
 
   /**
