@@ -46,9 +46,10 @@ final class BlockEmitter {
     scalar(value, ScalarAnalysis.of(value, allowUnicode), requested, tag);
   }
 
-  /** A mapping key: as {@link #scalar}, its analysis remembered (keys repeat from object to object). */
-  void key(String name, Style requested, String tag) {
-    scalar(name, KeyAnalyses.of(name, allowUnicode), requested, tag);
+  /** A scalar in the style {@code decisions} asks for, with the analysis it remembers. */
+  void scalar(String value, ScalarDecisions decisions, String tag) {
+    ScalarDecisions.Decided decided = decisions.of(value, allowUnicode);
+    scalar(value, decided.analysis(allowUnicode), decided.style(), tag);
   }
 
   private void scalar(String value, ScalarAnalysis analysis, Style requested, String tag) {

@@ -143,8 +143,7 @@ final class BlockYamlGenerator extends GeneratorBase {
     if (_writeContext.writeFieldName(name) == JsonWriteContext.STATUS_EXPECT_VALUE) {
       _reportError("Can not write a field name, expecting a value");
     }
-    emitter.key(name, KeyAnalyses.needsQuotes(name) ? BlockEmitter.Style.DOUBLE_QUOTED : BlockEmitter.Style.PLAIN,
-        takeTypeId());
+    emitter.scalar(name, ScalarDecisions.KEYS, takeTypeId());
   }
 
   @Override
@@ -165,17 +164,7 @@ final class BlockYamlGenerator extends GeneratorBase {
       return;
     }
     _verifyValueWrite("write String value");
-    BlockEmitter.Style style;
-    if (text.isEmpty()) {
-      style = BlockEmitter.Style.DOUBLE_QUOTED;
-    } else if (text.indexOf('\n') >= 0) {
-      style = BlockEmitter.Style.LITERAL;
-    } else if (Yaml11.checker().needToQuoteValue(text) || isPlainNumber(text)) {
-      style = BlockEmitter.Style.DOUBLE_QUOTED;
-    } else {
-      style = BlockEmitter.Style.PLAIN;
-    }
-    scalar(text, style);
+    emitter.scalar(text, ScalarDecisions.VALUES, takeTypeId());
   }
 
   /** YAMLGenerator's {@code PLAIN_NUMBER_P}, {@code [+-]?[0-9]*(\.[0-9]*)?}: matches "", "+", "." too. */
