@@ -3,6 +3,7 @@ package dev.homelab.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,5 +56,28 @@ class FreshWriteTest {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
     }
     assertThat(Files.readString(out.resolve(".homelab-files")).lines()).hasSize(500);
+  }
+
+  /** Writes {@code args[1]} apps into {@code args[0]}: run by the test below in a JVM started under umask 077. */
+  public static void main(String[] args) throws IOException {
+    new OutputWriter(Path.of(args[0])).write(apps(Integer.parseInt(args[1])));
+  }
+
+  @Test
+  void should_make_new_files_rw_r__r__even_under_a_umask_that_takes_bits_off() throws Exception {
+    String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int count : new int[] {3, 100}) {
+      Path dir = Files.createDirectories(out.resolve("umask-" + count));
+      Process run = new ProcessBuilder("sh", "-c", "umask 077 && exec \"$0\" -cp \"$1\" " + FreshWriteTest.class.getName()
+          + " \"$2\" \"$3\"", launcher, System.getProperty("java.class.path"), dir.toString(), String.valueOf(count))
+          .redirectErrorStream(true).start();
+      String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(run.waitFor()).as(output).isZero();
+      for (int i = 0; i < count; i++) {
+        Path file = dir.resolve("k8s/apps/app" + i + "/deployment.yaml");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString()).isEqualTo("rw-r--r--");
+      }
+    }
   }
 }

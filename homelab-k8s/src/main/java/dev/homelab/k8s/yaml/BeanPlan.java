@@ -41,7 +41,8 @@ record BeanPlan(List<Property> properties, Accessor anyGetter) {
     private static final MethodType SHAPE = MethodType.methodType(Object.class, Object.class);
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private final Method method;
-    private final String name;
+    /** For {@link #toString} only: its text is made when an error message asks for it. */
+    private final java.lang.reflect.Member member;
     /** Replaced once, by an equivalent reader: a racing thread may still use the first one. */
     private Function<Object, Object> read;
     /** Not exact under races, which only delays the promotion. */
@@ -50,13 +51,13 @@ record BeanPlan(List<Property> properties, Accessor anyGetter) {
     Accessor(Method method) {
       this.method = method;
       this.read = viaHandle(unreflect(method));
-      this.name = method.toString();
+      this.member = method;
     }
 
     Accessor(Field field) {
       this.method = null;
       this.read = viaHandle(unreflect(field));
-      this.name = field.toString();
+      this.member = field;
     }
 
     Object get(Object bean) {
@@ -114,7 +115,7 @@ record BeanPlan(List<Property> properties, Accessor anyGetter) {
 
     @Override
     public String toString() {
-      return name;
+      return member.toString();
     }
   }
 }
