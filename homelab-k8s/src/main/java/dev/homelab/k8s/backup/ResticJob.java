@@ -111,15 +111,7 @@ public final class ResticJob {
         // uid 0: the app runs as root and its files may be root's alone; the namespace is baseline
         .withSecurityContext(uid == ROOT ? Pods.rootContainer() : Pods.restrictedContainer())
         .build();
-    PodSpec pod = new PodSpecBuilder()
-        .withRestartPolicy("OnFailure")
-        .withAutomountServiceAccountToken(false)
-        .withSecurityContext(uid == ROOT ? Pods.rootPod() : Pods.restrictedPod(uid))
-        .withAffinity(affinity)
-        .withInitContainers(initContainers)
-        .withContainers(restic)
-        .withVolumes(allVolumes)
-        .build();
+    PodSpec pod = pod("OnFailure", initContainers, restic, allVolumes);
     CronJob job = new CronJobBuilder()
         .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
         .withAnnotations(keyScope())
@@ -135,6 +127,19 @@ public final class ResticJob {
     job.getSpec().setJobTemplate(Templates.job(new JobSpecBuilder().withBackoffLimit(2).build(),
         Templates.pod(labels, null, pod)));
     return job;
+  }
+
+  /** The pod of a backup or restore job: as the data's owner, scheduled by {@link #affinity}, no API token. */
+  private PodSpec pod(String restartPolicy, List<Container> init, Container main, List<Volume> podVolumes) {
+    return new PodSpecBuilder()
+        .withRestartPolicy(restartPolicy)
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(uid == ROOT ? Pods.rootPod() : Pods.restrictedPod(uid))
+        .withAffinity(affinity)
+        .withInitContainers(init)
+        .withContainers(main)
+        .withVolumes(podVolumes)
+        .build();
   }
 
   /** Where a restore pod finds the latest snapshot: a file backed up as {@code /backup/dump/x} is {@code /restore/backup/dump/x}. */
@@ -175,15 +180,7 @@ public final class ResticJob {
     Container main = new ContainerBuilder(restorer)
         .addNewVolumeMount().withName("restored").withMountPath(RESTORED).withReadOnly(true).endVolumeMount()
         .build();
-    PodSpec pod = new PodSpecBuilder()
-        .withRestartPolicy("Never")
-        .withAutomountServiceAccountToken(false)
-        .withSecurityContext(uid == ROOT ? Pods.rootPod() : Pods.restrictedPod(uid))
-        .withAffinity(affinity)
-        .withInitContainers(restic)
-        .withContainers(main)
-        .withVolumes(allVolumes)
-        .build();
+    PodSpec pod = pod("Never", List.of(restic), main, allVolumes);
     CronJob job = new CronJobBuilder()
         .withNewMetadata().withName(cronJobName).withNamespace(namespace).withLabels(restoreLabels)
         .withAnnotations(keyScope())
