@@ -30,6 +30,17 @@ public final class Problems {
     return this;
   }
 
+  /**
+   * Records a problem of the value itself when {@code broken}; the problem and its fix are only
+   * built then: for a fix that costs something to make, such as a suggested name.
+   */
+  public Problems when(boolean broken, Check check, Supplier<String> problem, Supplier<String> fix) {
+    if (broken) {
+      add(check, problem.get(), fix.get());
+    }
+    return this;
+  }
+
   /** Records the problems of a held value at the same path (an unnamed part, e.g. the upgrade plan). */
   public Problems addAll(List<Problem> held) {
     found.addAll(held);

@@ -942,28 +942,28 @@ public abstract class App {
         .addAll(probe().violations());
     metrics().ifPresent(m -> {
       v.when(!HttpPaths.isPath(m), Checks.HTTP_PATH, () -> "metrics path " + Texts.quote(m) + " is not an absolute URL path",
-          "Call .metrics(\"" + HttpPaths.suggest(m, "/metrics") + "\")");
+          () -> "Call .metrics(\"" + HttpPaths.suggest(m, "/metrics") + "\")");
       SecretShapes.inText(m).ifPresent(shape -> v.add(Checks.PLAIN_SECRET_VALUE, "metrics path holds " + shape,
           "Scrape a path without credentials, e.g. .metrics(\"/metrics\"); keep credentials in a secret(...)"));
     });
     for (Map.Entry<String, String> e : env().entrySet()) {
       String env = e.getKey();
       v.when(!Names.isEnvName(env), Checks.ENV_NAME, () -> "environment variable " + Texts.quote(env) + " is not a valid name",
-          "Use letters, digits and _, not starting with a digit, e.g. .env(\"" + suggestEnvName(env) + "\", ...)");
+          () -> "Use letters, digits and _, not starting with a digit, e.g. .env(\"" + suggestEnvName(env) + "\", ...)");
       // A name set both ways is already reported below (env-name); one problem per mistake.
       boolean credentialName = SecretShapes.isCredentialName(env) && !secretEnv().containsKey(env);
       v.when(credentialName, Checks.ENV_PLAIN_SECRET,
           () -> "env " + Texts.oneLine(env) + " looks like a credential but has a plain value",
-          "Use .env(\"" + suggestEnvName(env) + "\", " + secretFor(env) + ") so it is read from a Secret");
+          () -> "Use .env(\"" + suggestEnvName(env) + "\", " + secretFor(env) + ") so it is read from a Secret");
       Optional<String> shape = credentialName ? Optional.empty() : SecretShapes.inText(e.getValue());
       shape.ifPresent(found -> v.add(Checks.PLAIN_SECRET_VALUE, "env " + Texts.oneLine(env) + " holds " + found + " as a plain value",
           "Use .env(\"" + suggestEnvName(env) + "\", " + secretFor(env) + ") so it is read from a Secret"));
     }
     for (String env : secretEnv().keySet()) {
       v.when(!Names.isEnvName(env), Checks.ENV_NAME, () -> "environment variable " + Texts.quote(env) + " is not a valid name",
-          "Use letters, digits and _, not starting with a digit, e.g. .env(\"" + suggestEnvName(env) + "\", ...)");
+          () -> "Use letters, digits and _, not starting with a digit, e.g. .env(\"" + suggestEnvName(env) + "\", ...)");
       v.when(env().containsKey(env), Checks.ENV_NAME, () -> "environment variable " + Texts.oneLine(env) + " is set both plainly and from a secret",
-          "Keep one of the two .env(\"" + suggestEnvName(env) + "\", ...) calls");
+          () -> "Keep one of the two .env(\"" + suggestEnvName(env) + "\", ...) calls");
     }
     configFiles().forEach((path, content) -> SecretShapes.token(content).ifPresent(shape -> v.add(Checks.PLAIN_SECRET_VALUE,
         "config file " + Texts.quote(path) + " holds " + shape,

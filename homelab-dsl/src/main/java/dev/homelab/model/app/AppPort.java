@@ -74,7 +74,7 @@ public abstract class AppPort {
             "Call .extraPort(\"" + name() + "\", ...) with the container's port, 1 to 65535")
         .when(!Names.isPortName(name()), Checks.PORT_NAME,
             () -> "port name " + Texts.quote(name()) + " is not a DNS-1035 label of at most 15 characters",
-            "Use lower case letters, digits and single '-', starting with a letter, e.g. \"" + suggest(name()) + "\"")
+            () -> "Use lower case letters, digits and single '-', starting with a letter, e.g. \"" + suggest(name()) + "\"")
         .list();
   }
 

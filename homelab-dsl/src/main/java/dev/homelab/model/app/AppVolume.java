@@ -131,7 +131,7 @@ public abstract class AppVolume {
     Problems v = new Problems()
         .when(!Names.isAbsolutePath(mountPath()), Checks.ABSOLUTE_PATH,
             () -> "mount path " + Texts.quote(mountPath()) + " is not a plain absolute path",
-            "Mount it at an absolute path of letters, digits and ._-, e.g. \"" + Names.suggestPath(mountPath(), "/data") + "\"");
+            () -> "Mount it at an absolute path of letters, digits and ._-, e.g. \"" + Names.suggestPath(mountPath(), "/data") + "\"");
     size().ifPresent(s -> v.when(!Names.isSize(s), Checks.SIZE_QUANTITY, () -> "size " + Texts.quote(s) + " is not a quantity like 10Gi",
         "Write the size like \"10Gi\""));
     return v.list();

@@ -95,7 +95,7 @@ public abstract class Probe {
     Problems v = new Problems();
     path().ifPresent(p -> {
       v.when(!HttpPaths.isPath(p), Checks.HTTP_PATH, () -> "health path " + Texts.quote(p) + " is not an absolute URL path",
-          "Call .healthPath(\"" + HttpPaths.suggest(p, "/healthz") + "\")");
+          () -> "Call .healthPath(\"" + HttpPaths.suggest(p, "/healthz") + "\")");
       SecretShapes.inText(p).ifPresent(shape -> v.add(Checks.PLAIN_SECRET_VALUE, "health path holds " + shape,
           "Probe a path that needs no credentials, e.g. .healthPath(\"/healthz\"), or .tcpProbe(); keep credentials in a secret(...)"));
     });

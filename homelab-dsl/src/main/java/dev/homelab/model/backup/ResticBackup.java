@@ -152,7 +152,7 @@ public abstract class ResticBackup {
             () -> "schedule " + Texts.quote(schedule()) + " is not a systemd OnCalendar event",
             "Call .schedule(\"daily\") or .schedule(\"*-*-* 03:30:00\")");
     paths().forEach(p -> v.when(!Names.isAbsolutePath(p), Checks.ABSOLUTE_PATH, () -> "path " + Texts.quote(p) + " is not a plain absolute path",
-        "Back up absolute host paths of letters, digits and ._-, such as \"" + Names.suggestPath(p, "/srv/data") + "\""));
+        () -> "Back up absolute host paths of letters, digits and ._-, such as \"" + Names.suggestPath(p, "/srv/data") + "\""));
     return v.list();
   }
 
