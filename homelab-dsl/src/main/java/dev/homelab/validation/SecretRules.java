@@ -33,7 +33,7 @@ final class SecretRules {
           r.report(ref.path, ref.what + " " + Texts.quote(ref.name) + " is not a DNS-1123 subdomain",
               "Rename it, e.g. " + Texts.quote(NameRules.suggest(ref.name)));
         }
-        if (ref.key != null && !ref.key.matches("[-._a-zA-Z0-9]+")) {
+        if (ref.key != null && !SECRET_KEY.matcher(ref.key).matches()) {
           r.report(ref.path, "key " + Texts.quote(ref.key) + " of secret " + ref.name + " is not a valid Secret key",
               "Use letters, digits, '-', '_' and '.'");
         }
@@ -44,6 +44,8 @@ final class SecretRules {
   }
 
   private static final String HOLDS = "holds";
+  /** A Secret's data key (apimachinery's IsConfigMapKey); compiled once, there is one per reference. */
+  private static final java.util.regex.Pattern SECRET_KEY = java.util.regex.Pattern.compile("[-._a-zA-Z0-9]+");
 
 
   private static final class Ref {
