@@ -3,6 +3,7 @@ package dev.homelab.github;
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
+import dev.homelab.internal.RenderScope;
 import dev.homelab.model.Lab;
 import dev.homelab.model.infra.GitHub;
 import dev.homelab.model.infra.Runners;
@@ -49,8 +50,17 @@ public final class GitHubActionsBackend implements Backend {
     return List.of(WORKFLOW_TEXT);
   }
 
+  /**
+   * The workflow and its README. Inside one render ({@link RenderScope}) they are made once:
+   * {@link #check} renders them to find unsafe values, and the render that follows takes the same
+   * files (the lab is immutable).
+   */
   @Override
   public RenderedFiles render(Lab lab) {
+    return RenderScope.once(lab, this, () -> renderAfresh(lab));
+  }
+
+  private RenderedFiles renderAfresh(Lab lab) {
     RenderedFiles.Builder out = RenderedFiles.builder();
     if (lab.github().isEmpty() || lab.github().get().runners().isEmpty()) {
       return out.build();

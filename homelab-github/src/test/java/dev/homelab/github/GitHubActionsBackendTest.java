@@ -355,4 +355,19 @@ class GitHubActionsBackendTest {
     workflow.at("/jobs").forEach(job -> all.addAll(runs(job)));
     return all;
   }
+
+  @Test
+  void should_hand_the_files_its_check_rendered_to_the_render_that_follows() {
+    Lab lab = full().validate();
+
+    List<RenderedFiles> inOneRender = dev.homelab.internal.RenderScope.of(lab, () -> {
+      backend.check(lab);
+      return List.of(backend.render(lab), backend.render(lab));
+    });
+
+    assertThat(inOneRender.get(0).files()).isNotEmpty();
+    assertThat(inOneRender.get(1)).isSameAs(inOneRender.get(0));
+    assertThat(backend.render(lab)).as("outside a render, afresh").isNotSameAs(inOneRender.get(0));
+    assertThat(backend.render(lab).files()).containsOnlyKeys(inOneRender.get(0).files().keySet());
+  }
 }
