@@ -3,6 +3,7 @@ package dev.homelab.terraform;
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
+import dev.homelab.internal.RenderScope;
 import dev.homelab.model.Lab;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Check;
@@ -42,7 +43,16 @@ public final class TerraformBackend implements Backend {
    */
   static final Set<Check> RELIED_ON = Set.of(Checks.PUBLIC_NEEDS_DNS_ZONE, Checks.TERRAFORM_STATE_TARGET_KNOWN);
 
-  private final List<Part> parts = List.of(new DnsRecords(), new Buckets(), new StateBackend());
+  private final List<Part> parts;
+
+  /** The standard module: DNS records, buckets, state backend. */
+  public TerraformBackend() {
+    this(List.of(new DnsRecords(), new Buckets(), new StateBackend()));
+  }
+
+  TerraformBackend(List<Part> parts) {
+    this.parts = List.copyOf(parts);
+  }
 
   @Override
   public String name() {
@@ -52,15 +62,13 @@ public final class TerraformBackend implements Backend {
   /** What the DNS records, buckets and state backend need beyond the standard validation. */
   @Override
   public List<Problem> check(Lab lab) {
-    List<Problem> problems = new ArrayList<>();
-    build(lab, problems);
-    return List.copyOf(problems);
+    return built(lab).problems();
   }
 
   /** Terraform runs before the hosts: k3s' etcd snapshots need their bucket (see {@link BringUp}). */
   @Override
   public List<BringUpStep> bringUp(Lab lab) {
-    return BringUp.steps(lab, !build(lab, new ArrayList<>()).isEmpty());
+    return BringUp.steps(lab, !built(lab).module().isEmpty());
   }
 
   @Override
@@ -73,7 +81,9 @@ public final class TerraformBackend implements Backend {
     // safety net when render is called without Renderer's check
     List<Problem> problems = new ArrayList<>(Validator.standard().problems(lab).stream()
         .filter(p -> RELIED_ON.contains(p.check())).toList());
-    TerraformModule module = build(lab, problems);
+    Built built = built(lab);
+    problems.addAll(built.problems());
+    TerraformModule module = built.module();
     if (!problems.isEmpty()) { // safety net when render is called without Renderer's check
       throw new ValidationException(problems);
     }
@@ -86,6 +96,21 @@ public final class TerraformBackend implements Backend {
     }
     out.add("README.md", new Readme(lab, module).text() + "\n" + dev.homelab.versions.VersionsReadme.section(lab, name()));
     return out.build();
+  }
+
+  /** A module and the problems found building it. */
+  private record Built(TerraformModule module, List<Problem> problems) {}
+
+  /**
+   * The module of {@code lab}, built once per render ({@link RenderScope}): check, render and the
+   * bring-up steps all read it, and nothing changes a module once built (rendering it only reads).
+   */
+  private Built built(Lab lab) {
+    return RenderScope.once(lab, this, () -> {
+      List<Problem> problems = new ArrayList<>();
+      TerraformModule module = build(lab, problems);
+      return new Built(module, List.copyOf(problems));
+    });
   }
 
   private TerraformModule build(Lab lab, List<Problem> problems) {

@@ -461,4 +461,23 @@ class TerraformBackendTest {
     }
     return names;
   }
+
+  @Test
+  void should_build_the_module_once_per_render_for_check_render_and_bring_up() {
+    Lab lab = base();
+    java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+    Part counting = (l, module, problems) -> builds.incrementAndGet();
+    TerraformBackend counted = new TerraformBackend(java.util.List.of(counting));
+
+    dev.homelab.internal.RenderScope.of(lab, () -> {
+      counted.check(lab);
+      counted.render(lab);
+      return counted.bringUp(lab);
+    });
+    assertThat(builds).as("inside one render").hasValue(1);
+
+    counted.check(lab);
+    counted.render(lab);
+    assertThat(builds).as("outside a render, every call builds").hasValue(3);
+  }
 }
