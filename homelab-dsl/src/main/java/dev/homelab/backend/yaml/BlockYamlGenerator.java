@@ -155,7 +155,8 @@ final class BlockYamlGenerator extends GeneratorBase {
     scalar(name, BlockEmitter.Style.PLAIN);
   }
 
-  // Strings: YAMLGenerator.writeString with MINIMIZE_QUOTES and ALWAYS_QUOTE_NUMBERS_AS_STRINGS.
+  // Strings: YAMLGenerator.writeString with MINIMIZE_QUOTES and ALWAYS_QUOTE_NUMBERS_AS_STRINGS
+  // (the style: ScalarDecisions.VALUES).
 
   @Override
   public void writeString(String text) throws IOException {
@@ -165,25 +166,6 @@ final class BlockYamlGenerator extends GeneratorBase {
     }
     _verifyValueWrite("write String value");
     emitter.scalar(text, ScalarDecisions.VALUES, takeTypeId());
-  }
-
-  /** YAMLGenerator's {@code PLAIN_NUMBER_P}, {@code [+-]?[0-9]*(\.[0-9]*)?}: matches "", "+", "." too. */
-  static boolean isPlainNumber(String text) {
-    int i = 0;
-    int length = text.length();
-    if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-      i++;
-    }
-    while (i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-      i++;
-    }
-    if (i < length && text.charAt(i) == '.') {
-      i++;
-      while (i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-        i++;
-      }
-    }
-    return i == length;
   }
 
   @Override

@@ -64,9 +64,28 @@ final class ScalarDecisions {
       return BlockEmitter.Style.DOUBLE_QUOTED;
     } else if (text.indexOf('\n') >= 0) {
       return BlockEmitter.Style.LITERAL;
-    } else if (Yaml11.checker().needToQuoteValue(text) || BlockYamlGenerator.isPlainNumber(text)) {
+    } else if (Yaml11.checker().needToQuoteValue(text) || isPlainNumber(text)) {
       return BlockEmitter.Style.DOUBLE_QUOTED;
     }
     return BlockEmitter.Style.PLAIN;
+  }
+
+  /** YAMLGenerator's {@code PLAIN_NUMBER_P}, {@code [+-]?[0-9]*(\.[0-9]*)?}: matches "", "+", "." too. */
+  private static boolean isPlainNumber(String text) {
+    int i = 0;
+    int length = text.length();
+    if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+      i++;
+    }
+    while (i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    if (i < length && text.charAt(i) == '.') {
+      i++;
+      while (i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        i++;
+      }
+    }
+    return i == length;
   }
 }
