@@ -15,7 +15,11 @@ public interface Component {
   /** Folder under {@code k8s/}, e.g. {@code metallb} or {@code apps/nextcloud}. */
   String folder();
 
-  /** The objects of this component for {@code lab}, in a stable order; empty when unused. */
+  /**
+   * The objects of this component for {@code lab}, in a stable order; empty when unused. Called on
+   * the thread that renders; the backend writes the objects on other threads while the next
+   * components run, so return new objects (or ones nothing changes later), not ones kept to change.
+   */
   List<HasMetadata> objects(Lab lab);
 
   /** Non-manifest files of the folder (relative path to text), e.g. a README; default none. */

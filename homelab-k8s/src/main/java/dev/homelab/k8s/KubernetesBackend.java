@@ -10,7 +10,9 @@ import dev.homelab.k8s.secrets.SecretsChecklist;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -149,22 +154,19 @@ public final class KubernetesBackend implements Backend {
     }
   }
 
-  /** Objects serialized together, across threads: enough that handing them out pays. */
-  private static final int BATCH = 256;
-
   /**
    * Serializes each object once, to a tree that both the secret scan and the YAML read (the YAML
    * written from the tree is the same bytes as from the object: same mapper, same serializers).
    * Components and customizers (user code) run on this thread, in order; the objects they give are
-   * serialized in batches on the common pool (our code only, stateless), and scanned and filed here
-   * in the same order, so the output does not depend on the threads.
+   * serialized and scanned in batches on the common pool (our code only, stateless) while the next
+   * components run, and filed here in the same order, so the output does not depend on the threads.
    */
   private Collected collect(Lab lab) {
     Map<String, List<Written>> objects = new LinkedHashMap<>();
     Map<String, Map<String, String>> extras = new LinkedHashMap<>();
     SecretsChecklist secrets = new SecretsChecklist();
     List<HasMetadata> charts = new ArrayList<>();
-    List<Placed> batch = new ArrayList<>();
+    Filing filing = new Filing(objects, secrets);
     for (Component component : components) {
       for (Component c : component.expand(lab)) {
         List<HasMetadata> kept = customized(c.objects(lab));
@@ -173,18 +175,15 @@ public final class KubernetesBackend implements Backend {
         }
         objects.computeIfAbsent(c.folder(), f -> new ArrayList<>());
         for (HasMetadata o : kept) {
-          batch.add(new Placed(c.folder(), o));
+          filing.add(new Placed(c.folder(), o));
           if (o instanceof HelmChart) {
             charts.add(o);
           }
         }
         extras.computeIfAbsent(c.folder(), f -> new TreeMap<>()).putAll(c.extraFiles(lab));
-        if (batch.size() >= BATCH) {
-          file(batch, objects, secrets);
-        }
       }
     }
-    file(batch, objects, secrets);
+    filing.finish();
     lab.secretStore().ifPresent(store -> secrets.externalSecrets(store).forEach((folder, list) -> customized(list)
         .forEach(o -> objects.get(folder).add(Written.of(o, KubernetesYaml.write(SecretScanner.tree(o)))))));
     return new Collected(lab, objects, extras, secrets, charts);
@@ -193,26 +192,132 @@ public final class KubernetesBackend implements Backend {
   /** An object and the folder it goes to. */
   private record Placed(String folder, HasMetadata object) {}
 
-  /** Serializes {@code batch}, then scans and files each object in order; empties {@code batch}. */
-  private static void file(List<Placed> batch, Map<String, List<Written>> objects, SecretsChecklist secrets) {
-    List<Serialized> done = batch.size() < 2 * MIN_PER_THREAD ? batch.stream().map(Serialized::of).toList()
-        : batch.parallelStream().map(Serialized::of).toList();
-    for (int i = 0; i < done.size(); i++) {
-      Placed p = batch.get(i);
-      secrets.add(p.folder(), p.object(), done.get(i).tree());
-      objects.get(p.folder()).add(Written.of(p.object(), done.get(i).yaml()));
-    }
-    batch.clear();
-  }
-
-  /** Below this many objects per thread, a second thread costs more than it saves. */
-  private static final int MIN_PER_THREAD = 32;
-
-  /** One object's tree and its YAML. */
-  private record Serialized(JsonNode tree, String yaml) {
+  /** One object as filed: its file and what the Secrets checklist learns from it. */
+  private record Serialized(Written written, SecretsChecklist.Scan scan) {
     static Serialized of(Placed p) {
       JsonNode tree = SecretScanner.tree(p.object());
-      return new Serialized(tree, KubernetesYaml.write(tree));
+      return new Serialized(Written.of(p.object(), KubernetesYaml.write(tree)), SecretsChecklist.scan(p.object(), tree));
+    }
+  }
+
+  /**
+   * Serializes batches of objects on the common pool while the calling thread goes on making the
+   * next ones (on two cores, the components and the serialization each had a core's worth of work,
+   * which ran one after the other), then files them in the order they came; a batch the pool has
+   * not started when its turn comes is serialized here. At most
+   * {@link #IN_FLIGHT} batches wait at once, so a lab of 100,000 apps never holds more than that
+   * many trees. A batch's failure is thrown here, as it was thrown there.
+   */
+  private static final class Filing {
+    /** Objects per task: enough that handing them out pays, few enough that the last task is short. */
+    private static final int BATCH = 16;
+    private static final int IN_FLIGHT = 16;
+    /** One core: a task on the pool would only wait for this thread. */
+    private static final boolean ASYNC = Runtime.getRuntime().availableProcessors() > 1;
+
+    private final Map<String, List<Written>> objects;
+    private final SecretsChecklist secrets;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private List<Placed> batch = new ArrayList<>(BATCH);
+
+    Filing(Map<String, List<Written>> objects, SecretsChecklist secrets) {
+      this.objects = objects;
+      this.secrets = secrets;
+    }
+
+    /** A batch and its serialization, which runs once: on the pool, or here if the pool has not started it. */
+    private record Pending(List<Placed> batch, FutureTask<Outcome> task) {
+      Outcome outcome() {
+        task.run(); // no-op when the pool's thread has run it or is running it
+        boolean interrupted = false;
+        try {
+          while (true) {
+            try {
+              return task.get();
+            } catch (InterruptedException e) {
+              interrupted = true; // the batch finishes soon: wait for it, and keep the interrupt
+            } catch (ExecutionException e) {
+              throw new IllegalStateException(e.getCause()); // Outcome.of catches what it can throw
+            }
+          }
+        } finally {
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    }
+
+    /** A batch's objects serialized, or what it threw (kept to be thrown as it is by the thread that files). */
+    private record Outcome(List<Serialized> done, Throwable failure) {
+      static Outcome of(List<Placed> batch) {
+        try {
+          List<Serialized> done = new ArrayList<>(batch.size());
+          for (Placed p : batch) {
+            done.add(Serialized.of(p));
+          }
+          return new Outcome(done, null);
+        } catch (RuntimeException | Error e) {
+          return new Outcome(null, e);
+        }
+      }
+    }
+
+    void add(Placed placed) {
+      batch.add(placed);
+      if (batch.size() == BATCH) {
+        submit();
+      }
+    }
+
+    /** Files every batch, in order, serializing here those the pool has not started. */
+    void finish() {
+      List<Placed> last = batch;
+      batch = new ArrayList<>();
+      Outcome lastDone = Outcome.of(last);
+      // the pool takes batches oldest first: this thread takes the rest from the newest, so both
+      // work until they meet, then files everything in order
+      for (Iterator<Pending> newestFirst = pending.descendingIterator(); newestFirst.hasNext(); ) {
+        newestFirst.next().task().run();
+      }
+      while (!pending.isEmpty()) {
+        fileOldest();
+      }
+      file(last, lastDone);
+    }
+
+    private void submit() {
+      List<Placed> full = batch;
+      batch = new ArrayList<>(BATCH);
+      if (!ASYNC) {
+        file(full, Outcome.of(full));
+        return;
+      }
+      FutureTask<Outcome> task = new FutureTask<>(() -> Outcome.of(full));
+      ForkJoinPool.commonPool().execute(task);
+      pending.add(new Pending(full, task));
+      if (pending.size() > IN_FLIGHT) {
+        fileOldest();
+      }
+    }
+
+    private void fileOldest() {
+      Pending oldest = pending.poll();
+      file(oldest.batch(), oldest.outcome());
+    }
+
+    private void file(List<Placed> placed, Outcome outcome) {
+      if (outcome.failure() instanceof RuntimeException e) {
+        throw e;
+      }
+      if (outcome.failure() instanceof Error e) {
+        throw e;
+      }
+      for (int i = 0; i < placed.size(); i++) {
+        Serialized s = outcome.done().get(i);
+        secrets.add(placed.get(i).folder(), s.scan());
+        objects.get(placed.get(i).folder()).add(s.written());
+      }
     }
   }
 

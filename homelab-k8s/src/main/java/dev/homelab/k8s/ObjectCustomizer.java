@@ -4,7 +4,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
  * The escape hatch: changes or replaces a rendered object before it is written. Return the object
- * (changed in place or a new one); return {@code null} to drop it.
+ * (changed in place or a new one); return {@code null} to drop it. Customizers run on the thread
+ * that renders, one object at a time, in order; once the last customizer has returned an object, the
+ * backend writes it (on another thread, possibly while later objects are made), so change an object
+ * only when it is handed to you, never one handed to you earlier.
  *
  * <pre>{@code
  * new KubernetesBackend().customize(ObjectCustomizer.forObject("Deployment", "nextcloud", "nextcloud",

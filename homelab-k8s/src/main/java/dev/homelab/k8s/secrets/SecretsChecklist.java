@@ -38,12 +38,37 @@ public final class SecretsChecklist {
 
   /** Like {@link #add(String, HasMetadata)}, on {@code tree}, the object as {@link SecretScanner#tree} made it. */
   public void add(String folder, HasMetadata object, JsonNode tree) {
-    java.util.Optional.ofNullable(object.getMetadata().getAnnotations()).map(a -> a.get(ResticJob.KEY_SCOPE)).ifPresent(scope -> {
+    add(folder, scan(object, tree));
+  }
+
+  /**
+   * What {@link #add(String, Scan)} files for {@code object}: reads only the object and its tree, so
+   * the backend scans on the threads that serialize and files here, in order, on its own.
+   */
+  public static Scan scan(HasMetadata object, JsonNode tree) {
+    Map.Entry<String, String> keyScope = null;
+    String scope = object.getMetadata().getAnnotations() == null ? null
+        : object.getMetadata().getAnnotations().get(ResticJob.KEY_SCOPE);
+    if (scope != null) {
       int eq = scope.indexOf('=');
-      keyScopes.put(object.getMetadata().getNamespace() + "/" + scope.substring(0, eq), scope.substring(eq + 1));
-    });
-    produced.addAll(SecretScanner.produced(object, tree));
-    for (SecretUse use : SecretScanner.scan(object, tree)) {
+      keyScope = Map.entry(object.getMetadata().getNamespace() + "/" + scope.substring(0, eq), scope.substring(eq + 1));
+    }
+    return new Scan(keyScope, SecretScanner.produced(object, tree), SecretScanner.scan(object, tree));
+  }
+
+  /**
+   * One object's Secrets: the S3 key scope it declares ({@code namespace/secret} to
+   * {@code bucket/prefix/}, or null), those a controller makes from it, and those it uses.
+   */
+  public record Scan(Map.Entry<String, String> keyScope, Set<String> produced, List<SecretUse> uses) {}
+
+  /** Files one object's {@link #scan} as written to {@code folder}. */
+  public void add(String folder, Scan scan) {
+    if (scan.keyScope() != null) {
+      keyScopes.put(scan.keyScope().getKey(), scan.keyScope().getValue());
+    }
+    produced.addAll(scan.produced());
+    for (SecretUse use : scan.uses()) {
       String ns = use.namespace() == null ? "" : use.namespace();
       Entry e = entries.computeIfAbsent(ns + "/" + use.name(),
           k -> new Entry(ns, use.name(), new TreeSet<>(), false, new TreeSet<>(), folder, null));
