@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -202,11 +202,11 @@ public final class KubernetesBackend implements Backend {
 
   /**
    * Serializes batches of objects on the common pool while the calling thread goes on making the
-   * next ones (on two cores, the components and the serialization each had a core's worth of work,
-   * which ran one after the other), then files them in the order they came; a batch the pool has
-   * not started when its turn comes is serialized here. At most
-   * {@link #IN_FLIGHT} batches wait at once, so a lab of 100,000 apps never holds more than that
-   * many trees. A batch's failure is thrown here, as it was thrown there.
+   * next ones (before, the components waited while a batch was serialized, and the pool sat idle
+   * while they ran), then files them in the order they came; a batch the pool has not started when
+   * its turn comes is serialized here. At most {@link #IN_FLIGHT} batches wait at once, so a lab of
+   * 100,000 apps never holds more trees than theirs. A batch's failure is thrown here, as it was
+   * thrown there.
    */
   private static final class Filing {
     /** Objects per task: enough that handing them out pays, few enough that the last task is short. */
