@@ -31,16 +31,6 @@ public final class SecretsChecklist {
   /** {@code namespace/secret} to the bucket and prefix its S3 key must be limited to. */
   private final Map<String, String> keyScopes = new TreeMap<>();
 
-  /** Scans an object written to {@code folder}. */
-  public void add(String folder, HasMetadata object) {
-    add(folder, object, SecretScanner.tree(object));
-  }
-
-  /** Like {@link #add(String, HasMetadata)}, on {@code tree}, the object as {@link SecretScanner#tree} made it. */
-  public void add(String folder, HasMetadata object, JsonNode tree) {
-    add(folder, scan(object, tree));
-  }
-
   /**
    * What {@link #add(String, Scan)} files for {@code object}: reads only the object and its tree, so
    * the backend scans on the threads that serialize and files here, in order, on its own.
