@@ -25,8 +25,8 @@ import java.util.concurrent.Future;
  * Writes the staged bytes of a write: each file new, forced to disk, {@code rw-r--r--} (created so,
  * changed only when the umask took bits off) or with the permissions of the file it replaces. Most
  * of a fresh render's time was here, one file after the other, waiting for each {@code fsync}; the
- * disk takes many at once, so files are written by a few threads. The file store is asked once per write whether it has POSIX permissions (not once
- * per file), and each folder is made once.
+ * disk takes many at once, so files are written by a few threads. The file store is asked once per
+ * write whether it has POSIX permissions (not once per file), and each folder is made once.
  */
 final class Stager {
   /** One file to stage: where, what, and the file whose permissions it keeps (or null). */
