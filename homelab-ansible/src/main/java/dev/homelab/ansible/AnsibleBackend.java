@@ -46,6 +46,12 @@ public final class AnsibleBackend implements Backend {
     return problems;
   }
 
+  /** True: the check reads only the lab, and its files are computed once per render, whichever thread asks first. */
+  @Override
+  public boolean checksOnAnyThread() {
+    return true;
+  }
+
   @Override
   public List<Check> checks() {
     return AnsibleChecks.ALL;

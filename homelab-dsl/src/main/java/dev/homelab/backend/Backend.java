@@ -29,6 +29,16 @@ public interface Backend {
   }
 
   /**
+   * Whether {@link #check} may run on another thread while the calling thread goes on: true when
+   * it reads nothing but the lab and shares nothing mutable. {@link Renderer} then starts it on the
+   * common pool, beside the standard validation and the other backends' checks and renders, and
+   * still reports every problem in backend order. Default: false (the calling thread runs it).
+   */
+  default boolean checksOnAnyThread() {
+    return false;
+  }
+
+  /**
    * Every check {@link #check} reports through, declared once next to the backend's code, for
    * tests and the rules page ({@link dev.homelab.validation.Checks#markdown}). Default: none.
    */
@@ -46,8 +56,10 @@ public interface Backend {
   }
 
   /**
-   * Renders {@code lab}, which has passed validation. Same model, same bytes: no timestamps,
-   * stable ordering.
+   * Renders {@code lab}, which has passed the standard validation and this backend's own
+   * {@link #check}. A backend whose check {@link #checksOnAnyThread runs on any thread} may still be
+   * checking: {@link Renderer} then throws away what was rendered and reports its problems. Same
+   * model, same bytes: no timestamps, stable ordering.
    */
   RenderedFiles render(Lab lab);
 }

@@ -93,26 +93,7 @@ public final class Renderer {
   }
 
   private List<Problem> problemsInScope(Lab lab) {
-    List<Problem> found = new ArrayList<>(validator.problems(lab));
-    boolean modelValid = found.isEmpty();
-    for (Backend backend : backends) {
-      List<Problem> own;
-      try {
-        own = backend.check(lab);
-      } catch (RuntimeException e) {
-        if (modelValid) {
-          throw e;
-        }
-        // A check may assume what the standard rules guarantee; their problems come first.
-        continue;
-      }
-      for (Problem p : own) {
-        if (!p.isWarning() && !found.contains(p)) {
-          found.add(p);
-        }
-      }
-    }
-    return found;
+    return LabChecks.start(lab, validator, backends).all();
   }
 
   /**
@@ -136,10 +117,7 @@ public final class Renderer {
 
   /** Throws one {@link ValidationException} listing every {@link #problems problem}, if there is any. */
   public void check(Lab lab) {
-    List<Problem> found = problems(lab);
-    if (!found.isEmpty()) {
-      throw new ValidationException(found);
-    }
+    throwIfAny(problems(lab));
   }
 
   /**
@@ -152,12 +130,39 @@ public final class Renderer {
   }
 
   private Map<String, RenderedFiles> renderInScope(Lab lab) {
-    check(lab);
-    Map<String, RenderedFiles> out = new LinkedHashMap<>();
-    for (Backend backend : backends) {
-      out.put(backend.name(), backend.render(lab));
+    return checkAndRender(lab, backends.stream().map(Backend::name).toList());
+  }
+
+  /**
+   * Checks {@code lab} and renders the backends called {@code only}, in order. While checks that
+   * run on any thread are still running, the other backends render beside them (a backend renders
+   * only once its own check passed); what they rendered is thrown away if a check then finds a
+   * problem, so the result is what checking everything first gives.
+   */
+  private Map<String, RenderedFiles> checkAndRender(Lab lab, Collection<String> only) {
+    LabChecks checks = LabChecks.start(lab, validator, backends);
+    Map<String, RenderedFiles> rendered = new LinkedHashMap<>();
+    if (!checks.foundAlready()) {
+      try {
+        for (int i = 0; i < backends.size() && checks.passed(i); i++) {
+          Backend backend = backends.get(i);
+          if (only.contains(backend.name())) {
+            rendered.put(backend.name(), backend.render(lab));
+          }
+        }
+      } catch (RuntimeException e) {
+        throwIfAny(checks.all()); // a problem still being checked for explains the failure
+        throw e;
+      }
     }
-    return out;
+    throwIfAny(checks.all());
+    return rendered;
+  }
+
+  private static void throwIfAny(List<Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
   }
 
   /**
@@ -217,13 +222,7 @@ public final class Renderer {
         throw new IllegalArgumentException("no backend is called " + name);
       }
     }
-    check(lab);
-    Map<String, RenderedFiles> rendered = new LinkedHashMap<>();
-    for (Backend backend : backends) {
-      if (only.contains(backend.name())) {
-        rendered.put(backend.name(), backend.render(lab));
-      }
-    }
+    Map<String, RenderedFiles> rendered = checkAndRender(lab, only);
     SortedMap<String, byte[]> topLevel = new TreeMap<>();
     topLevel.put(BringUpGuide.FILE, BringUpGuide.render(lab, backends).getBytes(StandardCharsets.UTF_8));
     return new Output(rendered, topLevel);

@@ -62,6 +62,37 @@ class ValidateOnceTest {
   }
 
   @Test
+  void should_run_each_rule_once_per_render_when_the_check_runs_on_another_thread() {
+    Backend elsewhere = new Backend() {
+      private final Backend same = revalidating();
+
+      @Override
+      public String name() {
+        return same.name();
+      }
+
+      @Override
+      public boolean checksOnAnyThread() {
+        return true;
+      }
+
+      @Override
+      public List<Problem> check(Lab lab) {
+        return same.check(lab);
+      }
+
+      @Override
+      public RenderedFiles render(Lab lab) {
+        return same.render(lab);
+      }
+    };
+
+    Renderer.using(elsewhere).validatedBy(Validator.standard().with(counting)).render(VALID);
+
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
   void should_run_each_rule_once_per_write(@TempDir Path out) throws Exception {
     renderer().write(VALID, out);
 

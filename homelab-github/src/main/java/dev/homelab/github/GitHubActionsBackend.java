@@ -45,6 +45,12 @@ public final class GitHubActionsBackend implements Backend {
     return List.of();
   }
 
+  /** True: the check reads only the lab, and its files are computed once per render, whichever thread asks first. */
+  @Override
+  public boolean checksOnAnyThread() {
+    return true;
+  }
+
   @Override
   public List<Check> checks() {
     return List.of(WORKFLOW_TEXT);

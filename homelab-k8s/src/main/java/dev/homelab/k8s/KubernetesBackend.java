@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.Backend;
 import dev.homelab.backend.BringUpStep;
 import dev.homelab.backend.RenderedFiles;
+import dev.homelab.internal.SideTask;
 import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.secrets.SecretScanner;
 import dev.homelab.k8s.secrets.SecretsChecklist;
@@ -20,9 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -212,8 +210,6 @@ public final class KubernetesBackend implements Backend {
     /** Objects per task: enough that handing them out pays, few enough that the last task is short. */
     private static final int BATCH = 16;
     private static final int IN_FLIGHT = 16;
-    /** One core: a task on the pool would only wait for this thread. */
-    private static final boolean ASYNC = Runtime.getRuntime().availableProcessors() > 1;
 
     private final Map<String, List<Written>> objects;
     private final SecretsChecklist secrets;
@@ -226,41 +222,14 @@ public final class KubernetesBackend implements Backend {
     }
 
     /** A batch and its serialization, which runs once: on the pool, or here if the pool has not started it. */
-    private record Pending(List<Placed> batch, FutureTask<Outcome> task) {
-      Outcome outcome() {
-        task.run(); // no-op when the pool's thread has run it or is running it
-        boolean interrupted = false;
-        try {
-          while (true) {
-            try {
-              return task.get();
-            } catch (InterruptedException e) {
-              interrupted = true; // the batch finishes soon: wait for it, and keep the interrupt
-            } catch (ExecutionException e) {
-              throw new IllegalStateException(e.getCause()); // Outcome.of catches what it can throw
-            }
-          }
-        } finally {
-          if (interrupted) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      }
-    }
+    private record Pending(List<Placed> batch, SideTask<List<Serialized>> serialized) {}
 
-    /** A batch's objects serialized, or what it threw (kept to be thrown as it is by the thread that files). */
-    private record Outcome(List<Serialized> done, Throwable failure) {
-      static Outcome of(List<Placed> batch) {
-        try {
-          List<Serialized> done = new ArrayList<>(batch.size());
-          for (Placed p : batch) {
-            done.add(Serialized.of(p));
-          }
-          return new Outcome(done, null);
-        } catch (RuntimeException | Error e) {
-          return new Outcome(null, e);
-        }
+    private static List<Serialized> serialized(List<Placed> batch) {
+      List<Serialized> done = new ArrayList<>(batch.size());
+      for (Placed p : batch) {
+        done.add(Serialized.of(p));
       }
+      return done;
     }
 
     void add(Placed placed) {
@@ -274,11 +243,11 @@ public final class KubernetesBackend implements Backend {
     void finish() {
       List<Placed> last = batch;
       batch = new ArrayList<>();
-      Outcome lastDone = Outcome.of(last);
+      SideTask<List<Serialized>> lastDone = SideTask.runHere(() -> serialized(last));
       // the pool takes batches oldest first: this thread takes the rest from the newest, so both
       // work until they meet, then files everything in order
       for (Iterator<Pending> newestFirst = pending.descendingIterator(); newestFirst.hasNext(); ) {
-        newestFirst.next().task().run();
+        newestFirst.next().serialized().take();
       }
       while (!pending.isEmpty()) {
         fileOldest();
@@ -289,13 +258,7 @@ public final class KubernetesBackend implements Backend {
     private void submit() {
       List<Placed> full = batch;
       batch = new ArrayList<>(BATCH);
-      if (!ASYNC) {
-        file(full, Outcome.of(full));
-        return;
-      }
-      FutureTask<Outcome> task = new FutureTask<>(() -> Outcome.of(full));
-      ForkJoinPool.commonPool().execute(task);
-      pending.add(new Pending(full, task));
+      pending.add(new Pending(full, SideTask.start(() -> serialized(full))));
       if (pending.size() > IN_FLIGHT) {
         fileOldest();
       }
@@ -303,18 +266,14 @@ public final class KubernetesBackend implements Backend {
 
     private void fileOldest() {
       Pending oldest = pending.poll();
-      file(oldest.batch(), oldest.outcome());
+      file(oldest.batch(), oldest.serialized());
     }
 
-    private void file(List<Placed> placed, Outcome outcome) {
-      if (outcome.failure() instanceof RuntimeException e) {
-        throw e;
-      }
-      if (outcome.failure() instanceof Error e) {
-        throw e;
-      }
+    /** Files a batch; throws what serializing it threw, as it was thrown. */
+    private void file(List<Placed> placed, SideTask<List<Serialized>> serialized) {
+      List<Serialized> done = serialized.join();
       for (int i = 0; i < placed.size(); i++) {
-        Serialized s = outcome.done().get(i);
+        Serialized s = done.get(i);
         secrets.add(placed.get(i).folder(), s.scan());
         objects.get(placed.get(i).folder()).add(s.written());
       }
