@@ -11,6 +11,9 @@ import java.util.function.Supplier;
 public final class Problems {
   private final List<Problem> found = new ArrayList<>();
 
+  /** An empty collector. */
+  public Problems() {}
+
   /** Records {@code problem}. */
   public Problems add(Problem problem) {
     found.add(problem);
