@@ -32,7 +32,13 @@ final class LabChecks {
       Supplier<List<Problem>> check = () -> backend.check(lab);
       checks.add(backend.checksOnAnyThread() ? SideTask.start(RenderScope.carried(lab, check)) : null);
     }
-    List<Problem> standard = validator.problems(lab);
+    List<Problem> standard;
+    try {
+      standard = validator.problems(lab);
+    } catch (RuntimeException | Error e) {
+      settle(checks); // a rule's bug: no check goes on after the render has failed
+      throw e;
+    }
     for (int i = 0; i < backends.size(); i++) {
       if (checks.get(i) == null) {
         Backend backend = backends.get(i);
@@ -40,6 +46,19 @@ final class LabChecks {
       }
     }
     return new LabChecks(standard, checks);
+  }
+
+  /** Waits for every started check (or runs it here), whatever it returns or throws. */
+  private static void settle(List<SideTask<List<Problem>>> checks) {
+    for (SideTask<List<Problem>> check : checks) {
+      if (check != null) {
+        try {
+          check.join();
+        } catch (RuntimeException | Error e) {
+          // what the caller is already throwing matters more
+        }
+      }
+    }
   }
 
   /**
@@ -56,7 +75,7 @@ final class LabChecks {
           if (check.join().stream().anyMatch(p -> !p.isWarning())) {
             return true;
           }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           return true;
         }
       }
@@ -71,17 +90,19 @@ final class LabChecks {
   boolean passed(int index) {
     try {
       return checks.get(index).join().stream().allMatch(Problem::isWarning);
-    } catch (RuntimeException e) {
-      return false;
+    } catch (RuntimeException | Error e) {
+      return false; // all() throws it
     }
   }
 
   /**
    * Every problem, once every check has finished: the validator's, then each check's that is new,
    * in backend order. A check that throws on a valid model throws here; on an invalid one it may
-   * assume what the standard rules guarantee, so their problems are reported instead.
+   * assume what the standard rules guarantee, so their problems are reported instead. Every check
+   * has finished when this returns or throws: none goes on using the render's scope after it.
    */
   List<Problem> all() {
+    settle(checks);
     List<Problem> found = new ArrayList<>(standard);
     boolean modelValid = found.isEmpty();
     for (SideTask<List<Problem>> check : checks) {

@@ -150,7 +150,7 @@ public final class Renderer {
             rendered.put(backend.name(), backend.render(lab));
           }
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         throwIfAny(checks.all()); // a problem still being checked for explains the failure
         throw e;
       }

@@ -18,6 +18,8 @@ public final class RenderScope {
 
   private final Lab lab;
   private final ConcurrentHashMap<Object, Result> results = new ConcurrentHashMap<>();
+  /** The result each thread of this scope is waiting for, while it waits (see {@link #waitingFor}). */
+  private final ConcurrentHashMap<Thread, Result> waiting = new ConcurrentHashMap<>();
 
   private RenderScope(Lab lab) {
     this.lab = lab;
@@ -64,7 +66,10 @@ public final class RenderScope {
   /**
    * The result of {@code compute} for {@code key} and {@code lab}: computed once per scope of that
    * lab, every time outside one. {@code key} names the work by identity (e.g. a rule object). A
-   * computation that throws is not kept: the next call computes again.
+   * computation that throws is not kept: a call made after it threw computes again, while calls
+   * already waiting for it get what it threw. A computation that needs its own result, directly or
+   * through computations other threads are running for this scope, throws
+   * {@link IllegalStateException} instead of waiting forever.
    */
   @SuppressWarnings("unchecked")
   public static <V> V once(Lab lab, Object key, Supplier<V> compute) {
@@ -75,20 +80,48 @@ public final class RenderScope {
     Result known = scope.results.get(key);
     if (known == null) {
       // claim, then compute outside the map: compute may itself ask the scope for other keys
-      Result mine = new Result(SideTask.unstarted((Supplier<Object>) compute), Thread.currentThread());
-      known = scope.results.putIfAbsent(key, mine);
-      if (known == null) {
+      Result[] mine = new Result[1];
+      mine[0] = new Result(SideTask.unstarted(() -> {
         try {
-          return (V) mine.value().join();
+          return compute.get();
         } catch (RuntimeException | Error e) {
-          scope.results.remove(key, mine);
+          scope.results.remove(key, mine[0]); // before the task completes, so no later call sees it failed
           throw e;
         }
+      }), Thread.currentThread());
+      known = scope.results.putIfAbsent(key, mine[0]);
+      if (known == null) {
+        return (V) mine[0].value().join();
       }
     }
-    if (known.owner() == Thread.currentThread() && !known.value().isDone()) {
-      throw new IllegalStateException("computing " + key + " asks for its own result");
+    if (known.value().isDone()) {
+      return (V) known.value().await();
     }
-    return (V) known.value().await(); // its owner is computing it, or has
+    scope.waitingFor(key, known);
+    try {
+      return (V) known.value().await(); // its owner is computing it
+    } finally {
+      scope.waiting.remove(Thread.currentThread());
+    }
+  }
+
+  /**
+   * Records that this thread waits for {@code key}, which {@code known}'s owner computes, unless
+   * that owner waits, directly or through other threads, for a result this thread computes: then
+   * nobody would ever finish. Checked and recorded under one lock, so of two threads closing a cycle
+   * the second sees the first's wait.
+   */
+  private synchronized void waitingFor(Object key, Result known) {
+    Thread me = Thread.currentThread();
+    Thread owner = known.owner();
+    for (int hops = 0; owner != null && hops <= waiting.size(); hops++) {
+      if (owner == me) {
+        throw new IllegalStateException("computing " + key + " asks for its own result"
+            + (hops == 0 ? "" : " (through " + hops + " other thread" + (hops == 1 ? "" : "s") + ")"));
+      }
+      Result awaited = waiting.get(owner);
+      owner = awaited == null || awaited.value().isDone() ? null : awaited.owner();
+    }
+    waiting.put(me, known);
   }
 }

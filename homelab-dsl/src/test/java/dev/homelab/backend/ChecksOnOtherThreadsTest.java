@@ -165,6 +165,50 @@ class ChecksOnOtherThreadsTest {
     assertThat(events).containsExactly("checked", "rendered");
   }
 
+  /** Its check, on another thread, takes a while and then says it finished. */
+  private static Backend slowlyChecked(java.util.concurrent.atomic.AtomicBoolean finished) {
+    return backend("slow", true, () -> {
+      sleep(200);
+      finished.set(true);
+      return List.of();
+    }, () -> RenderedFiles.builder().build());
+  }
+
+  @Test
+  void should_let_no_check_run_on_after_a_render_that_threw_an_error() {
+    var finished = new java.util.concurrent.atomic.AtomicBoolean();
+    Backend broken = backend("k8s", false, List::of, () -> {
+      throw new AssertionError("a bug in the render");
+    });
+
+    assertThatThrownBy(() -> Renderer.using(broken, slowlyChecked(finished)).render(VALID)).hasMessage("a bug in the render");
+    assertThat(finished).isTrue();
+  }
+
+  @Test
+  void should_let_no_check_run_on_after_another_check_threw() {
+    var finished = new java.util.concurrent.atomic.AtomicBoolean();
+    Backend buggy = backend("buggy", false, () -> {
+      throw new IllegalStateException("a bug in the check");
+    }, () -> RenderedFiles.builder().build());
+
+    assertThatThrownBy(() -> Renderer.using(buggy, slowlyChecked(finished)).render(VALID)).hasMessage("a bug in the check");
+    assertThat(finished).isTrue();
+  }
+
+  @Test
+  void should_let_no_check_run_on_after_a_rule_threw() {
+    var finished = new java.util.concurrent.atomic.AtomicBoolean();
+    dev.homelab.validation.Rule buggy = dev.homelab.validation.Rule.of(Check.of("buggy", "A rule that throws"), (lab, report) -> {
+      throw new IllegalStateException("a bug in the rule");
+    });
+    Renderer renderer = Renderer.using(renders("k8s"), slowlyChecked(finished))
+        .validatedBy(dev.homelab.validation.Validator.standard().with(buggy));
+
+    assertThatThrownBy(() -> renderer.render(VALID)).hasMessage("a bug in the rule");
+    assertThat(finished).isTrue();
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);
