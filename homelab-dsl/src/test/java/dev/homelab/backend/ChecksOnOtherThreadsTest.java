@@ -7,12 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.homelab.model.Lab;
 import dev.homelab.validation.Check;
 import dev.homelab.validation.Problem;
+import dev.homelab.validation.Rule;
 import dev.homelab.validation.ValidationException;
+import dev.homelab.validation.Validator;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +114,7 @@ class ChecksOnOtherThreadsTest {
     Renderer renderer = Renderer.using(renders("k8s"), lateProblem("late", "an unsafe value"));
 
     assertThatThrownBy(() -> renderer.write(VALID, out)).isInstanceOf(ValidationException.class);
-    try (var files = java.nio.file.Files.list(out)) {
+    try (var files = Files.list(out)) {
       assertThat(files).isEmpty();
     }
   }
@@ -150,7 +156,7 @@ class ChecksOnOtherThreadsTest {
 
   @Test
   void should_render_a_backend_only_after_its_own_check_passed() {
-    List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
     Backend slowCheck = backend("slow", true, () -> {
       sleep(200);
       events.add("checked");
@@ -166,7 +172,7 @@ class ChecksOnOtherThreadsTest {
   }
 
   /** Its check, on another thread, takes a while and then says it finished. */
-  private static Backend slowlyChecked(java.util.concurrent.atomic.AtomicBoolean finished) {
+  private static Backend slowlyChecked(AtomicBoolean finished) {
     return backend("slow", true, () -> {
       sleep(200);
       finished.set(true);
@@ -176,7 +182,7 @@ class ChecksOnOtherThreadsTest {
 
   @Test
   void should_let_no_check_run_on_after_a_render_that_threw_an_error() {
-    var finished = new java.util.concurrent.atomic.AtomicBoolean();
+    var finished = new AtomicBoolean();
     Backend broken = backend("k8s", false, List::of, () -> {
       throw new AssertionError("a bug in the render");
     });
@@ -187,7 +193,7 @@ class ChecksOnOtherThreadsTest {
 
   @Test
   void should_let_no_check_run_on_after_another_check_threw() {
-    var finished = new java.util.concurrent.atomic.AtomicBoolean();
+    var finished = new AtomicBoolean();
     Backend buggy = backend("buggy", false, () -> {
       throw new IllegalStateException("a bug in the check");
     }, () -> RenderedFiles.builder().build());
@@ -198,12 +204,12 @@ class ChecksOnOtherThreadsTest {
 
   @Test
   void should_let_no_check_run_on_after_a_rule_threw() {
-    var finished = new java.util.concurrent.atomic.AtomicBoolean();
-    dev.homelab.validation.Rule buggy = dev.homelab.validation.Rule.of(Check.of("buggy", "A rule that throws"), (lab, report) -> {
+    var finished = new AtomicBoolean();
+    Rule buggy = Rule.of(Check.of("buggy", "A rule that throws"), (lab, report) -> {
       throw new IllegalStateException("a bug in the rule");
     });
     Renderer renderer = Renderer.using(renders("k8s"), slowlyChecked(finished))
-        .validatedBy(dev.homelab.validation.Validator.standard().with(buggy));
+        .validatedBy(Validator.standard().with(buggy));
 
     assertThatThrownBy(() -> renderer.render(VALID)).hasMessage("a bug in the rule");
     assertThat(finished).isTrue();

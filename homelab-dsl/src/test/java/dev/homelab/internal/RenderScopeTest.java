@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homelab.model.Lab;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -164,7 +165,7 @@ class RenderScopeTest {
   /** Until {@code thread} blocks waiting for a result another thread computes. */
   private static void awaitWaiting(Thread thread) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!(thread.getState() == Thread.State.WAITING && java.util.Arrays.stream(thread.getStackTrace())
+    while (!(thread.getState() == Thread.State.WAITING && Arrays.stream(thread.getStackTrace())
         .anyMatch(f -> f.getClassName().equals(SideTask.class.getName()) && f.getMethodName().equals("await")))) {
       assertThat(System.nanoTime()).isLessThan(deadline);
       Thread.onSpinWait();
