@@ -78,7 +78,10 @@ final class BuiltInAlertRules {
                 .withFor("1h")
                 .withLabels(Map.of("severity", "warning"))
                 .withAnnotations(annotations(
-                    "Certificate {{ $labels.namespace }}/{{ $labels.name }} expires in less than 14 days",
+                    // cert-manager's ServiceMonitor keeps honorLabels false (its chart's default), so
+                    // Prometheus renames the Certificate's own namespace label to exported_namespace
+                    // and sets namespace to the scraped pod's, cert-manager.
+                    "Certificate {{ $labels.exported_namespace }}/{{ $labels.name }} expires in less than 14 days",
                     "cert-manager renews 30 days before expiry; a certificate this close to expiry failed to "
                         + "renew. Check kubectl describe certificate and the ClusterIssuer."))
                 .build()));

@@ -57,9 +57,10 @@ public final class CertManagerComponent implements Component {
     out.add(Peers.allowFromApiServer(lab, NAMESPACE,
         Map.of("app.kubernetes.io/name", "webhook", "app.kubernetes.io/instance", "cert-manager"), WEBHOOK_PORT));
     if (lab.monitoring().isPresent()) {
-      out.add(Platform.allowScrape(NAMESPACE,
-          Map.of("app.kubernetes.io/name", "cert-manager", "app.kubernetes.io/component", "controller"),
-          List.of(METRICS_PORT)));
+      // The chart's ServiceMonitor (templates/servicemonitor.yaml) scrapes http-metrics (9402) on the
+      // controller, the cainjector and the webhook alike, one job each; a policy for the controller
+      // alone left two jobs down for good, and TargetDown firing. Every pod of the release, then.
+      out.add(Platform.allowScrape(NAMESPACE, Map.of("app.kubernetes.io/instance", "cert-manager"), List.of(METRICS_PORT)));
     }
     return out;
   }

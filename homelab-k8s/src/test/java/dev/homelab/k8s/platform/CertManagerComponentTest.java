@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CertManagerComponentTest {
@@ -78,5 +79,23 @@ class CertManagerComponentTest {
 
     assertThat(new CertManagerComponent().objects(acme)).isEmpty();
     assertThat(new CertManagerComponent().objects(TestLabs.bare())).isEmpty();
+  }
+
+  @Test
+  void should_let_prometheus_scrape_every_component_the_charts_service_monitor_selects() {
+    JsonNode values = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), "cert-manager/helmchart-cert-manager.yaml");
+    JsonNode policy = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()), "cert-manager/networkpolicy-allow-monitoring-scrape.yaml");
+
+    // cert-manager v1.21.1 templates/servicemonitor.yaml: one ServiceMonitor for the controller,
+    // the cainjector and the webhook, each serving http-metrics on 9402 (their deployments' labels)
+    assertThat(values.at("/prometheus/servicemonitor/enabled").asBoolean()).isTrue();
+    for (String component : new String[] {"controller", "cainjector", "webhook"}) {
+      Map<String, String> pod = Map.of("app.kubernetes.io/name", component.equals("controller") ? "cert-manager" : component,
+          "app.kubernetes.io/instance", "cert-manager", "app.kubernetes.io/component", component);
+      policy.at("/spec/podSelector/matchLabels").fields()
+          .forEachRemaining(e -> assertThat(pod).as(component).containsEntry(e.getKey(), e.getValue().asText()));
+    }
+    assertThat(policy.at("/spec/podSelector/matchExpressions").isMissingNode()).isTrue();
+    assertThat(policy.at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(9402);
   }
 }

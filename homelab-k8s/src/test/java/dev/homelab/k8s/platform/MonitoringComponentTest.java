@@ -51,6 +51,15 @@ class MonitoringComponentTest {
   }
 
   @Test
+  void should_name_the_certificates_own_namespace_in_the_expiry_alert() {
+    JsonNode rule = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()), "monitoring/prometheusrule-certificate-expiry.yaml")
+        .at("/spec/groups/0/rules/0/annotations/summary");
+
+    // the chart's ServiceMonitor does not honour the metric's labels: namespace is the scraped pod's
+    assertThat(rule.asText()).isEqualTo("Certificate {{ $labels.exported_namespace }}/{{ $labels.name }} expires in less than 14 days");
+  }
+
+  @Test
   void should_skip_the_certificate_alert_without_cert_manager() {
     Lab lab = TestLabs.withTraefikAcme(TestLabs.reference());
 
