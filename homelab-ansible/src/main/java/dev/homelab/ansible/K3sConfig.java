@@ -56,9 +56,16 @@ final class K3sConfig {
   /** The consumer name of the etcd snapshots' own S3 key ({@code S3Target.credentialsSecretFor}). */
   static final String ETCD_CONSUMER = "etcd";
 
-  /** ", limited to bucket/prefix/" for a consumer's own key; empty for a shared key. */
-  static String scope(S3Target target, String prefix) {
-    return target.keyPerConsumer() ? ", a key of its own limited to " + target.bucket() + "/" + prefix + "/" : "";
+  /**
+   * ", a key of its own limited to bucket and name prefix (and how to make one)" for a consumer's own
+   * key; empty for a shared key. The capabilities include listBuckets: k3s asks whether the bucket
+   * exists (HeadBucket, k3s pkg/etcd/s3/s3.go GetClient) before every snapshot upload and gives up
+   * on an error, and Backblaze grants HeadBucket only with listBuckets.
+   */
+  static String scope(S3Target target, String namePrefix) {
+    return target.keyPerConsumer() ? ", a key of its own limited to bucket " + target.bucket() + " and name prefix `" + namePrefix
+        + "` (Backblaze B2: `b2 key create --bucket " + target.bucket() + " --name-prefix " + namePrefix
+        + " <name> listBuckets,listFiles,readFiles,writeFiles,deleteFiles`)" : "";
   }
 
   private static void etcd(Lab lab, EtcdSnapshots snapshots, Vault vault, Map<String, Object> config) {
@@ -76,7 +83,9 @@ final class K3sConfig {
       config.put("etcd-s3-region", t.region());
       String usedBy = "server_config_yaml (etcd-s3-*)";
       // k3s-ansible writes config.yaml world-readable: a key limited to the snapshots' folder
-      // (S3Target.keyPerConsumer) exposes only them
+      // (S3Target.keyPerConsumer) exposes only them. Its name prefix is the folder without a slash:
+      // k3s lists the snapshots with the folder itself as the prefix (ListSnapshots), which a key
+      // limited to "etcd/" may not list.
       String scope = scope(t, snapshots.folder());
       config.put("etcd-s3-access-key", vault.ref(t.accessKeyId(ETCD_CONSUMER), "access key id of S3 target " + t.name() + scope, usedBy));
       config.put("etcd-s3-secret-key", vault.ref(t.secretAccessKey(ETCD_CONSUMER), "secret access key of S3 target " + t.name() + scope, usedBy));

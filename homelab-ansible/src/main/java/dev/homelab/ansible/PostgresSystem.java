@@ -155,7 +155,7 @@ final class PostgresSystem extends HostSystem {
     dump.put("forget", ResticSystem.forget(target.retention()));
     dump.put("restic_password", vault.ref(target.resticPassword(), "password of the restic repositories in S3 target " + target.name(), file));
     String consumer = "postgres-" + node.name();
-    String scope = K3sConfig.scope(target, "postgres/" + node.name());
+    String scope = K3sConfig.scope(target, "postgres/" + node.name() + "/");
     dump.put("access_key_id", vault.ref(target.accessKeyId(consumer), "access key id of S3 target " + target.name() + scope, file));
     dump.put("secret_access_key", vault.ref(target.secretAccessKey(consumer), "secret access key of S3 target " + target.name() + scope, file));
     return dump;

@@ -278,7 +278,12 @@ class AnsibleBackendTest {
         "vault_s3_offsite_etcd_secret_access_key", "vault_s3_offsite_postgres_nuc_access_key_id",
         "vault_s3_offsite_postgres_nuc_secret_access_key");
     assertThat(files.text("VAULT.md")).contains("access key id of S3 target offsite, a key of its own limited to "
-        + "example-homelab-backups/postgres/nuc/");
+        + "bucket example-homelab-backups and name prefix `postgres/nuc/` (Backblaze B2: `b2 key create --bucket "
+        + "example-homelab-backups --name-prefix postgres/nuc/ <name> listBuckets,listFiles,readFiles,writeFiles,deleteFiles`)");
+    // k3s lists its snapshots with the folder itself as the prefix, and checks the bucket first (listBuckets)
+    assertThat(files.text("VAULT.md")).contains("access key id of S3 target offsite, a key of its own limited to "
+        + "bucket example-homelab-backups and name prefix `etcd` (Backblaze B2: `b2 key create --bucket "
+        + "example-homelab-backups --name-prefix etcd <name> listBuckets,listFiles,readFiles,writeFiles,deleteFiles`)");
     String checklist = files.text("VAULT.md");
     referenced.forEach(v -> assertThat(checklist).contains("| `" + v + "` |").contains(v + ": \"\""));
   }

@@ -83,6 +83,16 @@ class DataServicesTest {
   }
 
   @Test
+  void should_ask_for_url_safe_passwords_of_the_data_services_apps_log_in_to() {
+    String secrets = FILES.text("SECRETS.md");
+    String rule = "letters, digits and `-._~` only (e.g. `openssl rand -hex 32`): clients may put it into a URL unencoded"
+        + " (Nextcloud's image writes the Redis password into PHP's session path, where `+`, `&` or `#` break every login)";
+
+    assertThat(secrets).contains("- `redis-credentials` key `password`: a password of redis; " + rule + "\n")
+        .contains("- `nextcloud-db` key `password`: a password of postgres; " + rule + "\n");
+  }
+
+  @Test
   void should_give_redis_its_password_in_a_memory_backed_config_file_only() {
     JsonNode pod = only(OUT.kind("StatefulSet").stream().filter(s -> Rendered.name(s).equals("redis")).toList())
         .path("spec").path("template").path("spec");
@@ -125,6 +135,17 @@ class DataServicesTest {
   private static JsonNode only(List<JsonNode> nodes) {
     assertThat(nodes).hasSize(1);
     return nodes.get(0);
+  }
+
+  @Test
+  void should_give_pihole_ten_minutes_to_build_its_block_lists_before_liveness_counts() {
+    JsonNode pihole = only(OUT.kind("StatefulSet").stream().filter(s -> Rendered.name(s).equals("pihole")).toList())
+        .at("/spec/template/spec/containers/0");
+
+    assertThat(pihole.at("/startupProbe/httpGet/path").asText()).isEqualTo("/admin/");
+    assertThat(pihole.at("/startupProbe/periodSeconds").asInt() * pihole.at("/startupProbe/failureThreshold").asInt()).isEqualTo(600);
+    assertThat(only(OUT.kind("StatefulSet").stream().filter(s -> Rendered.name(s).equals("redis")).toList())
+        .at("/spec/template/spec/containers/0/startupProbe").isMissingNode()).isTrue();
   }
 
   @Test

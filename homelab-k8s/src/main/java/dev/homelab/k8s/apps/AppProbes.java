@@ -35,8 +35,7 @@ final class AppProbes {
    * starts only then, so a long first install or upgrade is not killed halfway.
    */
   static io.fabric8.kubernetes.api.model.Probe startup(Lab lab, App app) {
-    return action(app.probe(), hostHeader(lab, app)).withPeriodSeconds(10)
-        .withFailureThreshold(app.startupMinutes() * 6).build();
+    return Pods.startup(action(app.probe(), hostHeader(lab, app)), app.startupMinutes());
   }
 
   /**

@@ -89,6 +89,7 @@ final class DataServiceComponent implements Component {
         .withResources(engine.resources())
         .withReadinessProbe(engine.readiness())
         .withLivenessProbe(engine.liveness())
+        .withStartupProbe(engine.startup())
         // Pi-hole's FTL binds port 53 through file capabilities, which no_new_privs would void.
         .withSecurityContext(engine.uid() == null ? null : Pods.restrictedContainer());
     boolean redis = s.kind() == DataService.Kind.REDIS;

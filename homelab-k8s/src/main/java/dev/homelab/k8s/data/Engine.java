@@ -6,7 +6,9 @@ import dev.homelab.model.data.DataService;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
 
@@ -16,7 +18,7 @@ import java.util.List;
  * must start as root (Pi-hole), which puts its namespace at Pod Security baseline.
  */
 record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar> env, List<String> args,
-    Probe readiness, Probe liveness, ResourceRequirements resources, Integer adminPort) {
+    Probe readiness, Probe liveness, Probe startup, ResourceRequirements resources, Integer adminPort) {
 
   /** The official images' own users (postgres, redis, rabbitmq are uid 999 in the Debian-based images). */
   static Engine of(Lab lab, DataService s) {
@@ -28,7 +30,7 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
               Pods.env("PGDATA", "/var/lib/postgresql/data/pgdata")),
           List.of(),
           Pods.exec(5, "pg_isready", "-U", "postgres", "-h", "127.0.0.1"),
-          Pods.exec(30, "pg_isready", "-U", "postgres", "-h", "127.0.0.1"),
+          Pods.exec(30, "pg_isready", "-U", "postgres", "-h", "127.0.0.1"), null,
           Pods.resources("100m", "256Mi", "1Gi"), null);
       // The password reaches Redis in a config file written by an init container (RedisSecretConfig),
       // never on its command line; the image's entrypoint starts redis-server for a first argument
@@ -37,19 +39,23 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
           List.of(port("redis", 6379, "TCP")),
           List.of(),
           List.of(RedisSecretConfig.FILE, "--appendonly", "yes"),
-          Pods.tcp("redis", 5), Pods.tcp("redis", 30),
+          Pods.tcp("redis", 5), Pods.tcp("redis", 30), null,
           Pods.resources("50m", "64Mi", "256Mi"), null);
       case RABBITMQ -> new Engine(999L, "/var/lib/rabbitmq",
           List.of(port("amqp", 5672, "TCP"), port("management", 15672, "TCP"), port("prometheus", 15692, "TCP")),
           List.of(Pods.env("RABBITMQ_DEFAULT_USER", s.sharedUser()), Pods.env("RABBITMQ_DEFAULT_PASS", s.credentials())),
           List.of(),
-          Pods.tcp("amqp", 20), Pods.tcp("amqp", 60),
+          Pods.tcp("amqp", 20), Pods.tcp("amqp", 60), null,
           Pods.resources("100m", "256Mi", "1Gi"), 15672);
       case PIHOLE -> new Engine(null, "/etc/pihole",
           List.of(port("dns-tcp", 53, "TCP"), port("dns-udp", 53, "UDP"), port("http", 80, "TCP")),
           piholeEnv(lab, s),
           List.of(),
           Pods.tcp("dns-tcp", 10), Pods.httpLiveness("/admin/", "http"),
+          // On a fresh volume start.sh builds gravity.db (downloading the block lists) before FTL
+          // serves anything (pi-hole/docker-pi-hole src/start.sh, bash_functions.sh); on a Pi that can
+          // outlast liveness' two minutes, and a kill halfway starts the build over.
+          Pods.startup(new ProbeBuilder().withNewHttpGet().withPath("/admin/").withPort(new IntOrString("http")).endHttpGet(), 10),
           Pods.resources("50m", "128Mi", "512Mi"), 80);
     };
   }

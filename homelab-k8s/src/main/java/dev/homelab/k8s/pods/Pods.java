@@ -116,6 +116,14 @@ public final class Pods {
     return action.withInitialDelaySeconds(30).withPeriodSeconds(20).withFailureThreshold(6).build();
   }
 
+  /**
+   * Startup: {@code action} every 10 s until it first passes, for up to {@code minutes}; liveness
+   * starts only then, so a long first start is not killed halfway.
+   */
+  public static Probe startup(ProbeBuilder action, int minutes) {
+    return action.withPeriodSeconds(10).withFailureThreshold(minutes * 6).build();
+  }
+
   /** A TCP connect probe on the named port. */
   public static Probe tcp(String port, int initialDelaySeconds) {
     return new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket()

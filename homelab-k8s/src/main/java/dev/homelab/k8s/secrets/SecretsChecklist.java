@@ -139,6 +139,19 @@ public final class SecretsChecklist {
           + "`, the same value as its vault variable (ansible/VAULT.md, \"Host PostgreSQL for pods\"); letters, digits and `-._~` only"
           + " (e.g. `openssl rand -hex 32`): the play refuses others, since Kubernetes puts it into a URL unencoded");
     }));
+    // A password an app logs in to a data service with can end up in a URL unencoded: Nextcloud's
+    // entrypoint (nextcloud/docker 31/apache/entrypoint.sh) writes REDIS_HOST_PASSWORD into PHP's
+    // session.save_path as tcp://host:port?auth=<password>, which phpredis parses as a query string
+    // ('+' turns into a space, '&' and '#' cut it), and every login then fails. Any app may compose
+    // such a URL, so every one of these passwords gets the URL-safe alphabet.
+    lab.apps().forEach(a -> a.uses().forEach(used -> lab.dataService(used)
+        .filter(d -> d.kind() != dev.homelab.model.data.DataService.Kind.PIHOLE)
+        .ifPresent(d -> {
+          dev.homelab.model.SecretRef ref = d.passwordFor(a.name());
+          holds.putIfAbsent("`" + ref.name() + "` key `" + ref.key() + "`", "a password of " + d.name()
+              + "; letters, digits and `-._~` only (e.g. `openssl rand -hex 32`): clients may put it into a URL unencoded"
+              + " (Nextcloud's image writes the Redis password into PHP's session path, where `+`, `&` or `#` break every login)");
+        })));
     StringBuilder sb = new StringBuilder(markdown(lab.secretStore()));
     keyScopes.forEach((secret, scope) -> {
       String bucket = scope.substring(0, scope.indexOf('/'));
