@@ -91,6 +91,20 @@ final class ApplyGuide {
       sb.append("kubectl -n ").append(w.namespace()).append(" wait --for=create").append(target).append('\n')
           .append("kubectl -n ").append(w.namespace()).append(" rollout status").append(target).append('\n');
     }
+    if (!webhooks.isEmpty()) {
+      // A rolled-out webhook may not answer yet: MetalLB's controller is Ready before its certificate
+      // rotator lets the webhook server start (metallb internal/k8s), and cert-manager's webhook works
+      // only once cainjector has put its CA into the webhook configurations. A server-side dry run goes
+      // through every admission webhook; repeat it until it passes (five minutes at most), so the apply
+      // after this script does not fail with "connection refused" or an x509 error. The folder is the
+      // script's own: the README runs it from k8s/, the deploy workflow from the repository's root.
+      sb.append("tries=0\n")
+          .append("until out=$(").append(KubectlApply.COMMAND).append(" --dry-run=server -k \"$(dirname \"$0\")\" 2>&1); do\n")
+          .append("  tries=$((tries + 1))\n")
+          .append("  if [ \"$tries\" -ge 30 ]; then printf '%s\\n' \"$out\" >&2; exit 1; fi\n")
+          .append("  sleep 10\n")
+          .append("done\n");
+    }
     return sb.toString();
   }
 
@@ -99,7 +113,7 @@ final class ApplyGuide {
     return "#!/bin/sh\n"
         + "# Rendered by the homelab DSL. Run between two `kubectl apply -k` of this folder (README.md):\n"
         + "# waits until the CRDs the charts install exist and are established, and until the admission\n"
-        + "# webhooks that validate the custom resources are rolled out. Needs kubectl 1.31 or later.\n"
+        + "# webhooks that validate the custom resources are rolled out and answer. Needs kubectl 1.31 or later.\n"
         + "set -eu\n"
         + (commands.isEmpty() ? "# nothing to wait for: this output has no custom resources and no webhooks\n" : commands);
   }
@@ -119,8 +133,9 @@ final class ApplyGuide {
         Charts are installed by k3s' helm-controller (`HelmChart` objects in `kube-system`), and the
         custom resources below need the CRDs those charts install and the admission webhooks that
         validate them. Apply, run `%s` (it waits for the CRDs to be created and
-        established and for the webhooks to roll out; kubectl 1.31 or later), apply again. The
-        GitHub deploy workflow runs the same three steps:
+        established, for the webhooks to roll out, then until a server-side dry run of this folder
+        passes every webhook; kubectl 1.31 or later), apply again. The GitHub deploy workflow runs
+        the same three steps:
 
         ```sh
         %s   # custom resources may fail once

@@ -229,6 +229,28 @@ class ComponentsTest {
   }
 
   @Test
+  void should_repeat_a_server_side_dry_run_of_its_own_folder_until_the_webhooks_answer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path bin = java.nio.file.Files.createDirectories(dir.resolve("bin"));
+    java.nio.file.Path k8s = java.nio.file.Files.createDirectories(dir.resolve("k8s"));
+    // a kubectl whose dry runs are refused twice (a webhook not serving yet), and a sleep that returns at once
+    java.nio.file.Files.writeString(bin.resolve("kubectl"), "#!/bin/sh\ncase \"$*\" in *--dry-run=server*)\n"
+        + "  echo \"$*\" >> \"$LOG\"; n=$(grep -c . \"$LOG\"); [ \"$n\" -ge 3 ] || { echo 'connection refused' >&2; exit 1; } ;;\nesac\n");
+    java.nio.file.Files.writeString(bin.resolve("sleep"), "#!/bin/sh\n");
+    bin.resolve("kubectl").toFile().setExecutable(true);
+    bin.resolve("sleep").toFile().setExecutable(true);
+    java.nio.file.Files.writeString(k8s.resolve("wait.sh"), REFERENCE.text("wait-for-crds-and-webhooks.sh"));
+    // the deploy workflow runs it from the repository's root
+    ProcessBuilder sh = new ProcessBuilder("sh", "k8s/wait.sh").directory(dir.toFile()).redirectErrorStream(true);
+    sh.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    sh.environment().put("LOG", dir.resolve("log").toString());
+    assertThat(sh.start().waitFor()).isZero();
+
+    assertThat(java.nio.file.Files.readAllLines(dir.resolve("log"))).hasSize(3)
+        .allMatch(l -> l.equals("apply --server-side --field-manager=homelab-deploy --dry-run=server -k k8s"));
+  }
+
+  @Test
   void should_wait_for_the_rendered_admission_webhooks_in_the_script_the_readme_runs_between_applies() {
     String script = REFERENCE.text("wait-for-crds-and-webhooks.sh");
     String readme = REFERENCE.text("README.md");
