@@ -96,11 +96,18 @@ final class K3sConfig {
    * A node's {@code node-name}, {@code node-label} and {@code node-taint}. The name is always set:
    * k3s would otherwise take the OS host name, which is {@code raspberrypi} on every fresh
    * Raspberry Pi OS image (k3s refuses a second node of that name), while pinned apps and upgrade
-   * plans select nodes by the model's name ({@code kubernetes.io/hostname}).
+   * plans select nodes by the model's name ({@code kubernetes.io/hostname}). The node's IP, when the
+   * model has one, is set too: without {@code node-ip} k3s takes the first address of the default
+   * route's interface for the node, etcd and flannel, and on a server that can be the API VIP
+   * keepalived adds there, once the interface's addresses were added again (a link flap, a DHCP
+   * renewal); two servers would then claim one address (reported against kube-vip, issue 1385).
+   *
+   * @see <a href="https://docs.k3s.io/cli/agent#node-labels-and-taints-for-agents">k3s agent options: node-ip</a>
    */
   static Map<String, Object> node(Node node) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("node-name", node.name());
+    node.ip().ifPresent(ip -> config.put("node-ip", ip));
     if (!node.labels().isEmpty()) {
       config.put("node-label", labels(node));
     }
@@ -117,6 +124,7 @@ final class K3sConfig {
   static String nodeArgs(Node node) {
     List<String> args = new ArrayList<>();
     args.add("--node-name=" + node.name());
+    node.ip().ifPresent(ip -> args.add("--node-ip=" + ip));
     labels(node).forEach(l -> args.add("--node-label=" + l));
     node.taints().forEach(t -> args.add("--node-taint=" + t));
     return String.join(" ", args);

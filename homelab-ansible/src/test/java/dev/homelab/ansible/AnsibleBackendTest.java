@@ -158,7 +158,7 @@ class AnsibleBackendTest {
     assertThat(map(yaml(files, "inventory.yml"), "k3s_cluster", "vars")).containsEntry("ansible_user", "pi")
         .containsEntry("api_endpoint", "10.0.0.2");
     assertThat(map(k3sGroup(files, "server"), "hosts", "solo"))
-        .containsEntry("extra_server_args", "--node-name=solo --node-label=homelab.dev/role=all-in-one");
+        .containsEntry("extra_server_args", "--node-name=solo --node-ip=10.0.0.2 --node-label=homelab.dev/role=all-in-one");
     assertThat(files.files().keySet()).contains("site.yml", "requirements.yml", "vars/base.yml")
         .noneMatch(p -> p.startsWith("roles/homelab_restic") || p.equals("vars/vpn.yml"));
     assertThat(files.text("requirements.yml")).doesNotContain("roles:");
@@ -170,10 +170,10 @@ class AnsibleBackendTest {
     Map<String, Object> agents = map(k3sGroup(files, "agent"), "hosts");
     assertThat(agents.keySet()).containsExactly("arm-worker", "amd-worker");
     assertThat(map(agents, "arm-worker"))
-        .containsEntry("agent_config_yaml", "node-name: arm-worker\nnode-label:\n  - kubernetes.io/os-flavour=raspios\n");
-    assertThat(map(agents, "amd-worker")).containsEntry("ansible_user", "ops").containsEntry("agent_config_yaml", "node-name: amd-worker\n");
+        .containsEntry("agent_config_yaml", "node-name: arm-worker\nnode-ip: 192.168.20.21\nnode-label:\n  - kubernetes.io/os-flavour=raspios\n");
+    assertThat(map(agents, "amd-worker")).containsEntry("ansible_user", "ops").containsEntry("agent_config_yaml", "node-name: amd-worker\nnode-ip: 192.168.20.22\n");
     assertThat(map(k3sGroup(files, "server"), "hosts", "cp-e"))
-        .containsEntry("extra_server_args", "--node-name=cp-e --node-taint=node-role.kubernetes.io/control-plane=true:NoSchedule");
+        .containsEntry("extra_server_args", "--node-name=cp-e --node-ip=192.168.20.15 --node-taint=node-role.kubernetes.io/control-plane=true:NoSchedule");
   }
 
   @Test
@@ -371,6 +371,20 @@ class AnsibleBackendTest {
   }
 
   @Test
+  void should_pin_each_nodes_ip_so_k3s_never_registers_the_api_vip_keepalived_adds_beside_it() {
+    String vip = "192.168.1.10";
+    Lab lab = TestLabs.reference().cluster(TestLabs.reference().cluster().orElseThrow().apiVip(vip));
+    Map<String, Object> servers = map(k3sGroup(render(lab), "server"), "hosts");
+
+    for (var server : lab.servers()) {
+      assertThat((String) map(servers, server.name()).get("extra_server_args")).as(server.name())
+          .contains(" --node-ip=" + server.ip().orElseThrow()).doesNotContain(vip);
+    }
+    assertThat(render(TestLabs.reference().nodes(node("dns-named").arm64())).text("inventory.yml"))
+        .contains("node-name: dns-named\n").doesNotContain("node-ip: dns-named");
+  }
+
+  @Test
   void should_give_k3s_every_nodes_model_name_because_raspberry_pi_images_all_boot_as_raspberrypi() {
     Lab lab = TestLabs.reference();
     RenderedFiles files = render(lab);
@@ -379,10 +393,10 @@ class AnsibleBackendTest {
     for (var node : lab.nodes()) {
       if (node.isControlPlane()) {
         assertThat((String) map(servers, node.name()).get("extra_server_args")).as(node.name())
-            .matches("--node-name=" + node.name() + "( --node-(label|taint)=\\S+)*");
+            .matches("--node-name=" + node.name() + " --node-ip=" + node.ip().orElseThrow() + "( --node-(label|taint)=\\S+)*");
       } else {
         assertThat((String) map(agents, node.name()).get("agent_config_yaml")).as(node.name())
-            .startsWith("node-name: " + node.name() + "\n");
+            .startsWith("node-name: " + node.name() + "\nnode-ip: " + node.ip().orElseThrow() + "\n");
       }
     }
     assertThat(servers.keySet()).hasSize(3);
