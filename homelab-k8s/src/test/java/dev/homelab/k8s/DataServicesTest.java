@@ -138,6 +138,23 @@ class DataServicesTest {
   }
 
   @Test
+  void should_let_prometheus_scrape_rabbitmqs_own_metrics_once() {
+    JsonNode monitor = only(OUT.kind("ServiceMonitor").stream().filter(m -> Rendered.namespace(m).equals("rabbitmq")).toList());
+    JsonNode policy = only(OUT.kind("NetworkPolicy").stream()
+        .filter(p -> Rendered.namespace(p).equals("rabbitmq") && Rendered.name(p).equals("allow-from-monitoring")).toList());
+
+    assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus-stack");
+    assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("prometheus");
+    assertThat(policy.at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(15692);
+    assertThat(policy.at("/spec/ingress/0/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+        .isEqualTo("monitoring");
+    // both Services carry the labels the monitor selects; only one may have the port, or each pod is scraped twice
+    assertThat(FILES.text("data/rabbitmq/service-rabbitmq.yaml")).contains("name: prometheus");
+    assertThat(FILES.text("data/rabbitmq/service-rabbitmq-headless.yaml")).doesNotContain("prometheus");
+    assertThat(OUT.kind("ServiceMonitor").stream().map(Rendered::namespace)).doesNotContain("postgres", "redis", "pihole");
+  }
+
+  @Test
   void should_give_pihole_ten_minutes_to_build_its_block_lists_before_liveness_counts() {
     JsonNode pihole = only(OUT.kind("StatefulSet").stream().filter(s -> Rendered.name(s).equals("pihole")).toList())
         .at("/spec/template/spec/containers/0");

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * A data namespace admits its own pods (the dump job), the namespaces of the apps that
- * {@code uses()} it on the service port, Traefik on the admin UI port, and the LAN and VPN on
- * Pi-hole's DNS.
+ * {@code uses()} it on the service port, Traefik on the admin UI port, Prometheus on the metrics
+ * port, and the LAN and VPN on Pi-hole's DNS.
  */
 final class DataPolicies {
   private DataPolicies() {}
@@ -32,6 +32,10 @@ final class DataPolicies {
         out.add(NetworkPolicies.allowFromNamespace(ns, "allow-from-" + app.name(), Pods.labels(ns), app.name(),
             java.util.Map.of(), List.of(s.kind().port())));
       }
+    }
+    if (lab.monitoring().isPresent()) {
+      engine.metrics().ifPresent(port -> out.add(Peers.allowFromPrometheus(ns, "allow-from-monitoring", Pods.labels(ns),
+          List.of(port.getContainerPort()))));
     }
     if (s.adminHost().isPresent()) {
       out.add(Peers.allowFromTraefik(lab, ns, "allow-from-traefik", Pods.labels(ns), List.of(engine.adminPort())));

@@ -2,6 +2,7 @@ package dev.homelab.k8s.data;
 
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
+import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.metallb.MetalLbComponent;
 import dev.homelab.k8s.pods.Pods;
 import dev.homelab.k8s.pods.Templates;
@@ -22,6 +23,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -53,7 +55,9 @@ final class DataServiceComponent implements Component {
         ? Namespaces.baseline(name, "the Pi-hole image starts as root and binds DNS on port 53 with the runtime's default capabilities")
         : Namespaces.restricted(name));
     out.add(statefulSet(lab, s, engine));
-    out.add(headlessService(name, engine.ports()));
+    // The headless Service (the StatefulSet's DNS) leaves out the metrics port: the ServiceMonitor
+    // below selects by the same labels, and a second Service with that port would scrape the pod twice.
+    out.add(headlessService(name, engine.ports().stream().filter(p -> !p.getName().equals(Engine.METRICS_PORT)).toList()));
     boolean dnsOnLan = s.kind() == DataService.Kind.PIHOLE && s.loadBalancerIp().isPresent();
     out.add(service(name, engine.ports().stream()
         .filter(p -> !dnsOnLan || p.getName().equals("http")).toList()));
@@ -70,6 +74,16 @@ final class DataServiceComponent implements Component {
     }
     if (s.kind() == DataService.Kind.RABBITMQ) {
       out.addAll(RabbitMqUsers.objects(lab, s));
+    }
+    if (engine.metrics().isPresent() && lab.monitoring().isPresent()) {
+      out.add(new ServiceMonitorBuilder()
+          .withNewMetadata().withName(name).withNamespace(name)
+          // kube-prometheus-stack only selects monitors carrying its release label.
+          .withLabels(Peers.RELEASE_LABEL).endMetadata()
+          .withNewSpec()
+          .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
+          .addNewEndpoint().withPort(Engine.METRICS_PORT).withPath("/metrics").endEndpoint()
+          .endSpec().build());
     }
     out.addAll(DataPolicies.of(lab, s, engine));
     return out;

@@ -60,6 +60,18 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
     };
   }
 
+  /** The name of the port an engine serves Prometheus metrics on (RabbitMQ's rabbitmq_prometheus plugin). */
+  static final String METRICS_PORT = "prometheus";
+
+  /**
+   * The port of the engine's own Prometheus endpoint, if it has one: RabbitMQ's, which the official
+   * image enables (docker-library/rabbitmq Dockerfile: {@code rabbitmq-plugins enable --offline
+   * rabbitmq_prometheus}) on 15692, path {@code /metrics}.
+   */
+  java.util.Optional<ContainerPort> metrics() {
+    return ports.stream().filter(p -> p.getName().equals(METRICS_PORT)).findFirst();
+  }
+
   private static List<EnvVar> piholeEnv(Lab lab, DataService s) {
     List<EnvVar> env = new java.util.ArrayList<>(List.of(Pods.env("TZ", lab.timeZone()),
         Pods.env("FTLCONF_webserver_api_password", s.credentials()),
