@@ -163,6 +163,8 @@ public final class Checks {
   public static final Check ONE_DEFAULT_STORAGE_CLASS = check("one-default-storage-class", "At most one storage class is the default (local-path is while it is enabled)");
   /** {@code local-volumes-need-local-path}: Node-local volumes have k3s' local-path provisioner. */
   public static final Check LOCAL_VOLUMES_NEED_LOCAL_PATH = check("local-volumes-need-local-path", "Node-local volumes have k3s' local-path provisioner");
+  /** {@code local-claims-backed-up} (warning): An app's claims on one node's disk (local-path) are backed up. */
+  public static final Check LOCAL_CLAIMS_BACKED_UP = warning("local-claims-backed-up", "An app's claims on one node's disk (local-path) are backed up");
   /** {@code nfs-sub-path}: An NFS storage class's sub-directory is a relative path of letters, digits and ._-. */
   public static final Check NFS_SUB_PATH = check("nfs-sub-path", "An NFS storage class's sub-directory is a relative path of letters, digits and ._-");
   /** {@code size-quantity}: Sizes are quantities like 10Gi. */

@@ -24,7 +24,30 @@ final class StorageRules {
 
   static List<Rule> all() {
     return List.of(storageClassDisk(), staticVolumeDisk(), storageClassKnown(), staticVolumeKnown(),
-        staticVolumeSingleClaim(), oneDefaultStorageClass(), localVolumesNeedLocalPath());
+        staticVolumeSingleClaim(), oneDefaultStorageClass(), localVolumesNeedLocalPath(), localClaimsBackedUp());
+  }
+
+  /**
+   * A claim on local-path lives in a folder of one node's disk (on a Pi, often its SD card), with no
+   * copy anywhere: an app keeping its configuration there (Home Assistant's users and integrations,
+   * Jellyfin's library) loses it with that disk unless the app is backed up. A warning: the lab
+   * works, and some claims are caches.
+   */
+  static Rule localClaimsBackedUp() {
+    return Rule.of(Checks.LOCAL_CLAIMS_BACKED_UP, (lab, r) -> lab.apps().forEach(a -> {
+      List<String> local = a.volumes().stream()
+          .filter(v -> v.staticVolume().isEmpty() && lab.storageClassOf(v).equals(LOCAL_PATH))
+          .map(dev.homelab.model.app.AppVolume::name).toList();
+      if (local.isEmpty() || !a.backups().isEmpty()) {
+        return;
+      }
+      String target = lab.backups().isEmpty() ? "offsite" : lab.backups().get(0).name();
+      r.report(ModelPaths.app(a.name()), (local.size() == 1 ? "claim " : "claims ") + String.join(", ", local)
+              + (local.size() == 1 ? " lives" : " live") + " on one node's disk (local-path) with no backup: losing that disk loses "
+              + (local.size() == 1 ? "it" : "them"),
+          lab.backups().isEmpty() ? "Declare an S3 target with homelab.backups(...) and back the app up with .backup(" + target + ")"
+              : "Back the app up with .backup(" + target + ")");
+    }));
   }
 
   /** An NFS class provisions on an exported disk of a known node. */

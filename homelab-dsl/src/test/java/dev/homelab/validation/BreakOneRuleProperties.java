@@ -40,8 +40,8 @@ class BreakOneRuleProperties {
       Checks.VPN_ENDPOINT, Checks.LOCAL_VOLUMES_NEED_LOCAL_PATH,
       // a bad domain also makes every routed host name invalid (host-name)
       Checks.DOMAIN_NAME, Checks.NULL_ARGUMENT,
-      // a warning: problems() never lists it (GroupAndInternalTlsRulesTest)
-      Checks.INTERNAL_NEEDS_TLS);
+      // warnings: problems() never lists them (GroupAndInternalTlsRulesTest, StorageAndBackupRulesTest)
+      Checks.INTERNAL_NEEDS_TLS, Checks.LOCAL_CLAIMS_BACKED_UP);
 
   private static final String IMAGE = "ghcr.io/example/broken:1.0.0";
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.homelab.Homelab.*;
 import static dev.homelab.fixtures.TestLabs.*;
 
+import dev.homelab.model.Lab;
 import dev.homelab.model.cluster.BuiltIn;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,33 @@ class StorageAndBackupRulesTest {
         "homelab/cluster: node-local volumes (apps/wiki/volumes/db, dataServices/postgres, dataServices/redis and 1 more) need k3s' "
             + "local-path provisioner, which is disabled. Remove BuiltIn.LOCAL_STORAGE from k3s(...).disable(...), "
             + "or give each of them an NFS class with .storageClass(...)");
+  }
+
+  @Test
+  void should_warn_about_an_apps_claims_on_one_nodes_disk_without_a_backup() {
+    Lab lab = withNas(minimal()).storage(nfsStorageClass("nfs-data", node("nas"), "data")).backups(offsite())
+        .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume(claim("db", "/db", "1Gi").local()).volume(claim("index", "/index", "1Gi").local())
+            .volume("files", "/files", "1Gi"));
+
+    Expect.none(lab);
+    Expect.warnings(lab, Checks.LOCAL_CLAIMS_BACKED_UP,
+        "homelab/apps/wiki: claims db, index live on one node's disk (local-path) with no backup: losing that disk loses them. "
+            + "Back the app up with .backup(offsite)");
+  }
+
+  @Test
+  void should_not_warn_about_local_claims_of_an_app_that_is_backed_up_or_about_shared_ones() {
+    Lab lab = minimal().backups(offsite()).apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume(claim("db", "/db", "1Gi").local())
+        .backup(offsite()));
+    Lab shared = withNas(minimal()).storage(nfsStorageClass("nfs-data", node("nas"), "data"))
+        .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume("files", "/files", "1Gi"));
+
+    assertThat(Validator.standard().warnings(lab)).isEmpty();
+    assertThat(Validator.standard().warnings(shared)).isEmpty();
+    // without an NFS class every claim is on local-path: the fix names how to get a target first
+    Expect.warnings(minimal().apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume("files", "/files", "1Gi")), Checks.LOCAL_CLAIMS_BACKED_UP,
+        "homelab/apps/wiki: claim files lives on one node's disk (local-path) with no backup: losing that disk loses it. "
+            + "Declare an S3 target with homelab.backups(...) and back the app up with .backup(offsite)");
   }
 
   @Test
