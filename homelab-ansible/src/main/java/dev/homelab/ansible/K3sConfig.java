@@ -98,11 +98,12 @@ final class K3sConfig {
    * Raspberry Pi OS image (k3s refuses a second node of that name), while pinned apps and upgrade
    * plans select nodes by the model's name ({@code kubernetes.io/hostname}). The node's IP, when the
    * model has one, is set too: without {@code node-ip} k3s takes the first address of the default
-   * route's interface for the node, etcd and flannel, and on a server that can be the API VIP
-   * keepalived adds there, once the interface's addresses were added again (a link flap, a DHCP
-   * renewal); two servers would then claim one address (reported against kube-vip, issue 1385).
+   * route's interface as the node's InternalIP and etcd's peer address, and on a server that can be
+   * the API VIP keepalived adds there, once the interface's addresses were added again (a link flap,
+   * a DHCP renewal); the VIP's next holder would then claim the same address. Flannel's VXLAN
+   * address is not pinned by it (only {@code flannel-external-ip} with {@code node-external-ip} would).
    *
-   * @see <a href="https://docs.k3s.io/cli/agent#node-labels-and-taints-for-agents">k3s agent options: node-ip</a>
+   * @see <a href="https://docs.k3s.io/cli/agent">k3s agent options (Agent Networking: node-ip)</a>
    */
   static Map<String, Object> node(Node node) {
     Map<String, Object> config = new LinkedHashMap<>();

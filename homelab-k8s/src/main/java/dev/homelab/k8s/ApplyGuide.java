@@ -95,7 +95,7 @@ final class ApplyGuide {
       // A rolled-out webhook may not answer yet: MetalLB's controller is Ready before its certificate
       // rotator lets the webhook server start (metallb internal/k8s), and cert-manager's webhook works
       // only once cainjector has put its CA into the webhook configurations. A server-side dry run goes
-      // through every admission webhook; repeat it until it passes (five minutes at most), so the apply
+      // through every admission webhook; repeat it until it passes (30 tries, 10 s apart), so the apply
       // after this script does not fail with "connection refused" or an x509 error. The folder is the
       // script's own: the README runs it from k8s/, the deploy workflow from the repository's root.
       sb.append("tries=0\n")

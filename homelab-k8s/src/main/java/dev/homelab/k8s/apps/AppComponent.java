@@ -1,5 +1,6 @@
 package dev.homelab.k8s.apps;
 
+import dev.homelab.k8s.ServiceMonitors;
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.Peers;
@@ -15,7 +16,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
-import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,14 +63,7 @@ final class AppComponent implements Component {
       out.add(Routes.internalRoute(lab, ns, name, app.host(), ns, name, app.port()));
     }
     if (app.metrics().isPresent() && lab.monitoring().isPresent()) {
-      out.add(new ServiceMonitorBuilder()
-          .withNewMetadata().withName(name).withNamespace(ns)
-          // kube-prometheus-stack only selects monitors carrying its release label.
-          .withLabels(Peers.RELEASE_LABEL).endMetadata()
-          .withNewSpec()
-          .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
-          .addNewEndpoint().withPort("http").withPath(app.metrics().get()).endEndpoint()
-          .endSpec().build());
+      out.add(ServiceMonitors.of(ns, name, Pods.labels(name), "http", app.metrics().get()));
     }
     out.addAll(AppBackups.cronJobs(lab, app));
     out.addAll(AppPolicies.of(lab, app));

@@ -2,7 +2,7 @@ package dev.homelab.k8s.data;
 
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
-import dev.homelab.k8s.Peers;
+import dev.homelab.k8s.ServiceMonitors;
 import dev.homelab.k8s.metallb.MetalLbComponent;
 import dev.homelab.k8s.pods.Pods;
 import dev.homelab.k8s.pods.Templates;
@@ -23,7 +23,6 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -76,14 +75,7 @@ final class DataServiceComponent implements Component {
       out.addAll(RabbitMqUsers.objects(lab, s));
     }
     if (engine.metrics().isPresent() && lab.monitoring().isPresent()) {
-      out.add(new ServiceMonitorBuilder()
-          .withNewMetadata().withName(name).withNamespace(name)
-          // kube-prometheus-stack only selects monitors carrying its release label.
-          .withLabels(Peers.RELEASE_LABEL).endMetadata()
-          .withNewSpec()
-          .withNewSelector().withMatchLabels(Pods.labels(name)).endSelector()
-          .addNewEndpoint().withPort(Engine.METRICS_PORT).withPath("/metrics").endEndpoint()
-          .endSpec().build());
+      out.add(ServiceMonitors.of(name, name, Pods.labels(name), Engine.METRICS_PORT, "/metrics"));
     }
     out.addAll(DataPolicies.of(lab, s, engine));
     return out;
