@@ -24,7 +24,9 @@ final class BringUp {
     String nodes = lab.nodes().stream().map(Node::name).collect(Collectors.joining(" "));
     steps.add(new BringUpStep(Stage.WORKSTATION, "Install the tools on your workstation", """
         - ansible-core %s or newer with the Python library `netaddr` (k3s-ansible needs both), e.g.
-          `python3 -m venv ~/ansible && ~/ansible/bin/pip install 'ansible-core>=%s' netaddr`;
+          `python3 -m venv ~/ansible && ~/ansible/bin/pip install '%s' netaddr`, then
+          `. ~/ansible/bin/activate` in every shell that runs the `ansible-*` commands below;
+        - git (`ansible-galaxy` installs k3s-ansible from its repository);
         - kubectl 1.31 or newer, **before** k3s is installed: k3s-ansible copies the kubeconfig to the
           workstation only when kubectl is there, and the waits below use `--for=create`;
         - Terraform 1.6.3+ (or OpenTofu) when `terraform/` has files.
@@ -35,7 +37,7 @@ final class BringUp {
         ansible-galaxy install -r requirements.yml
         ansible-galaxy collection install 'git+https://github.com/k3s-io/k3s-ansible.git,%s'
         ```
-        """.formatted(Docs.MIN_ANSIBLE_CORE, Docs.MIN_ANSIBLE_CORE, Docs.k3sAnsibleTag(lab))));
+        """.formatted(Docs.MIN_ANSIBLE_CORE, Docs.ANSIBLE_CORE_RANGE, Docs.k3sAnsibleTag(lab))));
 
     StringBuilder hosts = new StringBuilder("""
         Every host runs %s or Raspberry Pi OS %s and accepts SSH with a key as `%s`, with sudo.

@@ -15,6 +15,12 @@ final class Docs {
   }
   /** k3s-ansible's prereq role asserts it (roles/prereq/tasks/main.yml; meta/runtime.yml). */
   static final String MIN_ANSIBLE_CORE = "2.15";
+  /**
+   * What pip installs: from k3s-ansible's minimum up to the releases before 2.18, the range the
+   * GitHub deploy workflow installs too (an unbounded pip install takes the newest, whose templating
+   * changed in 2.19, which nothing here runs with).
+   */
+  static final String ANSIBLE_CORE_RANGE = "ansible-core>=" + MIN_ANSIBLE_CORE + ",<2.18";
 
   private Docs() {}
 
@@ -46,8 +52,10 @@ final class Docs {
           stops at its first task on older ones, and Debian 12's `ansible` package is 2.14. It also
           needs the Python library `netaddr` in the Python that runs Ansible, for the
           `ansible.utils.ipwrap` filter of k3s-ansible. For example in a virtualenv:
-          `python3 -m venv ~/ansible && ~/ansible/bin/pip install 'ansible-core>=%s' netaddr`
-          (with an Ansible from apt, `apt install python3-netaddr` instead).
+          `python3 -m venv ~/ansible && ~/ansible/bin/pip install '%s' netaddr`, then
+          `. ~/ansible/bin/activate` in every shell you run Ansible from (with an Ansible from apt,
+          `apt install python3-netaddr` instead). `ansible-galaxy` installs k3s-ansible from its
+          git repository, so the controller needs `git` too.
         - Every host runs %s or Raspberry Pi OS %s (which Ansible
           reports as %s %s): `site.yml` stops on any other OS. Its SSH user (`ansible_user`,
           `%s` unless a host says otherwise) logs in with a key and may use sudo; add
@@ -140,7 +148,7 @@ final class Docs {
         ```
         %s```
         """.formatted(lab.name(), lab.cluster().orElseThrow().version(), lab.servers().get(0).name(),
-            MIN_ANSIBLE_CORE, MIN_ANSIBLE_CORE, HostOs.title(), HostOs.RELEASE, HostOs.DISTRIBUTION, HostOs.MAJOR_VERSION,
+            MIN_ANSIBLE_CORE, ANSIBLE_CORE_RANGE, HostOs.title(), HostOs.RELEASE, HostOs.DISTRIBUTION, HostOs.MAJOR_VERSION,
             lab.sshUser(), k3sAnsibleTag(lab), k3sAnsibleTag(lab),
             plays.toString().stripTrailing(), notes, k3sAnsibleTag(lab), configFileMode(lab) + EtcdRestoreDocs.section(lab),
             InventoryGraph.of(inventory))

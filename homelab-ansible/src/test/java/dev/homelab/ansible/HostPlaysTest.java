@@ -117,8 +117,10 @@ class HostPlaysTest {
     assertThat(files.text("requirements.yml")).contains("  - name: ansible.utils\n    version: '>=2.5.2'\n");
     assertThat(files.text("README.md"))
         .contains("**ansible-core 2.15 or newer**")
-        .contains("pip install 'ansible-core>=2.15' netaddr`")
-        .contains("`apt install python3-netaddr`");
+        // bounded like the deploy workflow's install, and activated: the venv's commands are not on the PATH otherwise
+        .contains("pip install 'ansible-core>=2.15,<2.18' netaddr`, then\n  `. ~/ansible/bin/activate` in every shell")
+        .contains("`apt install python3-netaddr`")
+        .contains("the controller needs `git` too");
   }
 
   @Test

@@ -46,7 +46,9 @@ final class BringUp {
       String[] nsAndJob = job.split(" ", 2);
       sb.append("kubectl -n ").append(nsAndJob[0]).append(" wait --for=condition=complete --timeout=15m ").append(nsAndJob[1]).append('\n');
     }
-    sb.append("kubectl get pods -A | grep -v -e Running -e Completed   # nothing left but the header\n```\n");
+    // Ready, not Running: a crash-looping or unready pod shows Running too. Finished Job pods never
+    // become Ready, so they are left out by phase.
+    sb.append("kubectl wait --for=condition=Ready pod --all -A --field-selector=status.phase!=Succeeded --timeout=15m\n```\n");
     boolean publicApps = lab.apps().stream().anyMatch(a -> a.exposure() == Exposure.PUBLIC);
     lab.ingress().flatMap(t -> t.publicIp()).filter(ip -> publicApps).ifPresent(ip -> sb
         .append("\nOn your router, forward TCP 80 and 443 to `").append(ip).append("`, Traefik's public IP (and nothing to its\n")

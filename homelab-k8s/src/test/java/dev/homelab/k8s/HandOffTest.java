@@ -124,10 +124,17 @@ class HandOffTest {
     assertThat(FILES.text("SECRETS.md")).contains("| monitoring | grafana-admin | admin-password, admin-user |");
   }
 
+  /** The fenced bash block of SECRETS.md that creates the Secrets (the one before it sets the variables). */
+  private static String secretsScript() {
+    String md = FILES.text("SECRETS.md");
+    int start = md.indexOf("```bash\n(\n") + 8;
+    return md.substring(start, md.indexOf("```", start));
+  }
+
   @Test
   void should_create_every_namespace_before_any_secret_and_every_secret_from_a_variable() {
     String md = FILES.text("SECRETS.md");
-    String script = md.substring(md.indexOf("```bash\n") + 8, md.indexOf("```", md.indexOf("```bash\n") + 8));
+    String script = secretsScript();
     List<String> lines = script.lines().toList();
     int lastNamespace = -1;
     int firstSecret = Integer.MAX_VALUE;
@@ -143,7 +150,7 @@ class HandOffTest {
     // created when missing, never applied: a rerun must not drop the labels the manifests own
     assertThat(script).contains("kubectl get namespace crowdsec >/dev/null 2>&1 || kubectl create namespace crowdsec\n")
         .doesNotContain("create namespace crowdsec --dry-run")
-        .contains(": \"${SECRET_NEXTCLOUD_DB_PASSWORD:?is empty}\"\n")
+        .contains(": \"${SECRET_NEXTCLOUD_DB_PASSWORD:?is empty: set it first}\"\n")
         .contains("kubectl -n traefik create secret generic crowdsec-bouncer-traefik \\\n"
             + "  --from-file=key=<(printf %s \"$SECRET_CROWDSEC_BOUNCER_TRAEFIK_KEY\")")
         .contains("kubectl -n crowdsec create secret generic crowdsec-bouncer-traefik \\\n"
@@ -156,9 +163,30 @@ class HandOffTest {
   }
 
   @Test
-  void should_give_bash_a_secrets_script_it_can_parse() throws Exception {
+  void should_create_no_secret_when_the_variables_block_was_pasted_unedited(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
     String md = FILES.text("SECRETS.md");
-    String script = md.substring(md.indexOf("```bash\n") + 8, md.indexOf("```", md.indexOf("```bash\n") + 8));
+    int first = md.indexOf("```bash\n") + 8;
+    String variables = md.substring(first, md.indexOf("```", first));
+    assertThat(variables).startsWith("export SECRET_").doesNotContain("...");
+    java.nio.file.Path kubectl = dir.resolve("kubectl");
+    java.nio.file.Files.writeString(kubectl, "#!/bin/sh\necho \"$*\" >> \"$LOG\"\n");
+    kubectl.toFile().setExecutable(true);
+    // both blocks pasted into one interactive shell, the first one as it is rendered
+    Process bash = new ProcessBuilder("bash", "-i").redirectErrorStream(true).start();
+    bash.getOutputStream().write(("export PATH=" + dir + ":$PATH LOG=" + dir.resolve("log") + "\n" + variables + secretsScript() + "exit 0\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    bash.getOutputStream().close();
+    String output = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    bash.waitFor();
+
+    assertThat(output).contains("is empty: set it first");
+    assertThat(dir.resolve("log")).doesNotExist();
+  }
+
+  @Test
+  void should_give_bash_a_secrets_script_it_can_parse() throws Exception {
+    String script = secretsScript();
     Process bash = new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
     bash.getOutputStream().write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     bash.getOutputStream().close();

@@ -30,7 +30,11 @@ final class AwsS3Buckets implements BucketProvider {
     module.requireProvider("aws", "hashicorp/aws", providerVersion);
     String accessKey = target.accessKeyId().variableStem();
     String secretKey = target.secretAccessKey().variableStem();
-    module.variable(Variable.secret(accessKey, "Access key id for S3 target " + target.name() + " (" + target.accessKeyId() + ")", path));
+    // Terraform creates the bucket, so its key cannot be limited to it (nor to a prefix), and B2's
+    // S3 API refuses the account's master key: say which key to make.
+    module.variable(Variable.secret(accessKey, "Access key id for S3 target " + target.name() + " (" + target.accessKeyId() + "): a key that may "
+        + "create buckets and write their objects, not limited to one (Backblaze B2: b2 key create <name> "
+        + "listBuckets,readBuckets,writeBuckets,listFiles,readFiles,writeFiles,deleteFiles)", path));
     module.variable(Variable.secret(secretKey, "Secret access key for S3 target " + target.name() + " (" + target.secretAccessKey() + ")", path));
 
     // One aliased configuration per target: each has its own endpoint and credentials.

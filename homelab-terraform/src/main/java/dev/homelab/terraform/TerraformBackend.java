@@ -29,6 +29,7 @@ import java.util.Set;
  * buckets.tf.json    aws providers (one alias per target), buckets, versioning, expiry of old versions only
  * outputs.tf.json    dns_record_ids, backup_buckets
  * README.md          which TF_VAR_* to export, how to run it
+ * .gitignore         Terraform's working files, which must not reach the repository
  * </pre>
  */
 public final class TerraformBackend implements Backend {
@@ -95,8 +96,26 @@ public final class TerraformBackend implements Backend {
       out.add(file.getKey(), file.getValue());
     }
     out.add("README.md", new Readme(lab, module).text() + "\n" + dev.homelab.versions.VersionsReadme.section(lab, name()));
+    out.add(".gitignore", GITIGNORE);
     return out.build();
   }
+
+  /**
+   * Terraform works in this folder, and the bring-up guide has the folder copied into the
+   * repository the deploy workflow runs from: its working files must stay out. The lock file stays
+   * in (it pins the providers' checksums).
+   */
+  static final String GITIGNORE = """
+      # Rendered by the homelab DSL. Terraform's working files, never to be committed:
+      # provider binaries (larger than GitHub's 100 MB file limit)
+      .terraform/
+      # a saved plan holds the input variables' values, credentials included, in plain text
+      tfplan
+      # the state of the first run, kept locally until it moves to the bucket (terraform init -migrate-state)
+      *.tfstate
+      *.tfstate.*
+      crash.log
+      """;
 
   /** A module and the problems found building it. */
   private record Built(TerraformModule module, List<Problem> problems) {}

@@ -228,7 +228,16 @@ class TerraformBackendTest {
     assertThat(files.text("variables.tf.json")).doesNotContain("cloudflare").doesNotContain("public_ip");
     assertThat(files.text("outputs.tf.json")).doesNotContain("dns_record_ids");
     assertThat(files.files().keySet()).containsExactly(
-        "README.md", "buckets.tf.json", "outputs.tf.json", "variables.tf.json", "versions.tf.json");
+        ".gitignore", "README.md", "buckets.tf.json", "outputs.tf.json", "variables.tf.json", "versions.tf.json");
+  }
+
+  @Test
+  void should_keep_terraforms_working_files_and_saved_plans_out_of_the_repository_but_not_the_lock_file() {
+    String gitignore = backend.render(full()).text(".gitignore");
+
+    assertThat(gitignore.lines().filter(l -> !l.startsWith("#")))
+        .containsExactly(".terraform/", "tfplan", "*.tfstate", "*.tfstate.*", "crash.log");
+    assertThat(gitignore).doesNotContain(".terraform.lock.hcl");
   }
 
   @Test

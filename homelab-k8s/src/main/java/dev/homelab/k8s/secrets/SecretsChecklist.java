@@ -237,19 +237,24 @@ public final class SecretsChecklist {
       secrets.append(" \\\n  --dry-run=client -o yaml | ").append(APPLY_STDIN).append('\n');
     }
     StringBuilder sb = new StringBuilder("\n## Create them\n\n")
-        .append("Export one variable per value (the copies of a Secret in several namespaces share it; `read -rs NAME`\n")
-        .append("then `export NAME` keeps a value out of your shell history), then run the commands with bash from any\n")
-        .append("folder. Values never appear on a command line, and a rerun changes only what changed.\n\n```bash\n");
-    variables.forEach((variable, what) -> sb.append("export ").append(variable).append("=...   # ").append(what).append('\n'));
-    // an empty value would make a working-looking Secret (PostgreSQL even clears a role's password
-    // for ''): stop before anything is created
-    sb.append("\n");
-    variables.keySet().forEach(variable -> sb.append(": \"${").append(variable).append(":?is empty}\"\n"));
+        .append("Set one variable per value in the shell you run the commands from: fill in the first block (or, to\n")
+        .append("keep a value out of your shell history, `read -rs NAME` then `export NAME` for each); the copies of a\n")
+        .append("Secret in several namespaces share one. Then paste the second block, or run it with bash, from any\n")
+        .append("folder: it stops before creating anything while a value is empty, values never appear on a command\n")
+        .append("line, and a rerun changes only what changed.\n\n```bash\n");
+    // Empty, not a placeholder: a block pasted unedited leaves every value empty, which the guards
+    // below refuse, where a placeholder such as "..." would have become the value of every Secret.
+    variables.forEach((variable, what) -> sb.append("export ").append(variable).append("=''   # ").append(what).append('\n'));
+    // An empty value would make a working-looking Secret (PostgreSQL even clears a role's password
+    // for ''): stop before anything is created. The subshell makes that hold for a pasted block too,
+    // where an interactive shell would report the guard's error and go on with the next line.
+    sb.append("```\n\n```bash\n(\nset -eu\n");
+    variables.keySet().forEach(variable -> sb.append(": \"${").append(variable).append(":?is empty: set it first}\"\n"));
     // Create only a missing namespace, never apply one: a server-side apply of a bare Namespace by
     // the manifests' field manager would drop the Pod Security labels the manifests own.
     new TreeSet<>(missing.stream().map(Entry::namespace).toList()).forEach(ns -> sb.append("kubectl get namespace ")
         .append(ns).append(" >/dev/null 2>&1 || kubectl create namespace ").append(ns).append('\n'));
-    sb.append(secrets).append("```\n");
+    sb.append(secrets).append(")\n```\n");
     return sb.toString();
   }
 
