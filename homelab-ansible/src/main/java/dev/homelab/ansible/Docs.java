@@ -1,6 +1,7 @@
 package dev.homelab.ansible;
 
 import dev.homelab.model.Lab;
+import dev.homelab.model.cluster.K3s;
 import java.util.List;
 import java.util.Map;
 
@@ -126,9 +127,9 @@ final class Docs {
         - Cluster-wide flags (secrets encryption, disabled built-ins, TLS SANs, CIDRs, etcd snapshots
           and their S3 copy) are rendered once, as the `server` group's `server_config_yaml`; k3s
           requires them to match on every server.
-        - Node names, labels and taints are host variables: `agent_config_yaml` on agents; on
-          servers `extra_server_args` (`--node-name`, `--node-label`, `--node-taint`), because a
-          per-host `server_config_yaml` would replace the shared one.
+        - Node names, IPs, labels and taints are host variables: `agent_config_yaml` on agents; on
+          servers `extra_server_args` (`--node-name`, `--node-ip`, `--node-label`, `--node-taint`),
+          because a per-host `server_config_yaml` would replace the shared one.
         - Every node's name is its inventory name, set twice: `site.yml` makes it the host name
           (and `127.0.1.1` in `/etc/hosts`), and k3s gets it as `node-name`. Fresh Raspberry Pi OS
           hosts are all called `raspberrypi`; k3s refuses a second node of one name, and apps
@@ -150,9 +151,23 @@ final class Docs {
         """.formatted(lab.name(), lab.cluster().orElseThrow().version(), lab.servers().get(0).name(),
             MIN_ANSIBLE_CORE, ANSIBLE_CORE_RANGE, HostOs.title(), HostOs.RELEASE, HostOs.DISTRIBUTION, HostOs.MAJOR_VERSION,
             lab.sshUser(), k3sAnsibleTag(lab), k3sAnsibleTag(lab),
-            plays.toString().stripTrailing(), notes, k3sAnsibleTag(lab), configFileMode(lab) + EtcdRestoreDocs.section(lab),
+            plays.toString().stripTrailing(), notes, k3sAnsibleTag(lab), configFileMode(lab) + upgradeDrift(lab) + EtcdRestoreDocs.section(lab),
             InventoryGraph.of(inventory))
         + "\n" + dev.homelab.versions.VersionsReadme.section(lab, "ansible");
+  }
+
+  /**
+   * With upgrade plans on a channel, the cluster moves past the version k3s-ansible installs: a node
+   * rebuilt later starts older than the others until the plans' next window.
+   */
+  private static String upgradeDrift(Lab lab) {
+    return lab.cluster().flatMap(K3s::upgrades).filter(u -> u.version().isEmpty())
+        .map(u -> "- The upgrade plans (`k8s/system-upgrade/`) follow channel `" + u.channel().orElse("stable")
+            + "`, so after their first\n  window the cluster runs a newer k3s than `k3s_version` (`"
+            + lab.cluster().get().version() + "`), which k3s-ansible installs.\n"
+            + "  A node rebuilt later starts on `k3s_version` until the plans' next window: raise the\n"
+            + "  model's k3s version now and then, so a rebuilt node starts close to the others.\n")
+        .orElse("");
   }
 
   /** The config file's mode, and what it means for the etcd S3 keys when the servers have them. */

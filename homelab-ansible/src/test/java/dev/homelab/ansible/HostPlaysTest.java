@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
+import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.host.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,6 +110,19 @@ class HostPlaysTest {
           .as(role).singleElement().satisfies(t -> assertThat(map(t, "ansible.builtin.template"))
               .containsEntry("validate", "bash -n %s").containsEntry("mode", "0755"));
     }
+  }
+
+  @Test
+  void should_say_that_upgrade_plans_on_a_channel_move_the_cluster_past_the_version_k3s_ansible_installs() {
+    Lab lab = TestLabs.singleServer();
+    K3s k3s = lab.cluster().orElseThrow();
+
+    assertThat(render(lab.cluster(k3s.upgrades(autoUpgrade().channel("v1.33")))).text("README.md"))
+        .contains("- The upgrade plans (`k8s/system-upgrade/`) follow channel `v1.33`, so after their first\n"
+            + "  window the cluster runs a newer k3s than `k3s_version` (`" + k3s.version() + "`), which k3s-ansible installs.\n");
+    // a pinned version moves nothing; without plans there is nothing to say
+    assertThat(render(lab.cluster(k3s.upgrades(autoUpgrade().version(k3s.version())))).text("README.md")).doesNotContain("follow channel");
+    assertThat(render(lab).text("README.md")).doesNotContain("follow channel");
   }
 
   @Test
