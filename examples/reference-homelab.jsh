@@ -112,11 +112,13 @@ Lab referenceLab() {
           blog,
           app("jellyfin")
               .host("media").internalVia(traefik)
+              .backup(offsite)  // its library database and users live on pi4's disk (local-path)
               .extraPort("discovery", 7359, Protocol.UDP)
               .volume(mount(media, "/media"))
               .runsOn(pi4),
           app("homeassistant")
               .host("home").internalVia(traefik)
+              .backup(offsite)  // /config (users, integrations, devices) lives on the NUC's disk
               .arches(Arch.AMD64).runsOn(nuc)
               // The recorder writes to its own database on the NUC's PostgreSQL (hostPostgres above), not to
               // SQLite: role, database and pg_hba come with uses(); HA_DB_URL is composed of the POSTGRES_* variables.
