@@ -6,9 +6,7 @@ import dev.homelab.model.data.DataService;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
 
@@ -55,7 +53,7 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
           // On a fresh volume start.sh builds gravity.db (downloading the block lists) before FTL
           // serves anything (pi-hole/docker-pi-hole src/start.sh, bash_functions.sh); on a Pi that can
           // outlast liveness' two minutes, and a kill halfway starts the build over.
-          Pods.startup(new ProbeBuilder().withNewHttpGet().withPath("/admin/").withPort(new IntOrString("http")).endHttpGet(), 10),
+          Pods.httpStartup("/admin/", "http", 10),
           Pods.resources("50m", "128Mi", "512Mi"), 80);
     };
   }

@@ -106,6 +106,11 @@ public final class Pods {
     return liveness(new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString(port)).endHttpGet());
   }
 
+  /** Startup: HTTP GET {@code path} every 10 s until it first passes, for up to {@code minutes} (see {@link #startup}). */
+  public static Probe httpStartup(String path, String port, int minutes) {
+    return startup(new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString(port)).endHttpGet(), minutes);
+  }
+
   /** Readiness with the timings of {@link #httpReadiness}: {@code action} (a probe handler) every 10 s. */
   public static Probe readiness(ProbeBuilder action) {
     return action.withPeriodSeconds(10).withFailureThreshold(3).build();
