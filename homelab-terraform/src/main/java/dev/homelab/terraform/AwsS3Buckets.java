@@ -12,7 +12,6 @@ import dev.homelab.validation.ModelPaths;
  * addressing and every AWS-only check (STS, account id, metadata API, region list) switched off.
  *
  * @see <a href="https://developers.cloudflare.com/r2/examples/terraform-aws/">R2 with the AWS provider</a>
- * @see <a href="https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_lifecycle_configuration">aws_s3_bucket_lifecycle_configuration</a>
  */
 final class AwsS3Buckets implements BucketProvider {
   private final String providerVersion;
@@ -31,10 +30,12 @@ final class AwsS3Buckets implements BucketProvider {
     String accessKey = target.accessKeyId().variableStem();
     String secretKey = target.secretAccessKey().variableStem();
     // Terraform creates the bucket, so its key cannot be limited to it (nor to a prefix), and B2's
-    // S3 API refuses the account's master key: say which key to make.
+    // S3 API refuses the account's master key: say which key to make. The provider reads the
+    // bucket's encryption and object lock after creating it and stops on AccessDenied, which B2
+    // answers without readBucketEncryption and readBucketRetentions (B2 "S3-Compatible App Keys").
     module.variable(Variable.secret(accessKey, "Access key id for S3 target " + target.name() + " (" + target.accessKeyId() + "): a key that may "
         + "create buckets and write their objects, not limited to one (Backblaze B2: b2 key create <name> "
-        + "listBuckets,readBuckets,writeBuckets,listFiles,readFiles,writeFiles,deleteFiles)", path));
+        + "listBuckets,readBuckets,writeBuckets,readBucketEncryption,readBucketRetentions,listFiles,readFiles,writeFiles,deleteFiles)", path));
     module.variable(Variable.secret(secretKey, "Secret access key for S3 target " + target.name() + " (" + target.secretAccessKey() + ")", path));
 
     // One aliased configuration per target: each has its own endpoint and credentials.
@@ -65,27 +66,8 @@ final class AwsS3Buckets implements BucketProvider {
       v.set("bucket", bucketRef);
       v.putObject("versioning_configuration").put("status", "Enabled");
     }
-    int days = target.retention().days();
-    ObjectNode l = module.resource(Buckets.FILE, "aws_s3_bucket_lifecycle_configuration", id,
-        path + (target.versioning() ? ": old versions kept " + days + " days" : ": unfinished uploads cleaned"));
-    l.put("provider", alias);
-    if (target.versioning()) {
-      // Rules on a versioned bucket must wait for versioning to be on (provider docs).
-      l.putArray("depends_on").add("aws_s3_bucket_versioning." + id);
-    }
-    l.set("bucket", bucketRef);
-    ObjectNode rule = l.putArray("rule").addObject();
-    rule.put("id", "homelab-retention");
-    rule.put("status", "Enabled");
-    rule.putObject("filter"); // every object
-    // Current objects are never expired here: restic repositories keep packs that newer snapshots
-    // still reference, and the Terraform state and etcd snapshots are pruned by their writers
-    // (restic forget, k3s etcd-snapshot-retention). Expiring them by age would corrupt backups.
-    rule.putObject("abort_incomplete_multipart_upload").put("days_after_initiation", 7);
-    if (target.versioning() && days > 0) {
-      // Overwritten or deleted objects stay recoverable for the retention period, then go.
-      rule.putObject("noncurrent_version_expiration").put("noncurrent_days", days);
-    }
+    // No aws_s3_bucket_lifecycle_configuration: against an S3-compatible store its apply never
+    // converges (BucketRetention says why); the README gives the one command that sets the rule.
     return TfJson.ref("aws_s3_bucket." + id + ".bucket");
   }
 }

@@ -38,6 +38,10 @@ final class BringUp {
       sb.append(" and the public names resolve to `TF_VAR_public_ip`");
     }
     sb.append(".\n");
+    if (lab.backups().stream().anyMatch(t -> t.managedByTerraform())) {
+      sb.append("\nSet each new bucket's retention once, with the command in `terraform/README.md` (Retention):\n")
+          .append("Terraform cannot hold lifecycle rules on an S3-compatible store.\n");
+    }
     List<String> perConsumer = lab.backups().stream().filter(t -> t.keyPerConsumer()).map(t -> "`" + t.bucket() + "`").toList();
     if (!perConsumer.isEmpty()) {
       // the consumers' keys are the user's to create: Terraform holds only the admin key

@@ -3,6 +3,7 @@ package dev.homelab.terraform;
 import dev.homelab.model.Lab;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.backup.S3Target;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ final class Readme {
           .append(" |\n");
     }
     if (module.requiredProviders().containsKey("aws")) {
-      md.append("| `buckets.tf.json` | S3-compatible backup buckets: versioning; old versions expire after the retention, current objects never (restic prunes its own) |\n");
+      md.append("| `buckets.tf.json` | S3-compatible backup buckets with versioning (their retention rule: see Retention below) |\n");
     }
     md.append("| `outputs.tf.json` | ").append(String.join(", ", module.outputNames().stream().map(n -> "`" + n + "`").toList()))
         .append(" |\n\n");
@@ -106,6 +107,28 @@ final class Readme {
           .append("is imported with `terraform import 'aws_s3_bucket.NAME' BUCKET`, or marked\n")
           .append("`.existingBucket()` in the model.\n");
     }
+    retention(md);
     return md.toString();
+  }
+
+  /** The one-time lifecycle command of every bucket created here (see {@link BucketRetention}). */
+  private void retention(StringBuilder md) {
+    List<S3Target> targets = lab.backups().stream().filter(S3Target::managedByTerraform).toList();
+    if (targets.isEmpty()) {
+      return;
+    }
+    md.append("\n## Retention (once, after the first apply)\n\n")
+        .append("Terraform creates the buckets but not their lifecycle rules: the aws provider waits for a rule to\n")
+        .append("read back exactly as written, which S3-compatible stores never do, so the apply would fail\n")
+        .append("(hashicorp/terraform-provider-aws#43333). Set each bucket's rule once, and again when the model's\n")
+        .append("retention changes:\n\n");
+    for (S3Target t : targets) {
+      md.append("- `").append(t.bucket()).append("` (S3 target `").append(t.name()).append("`): ")
+          .append(BucketRetention.summary(t)).append(BucketRetention.isB2(t)
+              ? "; with the `b2` command line, authorized by a key with `writeBuckets` (`b2 account authorize`)"
+              : "; with the AWS CLI and the target's keys in `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`")
+          .append(":\n\n  ```sh\n  ").append(BucketRetention.command(t)).append("\n  ```\n\n");
+    }
+    md.append("Current objects never expire: restic prunes its own repository, k3s its etcd snapshots.\n");
   }
 }

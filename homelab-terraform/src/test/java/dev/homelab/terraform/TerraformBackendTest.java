@@ -260,29 +260,59 @@ class TerraformBackendTest {
   }
 
   @Test
-  void should_expire_only_old_versions_after_the_retention_and_never_current_backups() {
-    JsonNode rule = json(backend.render(full()), "buckets.tf.json")
-        .at("/resource/aws_s3_bucket_lifecycle_configuration/offsite/rule/0");
+  void should_leave_lifecycle_rules_out_of_terraform_because_s3_compatible_stores_never_converge() {
+    JsonNode resources = json(backend.render(full()), "buckets.tf.json").at("/resource");
 
-    // Expiring current objects by age would delete restic packs that newer snapshots still use.
-    assertThat(rule.has("expiration")).isFalse();
-    assertThat(rule.at("/noncurrent_version_expiration/noncurrent_days").asInt()).isEqualTo(6 * 31);
-    assertThat(rule.at("/abort_incomplete_multipart_upload/days_after_initiation").asInt()).isEqualTo(7);
-    assertThat(rule.at("/status").asText()).isEqualTo("Enabled");
+    assertThat(resources.has("aws_s3_bucket_lifecycle_configuration")).isFalse();
+    assertThat(resources.has("aws_s3_bucket_versioning")).isTrue();
   }
 
   @Test
-  void should_render_neither_versioning_nor_noncurrent_rule_for_an_unversioned_target() {
+  void should_give_the_s3_command_that_expires_only_old_versions_after_the_retention() {
+    String readme = backend.render(full()).text("README.md");
+
+    // Expiring current objects by age would delete restic packs that newer snapshots still use.
+    assertThat(readme).contains("## Retention (once, after the first apply)")
+        .contains("- `example-homelab-backups` (S3 target `offsite`): old versions go after 186 days, "
+            + "unfinished uploads after 7 days, current objects never; with the AWS CLI")
+        .contains("aws s3api put-bucket-lifecycle-configuration --endpoint-url https://s3.example.net --region eu-central-003 "
+            + "--bucket example-homelab-backups --lifecycle-configuration '{\"Rules\":[{\"ID\":\"homelab-retention\","
+            + "\"Status\":\"Enabled\",\"Filter\":{\"Prefix\":\"\"},\"AbortIncompleteMultipartUpload\":{\"DaysAfterInitiation\":7},"
+            + "\"NoncurrentVersionExpiration\":{\"NoncurrentDays\":186}}]}'")
+        .doesNotContain("\"Expiration\"");
+  }
+
+  @Test
+  void should_set_a_backblaze_bucket_retention_with_the_b2_command_line() {
+    S3Target b2 = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "lab-backups").retention(keep().daily(30));
+    Lab lab = base().backups(b2);
+
+    String readme = backend.render(lab).text("README.md");
+
+    assertThat(readme).contains("b2 bucket update --lifecycle-rules '[{\"fileNamePrefix\":\"\",\"daysFromHidingToDeleting\":30,"
+        + "\"daysFromUploadingToHiding\":null,\"daysFromStartingToCancelingUnfinishedLargeFiles\":7}]' lab-backups allPrivate")
+        .doesNotContain("aws s3api");
+  }
+
+  @Test
+  void should_clean_only_unfinished_uploads_of_an_unversioned_target() {
     Lab lab = base().backups(OFFSITE.withoutVersioning().retention(keep().daily(7)));
 
-    JsonNode resources = json(backend.render(lab), "buckets.tf.json").at("/resource");
+    RenderedFiles files = backend.render(lab);
 
-    assertThat(resources.has("aws_s3_bucket_versioning")).isFalse();
-    JsonNode lifecycle = resources.at("/aws_s3_bucket_lifecycle_configuration/offsite");
-    assertThat(lifecycle.has("depends_on")).isFalse();
-    assertThat(lifecycle.at("/rule/0").has("expiration")).isFalse();
-    assertThat(lifecycle.at("/rule/0").has("noncurrent_version_expiration")).isFalse();
-    assertThat(lifecycle.at("/rule/0/abort_incomplete_multipart_upload/days_after_initiation").asInt()).isEqualTo(7);
+    assertThat(json(files, "buckets.tf.json").at("/resource").has("aws_s3_bucket_versioning")).isFalse();
+    assertThat(files.text("README.md")).contains("unfinished uploads after 7 days, current objects never")
+        .doesNotContain("NoncurrentVersionExpiration").doesNotContain("old versions go");
+  }
+
+  @Test
+  void should_delete_hidden_versions_after_a_day_on_backblaze_when_the_target_is_unversioned() {
+    // B2 keeps every version whatever the bucket says; a day is as close to unversioned as it gets.
+    S3Target b2 = s3("offsite", "https://s3.us-west-004.backblazeb2.com", "lab-backups").withoutVersioning();
+
+    String readme = backend.render(base().backups(b2)).text("README.md");
+
+    assertThat(readme).contains("old versions go after 1 day,").contains("\"daysFromHidingToDeleting\":1,");
   }
 
   @Test
