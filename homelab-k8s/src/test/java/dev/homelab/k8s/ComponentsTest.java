@@ -42,6 +42,15 @@ class ComponentsTest {
   }
 
   @Test
+  void should_keep_the_user_agent_in_the_access_log_crowdsec_reads() throws Exception {
+    // The chart drops every header by default; CrowdSec's bad-user-agent scenario needs this one.
+    JsonNode headers = values(REFERENCE).at("/accessLog/fields/headers/names");
+
+    assertThat(headers.at("/User-Agent").asText()).isEqualTo("keep");
+    assertThat(headers.at("/Referer").asText()).isEqualTo("keep");
+  }
+
+  @Test
   void should_run_traefik_on_every_node_when_it_preserves_client_ips() throws Exception {
     JsonNode local = values(REFERENCE);
     JsonNode cluster = values(TestLabs.render(TestLabs.referenceLike()

@@ -58,6 +58,10 @@ final class TraefikValues {
       v.set("experimental.plugins.bouncer.moduleName", BOUNCER_MODULE);
       v.set("experimental.plugins.bouncer.version", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.TRAEFIK_PLUGIN_CROWDSEC_BOUNCER));
       crowdsecOnPublicEntrypoints(v, traefik);
+      // The chart drops every request header from the access log (fields.headers.defaultMode: drop),
+      // so the common log format prints "-" for both; CrowdSec's traefik parser reads the user agent
+      // from it, and http-bad-user-agent (base-http-scenarios) never fires without it.
+      v.set("accessLog.fields.headers.names", Map.of("User-Agent", "keep", "Referer", "keep"));
     }
     if (lab.monitoring().isPresent()) {
       v.set("metrics.prometheus.service.enabled", true);
