@@ -71,10 +71,13 @@ final class BuiltInAlertRules {
         case CERTIFICATE_EXPIRY -> {
           // the metric comes from cert-manager; without it the rule would never fire
           if (usesCertManager(lab)) {
+            // cert-manager reports expiry 0 for a Certificate never issued (pkg/metrics,
+            // "no expiry and no status ... expiry of 0"): without "> 0" such a one would be told to
+            // expire within 14 days. It is caught by CertificateNotReady instead.
             out.add(rule("certificate-expiry", "certificates", new RuleBuilder()
                 .withAlert("CertificateExpiringSoon")
-                .withExpr(new IntOrString("certmanager_certificate_expiration_timestamp_seconds - time()"
-                    + " < 14 * 86400"))
+                .withExpr(new IntOrString("certmanager_certificate_expiration_timestamp_seconds > 0"
+                    + " and certmanager_certificate_expiration_timestamp_seconds - time() < 14 * 86400"))
                 .withFor("1h")
                 .withLabels(Map.of("severity", "warning"))
                 .withAnnotations(annotations(
@@ -84,6 +87,16 @@ final class BuiltInAlertRules {
                     "Certificate {{ $labels.exported_namespace }}/{{ $labels.name }} expires in less than 14 days",
                     "cert-manager renews 30 days before expiry; a certificate this close to expiry failed to "
                         + "renew. Check kubectl describe certificate and the ClusterIssuer."))
+                .build(), new RuleBuilder()
+                .withAlert("CertificateNotReady")
+                // an ACME DNS-01 issuance takes minutes; an hour means it is stuck
+                .withExpr(new IntOrString("certmanager_certificate_ready_status{condition!=\"True\"} == 1"))
+                .withFor("1h")
+                .withLabels(Map.of("severity", "warning"))
+                .withAnnotations(annotations(
+                    "Certificate {{ $labels.exported_namespace }}/{{ $labels.name }} has not been ready for an hour",
+                    "It was never issued or its renewal failed: check kubectl describe certificate, its "
+                        + "CertificateRequest and Order, and the ClusterIssuer's DNS token."))
                 .build()));
           }
         }
@@ -104,7 +117,7 @@ final class BuiltInAlertRules {
     return a;
   }
 
-  private static PrometheusRule rule(String name, String group, Rule rule) {
+  private static PrometheusRule rule(String name, String group, Rule... rules) {
     return new PrometheusRuleBuilder()
         .withNewMetadata()
         .withName(name)
@@ -112,7 +125,7 @@ final class BuiltInAlertRules {
         .withLabels(new TreeMap<>(Peers.RELEASE_LABEL))
         .endMetadata()
         .withNewSpec()
-        .addNewGroup().withName(group).withRules(rule).endGroup()
+        .addNewGroup().withName(group).withRules(rules).endGroup()
         .endSpec()
         .build();
   }

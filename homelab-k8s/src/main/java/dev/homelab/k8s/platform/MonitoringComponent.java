@@ -93,11 +93,14 @@ public final class MonitoringComponent implements Component {
     HelmValues v = HelmValues.create();
     // ---- Prometheus: retention and volume from the model
     v.set("prometheus.prometheusSpec.retention", m.retention());
-    Map<String, Object> claim = new LinkedHashMap<>();
-    claim.put("storageClassName", lab.storageClassOf(m));
-    claim.put("accessModes", List.of("ReadWriteOnce"));
-    claim.put("resources", Map.of("requests", Map.of("storage", m.storageSize())));
-    v.set("prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec", claim);
+    v.set("prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec", claim(lab.storageClassOf(m), m.storageSize()));
+    // Alertmanager's silences and notification log, and what Grafana's users make in its UI, live
+    // in emptyDir by default: the weekly upgrade drains every node (--delete-emptydir-data), which
+    // would drop every silence and send every firing alert again. A small claim of the same class.
+    v.set("alertmanager.alertmanagerSpec.storage.volumeClaimTemplate.spec", claim(lab.storageClassOf(m), SMALL_CLAIM));
+    v.set("grafana.persistence.enabled", true)
+        .set("grafana.persistence.storageClassName", lab.storageClassOf(m))
+        .set("grafana.persistence.size", SMALL_CLAIM);
     // whichever limit comes first: the retention time, or the size that keeps the volume from filling
     v.set("prometheus.prometheusSpec.retentionSize", TsdbRetentionSize.of(m.storageSize()));
 
@@ -118,6 +121,17 @@ public final class MonitoringComponent implements Component {
       v.set("defaultRules.rules." + rule, false);
     }
     return v;
+  }
+
+  /** Alertmanager's and Grafana's claims: a few megabytes of state each. */
+  static final String SMALL_CLAIM = "1Gi";
+
+  private static Map<String, Object> claim(String storageClass, String size) {
+    Map<String, Object> claim = new LinkedHashMap<>();
+    claim.put("storageClassName", storageClass);
+    claim.put("accessModes", List.of("ReadWriteOnce"));
+    claim.put("resources", Map.of("requests", Map.of("storage", size)));
+    return claim;
   }
 
   private static void alertmanager(HelmValues v, Monitoring m) {

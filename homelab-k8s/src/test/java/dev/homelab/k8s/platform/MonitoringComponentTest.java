@@ -60,6 +60,29 @@ class MonitoringComponentTest {
   }
 
   @Test
+  void should_not_call_a_certificate_never_issued_close_to_expiry_but_not_ready() {
+    JsonNode rules = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()), "monitoring/prometheusrule-certificate-expiry.yaml")
+        .at("/spec/groups/0/rules");
+
+    // cert-manager reports expiry 0 until a certificate is first issued
+    assertThat(rules.at("/0/expr").asText()).isEqualTo("certmanager_certificate_expiration_timestamp_seconds > 0"
+        + " and certmanager_certificate_expiration_timestamp_seconds - time() < 14 * 86400");
+    assertThat(rules.at("/1/alert").asText()).isEqualTo("CertificateNotReady");
+    assertThat(rules.at("/1/expr").asText()).isEqualTo("certmanager_certificate_ready_status{condition!=\"True\"} == 1");
+  }
+
+  @Test
+  void should_keep_silences_and_grafanas_own_dashboards_across_the_weekly_drain() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), CHART);
+
+    JsonNode alertmanager = v.at("/alertmanager/alertmanagerSpec/storage/volumeClaimTemplate/spec");
+    assertThat(alertmanager.at("/storageClassName").asText()).isEqualTo("local-path");
+    assertThat(alertmanager.at("/resources/requests/storage").asText()).isEqualTo("1Gi");
+    assertThat(v.at("/grafana/persistence").toString())
+        .isEqualTo("{\"enabled\":true,\"size\":\"1Gi\",\"storageClassName\":\"local-path\"}");
+  }
+
+  @Test
   void should_skip_the_certificate_alert_without_cert_manager() {
     Lab lab = TestLabs.withTraefikAcme(TestLabs.reference());
 
@@ -85,7 +108,7 @@ class MonitoringComponentTest {
     JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference().monitoring(monitoring())), CHART);
 
     assertThat(v.at("/alertmanager/config/route/receiver").asText()).isEqualTo("null");
-    assertThat(v.at("/alertmanager/alertmanagerSpec").isMissingNode()).isTrue();
+    assertThat(v.at("/alertmanager/alertmanagerSpec/secrets").isMissingNode()).isTrue();
   }
 
   @Test
