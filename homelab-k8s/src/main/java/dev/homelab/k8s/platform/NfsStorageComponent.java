@@ -48,7 +48,11 @@ public final class NfsStorageComponent implements Component {
     // kube-system, as upstream installs it: the node plugin is privileged (mounts on the host)
     out.add(HelmChart.of("csi-driver-nfs",
         "https://raw.githubusercontent.com/kubernetes-csi/csi-driver-nfs/master/charts", "csi-driver-nfs",
-        dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_CSI_DRIVER_NFS), "kube-system", HelmValues.create()));
+        dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_CSI_DRIVER_NFS), "kube-system",
+        // The chart's snapshot sidecar needs the VolumeSnapshot CRDs and a snapshot controller,
+        // which neither k3s nor this chart (externalSnapshotter off) installs: it would only log
+        // list errors. Backups are restic's and btrbk's.
+        HelmValues.create().set("controller.enableSnapshotter", false)));
     for (NfsStorageClass c : lab.storage()) {
       out.add(storageClass(lab, c));
     }

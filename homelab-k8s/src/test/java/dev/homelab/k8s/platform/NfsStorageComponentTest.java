@@ -68,6 +68,13 @@ class NfsStorageComponentTest {
   }
 
   @Test
+  void should_leave_the_snapshot_sidecar_off_since_nothing_serves_volume_snapshots() {
+    JsonNode chart = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()), "storage/helmchart-csi-driver-nfs.yaml");
+
+    assertThat(chart.at("/spec/valuesContent").asText()).isEqualTo("controller:\n  enableSnapshotter: false\n");
+  }
+
+  @Test
   void should_render_nothing_without_nfs_storage() {
     assertThat(new NfsStorageComponent().objects(TestLabs.bare())).isEmpty();
   }
