@@ -155,6 +155,16 @@ class DataServicesTest {
   }
 
   @Test
+  void should_size_rabbitmqs_memory_alarm_from_its_container_limit_not_the_hosts_ram() {
+    JsonNode rabbitmq = only(OUT.kind("StatefulSet").stream().filter(s -> Rendered.name(s).equals("rabbitmq")).toList())
+        .at("/spec/template/spec/containers/0");
+
+    assertThat(rabbitmq.at("/resources/limits/memory").asText()).isEqualTo("1Gi");
+    assertThat(rabbitmq.at("/env").toString())
+        .contains("{\"name\":\"RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS\",\"value\":\"-rabbit total_memory_available_override_value 1073741824\"}");
+  }
+
+  @Test
   void should_give_pihole_ten_minutes_to_build_its_block_lists_before_liveness_counts() {
     JsonNode pihole = only(OUT.kind("StatefulSet").stream().filter(s -> Rendered.name(s).equals("pihole")).toList())
         .at("/spec/template/spec/containers/0");

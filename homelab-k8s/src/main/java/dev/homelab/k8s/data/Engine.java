@@ -39,12 +39,16 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
           List.of(RedisSecretConfig.FILE, "--appendonly", "yes"),
           Pods.tcp("redis", 5), Pods.tcp("redis", 30), null,
           Pods.resources("50m", "64Mi", "256Mi"), null);
-      case RABBITMQ -> new Engine(999L, "/var/lib/rabbitmq",
-          List.of(port("amqp", 5672, "TCP"), port("management", 15672, "TCP"), port("prometheus", 15692, "TCP")),
-          List.of(Pods.env("RABBITMQ_DEFAULT_USER", s.sharedUser()), Pods.env("RABBITMQ_DEFAULT_PASS", s.credentials())),
-          List.of(),
-          Pods.tcp("amqp", 20), Pods.tcp("amqp", 60), null,
-          Pods.resources("100m", "256Mi", "1Gi"), 15672);
+      case RABBITMQ -> {
+        ResourceRequirements resources = Pods.resources("100m", "256Mi", "1Gi");
+        yield new Engine(999L, "/var/lib/rabbitmq",
+            List.of(port("amqp", 5672, "TCP"), port("management", 15672, "TCP"), port("prometheus", 15692, "TCP")),
+            List.of(Pods.env("RABBITMQ_DEFAULT_USER", s.sharedUser()), Pods.env("RABBITMQ_DEFAULT_PASS", s.credentials()),
+                rabbitMemory(resources)),
+            List.of(),
+            Pods.tcp("amqp", 20), Pods.tcp("amqp", 60), null,
+            resources, 15672);
+      }
       case PIHOLE -> new Engine(null, "/etc/pihole",
           List.of(port("dns-tcp", 53, "TCP"), port("dns-udp", 53, "UDP"), port("http", 80, "TCP")),
           piholeEnv(lab, s),
@@ -56,6 +60,19 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
           Pods.httpStartup("/admin/", "http", 10),
           Pods.resources("50m", "128Mi", "512Mi"), 80);
     };
+  }
+
+  /**
+   * RabbitMQ's memory alarm is 60% of the RAM it detects, and it reads the host's, not the
+   * container's limit ("Memory Threshold": use an absolute value on Kubernetes, nodes won't always
+   * detect the cgroup limit): on an 8 GB Pi the kernel would kill it at 1Gi long before it slows
+   * publishers. {@code -rabbit} on the erl line sets the rabbit application's
+   * {@code total_memory_available_override_value}, which vm_memory_monitor reads first; the
+   * config files of the image do not set it.
+   */
+  private static EnvVar rabbitMemory(ResourceRequirements resources) {
+    long bytes = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(resources.getLimits().get("memory")).longValueExact();
+    return Pods.env("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-rabbit total_memory_available_override_value " + bytes);
   }
 
   /** The name of the port an engine serves Prometheus metrics on (RabbitMQ's rabbitmq_prometheus plugin). */
