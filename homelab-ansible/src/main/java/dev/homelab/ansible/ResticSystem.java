@@ -158,7 +158,7 @@ final class ResticSystem extends HostSystem {
         ### restic
 
         - `restic-<name>.service` runs `btrbk -q snapshot` first when a backed-up path is a Btrfs
-          volume with btrbk snapshots, then bind-mounts the newest read-only snapshot over the
+          volume with btrbk snapshots (waiting on the lock the hourly btrbk run takes too), then bind-mounts the newest read-only snapshot over the
           volume in its own mount namespace (`PrivateMounts=yes`) and backs up the usual paths with
           `--host <node>`: restic reads a consistent copy, not live database files, and still finds
           its parent snapshot. Restored files carry the original paths.

@@ -316,6 +316,20 @@ class HostPlaysTest {
   }
 
   @Test
+  void should_run_every_btrbk_of_the_roles_under_one_lock() {
+    // Two btrbk runs at once (restic's snapshot and the hourly run, both timers persistent) pick
+    // the same snapshot name and the slower one fails.
+    RenderedFiles files = render(TestLabs.reference());
+    List<String> lines = files.files().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("roles/"))
+        .flatMap(e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8).lines())
+        .filter(l -> l.contains("/usr/bin/btrbk "))
+        .toList();
+
+    assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).contains("=/usr/bin/flock /run/lock/homelab-btrbk.lock /usr/bin/btrbk "));
+  }
+
+  @Test
   void should_back_up_a_snapshotted_btrfs_volume_from_its_newest_btrbk_snapshot_at_the_usual_path() {
     RenderedFiles files = render(TestLabs.reference());
     @SuppressWarnings("unchecked")
@@ -328,7 +342,7 @@ class HostPlaysTest {
         .contains("snapshot_name=data");
     assertThat(files.text("roles/homelab_btrbk/templates/btrbk.conf.j2")).contains("    snapshot_name       {{ volume.snapshot_name }}");
     assertThat(files.text("roles/homelab_restic/templates/restic.service.j2"))
-        .contains("PrivateMounts=yes\nExecStartPre=/usr/bin/btrbk -q snapshot\n")
+        .contains("PrivateMounts=yes\n").contains("ExecStartPre=/usr/bin/flock /run/lock/homelab-btrbk.lock /usr/bin/btrbk -q snapshot\n")
         .contains("ExecStart=/usr/bin/flock /run/lock/restic-{{ item.name }}.lock /usr/local/sbin/homelab-restic-{{ item.name }}\n")
         .contains("restic forget --host {{ item.host | quote }} --prune");
     assertThat(files.text("roles/homelab_restic/templates/restic-backup.j2"))
