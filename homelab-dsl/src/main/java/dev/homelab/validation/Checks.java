@@ -239,6 +239,8 @@ public final class Checks {
   public static final Check CRON_JOB_NAME = check("cron-job-name", "Cron job names are DNS labels of at most 20 characters");
   /** {@code cron-job-command}: A cron job has a command. */
   public static final Check CRON_JOB_COMMAND = check("cron-job-command", "A cron job has a command");
+  /** {@code after-restore-command}: An app's after-restore commands name a program. */
+  public static final Check AFTER_RESTORE_COMMAND = check("after-restore-command", "An app's after-restore commands name a program");
   /** {@code cron-job-unique}: An app's cron jobs have distinct names. */
   public static final Check CRON_JOB_UNIQUE = check("cron-job-unique", "An app's cron jobs have distinct names");
   /** {@code public-needs-domain}: A public app given a bare host name has a domain to live in. */

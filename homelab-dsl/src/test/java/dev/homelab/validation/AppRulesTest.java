@@ -4,6 +4,7 @@ import dev.homelab.model.app.Protocol;
 import static dev.homelab.Homelab.*;
 import static dev.homelab.fixtures.TestLabs.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homelab.model.app.Probe;
 import dev.homelab.model.data.DataService;
@@ -346,6 +347,30 @@ class AppRulesTest {
         "homelab/apps/cloud/cronJobs/Cron Job: schedule 'every 5 minutes' is not a five-field cron expression. Write it like \"*/5 * * * *\"",
         "homelab/apps/cloud/cronJobs/Cron Job: cron job Cron Job has no command. Name the program and its arguments, "
             + "e.g. .cronJob(\"cron\", \"*/5 * * * *\", \"php\", \"-f\", \"/var/www/html/cron.php\")");
+  }
+
+  @Test
+  void should_reject_an_empty_after_restore_command_with_its_position() {
+    assertThat(Expect.problems(minimal().apps(app("cloud", IMAGE).afterRestore("php", "occ", "files:scan", "--all").afterRestore("")))
+        .stream().map(Problem::toString).toList()).containsExactly(
+        "homelab/apps/cloud: after-restore command 2 is empty. Name the program and its arguments, "
+            + "e.g. .afterRestore(\"php\", \"occ\", \"files:scan\", \"--all\")");
+  }
+
+  @Test
+  void should_reject_an_after_restore_word_the_readme_cannot_show_on_one_line() {
+    assertThat(Expect.problems(minimal().apps(app("cloud", IMAGE).afterRestore("sh", "-c", "occ files:scan\nid")))
+        .stream().map(Problem::toString).toList()).containsExactly(
+        "homelab/apps/cloud: after-restore command 1 has a word that is blank, spans lines or holds a backtick or control character. "
+            + "Give plain one-line words, e.g. .afterRestore(\"sh\", \"-c\", \"php occ files:scan --all && php occ maintenance:repair\")");
+  }
+
+  @Test
+  void should_reject_a_null_after_restore_word_by_its_index() {
+    assertThatThrownBy(() -> app("cloud", IMAGE).afterRestore("php", null))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
+            .hasToString("homelab/apps/cloud: .afterRestore(command[1]) got null. Pass the program and its arguments, "
+                + "e.g. .afterRestore(\"php\", \"occ\", \"files:scan\", \"--all\")"));
   }
 
   @Test

@@ -275,6 +275,7 @@ class BreakOneRuleProperties {
         at(Checks.ROOT_REASON, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runAsRoot("")))),
         at(Checks.CRON_JOB_NAME, "homelab/apps/broken/cronJobs/Nightly", add(l -> l.apps(app("broken", IMAGE).cronJob("Nightly", "0 3 * * *", "true")))),
         at(Checks.CRON_JOB_COMMAND, "homelab/apps/broken/cronJobs/nightly", add(l -> l.apps(app("broken", IMAGE).cronJob("nightly", "0 3 * * *")))),
+        at(Checks.AFTER_RESTORE_COMMAND, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).afterRestore(" ", "scan")))),
         at(Checks.CRON_JOB_UNIQUE, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE)
             .cronJob("nightly", "0 3 * * *", "true").cronJob("nightly", "0 4 * * *", "true")))),
         at(Checks.PIHOLE_LB_IP, "homelab/dataServices/dns2", add(l -> l.dataServices(pihole("dns2").storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data"))))),

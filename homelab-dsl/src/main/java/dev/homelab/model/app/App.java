@@ -271,6 +271,14 @@ public abstract class App {
   public abstract List<AppCronJob> cronJobs();
 
   /**
+   * Commands run in the app's container, in order, once its volumes are restored from a backup, e.g.
+   * Nextcloud's {@code php occ files:scan --all}: the restore instructions list them. Default: none.
+   *
+   * @see <a href="https://docs.nextcloud.com/server/latest/admin_manual/maintenance/restore.html">Nextcloud: restoring a backup</a>
+   */
+  public abstract List<List<String>> afterRestore();
+
+  /**
    * Why this app runs as root, when it must: the image supports nothing else. Default: none, the app
    * runs as {@link #runAsUser()}.
    *
@@ -838,6 +846,22 @@ public abstract class App {
   }
 
   /**
+   * Adds a command to run in the app's container once its volumes are restored from a backup, after
+   * the ones added before: an app that keeps an index of its files in a database rebuilds it from
+   * the restored files, which a nightly backup copies at another moment than the database. The
+   * restore instructions of the rendered README list them as {@code kubectl exec} lines, e.g.
+   * Nextcloud's {@code .afterRestore("php", "occ", "files:scan", "--all")}. Default: none.
+   *
+   * @see <a href="https://docs.nextcloud.com/server/latest/admin_manual/maintenance/restore.html">Nextcloud: restoring a backup</a>
+   */
+  public App afterRestore(String... command) {
+    requiredEach(command, ModelPaths.app(name()), ".afterRestore(command)", "the program and its arguments", ".afterRestore(\"php\", \"occ\", \"files:scan\", \"--all\")");
+    List<List<String>> all = new ArrayList<>(afterRestore());
+    all.add(List.of(command));
+    return copy().withAfterRestore(all);
+  }
+
+  /**
    * Runs the container as root, for an image that supports nothing else (Home Assistant's image
    * starts s6-overlay's {@code /init}, which upstream supports only as root). The app's namespace
    * gets Pod Security {@code baseline} instead of {@code restricted}, with {@code reason} on it; the
@@ -978,6 +1002,19 @@ public abstract class App {
     v.addAll(AppFiles.violations(this));
     extraPorts().forEach(p -> v.addAll("extraPorts/" + p.name(), p.violations()));
     cronJobs().forEach(j -> v.addAll("cronJobs/" + j.name(), j.violations()));
+    for (int i = 0; i < afterRestore().size(); i++) {
+      List<String> command = afterRestore().get(i);
+      int n = i + 1;
+      boolean empty = command.isEmpty() || command.get(0).isBlank();
+      v.when(empty, Checks.AFTER_RESTORE_COMMAND,
+          () -> "after-restore command " + n + " is empty", "Name the program and its arguments, e.g. .afterRestore(\"php\", \"occ\", \"files:scan\", \"--all\")");
+      // the README prints each command on one line, in a Markdown code span
+      v.when(!empty && !command.stream().allMatch(Texts::isOneLine), Checks.AFTER_RESTORE_COMMAND,
+          () -> "after-restore command " + n + " has a word that is blank, spans lines or holds a backtick or control character",
+          "Give plain one-line words, e.g. .afterRestore(\"sh\", \"-c\", \"php occ files:scan --all && php occ maintenance:repair\")");
+      SecretShapes.inCommand(command).ifPresent(shape -> v.add(Checks.PLAIN_SECRET_VALUE, "afterRestore(...) holds " + shape,
+          "Read the credential from the container's environment instead, e.g. .env(\"APP_TOKEN\", secret(\"" + name() + "-token\", \"value\"))"));
+    }
     v.when(cronJobs().stream().map(AppCronJob::name).distinct().count() < cronJobs().size(), Checks.CRON_JOB_UNIQUE,
         () -> "two cron jobs have the same name", "Give each .cronJob(...) its own name");
     portsUnique(v);

@@ -71,6 +71,11 @@ public final class RestoreGuide {
             .append(AppNames.scoped(a, "backup-" + target)).append("`)\n  to ").append(repository(lab, target, lab.name() + "/apps/" + a.name())).append(".\n")
             .append("  Restore by hand: scale the app to 0; `restic restore latest --host ").append(a.name())
             .append(" --target <dir>` gives\n  `backup/<volume>/`: copy each into its claim (from a pod mounting it), scale the app back.\n");
+        for (List<String> command : a.afterRestore()) {
+          // words are one-line and backtick-free (after-restore-command): one code span on one line
+          sb.append("  Then `kubectl -n ").append(a.namespace()).append(" exec deploy/").append(a.name()).append(" -- ")
+              .append(String.join(" ", command.stream().map(RestoreGuide::shellWord).toList())).append("`.\n");
+        }
       }
     }
     return sb.toString();
@@ -125,5 +130,10 @@ public final class RestoreGuide {
   private static String users(Lab lab, DataService s) {
     List<String> names = lab.apps().stream().filter(a -> a.uses().contains(s.name())).map(App::name).sorted().toList();
     return names.isEmpty() ? "none" : "`" + String.join("`, `", names) + "`";
+  }
+
+  /** {@code word} as one shell word: as it is when it is plain, else single-quoted. */
+  static String shellWord(String word) {
+    return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 }

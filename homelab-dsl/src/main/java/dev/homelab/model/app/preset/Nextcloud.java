@@ -33,6 +33,11 @@ final class Nextcloud {
         .writableDir("/usr/local/etc/php/conf.d")
         // Background jobs: the image's own crontab line (Dockerfile), else they run only when someone browses.
         .cronJob("cron", "*/5 * * * *", "php", "-f", "/var/www/html/cron.php")
+        // After a restore: the nightly file backup and the database dump are taken at different
+        // moments, so the file cache is rebuilt from the files, and sync clients are told the data
+        // went back in time (admin manual, "Restoring backup": maintenance:data-fingerprint).
+        .afterRestore("php", "/var/www/html/occ", "files:scan", "--all")
+        .afterRestore("php", "/var/www/html/occ", "maintenance:data-fingerprint")
         // The image installs itself on first start with both admin variables (entrypoint.sh "New nextcloud instance").
         .env("NEXTCLOUD_ADMIN_USER", SecretRef.of("nextcloud-admin", "user"))
         .env("NEXTCLOUD_ADMIN_PASSWORD", SecretRef.of("nextcloud-admin", "password"))
