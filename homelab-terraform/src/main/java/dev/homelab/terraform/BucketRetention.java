@@ -1,6 +1,5 @@
 package dev.homelab.terraform;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.homelab.model.backup.S3Target;
 import java.util.OptionalInt;
@@ -64,8 +63,8 @@ final class BucketRetention {
     oldVersionDays(target).ifPresent(d -> rule.put("daysFromHidingToDeleting", d));
     rule.putNull("daysFromUploadingToHiding");
     rule.put("daysFromStartingToCancelingUnfinishedLargeFiles", UNFINISHED_UPLOAD_DAYS);
-    ArrayNode rules = TfJson.array().add(rule);
-    return "b2 bucket update --lifecycle-rules '" + rules + "' " + target.bucket() + " allPrivate";
+    // --lifecycle-rule (one rule), as b2 4.x asks; --lifecycle-rules (an array) is deprecated
+    return "b2 bucket update --lifecycle-rule '" + rule + "' " + target.bucket() + " allPrivate";
   }
 
   private static String awsCommand(S3Target target) {

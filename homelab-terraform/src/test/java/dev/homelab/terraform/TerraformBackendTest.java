@@ -289,8 +289,8 @@ class TerraformBackendTest {
 
     String readme = backend.render(lab).text("README.md");
 
-    assertThat(readme).contains("b2 bucket update --lifecycle-rules '[{\"fileNamePrefix\":\"\",\"daysFromHidingToDeleting\":30,"
-        + "\"daysFromUploadingToHiding\":null,\"daysFromStartingToCancelingUnfinishedLargeFiles\":7}]' lab-backups allPrivate")
+    assertThat(readme).contains("b2 bucket update --lifecycle-rule '{\"fileNamePrefix\":\"\",\"daysFromHidingToDeleting\":30,"
+        + "\"daysFromUploadingToHiding\":null,\"daysFromStartingToCancelingUnfinishedLargeFiles\":7}' lab-backups allPrivate")
         .doesNotContain("aws s3api");
   }
 
