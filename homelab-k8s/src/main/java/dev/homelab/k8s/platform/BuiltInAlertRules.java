@@ -95,8 +95,21 @@ final class BuiltInAlertRules {
                 .withLabels(Map.of("severity", "warning"))
                 .withAnnotations(annotations(
                     "Certificate {{ $labels.exported_namespace }}/{{ $labels.name }} has not been ready for an hour",
-                    "It was never issued or its renewal failed: check kubectl describe certificate, its "
-                        + "CertificateRequest and Order, and the ClusterIssuer's DNS token."))
+                    "It was never issued, or its Secret no longer matches it: check kubectl describe certificate, "
+                        + "its CertificateRequest and Order, and the ClusterIssuer's DNS token."))
+                .build(), new RuleBuilder()
+                .withAlert("CertificateRenewalOverdue")
+                // Ready stays true while the old certificate is valid (cert-manager's readiness
+                // checks ignore the renewal time): a failing renewal shows only as a renewal time
+                // in the past, weeks before CertificateExpiringSoon.
+                .withExpr(new IntOrString("certmanager_certificate_renewal_timestamp_seconds > 0"
+                    + " and certmanager_certificate_renewal_timestamp_seconds < time() - 3600"))
+                .withFor("1h")
+                .withLabels(Map.of("severity", "warning"))
+                .withAnnotations(annotations(
+                    "Certificate {{ $labels.exported_namespace }}/{{ $labels.name }} was due for renewal over an hour ago",
+                    "cert-manager keeps retrying; the current certificate is still served. Check kubectl describe certificate, "
+                        + "its CertificateRequest and Order, and the ClusterIssuer's DNS token."))
                 .build()));
           }
         }

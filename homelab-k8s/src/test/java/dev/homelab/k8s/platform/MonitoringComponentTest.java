@@ -60,7 +60,7 @@ class MonitoringComponentTest {
   }
 
   @Test
-  void should_not_call_a_certificate_never_issued_close_to_expiry_but_not_ready() {
+  void should_call_a_certificate_never_issued_not_ready_and_a_failing_renewal_overdue() {
     JsonNode rules = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()), "monitoring/prometheusrule-certificate-expiry.yaml")
         .at("/spec/groups/0/rules");
 
@@ -69,6 +69,10 @@ class MonitoringComponentTest {
         + " and certmanager_certificate_expiration_timestamp_seconds - time() < 14 * 86400");
     assertThat(rules.at("/1/alert").asText()).isEqualTo("CertificateNotReady");
     assertThat(rules.at("/1/expr").asText()).isEqualTo("certmanager_certificate_ready_status{condition!=\"True\"} == 1");
+    // a failing renewal leaves the certificate ready until it expires: only its renewal time tells
+    assertThat(rules.at("/2/alert").asText()).isEqualTo("CertificateRenewalOverdue");
+    assertThat(rules.at("/2/expr").asText()).isEqualTo("certmanager_certificate_renewal_timestamp_seconds > 0"
+        + " and certmanager_certificate_renewal_timestamp_seconds < time() - 3600");
   }
 
   @Test
