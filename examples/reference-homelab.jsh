@@ -95,7 +95,8 @@ Lab referenceLab() {
       .security(crowdsec().lapiIp("192.168.1.242").appsec())
       .monitoring(monitoring()
           .receiver("ops", AlertReceiver.Kind.WEBHOOK, secret("alertmanager-webhook", "url"))
-          .storage("20Gi"))  // node-local: the TSDB is not supported on NFS
+          .storage("20Gi")  // node-local: the TSDB is not supported on NFS
+          .runsOn(nodesLabelled("homelab.dev/class", "compute")))  // pi3 or the NUC: off the etcd Pis' disks
       .storage(nfsData)
       .staticVolumes(media)
       .backups(offsite)

@@ -30,7 +30,16 @@ final class PlacementRules {
 
   /** A class no node has (or none of the app's architectures) leaves the pods Pending. */
   static Rule runsOnClassKnown() {
-    return Rule.of(Checks.RUNS_ON_CLASS_KNOWN, (lab, r) -> lab.apps().forEach(a -> a.runsOnNodes().ifPresent(c -> {
+    return Rule.of(Checks.RUNS_ON_CLASS_KNOWN, (lab, r) -> {
+      lab.monitoring().flatMap(m -> m.runsOn()).filter(c -> members(lab, c).isEmpty()).ifPresent(c ->
+          r.report(ModelPaths.monitoring(), "runsOn(nodesLabelled(\"" + c.key() + "\", \"" + c.value() + "\")) matches no node",
+              "Label a node with .label(\"" + c.key() + "\", \"" + c.value() + "\"), or place the stack elsewhere"));
+      appsOnKnownClasses(lab, r);
+    });
+  }
+
+  private static void appsOnKnownClasses(Lab lab, Rule.Reporter r) {
+    lab.apps().forEach(a -> a.runsOnNodes().ifPresent(c -> {
       List<Node> members = members(lab, c);
       if (members.isEmpty()) {
         r.report(ModelPaths.app(a.name()), "runsOn(nodesLabelled(\"" + c.key() + "\", \"" + c.value() + "\")) matches no node",
@@ -40,7 +49,7 @@ final class PlacementRules {
                 + names(members) + ", none of them " + arches(a),
             "Label an " + arches(a) + " node " + c + ", or fix .arches(...)");
       }
-    })));
+    }));
   }
 
   /** The apps pinned to one node, all replicas, must fit what its hardware leaves for pods. */

@@ -118,6 +118,13 @@ class ApiVipAndPlacementRulesTest {
   }
 
   @Test
+  void should_reject_a_monitoring_stack_on_a_class_no_node_has() {
+    Expect.only(placed().monitoring(monitoring().runsOn(nodesLabelled("homelab.dev/class", "monitoring"))), Checks.RUNS_ON_CLASS_KNOWN,
+        "homelab/monitoring: runsOn(nodesLabelled(\"homelab.dev/class\", \"monitoring\")) matches no node."
+            + " Label a node with .label(\"homelab.dev/class\", \"monitoring\"), or place the stack elsewhere");
+  }
+
+  @Test
   void should_reject_a_class_without_a_node_of_the_apps_architecture() {
     Expect.only(placed(app("arm", IMAGE).arches(Arch.ARM64).runsOn(nodesLabelled("homelab.dev/class", "compute"))), Checks.RUNS_ON_CLASS_KNOWN,
         "homelab/apps/arm: runsOn(nodesLabelled(\"homelab.dev/class\", \"compute\")) matches only nuc, none of them arm64."

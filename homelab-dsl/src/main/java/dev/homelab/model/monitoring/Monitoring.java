@@ -8,6 +8,7 @@ import dev.homelab.model.storage.NfsStorageClass;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.internal.Names;
 import dev.homelab.model.SecretRef;
+import dev.homelab.model.host.NodeClass;
 import dev.homelab.internal.Texts;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
@@ -96,6 +97,13 @@ public abstract class Monitoring {
   public abstract Optional<String> storageClass();
 
   /**
+   * The nodes Prometheus, Alertmanager and Grafana run on, by label. Default: none, any node.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector">nodeSelector</a>
+   */
+  public abstract Optional<NodeClass> runsOn();
+
+  /**
    * The stack; prefer {@link dev.homelab.Homelab#monitoring}. Default: all built-in alerts, no
    * receivers, Grafana at {@code grafana}, retention {@code 15d}, {@code 20Gi}, chart version from the versions file ({@code VersionKey.CHART_KUBE_PROMETHEUS_STACK}).
    *
@@ -181,6 +189,20 @@ public abstract class Monitoring {
     required(size, ModelPaths.monitoring(), ".storage(size, …)", "a size", ".storage(\"20Gi\", nfsData)");
     required(storageClass, ModelPaths.monitoring(), ".storage(…, storageClass)", "an NFS StorageClass of the lab", ".storage(\"20Gi\", nfsData)");
     return copy().withStorageSize(size).withStorageClass(storageClass.name());
+  }
+
+  /**
+   * Runs Prometheus, Alertmanager and Grafana on any node with a label, e.g. {@code
+   * .runsOn(nodesLabelled("homelab.dev/class", "compute"))}. Their claims are node-local on
+   * {@code local-path}, so they stay on the node they first start on: this keeps Prometheus' writes
+   * (up to its volume's size) off the disks the etcd of a control-plane Pi lives on. Default: any node.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector">nodeSelector</a>
+   * @see <a href="https://github.com/rancher/local-path-provisioner">local-path: volumes pinned to their node</a>
+   */
+  public Monitoring runsOn(NodeClass nodes) {
+    required(nodes, ModelPaths.monitoring(), ".runsOn(nodes)", "a class of nodes", ".runsOn(nodesLabelled(\"homelab.dev/class\", \"compute\"))");
+    return copy().withRunsOn(nodes);
   }
 
   /** Broken invariants of the monitoring stack; empty when it is sound. Never throws. */

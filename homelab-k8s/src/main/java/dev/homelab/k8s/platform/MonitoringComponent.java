@@ -112,6 +112,14 @@ public final class MonitoringComponent implements Component {
     // ---- Alertmanager: receivers read their URL/password from mounted Secrets
     alertmanager(v, m);
 
+    // ---- Placement: the three with claims, which local-path keeps on the node they start on
+    m.runsOn().ifPresent(c -> {
+      Map<String, String> selector = Map.of(c.key(), c.value());
+      v.set("prometheus.prometheusSpec.nodeSelector", selector)
+          .set("alertmanager.alertmanagerSpec.nodeSelector", selector)
+          .set("grafana.nodeSelector", selector);
+    });
+
     // ---- k3s: these components live inside the k3s binary (see the class comment)
     for (String target : List.of("kubeControllerManager", "kubeScheduler", "kubeProxy", "kubeEtcd")) {
       v.set(target + ".enabled", false);

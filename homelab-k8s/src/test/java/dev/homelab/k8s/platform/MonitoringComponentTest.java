@@ -87,6 +87,20 @@ class MonitoringComponentTest {
   }
 
   @Test
+  void should_place_prometheus_alertmanager_and_grafana_on_the_chosen_nodes() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()
+        .nodes(node("pi9").arm64().worker().ip("192.168.1.19").label("homelab.dev/class", "compute"))
+        .monitoring(monitoring().runsOn(nodesLabelled("homelab.dev/class", "compute")))), CHART);
+
+    String selector = "{\"homelab.dev/class\":\"compute\"}";
+    assertThat(v.at("/prometheus/prometheusSpec/nodeSelector").toString()).isEqualTo(selector);
+    assertThat(v.at("/alertmanager/alertmanagerSpec/nodeSelector").toString()).isEqualTo(selector);
+    assertThat(v.at("/grafana/nodeSelector").toString()).isEqualTo(selector);
+    assertThat(TestLabs.values(TestLabs.renderPlatform(TestLabs.reference().monitoring(monitoring())), CHART)
+        .at("/prometheus/prometheusSpec/nodeSelector").isMissingNode()).isTrue();
+  }
+
+  @Test
   void should_skip_the_certificate_alert_without_cert_manager() {
     Lab lab = TestLabs.withTraefikAcme(TestLabs.reference());
 
