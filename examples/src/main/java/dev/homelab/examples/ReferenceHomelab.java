@@ -11,7 +11,6 @@ import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.cluster.SecretsEncryption;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.app.App;
-import dev.homelab.model.app.Protocol;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.host.Hardware;
 import dev.homelab.model.host.Node;
@@ -123,7 +122,6 @@ public final class ReferenceHomelab {
             app("jellyfin")
                 .host("media").internalVia(traefik)
                 .backup(offsite)  // its library database and users live on pi4's disk (local-path)
-                .extraPort("discovery", 7359, Protocol.UDP)
                 .volume(mount(media, "/media"))
                 .runsOn(pi4),
             app("homeassistant")
