@@ -81,8 +81,8 @@ public final class Checks {
   public static final Check API_ENDPOINT_IN_LAN = check("api-endpoint-in-lan", "An API endpoint given as an IP is a host address of the LAN");
   /** {@code api-vip}: The API VIP is an IPv4 host address of the LAN outside every MetalLB pool, node address and cluster network, on an HA cluster whose servers have IPs. */
   public static final Check API_VIP = check("api-vip", "The API VIP is an IPv4 host address of the LAN outside every MetalLB pool, node address and cluster network, on an HA cluster whose servers have IPs");
-  /** {@code etcd-odd-servers}: An HA cluster (embedded etcd) has an odd number of servers, at least 3. */
-  public static final Check ETCD_ODD_SERVERS = check("etcd-odd-servers", "An HA cluster (embedded etcd) has an odd number of servers, at least 3");
+  /** {@code etcd-odd-servers}: Several servers (embedded etcd) mean .ha(), with an odd number of servers, at least 3. */
+  public static final Check ETCD_ODD_SERVERS = check("etcd-odd-servers", "Several servers (embedded etcd) mean .ha(), with an odd number of servers, at least 3");
   /** {@code etcd-snapshots-need-ha}: etcd snapshots are taken on an HA cluster only (a single server runs on SQLite). */
   public static final Check ETCD_SNAPSHOTS_NEED_HA = check("etcd-snapshots-need-ha", "etcd snapshots are taken on an HA cluster only (a single server runs on SQLite)");
   /** {@code etcd-retention}: etcd snapshots keep at least 1 snapshot, in a folder that is not blank. */

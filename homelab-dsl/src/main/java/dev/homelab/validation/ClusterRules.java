@@ -23,11 +23,21 @@ final class ClusterRules {
     });
   }
 
-  /** Embedded etcd keeps a quorum only with an odd number of servers, and HA needs at least 3. */
+  /**
+   * Embedded etcd keeps a quorum only with an odd number of servers, and HA needs at least 3.
+   * Several servers without {@code .ha()} are embedded etcd all the same: k3s-ansible starts the
+   * first with cluster-init and joins the others to it (role k3s_server), so two of them would
+   * stop the cluster when either stops.
+   */
   static Rule etcdOddServers() {
-    return Rule.of(Checks.ETCD_ODD_SERVERS, (lab, r) -> lab.cluster().filter(K3s::isHa).ifPresent(k -> {
+    return Rule.of(Checks.ETCD_ODD_SERVERS, (lab, r) -> lab.cluster().ifPresent(k -> {
       int servers = lab.servers().size();
-      if (servers > 0 && servers % 2 == 0) {
+      if (!k.isHa()) {
+        if (servers > 1) {
+          r.report(ModelPaths.cluster(), servers + " controlPlane() nodes form an embedded etcd cluster, which needs .ha()",
+              "Call .ha() with " + (servers % 2 == 0 ? servers + 1 : servers) + " controlPlane() nodes, or keep one controlPlane() node");
+        }
+      } else if (servers > 0 && servers % 2 == 0) {
         r.report(ModelPaths.cluster(), "HA with embedded etcd needs an odd number of servers, found " + servers,
             "Make " + (servers + 1) + " or " + (servers - 1) + " nodes controlPlane()");
       } else if (servers == 1) {

@@ -30,7 +30,7 @@ class ChecksTest {
     assertThat(Checks.markdown(List.of(Checks.ETCD_ODD_SERVERS, Check.of("pipes", "A | B"), Checks.ETCD_ODD_SERVERS))).isEqualTo("""
         | Check | What it requires |
         | --- | --- |
-        | `etcd-odd-servers` | An HA cluster (embedded etcd) has an odd number of servers, at least 3 |
+        | `etcd-odd-servers` | Several servers (embedded etcd) mean .ha(), with an odd number of servers, at least 3 |
         | `pipes` | A \\| B |
         """);
     assertThat(Checks.markdown(Checks.all()).lines()).hasSize(Checks.all().size() + 2);

@@ -95,6 +95,15 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_ask_for_ha_when_several_servers_form_embedded_etcd_anyway() {
+    // k3s-ansible starts the first server with cluster-init and joins the others to its etcd
+    Expect.only(servers(2).cluster(k3s("v1.33.4+k3s1")), Checks.ETCD_ODD_SERVERS,
+        "homelab/cluster: 2 controlPlane() nodes form an embedded etcd cluster, which needs .ha(). "
+            + "Call .ha() with 3 controlPlane() nodes, or keep one controlPlane() node");
+    Expect.none(servers(1).cluster(k3s("v1.33.4+k3s1")));
+  }
+
+  @Test
   void should_reject_ha_with_one_server() {
     Expect.only(servers(1).cluster(k3s("v1.33.4+k3s1").ha()), Checks.ETCD_ODD_SERVERS,
         "homelab/cluster: HA with embedded etcd needs at least 3 servers, found 1. Make 3 nodes controlPlane(), or drop .ha()");
