@@ -187,7 +187,8 @@ public final class HomelabCli implements Callable<Integer> {
   static String cannotWrite(IOException e) {
     if (e instanceof FileSystemException) {
       FileSystemException fs = (FileSystemException) e;
-      String path = fs.getFile() == null ? "the output" : fs.getFile();
+      // a move names its source first: the target is what the user can do something about
+      String path = fs.getOtherFile() != null ? fs.getOtherFile() : fs.getFile() == null ? "the output" : fs.getFile();
       String reason;
       String todo;
       if (fs instanceof NoSuchFileException) {

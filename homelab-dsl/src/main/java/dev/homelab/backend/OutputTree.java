@@ -204,6 +204,27 @@ final class OutputTree {
     }
   }
 
+  /**
+   * Refuses a file whose folder this process may not write: a rename into a folder, and a delete
+   * from it, need write access to the folder itself, so a read-only folder found halfway would
+   * leave the output half old, half new. The folder checked is the nearest one that exists, where
+   * the missing ones would be made; {@code checked} remembers the folders found writable.
+   */
+  void checkWritable(String relative, java.util.Set<Path> checked) throws IOException {
+    Path folder = base.resolve(relative).getParent();
+    while (folder != null && !Files.isDirectory(folder)) {
+      folder = folder.getParent();
+    }
+    if (folder == null || checked.contains(folder)) {
+      return;
+    }
+    if (!Files.isWritable(folder)) {
+      String relativeFolder = base.relativize(folder).toString();
+      throw new java.nio.file.AccessDeniedException(relativeFolder.isEmpty() ? shownRoot() : shown(relativeFolder));
+    }
+    checked.add(folder);
+  }
+
   /** Moves a staged file to {@code relative}, making its folders; a folder in the way must hold only folders. */
   void moveInto(Path staged, String relative) throws IOException {
     checkFolders(relative, List.of());

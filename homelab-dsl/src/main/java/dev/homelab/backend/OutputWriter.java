@@ -132,6 +132,14 @@ final class OutputWriter {
       return planned.plan(false);
     }
 
+    // Every folder a file moves into or leaves must be writable, or the journal would stop halfway.
+    java.util.Set<Path> writable = new java.util.HashSet<>();
+    for (Journal.Put put : puts) {
+      tree.checkWritable(put.path(), writable);
+    }
+    for (Journal.Delete delete : deletes) {
+      tree.checkWritable(delete.path(), writable);
+    }
     Files.createDirectories(base);
     Path staging = Journal.staging(tree);
     Files.createDirectory(staging); // recover() removed any earlier one

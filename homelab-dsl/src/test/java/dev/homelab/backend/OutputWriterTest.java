@@ -33,6 +33,27 @@ class OutputWriterTest {
   }
 
   @Test
+  void should_change_nothing_when_a_folder_it_must_write_into_is_read_only() throws IOException {
+    // root writes anywhere: the check can only be seen failing as another user
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "runs as root");
+    new OutputWriter(out).write(Map.of("k8s", RenderedFiles.builder().add("a/one.yaml", "1\n").add("b/two.yaml", "2\n").build()));
+    Path b = out.resolve("k8s/b");
+    Files.setPosixFilePermissions(b, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      assertThatThrownBy(() -> new OutputWriter(out).write(Map.of("k8s",
+          RenderedFiles.builder().add("a/one.yaml", "1 changed\n").add("b/two.yaml", "2 changed\n").build())))
+          .isInstanceOf(java.nio.file.AccessDeniedException.class)
+          .hasMessage(out.resolve("k8s/b").toString());
+
+      // not half old, half new: a/ sorts first and was not touched either
+      assertThat(Files.readString(out.resolve("k8s/a/one.yaml"))).isEqualTo("1\n");
+      assertThat(out.resolve(".homelab-staging")).doesNotExist();
+    } finally {
+      Files.setPosixFilePermissions(b, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
   void should_remove_files_it_wrote_before_and_no_longer_renders() throws IOException {
     new OutputWriter(out).write(files("apps/a.yaml", "a\n", "apps/b.yaml", "b\n"));
 
