@@ -9,11 +9,14 @@ import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.host.Node;
+import dev.homelab.model.host.NodeClass;
+import dev.homelab.model.monitoring.Monitoring;
 import dev.homelab.model.network.AddressPool;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
@@ -35,7 +38,10 @@ final class LabVariations {
     return Arbitraries.oneOf(changes);
   }
 
-  /** Workers the model names nowhere else: no disks, no host PostgreSQL, no app, class, volume, backup or VPN on them. */
+  /**
+   * Workers the model names nowhere else: no disks, no host PostgreSQL, no app pinned, no volume,
+   * backup or VPN on them, and not the last node of a class an app or the monitoring stack runs on.
+   */
   static List<Node> removableNodes(Lab lab) {
     Set<String> referenced = new HashSet<>();
     lab.apps().forEach(a -> a.runsOn().ifPresent(referenced::add));
@@ -48,7 +54,24 @@ final class LabVariations {
         // An app limited to one arch needs a node of it: keep the last node of each arch.
         .filter(n -> lab.nodes().stream().filter(o -> o != n && o.arch() == n.arch()).count() > 0
             || lab.apps().stream().noneMatch(a -> a.arches().equals(Set.of(n.arch()))))
+        .filter(n -> !lastOfAClass(lab, n))
         .toList();
+  }
+
+  /**
+   * Whether {@code node} is the only node left for a class: of monitoring's {@code runsOn(...)}, or
+   * of an app's {@code runsOn(nodesLabelled(...))} among the nodes of the app's arches.
+   */
+  private static boolean lastOfAClass(Lab lab, Node node) {
+    boolean monitoring = lab.monitoring().flatMap(Monitoring::runsOn)
+        .filter(c -> onlyMember(lab, node, c, n -> true)).isPresent();
+    return monitoring || lab.apps().stream().anyMatch(a -> a.runsOnNodes()
+        .filter(c -> onlyMember(lab, node, c, n -> a.arches().isEmpty() || a.arches().contains(n.arch()))).isPresent());
+  }
+
+  private static boolean onlyMember(Lab lab, Node node, NodeClass c, Predicate<Node> fits) {
+    return c.matches(node) && fits.test(node)
+        && lab.nodes().stream().noneMatch(o -> !o.name().equals(node.name()) && c.matches(o) && fits.test(o));
   }
 
   private static Lab without(Lab lab, Node node) {
