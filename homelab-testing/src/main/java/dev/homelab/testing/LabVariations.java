@@ -7,11 +7,13 @@ import dev.homelab.internal.AddressRange;
 import dev.homelab.internal.Ipv4;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
+import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.host.NodeClass;
 import dev.homelab.model.monitoring.Monitoring;
 import dev.homelab.model.network.AddressPool;
+import dev.homelab.model.security.CrowdSec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -108,7 +110,10 @@ final class LabVariations {
     return out;
   }
 
-  /** LAN addresses no node and no MetalLB pool uses, from the middle of the LAN. */
+  /**
+   * LAN addresses that no node, no MetalLB pool and no other address of the model uses (the k3s API
+   * VIP and endpoint, the fixed LoadBalancer IPs), from the middle of the LAN.
+   */
   static List<String> freeIps(Lab lab) {
     List<String> free = new ArrayList<>();
     AddressRange lan = lab.lan().flatMap(AddressRange::parseCidr).orElse(null);
@@ -116,7 +121,7 @@ final class LabVariations {
       return free;
     }
     Set<Long> used = new HashSet<>();
-    lab.nodes().forEach(n -> n.ip().flatMap(Ipv4::parse).ifPresent(used::add));
+    reservedIps(lab).forEach(ip -> Ipv4.parse(ip).ifPresent(used::add));
     List<AddressRange> pools = new ArrayList<>();
     for (AddressPool p : lab.loadBalancer()) {
       p.addresses().forEach(a -> AddressRange.parse(a).ifPresent(pools::add));
@@ -130,5 +135,20 @@ final class LabVariations {
       }
     }
     return free;
+  }
+
+  /** The single addresses the model gives: nodes', the API VIP and endpoint, Traefik's, CrowdSec's LAPI and data services'. */
+  private static List<String> reservedIps(Lab lab) {
+    List<String> ips = new ArrayList<>();
+    lab.nodes().forEach(n -> n.ip().ifPresent(ips::add));
+    lab.cluster().flatMap(K3s::apiVip).ifPresent(ips::add);
+    lab.cluster().flatMap(K3s::apiEndpoint).ifPresent(ips::add);
+    lab.ingress().ifPresent(t -> {
+      t.publicIp().ifPresent(ips::add);
+      t.internalIp().ifPresent(ips::add);
+    });
+    lab.security().flatMap(CrowdSec::lapiIp).ifPresent(ips::add);
+    lab.dataServices().forEach(d -> d.loadBalancerIp().ifPresent(ips::add));
+    return ips;
   }
 }

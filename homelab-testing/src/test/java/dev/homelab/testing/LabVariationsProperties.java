@@ -1,6 +1,7 @@
 package dev.homelab.testing;
 
 import static dev.homelab.Homelab.app;
+import static dev.homelab.Homelab.k3s;
 import static dev.homelab.Homelab.monitoring;
 import static dev.homelab.Homelab.node;
 import static dev.homelab.Homelab.nodesLabelled;
@@ -70,6 +71,26 @@ class LabVariationsProperties {
     assertThat(LabVariations.removableNodes(lab)).extracting(Node::name).containsExactly("nuc");
   }
 
+  @Example
+  void should_give_a_new_node_an_address_other_than_the_api_vip() {
+    Lab lab = vipInTheMiddle();
+
+    assertThat(ALL.problems(lab)).isEmpty();
+    assertThat(LabVariations.freeIps(lab)).containsExactly("192.168.1.128");
+  }
+
+  @Example
+  void should_give_a_new_node_the_middle_of_the_lan_when_nothing_holds_it() {
+    Lab lab = TestLabs.minimal();
+
+    assertThat(LabVariations.freeIps(lab)).containsExactly("192.168.1.127");
+  }
+
+  @Property(tries = 30)
+  void should_vary_a_lab_with_an_api_vip_into_valid_labs(@ForAll("vip") Lab changed) {
+    assertThat(ALL.problems(changed)).isEmpty();
+  }
+
   @Property(tries = 30)
   void should_vary_a_lab_with_node_classes_into_valid_labs(@ForAll("classes") Lab changed) {
     assertThat(ALL.problems(changed)).isEmpty();
@@ -80,6 +101,16 @@ class LabVariationsProperties {
     return Labs.variationsOf(withAgents(compute("nuc", Arch.AMD64, 21), compute("pi4", Arch.ARM64, 23), spare())
         .apps(onCompute("worker").arches(Arch.ARM64), onCompute("batch"))
         .monitoring(monitoring().runsOn(nodesLabelled("homelab.dev/class", "compute"))));
+  }
+
+  @Provide
+  Arbitrary<Lab> vip() {
+    return Labs.variationsOf(vipInTheMiddle());
+  }
+
+  /** Three HA servers on 192.168.1.0/24 whose API VIP is the LAN's middle address, where a new node would go. */
+  private static Lab vipInTheMiddle() {
+    return TestLabs.home("vip").nodes(TestLabs.servers()).cluster(k3s("v1.33.4+k3s1").ha().apiVip("192.168.1.127"));
   }
 
   /** {@link TestLabs#minimal()} (server pi1 on .11) with these agents. */
