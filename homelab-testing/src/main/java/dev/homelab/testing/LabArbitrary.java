@@ -62,12 +62,17 @@ public final class LabArbitrary extends ArbitraryDecorator<Lab> {
    * is the first server in a one-node lab). Default: 1 to 7.
    *
    * @param min at least 1
-   * @param max at least {@code min}
+   * @param max at least {@code min}, at most 232 (the node addresses of the lab's /24 beside the
+   *     ones it reserves for Pi-hole, Traefik, CrowdSec and MetalLB)
    * @return a new arbitrary with this knob set
    */
   public LabArbitrary nodes(int min, int max) {
     if (min < 1 || max < min) {
       throw new IllegalArgumentException("nodes(" + min + ", " + max + "): need 1 <= min <= max");
+    }
+    if (max > LabShape.MAX_NODES) {
+      throw new IllegalArgumentException("nodes(" + min + ", " + max + "): a generated lab has at most " + LabShape.MAX_NODES
+          + " nodes, the addresses of its /24 LAN beside the ones it reserves");
     }
     return new LabArbitrary(min, max, arches, ha, publicShare, minApps, maxApps);
   }

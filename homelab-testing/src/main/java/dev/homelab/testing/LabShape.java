@@ -54,8 +54,37 @@ record LabShape(
   /** Generated apps run placeholder images under this registry. */
   static final String IMAGE_REGISTRY = "ghcr.io/example/";
 
+  /** Pi-hole's load-balancer IP, alone in MetalLB pool {@code dns}. */
+  private static final int DNS_HOST = 53;
+
+  /** MetalLB pool {@code lan}, which holds Traefik's and CrowdSec's fixed IPs. */
+  private static final int POOL_FIRST = 240;
+
+  private static final int POOL_LAST = 250;
+
+  /** The most nodes a lab numbers: {@code .11} to {@code .254} but for the addresses the lab reserves. */
+  static final int MAX_NODES = 254 - 10 - 1 - (POOL_LAST - POOL_FIRST + 1);
+
   String ip(int host) {
     return "192.168." + octet + "." + host;
+  }
+
+  /**
+   * The last byte of the {@code index}-th node's address (from 0): {@code .11} upwards, around
+   * Pi-hole's {@code .53} and the pool {@code .240-.250}.
+   */
+  static int nodeHost(int index) {
+    if (index < 0 || index >= MAX_NODES) {
+      throw new IllegalArgumentException("node index " + index + ": a generated lab numbers at most " + MAX_NODES + " nodes");
+    }
+    int host = 10;
+    for (int i = 0; i <= index; i++) {
+      host++;
+      while (host == DNS_HOST || (host >= POOL_FIRST && host <= POOL_LAST)) {
+        host++;
+      }
+    }
+    return host;
   }
 
   String lan() {
@@ -96,13 +125,13 @@ record LabShape(
 
   Lab build() {
     S3Target offsite = s3("offsite", "https://s3.example.net", "homelab-backups");
-    Traefik traefik = traefik().publicIp(ip(240)).internalIp(ip(241));
+    Traefik traefik = traefik().publicIp(ip(POOL_FIRST)).internalIp(ip(POOL_FIRST + 1));
     NfsStorageClass nfs = nfsStorageClass("nfs-data", node(storageNode()), "data");
     List<String> names = nodeNames();
     List<Arch> arches = nodeArches();
     Lab lab = homelab("generated").lan(lan()).domain(domain);
     for (int i = 0; i < names.size(); i++) {
-      Node n = node(names.get(i)).ip(ip(11 + i));
+      Node n = node(names.get(i)).ip(ip(nodeHost(i)));
       n = arches.get(i) == Arch.ARM64 ? n.arm64() : n.amd64();
       if (i < serverArches.size()) {
         n = n.controlPlane();
@@ -124,13 +153,13 @@ record LabShape(
       cluster = cluster.disable(BuiltIn.LOCAL_STORAGE);
     }
     lab = lab.cluster(cluster)
-        .loadBalancer(pool("lan", ip(240) + "-" + ip(250)), pool("dns", ip(53) + "/32").manualOnly())
+        .loadBalancer(pool("lan", ip(POOL_FIRST) + "-" + ip(POOL_LAST)), pool("dns", ip(DNS_HOST) + "/32").manualOnly())
         .ingress(traefik)
         .tls(certManager("admin@example.com", secret("cloudflare-api-token", "token")))
         .vpn(wireguard("10.8.0.0/24").gateway(node(storageNode()))
             .peer("laptop", "bGFwdG9wLXB1YmxpYy1rZXktcGxhY2Vob2xkZXI9PT0=", "10.8.0.2/32")
             .peer("phone", "cGhvbmUtcHVibGljLWtleS1wbGFjZWhvbGRlcj09PT0=", "10.8.0.3/32"))
-        .security(appsec ? crowdsec().lapiIp(ip(242)).appsec() : crowdsec().lapiIp(ip(242)))
+        .security(appsec ? crowdsec().lapiIp(ip(POOL_FIRST + 2)).appsec() : crowdsec().lapiIp(ip(POOL_FIRST + 2)))
         // without k3s' local-path, node-local volumes name the NFS class instead
         .monitoring(localStorageDisabled ? monitoring().storage("20Gi", nfs) : monitoring())
         .storage(nfs)
@@ -139,7 +168,7 @@ record LabShape(
         .resticBackups(restic("local", node(storageNode()), "restic").paths("/srv/data"));
     DataService postgres = onNfsIf(postgres("postgres").backup(offsite), nfs);
     DataService redis = onNfsIf(redis("redis"), nfs);
-    lab = lab.dataServices(postgres, redis, onNfsIf(pihole("pihole").loadBalancerIp(ip(53)).adminHost("pihole"), nfs));
+    lab = lab.dataServices(postgres, redis, onNfsIf(pihole("pihole").loadBalancerIp(ip(DNS_HOST)).adminHost("pihole"), nfs));
     App previous = null;
     for (int i = 0; i < apps.size(); i++) {
       App app = generatedApp("app-" + i, apps.get(i), traefik, nfs, postgres, redis, names, arches);

@@ -12,6 +12,7 @@ import dev.homelab.model.Lab;
 import dev.homelab.model.host.Arch;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.network.Exposure;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -56,6 +57,40 @@ class LabArbitraryProperties {
   void should_refuse_knobs_no_lab_fits() {
     assertThatThrownBy(() -> Labs.arbitrary().nodes(1, 2).ha(true))
         .hasMessage("no lab has between 1 and 2 nodes with 3 or 5 servers (HA). Widen nodes(min, max) or change ha(...)");
+  }
+
+  @Property(tries = 10)
+  void should_generate_labs_with_more_nodes_than_fit_below_the_pihole_address(@ForAll("big") Lab lab) {
+    assertThat(lab.nodes()).hasSizeBetween(43, 60);
+    assertThat(ALL.problems(lab)).isEmpty();
+  }
+
+  @Property(tries = 2)
+  void should_generate_labs_with_the_most_nodes_the_lan_fits(@ForAll("largest") Lab lab) {
+    assertThat(lab.nodes()).hasSize(232);
+    assertThat(ALL.problems(lab)).isEmpty();
+  }
+
+  @Example
+  void should_number_nodes_around_the_addresses_the_lab_reserves() {
+    assertThat(Stream.of(0, 41, 42, 227, 228, 231).map(LabShape::nodeHost)).containsExactly(11, 52, 54, 239, 251, 254);
+  }
+
+  @Example
+  void should_refuse_more_nodes_than_the_lan_fits() {
+    assertThatThrownBy(() -> Labs.arbitrary().nodes(1, 233))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("nodes(1, 233): a generated lab has at most 232 nodes, the addresses of its /24 LAN beside the ones it reserves");
+  }
+
+  @Provide
+  Arbitrary<Lab> big() {
+    return Labs.arbitrary().nodes(43, 60);
+  }
+
+  @Provide
+  Arbitrary<Lab> largest() {
+    return Labs.arbitrary().nodes(232, 232);
   }
 
   @Provide
