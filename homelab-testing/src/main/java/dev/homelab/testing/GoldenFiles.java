@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * with a readable line diff of the first file that differs.
  *
  * <p><b>Update switch:</b> run the tests with the system property {@code golden.update=true}
- * (Maven: {@code mvn verify -Dgolden.update=true}, passed to Surefire through
- * {@code systemPropertyVariables}) and the golden directory is rewritten from the render instead;
- * review the change with {@code git diff} and commit it.
+ * (Maven: {@code mvn verify -Dgolden.update=true}; Surefire 3.x passes {@code -D} properties of the
+ * command line on to the forked test JVM, nothing to configure) and the golden directory is
+ * rewritten from the render instead; review the change with {@code git diff} and commit it.
  *
  * <pre>{@code
  * GoldenFiles.assertMatches(Path.of("src/test/resources/golden/my-lab"), LabRender.of(MyLab.lab()));
