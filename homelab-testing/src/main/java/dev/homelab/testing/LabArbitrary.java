@@ -186,7 +186,8 @@ public final class LabArbitrary extends ArbitraryDecorator<Lab> {
     Arbitrary<Boolean> flag = Arbitraries.of(false, true);
     return Combinators.combine(
             exposure, flag, flag, flag, flag, flag,
-            Arbitraries.integers().between(-1, nodes - 1),
+            // -1, multi-arch, is the simpler app: shrink towards it.
+            Arbitraries.integers().between(-1, nodes - 1).shrinkTowards(-1),
             Combinators.combine(flag, flag, Arbitraries.of(Probe.Kind.class), flag, flag).as(Tuple::of))
         .as((exp, postgres, redis, metrics, volume, explicitClass, archOfNode, more) ->
             new LabShape.AppShape(exp, postgres, redis, metrics, volume, explicitClass, archOfNode,

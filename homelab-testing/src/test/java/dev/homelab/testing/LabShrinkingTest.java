@@ -42,6 +42,8 @@ class LabShrinkingTest {
     }
     Lab smallest = current.value();
     assertThat(smallest.apps()).hasSize(1);
+    assertThat(smallest.apps().get(0).arches()).as("arches of the shrunk app: multi-arch").isEmpty();
+    assertThat(smallest.apps().get(0).runsOn()).isEmpty();
     assertThat(smallest.nodes().size()).isLessThan(nodes);
   }
 }
