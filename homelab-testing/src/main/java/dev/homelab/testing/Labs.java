@@ -11,7 +11,7 @@ import net.jqwik.api.Arbitrary;
  * lab of your own ({@link #variationsOf(Lab)}).
  *
  * <pre>{@code
- * @Property
+ * @Property(tries = 100) // jqwik's default, 1000, takes about a minute when each lab is rendered
  * void no_internal_app_is_reachable_from_the_internet(@ForAll("labs") Lab lab) {
  *   Topology topology = Topology.of(lab);
  *   assertThat(topology.reachableFromInternet()).noneMatch(topology.internalApps()::contains);
