@@ -1,11 +1,13 @@
 package dev.homelab.cli;
 
+import dev.homelab.cli.init.InstallStep;
 import dev.homelab.cli.init.Scaffold;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -17,7 +19,9 @@ import picocli.CommandLine.Parameters;
     description = {"Create a new infra repository in FOLDER (empty or new): a pom that depends on homelab-cli, "
         + "a lab class with a main (MyLab.java), a test of its properties, .gitignore, and a GitHub Actions workflow "
         + "that builds, validates and checks with diff that the committed out/ is what the model renders.",
-        "It builds and renders as it is: mvn -B verify && ./lab render (the jar, started fast; see its README)."})
+        "While homelab is a -SNAPSHOT (not on Maven Central), first install it from the homelab checkout: "
+            + "cd <checkout> && " + InstallStep.COMMAND + " (init prints the command). "
+            + "Then it builds and renders as it is: mvn -B verify && ./lab render (the jar, started fast; see its README)."})
 final class InitCommand implements Callable<Integer> {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -57,8 +61,28 @@ final class InitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     scaffold.files().keySet().forEach(f -> out.println("  " + f));
     out.println("created the infra repository " + labName + " in " + folder + ". Next:");
-    out.println("  cd " + folder + " && mvn -B verify && ./lab render && git init && git add -A");
+    nextSteps(folder, HomelabVersion.current(), InstallStep.checkout()).forEach(out::println);
     return 0;
+  }
+
+  /**
+   * The steps after init, one printed line each: while {@code version} is a snapshot, installing
+   * homelab from {@code checkout} (or from a clone, when init does not run from one) comes first.
+   */
+  static List<String> nextSteps(Path folder, String version, Optional<Path> checkout) {
+    String build = "cd " + folder + " && mvn -B verify && ./lab render && git init && git add -A";
+    if (!InstallStep.needed(version)) {
+      return List.of("  " + build);
+    }
+    String where = checkout.map(c -> "in the homelab checkout this init came from:").orElse(
+        "in a clone of https://github.com/" + InstallStep.REPOSITORY + " at this version:");
+    String install = checkout.map(c -> "cd " + c + " && ").orElse("") + InstallStep.COMMAND;
+    return List.of(
+        "  1. homelab " + version + " is not on Maven Central: install it into your local Maven repository",
+        "     (~/.m2) first, " + where,
+        "       " + install,
+        "  2. build, render and commit the new repository:",
+        "       " + build);
   }
 
   /** What is in the folder already, but a .git. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -24,13 +25,92 @@ class InitCommandTest {
 
   private Path init(String... more) {
     Path dir = tmp.resolve("my-lab");
+    run(dir, more);
+    return dir;
+  }
+
+  private static CliRun run(Path dir, String... more) {
     String[] args = new String[more.length + 2];
     args[0] = "init";
     args[1] = dir.toString();
     System.arraycopy(more, 0, args, 2, more.length);
     CliRun run = CliRun.standalone(args);
     assertThat(run.code()).as(run.err()).isZero();
-    return dir;
+    return run;
+  }
+
+  @Test
+  void should_print_the_install_of_homelab_from_this_checkout_as_the_first_next_step() {
+    Path dir = tmp.resolve("my-lab");
+    // The tests run from homelab-cli/target/classes of this checkout, with the module's folder as working directory.
+    Path checkout = Path.of("..").toAbsolutePath().normalize();
+
+    CliRun run = run(dir);
+
+    assertThat(HomelabVersion.current()).endsWith("-SNAPSHOT");
+    assertThat(run.out()).endsWith("created the infra repository my-lab in " + dir + ". Next:\n"
+        + "  1. homelab " + HomelabVersion.current() + " is not on Maven Central: install it into your local Maven repository\n"
+        + "     (~/.m2) first, in the homelab checkout this init came from:\n"
+        + "       cd " + checkout + " && ./mvnw -B -q -DskipTests install\n"
+        + "  2. build, render and commit the new repository:\n"
+        + "       cd " + dir + " && mvn -B verify && ./lab render && git init && git add -A\n");
+  }
+
+  @Test
+  void should_name_a_clone_to_install_from_when_init_does_not_run_from_a_checkout() {
+    Path dir = Path.of("my-lab");
+
+    assertThat(InitCommand.nextSteps(dir, "0.1.0-SNAPSHOT", Optional.empty())).containsExactly(
+        "  1. homelab 0.1.0-SNAPSHOT is not on Maven Central: install it into your local Maven repository",
+        "     (~/.m2) first, in a clone of https://github.com/homelab-dsl/homelab-dsl at this version:",
+        "       ./mvnw -B -q -DskipTests install",
+        "  2. build, render and commit the new repository:",
+        "       cd my-lab && mvn -B verify && ./lab render && git init && git add -A");
+  }
+
+  @Test
+  void should_print_only_the_build_for_a_released_version() {
+    assertThat(InitCommand.nextSteps(Path.of("my-lab"), "0.1.0", Optional.of(Path.of("/src/homelab-dsl"))))
+        .containsExactly("  cd my-lab && mvn -B verify && ./lab render && git init && git add -A");
+  }
+
+  @Test
+  void should_scaffold_a_readme_that_says_to_install_homelab_before_the_first_build() {
+    Path dir = init();
+
+    assertThat(dir.resolve("README.md")).content().contains("`src/main/java/com/example/homelab/MyLab.java`.\n\n"
+        + "**Before the first build**: homelab " + HomelabVersion.current() + " is not on Maven Central yet, so Maven cannot\n"
+        + "download `dev.homelab:homelab-bom` and `dev.homelab:homelab-cli`. Install them into your local\n"
+        + "Maven repository (`~/.m2`) once, in a clone of https://github.com/homelab-dsl/homelab-dsl at this\n"
+        + "version (the homelab checkout `init` ran from), and again after you update that clone:\n"
+        + "\n"
+        + "```sh\n"
+        + "cd path/to/homelab-dsl && ./mvnw -B -q -DskipTests install\n"
+        + "```\n"
+        + "\n"
+        + "CI does the same before its build (`.github/workflows/homelab.yml`).\n"
+        + "\n"
+        + "```sh\n"
+        + "mvn -B verify ");
+  }
+
+  @Test
+  void should_scaffold_a_workflow_that_installs_homelab_before_it_builds() {
+    Path dir = init();
+
+    assertThat(dir.resolve(".github/workflows/homelab.yml")).content().contains("          cache: maven\n"
+        + "      # homelab " + HomelabVersion.current() + " is not on Maven Central yet: build it from its repository and install it\n"
+        + "      # into ~/.m2 first. Set ref: to the commit you installed locally, for the same artifacts.\n"
+        + "      - name: Check out homelab\n"
+        + "        uses: actions/checkout@v4\n"
+        + "        with:\n"
+        + "          repository: homelab-dsl/homelab-dsl\n"
+        + "          path: .homelab-dsl\n"
+        + "      - name: Install homelab " + HomelabVersion.current() + "\n"
+        + "        working-directory: .homelab-dsl\n"
+        + "        run: ./mvnw -B -q -DskipTests install\n"
+        + "      - name: Build and test\n"
+        + "        run: mvn -B verify\n");
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * {@code dev.homelab:homelab-cli} of this version (through {@code dev.homelab:homelab-bom}), a lab
  * class with a {@code main}, a test of its properties, {@code .gitignore}, a README and a GitHub
  * Actions workflow that builds, validates and checks that the committed {@code out/} is current.
+ * While this version is a snapshot, the README and the workflow start with the {@link InstallStep}.
  */
 public final class Scaffold {
   /** A Java package name: lower-case identifiers joined by dots. */
@@ -72,6 +73,12 @@ public final class Scaffold {
     values.put("PACKAGE_PATH", packagePath);
     values.put("JAR", "target/lab.jar");
     values.put("USAGE", "./lab");
+    // While this version is a snapshot, the README and the workflow install homelab before the first build.
+    values.put("HOMELAB_REPOSITORY", InstallStep.REPOSITORY);
+    values.put("INSTALL_COMMAND", InstallStep.COMMAND);
+    boolean install = InstallStep.needed(versions.getProperty("version"));
+    values.put("BEFORE_BUILD", install ? fill("install-README.md.txt", values) : "");
+    values.put("INSTALL_HOMELAB", install ? fill("install-workflow.yml.txt", values) : "");
     SortedMap<String, String> files = new TreeMap<>();
     files.put("pom.xml", fill("pom.xml.txt", values));
     files.put("src/main/java/" + packagePath + "/MyLab.java", fill("MyLab.java.txt", values));
