@@ -10,7 +10,20 @@ import java.util.regex.Pattern;
  * anything renders it (an override is a model problem, not a broken file).
  */
 enum Format {
-  /** A release name: a chart version, a git tag, a Galaxy version ({@code 41.3.0}, {@code v1.21.1}, {@code v4}). */
+  /**
+   * A Helm chart's version: a semantic version, with the {@code v} some charts tag with
+   * ({@code 41.3.0}, {@code v1.21.1}, {@code 2.0.0-rc.1}); what {@code traefik().chartVersion(...)} holds
+   * its version to, so {@code latest} or {@code 41.4.O} never reach a HelmChart.
+   */
+  CHART("a chart release like 41.3.0 or v1.21.1", "41.3.0") {
+    private final Pattern semver = Pattern.compile("v?(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*)){2}(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+
+    @Override
+    boolean accepts(String version) {
+      return semver.matcher(version).matches();
+    }
+  },
+  /** A release name: a git tag, a Galaxy version, a tool release ({@code 1.2.2}, {@code v1.7.1}, {@code v4}). */
   RELEASE("a release like 41.3.0 or v1.21.1", "41.3.0") {
     private final Pattern release = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
 

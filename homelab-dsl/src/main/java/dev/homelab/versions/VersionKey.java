@@ -7,21 +7,21 @@ package dev.homelab.versions;
  */
 public enum VersionKey {
   /** The traefik/traefik Helm chart. */
-  CHART_TRAEFIK("chart.traefik", Format.RELEASE, "k8s", "Traefik Helm chart"),
+  CHART_TRAEFIK("chart.traefik", Format.CHART, "k8s", "Traefik Helm chart"),
   /** The crowdsecurity/crowdsec Helm chart. */
-  CHART_CROWDSEC("chart.crowdsec", Format.RELEASE, "k8s", "CrowdSec Helm chart"),
+  CHART_CROWDSEC("chart.crowdsec", Format.CHART, "k8s", "CrowdSec Helm chart"),
   /** The prometheus-community/kube-prometheus-stack Helm chart. */
-  CHART_KUBE_PROMETHEUS_STACK("chart.kube-prometheus-stack", Format.RELEASE, "k8s", "kube-prometheus-stack Helm chart"),
+  CHART_KUBE_PROMETHEUS_STACK("chart.kube-prometheus-stack", Format.CHART, "k8s", "kube-prometheus-stack Helm chart"),
   /** The metallb/metallb Helm chart. */
-  CHART_METALLB("chart.metallb", Format.RELEASE, "k8s", "MetalLB Helm chart"),
+  CHART_METALLB("chart.metallb", Format.CHART, "k8s", "MetalLB Helm chart"),
   /** The jetstack/cert-manager Helm chart. */
-  CHART_CERT_MANAGER("chart.cert-manager", Format.RELEASE, "k8s", "cert-manager Helm chart"),
+  CHART_CERT_MANAGER("chart.cert-manager", Format.CHART, "k8s", "cert-manager Helm chart"),
   /** The external-secrets Helm chart. */
-  CHART_EXTERNAL_SECRETS("chart.external-secrets", Format.RELEASE, "k8s", "External Secrets Helm chart"),
+  CHART_EXTERNAL_SECRETS("chart.external-secrets", Format.CHART, "k8s", "External Secrets Helm chart"),
   /** The csi-driver-nfs Helm chart. */
-  CHART_CSI_DRIVER_NFS("chart.csi-driver-nfs", Format.RELEASE, "k8s", "csi-driver-nfs Helm chart"),
+  CHART_CSI_DRIVER_NFS("chart.csi-driver-nfs", Format.CHART, "k8s", "csi-driver-nfs Helm chart"),
   /** The Actions Runner Controller charts (controller and runner scale set share one version). */
-  CHART_GHA_RUNNER_SCALE_SET("chart.gha-runner-scale-set", Format.RELEASE, "k8s", "Actions Runner Controller Helm charts"),
+  CHART_GHA_RUNNER_SCALE_SET("chart.gha-runner-scale-set", Format.CHART, "k8s", "Actions Runner Controller Helm charts"),
   /** The GitHub Actions runner image. */
   IMAGE_ACTIONS_RUNNER("image.actions-runner", Format.IMAGE, "k8s", "GitHub Actions runner image"),
   /** The restic image of the backup jobs. */

@@ -15,6 +15,20 @@ class VersionRulesTest {
   }
 
   @Test
+  void should_reject_a_chart_version_with_a_letter_for_a_digit_as_the_chart_setter_does() {
+    Expect.only(minimal().version(VersionKey.CHART_TRAEFIK, "41.4.O"), Checks.VERSION_FORMAT,
+        "homelab/versions/CHART_TRAEFIK: version '41.4.O' is not a chart release like 41.3.0 or v1.21.1. "
+            + "Call homelab.version(VersionKey.CHART_TRAEFIK, \"41.3.0\") with a chart release like 41.3.0 or v1.21.1");
+  }
+
+  @Test
+  void should_reject_latest_as_a_chart_version() {
+    Expect.only(minimal().version(VersionKey.CHART_METALLB, "latest"), Checks.VERSION_FORMAT,
+        "homelab/versions/CHART_METALLB: version 'latest' is not a chart release like 41.3.0 or v1.21.1. "
+            + "Call homelab.version(VersionKey.CHART_METALLB, \"0.16.1\") with a chart release like 41.3.0 or v1.21.1");
+  }
+
+  @Test
   void should_reject_an_image_without_a_pinned_tag() {
     Expect.only(minimal().version(VersionKey.IMAGE_RESTIC, "docker.io/restic/restic:latest"), Checks.VERSION_FORMAT,
         "homelab/versions/IMAGE_RESTIC: version 'docker.io/restic/restic:latest' is not an image with a pinned tag. "
@@ -32,6 +46,8 @@ class VersionRulesTest {
   void should_accept_overrides_in_their_keys_formats() {
     Expect.none(minimal()
         .version(VersionKey.CHART_TRAEFIK, "41.4.0")
+        .version(VersionKey.CHART_CERT_MANAGER, "v1.21.2")
+        .version(VersionKey.CHART_CROWDSEC, "0.25.0-rc.1")
         .version(VersionKey.IMAGE_POSTGRES, "docker.io/library/postgres:17.7")
         .version(VersionKey.TERRAFORM_PROVIDER_CLOUDFLARE, "~> 5.15"));
   }
