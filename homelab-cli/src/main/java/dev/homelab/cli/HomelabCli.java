@@ -224,7 +224,7 @@ public final class HomelabCli implements Callable<Integer> {
       throw new LabSourceException(USAGE, "error: no lab to work on. Pass --lab MyLab.java (a class with a static "
           + "Lab lab() method) or --lab lab.jsh (a JShell script that declares Lab lab)");
     }
-    return lab.get();
+    return NullLab.of(lab);
   }
 
   List<Backend> backends() {

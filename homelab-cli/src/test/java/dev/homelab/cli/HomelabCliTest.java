@@ -48,6 +48,26 @@ class HomelabCliTest {
   }
 
   @Test
+  void should_name_the_lab_method_of_a_main_that_returns_null_as_a_user_error() {
+    CliRun run = NullLabMain.run("validate");
+
+    assertThat(run.code()).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(run.err()).isEqualTo("error: dev.homelab.cli.NullLabMain.lab() returned null, so there is no model to work on. "
+        + "Return the homelab(...) model, e.g. return homelab(\"home\").domain(\"example.com\")...;\n");
+  }
+
+  @Test
+  void should_name_the_class_whose_lab_supplier_returns_null() {
+    int code = run(() -> null, "render", "--out", tmp.resolve("out").toString());
+
+    assertThat(code).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(err.toString()).isEqualTo("error: the Supplier<Lab> that dev.homelab.cli.HomelabCliTest hands to HomelabCli.run "
+        + "returned null, so there is no model to work on. "
+        + "Return the homelab(...) model, e.g. return homelab(\"home\").domain(\"example.com\")...;\n");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void should_print_every_problem_exit_non_zero_and_write_nothing_for_an_invalid_lab() throws IOException {
     Path dir = tmp.resolve("out");
     Lab invalid = VALID.nodes(node("pi2").controlPlane().ip("10.0.0.12")).cluster(k3s("1.33").ha());

@@ -72,6 +72,22 @@ class LabFileTest {
   }
 
   @Test
+  void should_report_a_lab_method_that_returns_null_as_the_user_error_it_is() throws IOException {
+    Path file = javaLab("Nul", "null");
+
+    CliRun validate = CliRun.standalone("validate", "--lab", file.toString());
+    CliRun render = CliRun.standalone("render", "--lab", file.toString(), "--out", tmp.resolve("out").toString());
+
+    String message = "error: " + file + ": Nul.lab() returned null, so there is no model to work on. "
+        + "Return the homelab(...) model, e.g. return homelab(\"home\").domain(\"example.com\")...;\n";
+    assertThat(validate.code()).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(validate.err()).isEqualTo(message);
+    assertThat(render.code()).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(render.err()).isEqualTo(message);
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void should_report_the_model_problems_of_a_lab_file_as_validate_does() throws IOException {
     Path file = javaLab("Invalid", "homelab(\"quick\").nodes(node(null))");
 

@@ -56,7 +56,13 @@ final class JavaLabSource {
           + " has no public static Lab lab() method. Add one that returns the homelab(...) model");
     }
     try {
-      return (Lab) lab.invoke(null);
+      Lab model = (Lab) lab.invoke(null);
+      if (model == null) {
+        throw new LabSourceException(LabSources.INVALID, "error: " + file + ": " + simpleName
+            + ".lab() returned null, so there is no model to work on. "
+            + "Return the homelab(...) model, e.g. return homelab(\"home\").domain(\"example.com\")...;");
+      }
+      return model;
     } catch (InvocationTargetException e) {
       throw Diagnostics.thrown(file, "lab()", e.getCause());
     } catch (IllegalAccessException e) {
