@@ -73,6 +73,8 @@ public final class Scaffold {
     values.put("PACKAGE_PATH", packagePath);
     values.put("JAR", "target/lab.jar");
     values.put("USAGE", "./lab");
+    values.put("ROOT", ".");
+    values.put("BUILD", "mvn -B -q -DskipTests package");
     // While this version is a snapshot, the README and the workflow install homelab before the first build.
     values.put("HOMELAB_REPOSITORY", InstallStep.REPOSITORY);
     values.put("INSTALL_COMMAND", InstallStep.COMMAND);
@@ -106,12 +108,16 @@ public final class Scaffold {
   }
 
   /**
-   * The launcher script {@code homelab-cli/src/main/resources/dev/homelab/cli/init/lab.sh.txt} with
-   * its jar and the name it is called by filled in: what {@code init} writes as {@code ./lab}, and
-   * what the repository keeps as {@code bin/homelab}.
+   * The launcher script {@code homelab-cli/src/main/resources/dev/homelab/cli/init/lab.sh.txt} filled
+   * in: what {@code init} writes as {@code ./lab}, and what the repository keeps as {@code bin/homelab}.
+   *
+   * @param root the folder the paths start from, relative to the script's own folder ({@code .} or {@code ..})
+   * @param jar the default jar, relative to {@code root}
+   * @param build the command that builds the jar, run in {@code root}
+   * @param usage the name the script is called by, for its comment
    */
-  public static String launcher(String jar, String usage) {
-    return fill("lab.sh.txt", Map.of("JAR", jar, "USAGE", usage));
+  public static String launcher(String root, String jar, String build, String usage) {
+    return fill("lab.sh.txt", Map.of("ROOT", root, "JAR", jar, "BUILD", build, "USAGE", usage));
   }
 
   private static void executable(Path file) throws IOException {
