@@ -37,6 +37,14 @@ class OneMistakeOneLineTest {
   }
 
   @Test
+  void should_report_two_apps_of_one_name_once_not_also_as_a_host_clash() {
+    Lab lab = rich().apps(app("shop", IMAGE).port(80).internalVia(TRAEFIK), app("shop", "ghcr.io/example/shop:2.0.0").port(80).internalVia(TRAEFIK));
+
+    assertThat(lines(lab)).containsExactly(
+        Checks.UNIQUE_NAMES + " | homelab/apps/shop: two apps are called shop. Give each app its own name");
+  }
+
+  @Test
   void should_report_a_lab_without_lan_once() {
     Lab lab = homelab("test").nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11")).cluster(k3s("v1.33.4+k3s1"));
     assertThat(lines(lab)).containsExactly(Checks.LAN_CIDR + " | homelab: no LAN is set. Call homelab.lan(\"192.168.1.0/24\")");

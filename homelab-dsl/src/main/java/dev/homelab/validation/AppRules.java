@@ -96,14 +96,18 @@ final class AppRules {
     }));
   }
 
-  /** Two routes on one host name would shadow each other in Traefik: apps, admin UIs and Grafana share the name space. */
+  /**
+   * Two routes on one host name would shadow each other in Traefik: apps, admin UIs and Grafana share
+   * the name space. Apps of the same name on the host of that name are left to {@code unique-names}.
+   */
   static Rule hostUnique() {
     return Rule.of(Checks.HOST_UNIQUE, (lab, r) -> {
       Map<String, Route> owner = new HashMap<>();
       for (Route h : routes(lab)) {
         String fqdn = lab.fqdn(h.host);
         Route first = owner.putIfAbsent(fqdn, h);
-        if (first != null) {
+        // Two apps of one name get one host by default: that is the name clash unique-names reports, one mistake, one line.
+        if (first != null && !first.sameNamedApp(h)) {
           r.report(h.path, "host " + fqdn + " is already used by " + first.owner, "Give each route its own host name");
         }
       }
@@ -251,13 +255,25 @@ final class AppRules {
     final String call;
     final String host;
     final Exposure exposure;
+    /** The app whose name the host is (its default), or null: two such apps of one name clash by name (unique-names), not by host. */
+    final String hostOfApp;
 
     Route(String path, String owner, String call, String host, Exposure exposure) {
+      this(path, owner, call, host, exposure, null);
+    }
+
+    Route(String path, String owner, String call, String host, Exposure exposure, String hostOfApp) {
       this.path = path;
       this.owner = owner;
       this.call = call;
       this.host = host;
       this.exposure = exposure;
+      this.hostOfApp = hostOfApp;
+    }
+
+    /** Whether this route and {@code other} share a host only because they are apps of the same name ({@code unique-names}). */
+    boolean sameNamedApp(Route other) {
+      return hostOfApp != null && hostOfApp.equals(other.hostOfApp);
     }
   }
 
@@ -267,7 +283,8 @@ final class AppRules {
     for (App a : lab.apps()) {
       if (a.exposure() != Exposure.CLUSTER) {
         String call = (a.exposure() == Exposure.PUBLIC ? "publicVia" : "internalVia") + "(traefik)";
-        routes.add(new Route(ModelPaths.app(a.name()), "app " + a.name(), call, a.host(), a.exposure()));
+        routes.add(new Route(ModelPaths.app(a.name()), "app " + a.name(), call, a.host(), a.exposure(),
+            a.host().equals(a.name()) ? a.name() : null));
       }
     }
     lab.dataServices().forEach(d -> d.adminHost().ifPresent(h -> routes.add(new Route(ModelPaths.dataService(d.name()),

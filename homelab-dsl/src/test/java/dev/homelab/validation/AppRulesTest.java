@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.homelab.model.app.Probe;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Arch;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AppRulesTest {
@@ -216,6 +217,22 @@ class AppRulesTest {
   void should_reject_two_apps_on_one_host() {
     Expect.only(web().apps(app("wiki", IMAGE).internalVia(TRAEFIK), app("docs", IMAGE).internalVia(TRAEFIK).host("wiki")), Checks.HOST_UNIQUE,
         "homelab/apps/docs: host wiki.example.com is already used by app wiki. Give each route its own host name");
+  }
+
+  @Test
+  void should_report_two_apps_of_one_name_once_not_also_their_shared_default_host() {
+    Expect.only(web().apps(app("wiki", IMAGE).internalVia(TRAEFIK), app("wiki", "ghcr.io/example/wiki:2.0.0").internalVia(TRAEFIK)),
+        Checks.UNIQUE_NAMES, "homelab/apps/wiki: two apps are called wiki. Give each app its own name");
+  }
+
+  @Test
+  void should_still_reject_two_apps_of_one_name_on_a_host_they_both_chose() {
+    List<String> found = Expect.problems(web().apps(app("wiki", IMAGE).internalVia(TRAEFIK).host("docs"),
+        app("wiki", "ghcr.io/example/wiki:2.0.0").internalVia(TRAEFIK).host("docs"))).stream().map(Problem::toString).toList();
+
+    assertThat(found).containsExactly(
+        "homelab/apps/wiki: two apps are called wiki. Give each app its own name",
+        "homelab/apps/wiki: host docs.example.com is already used by app wiki. Give each route its own host name");
   }
 
   @Test
