@@ -43,13 +43,17 @@ import picocli.CommandLine.Command;
     footer = {"",
         "Exit codes:",
         "  0  success; for diff: the output is up to date",
-        "  1  the model is invalid (every problem is listed), or the --lab file does not compile or fails",
+        // One line each, at most 80 columns (picocli's width): picocli would wrap a longer one unindented.
+        "  1  the model is invalid (every problem is listed), or the --lab file does not",
+        "     compile or fails",
         "  2  wrong command line usage",
         "  3  a file or folder cannot be written",
         "  4  internal error: a bug in homelab DSL or a backend; please report it",
-        "  5  rendering would overwrite files you changed since the last render, or files it did not",
-        "     write (each is listed); nothing was written. Keep your changes elsewhere, or render --force",
-        "  6  diff: a render would change the output (the differences are printed); render to apply them"})
+        "  5  rendering would overwrite files you changed since the last render, or files",
+        "     it did not write (each is listed); nothing was written. Keep your changes",
+        "     elsewhere, or render --force",
+        "  6  diff: a render would change the output (the differences are printed);",
+        "     render to apply them"})
 public final class HomelabCli implements Callable<Integer> {
   /**
    * The subcommands, in the order help lists them. Added by {@link #run} rather than named in

@@ -15,13 +15,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+// The first description line is also init's entry in homelab --help; the others are one line each, at
+// most 80 columns (picocli's width), since picocli breaks a longer one inside names such as ./lab.
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = HomelabVersion.class,
-    description = {"Create a new infra repository in FOLDER (empty or new): a pom that depends on homelab-cli, "
-        + "a lab class with a main (MyLab.java), a test of its properties, .gitignore, and a GitHub Actions workflow "
-        + "that builds, validates and checks with diff that the committed out/ is what the model renders.",
-        "While homelab is a -SNAPSHOT (not on Maven Central), first install it from the homelab checkout: "
-            + "cd <checkout> && " + InstallStep.COMMAND + " (init prints the command). "
-            + "Then it builds and renders as it is: mvn -B verify && ./lab render (the jar, started fast; see its README)."})
+    description = {"Create a new infra repository in FOLDER (empty or new): a pom that depends on "
+        + "homelab-cli, a .gitignore, a lab class with a main (MyLab.java), a test of its properties, and a "
+        + "GitHub Actions workflow that builds, validates and checks with diff that the committed out/ is what "
+        + "the model renders.",
+        "",
+        "While homelab is a -SNAPSHOT (not on Maven Central), install it into ~/.m2",
+        "first, in the homelab checkout (init prints the command with its path):",
+        "  cd <homelab checkout> && " + InstallStep.COMMAND,
+        "Then the new repository builds and renders as it is:",
+        "  mvn -B verify && ./lab render     (./lab starts the jar fast; see its README)"})
 final class InitCommand implements Callable<Integer> {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -30,10 +36,10 @@ final class InitCommand implements Callable<Integer> {
   private Path folder;
 
   @Option(names = "--package", defaultValue = "com.example.homelab",
-      description = "Java package of the lab class (default: ${DEFAULT-VALUE}).")
+      description = {"Java package of the lab class", "(default: ${DEFAULT-VALUE})."})
   private String javaPackage;
 
-  @Option(names = "--name", description = "The lab's name, also the artifact id (default: the folder's name).")
+  @Option(names = "--name", description = {"The lab's name, also the artifact id", "(default: the folder's name)."})
   private String name;
 
   @Override

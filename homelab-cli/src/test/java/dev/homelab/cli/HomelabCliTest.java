@@ -236,6 +236,24 @@ class HomelabCliTest {
   }
 
   @Test
+  void should_indent_the_wrapped_lines_of_the_exit_codes_under_their_code() {
+    assertThat(run(() -> VALID, "--help")).isZero();
+    assertThat(out.toString()).endsWith("\n"
+        + "Exit codes:\n"
+        + "  0  success; for diff: the output is up to date\n"
+        + "  1  the model is invalid (every problem is listed), or the --lab file does not\n"
+        + "     compile or fails\n"
+        + "  2  wrong command line usage\n"
+        + "  3  a file or folder cannot be written\n"
+        + "  4  internal error: a bug in homelab DSL or a backend; please report it\n"
+        + "  5  rendering would overwrite files you changed since the last render, or files\n"
+        + "     it did not write (each is listed); nothing was written. Keep your changes\n"
+        + "     elsewhere, or render --force\n"
+        + "  6  diff: a render would change the output (the differences are printed);\n"
+        + "     render to apply them\n");
+  }
+
+  @Test
   void should_reject_an_unknown_backend_by_name() {
     int code = run(() -> VALID, "render", "--backend", "nomad", "--out", tmp.toString());
 

@@ -57,6 +57,33 @@ class InitCommandTest {
   }
 
   @Test
+  void should_describe_the_install_step_in_help_and_wrap_it_only_between_words() {
+    CliRun help = CliRun.standalone("init", "--help");
+
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).isEqualTo(""
+        + "Usage: homelab init [-hV] [--name=<name>] [--package=<javaPackage>] [FOLDER]\n"
+        + "Create a new infra repository in FOLDER (empty or new): a pom that depends on\n"
+        + "homelab-cli, a .gitignore, a lab class with a main (MyLab.java), a test of its\n"
+        + "properties, and a GitHub Actions workflow that builds, validates and checks\n"
+        + "with diff that the committed out/ is what the model renders.\n"
+        + "\n"
+        + "While homelab is a -SNAPSHOT (not on Maven Central), install it into ~/.m2\n"
+        + "first, in the homelab checkout (init prints the command with its path):\n"
+        + "  cd <homelab checkout> && ./mvnw -B -q -DskipTests install\n"
+        + "Then the new repository builds and renders as it is:\n"
+        + "  mvn -B verify && ./lab render     (./lab starts the jar fast; see its README)\n"
+        + "      [FOLDER]        Where to create it (default: the current folder).\n"
+        + "  -h, --help          Show this help message and exit.\n"
+        + "      --name=<name>   The lab's name, also the artifact id\n"
+        + "                      (default: the folder's name).\n"
+        + "      --package=<javaPackage>\n"
+        + "                      Java package of the lab class\n"
+        + "                      (default: com.example.homelab).\n"
+        + "  -V, --version       Print version information and exit.\n");
+  }
+
+  @Test
   void should_name_a_clone_to_install_from_when_init_does_not_run_from_a_checkout() {
     Path dir = Path.of("my-lab");
 
