@@ -26,7 +26,7 @@ class NfsStorageComponentTest {
 
   @Test
   void should_mark_the_class_default_when_asked() {
-    Lab lab = TestLabs.reference().cluster(k3s("v1.33.4+k3s1").disable(dev.homelab.model.cluster.BuiltIn.LOCAL_STORAGE))
+    Lab lab = TestLabs.reference().cluster(k3s("v1.33.4+k3s1").ha().disable(dev.homelab.model.cluster.BuiltIn.LOCAL_STORAGE))
         .monitoring(monitoring().storage("20Gi", nfsStorageClass("fast", node("nas"), "data")))
         .storage(nfsStorageClass("fast", node("pi4"), "data").asDefault().subPath("fast"));
     JsonNode sc = TestLabs.object(TestLabs.renderPlatform(lab), "storage/storageclass-fast.yaml");
