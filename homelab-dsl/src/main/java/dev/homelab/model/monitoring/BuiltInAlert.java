@@ -9,5 +9,7 @@ public enum BuiltInAlert {
   /** A backup job has not succeeded for too long. */
   BACKUP_STALE,
   /** A certificate expires soon and was not renewed. */
-  CERTIFICATE_EXPIRY
+  CERTIFICATE_EXPIRY,
+  /** A disk of a Btrfs volume (a RAID-1 mirror, say) reports read, write, flush or corruption errors. */
+  DISK_ERRORS
 }

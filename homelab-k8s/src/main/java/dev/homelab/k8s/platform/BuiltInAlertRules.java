@@ -113,10 +113,30 @@ final class BuiltInAlertRules {
                 .build()));
           }
         }
+        case DISK_ERRORS -> {
+          // node-exporter's btrfs collector reads each device's error counters (btrfs device
+          // stats); they only grow until reset, so the alert holds until someone looks and resets
+          if (hasBtrfs(lab)) {
+            out.add(rule("disk-errors", "disks", new RuleBuilder()
+                .withAlert("BtrfsDeviceErrors")
+                .withExpr(new IntOrString("node_btrfs_device_errors_total > 0"))
+                .withLabels(Map.of("severity", "critical"))
+                .withAnnotations(annotations(
+                    "Btrfs device {{ $labels.device }} on {{ $labels.instance }} has {{ $labels.type }} errors",
+                    "A disk of a Btrfs volume is failing, and a RAID-1 mirror may be running on its other disk alone. "
+                        + "Run btrfs device stats on the volume's mount point, replace the disk (ansible/README.md, Disks), "
+                        + "then reset the counters with btrfs device stats -z."))
+                .build()));
+          }
+        }
         default -> throw new IllegalStateException("unknown alert " + alert);
       }
     }
     return out;
+  }
+
+  static boolean hasBtrfs(Lab lab) {
+    return lab.nodes().stream().flatMap(n -> n.disks().stream()).anyMatch(d -> d.filesystem().equals("btrfs"));
   }
 
   static boolean usesCertManager(Lab lab) {

@@ -16,7 +16,7 @@ class MonitoringComponentTest {
   void should_label_every_prometheus_rule_with_the_release_prometheus_selects() {
     RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
 
-    for (String rule : new String[] {"node-down", "disk-full", "backup-stale", "certificate-expiry"}) {
+    for (String rule : new String[] {"node-down", "disk-full", "backup-stale", "certificate-expiry", "disk-errors"}) {
       JsonNode o = TestLabs.object(files, "monitoring/prometheusrule-" + rule + ".yaml");
       assertThat(o.at("/metadata/labels/release").asText()).as(rule).isEqualTo("kube-prometheus-stack");
       assertThat(o.at("/spec/groups/0/rules/0/expr").asText()).as(rule).isNotBlank();
@@ -40,6 +40,23 @@ class MonitoringComponentTest {
         "time() - kube_cronjob_status_last_successful_time{cronjob=~\".*backup.*\"} > 2 * 86400"
             + " or ((time() - kube_cronjob_created{cronjob=~\".*backup.*\"} > 2 * 86400)"
             + " unless on(namespace, cronjob) kube_cronjob_status_last_successful_time{cronjob=~\".*backup.*\"})");
+  }
+
+  @Test
+  void should_alert_on_btrfs_device_errors_until_the_counters_are_reset() {
+    JsonNode rule = TestLabs.object(TestLabs.renderPlatform(TestLabs.reference()),
+        "monitoring/prometheusrule-disk-errors.yaml").at("/spec/groups/0/rules/0");
+
+    assertThat(rule.path("alert").asText()).isEqualTo("BtrfsDeviceErrors");
+    assertThat(rule.path("expr").asText()).isEqualTo("node_btrfs_device_errors_total > 0");
+    assertThat(rule.path("annotations").path("description").asText()).contains("btrfs device stats -z");
+  }
+
+  @Test
+  void should_skip_the_btrfs_alert_in_a_lab_without_btrfs() {
+    assertThat(TestLabs.renderPlatform(TestLabs.bare().monitoring(monitoring())).files())
+        .doesNotContainKey("monitoring/prometheusrule-disk-errors.yaml")
+        .containsKey("monitoring/prometheusrule-disk-full.yaml");
   }
 
   @Test
