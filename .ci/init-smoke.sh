@@ -36,4 +36,13 @@ echo "=== validate, render, diff"
 java -jar target/lab.jar validate
 java -jar target/lab.jar render --out out
 java -jar target/lab.jar diff --out out --stat
+echo "=== ./lab runs the library from target/lab.classpath; its class cache outlives a rebuild of the lab"
+test -s target/lab.classpath
+./lab validate
+CACHE="$(ls target/lab-lib-*-jdk* )"
+echo "cache: $CACHE"
+touch "$(find src/main/java -name MyLab.java)"
+"$ROOT/mvnw" -B -q package -DskipTests "${REPOS[@]}"
+./lab diff --out out --stat
+test "$(ls target/lab-lib-*-jdk* )" = "$CACHE"
 echo "=== init smoke passed"

@@ -1,3 +1,4 @@
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +38,12 @@ import org.objectweb.asm.Opcodes;
  * <p>Run from the build (exec-maven-plugin, after the shade plugin) as a source file:
  * {@code java -cp asm.jar build-tools/UpgradeOldClasses.java JAR}. The jar is replaced only once
  * every rewritten class has been loaded and verified from a copy; any failure stops the build.
+ *
+ * <p>The rewritten classes also go into {@code JAR}'s name with {@code .upgraded.jar} for
+ * {@code .jar}, written only when its bytes change: when the launcher runs the library from its own
+ * class path (the lab's {@code .classpath} file, see {@code dev.homelab.cli.launcher.RunLabJar}),
+ * it puts that jar first, so the cache it keeps across rebuilds of the lab holds picocli too. The
+ * file stays as it is while the old classes do, and the cache is only valid for unchanged jars.
  */
 public final class UpgradeOldClasses {
   private static final int JAVA_6 = 50;
@@ -49,14 +57,48 @@ public final class UpgradeOldClasses {
     }
     Path jar = Path.of(args[0]);
     Path upgraded = jar.resolveSibling(jar.getFileName() + ".upgrading");
+    Path side = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".upgraded.jar");
     List<String> names = upgrade(jar, upgraded);
     if (names.isEmpty()) {
       Files.delete(upgraded); // nothing old: the jar stays byte for byte as the shade plugin wrote it
+      Files.deleteIfExists(side);
       return;
     }
     verify(upgraded, names);
+    writeIfChanged(side, onlyThese(upgraded, names));
     // Silent on success, like the rest of a `mvn -q` build (the exec plugin does not pass -q on).
     Files.move(upgraded, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The entries of the classes {@code names} of {@code jar}, in its order, as the bytes of a jar. */
+  static byte[] onlyThese(Path jar, List<String> names) throws IOException {
+    Set<String> wanted = new LinkedHashSet<>();
+    names.forEach(name -> wanted.add(name.replace('.', '/') + ".class"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipFile in = new ZipFile(jar.toFile()); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (ZipEntry entry : Collections.list(in.entries())) {
+        if (wanted.contains(entry.getName())) {
+          ZipEntry copy = new ZipEntry(entry.getName());
+          copy.setTime(entry.getTime());
+          zip.putNextEntry(copy);
+          try (InputStream stream = in.getInputStream(entry)) {
+            stream.transferTo(zip);
+          }
+          zip.closeEntry();
+        }
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Writes {@code bytes} to {@code file} unless it holds them already (its time then stays too). */
+  private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
+    if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+      return;
+    }
+    Path staged = file.resolveSibling(file.getFileName() + ".writing");
+    Files.write(staged, bytes);
+    Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Copies {@code jar} to {@code out}, entry by entry in the same order, upgrading old classes. */

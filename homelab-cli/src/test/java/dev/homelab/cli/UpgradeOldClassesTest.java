@@ -9,6 +9,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,6 +48,36 @@ class UpgradeOldClassesTest {
       }
     });
     assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void should_keep_the_upgraded_classes_beside_the_jar_and_leave_that_file_alone_while_they_stay_the_same()
+      throws Exception {
+    Path jar = tmp.resolve("lab.jar");
+    Files.copy(jarOf(CommandLine.class), jar);
+    Path side = tmp.resolve("lab.upgraded.jar");
+
+    upgrade(jar);
+    Files.setLastModifiedTime(side, FileTime.fromMillis(1_000_000_000_000L));
+    Files.copy(jarOf(CommandLine.class), jar, StandardCopyOption.REPLACE_EXISTING); // the shade plugin again
+    upgrade(jar);
+
+    TreeMap<String, Integer> upgraded = versions(side);
+    assertThat(upgraded).containsEntry("picocli/CommandLine.class", 52)
+        .hasSameSizeAs(versions(jarOf(CommandLine.class)).entrySet().stream().filter(e -> e.getValue() < 50).toList());
+    assertThat(upgraded.values()).containsOnly(52);
+    assertThat(Files.getLastModifiedTime(side).toMillis()).as("not rewritten").isEqualTo(1_000_000_000_000L);
+  }
+
+  @Test
+  void should_remove_the_upgraded_classes_file_when_the_jar_has_no_old_class() throws Exception {
+    Path jar = tmp.resolve("lab.jar");
+    Files.copy(jarOf(ObjectMapper.class), jar);
+    Path side = Files.writeString(tmp.resolve("lab.upgraded.jar"), "classes of an older build");
+
+    upgrade(jar);
+
+    assertThat(side).doesNotExist();
   }
 
   @Test
