@@ -18,4 +18,7 @@ module dev.homelab.testing {
   requires dev.homelab.github;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
+
+  // jqwik shows a generated Lab in its reports with this format (LabSampleFormat).
+  provides net.jqwik.api.SampleReportingFormat with dev.homelab.testing.LabSampleFormat;
 }
