@@ -14,6 +14,7 @@ import dev.homelab.model.host.NodeClass;
 import dev.homelab.model.monitoring.Monitoring;
 import dev.homelab.model.network.AddressPool;
 import dev.homelab.model.security.CrowdSec;
+import dev.homelab.validation.Validator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,8 @@ final class LabVariations {
 
   /**
    * Workers the model names nowhere else: no disks, no host PostgreSQL, no app pinned, no volume,
-   * backup or VPN on them, and not the last node of a class an app or the monitoring stack runs on.
+   * backup or VPN on them, not the last node of a class an app or the monitoring stack runs on, and
+   * whose removal gives the lab no new problem.
    */
   static List<Node> removableNodes(Lab lab) {
     Set<String> referenced = new HashSet<>();
@@ -57,7 +59,19 @@ final class LabVariations {
         .filter(n -> lab.nodes().stream().filter(o -> o != n && o.arch() == n.arch()).count() > 0
             || lab.apps().stream().noneMatch(a -> a.arches().equals(Set.of(n.arch()))))
         .filter(n -> !lastOfAClass(lab, n))
+        .filter(n -> noNewProblems(lab, without(lab, n)))
         .toList();
+  }
+
+  /**
+   * Whether {@code changed} has no problem {@code lab} has not: the net under the checks above, for
+   * rules across nodes such as {@code node-capacity} (an app on a class whose pod fits only on the
+   * node removed, when every node of the class declares its hardware).
+   */
+  private static boolean noNewProblems(Lab lab, Lab changed) {
+    Set<String> before = new HashSet<>();
+    Validator.standard().problems(lab).forEach(p -> before.add(p.toString()));
+    return Validator.standard().problems(changed).stream().allMatch(p -> before.contains(p.toString()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.homelab.testing;
 
 import static dev.homelab.Homelab.app;
+import static dev.homelab.Homelab.hardware;
 import static dev.homelab.Homelab.k3s;
 import static dev.homelab.Homelab.monitoring;
 import static dev.homelab.Homelab.node;
@@ -51,6 +52,17 @@ class LabVariationsProperties {
 
     assertThat(ALL.problems(lab)).isEmpty();
     assertThat(LabVariations.removableNodes(lab)).extracting(Node::name).containsExactly("nuc", "spare");
+  }
+
+  @Example
+  void should_keep_the_only_node_of_a_class_an_app_still_fits_on() {
+    // Both compute nodes declare their hardware; the worker's pod fits on the NUC's room only.
+    Lab lab = withAgents(compute("nuc", Arch.AMD64, 21).hardware(hardware("Intel NUC", 8, "32Gi")),
+        compute("pi4", Arch.ARM64, 23).hardware(hardware("Raspberry Pi 4 4GB", 4, "4Gi")), spare())
+        .apps(onCompute("worker").resources("1", "8Gi", "8Gi"));
+
+    assertThat(ALL.problems(lab)).isEmpty();
+    assertThat(LabVariations.removableNodes(lab)).extracting(Node::name).containsExactly("pi4", "spare");
   }
 
   @Example
