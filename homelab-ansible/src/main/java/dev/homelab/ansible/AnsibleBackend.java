@@ -85,6 +85,7 @@ public final class AnsibleBackend implements Backend {
         new CrowdSecBouncerSystem(lab, vault),
         new WireGuardSystem(lab),
         new ResticSystem(lab, vault),
+        new EtcdSnapshotMetricSystem(lab),
         new PostgresSystem(lab, vault),
         new ApiVipSystem(lab));
 

@@ -1,9 +1,9 @@
 package dev.homelab.ansible;
 
+import dev.homelab.internal.HostBackupUnits;
 import dev.homelab.model.Lab;
 import dev.homelab.model.Retention;
 import dev.homelab.model.host.Disk;
-import dev.homelab.model.host.DiskUse;
 import dev.homelab.model.host.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ final class BtrbkSystem extends HostSystem {
 
   /** The snapshotted Btrfs disks of {@code node}. */
   static List<Disk> volumes(Node node) {
-    return node.disks().stream().filter(d -> d.use() == DiskUse.DATA && d.snapshots().isPresent()).toList();
+    return HostBackupUnits.btrbkVolumes(node);
   }
 
   @Override
@@ -43,10 +43,8 @@ final class BtrbkSystem extends HostSystem {
         continue;
       }
       List<Object> volumes = new ArrayList<>();
-      boolean hourly = false;
       for (Disk disk : disks) {
         Retention keep = disk.snapshots().orElseThrow();
-        hourly |= keep.hourly().isPresent();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("path", disk.mountPoint());
         v.put("unit_path", SystemdText.paths(List.of(disk.mountPoint())));
@@ -57,7 +55,7 @@ final class BtrbkSystem extends HostSystem {
         volumes.add(v);
       }
       Map<String, Object> host = new LinkedHashMap<>();
-      host.put("on_calendar", hourly ? "hourly" : "daily");
+      host.put("on_calendar", HostBackupUnits.btrbkOnCalendar(node));
       host.put("volumes", volumes);
       byHost.put(node.name(), host);
     }
@@ -86,6 +84,6 @@ final class BtrbkSystem extends HostSystem {
 
   @Override
   List<String> roles() {
-    return List.of("homelab_btrbk");
+    return List.of("homelab_backup_metrics", "homelab_btrbk");
   }
 }

@@ -1,5 +1,6 @@
 package dev.homelab.ansible;
 
+import dev.homelab.internal.HostBackupUnits;
 import dev.homelab.model.Lab;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.app.App;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  */
 final class PostgresSystem extends HostSystem {
   static final String GROUP = "postgres";
-  static final String DUMP_CALENDAR = "*-*-* 02:30:00";
+  static final String DUMP_CALENDAR = HostBackupUnits.PG_DUMP_ON_CALENDAR;
 
   private final Vault vault;
 
@@ -243,6 +244,8 @@ final class PostgresSystem extends HostSystem {
 
   @Override
   List<String> roles() {
-    return List.of("homelab_postgres");
+    // the dump records its last success with the metrics role's script
+    boolean dumps = lab.nodes().stream().anyMatch(n -> HostBackupUnits.pgDumps(lab, n));
+    return dumps ? List.of("homelab_backup_metrics", "homelab_postgres") : List.of("homelab_postgres");
   }
 }

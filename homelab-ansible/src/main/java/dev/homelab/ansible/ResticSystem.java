@@ -1,5 +1,6 @@
 package dev.homelab.ansible;
 
+import dev.homelab.internal.HostBackupUnits;
 import dev.homelab.model.Lab;
 import dev.homelab.model.Retention;
 import dev.homelab.model.backup.ResticBackup;
@@ -26,12 +27,8 @@ final class ResticSystem extends HostSystem {
 
   private final Vault vault;
 
-  /**
-   * The restore test's schedule: Sundays at 05:30, after the nights' backups (restic check waits
-   * for no backup: it fails on a repository another process has locked, and the next week's run
-   * catches up).
-   */
-  static final String CHECK_ON_CALENDAR = "Sun *-*-* 05:30:00";
+  /** The restore test's schedule: Sundays at 05:30, after the nights' backups (see {@link HostBackupUnits}). */
+  static final String CHECK_ON_CALENDAR = HostBackupUnits.RESTIC_CHECK_ON_CALENDAR;
   /**
    * How much of the data the weekly check reads back: a random 10% each time, so a damaged pack is
    * found within weeks without reading the whole repository every Sunday.
@@ -168,6 +165,10 @@ final class ResticSystem extends HostSystem {
         - The restore test: `restic-check-<name>.timer` runs `restic check --read-data-subset=10%`
           on Sundays at 05:30 (structure, and a random tenth of the data read back and hashed);
           `systemctl status restic-check-<name>` shows the last result.
+        - Each backup and check records its last success for node-exporter's textfile collector
+          (`/var/lib/node_exporter/textfile_collector/homelab_backup_<unit>.prom`, written by
+          `homelab-backup-metric` as its last `ExecStartPost=`), which the alert `HostBackupStale`
+          reads when the lab has monitoring.
         - Restore, with the service's environment (`EnvironmentFile=` values are quoted for
           systemd, not for a shell): `systemd-run --quiet --wait --pipe -p
           EnvironmentFile=/etc/restic/<name>.env restic snapshots`, then the same with
@@ -179,6 +180,6 @@ final class ResticSystem extends HostSystem {
 
   @Override
   List<String> roles() {
-    return List.of("homelab_restic");
+    return List.of("homelab_backup_metrics", "homelab_restic");
   }
 }

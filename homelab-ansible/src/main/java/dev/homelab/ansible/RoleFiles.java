@@ -14,26 +14,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RoleFiles {
   /** Files of each role, relative to {@code roles/<role>/}; a jar cannot be listed, so they are named here. */
-  private static final Map<String, List<String>> FILES = Map.of(
-      "homelab_base", List.of("defaults/main.yml", "tasks/main.yml"),
-      "homelab_nfs_client", List.of("tasks/main.yml"),
-      "homelab_disks", List.of("defaults/main.yml", "tasks/main.yml", "tasks/mounted.yml"),
-      "homelab_btrbk", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
-          "templates/btrbk.conf.j2", "templates/homelab-btrbk.service.j2", "templates/homelab-btrbk.timer.j2"),
-      "homelab_nfs_server", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
-          "templates/homelab.exports.j2", "templates/nfs-server-mounts.conf.j2"),
-      "homelab_crowdsec_bouncer", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml"),
-      "homelab_wireguard", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml", "templates/wg.conf.j2",
-          "templates/peer.conf.j2"),
-      "homelab_restic", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+  private static final Map<String, List<String>> FILES = Map.ofEntries(
+      Map.entry("homelab_base", List.of("defaults/main.yml", "tasks/main.yml")),
+      Map.entry("homelab_nfs_client", List.of("tasks/main.yml")),
+      Map.entry("homelab_backup_metrics", List.of("tasks/main.yml", "templates/homelab-backup-metric.j2")),
+      Map.entry("homelab_etcd_snapshot_metric", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/homelab-etcd-snapshot-metric.j2", "templates/homelab-etcd-snapshot-metric.service.j2",
+          "templates/homelab-etcd-snapshot-metric.timer.j2")),
+      Map.entry("homelab_disks", List.of("defaults/main.yml", "tasks/main.yml", "tasks/mounted.yml")),
+      Map.entry("homelab_btrbk", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/btrbk.conf.j2", "templates/homelab-btrbk.service.j2", "templates/homelab-btrbk.timer.j2")),
+      Map.entry("homelab_nfs_server", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/homelab.exports.j2", "templates/nfs-server-mounts.conf.j2")),
+      Map.entry("homelab_crowdsec_bouncer", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml")),
+      Map.entry("homelab_wireguard", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml", "templates/wg.conf.j2",
+          "templates/peer.conf.j2")),
+      Map.entry("homelab_restic", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/restic.env.j2", "templates/restic-backup.j2", "templates/restic.service.j2",
-          "templates/restic.timer.j2", "templates/restic-check.service.j2", "templates/restic-check.timer.j2"),
-      "homelab_postgres", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/restic.timer.j2", "templates/restic-check.service.j2", "templates/restic-check.timer.j2")),
+      Map.entry("homelab_postgres", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/homelab-pg-dump-s3.j2", "templates/homelab-pg-dump-s3.service.j2",
           "templates/homelab-pg-dump-s3.timer.j2", "templates/pg-dump-s3.env.j2",
-          "templates/postgresql-homelab.conf.j2"),
-      "homelab_api_vip", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
-          "templates/homelab-check-apiserver.j2", "templates/keepalived.conf.j2"));
+          "templates/postgresql-homelab.conf.j2")),
+      Map.entry("homelab_api_vip", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/homelab-check-apiserver.j2", "templates/keepalived.conf.j2")));
 
   /**
    * Roles whose templates call the Jinja filters of {@code filter_plugins/} (Ansible loads the ones

@@ -18,6 +18,8 @@ public final class Schedules {
   private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
   private static final Set<String> CALENDAR_SHORTHANDS = Set.of("minutely", "hourly", "daily", "weekly", "monthly",
       "yearly", "annually", "quarterly", "semiannually");
+  /** A cron field {@code *}{@code /N}. */
+  private static final Pattern EVERY_N = Pattern.compile("\\*/(\\d+)");
   private static final Pattern WEEKDAY = Pattern.compile(
       "(?i)(mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
 
@@ -100,6 +102,77 @@ public final class Schedules {
       i++;
     }
     return i == parts.length && i > 0 && !(i == 1 && weekdays(parts[0]));
+  }
+
+  private static final long HOUR = 3600;
+  private static final long DAY = 24 * HOUR;
+
+  /** The longest gap between two runs of each {@code OnCalendar=} shorthand (systemd.time(7)), in seconds. */
+  private static final java.util.Map<String, Long> SHORTHAND_GAPS = java.util.Map.of("minutely", 60L, "hourly", HOUR,
+      "daily", DAY, "weekly", 7 * DAY, "monthly", 31 * DAY, "quarterly", 92 * DAY, "semiannually", 184 * DAY,
+      "yearly", 366 * DAY, "annually", 366 * DAY);
+
+  /**
+   * An upper bound of the longest gap between two runs of a valid {@link #isCalendar} event, in
+   * seconds, read from which of its parts are restricted: a restricted year or month allows up to a
+   * year, a restricted day of the month up to 31 days, weekdays up to a week, a restricted hour up
+   * to a day, else an hour. A bound, not the exact gap: {@code *-*-* 00/12:00} gives a day, not 12
+   * hours; an alert built on it fires late rather than falsely.
+   */
+  public static long longestCalendarGapSeconds(String event) {
+    Long shorthand = SHORTHAND_GAPS.get(event.toLowerCase(Locale.ROOT));
+    if (shorthand != null) {
+      return shorthand;
+    }
+    String[] parts = event.split(" ");
+    boolean weekdays = weekdays(parts[0]);
+    String date = "*-*-*";
+    String time = "00:00:00";
+    for (String part : parts) {
+      if (part.contains("-")) {
+        date = part;
+      } else if (part.contains(":")) {
+        time = part;
+      }
+    }
+    String[] d = date.split("-", -1);
+    boolean yearOrMonth = (d.length == 3 && !d[0].equals("*")) || !d[d.length - 2].equals("*");
+    if (yearOrMonth) {
+      return 366 * DAY;
+    }
+    if (!d[d.length - 1].equals("*")) {
+      return 31 * DAY;
+    }
+    if (weekdays) {
+      return 7 * DAY;
+    }
+    return time.split(":", -1)[0].equals("*") ? HOUR : DAY;
+  }
+
+  /**
+   * An upper bound of the longest gap between two runs of a valid {@link #isCron} schedule, in
+   * seconds, the same way as {@link #longestCalendarGapSeconds}: a restricted month allows up to a
+   * year, a day of the month up to 31 days, a day of the week up to a week, an hour up to a day
+   * ({@code *}{@code /N}: N hours), else an hour. k3s' default etcd snapshot schedule
+   * {@code 0 *}{@code /12 * * *} gives 12 hours.
+   */
+  public static long longestCronGapSeconds(String cron) {
+    String[] f = cron.split(" ");
+    if (!f[3].equals("*")) {
+      return 366 * DAY;
+    }
+    if (!f[2].equals("*")) {
+      return 31 * DAY;
+    }
+    if (!f[4].equals("*")) {
+      return 7 * DAY;
+    }
+    if (f[1].equals("*")) {
+      return HOUR;
+    }
+    // every N hours from midnight: the last run of a day is at most N hours before the next midnight
+    java.util.regex.Matcher everyNHours = EVERY_N.matcher(f[1]);
+    return everyNHours.matches() ? Math.min(DAY, Integer.parseInt(everyNHours.group(1)) * HOUR) : DAY;
   }
 
   private static boolean weekdays(String part) {

@@ -360,6 +360,16 @@ for host in "${HOSTS[@]}"; do
       'out="$(systemd-analyze verify --man=no "$@" 2>&1)"; rc=$?; printf "%s\n" "$out"; [ $rc -eq 0 ] && ! printf "%s\n" "$out" | grep -q .' \
       sh "${units[@]}"
   fi
+  if [ -e "$root/usr/local/sbin/homelab-backup-metric" ]; then
+    # the playbook ran it for every unit it installed (no unit has run in the chroot)
+    check "$host: bash -n homelab-backup-metric, its install times are metric lines" on "$host" bash -c \
+      'bash -n /usr/local/sbin/homelab-backup-metric && for f in /var/lib/node_exporter/textfile_collector/*.prom; do
+         grep -Eq "^homelab_host_backup_installed_timestamp_seconds\{node=\"[a-z0-9-]+\",unit=\"[A-Za-z0-9@_.-]+\"\} [0-9]+$" "$f" || { echo "$f"; exit 1; }
+       done'
+  fi
+  if [ -e "$root/usr/local/sbin/homelab-etcd-snapshot-metric" ]; then
+    check "$host: bash -n homelab-etcd-snapshot-metric" on "$host" bash -n /usr/local/sbin/homelab-etcd-snapshot-metric
+  fi
   if [ -e "$root/etc/btrbk/btrbk.conf" ]; then
     check "$host: btrbk -c /etc/btrbk/btrbk.conf config print" on "$host" btrbk -c /etc/btrbk/btrbk.conf config print
     # Finding: btrbk rejected the file (snapshot_name outside a subvolume section). validate:

@@ -44,6 +44,8 @@ CHECKERS = {
     "/etc/sysctl.d/90-wireguard.conf": "sysctl in the gateway's network namespace reads 1",
     "/etc/keepalived/keepalived.conf": "keepalived -t (config test: keywords, interface, check script's ownership)",
     "/usr/local/sbin/homelab-check-apiserver": "sh -n",
+    "/usr/local/sbin/homelab-backup-metric": "bash -n (also the template's validate:); the install times it wrote are metric lines",
+    "/usr/local/sbin/homelab-etcd-snapshot-metric": "bash -n (also the template's validate:)",
     "{{ homelab_api_vip_k3s_dropins }}/50-homelab-join.yaml":
         "YAML with server and cluster-init (written only on a rebuilt first server, so never in the chroot)",
     "{{ homelab_wireguard_dir }}/{{ homelab_wireguard_interface }}.conf":
