@@ -1,5 +1,6 @@
 package dev.homelab.k8s.platform;
 
+import dev.homelab.internal.HostBackupUnits;
 import dev.homelab.k8s.Peers;
 import dev.homelab.model.Lab;
 import dev.homelab.model.monitoring.BuiltInAlert;
@@ -132,6 +133,12 @@ final class BuiltInAlertRules {
         default -> throw new IllegalStateException("unknown alert " + alert);
       }
     }
+    // the backups the hosts run outside Kubernetes (restic, btrbk, k3s etcd snapshots): the same
+    // alert for them, from the metrics they leave for node-exporter (see HostBackupRules)
+    List<HostBackupUnits.Unit> hostUnits = HostBackupUnits.of(lab);
+    if (m.alerts().contains(BuiltInAlert.BACKUP_STALE) && !hostUnits.isEmpty()) {
+      out.add(HostBackupRules.rule(hostUnits));
+    }
     return out;
   }
 
@@ -143,14 +150,14 @@ final class BuiltInAlertRules {
     return lab.tls().map(t -> t.issuer() == Tls.Issuer.CERT_MANAGER).orElse(false);
   }
 
-  private static Map<String, String> annotations(String summary, String description) {
+  static Map<String, String> annotations(String summary, String description) {
     Map<String, String> a = new TreeMap<>();
     a.put("summary", summary);
     a.put("description", description);
     return a;
   }
 
-  private static PrometheusRule rule(String name, String group, Rule... rules) {
+  static PrometheusRule rule(String name, String group, Rule... rules) {
     return new PrometheusRuleBuilder()
         .withNewMetadata()
         .withName(name)

@@ -1,5 +1,6 @@
 package dev.homelab.k8s.platform;
 
+import dev.homelab.internal.HostBackupUnits;
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.NetworkPolicies;
@@ -120,6 +121,11 @@ public final class MonitoringComponent implements Component {
           .set("grafana.nodeSelector", selector);
     });
 
+    // ---- node-exporter: the host backups' metrics for HostBackupRules, only in a lab that has them
+    if (!HostBackupUnits.of(lab).isEmpty()) {
+      textfileCollector(v);
+    }
+
     // ---- k3s: these components live inside the k3s binary (see the class comment)
     for (String target : List.of("kubeControllerManager", "kubeScheduler", "kubeProxy", "kubeEtcd")) {
       v.set(target + ".enabled", false);
@@ -129,6 +135,40 @@ public final class MonitoringComponent implements Component {
       v.set("defaultRules.rules." + rule, false);
     }
     return v;
+  }
+
+  /**
+   * The chart's own node-exporter arguments ({@code prometheus-node-exporter.extraArgs} in
+   * kube-prometheus-stack 88.5.3's values.yaml). Helm replaces a list value instead of merging it,
+   * so setting {@code extraArgs} drops them unless they are repeated here; review them when the
+   * chart version changes.
+   */
+  static final List<String> CHART_NODE_EXPORTER_ARGS = List.of(
+      "--collector.filesystem.mount-points-exclude=^/(dev|proc|sys|run/containerd/.+|var/lib/docker/.+|var/lib/kubelet/.+)($|/)",
+      "--collector.filesystem.fs-types-exclude=^(autofs|binfmt_misc|bpf|cgroup2?|configfs|debugfs|devpts|devtmpfs|fusectl"
+          + "|hugetlbfs|iso9660|mqueue|nsfs|overlay|proc|procfs|pstore|rpc_pipefs|securityfs|selinuxfs|squashfs|sysfs|tracefs|erofs)$");
+
+  /**
+   * node-exporter reads the hosts' textfile directory ({@link HostBackupUnits#TEXTFILE_DIR}),
+   * mounted read-only at the same path. The textfile collector is on by default but reads nothing
+   * without {@code --collector.textfile.directory}, which neither the subchart's own arguments
+   * (daemonset.yaml: procfs, sysfs, rootfs, udev, listen address) nor its defaults set, so it is
+   * given once. {@code DirectoryOrCreate}: the DaemonSet runs on every node, also on those without
+   * host backups, where the directory does not exist. The namespace is privileged (hostPath).
+   *
+   * @see <a href="https://github.com/prometheus/node_exporter#textfile-collector">node_exporter: textfile collector</a>
+   */
+  private static void textfileCollector(HelmValues v) {
+    List<String> args = new ArrayList<>(CHART_NODE_EXPORTER_ARGS);
+    args.add("--collector.textfile.directory=" + HostBackupUnits.TEXTFILE_DIR);
+    v.setList("prometheus-node-exporter.extraArgs", args);
+    Map<String, Object> mount = new LinkedHashMap<>();
+    mount.put("name", "textfile-collector");
+    mount.put("hostPath", HostBackupUnits.TEXTFILE_DIR);
+    mount.put("type", "DirectoryOrCreate");
+    mount.put("mountPath", HostBackupUnits.TEXTFILE_DIR);
+    mount.put("readOnly", true);
+    v.setList("prometheus-node-exporter.extraHostVolumeMounts", List.of(mount));
   }
 
   /** Alertmanager's and Grafana's claims: a few megabytes of state each. */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.homelab.backend.RenderedFiles;
 import dev.homelab.model.Lab;
 import dev.homelab.model.monitoring.BuiltInAlert;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MonitoringComponentTest {
@@ -57,6 +59,92 @@ class MonitoringComponentTest {
     assertThat(TestLabs.renderPlatform(TestLabs.bare().monitoring(monitoring())).files())
         .doesNotContainKey("monitoring/prometheusrule-disk-errors.yaml")
         .containsKey("monitoring/prometheusrule-disk-full.yaml");
+  }
+
+  @Test
+  void should_expect_each_host_backup_unit_to_succeed_within_twice_its_period() {
+    // rich(): pi4 keeps hourly btrfs snapshots and backs up daily with restic (checked weekly);
+    // the three HA servers snapshot etcd every 6 hours; nuc dumps its PostgreSQL nightly
+    JsonNode rules = TestLabs.object(TestLabs.renderPlatform(dev.homelab.fixtures.TestLabs.rich()),
+        "monitoring/prometheusrule-host-backup-stale.yaml").at("/spec/groups/0/rules");
+
+    List<String> expected = new ArrayList<>();
+    for (JsonNode r : rules) {
+      if (r.has("record")) {
+        expected.add(r.path("record").asText() + "{node=" + r.at("/labels/node").asText() + ",unit="
+            + r.at("/labels/unit").asText() + "} " + r.path("expr").asText());
+      }
+    }
+    assertThat(expected).containsExactly(
+        "homelab:host_backup_max_age_seconds{node=pi1,unit=k3s.service} vector(43200)",
+        "homelab:host_backup_max_age_seconds{node=pi2,unit=k3s.service} vector(43200)",
+        "homelab:host_backup_max_age_seconds{node=pi3,unit=k3s.service} vector(43200)",
+        "homelab:host_backup_max_age_seconds{node=pi4,unit=homelab-btrbk.service} vector(7200)",
+        "homelab:host_backup_max_age_seconds{node=pi4,unit=restic-local.service} vector(172800)",
+        "homelab:host_backup_max_age_seconds{node=pi4,unit=restic-check-local.service} vector(1209600)",
+        "homelab:host_backup_max_age_seconds{node=nuc,unit=homelab-pg-dump-s3.service} vector(172800)");
+  }
+
+  @Test
+  void should_alert_on_a_stale_host_backup_counting_from_its_install_until_its_first_success() {
+    JsonNode rules = TestLabs.object(TestLabs.renderPlatform(dev.homelab.fixtures.TestLabs.rich()),
+        "monitoring/prometheusrule-host-backup-stale.yaml").at("/spec/groups/0/rules");
+    JsonNode stale = rules.get(rules.size() - 2);
+
+    assertThat(stale.path("alert").asText()).isEqualTo("HostBackupStale");
+    assertThat(stale.path("expr").asText()).isEqualTo(
+        "time() - (max by (node, unit) (homelab_host_backup_last_success_timestamp_seconds)"
+            + " or max by (node, unit) (homelab_host_backup_installed_timestamp_seconds))"
+            + " > on (node, unit) homelab:host_backup_max_age_seconds");
+    assertThat(stale.path("for").asText()).isEqualTo("1h");
+    assertThat(stale.at("/annotations/description").asText())
+        .contains("On {{ $labels.node }} run systemctl status {{ $labels.unit }} and journalctl -u {{ $labels.unit }}.");
+  }
+
+  @Test
+  void should_alert_when_a_host_reports_no_metric_of_an_expected_unit() {
+    JsonNode rules = TestLabs.object(TestLabs.renderPlatform(dev.homelab.fixtures.TestLabs.rich()),
+        "monitoring/prometheusrule-host-backup-stale.yaml").at("/spec/groups/0/rules");
+    JsonNode missing = rules.get(rules.size() - 1);
+
+    assertThat(missing.path("alert").asText()).isEqualTo("HostBackupMetricMissing");
+    assertThat(missing.path("expr").asText()).isEqualTo("homelab:host_backup_max_age_seconds unless on (node, unit)"
+        + " (homelab_host_backup_last_success_timestamp_seconds or homelab_host_backup_installed_timestamp_seconds)");
+    assertThat(missing.path("for").asText()).isEqualTo("1h");
+  }
+
+  @Test
+  void should_let_node_exporter_read_the_hosts_textfile_directory_once_in_a_lab_with_host_backups() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(dev.homelab.fixtures.TestLabs.rich()), CHART).path("prometheus-node-exporter");
+
+    List<String> args = new ArrayList<>();
+    v.path("extraArgs").forEach(a -> args.add(a.asText()));
+    // the chart's own two arguments are kept: Helm replaces the list
+    assertThat(args).containsExactlyElementsOf(List.of(MonitoringComponent.CHART_NODE_EXPORTER_ARGS.get(0),
+        MonitoringComponent.CHART_NODE_EXPORTER_ARGS.get(1), "--collector.textfile.directory=/var/lib/node_exporter/textfile_collector"));
+    assertThat(args).filteredOn(a -> a.startsWith("--collector.textfile.directory")).hasSize(1);
+    assertThat(v.path("extraHostVolumeMounts")).hasSize(1);
+    JsonNode mount = v.path("extraHostVolumeMounts").get(0);
+    assertThat(mount.path("hostPath").asText()).isEqualTo("/var/lib/node_exporter/textfile_collector");
+    assertThat(mount.path("mountPath").asText()).isEqualTo("/var/lib/node_exporter/textfile_collector");
+    assertThat(mount.path("readOnly").asBoolean()).isTrue();
+    assertThat(mount.path("type").asText()).isEqualTo("DirectoryOrCreate");
+  }
+
+  @Test
+  void should_leave_node_exporter_and_the_host_backup_alert_alone_in_a_lab_without_host_backups() {
+    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
+
+    assertThat(TestLabs.values(files, CHART).has("prometheus-node-exporter")).isFalse();
+    assertThat(files.files()).doesNotContainKey("monitoring/prometheusrule-host-backup-stale.yaml")
+        .containsKey("monitoring/prometheusrule-backup-stale.yaml");
+  }
+
+  @Test
+  void should_skip_the_host_backup_alert_when_backup_stale_is_not_chosen() {
+    Lab lab = dev.homelab.fixtures.TestLabs.rich().monitoring(monitoring().alerts(BuiltInAlert.NODE_DOWN));
+
+    assertThat(TestLabs.renderPlatform(lab).files()).doesNotContainKey("monitoring/prometheusrule-host-backup-stale.yaml");
   }
 
   @Test
