@@ -8,7 +8,8 @@ crds="crd/clusterissuers.cert-manager.io
   crd/ipaddresspools.metallb.io
   crd/l2advertisements.metallb.io
   crd/plans.upgrade.cattle.io
-  crd/prometheusrules.monitoring.coreos.com"
+  crd/prometheusrules.monitoring.coreos.com
+  crd/scrapeconfigs.monitoring.coreos.com"
 kubectl wait --for=create --timeout=10m $crds
 kubectl wait --for=condition=Established --timeout=10m $crds
 kubectl -n cert-manager wait --for=create --timeout=10m deploy/cert-manager-webhook

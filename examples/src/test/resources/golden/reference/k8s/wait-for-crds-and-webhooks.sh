@@ -11,6 +11,7 @@ crds="crd/certificates.cert-manager.io
   crd/middlewares.traefik.io
   crd/plans.upgrade.cattle.io
   crd/prometheusrules.monitoring.coreos.com
+  crd/scrapeconfigs.monitoring.coreos.com
   crd/servicemonitors.monitoring.coreos.com
   crd/tlsstores.traefik.io"
 kubectl wait --for=create --timeout=10m $crds

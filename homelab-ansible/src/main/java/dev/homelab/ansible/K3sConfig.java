@@ -1,5 +1,6 @@
 package dev.homelab.ansible;
 
+import dev.homelab.internal.EtcdMetrics;
 import dev.homelab.model.Lab;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.cluster.BuiltIn;
@@ -47,6 +48,10 @@ final class K3sConfig {
     config.put("cluster-cidr", k3s.clusterCidr());
     config.put("service-cidr", k3s.serviceCidr());
     config.put("write-kubeconfig-mode", "0600");
+    if (EtcdMetrics.exposed(lab)) {
+      // etcd's metrics also on the node's address, for the monitoring stack (EtcdMetrics)
+      config.put("etcd-expose-metrics", true);
+    }
     if (k3s.isHa()) {
       k3s.etcdSnapshots().ifPresent(s -> etcd(lab, s, vault, config));
     }

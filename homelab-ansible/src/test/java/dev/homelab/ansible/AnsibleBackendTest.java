@@ -138,6 +138,15 @@ class AnsibleBackendTest {
   }
 
   @Test
+  void should_expose_etcds_metrics_on_the_servers_only_when_the_monitoring_stack_scrapes_them() {
+    Map<String, Object> monitored = serverConfig(render(TestLabs.reference().monitoring(monitoring())));
+    Map<String, Object> unmonitored = serverConfig(render(TestLabs.reference()));
+
+    assertThat(monitored).containsEntry("etcd-expose-metrics", true);
+    assertThat(unmonitored).doesNotContainKey("etcd-expose-metrics");
+  }
+
+  @Test
   void should_render_secretbox_and_custom_cidrs_without_s3_when_snapshots_stay_local() {
     Map<String, Object> config = serverConfig(render(TestLabs.fiveServers()));
     assertThat(config).containsEntry("secrets-encryption-provider", "secretbox")
@@ -145,7 +154,8 @@ class AnsibleBackendTest {
         .containsEntry("service-cidr", "10.53.0.0/16")
         .containsEntry("etcd-snapshot-schedule-cron", "0 */12 * * *")
         .containsEntry("etcd-snapshot-retention", 5)
-        .doesNotContainKeys("etcd-s3", "disable");
+        // no monitoring stack to scrape it
+        .doesNotContainKeys("etcd-s3", "disable", "etcd-expose-metrics");
   }
 
   @Test
@@ -153,7 +163,7 @@ class AnsibleBackendTest {
     RenderedFiles files = render(TestLabs.singleServer());
     assertThat(map(k3sGroup(files, "server"), "hosts")).containsOnlyKeys("solo");
     assertThat(map(k3sGroup(files, "agent"), "hosts")).isEmpty();
-    assertThat(serverConfig(files)).doesNotContainKeys("etcd-snapshot-schedule-cron", "etcd-s3")
+    assertThat(serverConfig(files)).doesNotContainKeys("etcd-snapshot-schedule-cron", "etcd-s3", "etcd-expose-metrics")
         .containsEntry("tls-san", List.of("10.0.0.2"));
     assertThat(map(yaml(files, "inventory.yml"), "k3s_cluster", "vars")).containsEntry("ansible_user", "pi")
         .containsEntry("api_endpoint", "10.0.0.2");

@@ -1,5 +1,6 @@
 package dev.homelab.k8s.platform;
 
+import dev.homelab.internal.EtcdMetrics;
 import dev.homelab.internal.HostBackupUnits;
 import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
@@ -22,10 +23,11 @@ import java.util.Set;
  * kube-prometheus-stack: Prometheus Operator, Prometheus, Alertmanager, Grafana, node-exporter and
  * kube-state-metrics, plus the lab's built-in alert rules ({@link BuiltInAlertRules}).
  *
- * <p>Decisions: k3s runs the controller-manager, scheduler, kube-proxy and etcd inside its one
- * binary, their metrics bound to 127.0.0.1; the chart's scrape targets for them are disabled
- * (with their rules) rather than pointed at the servers, which would need extra k3s flags
- * ({@code bind-address}, {@code etcd-expose-metrics}) and would scrape the same process four times.
+ * <p>Decisions: k3s runs the controller-manager, scheduler and kube-proxy inside its one binary,
+ * their metrics bound to 127.0.0.1; the chart's scrape targets for them are disabled (with their
+ * rules) rather than pointed at the servers, which would need extra k3s flags ({@code bind-address})
+ * and would scrape the same process three times. The embedded etcd of an HA cluster is scraped on
+ * each server, with the chart's etcd rules ({@link EtcdScrape}, {@code etcd-expose-metrics}).
  * Receiver URLs and passwords are mounted from Secrets ({@code alertmanagerSpec.secrets}) and read
  * through Alertmanager's {@code *_file} settings, so no value is in Git.
  *
@@ -59,6 +61,7 @@ public final class MonitoringComponent implements Component {
     out.add(HelmChart.of(RELEASE, "https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack",
         dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.CHART_KUBE_PROMETHEUS_STACK), NAMESPACE, values(lab, m)));
     out.addAll(BuiltInAlertRules.rules(lab, m));
+    EtcdScrape.of(lab).ifPresent(out::add);
     out.add(NetworkPolicies.defaultDeny(NAMESPACE));
     out.add(NetworkPolicies.allowSameNamespace(NAMESPACE));
     out.add(Peers.allowFromTraefik(lab, NAMESPACE, "allow-grafana-from-traefik", Peers.GRAFANA_PODS,
@@ -85,8 +88,18 @@ public final class MonitoringComponent implements Component {
     }
     sb.append("\nGrafana is the Service `").append(Peers.GRAFANA_SERVICE).append("` (port ")
         .append(Peers.GRAFANA_SERVICE_PORT).append(").\n\n")
-        .append("k3s runs the controller-manager, scheduler, kube-proxy and etcd in one process with metrics on\n")
-        .append("127.0.0.1, so their scrape targets and rules are disabled.\n");
+        .append("k3s runs the controller-manager, scheduler and kube-proxy in one process with metrics on\n")
+        .append("127.0.0.1, so their scrape targets and rules are disabled.");
+    List<String> etcd = EtcdMetrics.targets(lab);
+    if (!etcd.isEmpty()) {
+      sb.append(" Prometheus scrapes the embedded etcd on every server\n")
+          .append("(`").append(String.join("`, `", etcd)).append("`, ScrapeConfig `").append(EtcdScrape.NAME)
+          .append("`; the host playbook sets `etcd-expose-metrics`),\n")
+          .append("with the chart's etcd alerts: no leader, members down, slow disk syncs (`etcdHighFsyncDurations`:\n")
+          .append("a server's storage is too slow for etcd, the usual cause of an unstable cluster on SD cards).\n");
+    } else {
+      sb.append("\n");
+    }
     return Map.of("README.md", sb.toString());
   }
 
@@ -127,12 +140,20 @@ public final class MonitoringComponent implements Component {
     }
 
     // ---- k3s: these components live inside the k3s binary (see the class comment)
-    for (String target : List.of("kubeControllerManager", "kubeScheduler", "kubeProxy", "kubeEtcd")) {
+    for (String target : List.of("kubeControllerManager", "kubeScheduler", "kubeProxy")) {
       v.set(target + ".enabled", false);
     }
-    for (String rule : List.of("kubeControllerManager", "kubeSchedulerAlerting", "kubeSchedulerRecording",
-        "kubeProxy", "etcd")) {
+    for (String rule : List.of("kubeControllerManager", "kubeSchedulerAlerting", "kubeSchedulerRecording", "kubeProxy")) {
       v.set("defaultRules.rules." + rule, false);
+    }
+    if (EtcdScrape.of(lab).isPresent()) {
+      // The chart's etcd rules and dashboard need kubeEtcd.enabled (templates/prometheus/rules-1.14/
+      // etcd.yaml); its Service and ServiceMonitor are off, EtcdScrape scrapes the servers instead.
+      v.set("kubeEtcd.enabled", true)
+          .set("kubeEtcd.service.enabled", false)
+          .set("kubeEtcd.serviceMonitor.enabled", false);
+    } else {
+      v.set("kubeEtcd.enabled", false).set("defaultRules.rules.etcd", false);
     }
     return v;
   }

@@ -266,9 +266,35 @@ class MonitoringComponentTest {
   void should_disable_the_k3s_embedded_component_targets() {
     JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), CHART);
 
-    for (String target : new String[] {"kubeControllerManager", "kubeScheduler", "kubeProxy", "kubeEtcd"}) {
+    for (String target : new String[] {"kubeControllerManager", "kubeScheduler", "kubeProxy"}) {
       assertThat(v.at("/" + target + "/enabled").asBoolean(true)).as(target).isFalse();
     }
+  }
+
+  @Test
+  void should_scrape_the_embedded_etcd_of_an_ha_cluster_on_every_server_with_the_charts_etcd_rules() {
+    RenderedFiles files = TestLabs.renderPlatform(TestLabs.reference());
+    JsonNode scrape = TestLabs.object(files, "monitoring/scrapeconfig-etcd.yaml");
+    JsonNode v = TestLabs.values(files, CHART);
+
+    assertThat(scrape.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus-stack");
+    assertThat(scrape.at("/spec/jobName").asText()).isEqualTo("etcd");
+    assertThat(scrape.at("/spec/scheme").asText()).isEqualTo("HTTP");
+    assertThat(scrape.at("/spec/staticConfigs/0/targets").toString())
+        .isEqualTo("[\"192.168.1.11:2381\",\"192.168.1.12:2381\",\"192.168.1.13:2381\"]");
+    assertThat(v.at("/kubeEtcd").toString())
+        .isEqualTo("{\"enabled\":true,\"service\":{\"enabled\":false},\"serviceMonitor\":{\"enabled\":false}}");
+    assertThat(v.at("/defaultRules/rules/etcd").isMissingNode()).as("the chart's default: on").isTrue();
+  }
+
+  @Test
+  void should_neither_scrape_etcd_nor_keep_its_rules_with_one_server() {
+    RenderedFiles files = TestLabs.renderPlatform(TestLabs.bare().monitoring(monitoring()));
+    JsonNode v = TestLabs.values(files, CHART);
+
+    assertThat(files.files()).doesNotContainKey("monitoring/scrapeconfig-etcd.yaml");
+    assertThat(v.at("/kubeEtcd/enabled").asBoolean(true)).isFalse();
+    assertThat(v.at("/defaultRules/rules/etcd").asBoolean(true)).isFalse();
   }
 
   @Test
