@@ -14,8 +14,8 @@ import java.util.Optional;
  * ScrapeConfig of static targets rather than the chart's {@code kubeEtcd} Service, which needs
  * v1 Endpoints (deprecated since Kubernetes 1.33) for a process that is not a pod. Job {@code etcd}:
  * the chart's etcd rules select {@code job=~".*etcd.*"}. Selected by Prometheus through the release
- * label (the chart's {@code scrapeConfigSelectorNilUsesHelmValues}), in Prometheus's own namespace
- * (the chart sets no {@code scrapeConfigNamespaceSelector}, so only that one is read).
+ * label (the chart's {@code scrapeConfigSelectorNilUsesHelmValues}); the chart's
+ * {@code scrapeConfigNamespaceSelector: {}} reads every namespace, Prometheus's own included.
  *
  * @see <a href="https://prometheus-operator.dev/docs/developer/scrapeconfig/">prometheus-operator: ScrapeConfig</a>
  */

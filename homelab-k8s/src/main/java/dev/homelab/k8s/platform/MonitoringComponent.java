@@ -152,11 +152,18 @@ public final class MonitoringComponent implements Component {
       v.set("kubeEtcd.enabled", true)
           .set("kubeEtcd.service.enabled", false)
           .set("kubeEtcd.serviceMonitor.enabled", false);
+      // etcdGRPCRequestsSlow reads grpc_server_handling_seconds_bucket, which etcd exports only with
+      // --metrics=extensive (embed/etcd.go, serveMetrics); k3s starts its etcd with the default,
+      // basic (its executor's ETCDConfig has no metrics field), so the rule could never fire.
+      v.set("defaultRules.disabled." + ETCD_RULE_WITHOUT_DATA, true);
     } else {
       v.set("kubeEtcd.enabled", false).set("defaultRules.rules.etcd", false);
     }
     return v;
   }
+
+  /** The chart's etcd rule whose metric k3s's embedded etcd does not export: off. */
+  static final String ETCD_RULE_WITHOUT_DATA = "etcdGRPCRequestsSlow";
 
   /**
    * The chart's own node-exporter arguments ({@code prometheus-node-exporter.extraArgs} in

@@ -285,6 +285,8 @@ class MonitoringComponentTest {
     assertThat(v.at("/kubeEtcd").toString())
         .isEqualTo("{\"enabled\":true,\"service\":{\"enabled\":false},\"serviceMonitor\":{\"enabled\":false}}");
     assertThat(v.at("/defaultRules/rules/etcd").isMissingNode()).as("the chart's default: on").isTrue();
+    // k3s's etcd exports no grpc_server_handling_seconds histogram (etcd's metrics: basic)
+    assertThat(v.at("/defaultRules/disabled").toString()).isEqualTo("{\"etcdGRPCRequestsSlow\":true}");
   }
 
   @Test
@@ -295,6 +297,7 @@ class MonitoringComponentTest {
     assertThat(files.files()).doesNotContainKey("monitoring/scrapeconfig-etcd.yaml");
     assertThat(v.at("/kubeEtcd/enabled").asBoolean(true)).isFalse();
     assertThat(v.at("/defaultRules/rules/etcd").asBoolean(true)).isFalse();
+    assertThat(v.at("/defaultRules/disabled").isMissingNode()).isTrue();
   }
 
   @Test
