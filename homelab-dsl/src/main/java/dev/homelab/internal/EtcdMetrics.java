@@ -27,17 +27,24 @@ public final class EtcdMetrics {
 
   private EtcdMetrics() {}
 
-  /** Whether the servers expose etcd's metrics: an HA cluster (embedded etcd) with the monitoring stack. */
+  /**
+   * Whether the servers expose etcd's metrics: an HA cluster (embedded etcd) with the monitoring
+   * stack, every server with an address in the model. All or none: the chart's
+   * {@code etcdInsufficientMembers} takes the cluster's size from the number of scraped members
+   * ({@code count(up)}), so with a server left out one member down of three would read as a lost
+   * quorum (one of two up).
+   */
   public static boolean exposed(Lab lab) {
-    return lab.cluster().map(K3s::isHa).orElse(false) && lab.monitoring().isPresent();
+    return lab.cluster().map(K3s::isHa).orElse(false) && lab.monitoring().isPresent()
+        && lab.servers().stream().allMatch(server -> server.ip().isPresent());
   }
 
-  /** {@code <ip>:2381} of every server with an address in the model, in declaration order; empty unless {@link #exposed}. */
+  /** {@code <ip>:2381} of every server, in declaration order; empty unless {@link #exposed}. */
   public static List<String> targets(Lab lab) {
     List<String> targets = new ArrayList<>();
     if (exposed(lab)) {
       for (Node server : lab.servers()) {
-        server.ip().ifPresent(ip -> targets.add(ip + ":" + PORT));
+        targets.add(server.ip().orElseThrow() + ":" + PORT);
       }
     }
     return targets;
