@@ -137,7 +137,7 @@ final class BuiltInAlertRules {
     // alert for them, from the metrics they leave for node-exporter (see HostBackupRules)
     List<HostBackupUnits.Unit> hostUnits = HostBackupUnits.of(lab);
     if (m.alerts().contains(BuiltInAlert.BACKUP_STALE) && !hostUnits.isEmpty()) {
-      out.add(HostBackupRules.rule(hostUnits));
+      out.add(HostBackupRules.rule(hostUnits, m.alerts().contains(BuiltInAlert.NODE_DOWN)));
     }
     return out;
   }

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *       unit quiet during its first period and still fires when it never succeeds.</li>
  *   <li>{@code HostBackupMetricMissing}: node-exporter reports neither series of an expected unit
  *       for an hour: the host playbook has not installed it, node-exporter does not read the
- *       directory, or the node is down.</li>
+ *       directory, or the node is down (left to NodeDown when the lab has that alert).</li>
  * </ul>
  */
 final class HostBackupRules {
@@ -32,8 +32,18 @@ final class HostBackupRules {
   /** The recorded constant: one series per expected unit, labels {@code node} and {@code unit}, value its maximum age. */
   static final String MAX_AGE = "homelab:host_backup_max_age_seconds";
 
-  /** The rule for {@code units}, which must not be empty. */
-  static PrometheusRule rule(List<HostBackupUnits.Unit> units) {
+  /**
+   * A node NodeDown covers: its units' metrics are gone with its node-exporter, and one alert per
+   * unit on top of NodeDown would only repeat it (kube-state-metrics' {@code node} label is the
+   * node's name, as the units' own {@code node} label).
+   */
+  static final String UNLESS_NODE_DOWN = " unless on (node) (kube_node_status_condition{condition=\"Ready\",status=\"true\"} == 0)";
+
+  /**
+   * The rule for {@code units}, which must not be empty; {@code nodeDownAlerted}: the lab alerts on
+   * a node that is not Ready (NODE_DOWN), so a missing metric of a node that is down is left to it.
+   */
+  static PrometheusRule rule(List<HostBackupUnits.Unit> units, boolean nodeDownAlerted) {
     List<Rule> rules = new ArrayList<>();
     for (HostBackupUnits.Unit u : units) {
       Map<String, String> labels = new TreeMap<>();
@@ -62,7 +72,8 @@ final class HostBackupRules {
         .build());
     rules.add(new RuleBuilder()
         .withAlert("HostBackupMetricMissing")
-        .withExpr(new IntOrString(MAX_AGE + " unless on (node, unit) (" + success + " or " + installed + ")"))
+        .withExpr(new IntOrString(MAX_AGE + " unless on (node, unit) (" + success + " or " + installed + ")"
+            + (nodeDownAlerted ? UNLESS_NODE_DOWN : "")))
         .withFor("1h")
         .withLabels(Map.of("severity", "warning"))
         .withAnnotations(BuiltInAlertRules.annotations("No backup metric of {{ $labels.unit }} on {{ $labels.node }}",

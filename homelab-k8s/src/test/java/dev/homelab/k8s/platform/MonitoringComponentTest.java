@@ -109,8 +109,20 @@ class MonitoringComponentTest {
 
     assertThat(missing.path("alert").asText()).isEqualTo("HostBackupMetricMissing");
     assertThat(missing.path("expr").asText()).isEqualTo("homelab:host_backup_max_age_seconds unless on (node, unit)"
-        + " (homelab_host_backup_last_success_timestamp_seconds or homelab_host_backup_installed_timestamp_seconds)");
+        + " (homelab_host_backup_last_success_timestamp_seconds or homelab_host_backup_installed_timestamp_seconds)"
+        // a node that is down: NodeDown says so, once
+        + " unless on (node) (kube_node_status_condition{condition=\"Ready\",status=\"true\"} == 0)");
     assertThat(missing.path("for").asText()).isEqualTo("1h");
+  }
+
+  @Test
+  void should_alert_on_the_missing_metrics_of_a_node_that_is_down_without_node_down() {
+    Lab lab = dev.homelab.fixtures.TestLabs.rich();
+    lab = lab.monitoring(lab.monitoring().orElseThrow().alerts(BuiltInAlert.BACKUP_STALE));
+    JsonNode rules = TestLabs.object(TestLabs.renderPlatform(lab), "monitoring/prometheusrule-host-backup-stale.yaml")
+        .at("/spec/groups/0/rules");
+
+    assertThat(rules.get(rules.size() - 1).path("expr").asText()).endsWith("homelab_host_backup_installed_timestamp_seconds)");
   }
 
   @Test
