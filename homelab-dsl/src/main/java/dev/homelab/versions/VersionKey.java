@@ -26,6 +26,8 @@ public enum VersionKey {
   IMAGE_ACTIONS_RUNNER("image.actions-runner", Format.IMAGE, "k8s", "GitHub Actions runner image"),
   /** The restic image of the backup jobs. */
   IMAGE_RESTIC("image.restic", Format.IMAGE, "k8s", "restic image"),
+  /** The Python image that copies an app's SQLite databases before its backup. */
+  IMAGE_PYTHON("image.python", Format.IMAGE, "k8s", "Python image (SQLite copies)"),
   /** The system-upgrade-controller image (its Plan CRD and RBAC are rendered for the file's version). */
   IMAGE_SYSTEM_UPGRADE_CONTROLLER("image.system-upgrade-controller", Format.IMAGE, "k8s", "system-upgrade-controller image"),
   /** The PostgreSQL image of {@code postgres(...)} data services without their own image. */

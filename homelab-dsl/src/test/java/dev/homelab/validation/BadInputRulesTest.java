@@ -190,6 +190,16 @@ class BadInputRulesTest {
   }
 
   @Test
+  void should_reject_an_sqlite_database_outside_its_volume() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).volume(claim("data", "/data", "1Gi").local().sqliteDatabases("db/wiki.db", "../wiki.db"))),
+        Checks.SQLITE_PATH, "homelab/apps/wiki/volumes/data: SQLite database '../wiki.db' is not a plain path inside the volume. "
+            + "Give it relative to the mount path, in letters, digits and ._-, e.g. \"data/app.db\"");
+    Expect.only(minimal().apps(app("wiki", IMAGE).volume(claim("data", "/data", "1Gi").sqliteDatabases("/data/wiki.db"))),
+        Checks.SQLITE_PATH, "homelab/apps/wiki/volumes/data: SQLite database '/data/wiki.db' is not a plain path inside the volume. "
+            + "Give it relative to the mount path, in letters, digits and ._-, e.g. \"data/app.db\"");
+  }
+
+  @Test
   void should_show_a_user_newline_escaped_and_long_text_shortened() {
     String longImage = "ghcr.io/example/" + "w".repeat(80) + ":latest";
     Lab lab = minimal().apps(app("wiki", longImage).healthPath("/a\nb"));

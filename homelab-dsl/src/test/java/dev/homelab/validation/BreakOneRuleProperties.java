@@ -210,6 +210,8 @@ class BreakOneRuleProperties {
             add(l -> l.backups(s3("cold", "https://s3.example.net", "cold-bucket").retention(keep())))),
         at(Checks.S3_TARGET, "homelab/backups/cold", add(l -> l.backups(s3("cold", "ftp://s3.example.net", "cold-bucket")))),
         at(Checks.ABSOLUTE_PATH, "homelab/apps/broken/volumes/data", add(l -> l.apps(app("broken", IMAGE).volume("data", "data", "1Gi")))),
+        at(Checks.SQLITE_PATH, "homelab/apps/broken/volumes/data",
+            add(l -> l.apps(app("broken", IMAGE).volume(claim("data", "/data", "1Gi").sqliteDatabases("/data/app.db"))))),
         at(Checks.SIZE_QUANTITY, "homelab/apps/broken/volumes/data", add(l -> l.apps(app("broken", IMAGE).volume("data", "/data", "1GB")))),
         at(Checks.PORT, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).port(0)))),
         at(Checks.REPLICAS, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).replicas(0)))),

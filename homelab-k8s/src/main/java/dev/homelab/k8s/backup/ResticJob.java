@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A nightly restic backup to an S3 target as a CronJob: restic encrypts everything with the
@@ -51,6 +52,7 @@ public final class ResticJob {
   private final List<VolumeMount> mounts = new ArrayList<>();
   private final List<Volume> volumes = new ArrayList<>();
   private final List<Container> initContainers = new ArrayList<>();
+  private final List<String> excludes = new ArrayList<>();
   private Affinity affinity;
 
   /**
@@ -74,6 +76,17 @@ public final class ResticJob {
     volumes.add(volume);
     mounts.add(new VolumeMountBuilder().withName(volume.getName()).withMountPath(SOURCE + "/" + subPath)
         .withReadOnly(readOnly).build());
+    return this;
+  }
+
+  /**
+   * Leaves {@code path} (absolute, under {@link #SOURCE}; letters, digits and {@code ._+@=,~-} only,
+   * so no glob) out of the backup.
+   *
+   * @see <a href="https://restic.readthedocs.io/en/stable/040_backup.html#excluding-files">restic: excluding files</a>
+   */
+  public ResticJob exclude(String path) {
+    excludes.add(path);
     return this;
   }
 
@@ -230,7 +243,8 @@ public final class ResticJob {
   private String script() {
     return "set -eu\n"
         + "restic cat config >/dev/null 2>&1 || restic init\n"
-        + "restic backup --host " + host + " " + SOURCE + "\n"
+        + "restic backup --host " + host + excludes.stream().map(e -> " --exclude '" + e + "'").collect(Collectors.joining())
+        + " " + SOURCE + "\n"
         + "restic forget --host " + host + " --prune" + keep(target.retention()) + "\n";
   }
 

@@ -49,8 +49,9 @@ final class HomeAssistant {
         // The image starts s6-overlay's /init, supported only as root (HA ADR 0013,
         // https://github.com/home-assistant/architecture/blob/master/adr/0013-home-assistant-container.md).
         .runAsRoot("Home Assistant's s6-overlay init runs only as root")
-        // SQLite (the recorder's default home-assistant_v2.db): node-local, never NFS.
-        .volume(AppVolume.claim("config", "/config", "5Gi").local())
+        // SQLite (the recorder's default home-assistant_v2.db): node-local, never NFS, and copied
+        // consistently before a backup.
+        .volume(AppVolume.claim("config", "/config", "5Gi").local().sqliteDatabases("home-assistant_v2.db"))
         .seedFile("/config/configuration.yaml", CONFIGURATION)
         .seedFile("/config/automations.yaml", "[]\n")
         .seedFile("/config/scripts.yaml", "")

@@ -32,8 +32,9 @@ final class Jellyfin {
         .port(8096)  // Dockerfile EXPOSE 8096
         // The image has no USER and makes /config and /cache writable to any UID (chmod 777).
         .runAsUser(1000)
-        // The library database is SQLite (/config/data/library.db): node-local, never NFS.
-        .volume(AppVolume.claim("config", "/config", "10Gi").local())
+        // The databases are SQLite (JELLYFIN_DATA_DIR=/config, its data/ holds library.db and
+        // jellyfin.db): node-local, never NFS, and copied consistently before a backup.
+        .volume(AppVolume.claim("config", "/config", "10Gi").local().sqliteDatabases("data/library.db", "data/jellyfin.db"))
         .seedFile("/config/config/network.xml", NETWORK)
         // The address clients are given (Program.cs reads JELLYFIN_* variables as settings: PublishedServerUrl).
         .env("JELLYFIN_PublishedServerUrl", LabValue.URL)

@@ -21,8 +21,9 @@ final class Vaultwarden {
         .env("ROCKET_PORT", "8080")
         // The image runs as root by default but needs only its data folder writable (fsGroup).
         .runAsUser(1000)
-        // SQLite (DATA_FOLDER=/data, db.sqlite3) and the RSA keys: node-local, never NFS.
-        .volume(AppVolume.claim("data", "/data", "1Gi").local())
+        // SQLite (DATA_FOLDER=/data, db.sqlite3) and the RSA keys: node-local, never NFS; the
+        // database is copied consistently before a backup.
+        .volume(AppVolume.claim("data", "/data", "1Gi").local().sqliteDatabases("db.sqlite3"))
         // Links in mails and the WebAuthn origin (config.rs: domain, default http://localhost).
         .env("DOMAIN", LabValue.URL)
         // A password manager on the internet takes no sign-ups; the admin page invites users.

@@ -1,0 +1,105 @@
+package dev.homelab.k8s.apps;
+
+import dev.homelab.k8s.backup.ResticJob;
+import dev.homelab.k8s.pods.Pods;
+import dev.homelab.model.Lab;
+import dev.homelab.model.app.App;
+import dev.homelab.model.app.AppVolume;
+import dev.homelab.versions.VersionKey;
+import dev.homelab.versions.Versions;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Consistent copies of an app's SQLite databases for its backup: restic reads files as they are,
+ * and a database being written while it is read can come back torn (sqlite.org, "How To Corrupt
+ * An SQLite Database File", 1.2). An init container of the backup job copies each database with
+ * SQLite's online backup API (Python's {@code sqlite3} module, {@code Connection.backup}), which
+ * reads one consistent state while the app goes on writing, into an emptyDir that restic backs up
+ * as {@code /backup/.sqlite/<volume>/<path>}; the live file and its {@code -wal}, {@code -shm} and
+ * {@code -journal} are left out. A volume name is a DNS label, so {@code .sqlite} never clashes.
+ *
+ * <p>The copy opens the database read-write, as the app does: SQLite's locks and a WAL database's
+ * shared memory need it (a read-only connection cannot create a missing {@code -shm}); it never
+ * creates one ({@code mode=rw}), and skips a database the app has not created yet.
+ *
+ * @see <a href="https://www.sqlite.org/backup.html">SQLite: the online backup API</a>
+ * @see <a href="https://docs.python.org/3/library/sqlite3.html#sqlite3.Connection.backup">Python: Connection.backup</a>
+ */
+final class SqliteCopies {
+  /** Where restic finds the copies, under its source. */
+  static final String DIR = ResticJob.SOURCE + "/.sqlite";
+  private static final String VOLUME = "sqlite-copies";
+
+  /** Copies each database given as {@code <volume>/<path>} from /backup to /backup/.sqlite. */
+  static final String SCRIPT = """
+      import os, sqlite3, sys
+      for path in sys.argv[1:]:
+          live, copy = "/backup/" + path, "/backup/.sqlite/" + path
+          if not os.path.exists(live):
+              print("no " + live + " yet: nothing to copy", flush=True)
+              continue
+          os.makedirs(os.path.dirname(copy), exist_ok=True)
+          source = sqlite3.connect("file:" + live + "?mode=rw", uri=True, timeout=60)
+          target = sqlite3.connect(copy)
+          source.backup(target)
+          target.close()
+          source.close()
+          print("copied " + live, flush=True)
+      """;
+
+  private final Lab lab;
+  private final App app;
+  private final List<AppVolume> claims;
+
+  private SqliteCopies(Lab lab, App app, List<AppVolume> claims) {
+    this.lab = lab;
+    this.app = app;
+    this.claims = claims;
+  }
+
+  /** The copies of the databases {@code claims} declare; empty when they declare none. */
+  static Optional<SqliteCopies> of(Lab lab, App app, List<AppVolume> claims) {
+    List<AppVolume> withDatabases = claims.stream().filter(v -> !v.sqliteDatabases().isEmpty()).toList();
+    return withDatabases.isEmpty() ? Optional.empty() : Optional.of(new SqliteCopies(lab, app, withDatabases));
+  }
+
+  /** Runs the copy before restic, backs up the copies and leaves the live files out. */
+  void addTo(ResticJob job) {
+    List<String> databases = new ArrayList<>();
+    for (AppVolume v : claims) {
+      for (String file : v.sqliteDatabases()) {
+        databases.add(v.name() + "/" + file);
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+          job.exclude(ResticJob.SOURCE + "/" + v.name() + "/" + file + suffix);
+        }
+      }
+    }
+    Volume copies = new VolumeBuilder().withName(VOLUME).withNewEmptyDir().endEmptyDir().build();
+    job.source(copies, ".sqlite", true);
+    job.before(copier(databases));
+  }
+
+  private Container copier(List<String> databases) {
+    List<String> command = new ArrayList<>(List.of("python3", "-c", SCRIPT));
+    command.addAll(databases);
+    ContainerBuilder c = new ContainerBuilder()
+        .withName("sqlite-copy")
+        .withImage(Versions.of(lab).get(VersionKey.IMAGE_PYTHON))
+        .withCommand(command)
+        .withResources(Pods.resources("50m", "64Mi", "256Mi"))
+        // as the restic container: the app's user, or root for an app that runs as root
+        .withSecurityContext(app.runAsRoot().isPresent() ? Pods.rootContainer() : Pods.restrictedContainer());
+    // read-write, as the app opens them: SQLite's locks and the WAL's shared memory need it
+    for (AppVolume v : claims) {
+      c.addNewVolumeMount().withName(v.name()).withMountPath(ResticJob.SOURCE + "/" + v.name()).endVolumeMount();
+    }
+    c.addNewVolumeMount().withName(VOLUME).withMountPath(DIR).endVolumeMount();
+    return c.build();
+  }
+}
