@@ -172,8 +172,8 @@ public final class Checks {
   /** {@code absolute-path}: Mount points and backed-up paths are plain absolute paths. */
   public static final Check ABSOLUTE_PATH = check("absolute-path", "Mount points and backed-up paths are plain absolute paths");
 
-  /** {@code sqlite-path}: An app volume's SQLite databases are plain paths inside it. */
-  public static final Check SQLITE_PATH = check("sqlite-path", "An app volume's SQLite databases are plain paths inside it");
+  /** {@code sqlite-path}: An app's SQLite databases are plain absolute paths on its claims. */
+  public static final Check SQLITE_PATH = check("sqlite-path", "An app's SQLite databases are plain absolute paths on its claims");
 
   // ---- backups -------------------------------------------------------------------------------------------
   /** {@code backup-target-known}: Backups of apps, data services and host PostgreSQL go to declared S3 targets. */

@@ -190,13 +190,13 @@ class BadInputRulesTest {
   }
 
   @Test
-  void should_reject_an_sqlite_database_outside_its_volume() {
-    Expect.only(minimal().apps(app("wiki", IMAGE).volume(claim("data", "/data", "1Gi").local().sqliteDatabases("db/wiki.db", "../wiki.db"))),
-        Checks.SQLITE_PATH, "homelab/apps/wiki/volumes/data: SQLite database '../wiki.db' is not a plain path inside the volume. "
-            + "Give it relative to the mount path, in letters, digits and ._-, e.g. \"data/app.db\"");
-    Expect.only(minimal().apps(app("wiki", IMAGE).volume(claim("data", "/data", "1Gi").sqliteDatabases("/data/wiki.db"))),
-        Checks.SQLITE_PATH, "homelab/apps/wiki/volumes/data: SQLite database '/data/wiki.db' is not a plain path inside the volume. "
-            + "Give it relative to the mount path, in letters, digits and ._-, e.g. \"data/app.db\"");
+  void should_reject_an_sqlite_database_that_is_not_on_a_claim_of_the_app() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).volume(claim("data", "/data", "1Gi").local()).sqliteDatabase("/srv/wiki/wiki.db")),
+        Checks.SQLITE_PATH, "homelab/apps/wiki: SQLite database '/srv/wiki/wiki.db' is on none of the app's claims. "
+            + "Mount a claim over its folder, e.g. .volume(claim(\"data\", \"/srv/wiki\", \"1Gi\").local())");
+    Expect.only(minimal().apps(app("wiki", IMAGE).volume(claim("data", "/data", "1Gi").local()).sqliteDatabase("/data/../wiki.db")),
+        Checks.SQLITE_PATH, "homelab/apps/wiki: SQLite database '/data/../wiki.db' is not a plain absolute path. "
+            + "Give its absolute path in the container, in letters, digits and ._-, e.g. .sqliteDatabase(\"/data/app.db\")");
   }
 
   @Test

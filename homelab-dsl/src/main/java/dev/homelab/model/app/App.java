@@ -10,6 +10,7 @@ import dev.homelab.model.host.Node;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.internal.ImageReference;
 import dev.homelab.internal.Names;
+import dev.homelab.internal.SqliteDatabases;
 import dev.homelab.model.SecretRef;
 import dev.homelab.internal.SecretShapes;
 import dev.homelab.internal.Texts;
@@ -306,6 +307,17 @@ public abstract class App {
    * @see <a href="https://kubernetes.io/docs/concepts/storage/volumes/#emptydir">emptyDir</a>
    */
   public abstract List<String> writableDirs();
+
+  /**
+   * The app's SQLite databases, as absolute paths in its container, each on one of its claims. An
+   * app backup copies each with SQLite's online backup API before restic runs and leaves the live
+   * file and its {@code -wal}, {@code -shm} and {@code -journal} out: a file copy of a database that
+   * is being written can be torn. Default: none (presets declare theirs, e.g. Jellyfin's).
+   *
+   * @see <a href="https://www.sqlite.org/backup.html">SQLite: the online backup API</a>
+   * @see <a href="https://www.sqlite.org/howtocorrupt.html">SQLite: how to corrupt a database file (backup during a transaction)</a>
+   */
+  public abstract List<String> sqliteDatabases();
 
   /**
    * Files the app reads, by absolute path, with their content: rendered as a ConfigMap and mounted
@@ -893,6 +905,21 @@ public abstract class App {
     all.add(path);
     return copy().withWritableDirs(all);
   }
+  /**
+   * Declares an SQLite database of the app, as an absolute path in its container on one of its
+   * claims, e.g. {@code .sqliteDatabase("/config/data/library.db")}: its backups then copy it
+   * consistently first (see {@link #sqliteDatabases()}). A preset's stay when a volume of the same
+   * mount path replaces the preset's. Default: none.
+   *
+   * @see <a href="https://www.sqlite.org/backup.html">SQLite: the online backup API</a>
+   */
+  public App sqliteDatabase(String path) {
+    required(path, ModelPaths.app(name()), ".sqliteDatabase(path)", "the database's absolute path in the container", ".sqliteDatabase(\"/data/app.db\")");
+    List<String> all = new ArrayList<>(sqliteDatabases());
+    all.add(path);
+    return copy().withSqliteDatabases(all);
+  }
+
 
   /**
    * Provides the file at {@code path} (absolute) with this content, read-only, from a ConfigMap;
@@ -998,6 +1025,16 @@ public abstract class App {
         "Keep the credential in a secret(...) and read it from an env variable, e.g. .env(\"APP_TOKEN\", secret(\""
             + name() + "-token\", \"value\"))")));
     volumes().forEach(vol -> v.addAll("volumes/" + vol.name(), vol.violations()));
+    for (String db : sqliteDatabases()) {
+      boolean plain = Names.isAbsolutePath(db);
+      v.when(!plain, Checks.SQLITE_PATH, () -> "SQLite database " + Texts.quote(db) + " is not a plain absolute path",
+          "Give its absolute path in the container, in letters, digits and ._-, e.g. .sqliteDatabase(\"/data/app.db\")");
+      // the backup finds it on a claim; anywhere else it would not even outlive a restart
+      v.when(plain && SqliteDatabases.of(this, db).isEmpty(), Checks.SQLITE_PATH,
+          () -> "SQLite database " + Texts.quote(db) + " is on none of the app's claims",
+          () -> "Mount a claim over its folder, e.g. .volume(claim(\"data\", \"" + db.substring(0, Math.max(1, db.lastIndexOf('/')))
+              + "\", \"1Gi\").local())");
+    }
     connectionViolations(v);
     v.addAll(AppFiles.violations(this));
     extraPorts().forEach(p -> v.addAll("extraPorts/" + p.name(), p.violations()));

@@ -72,17 +72,6 @@ public abstract class AppVolume {
   public abstract Optional<String> staticVolume();
 
   /**
-   * The SQLite databases in this claim, as paths relative to its mount path (e.g.
-   * {@code data/library.db}). Default: none. An app backup copies each with SQLite's online backup
-   * API before restic runs, and leaves the live file and its {@code -wal}, {@code -shm} and
-   * {@code -journal} out: a file copy of a database that is being written can be torn.
-   *
-   * @see <a href="https://www.sqlite.org/backup.html">SQLite: the online backup API</a>
-   * @see <a href="https://www.sqlite.org/howtocorrupt.html">SQLite: how to corrupt a database file (backup during a transaction)</a>
-   */
-  public abstract List<String> sqliteDatabases();
-
-  /**
    * A new claim; all arguments required. Prefer {@link dev.homelab.Homelab#claim}. Default: on the lab's
    * shared NFS class ({@link StorageKind#SHARED}).
    *
@@ -137,27 +126,12 @@ public abstract class AppVolume {
     return copy().withStorageKind(StorageKind.SHARED);
   }
 
-  /**
-   * Declares the SQLite databases in this claim, relative to its mount path; at least one, each
-   * required. Replaces earlier ones. Default: none. See {@link #sqliteDatabases()}.
-   *
-   * @see <a href="https://www.sqlite.org/backup.html">SQLite: the online backup API</a>
-   */
-  public AppVolume sqliteDatabases(String... files) {
-    Arguments.requiredEach(files, ModelPaths.appVolume(Arguments.UNKNOWN, name()), ".sqliteDatabases(files)",
-        "a database path inside the volume", ".sqliteDatabases(\"data/app.db\")");
-    return copy().withSqliteDatabases(files);
-  }
-
   /** Broken invariants of this volume; empty when it is sound. Never throws. */
   public List<Problem> violations() {
     Problems v = new Problems()
         .when(!Names.isAbsolutePath(mountPath()), Checks.ABSOLUTE_PATH,
             () -> "mount path " + Texts.quote(mountPath()) + " is not a plain absolute path",
             () -> "Mount it at an absolute path of letters, digits and ._-, e.g. \"" + Names.suggestPath(mountPath(), "/data") + "\"");
-    sqliteDatabases().forEach(file -> v.when(file.startsWith("/") || !Names.isAbsolutePath("/" + file), Checks.SQLITE_PATH,
-        () -> "SQLite database " + Texts.quote(file) + " is not a plain path inside the volume",
-        "Give it relative to the mount path, in letters, digits and ._-, e.g. \"data/app.db\""));
     size().ifPresent(s -> v.when(!Names.isSize(s), Checks.SIZE_QUANTITY, () -> "size " + Texts.quote(s) + " is not a quantity like 10Gi",
         "Write the size like \"10Gi\""));
     return v.list();

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * A nightly restic CronJob per backup target of an app, backing up the app's own claims (static
  * volumes are shares backed up on their host). The job prefers the node of the app's pod, where a
- * ReadWriteOnce block volume is already attached. Files are read as they are; the SQLite databases
- * a claim declares ({@code AppVolume.sqliteDatabases}) are first copied with SQLite's online backup
+ * ReadWriteOnce block volume is already attached. Files are read as they are; the app's SQLite
+ * databases ({@code App.sqliteDatabases}) are first copied with SQLite's online backup
  * API by an init container into {@code /backup/.sqlite/<volume>/}, and their live files are left
  * out (databases of data services are dumped by their own jobs).
  *
@@ -46,7 +46,7 @@ final class AppBackups {
           app.runAsRoot().isPresent() ? ResticJob.ROOT : app.runAsUser(), target,
           lab.name() + "/apps/" + app.name(), app.name());
       claims.forEach(v -> job.source(AppWorkload.volume(lab, app, v), v.name(), true));
-      SqliteCopies.of(lab, app, claims).ifPresent(copies -> copies.addTo(job));
+      SqliteCopies.of(lab, app).ifPresent(copies -> copies.addTo(job));
       out.add(job.affinity(besideApp(app)).build(lab));
     }
     return out;

@@ -2,6 +2,8 @@ package dev.homelab.k8s.apps;
 
 import dev.homelab.k8s.backup.ResticJob;
 import dev.homelab.k8s.pods.Pods;
+import dev.homelab.internal.SqliteDatabases;
+import dev.homelab.internal.SqliteDatabases.OnClaim;
 import dev.homelab.model.Lab;
 import dev.homelab.model.app.App;
 import dev.homelab.model.app.AppVolume;
@@ -16,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Consistent copies of an app's SQLite databases for its backup: restic reads files as they are,
- * and a database being written while it is read can come back torn (sqlite.org, "How To Corrupt
+ * Consistent copies of an app's SQLite databases ({@code App.sqliteDatabases}) for its backup:
+ * restic reads files as they are, and a database being written while it is read can come back torn (sqlite.org, "How To Corrupt
  * An SQLite Database File", 1.2). An init container of the backup job copies each database with
  * SQLite's online backup API (Python's {@code sqlite3} module, {@code Connection.backup}), which
  * reads one consistent state while the app goes on writing, into an emptyDir that restic backs up
@@ -55,39 +57,41 @@ final class SqliteCopies {
 
   private final Lab lab;
   private final App app;
-  private final List<AppVolume> claims;
+  private final List<OnClaim> databases;
 
-  private SqliteCopies(Lab lab, App app, List<AppVolume> claims) {
+  private SqliteCopies(Lab lab, App app, List<OnClaim> databases) {
     this.lab = lab;
     this.app = app;
-    this.claims = claims;
+    this.databases = databases;
   }
 
-  /** The copies of the databases {@code claims} declare; empty when they declare none. */
-  static Optional<SqliteCopies> of(Lab lab, App app, List<AppVolume> claims) {
-    List<AppVolume> withDatabases = claims.stream().filter(v -> !v.sqliteDatabases().isEmpty()).toList();
-    return withDatabases.isEmpty() ? Optional.empty() : Optional.of(new SqliteCopies(lab, app, withDatabases));
+  /** The copies of the app's SQLite databases ({@code App.sqliteDatabases}); empty when it declares none. */
+  static Optional<SqliteCopies> of(Lab lab, App app) {
+    // validation (sqlite-path) puts every database on a claim
+    List<OnClaim> databases = app.sqliteDatabases().stream().map(db -> SqliteDatabases.of(app, db).orElseThrow()).toList();
+    return databases.isEmpty() ? Optional.empty() : Optional.of(new SqliteCopies(lab, app, databases));
   }
 
   /** Runs the copy before restic, backs up the copies and leaves the live files out. */
   void addTo(ResticJob job) {
-    List<String> databases = new ArrayList<>();
-    for (AppVolume v : claims) {
-      for (String file : v.sqliteDatabases()) {
-        databases.add(v.name() + "/" + file);
-        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-          job.exclude(ResticJob.SOURCE + "/" + v.name() + "/" + file + suffix);
-        }
+    for (OnClaim db : databases) {
+      for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+        job.exclude(ResticJob.SOURCE + "/" + inBackup(db) + suffix);
       }
     }
     Volume copies = new VolumeBuilder().withName(VOLUME).withNewEmptyDir().endEmptyDir().build();
     job.source(copies, ".sqlite", true);
-    job.before(copier(databases));
+    job.before(copier());
   }
 
-  private Container copier(List<String> databases) {
+  /** Where restic sees the live database: {@code <volume>/<path in the claim>} under /backup. */
+  private static String inBackup(OnClaim db) {
+    return db.claim().name() + "/" + db.pathInClaim();
+  }
+
+  private Container copier() {
     List<String> command = new ArrayList<>(List.of("python3", "-c", SCRIPT));
-    command.addAll(databases);
+    databases.forEach(db -> command.add(inBackup(db)));
     ContainerBuilder c = new ContainerBuilder()
         .withName("sqlite-copy")
         .withImage(Versions.of(lab).get(VersionKey.IMAGE_PYTHON))
@@ -96,7 +100,7 @@ final class SqliteCopies {
         // as the restic container: the app's user, or root for an app that runs as root
         .withSecurityContext(app.runAsRoot().isPresent() ? Pods.rootContainer() : Pods.restrictedContainer());
     // read-write, as the app opens them: SQLite's locks and the WAL's shared memory need it
-    for (AppVolume v : claims) {
+    for (AppVolume v : databases.stream().map(OnClaim::claim).distinct().toList()) {
       c.addNewVolumeMount().withName(v.name()).withMountPath(ResticJob.SOURCE + "/" + v.name()).endVolumeMount();
     }
     c.addNewVolumeMount().withName(VOLUME).withMountPath(DIR).endVolumeMount();

@@ -71,7 +71,7 @@ public final class RestoreGuide {
             .append(AppNames.scoped(a, "backup-" + target)).append("`)\n  to ").append(repository(lab, target, lab.name() + "/apps/" + a.name())).append(".\n")
             .append("  Restore by hand: scale the app to 0; `restic restore latest --host ").append(a.name())
             .append(" --target <dir>` gives\n  `backup/<volume>/`: copy each into its claim (from a pod mounting it)");
-        if (a.volumes().stream().anyMatch(v -> v.staticVolume().isEmpty() && !v.sqliteDatabases().isEmpty())) {
+        if (!a.sqliteDatabases().isEmpty()) {
           // SqliteCopies: the live database files are not in the snapshot, their consistent copies are
           sb.append(",\n  then `backup/.sqlite/<volume>/` into the same claim (its SQLite databases, copied consistently;\n")
               .append("  the live files are not in the backup)");

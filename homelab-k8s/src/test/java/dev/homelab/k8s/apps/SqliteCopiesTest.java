@@ -1,6 +1,7 @@
 package dev.homelab.k8s.apps;
 
 import static dev.homelab.Homelab.app;
+import static dev.homelab.Homelab.claim;
 import static dev.homelab.fixtures.TestLabs.TRAEFIK;
 import static dev.homelab.fixtures.TestLabs.offsite;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ class SqliteCopiesTest {
 
   @Test
   void should_copy_each_declared_database_before_restic_and_leave_the_live_files_out() throws Exception {
-    // the Forgejo preset declares data/forgejo.db in its claim "data", and has a claim "config" without one
+    // the Forgejo preset declares /var/lib/gitea/data/forgejo.db, on its claim "data" (at /var/lib/gitea)
     RenderedFiles files = new KubernetesBackend().render(TestLabs.rich().apps(
         app("forgejo").host("git").internalVia(TRAEFIK).backup(offsite())));
     JsonNode pod = KubernetesYaml.mapper().readTree(files.text("apps/forgejo/cronjob-backup-offsite.yaml"))
@@ -47,6 +48,17 @@ class SqliteCopiesTest {
     assertThat(restic.path("volumeMounts").toString())
         .contains("{\"mountPath\":\"/backup/.sqlite\",\"name\":\"sqlite-copies\",\"readOnly\":true}");
     assertThat(pod.path("volumes").toString()).contains("{\"emptyDir\":{},\"name\":\"sqlite-copies\"}");
+  }
+
+  @Test
+  void should_keep_copying_a_presets_database_when_a_bigger_claim_replaces_its_volume() throws Exception {
+    RenderedFiles files = new KubernetesBackend().render(TestLabs.rich().apps(app("vaultwarden").host("vault")
+        .internalVia(TRAEFIK).backup(offsite()).volume(claim("data", "/data", "5Gi").local())));
+    JsonNode pod = KubernetesYaml.mapper().readTree(files.text("apps/vaultwarden/cronjob-backup-offsite.yaml"))
+        .at("/spec/jobTemplate/spec/template/spec");
+
+    assertThat(strings(pod.at("/initContainers/0/command")).subList(3, 4)).containsExactly("data/db.sqlite3");
+    assertThat(pod.at("/containers/0/command/2").asText()).contains(" --exclude '/backup/data/db.sqlite3' ");
   }
 
   @Test

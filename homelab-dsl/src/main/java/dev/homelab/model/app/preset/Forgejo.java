@@ -22,7 +22,8 @@ final class Forgejo {
         .runAsUser(1000)
         // Repositories and the default SQLite database (data/forgejo.db): node-local, never NFS; the
         // database is copied consistently before a backup (nothing to copy with PostgreSQL).
-        .volume(AppVolume.claim("data", "/var/lib/gitea", "20Gi").local().sqliteDatabases("data/forgejo.db"))
+        .volume(AppVolume.claim("data", "/var/lib/gitea", "20Gi").local())
+        .sqliteDatabase("/var/lib/gitea/data/forgejo.db")
         // app.ini, where the first start writes the generated secrets (INTERNAL_TOKEN, JWT secrets).
         .volume(AppVolume.claim("config", "/etc/gitea", "1Gi").local())
         // No web installer: the settings below are the whole configuration.

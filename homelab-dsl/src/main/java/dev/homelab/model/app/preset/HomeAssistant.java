@@ -51,7 +51,8 @@ final class HomeAssistant {
         .runAsRoot("Home Assistant's s6-overlay init runs only as root")
         // SQLite (the recorder's default home-assistant_v2.db): node-local, never NFS, and copied
         // consistently before a backup.
-        .volume(AppVolume.claim("config", "/config", "5Gi").local().sqliteDatabases("home-assistant_v2.db"))
+        .volume(AppVolume.claim("config", "/config", "5Gi").local())
+        .sqliteDatabase("/config/home-assistant_v2.db")
         .seedFile("/config/configuration.yaml", CONFIGURATION)
         .seedFile("/config/automations.yaml", "[]\n")
         .seedFile("/config/scripts.yaml", "")

@@ -34,7 +34,9 @@ final class Jellyfin {
         .runAsUser(1000)
         // The databases are SQLite (JELLYFIN_DATA_DIR=/config, its data/ holds library.db and
         // jellyfin.db): node-local, never NFS, and copied consistently before a backup.
-        .volume(AppVolume.claim("config", "/config", "10Gi").local().sqliteDatabases("data/library.db", "data/jellyfin.db"))
+        .volume(AppVolume.claim("config", "/config", "10Gi").local())
+        .sqliteDatabase("/config/data/library.db")
+        .sqliteDatabase("/config/data/jellyfin.db")
         .seedFile("/config/config/network.xml", NETWORK)
         // The address clients are given (Program.cs reads JELLYFIN_* variables as settings: PublishedServerUrl).
         .env("JELLYFIN_PublishedServerUrl", LabValue.URL)

@@ -23,7 +23,8 @@ final class Vaultwarden {
         .runAsUser(1000)
         // SQLite (DATA_FOLDER=/data, db.sqlite3) and the RSA keys: node-local, never NFS; the
         // database is copied consistently before a backup.
-        .volume(AppVolume.claim("data", "/data", "1Gi").local().sqliteDatabases("db.sqlite3"))
+        .volume(AppVolume.claim("data", "/data", "1Gi").local())
+        .sqliteDatabase("/data/db.sqlite3")
         // Links in mails and the WebAuthn origin (config.rs: domain, default http://localhost).
         .env("DOMAIN", LabValue.URL)
         // A password manager on the internet takes no sign-ups; the admin page invites users.
