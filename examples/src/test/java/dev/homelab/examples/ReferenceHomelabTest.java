@@ -112,6 +112,20 @@ class ReferenceHomelabTest {
   }
 
   @Test
+  void should_wait_for_every_job_of_the_manifests_as_a_job_and_for_every_other_pod_to_be_ready() throws IOException {
+    String guide = BringUpGuide.render(LAB, StandardBackends.all());
+    List<JsonNode> jobs = objects("Job");
+
+    assertThat(jobs).isNotEmpty();
+    for (JsonNode job : jobs) {
+      assertThat(guide).contains("\nkubectl -n " + job.at("/metadata/namespace").asText()
+          + " wait --for=condition=complete --timeout=15m job/" + job.at("/metadata/name").asText() + "\n");
+    }
+    // a CronJob's pod (Nextcloud's runs every 5 minutes) never becomes Ready: it must not be waited for
+    assertThat(guide).contains("\nkubectl wait --for=condition=Ready pod -A -l '!job-name' --field-selector=status.phase!=Failed --timeout=15m\n");
+  }
+
+  @Test
   void should_label_every_namespace_for_pod_security_and_deny_ingress_by_default() throws IOException {
     Set<String> namespaces = new TreeSet<>();
     for (JsonNode ns : objects("Namespace")) {

@@ -199,6 +199,11 @@ final class ApplyGuide {
           LAPI, Traefik's internal entrypoints) also admit the pod network (k3s `cluster-cidr`):
           kube-proxy masquerades packets the nodes send or forward to those IPs to the node's
           flannel address, and pods resolving through Pi-hole come from pod IPs.
+        - Traefik's internal routes themselves (Middleware `internal-only`) admit the LAN and the VPN
+          only: a request a node or a pod sends to an internal host name arrives from the pod
+          network and gets 403. Inside the cluster, call the app's Service
+          (`http://<app>.<namespace>.svc:<port>`) instead; that way a compromised public app cannot
+          reach the internal ones through Traefik either.
         """);
     return sb.toString();
   }

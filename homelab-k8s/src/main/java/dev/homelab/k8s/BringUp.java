@@ -8,13 +8,15 @@ import dev.homelab.model.Lab;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.network.Exposure;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
  * The Kubernetes steps of the bring-up: the Secrets (their namespaces first), then apply, wait for
- * the CRDs and webhooks, apply again, and wait until helm-controller has installed every chart;
+ * the CRDs and webhooks, apply again, and wait until helm-controller has installed every chart and
+ * the manifests' own Jobs are complete;
  * last, what the router and the LAN must point at.
  */
 final class BringUp {
@@ -32,12 +34,17 @@ final class BringUp {
     }
 
     TreeSet<String> installJobs = new TreeSet<>();
+    TreeSet<String> applyJobs = new TreeSet<>();
     for (HasMetadata o : objects) {
       if (o instanceof HelmChart chart) {
         // helm-controller runs each chart's install as Job helm-install-<name> in the chart's namespace
         installJobs.add(chart.getMetadata().getNamespace() + " job/helm-install-" + chart.getMetadata().getName());
+      } else if (o instanceof Job job) {
+        // the manifests' own Jobs (a data service's roles and users), named after their content
+        applyJobs.add(job.getMetadata().getNamespace() + " job/" + job.getMetadata().getName());
       }
     }
+    installJobs.addAll(applyJobs);
     StringBuilder sb = new StringBuilder("From `k8s/` (the GitHub workflow runs the same three steps later):\n\n```sh\n")
         .append(ApplyGuide.APPLY).append("   # custom resources may fail this first time\n")
         .append("sh ").append(ApplyGuide.WAIT_SCRIPT).append('\n')
@@ -46,9 +53,12 @@ final class BringUp {
       String[] nsAndJob = job.split(" ", 2);
       sb.append("kubectl -n ").append(nsAndJob[0]).append(" wait --for=condition=complete --timeout=15m ").append(nsAndJob[1]).append('\n');
     }
-    // Ready, not Running: a crash-looping or unready pod shows Running too. Finished Job pods never
-    // become Ready, so they are left out by phase.
-    sb.append("kubectl wait --for=condition=Ready pod --all -A --field-selector=status.phase!=Succeeded --timeout=15m\n```\n");
+    // Ready, not Running: a crash-looping or unready pod shows Running too. Job pods never become
+    // Ready (a CronJob's, e.g. Nextcloud's every 5 minutes, may be running when the wait starts and end
+    // Succeeded or be deleted meanwhile), so they are left out by the label the Job controller puts on
+    // its pods (job-name, on every Kubernetes release; batch.kubernetes.io/job-name only since 1.27);
+    // the Jobs above are waited for as Jobs. A failed pod is replaced by its controller: the new one counts.
+    sb.append("kubectl wait --for=condition=Ready pod -A -l '!job-name' --field-selector=status.phase!=Failed --timeout=15m\n```\n");
     boolean publicApps = lab.apps().stream().anyMatch(a -> a.exposure() == Exposure.PUBLIC);
     lab.ingress().flatMap(t -> t.publicIp()).filter(ip -> publicApps).ifPresent(ip -> sb
         .append("\nOn your router, forward TCP 80 and 443 to `").append(ip).append("`, Traefik's public IP (and nothing to its\n")

@@ -11,6 +11,7 @@ import dev.homelab.k8s.secrets.SecretsChecklist;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -110,7 +111,7 @@ public final class KubernetesBackend implements Backend {
   @Override
   public List<BringUpStep> bringUp(Lab lab) {
     Collected all = takeRendered(lab).orElseGet(() -> collect(lab));
-    return BringUp.steps(lab, all.charts(), all.secrets());
+    return BringUp.steps(lab, all.awaited(), all.secrets());
   }
 
   /**
@@ -142,13 +143,13 @@ public final class KubernetesBackend implements Backend {
 
   /**
    * The written objects by folder, each folder's extra files, the Secrets they need, and the
-   * HelmCharts (whose install Jobs the bring-up guide waits for), for {@code lab}.
+   * HelmCharts and Jobs (whose install Jobs and themselves the bring-up guide waits for), for {@code lab}.
    */
   private record Collected(Lab lab, Map<String, List<Written>> objects, Map<String, Map<String, String>> extras,
-      SecretsChecklist secrets, List<HasMetadata> charts) {
+      SecretsChecklist secrets, List<HasMetadata> awaited) {
     /** Only what {@link #bringUp} reads: the files' texts are not kept past the render. */
     Collected forBringUp() {
-      return new Collected(lab, Map.of(), Map.of(), secrets, charts);
+      return new Collected(lab, Map.of(), Map.of(), secrets, awaited);
     }
   }
 
@@ -163,7 +164,7 @@ public final class KubernetesBackend implements Backend {
     Map<String, List<Written>> objects = new LinkedHashMap<>();
     Map<String, Map<String, String>> extras = new LinkedHashMap<>();
     SecretsChecklist secrets = new SecretsChecklist();
-    List<HasMetadata> charts = new ArrayList<>();
+    List<HasMetadata> awaited = new ArrayList<>();
     Filing filing = new Filing(objects, secrets);
     for (Component component : components) {
       for (Component c : component.expand(lab)) {
@@ -174,8 +175,8 @@ public final class KubernetesBackend implements Backend {
         objects.computeIfAbsent(c.folder(), f -> new ArrayList<>());
         for (HasMetadata o : kept) {
           filing.add(new Placed(c.folder(), o));
-          if (o instanceof HelmChart) {
-            charts.add(o);
+          if (o instanceof HelmChart || o instanceof Job) {
+            awaited.add(o);
           }
         }
         extras.computeIfAbsent(c.folder(), f -> new TreeMap<>()).putAll(c.extraFiles(lab));
@@ -184,7 +185,7 @@ public final class KubernetesBackend implements Backend {
     filing.finish();
     lab.secretStore().ifPresent(store -> secrets.externalSecrets(store).forEach((folder, list) -> customized(list)
         .forEach(o -> objects.get(folder).add(Written.of(o, KubernetesYaml.write(SecretScanner.tree(o)))))));
-    return new Collected(lab, objects, extras, secrets, charts);
+    return new Collected(lab, objects, extras, secrets, awaited);
   }
 
   /** An object and the folder it goes to. */
