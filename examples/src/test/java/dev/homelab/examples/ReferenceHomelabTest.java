@@ -122,7 +122,7 @@ class ReferenceHomelabTest {
           + " wait --for=condition=complete --timeout=15m job/" + job.at("/metadata/name").asText() + "\n");
     }
     // a CronJob's pod (Nextcloud's runs every 5 minutes) never becomes Ready: it must not be waited for
-    assertThat(guide).contains("\nkubectl wait --for=condition=Ready pod -A -l '!job-name' --field-selector=status.phase!=Failed --timeout=15m\n");
+    assertThat(guide).contains("\nkubectl wait --for=condition=Ready pod -A -l '!job-name' --field-selector=status.phase!=Failed,status.phase!=Succeeded --timeout=15m\n");
   }
 
   @Test

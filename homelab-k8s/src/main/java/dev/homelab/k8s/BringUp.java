@@ -57,8 +57,9 @@ final class BringUp {
     // Ready (a CronJob's, e.g. Nextcloud's every 5 minutes, may be running when the wait starts and end
     // Succeeded or be deleted meanwhile), so they are left out by the label the Job controller puts on
     // its pods (job-name, on every Kubernetes release; batch.kubernetes.io/job-name only since 1.27);
-    // the Jobs above are waited for as Jobs. A failed pod is replaced by its controller: the new one counts.
-    sb.append("kubectl wait --for=condition=Ready pod -A -l '!job-name' --field-selector=status.phase!=Failed --timeout=15m\n```\n");
+    // the Jobs above are waited for as Jobs. A failed or finished pod is replaced by its controller:
+    // the new one counts.
+    sb.append("kubectl wait --for=condition=Ready pod -A -l '!job-name' --field-selector=status.phase!=Failed,status.phase!=Succeeded --timeout=15m\n```\n");
     boolean publicApps = lab.apps().stream().anyMatch(a -> a.exposure() == Exposure.PUBLIC);
     lab.ingress().flatMap(t -> t.publicIp()).filter(ip -> publicApps).ifPresent(ip -> sb
         .append("\nOn your router, forward TCP 80 and 443 to `").append(ip).append("`, Traefik's public IP (and nothing to its\n")

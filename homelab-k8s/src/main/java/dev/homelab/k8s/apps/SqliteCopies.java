@@ -38,9 +38,20 @@ final class SqliteCopies {
   static final String DIR = ResticJob.SOURCE + "/.sqlite";
   private static final String VOLUME = "sqlite-copies";
 
-  /** Copies each database given as {@code <volume>/<path>} from /backup to /backup/.sqlite. */
+  /**
+   * Copies each database given as {@code <volume>/<path>} from /backup to /backup/.sqlite, in one
+   * step (one read transaction, so one consistent state). Python retries a busy step without end;
+   * the progress callback, called after every step, gives up after 10 minutes, which aborts the
+   * copy and fails the job instead of blocking every later run ({@code concurrencyPolicy: Forbid}).
+   */
   static final String SCRIPT = """
-      import os, sqlite3, sys
+      import os, sqlite3, sys, time
+      def give_up_after(seconds):
+          deadline = time.monotonic() + seconds
+          def progress(status, remaining, total):
+              if time.monotonic() > deadline:
+                  raise TimeoutError("the database stayed locked for %d seconds" % seconds)
+          return progress
       for path in sys.argv[1:]:
           live, copy = "/backup/" + path, "/backup/.sqlite/" + path
           if not os.path.exists(live):
@@ -49,7 +60,7 @@ final class SqliteCopies {
           os.makedirs(os.path.dirname(copy), exist_ok=True)
           source = sqlite3.connect("file:" + live + "?mode=rw", uri=True, timeout=60)
           target = sqlite3.connect(copy)
-          source.backup(target)
+          source.backup(target, progress=give_up_after(600))
           target.close()
           source.close()
           print("copied " + live, flush=True)

@@ -74,7 +74,8 @@ public final class RestoreGuide {
         if (!a.sqliteDatabases().isEmpty()) {
           // SqliteCopies: the live database files are not in the snapshot, their consistent copies are
           sb.append(",\n  then `backup/.sqlite/<volume>/` into the same claim (its SQLite databases, copied consistently;\n")
-              .append("  the live files are not in the backup)");
+              .append("  the live files are not in the backup), after deleting each database's `-wal`, `-shm` and\n")
+              .append("  `-journal` from the claim (SQLite would replay a newer leftover WAL onto the restored file)");
         }
         sb.append(", scale the app back.\n");
         for (List<String> command : a.afterRestore()) {

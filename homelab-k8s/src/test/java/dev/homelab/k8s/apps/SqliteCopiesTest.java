@@ -28,7 +28,7 @@ class SqliteCopiesTest {
 
   @Test
   void should_copy_each_declared_database_before_restic_and_leave_the_live_files_out() throws Exception {
-    // the Forgejo preset declares /var/lib/gitea/data/forgejo.db, on its claim "data" (at /var/lib/gitea)
+    // the Forgejo preset declares /var/lib/gitea/data/gitea.db, on its claim "data" (at /var/lib/gitea)
     RenderedFiles files = new KubernetesBackend().render(TestLabs.rich().apps(
         app("forgejo").host("git").internalVia(TRAEFIK).backup(offsite())));
     JsonNode pod = KubernetesYaml.mapper().readTree(files.text("apps/forgejo/cronjob-backup-offsite.yaml"))
@@ -37,13 +37,13 @@ class SqliteCopiesTest {
     JsonNode copier = pod.at("/initContainers/0");
     assertThat(copier.path("name").asText()).isEqualTo("sqlite-copy");
     assertThat(copier.path("image").asText()).isEqualTo("docker.io/library/python:3.13.7-alpine3.22");
-    assertThat(strings(copier.path("command"))).containsExactly("python3", "-c", SqliteCopies.SCRIPT, "data/data/forgejo.db");
+    assertThat(strings(copier.path("command"))).containsExactly("python3", "-c", SqliteCopies.SCRIPT, "data/data/gitea.db");
     assertThat(copier.path("volumeMounts").toString())
         .isEqualTo("[{\"mountPath\":\"/backup/data\",\"name\":\"data\"},{\"mountPath\":\"/backup/.sqlite\",\"name\":\"sqlite-copies\"}]");
     JsonNode restic = pod.at("/containers/0");
     assertThat(restic.at("/command/2").asText()).contains("\nrestic backup --host forgejo"
-        + " --exclude '/backup/data/data/forgejo.db' --exclude '/backup/data/data/forgejo.db-wal'"
-        + " --exclude '/backup/data/data/forgejo.db-shm' --exclude '/backup/data/data/forgejo.db-journal'"
+        + " --exclude '/backup/data/data/gitea.db' --exclude '/backup/data/data/gitea.db-wal'"
+        + " --exclude '/backup/data/data/gitea.db-shm' --exclude '/backup/data/data/gitea.db-journal'"
         + " /backup\n");
     assertThat(restic.path("volumeMounts").toString())
         .contains("{\"mountPath\":\"/backup/.sqlite\",\"name\":\"sqlite-copies\",\"readOnly\":true}");
@@ -108,6 +108,33 @@ class SqliteCopiesTest {
       assertThat(check.output).isEqualTo("ok (1000, 0)\n");
     } finally {
       writer.destroy();
+    }
+  }
+
+  /** A database held exclusively (a rollback journal's EXCLUSIVE lock) makes the copy give up, not wait for ever. */
+  @Test
+  void should_give_up_on_a_database_that_stays_locked() throws Exception {
+    assumeTrue(python() != null, "python3 is not installed");
+    Path live = Files.createDirectories(dir.resolve("data")).resolve("app.db");
+    Process holder = new ProcessBuilder(python(), "-c", String.join("\n",
+        "import sqlite3, sys",
+        "db = sqlite3.connect(sys.argv[1], isolation_level=None)",
+        "db.execute('CREATE TABLE t (n INTEGER)')",
+        "db.execute('BEGIN EXCLUSIVE')",
+        "print('locked', flush=True)",
+        "sys.stdin.read()"), live.toString()).start();
+    try {
+      assertThat(new String(holder.getInputStream().readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("locked\n");
+      String script = SqliteCopies.SCRIPT.replace("\"/backup/", "\"" + dir + "/")
+          .replace("give_up_after(600)", "give_up_after(2)").replace("timeout=60", "timeout=0");
+      assertThat(script).contains("give_up_after(2)");
+
+      Result r = run(python(), "-c", script, "data/app.db");
+
+      assertThat(r.exit).isEqualTo(1);
+      assertThat(r.output).contains("TimeoutError: the database stayed locked for 2 seconds");
+    } finally {
+      holder.destroy();
     }
   }
 

@@ -14,16 +14,19 @@ import dev.homelab.versions.VersionKey;
  * Settings: https://forgejo.org/docs/latest/admin/config-cheat-sheet/.
  */
 final class Forgejo {
+  /** Where the rootless image's app.ini template puts the SQLite database. */
+  private static final String SQLITE_PATH = "/var/lib/gitea/data/gitea.db";
+
   private Forgejo() {}
 
   static App app() {
     return App.of("forgejo", KnownApps.pinned(VersionKey.IMAGE_FORGEJO))
         .port(3000)
         .runAsUser(1000)
-        // Repositories and the default SQLite database (data/forgejo.db): node-local, never NFS; the
-        // database is copied consistently before a backup (nothing to copy with PostgreSQL).
+        // Repositories and the SQLite database: node-local, never NFS; the database is copied
+        // consistently before a backup (nothing to copy with PostgreSQL).
         .volume(AppVolume.claim("data", "/var/lib/gitea", "20Gi").local())
-        .sqliteDatabase("/var/lib/gitea/data/forgejo.db")
+        .sqliteDatabase(SQLITE_PATH)
         // app.ini, where the first start writes the generated secrets (INTERNAL_TOKEN, JWT secrets).
         .volume(AppVolume.claim("config", "/etc/gitea", "1Gi").local())
         // No web installer: the settings below are the whole configuration.
@@ -37,6 +40,9 @@ final class Forgejo {
         // Client addresses from X-Forwarded-For only when Traefik's pods send it.
         .env("FORGEJO__security__REVERSE_PROXY_TRUSTED_PROXIES", LabValue.CLUSTER_CIDR)
         .env("FORGEJO__database__DB_TYPE", "sqlite3")
+        // Pinned, so the backup copies the file the app writes: the rootless image's app.ini template
+        // says $GITEA_WORK_DIR/data/gitea.db, Forgejo's built-in default data/forgejo.db.
+        .env("FORGEJO__database__PATH", SQLITE_PATH)
         // With .uses(postgres) and .env("FORGEJO__database__DB_TYPE", "postgres"); HOST takes the
         // default port 5432 when it has none.
         .serviceEnv(DataService.Kind.POSTGRES, Setting.HOST, "FORGEJO__database__HOST")
