@@ -33,23 +33,21 @@ final class BringUp {
       steps.add(new BringUpStep(Stage.SECRETS, "Create the Secrets", body));
     }
 
-    TreeSet<String> installJobs = new TreeSet<>();
-    TreeSet<String> applyJobs = new TreeSet<>();
+    TreeSet<String> jobs = new TreeSet<>();
     for (HasMetadata o : objects) {
       if (o instanceof HelmChart chart) {
         // helm-controller runs each chart's install as Job helm-install-<name> in the chart's namespace
-        installJobs.add(chart.getMetadata().getNamespace() + " job/helm-install-" + chart.getMetadata().getName());
+        jobs.add(chart.getMetadata().getNamespace() + " job/helm-install-" + chart.getMetadata().getName());
       } else if (o instanceof Job job) {
         // the manifests' own Jobs (a data service's roles and users), named after their content
-        applyJobs.add(job.getMetadata().getNamespace() + " job/" + job.getMetadata().getName());
+        jobs.add(job.getMetadata().getNamespace() + " job/" + job.getMetadata().getName());
       }
     }
-    installJobs.addAll(applyJobs);
     StringBuilder sb = new StringBuilder("From `k8s/` (the GitHub workflow runs the same three steps later):\n\n```sh\n")
         .append(ApplyGuide.APPLY).append("   # custom resources may fail this first time\n")
         .append("sh ").append(ApplyGuide.WAIT_SCRIPT).append('\n')
         .append(ApplyGuide.APPLY).append('\n');
-    for (String job : installJobs) {
+    for (String job : jobs) {
       String[] nsAndJob = job.split(" ", 2);
       sb.append("kubectl -n ").append(nsAndJob[0]).append(" wait --for=condition=complete --timeout=15m ").append(nsAndJob[1]).append('\n');
     }

@@ -905,6 +905,7 @@ public abstract class App {
     all.add(path);
     return copy().withWritableDirs(all);
   }
+
   /**
    * Declares an SQLite database of the app, as an absolute path in its container on one of its
    * claims, e.g. {@code .sqliteDatabase("/config/data/library.db")}: its backups then copy it
@@ -919,7 +920,6 @@ public abstract class App {
     all.add(path);
     return copy().withSqliteDatabases(all);
   }
-
 
   /**
    * Provides the file at {@code path} (absolute) with this content, read-only, from a ConfigMap;
