@@ -60,7 +60,10 @@ final class AwsS3Buckets implements BucketProvider {
     bucket.putObject("lifecycle").put("prevent_destroy", true);
     JsonNode bucketRef = TfJson.ref("aws_s3_bucket." + id + ".id");
 
-    if (target.versioning()) {
+    // Backblaze B2 keeps every version of every file whatever a bucket is told (its S3 API answers
+    // GetBucketVersioning with Enabled, and its documented calls include no PutBucketVersioning to
+    // fail on): nothing to ask there, and one call less that the store may refuse.
+    if (target.versioning() && !BucketRetention.isB2(target)) {
       ObjectNode v = module.resource(Buckets.FILE, "aws_s3_bucket_versioning", id, path + ": versioning()");
       v.put("provider", alias);
       v.set("bucket", bucketRef);

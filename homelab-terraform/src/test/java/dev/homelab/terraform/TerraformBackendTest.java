@@ -295,6 +295,18 @@ class TerraformBackendTest {
   }
 
   @Test
+  void should_not_ask_backblaze_to_version_a_bucket_it_always_versions() {
+    S3Target b2 = s3("offsite", "https://s3.eu-central-003.backblazeb2.com", "lab-backups").retention(keep().daily(30));
+
+    JsonNode resources = json(backend.render(base().backups(b2)), "buckets.tf.json").at("/resource");
+
+    assertThat(resources.has("aws_s3_bucket")).isTrue();
+    assertThat(resources.has("aws_s3_bucket_versioning")).isFalse();
+    // old versions still go after the retention: the README's b2 command sets that
+    assertThat(backend.render(base().backups(b2)).text("README.md")).contains("\"daysFromHidingToDeleting\":30");
+  }
+
+  @Test
   void should_clean_only_unfinished_uploads_of_an_unversioned_target() {
     Lab lab = base().backups(OFFSITE.withoutVersioning().retention(keep().daily(7)));
 
