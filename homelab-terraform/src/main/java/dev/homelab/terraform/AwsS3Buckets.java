@@ -61,8 +61,8 @@ final class AwsS3Buckets implements BucketProvider {
     JsonNode bucketRef = TfJson.ref("aws_s3_bucket." + id + ".id");
 
     // Backblaze B2 keeps every version of every file whatever a bucket is told (its S3 API answers
-    // GetBucketVersioning with Enabled, and its documented calls include no PutBucketVersioning to
-    // fail on): nothing to ask there, and one call less that the store may refuse.
+    // GetBucketVersioning with Enabled; B2 docs, "S3 Get Bucket Versioning"). The call would gain
+    // nothing there, and whether B2 accepts PutBucketVersioning is not documented: leave it out.
     if (target.versioning() && !BucketRetention.isB2(target)) {
       ObjectNode v = module.resource(Buckets.FILE, "aws_s3_bucket_versioning", id, path + ": versioning()");
       v.put("provider", alias);
