@@ -148,11 +148,7 @@ class AnsibleBackendTest {
 
   @Test
   void should_not_expose_etcds_metrics_when_a_server_has_no_address_to_scrape() {
-    Lab lab = homelab("partial").lan("192.168.1.0/24")
-        .nodes(node("pi1").controlPlane().ip("192.168.1.11"), node("pi2").controlPlane().ip("192.168.1.12"),
-            node("pi3").controlPlane())
-        .cluster(k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.11"))
-        .monitoring(monitoring());
+    Lab lab = dev.homelab.fixtures.TestLabs.haServerWithoutAddress();
 
     assertThat(serverConfig(render(lab))).doesNotContainKey("etcd-expose-metrics");
   }

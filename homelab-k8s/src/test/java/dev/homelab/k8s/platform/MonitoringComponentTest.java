@@ -304,11 +304,7 @@ class MonitoringComponentTest {
   @Test
   void should_neither_scrape_etcd_nor_keep_its_rules_when_a_server_has_no_address() {
     // etcdInsufficientMembers counts the scraped members: pi3 left out, pi2 down would read as 1 of 2
-    Lab lab = homelab("partial").lan("192.168.1.0/24")
-        .nodes(node("pi1").controlPlane().ip("192.168.1.11"), node("pi2").controlPlane().ip("192.168.1.12"),
-            node("pi3").controlPlane())
-        .cluster(k3s("v1.33.4+k3s1").ha().apiEndpoint("192.168.1.11"))
-        .monitoring(monitoring());
+    Lab lab = dev.homelab.fixtures.TestLabs.haServerWithoutAddress();
     RenderedFiles files = TestLabs.renderPlatform(lab);
     JsonNode v = TestLabs.values(files, CHART);
 
