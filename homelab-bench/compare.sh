@@ -110,12 +110,7 @@ done
 
 # Medians per tool and N, and per-round ratios homelab/peer (rounds pair up by their index).
 table="$work/table.md"
-awk -v tools="$tools" '
-  function median(list,   n, a, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
+awk -f homelab-bench/median.awk -v tools="$tools" -f /dev/stdin "$work/runs" >"$table" <<'AWK'
   {
     key = $1 SUBSEP $2; k = ++count[key]
     wall[key] = wall[key] " " $3; cpu[key] = cpu[key] " " $4; rss[key] = rss[key] " " $5; files[key] = $6
@@ -142,7 +137,8 @@ awk -v tools="$tools" '
           median(wall[key]), median(cpu[key]), median(user[key]), median(rss[key]) / 1024, ratio_w, ratio_c, ratio_u
       }
     }
-  }' "$work/runs" >"$table"
+  }
+AWK
 cat "$table"
 cp "$work/runs" homelab-bench/target/compare-runs.txt
 

@@ -41,12 +41,7 @@ for ((r = 0; r < rounds; r++)); do
     done
   done
 done
-awk '
-  function median(list,   n, a, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
+awk -f homelab-bench/median.awk -f /dev/stdin "$work/times" <<'AWK'
   { k = $1 " " $2; n[k]++; w[k] = w[k] " " $3; c[k] = c[k] " " ($4 + $5)
     if ($1 == "jar") { jw[$2, n[k]] = $3 } else { rw[$2] = rw[$2] " " $3 / jw[$2, n[k]] } }
   END {
@@ -58,5 +53,6 @@ awk '
       printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n", (r == "first" ? "first after a rebuild" : "the next"),
         median(w["jar " r]), median(c["jar " r]), median(w["library " r]), median(c["library " r]), median(rw[r])
     }
-  }' "$work/times"
+  }
+AWK
 echo "rounds: $rounds, JDK: $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"

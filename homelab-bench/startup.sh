@@ -29,16 +29,12 @@ for ((r = 0; r < rounds; r++)); do
     fi
   done
 done
-awk '
-  function median(list,   n, a, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
+awk -f homelab-bench/median.awk -f /dev/stdin "$work/times" <<'AWK'
   $1 == "plain" { k++; pw[k] = $2; pc[k] = $3 + $4; lw = lw " " $2; pcs = pcs " " $3 + $4; plw = plw " " $2 }
   $1 == "launcher" { m++; rw = rw " " $2 / pw[m]; rc = rc " " ($3 + $4) / pc[m]; llw = llw " " $2; lcs = lcs " " $3 + $4 }
   END {
     printf "| plain java -jar | %d | %.2f | %.2f |  |  |\n", k, median(plw), median(pcs)
     printf "| bin/homelab | %d | %.2f | %.2f | %.2f | %.2f |\n", m, median(llw), median(lcs), median(rw), median(rc)
-  }' "$work/times"
+  }
+AWK
 echo "JDK: $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
