@@ -2,6 +2,7 @@ package dev.homelab.k8s;
 
 import dev.homelab.k8s.crd.helm.HelmChart;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,35 @@ final class ApplyGuide {
       return Optional.empty();
     }
     return Optional.of(new Webhook(chart.getSpec().targetNamespace(), chart.getMetadata().getName() + "-" + suffix));
+  }
+
+  /**
+   * The chart that installs the Prometheus Operator's CRDs, which other charts' templates need:
+   * Traefik's refuses to render without {@code monitoring.coreos.com/v1} (41.3.0
+   * {@code templates/servicemonitor.yaml}: "You have to deploy monitoring.coreos.com/v1 first"), and
+   * cert-manager's and CrowdSec's ServiceMonitors fail the install with "no matches for kind". When
+   * every chart is applied at once, those installs only succeed on a retry of helm-controller's Job,
+   * whose pod backs off up to 6 minutes, long enough for the CRD waits to time out on slow Pis.
+   */
+  static final String MONITORING_CHART = "kube-prometheus-stack";
+
+  private static final String SERVICE_MONITORS_CRD = "crd/servicemonitors.monitoring.coreos.com";
+
+  /**
+   * On a fresh cluster, before the first apply: the monitoring chart alone, then a wait for its CRDs
+   * (Helm creates them all at once, from the chart's {@code crds/}, before any template); empty
+   * when the output has no such chart or no other chart needing it. Paths are relative to {@code k8s/}.
+   */
+  static String monitoringFirst(List<KubernetesBackend.Placed> awaited) {
+    List<KubernetesBackend.Placed> charts = awaited.stream().filter(p -> p.object() instanceof HelmChart).toList();
+    return charts.stream()
+        .filter(p -> MONITORING_CHART.equals(((HelmChart) p.object()).getSpec().chart()))
+        .findFirst()
+        .filter(monitoring -> charts.size() > 1)
+        .map(monitoring -> KubectlApply.COMMAND + " -f " + monitoring.path() + "   # its CRDs first (fresh cluster)\n"
+            + "kubectl wait --for=create --timeout=10m " + SERVICE_MONITORS_CRD + "\n"
+            + "kubectl wait --for=condition=Established --timeout=10m " + SERVICE_MONITORS_CRD + "\n")
+        .orElse("");
   }
 
   /**
@@ -118,7 +148,7 @@ final class ApplyGuide {
         + (commands.isEmpty() ? "# nothing to wait for: this output has no custom resources and no webhooks\n" : commands);
   }
 
-  static String readme(Set<String> crds, Set<Webhook> webhooks) {
+  static String readme(Set<String> crds, Set<Webhook> webhooks, String monitoringFirst) {
     StringBuilder sb = new StringBuilder("""
         # Kubernetes manifests
 
@@ -135,12 +165,20 @@ final class ApplyGuide {
         validate them. Apply, run `%s` (it waits for the CRDs to be created and
         established, for the webhooks to roll out, then until a server-side dry run of this folder
         passes every webhook; kubectl 1.31 or later), apply again. The GitHub deploy workflow runs
-        the same three steps:
+        the same three steps.
+        """.formatted(WAIT_SCRIPT));
+    if (!monitoringFirst.isEmpty()) {
+      sb.append("""
 
-        ```sh
+          On a fresh cluster, apply the `%s` chart alone first and wait for its CRDs: the
+          other charts render ServiceMonitors, and helm-controller can only install them once those
+          CRDs exist (otherwise each install fails and is retried, backing off up to 6 minutes).
+          """.formatted(MONITORING_CHART));
+    }
+    sb.append("\n```sh\n").append(monitoringFirst).append("""
         %s   # custom resources may fail once
         sh %s
-        """.formatted(WAIT_SCRIPT, APPLY, WAIT_SCRIPT));
+        """.formatted(APPLY, WAIT_SCRIPT));
     sb.append("""
         %s   # now everything applies; later runs are idempotent
         ```

@@ -22,7 +22,7 @@ import java.util.TreeSet;
 final class BringUp {
   private BringUp() {}
 
-  static List<BringUpStep> steps(Lab lab, List<HasMetadata> objects, SecretsChecklist secrets) {
+  static List<BringUpStep> steps(Lab lab, List<KubernetesBackend.Placed> awaited, SecretsChecklist secrets) {
     List<BringUpStep> steps = new ArrayList<>();
     if (!secrets.missing().isEmpty()) {
       String body = lab.secretStore().isPresent()
@@ -34,7 +34,8 @@ final class BringUp {
     }
 
     TreeSet<String> jobs = new TreeSet<>();
-    for (HasMetadata o : objects) {
+    for (KubernetesBackend.Placed placed : awaited) {
+      HasMetadata o = placed.object();
       if (o instanceof HelmChart chart) {
         // helm-controller runs each chart's install as Job helm-install-<name> in the chart's namespace
         jobs.add(chart.getMetadata().getNamespace() + " job/helm-install-" + chart.getMetadata().getName());
@@ -43,7 +44,13 @@ final class BringUp {
         jobs.add(job.getMetadata().getNamespace() + " job/" + job.getMetadata().getName());
       }
     }
-    StringBuilder sb = new StringBuilder("From `k8s/` (the GitHub workflow runs the same three steps later):\n\n```sh\n")
+    String monitoringFirst = ApplyGuide.monitoringFirst(awaited);
+    StringBuilder sb = new StringBuilder("From `k8s/` (the GitHub workflow runs the same three steps later):\n\n");
+    if (!monitoringFirst.isEmpty()) {
+      sb.append("The `").append(ApplyGuide.MONITORING_CHART).append("` chart goes first, alone: the other charts render ServiceMonitors,\n")
+          .append("which helm-controller can only install once its CRDs exist.\n\n");
+    }
+    sb.append("```sh\n").append(monitoringFirst)
         .append(ApplyGuide.APPLY).append("   # custom resources may fail this first time\n")
         .append("sh ").append(ApplyGuide.WAIT_SCRIPT).append('\n')
         .append(ApplyGuide.APPLY).append('\n');

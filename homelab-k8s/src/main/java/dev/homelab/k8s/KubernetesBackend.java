@@ -98,7 +98,7 @@ public final class KubernetesBackend implements Backend {
       out.add(folder + "/kustomization.yaml", kustomization(files.keySet()));
     });
     out.add("kustomization.yaml", kustomization(folders));
-    out.add("README.md", ApplyGuide.readme(customKinds, webhooks) + "\n" + dev.homelab.versions.VersionsReadme.section(lab, name())
+    out.add("README.md", ApplyGuide.readme(customKinds, webhooks, ApplyGuide.monitoringFirst(all.awaited())) + "\n" + dev.homelab.versions.VersionsReadme.section(lab, name())
         + dev.homelab.k8s.data.RestoreGuide.section(lab));
     out.add(ApplyGuide.WAIT_SCRIPT, ApplyGuide.waitScript(customKinds, webhooks));
     if (!secrets.missing().isEmpty()) {
@@ -146,7 +146,7 @@ public final class KubernetesBackend implements Backend {
    * HelmCharts and Jobs (whose install Jobs and themselves the bring-up guide waits for), for {@code lab}.
    */
   private record Collected(Lab lab, Map<String, List<Written>> objects, Map<String, Map<String, String>> extras,
-      SecretsChecklist secrets, List<HasMetadata> awaited) {
+      SecretsChecklist secrets, List<Placed> awaited) {
     /** Only what {@link #bringUp} reads: the files' texts are not kept past the render. */
     Collected forBringUp() {
       return new Collected(lab, Map.of(), Map.of(), secrets, awaited);
@@ -164,7 +164,7 @@ public final class KubernetesBackend implements Backend {
     Map<String, List<Written>> objects = new LinkedHashMap<>();
     Map<String, Map<String, String>> extras = new LinkedHashMap<>();
     SecretsChecklist secrets = new SecretsChecklist();
-    List<HasMetadata> awaited = new ArrayList<>();
+    List<Placed> awaited = new ArrayList<>();
     Filing filing = new Filing(objects, secrets);
     for (Component component : components) {
       for (Component c : component.expand(lab)) {
@@ -174,9 +174,10 @@ public final class KubernetesBackend implements Backend {
         }
         objects.computeIfAbsent(c.folder(), f -> new ArrayList<>());
         for (HasMetadata o : kept) {
-          filing.add(new Placed(c.folder(), o));
+          Placed placed = new Placed(c.folder(), o);
+          filing.add(placed);
           if (o instanceof HelmChart || o instanceof Job) {
-            awaited.add(o);
+            awaited.add(placed);
           }
         }
         extras.computeIfAbsent(c.folder(), f -> new TreeMap<>()).putAll(c.extraFiles(lab));
@@ -189,7 +190,12 @@ public final class KubernetesBackend implements Backend {
   }
 
   /** An object and the folder it goes to. */
-  private record Placed(String folder, HasMetadata object) {}
+  record Placed(String folder, HasMetadata object) {
+    /** Its file, relative to the output's root. */
+    String path() {
+      return folder + "/" + fileName(object);
+    }
+  }
 
   /** One object as filed: its file and what the Secrets checklist learns from it. */
   private record Serialized(Written written, SecretsChecklist.Scan scan) {

@@ -315,4 +315,20 @@ class ComponentsTest {
         .contains("crd/ipaddresspools.metallb.io").contains("crd/servicemonitors.monitoring.coreos.com")
         .doesNotContain("helmcharts");
   }
+
+  @Test
+  void should_install_the_monitoring_chart_alone_first_since_other_charts_render_service_monitors() {
+    String first = KubectlApply.COMMAND + " -f monitoring/helmchart-kube-prometheus-stack.yaml   # its CRDs first (fresh cluster)\n"
+        + "kubectl wait --for=create --timeout=10m crd/servicemonitors.monitoring.coreos.com\n"
+        + "kubectl wait --for=condition=Established --timeout=10m crd/servicemonitors.monitoring.coreos.com\n"
+        + ApplyGuide.APPLY + "   # custom resources may fail";
+    assertThat(REFERENCE.text("README.md")).contains("```sh\n" + first);
+    KubernetesBackend backend = new KubernetesBackend();
+    Lab lab = TestLabs.referenceLike().validate();
+    assertThat(backend.bringUp(lab)).anySatisfy(step -> assertThat(step.body()).contains("```sh\n" + first));
+
+    // without the monitoring chart there is nothing to install first
+    assertThat(TestLabs.render(TestLabs.acmeLab()).text("README.md")).doesNotContain("CRDs first")
+        .contains("```sh\n" + ApplyGuide.APPLY + "   # custom resources may fail");
+  }
 }
