@@ -169,10 +169,15 @@ public final class MonitoringComponent implements Component {
    * The chart's own node-exporter arguments ({@code prometheus-node-exporter.extraArgs} in
    * kube-prometheus-stack 88.5.3's values.yaml). Helm replaces a list value instead of merging it,
    * so setting {@code extraArgs} drops them unless they are repeated here; review them when the
-   * chart version changes.
+   * chart version changes. One change: the mount points left out also hold k3s's containerd state
+   * ({@code /run/k3s/containerd}, k3s {@code pkg/agent/config}), where every pod's {@code /dev/shm}
+   * is a tmpfs; the chart only leaves out containerd's own {@code /run/containerd}. Otherwise each
+   * pod's 64 MiB shm is a filesystem of the node, and the chart's NodeFilesystemAlmostOutOfSpace
+   * alerts on a pod filling it.
    */
   static final List<String> CHART_NODE_EXPORTER_ARGS = List.of(
-      "--collector.filesystem.mount-points-exclude=^/(dev|proc|sys|run/containerd/.+|var/lib/docker/.+|var/lib/kubelet/.+)($|/)",
+      "--collector.filesystem.mount-points-exclude="
+          + "^/(dev|proc|sys|run/containerd/.+|run/k3s/containerd/.+|var/lib/docker/.+|var/lib/kubelet/.+)($|/)",
       "--collector.filesystem.fs-types-exclude=^(autofs|binfmt_misc|bpf|cgroup2?|configfs|debugfs|devpts|devtmpfs|fusectl"
           + "|hugetlbfs|iso9660|mqueue|nsfs|overlay|proc|procfs|pstore|rpc_pipefs|securityfs|selinuxfs|squashfs|sysfs|tracefs|erofs)$");
 

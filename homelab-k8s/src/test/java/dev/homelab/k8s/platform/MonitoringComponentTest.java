@@ -126,6 +126,18 @@ class MonitoringComponentTest {
   }
 
   @Test
+  void should_leave_out_the_shm_of_every_pod_under_k3s_containerd_state_but_keep_the_disks() {
+    String arg = MonitoringComponent.CHART_NODE_EXPORTER_ARGS.get(0);
+    java.util.regex.Pattern excluded = java.util.regex.Pattern.compile(arg.substring(arg.indexOf('=') + 1));
+
+    assertThat(List.of("/run/k3s/containerd/io.containerd.grpc.v1.cri/sandboxes/0a1b2c/shm", "/run/containerd/x/shm",
+        "/var/lib/kubelet/pods/1/volumes/kubernetes.io~projected/token"))
+        .allMatch(m -> excluded.matcher(m).find());
+    assertThat(List.of("/", "/srv/data", "/srv/media", "/var/lib/rancher/k3s/storage", "/boot/firmware", "/run/k3s-notes"))
+        .noneMatch(m -> excluded.matcher(m).find());
+  }
+
+  @Test
   void should_let_node_exporter_read_the_hosts_textfile_directory_once_in_a_lab_with_host_backups() {
     JsonNode v = TestLabs.values(TestLabs.renderPlatform(dev.homelab.fixtures.TestLabs.rich()), CHART).path("prometheus-node-exporter");
 
