@@ -55,7 +55,7 @@ final class TerraformInputs {
       }
     }
     if (records) {
-      secret(lab.dns().get().apiToken(), "Cloudflare API token (Zone:DNS:Edit)");
+      secret(lab.dns().get().apiToken(), "Cloudflare API token (" + dev.homelab.model.infra.Dns.TOKEN_PERMISSIONS + ")");
       publicIp = lab.dns().get().publicAddress().isEmpty();
     }
     for (S3Target t : lab.backups()) {

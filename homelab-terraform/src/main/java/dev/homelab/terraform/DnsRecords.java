@@ -57,7 +57,7 @@ final class DnsRecords implements Part {
     }
     module.requireProvider("cloudflare", "cloudflare/cloudflare", dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.TERRAFORM_PROVIDER_CLOUDFLARE));
     String token = dns.apiToken().variableStem();
-    module.variable(Variable.secret(token, "Cloudflare API token with Zone:DNS:Edit on every zone (" + dns.apiToken() + ")",
+    module.variable(Variable.secret(token, "Cloudflare API token with " + dev.homelab.model.infra.Dns.TOKEN_PERMISSIONS + " on every zone (" + dns.apiToken() + ")",
         ModelPaths.of("dns/apiToken")));
     ObjectNode provider = module.file(FILE).putObject("provider").putObject("cloudflare");
     provider.set("api_token", TfJson.ref("var." + token));

@@ -26,6 +26,17 @@ import org.immutables.value.Value;
 @Value.Immutable
 @HomelabStyle
 public abstract class Dns {
+  /**
+   * What a Cloudflare API token of the lab needs on its zones, in the names of Cloudflare's token
+   * form: DNS edit for the records (Terraform) and for the ACME DNS-01 records (cert-manager), and
+   * zone read because cert-manager finds a zone's id by listing zones ({@code GET /zones?name=},
+   * cert-manager {@code pkg/issuer/acme/dns/cloudflare}), which a token with DNS edit alone is
+   * refused: its challenges then never complete. The default lab uses one token for both.
+   *
+   * @see <a href="https://cert-manager.io/docs/configuration/acme/dns01/cloudflare/">cert-manager: Cloudflare</a>
+   */
+  public static final String TOKEN_PERMISSIONS = "Zone:Zone:Read and Zone:DNS:Edit";
+
   Dns() {}
 
   /**

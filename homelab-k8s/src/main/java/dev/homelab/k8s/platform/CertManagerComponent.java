@@ -70,7 +70,8 @@ public final class CertManagerComponent implements Component {
     Tls tls = lab.tls().orElseThrow();
     return Map.of("README.md", "# cert-manager\n\n"
         + "Create the Secret `" + tls.dnsApiToken().name() + "` (key `" + tls.dnsApiToken().key() + "`) in namespace `"
-        + NAMESPACE + "`: a Cloudflare API token with Zone:DNS:Edit on the domain's zone. The ClusterIssuer `"
+        + NAMESPACE + "`: a Cloudflare API token with " + dev.homelab.model.infra.Dns.TOKEN_PERMISSIONS
+        + " on the domain's zone (cert-manager lists zones to find the zone's id). The ClusterIssuer `"
         + ISSUER + "` reads it from there.\n");
   }
 
