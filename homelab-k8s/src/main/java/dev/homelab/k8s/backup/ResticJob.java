@@ -239,12 +239,22 @@ public final class ResticJob {
         Pods.env("RESTIC_CACHE_DIR", "/cache"));
   }
 
-  /** Init when the repository does not exist yet, back up, then forget and prune by retention. */
+  /**
+   * Init when the repository does not exist yet, back up, then forget and prune by retention. By
+   * restic's exit codes (0.17+, "Scripting" in its docs): {@code cat config} exits 10 only when there
+   * is no repository, so any other failure (a wrong password, the store unreachable) runs it again
+   * to show its error and fail, never {@code init}; {@code backup} exits 3 when it saved the snapshot
+   * but could not read some files (one the app deleted while restic listed it): that night's
+   * snapshot is kept and pruning goes on, with restic's own list of the files in the log.
+   */
   private String script() {
     return "set -eu\n"
-        + "restic cat config >/dev/null 2>&1 || restic init\n"
-        + "restic backup --host " + host + excludes.stream().map(e -> " --exclude '" + e + "'").collect(Collectors.joining())
-        + " " + SOURCE + "\n"
+        + "rc=0; restic cat config >/dev/null 2>&1 || rc=$?\n"
+        + "if [ \"$rc\" -eq 10 ]; then restic init; elif [ \"$rc\" -ne 0 ]; then restic cat config >/dev/null; fi\n"
+        + "rc=0; restic backup --host " + host + excludes.stream().map(e -> " --exclude '" + e + "'").collect(Collectors.joining())
+        + " " + SOURCE + " || rc=$?\n"
+        + "if [ \"$rc\" -eq 3 ]; then echo 'restic: some files could not be read (above); the snapshot holds the rest' >&2;"
+        + " elif [ \"$rc\" -ne 0 ]; then exit \"$rc\"; fi\n"
         + "restic forget --host " + host + " --prune" + keep(target.retention()) + "\n";
   }
 

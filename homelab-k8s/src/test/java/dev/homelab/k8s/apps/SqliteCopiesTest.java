@@ -41,10 +41,10 @@ class SqliteCopiesTest {
     assertThat(copier.path("volumeMounts").toString())
         .isEqualTo("[{\"mountPath\":\"/backup/data\",\"name\":\"data\"},{\"mountPath\":\"/backup/.sqlite\",\"name\":\"sqlite-copies\"}]");
     JsonNode restic = pod.at("/containers/0");
-    assertThat(restic.at("/command/2").asText()).contains("\nrestic backup --host forgejo"
+    assertThat(restic.at("/command/2").asText()).contains("\nrc=0; restic backup --host forgejo"
         + " --exclude '/backup/data/data/gitea.db' --exclude '/backup/data/data/gitea.db-wal'"
         + " --exclude '/backup/data/data/gitea.db-shm' --exclude '/backup/data/data/gitea.db-journal'"
-        + " /backup\n");
+        + " /backup || rc=$?\n");
     assertThat(restic.path("volumeMounts").toString())
         .contains("{\"mountPath\":\"/backup/.sqlite\",\"name\":\"sqlite-copies\",\"readOnly\":true}");
     assertThat(pod.path("volumes").toString()).contains("{\"emptyDir\":{},\"name\":\"sqlite-copies\"}");
@@ -66,7 +66,7 @@ class SqliteCopiesTest {
     RenderedFiles files = new KubernetesBackend().render(TestLabs.rich());
     String job = files.text("apps/nextcloud/cronjob-backup-offsite.yaml");
 
-    assertThat(job).doesNotContain("initContainers").doesNotContain("sqlite").contains("restic backup --host nextcloud /backup\n");
+    assertThat(job).doesNotContain("initContainers").doesNotContain("sqlite").contains("restic backup --host nextcloud /backup || rc=$?\n");
   }
 
   /**
