@@ -40,7 +40,8 @@ final class BringUp {
         """.formatted(Docs.MIN_ANSIBLE_CORE, Docs.ANSIBLE_CORE_RANGE, Docs.k3sAnsibleTag(lab))));
 
     StringBuilder hosts = new StringBuilder("""
-        Every host runs %s or Raspberry Pi OS %s and accepts SSH with a key as `%s`, with sudo.
+        Every host runs %s or Raspberry Pi OS %s and accepts SSH with a key as `%s`, with sudo
+        (add `--ask-become-pass` to every `ansible-playbook` below if sudo asks for a password).
 
         ```sh
         ansible-vault create group_vars/all/vault.yml   # the variables of VAULT.md
@@ -51,6 +52,14 @@ final class BringUp {
         names, which pinned apps and upgrade plans select), and mounts the disks and NFS exports the
         cluster's volumes live on.
         """.formatted(HostOs.title(), HostOs.RELEASE, lab.sshUser(), nodes));
+    List<String> unformatted = lab.nodes().stream()
+        .flatMap(n -> n.disks().stream().filter(d -> !DiskSystem.formatIfBlank(d)).map(d -> "`" + d.name() + "` on " + n.name()))
+        .toList();
+    if (!unformatted.isEmpty()) {
+      // the play stops when a disk is not mounted, and it never formats these (DiskSystem.formatIfBlank)
+      hosts.append("\nIt never formats ").append(String.join(", ", unformatted))
+          .append(": they must hold their filesystem and label\nbefore this run (`ansible/README.md`, Disks).\n");
+    }
     lab.cluster().flatMap(K3s::apiVip).ifPresent(vip -> hosts.append("\nIt also brings up the API VIP `").append(vip)
         .append("` on the servers (keepalived), before k3s:\n")
         .append("k3s-ansible's joining servers and agents register through it, so it must answer first\n(`ping -c 1 ")

@@ -173,16 +173,18 @@ final class Docs {
   /** The config file's mode, and what it means for the etcd S3 keys when the servers have them. */
   private static String configFileMode(Lab lab) {
     boolean etcdS3 = lab.cluster().filter(k -> k.isHa()).flatMap(k -> k.etcdSnapshots()).flatMap(e -> e.toS3()).isPresent();
-    String mode = "- k3s-ansible writes `/etc/rancher/k3s/config.yaml` with mode 0644: every local user of a\n"
-        + "  server can read it.";
+    String mode = "- k3s-ansible writes `/etc/rancher/k3s/config.yaml` with mode 0644, and it holds the cluster\n"
+        + "  token. The host playbook installs a drop-in (`homelab-config-mode.conf` of `k3s.service` and\n"
+        + "  `k3s-agent.service`) that makes the file root's alone whenever k3s starts, which k3s-ansible\n"
+        + "  does after each write (only in those seconds can other local users read it).\n";
     if (!etcdS3) {
-      return mode + "\n";
+      return mode;
     }
-    return mode + " It holds the `etcd-s3-access-key` and `etcd-s3-secret-key` of the etcd\n"
-        + "  snapshots, so any local user of a server can read the S3 key. Give etcd snapshots their own\n"
-        + "  key, limited to the bucket's etcd prefix (not the key the database dumps use), or move the S3\n"
-        + "  settings into a Secret with `etcd-s3-config-secret` (k3s v1.30.4+; then only `etcd-s3: true`\n"
-        + "  stays in the file, and a restore needs the settings on the command line again).\n";
+    return mode + "  On a server it also holds the `etcd-s3-access-key` and `etcd-s3-secret-key` of the etcd\n"
+        + "  snapshots. Give etcd snapshots their own key, limited to the bucket's etcd prefix (not the key\n"
+        + "  the database dumps use), or move the S3 settings into a Secret with `etcd-s3-config-secret`\n"
+        + "  (k3s v1.30.4+; then only `etcd-s3: true` stays in the file, and a restore needs the settings on\n"
+        + "  the command line again).\n";
   }
 
   static String vault(Vault vault, List<HostSystem> systems) {

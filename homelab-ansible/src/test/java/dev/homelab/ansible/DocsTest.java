@@ -41,10 +41,11 @@ class DocsTest {
   }
 
   @Test
-  void should_warn_that_the_world_readable_k3s_config_holds_the_etcd_s3_key_only_when_it_does() {
+  void should_say_the_k3s_config_holds_the_etcd_s3_key_only_when_it_does() {
     assertThat(render(TestLabs.reference()).text("README.md"))
         .contains("`/etc/rancher/k3s/config.yaml` with mode 0644")
-        .contains("any local user of a server can read the S3 key")
+        .contains("makes the file root's alone whenever k3s starts")
+        .contains("On a server it also holds the `etcd-s3-access-key`")
         .contains("limited to the bucket's etcd prefix")
         .contains("`etcd-s3-config-secret`");
     assertThat(render(TestLabs.fiveServers()).text("README.md"))

@@ -330,6 +330,36 @@ class HostPlaysTest {
   }
 
   @Test
+  void should_mask_debians_own_btrbk_timer_which_runs_btrbk_without_the_lock() {
+    List<Map<String, Object>> tasks = tasks(render(TestLabs.reference()), "homelab_btrbk");
+    List<Map<String, Object>> packaged = tasks.stream()
+        .filter(t -> t.get("ansible.builtin.systemd") instanceof Map<?, ?> m && "btrbk.timer".equals(m.get("name")))
+        .map(t -> AnsibleBackendTest.map(t, "ansible.builtin.systemd"))
+        .toList();
+
+    assertThat(packaged).hasSize(2);
+    assertThat(packaged.get(0)).containsEntry("enabled", false);
+    assertThat(packaged.get(1)).containsEntry("masked", true);
+    assertThat(AnsibleBackendTest.map(tasks.get(0), "ansible.builtin.apt")).containsEntry("name", "btrbk");
+  }
+
+  @Test
+  void should_make_the_k3s_config_with_the_token_roots_alone_whenever_k3s_starts() {
+    RenderedFiles files = render(TestLabs.reference());
+    Map<String, Object> dropIn = tasks(files, "homelab_base").stream()
+        .filter(t -> t.get("ansible.builtin.copy") instanceof Map<?, ?> m && String.valueOf(m.get("dest")).endsWith("homelab-config-mode.conf"))
+        .map(t -> AnsibleBackendTest.map(t, "ansible.builtin.copy"))
+        .findFirst().orElseThrow();
+
+    assertThat(dropIn).containsEntry("dest", "/etc/systemd/system/{{ homelab_base_k3s_unit }}.d/homelab-config-mode.conf");
+    assertThat(dropIn.get("content").toString()).contains("[Service]\nExecStartPre=-/bin/chmod 0600 /etc/rancher/k3s/config.yaml\n");
+    // k3s-ansible's groups: servers run k3s.service, agents k3s-agent.service
+    assertThat(files.text("roles/homelab_base/defaults/main.yml"))
+        .contains("homelab_base_k3s_unit: \"{{ 'k3s.service' if 'server' in group_names else 'k3s-agent.service' }}\"");
+    assertThat(files.text("inventory.yml")).contains("\n    server:\n").contains("\n    agent:\n");
+  }
+
+  @Test
   void should_back_up_a_snapshotted_btrfs_volume_from_its_newest_btrbk_snapshot_at_the_usual_path() {
     RenderedFiles files = render(TestLabs.reference());
     @SuppressWarnings("unchecked")

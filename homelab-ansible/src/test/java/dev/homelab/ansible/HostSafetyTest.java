@@ -34,7 +34,9 @@ class HostSafetyTest {
         .contains("Device {{ item.item.1 }} of disk {{ item.item.0.name }} (label {{ item.item.0.label }}) does not exist");
     assertThat(stat).isNotNegative().isLessThan(refuse);
     assertThat(refuse).isLessThan(mkfsBtrfs).isLessThan(mkfsExt4);
-    assertThat(tasks.get(mkfsBtrfs).get("ansible.builtin.shell").toString()).contains("if [ ! -b \"$dev\" ]; then");
+    assertThat(tasks.get(mkfsBtrfs).get("ansible.builtin.shell").toString()).contains("if [ ! -b \"$dev\" ]; then")
+        // 4 KiB sectors whatever the page size of the host's kernel (16 KiB on a Pi 5), so any machine can mount the pair
+        .contains("mkfs.btrfs -L {{ item.label | quote }} -d raid1 -m raid1 --sectorsize 4096 ");
   }
 
   @Test
