@@ -360,6 +360,16 @@ for host in "${HOSTS[@]}"; do
       'out="$(systemd-analyze verify --man=no "$@" 2>&1)"; rc=$?; printf "%s\n" "$out"; [ $rc -eq 0 ] && ! printf "%s\n" "$out" | grep -q .' \
       sh "${units[@]}"
   fi
+  # k3s-ansible installs k3s's unit after site.yml: its drop-in is verified on a stub of the unit
+  # (systemd-analyze reads the drop-ins of /etc/systemd/system/<unit>.d for a unit given as a file)
+  for dropin in "$root"/etc/systemd/system/k3s*.service.d/homelab-config-mode.conf; do
+    [ -e "$dropin" ] || continue
+    unit="$(basename "$(dirname "$dropin")" .d)"
+    check "$host: systemd-analyze verify $unit's homelab-config-mode.conf on a stub unit" on "$host" sh -c \
+      'd="$(mktemp -d)" || exit 1; printf "[Service]\nExecStart=/bin/true\n" >"$d/$1"
+       out="$(systemd-analyze verify --man=no "$d/$1" 2>&1)"; rc=$?; rm -rf "$d"
+       printf "%s\n" "$out"; [ $rc -eq 0 ] && ! printf "%s\n" "$out" | grep -q .' sh "$unit"
+  done
   if [ -e "$root/usr/local/sbin/homelab-backup-metric" ]; then
     # the playbook ran it for every unit it installed (no unit has run in the chroot)
     check "$host: bash -n homelab-backup-metric, its install times are metric lines" on "$host" bash -c \
