@@ -19,7 +19,19 @@ final class Requirements {
    * of it does not bring ansible.utils (k3s-io/k3s-ansible 1.2.2: galaxy.yml,
    * collections/requirements.yml, roles/k3s_agent/tasks/main.yml).
    */
-  static final String ANSIBLE_UTILS_VERSION = ">=2.5.2";
+  static final String ANSIBLE_UTILS_VERSION = ">=2.5.2,<6.0.0";
+
+  /*
+   * The upper bounds: the first release of each collection whose meta/runtime.yml
+   * (requires_ansible) leaves out ansible-core 2.15, the oldest the README installs
+   * (Docs.ANSIBLE_CORE_RANGE): ansible.posix 2.2.0 (>=2.16.0), community.general 11.0.0 (>=2.16.0),
+   * ansible.utils 6.0.0 (>=2.16.0); every community.postgresql release still says >=2.9.10.
+   * ansible-galaxy does not read requires_ansible (ansible/ansible#78539): without the bounds it
+   * installs the newest release, which then warns on every run, or breaks, with the ansible-core
+   * pip chose.
+   */
+  private static final String ANSIBLE_POSIX_VERSION = ">=1.5.0,<2.2.0";
+  private static final String COMMUNITY_GENERAL_VERSION = ">=6.0.0,<11.0.0";
 
   private Requirements() {}
 
@@ -29,9 +41,9 @@ final class Requirements {
     // ansible.posix: mount (disks), sysctl (WireGuard); community.general: timezone (always), filesystem,
     // modprobe (WireGuard).
     if (systems.stream().anyMatch(s -> (s instanceof DiskSystem || s instanceof WireGuardSystem) && s.present())) {
-      collections.add(entry("ansible.posix", ">=1.5.0"));
+      collections.add(entry("ansible.posix", ANSIBLE_POSIX_VERSION));
     }
-    collections.add(entry("community.general", ">=6.0.0"));
+    collections.add(entry("community.general", COMMUNITY_GENERAL_VERSION));
     // postgresql_user: compares the password with the stored SCRAM verifier (2.4.2 is Debian 12's).
     if (systems.stream().anyMatch(s -> s instanceof PostgresSystem && s.present())) {
       collections.add(entry("community.postgresql", ">=2.4.2"));

@@ -126,9 +126,20 @@ class HostPlaysTest {
   }
 
   @Test
+  void should_bound_each_collection_below_its_first_release_without_ansible_core_2_15() {
+    // ansible-galaxy ignores requires_ansible: unbounded, it installs releases that need 2.16 or 2.18
+    String requirements = render(TestLabs.reference()).text("requirements.yml");
+    assertThat(requirements).contains("  - name: ansible.posix\n    version: \">=1.5.0,<2.2.0\"\n")
+        .contains("  - name: community.general\n    version: \">=6.0.0,<11.0.0\"\n")
+        .contains("  - name: ansible.utils\n    version: \">=2.5.2,<6.0.0\"\n")
+        .contains("  - name: community.postgresql\n    version: '>=2.4.2'\n");
+    assertThat(Docs.ANSIBLE_CORE_RANGE).isEqualTo("ansible-core>=2.15,<2.18");
+  }
+
+  @Test
   void should_list_ansible_utils_for_k3s_ansible_and_tell_to_install_netaddr_and_a_new_enough_ansible() {
     RenderedFiles files = render(TestLabs.singleServer());
-    assertThat(files.text("requirements.yml")).contains("  - name: ansible.utils\n    version: '>=2.5.2'\n");
+    assertThat(files.text("requirements.yml")).contains("  - name: ansible.utils\n    version: \">=2.5.2,<6.0.0\"\n");
     assertThat(files.text("README.md"))
         .contains("**ansible-core 2.15 or newer**")
         // bounded like the deploy workflow's install, and activated: the venv's commands are not on the PATH otherwise
