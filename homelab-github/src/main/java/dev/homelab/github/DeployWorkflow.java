@@ -136,7 +136,12 @@ final class DeployWorkflow {
             map("uses", checkout),
             map("uses", setupPython, "with", map("python-version", "3.12")),
             map("name", "Install Ansible and the collections",
-                "run", "python -m pip install 'ansible-core>=2.15,<2.18' netaddr\n"
+                // Ansible connects with the ssh client, which the runner image has only as a package
+                // git recommends (actions/runner images/Dockerfile names no openssh-client; 2.320.0
+                // shipped without it, actions/runner#3490), and the pod cannot sudo to add it
+                "run", "command -v ssh >/dev/null || { echo \"::error::the runner image has no ssh client (Debian's openssh-client),"
+                    + " which Ansible connects with: use a runner image that has it\"; exit 1; }\n"
+                    + "python -m pip install 'ansible-core>=2.15,<2.18' netaddr\n"
                     + "if [ -f requirements.yml ]; then ansible-galaxy install -r requirements.yml; fi\n"),
             map("name", "SSH key, known hosts and vault password",
                 "env", map(

@@ -237,6 +237,21 @@ class GitHubActionsBackendTest {
   }
 
   @Test
+  void should_stop_with_a_clear_error_before_installing_ansible_on_a_runner_without_ssh() throws Exception {
+    String run = runs(workflow(full()).at("/jobs/ansible")).stream().filter(r -> r.contains("pip install"))
+        .findFirst().orElseThrow();
+    // no ssh on the PATH (nor anything else: command and echo are shell builtins)
+    ProcessBuilder bash = new ProcessBuilder("/bin/bash", "-c", run.replace("python -m pip", "echo reached pip"))
+        .redirectErrorStream(true);
+    bash.environment().put("PATH", "/nonexistent");
+    Process p = bash.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).isEqualTo(1);
+    assertThat(out).doesNotContain("reached")
+        .contains("::error::the runner image has no ssh client (Debian's openssh-client), which Ansible connects with");
+  }
+
+  @Test
   void should_refuse_a_playbook_that_is_not_a_file_of_the_ansible_folder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     String run = runs(workflow(full()).at("/jobs/ansible")).stream().filter(r -> r.contains("ansible-playbook -i"))

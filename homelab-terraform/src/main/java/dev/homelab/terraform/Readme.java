@@ -35,7 +35,7 @@ final class Readme {
           .append(" |\n");
     }
     if (module.requiredProviders().containsKey("aws")) {
-      md.append("| `buckets.tf.json` | S3-compatible backup buckets with versioning (their retention rule: see Retention below) |\n");
+      md.append("| `buckets.tf.json` | S3-compatible backup buckets, versioned (Backblaze B2 keeps every version by itself; other stores get `aws_s3_bucket_versioning`; their retention rule: see Retention below) |\n");
     }
     md.append("| `outputs.tf.json` | ").append(String.join(", ", module.outputNames().stream().map(n -> "`" + n + "`").toList()))
         .append(" |\n\n");
