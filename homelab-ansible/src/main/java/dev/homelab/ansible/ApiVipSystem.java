@@ -110,6 +110,16 @@ final class ApiVipSystem extends HostSystem {
         a new, empty cluster. The file stays: `%s` is then an ordinary joining server. Only when every
         server is lost, restore from an etcd snapshot (`k3s server --cluster-reset --cluster-reset-restore-path=...`)
         on `%s` without that file.
+
+        **Its node-local volumes** (k3s `local-path`: data services, Prometheus, apps marked
+        `.local()`) are folders on its disk, so a rebuild empties them and their pods start again on
+        empty folders, and the next nightly backup would make that empty state `latest`. Before
+        `kubectl delete node`, list them:
+        `kubectl get pv -o jsonpath='{range .items[?(@.spec.storageClassName=="local-path")]}{.spec.claimRef.namespace}/{.spec.claimRef.name} {.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values[0]}{"\\n"}{end}'`,
+        suspend the backup CronJobs of their namespaces (`kubectl -n <namespace> get cronjobs` lists them;
+        `kubectl -n <namespace> patch cronjob backup-<target> -p '{"spec":{"suspend":true}}'`), and once
+        the node is back, restore each from its backup (`k8s/README.md`, "Backups and restore")
+        before you resume them.
         """.formatted(vip, routerId(vip), first.name(), CHECK_WEIGHT, first.name(), others.isEmpty() ? "another server" : "one of " + others,
         API_PORT, "https://" + vip + ":" + API_PORT, first.name(), first.name());
   }

@@ -199,8 +199,36 @@ final class PostgresSystem extends HostSystem {
           vault on every run (VAULT.md), so changing the vault value and rerunning `--tags postgres`
           changes it. Pods on the PostgreSQL node itself connect from their pod IP (the pod network
           line), pods on other nodes from their node's LAN address.
-        """.formatted(hosts);
+        %s""".formatted(hosts, restore());
   }
+
+  /**
+   * How to put a nightly dump back: each database is its own restic snapshot of one file,
+   * {@code /<database>.dump} ({@code --stdin-filename}), so {@code latest} is chosen by that path
+   * (restic's {@code --path}), and the archive goes to {@code pg_restore} as the superuser, which
+   * keeps the dump's owners.
+   */
+  private String restore() {
+    StringBuilder sb = new StringBuilder();
+    for (Node node : lab.nodes()) {
+      node.postgres().filter(pg -> pg.backup().flatMap(lab::s3Target).isPresent()).ifPresent(pg -> {
+        String run = "sudo systemd-run --quiet --wait --pipe -p User=postgres -p EnvironmentFile=" + DUMP_ENV + " restic";
+        sb.append("- Restore a nightly dump of `").append(node.name()).append("` (one restic snapshot per database, tag\n")
+            .append("  `homelab-pg-dump`): stop the app that uses the database first (e.g. `kubectl -n <app> scale\n")
+            .append("  deploy/<app> --replicas=0`), then on `").append(node.name()).append("`, for database `<db>`\n")
+            .append("  (").append(databases(node, pg).stream().map(d -> "`" + d + "`").collect(Collectors.joining(", ")))
+            .append("):\n")
+            .append("  `").append(run).append(" snapshots --tag homelab-pg-dump --path /<db>.dump` lists its dumps;\n")
+            .append("  `").append(run).append(" dump --host ").append(node.name())
+            .append(" --tag homelab-pg-dump --path /<db>.dump latest /<db>.dump | sudo -u postgres pg_restore --clean --if-exists --dbname <db>`\n")
+            .append("  puts the newest back (a snapshot id instead of `latest` for an older one); scale the app up again.\n");
+      });
+    }
+    return sb.toString();
+  }
+
+  /** The environment file of the dump service (repository, password, S3 key), read by systemd. */
+  private static final String DUMP_ENV = "/etc/homelab/pg-dump-s3.env";
 
   @Override
   String vaultNotes() {

@@ -266,6 +266,11 @@ class AnsibleBackendTest {
 
     assertThat(readme).contains("`k3s server --cluster-reset --cluster-reset-restore-path=<snapshot name>`",
         "`rm -rf /var/lib/rancher/k3s/server/db/`");
+    // with etcd-s3 in config.yaml the restore path is fetched from S3; a local file needs --etcd-s3=false
+    assertThat(readme).contains("`k3s server --cluster-reset --etcd-s3=false --cluster-reset-restore-path=/var/lib/rancher/k3s/server/db/snapshots/<name>`");
+    // etcd-snapshot ls asks the running server: the snapshot is picked before k3s stops
+    assertThat(readme.indexOf("pick the snapshot first: `k3s etcd-snapshot ls` asks the running server"))
+        .isPositive().isLessThan(readme.indexOf("Stop k3s on every server (`systemctl stop k3s`)"));
   }
 
   @Test

@@ -70,6 +70,15 @@ class ApiVipTest {
   }
 
   @Test
+  void should_warn_that_a_rebuild_empties_the_nodes_local_volumes_before_the_next_backup_keeps_that() {
+    String readme = AnsibleBackendTest.render(withVip()).text("README.md");
+    assertThat(readme).contains("**Its node-local volumes** (k3s `local-path`")
+        .contains("`kubectl get pv -o jsonpath='{range .items[?(@.spec.storageClassName==\"local-path\")]}")
+        .contains("patch cronjob backup-<target> -p '{\"spec\":{\"suspend\":true}}'`");
+    assertThat(readme.indexOf("**Its node-local volumes**")).isGreaterThan(readme.indexOf("**Rebuilding a server.**"));
+  }
+
+  @Test
   void should_render_no_keepalived_without_an_api_vip() {
     RenderedFiles files = AnsibleBackendTest.render(TestLabs.cluster(3, 2));
     assertThat(files.files().keySet()).noneMatch(p -> p.contains("api_vip"));

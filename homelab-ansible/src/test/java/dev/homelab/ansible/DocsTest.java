@@ -52,4 +52,15 @@ class DocsTest {
         .contains("`/etc/rancher/k3s/config.yaml` with mode 0644")
         .doesNotContain("etcd-s3-config-secret");
   }
+
+  @Test
+  void should_say_how_to_restore_one_database_from_its_own_snapshot_of_the_nightly_dump() {
+    String readme = render(TestLabs.reference()).text("README.md");
+    // each database is a snapshot of one file, /<db>.dump: latest is chosen by that path
+    assertThat(readme).contains("restic dump --host nuc --tag homelab-pg-dump --path /<db>.dump latest /<db>.dump"
+            + " | sudo -u postgres pg_restore --clean --if-exists --dbname <db>`")
+        .contains("-p User=postgres -p EnvironmentFile=/etc/homelab/pg-dump-s3.env restic snapshots --tag homelab-pg-dump")
+        .contains("for database `<db>`\n  (`homeassistant`)");
+    assertThat(render(TestLabs.fiveServers()).text("README.md")).doesNotContain("pg_restore");
+  }
 }

@@ -69,7 +69,13 @@ public final class RestoreGuide {
         // in its group's namespace, the job named after the app there (AppBackups)
         sb.append("- app `").append(a.name()).append("`: its own volumes nightly (CronJob `").append(a.namespace()).append('/')
             .append(AppNames.scoped(a, "backup-" + target)).append("`)\n  to ").append(repository(lab, target, lab.name() + "/apps/" + a.name())).append(".\n")
-            .append("  Restore by hand: scale the app to 0; `restic restore latest --host ").append(a.name())
+            .append("  Restore by hand: scale the app to 0");
+        // its CronJobs mount the same claims (Nextcloud's cron every five minutes): stopped too
+        List<String> ownJobs = suspendCommands(List.of(a));
+        if (!ownJobs.isEmpty()) {
+          sb.append(" and suspend its CronJobs\n  (").append(String.join(",\n  ", ownJobs)).append(")");
+        }
+        sb.append(ownJobs.isEmpty() ? "; " : ";\n  ").append("`restic restore latest --host ").append(a.name())
             .append(" --target <dir>` gives\n  `backup/<volume>/`: copy each into its claim (from a pod mounting it)");
         if (!a.sqliteDatabases().isEmpty()) {
           // SqliteCopies: the live database files are not in the snapshot, their consistent copies are
@@ -77,7 +83,7 @@ public final class RestoreGuide {
               .append("  the live files are not in the backup), after deleting each database's `-wal`, `-shm` and\n")
               .append("  `-journal` from the claim (SQLite would replay a newer leftover WAL onto the restored file)");
         }
-        sb.append(", scale the app back.\n");
+        sb.append(ownJobs.isEmpty() ? ", scale the app back.\n" : ", scale the app back and resume its CronJobs.\n");
         for (List<String> command : a.afterRestore()) {
           // words are one-line and backtick-free (after-restore-command): one code span on one line
           sb.append("  Then `kubectl -n ").append(a.namespace()).append(" exec deploy/").append(a.name()).append(" -- ")
@@ -126,12 +132,17 @@ public final class RestoreGuide {
    * their database (Nextcloud's background jobs every five minutes, say): how to suspend each.
    */
   private static String suspend(Lab lab, DataService s) {
-    List<String> jobs = lab.apps().stream().filter(a -> a.uses().contains(s.name()))
-        .sorted(Comparator.comparing(App::name))
+    List<String> jobs = suspendCommands(lab.apps().stream().filter(a -> a.uses().contains(s.name()))
+        .sorted(Comparator.comparing(App::name)).toList());
+    return jobs.isEmpty() ? "" : " and suspend their\n  CronJobs (" + String.join(",\n  ", jobs) + ")";
+  }
+
+  /** A command per CronJob of the apps (Nextcloud's background jobs, say) that suspends it. */
+  private static List<String> suspendCommands(List<App> apps) {
+    return apps.stream()
         .flatMap(a -> a.cronJobs().stream().map(j -> "`kubectl -n " + a.namespace() + " patch cronjob "
             + AppNames.cronJob(a, j) + " -p '{\"spec\":{\"suspend\":true}}'`"))
         .toList();
-    return jobs.isEmpty() ? "" : " and suspend their\n  CronJobs (" + String.join(",\n  ", jobs) + ")";
   }
 
   private static String users(Lab lab, DataService s) {

@@ -32,4 +32,17 @@ class RestoreGuideTest {
         .contains("  Then `kubectl -n nextcloud exec deploy/nextcloud -- php /var/www/html/occ files:scan --all`.\n"
             + "  Then `kubectl -n nextcloud exec deploy/nextcloud -- php /var/www/html/occ maintenance:data-fingerprint`.\n");
   }
+
+  @Test
+  void should_suspend_the_apps_own_cron_jobs_while_its_volumes_are_restored() {
+    // Nextcloud's cron pod mounts the same claim every five minutes
+    Lab lab = TestLabs.minimal().backups(TestLabs.offsite()).apps(app("nextcloud").backup(TestLabs.offsite()));
+
+    assertThat(RestoreGuide.section(lab)).contains("""
+          Restore by hand: scale the app to 0 and suspend its CronJobs
+          (`kubectl -n nextcloud patch cronjob nextcloud-cron -p '{"spec":{"suspend":true}}'`);
+          `restic restore latest --host nextcloud --target <dir>` gives
+          `backup/<volume>/`: copy each into its claim (from a pod mounting it), scale the app back and resume its CronJobs.
+        """);
+  }
 }
