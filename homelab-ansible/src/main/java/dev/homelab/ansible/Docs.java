@@ -173,14 +173,15 @@ final class Docs {
   /** The config file's mode, and what it means for the etcd S3 keys when the servers have them. */
   private static String configFileMode(Lab lab) {
     boolean etcdS3 = lab.cluster().filter(k -> k.isHa()).flatMap(k -> k.etcdSnapshots()).flatMap(e -> e.toS3()).isPresent();
-    String mode = "- k3s-ansible writes `/etc/rancher/k3s/config.yaml` with mode 0644, and it holds the cluster\n"
-        + "  token. The host playbook installs a drop-in (`homelab-config-mode.conf` of `k3s.service` and\n"
-        + "  `k3s-agent.service`) that makes the file root's alone whenever k3s starts, which k3s-ansible\n"
-        + "  does after each write (only in those seconds can other local users read it).\n";
+    String mode = "- k3s-ansible writes `/etc/rancher/k3s/config.yaml` with mode 0644; on a server it holds the\n"
+        + "  cluster token. The host playbook gives the servers a drop-in (`k3s.service.d/homelab-config-mode.conf`)\n"
+        + "  that, whenever k3s starts (k3s-ansible restarts it after each write), gives the file to root\n"
+        + "  and the group of `" + lab.sshUser() + "`, mode 0640: other local users cannot read it, and `k3s` and\n"
+        + "  `kubectl` still work for `" + lab.sshUser() + "` (every k3s command reads the file first).\n";
     if (!etcdS3) {
       return mode;
     }
-    return mode + "  On a server it also holds the `etcd-s3-access-key` and `etcd-s3-secret-key` of the etcd\n"
+    return mode + "  It also holds the `etcd-s3-access-key` and `etcd-s3-secret-key` of the etcd\n"
         + "  snapshots. Give etcd snapshots their own key, limited to the bucket's etcd prefix (not the key\n"
         + "  the database dumps use), or move the S3 settings into a Secret with `etcd-s3-config-secret`\n"
         + "  (k3s v1.30.4+; then only `etcd-s3: true` stays in the file, and a restore needs the settings on\n"

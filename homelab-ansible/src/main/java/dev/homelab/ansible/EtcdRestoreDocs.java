@@ -42,9 +42,9 @@ final class EtcdRestoreDocs {
     return """
         - etcd snapshots (`%s`, %d kept) are %s. Restore
           (the whole cluster state goes back to the snapshot; volumes and S3 backups are not touched):
-          pick the snapshot first: `k3s etcd-snapshot ls` asks the running server, so it lists nothing
-          once k3s is stopped (then %s).
-      Stop k3s on every server (`systemctl stop k3s`); on `%s` run
+          pick the snapshot first: `k3s etcd-snapshot ls` asks the running server, so it
+          fails once k3s is stopped (then %s).
+          Stop k3s on every server (`systemctl stop k3s`); on `%s` run
           %s;
           the cluster token must be the one of the snapshot's time. Wait for the log line saying to
           restart without the flags; `systemctl start k3s` there; then on %s:

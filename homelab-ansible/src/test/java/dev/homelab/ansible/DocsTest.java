@@ -44,8 +44,8 @@ class DocsTest {
   void should_say_the_k3s_config_holds_the_etcd_s3_key_only_when_it_does() {
     assertThat(render(TestLabs.reference()).text("README.md"))
         .contains("`/etc/rancher/k3s/config.yaml` with mode 0644")
-        .contains("makes the file root's alone whenever k3s starts")
-        .contains("On a server it also holds the `etcd-s3-access-key`")
+        .contains("gives the file to root\n  and the group of `admin`, mode 0640")
+        .contains("It also holds the `etcd-s3-access-key`")
         .contains("limited to the bucket's etcd prefix")
         .contains("`etcd-s3-config-secret`");
     assertThat(render(TestLabs.fiveServers()).text("README.md"))

@@ -355,19 +355,49 @@ class HostPlaysTest {
   }
 
   @Test
-  void should_make_the_k3s_config_with_the_token_roots_alone_whenever_k3s_starts() {
+  void should_keep_the_k3s_config_with_the_token_from_other_users_on_the_servers_whenever_k3s_starts() {
     RenderedFiles files = render(TestLabs.reference());
-    Map<String, Object> dropIn = tasks(files, "homelab_base").stream()
+    Map<String, Object> task = tasks(files, "homelab_base").stream()
         .filter(t -> t.get("ansible.builtin.copy") instanceof Map<?, ?> m && String.valueOf(m.get("dest")).endsWith("homelab-config-mode.conf"))
-        .map(t -> AnsibleBackendTest.map(t, "ansible.builtin.copy"))
         .findFirst().orElseThrow();
+    Map<String, Object> dropIn = AnsibleBackendTest.map(task, "ansible.builtin.copy");
 
-    assertThat(dropIn).containsEntry("dest", "/etc/systemd/system/{{ homelab_base_k3s_unit }}.d/homelab-config-mode.conf");
-    assertThat(dropIn.get("content").toString()).contains("[Service]\nExecStartPre=-/bin/chmod 0600 /etc/rancher/k3s/config.yaml\n");
-    // k3s-ansible's groups: servers run k3s.service, agents k3s-agent.service
+    // servers only: an agent's config.yaml holds no secret (its token is in k3s-agent.service.env, 0600)
+    assertThat(task).containsEntry("when", "'server' in group_names");
+    assertThat(dropIn).containsEntry("dest", "/etc/systemd/system/k3s.service.d/homelab-config-mode.conf");
+    // 0640 with the SSH user's group, not 0600: every k3s command (kubectl, completion) reads the file first;
+    // $$ is systemd's literal $; no group found (id fails), no chgrp and no chmod: `chgrp ""` would succeed
+    assertThat(dropIn.get("content").toString()).contains("[Service]\nExecStartPre=-/bin/sh -c 'g=\"$$(id -gn {{ homelab_base_ssh_user }})\" && chgrp \"$$g\""
+        + " /etc/rancher/k3s/config.yaml && chmod 0640 /etc/rancher/k3s/config.yaml'\n");
     assertThat(files.text("roles/homelab_base/defaults/main.yml"))
-        .contains("homelab_base_k3s_unit: \"{{ 'k3s.service' if 'server' in group_names else 'k3s-agent.service' }}\"");
-    assertThat(files.text("inventory.yml")).contains("\n    server:\n").contains("\n    agent:\n");
+        .contains("homelab_base_ssh_user: \"{{ ansible_user | default('root') }}\"");
+    assertThat(files.text("inventory.yml")).contains("\n    server:\n").contains("ansible_user: admin\n");
+  }
+
+  @Test
+  void should_make_k3s_config_group_readable_only_when_the_ssh_users_group_exists(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    String content = tasks(render(TestLabs.reference()), "homelab_base").stream()
+        .filter(t -> t.get("ansible.builtin.copy") instanceof Map<?, ?> m && String.valueOf(m.get("dest")).endsWith("homelab-config-mode.conf"))
+        .map(t -> AnsibleBackendTest.map(t, "ansible.builtin.copy").get("content").toString())
+        .findFirst().orElseThrow();
+    String execStartPre = content.lines().filter(l -> l.startsWith("ExecStartPre=-")).findFirst().orElseThrow()
+        .substring("ExecStartPre=-".length());
+    java.nio.file.Path config = java.nio.file.Files.createFile(dir.resolve("config.yaml"));
+
+    // the test's own user: a file's owner may give it to their own group without root
+    String me = System.getProperty("user.name");
+    for (String user : List.of("no-such-user-here", me)) {
+      java.nio.file.Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      // as systemd runs it: $$ is a literal $, the user is the inventory's
+      String command = execStartPre.replace("$$", "$").replace("{{ homelab_base_ssh_user }}", user)
+          .replace("/etc/rancher/k3s/config.yaml", config.toString());
+      Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      p.waitFor();
+      String mode = java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(config));
+      assertThat(mode).as(user).isEqualTo(user.equals(me) ? "rw-r-----" : "rw-r--r--");
+    }
   }
 
   @Test

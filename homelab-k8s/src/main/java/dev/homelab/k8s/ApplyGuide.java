@@ -84,10 +84,24 @@ final class ApplyGuide {
         .filter(p -> MONITORING_CHART.equals(((HelmChart) p.object()).getSpec().chart()))
         .findFirst()
         .filter(monitoring -> charts.size() > 1)
-        .map(monitoring -> KubectlApply.COMMAND + " -f " + monitoring.path() + "   # its CRDs first (fresh cluster)\n"
+        .map(monitoring -> KubectlApply.COMMAND + namespaceFile(awaited, (HelmChart) monitoring.object())
+            + " -f " + monitoring.path() + "   # its CRDs first (fresh cluster)\n"
             + "kubectl wait --for=create --timeout=10m " + SERVICE_MONITORS_CRD + "\n"
             + "kubectl wait --for=condition=Established --timeout=10m " + SERVICE_MONITORS_CRD + "\n")
         .orElse("");
+  }
+
+  /**
+   * {@code -f} of the Namespace object the chart installs into, when the output has it: helm-controller
+   * creates none without {@code createNamespace}, which the charts here leave unset, so the chart
+   * applied alone brings it along (the Secrets step creates the
+   * namespace too, but a Namespace object of the output carries its Pod Security labels).
+   */
+  private static String namespaceFile(List<KubernetesBackend.Placed> awaited, HelmChart chart) {
+    return awaited.stream()
+        .filter(p -> p.object() instanceof io.fabric8.kubernetes.api.model.Namespace
+            && p.object().getMetadata().getName().equals(chart.getSpec().targetNamespace()))
+        .findFirst().map(p -> " -f " + p.path()).orElse("");
   }
 
   /**

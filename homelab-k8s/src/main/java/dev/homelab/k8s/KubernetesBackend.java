@@ -11,6 +11,7 @@ import dev.homelab.k8s.secrets.SecretsChecklist;
 import dev.homelab.k8s.yaml.KubernetesYaml;
 import dev.homelab.model.Lab;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -143,7 +144,8 @@ public final class KubernetesBackend implements Backend {
 
   /**
    * The written objects by folder, each folder's extra files, the Secrets they need, and the
-   * HelmCharts and Jobs (whose install Jobs and themselves the bring-up guide waits for), for {@code lab}.
+   * HelmCharts and Jobs (whose install Jobs and themselves the bring-up guide waits for) with the
+   * Namespaces (a chart applied on its own goes with its target's), for {@code lab}.
    */
   private record Collected(Lab lab, Map<String, List<Written>> objects, Map<String, Map<String, String>> extras,
       SecretsChecklist secrets, List<Placed> awaited) {
@@ -176,7 +178,7 @@ public final class KubernetesBackend implements Backend {
         for (HasMetadata o : kept) {
           Placed placed = new Placed(c.folder(), o);
           filing.add(placed);
-          if (o instanceof HelmChart || o instanceof Job) {
+          if (o instanceof HelmChart || o instanceof Job || o instanceof Namespace) {
             awaited.add(placed);
           }
         }

@@ -318,7 +318,8 @@ class ComponentsTest {
 
   @Test
   void should_install_the_monitoring_chart_alone_first_since_other_charts_render_service_monitors() {
-    String first = KubectlApply.COMMAND + " -f monitoring/helmchart-kube-prometheus-stack.yaml   # its CRDs first (fresh cluster)\n"
+    String first = KubectlApply.COMMAND + " -f monitoring/namespace-monitoring.yaml -f monitoring/helmchart-kube-prometheus-stack.yaml"
+        + "   # its CRDs first (fresh cluster)\n"
         + "kubectl wait --for=create --timeout=10m crd/servicemonitors.monitoring.coreos.com\n"
         + "kubectl wait --for=condition=Established --timeout=10m crd/servicemonitors.monitoring.coreos.com\n"
         + ApplyGuide.APPLY + "   # custom resources may fail";

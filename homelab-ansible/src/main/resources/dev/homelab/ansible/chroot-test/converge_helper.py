@@ -32,7 +32,7 @@ CHECKERS = {
     "/etc/systemd/system/restic-check-{{ item.name }}.service": "systemd-analyze verify",
     "/etc/systemd/system/restic-check-{{ item.name }}.timer": "systemd-analyze verify",
     "/etc/systemd/system/nfs-server.service.d/homelab-mounts.conf": "systemd-analyze verify nfs-server.service",
-    "/etc/systemd/system/{{ homelab_base_k3s_unit }}.d/homelab-config-mode.conf":
+    "/etc/systemd/system/k3s.service.d/homelab-config-mode.conf":
         "systemd-analyze verify of a stub k3s unit with the drop-in (k3s-ansible installs the real unit later)",
     "/etc/exports.d/homelab.exports": "exportfs -ra, then exportfs -v lists every export",
     "/etc/crowdsec/bouncers/crowdsec-firewall-bouncer.yaml.local": "YAML with api_url, api_key, mode",
