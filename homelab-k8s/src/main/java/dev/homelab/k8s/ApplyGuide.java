@@ -94,8 +94,8 @@ final class ApplyGuide {
   /**
    * {@code -f} of the Namespace object the chart installs into, when the output has it: helm-controller
    * creates none without {@code createNamespace}, which the charts here leave unset, so the chart
-   * applied alone brings it along (the Secrets step creates the
-   * namespace too, but a Namespace object of the output carries its Pod Security labels).
+   * applied alone brings it along (the Secrets step creates the namespace too, but the output's
+   * Namespace object carries its Pod Security labels).
    */
   private static String namespaceFile(List<KubernetesBackend.Placed> awaited, HelmChart chart) {
     return awaited.stream()
