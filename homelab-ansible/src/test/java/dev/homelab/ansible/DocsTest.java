@@ -61,6 +61,11 @@ class DocsTest {
             + " | sudo -u postgres pg_restore --clean --if-exists --dbname <db>`")
         .contains("-p User=postgres -p EnvironmentFile=/etc/homelab/pg-dump-s3.env restic snapshots --tag homelab-pg-dump")
         .contains("for database `<db>`\n  (`homeassistant`)");
+    // the environment file the recipe reads is the one the role writes and the dump service reads
+    RenderedFiles files = render(TestLabs.reference());
+    assertThat(files.text("roles/homelab_postgres/tasks/main.yml")).contains("dest: /etc/homelab/pg-dump-s3.env\n");
+    assertThat(files.text("roles/homelab_postgres/templates/homelab-pg-dump-s3.service.j2"))
+        .contains("EnvironmentFile=/etc/homelab/pg-dump-s3.env\n");
     assertThat(render(TestLabs.fiveServers()).text("README.md")).doesNotContain("pg_restore");
   }
 }
