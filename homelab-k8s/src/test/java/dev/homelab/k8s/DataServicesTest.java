@@ -100,11 +100,21 @@ class DataServicesTest {
     JsonNode init = pod.path("initContainers").get(0);
 
     assertThat(server.has("env")).isFalse();
-    assertThat(server.path("args").toString()).isEqualTo("[\"/run/redis/redis.conf\",\"--appendonly\",\"yes\"]");
+    assertThat(server.path("args").get(0).asText()).isEqualTo("/run/redis/redis.conf");
     assertThat(secretEnv(init, "REDIS_PASSWORD")).isEqualTo("redis-credentials/password");
     assertThat(init.path("command").get(2).asText()).contains("umask 077",
         "printf 'requirepass \"%s\"\\n' \"$escaped\" > /run/redis/redis.conf");
     assertThat(pod.path("volumes").get(0).path("emptyDir").path("medium").asText()).isEqualTo("Memory");
+  }
+
+  @Test
+  void should_cap_redis_memory_at_half_its_limit_and_evict_only_expiring_keys() {
+    JsonNode server = only(OUT.kind("StatefulSet").stream().filter(s -> Rendered.name(s).equals("redis")).toList())
+        .at("/spec/template/spec/containers/0");
+
+    assertThat(server.at("/resources/limits/memory").asText()).isEqualTo("256Mi");
+    assertThat(server.path("args").toString()).isEqualTo("[\"/run/redis/redis.conf\",\"--appendonly\",\"yes\","
+        + "\"--maxmemory\",\"134217728\",\"--maxmemory-policy\",\"volatile-lru\"]");
   }
 
   private static Lab labUsing(DataService postgres, String... apps) {

@@ -33,12 +33,17 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
       // The password reaches Redis in a config file written by an init container (RedisSecretConfig),
       // never on its command line; the image's entrypoint starts redis-server for a first argument
       // ending in .conf.
-      case REDIS -> new Engine(999L, "/data",
-          List.of(port("redis", 6379, "TCP")),
-          List.of(),
-          List.of(RedisSecretConfig.FILE, "--appendonly", "yes"),
-          Pods.tcp("redis", 5), Pods.tcp("redis", 30), null,
-          Pods.resources("50m", "64Mi", "256Mi"), null);
+      case REDIS -> {
+        ResourceRequirements resources = Pods.resources("50m", "64Mi", "256Mi");
+        List<String> args = new java.util.ArrayList<>(List.of(RedisSecretConfig.FILE, "--appendonly", "yes"));
+        args.addAll(redisMemory(resources));
+        yield new Engine(999L, "/data",
+            List.of(port("redis", 6379, "TCP")),
+            List.of(),
+            List.copyOf(args),
+            Pods.tcp("redis", 5), Pods.tcp("redis", 30), null,
+            resources, null);
+      }
       case RABBITMQ -> {
         ResourceRequirements resources = Pods.resources("100m", "256Mi", "1Gi");
         yield new Engine(999L, "/var/lib/rabbitmq",
@@ -73,6 +78,23 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
   private static EnvVar rabbitMemory(ResourceRequirements resources) {
     long bytes = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(resources.getLimits().get("memory")).longValueExact();
     return Pods.env("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-rabbit total_memory_available_override_value " + bytes);
+  }
+
+  /**
+   * Redis has no memory cap by default ({@code maxmemory 0}): it grows until the kernel kills it at
+   * the container's limit, and then replays the same AOF into the same limit on every restart. The
+   * cap is half the limit because a background AOF rewrite forks, and under writes the copy-on-write
+   * pages of the child count against the same cgroup ("can use up to 2 times the memory normally
+   * used", Redis administration docs). {@code volatile-lru} evicts only keys that expire anyway
+   * (Nextcloud's cache and locks, PHP sessions) and never a key without a TTL, such as a worker's
+   * queue; with nothing left to evict, writes fail with an OOM error and the data stays.
+   *
+   * @see <a href="https://redis.io/docs/latest/operate/oss_and_stack/management/admin/">Redis administration: memory</a>
+   * @see <a href="https://redis.io/docs/latest/develop/reference/eviction/">key eviction policies</a>
+   */
+  private static List<String> redisMemory(ResourceRequirements resources) {
+    long bytes = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(resources.getLimits().get("memory")).longValueExact();
+    return List.of("--maxmemory", Long.toString(bytes / 2), "--maxmemory-policy", "volatile-lru");
   }
 
   /** The name of the port an engine serves Prometheus metrics on (RabbitMQ's rabbitmq_prometheus plugin). */
