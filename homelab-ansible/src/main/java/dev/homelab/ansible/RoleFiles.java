@@ -16,7 +16,8 @@ final class RoleFiles {
   /** Files of each role, relative to {@code roles/<role>/}; a jar cannot be listed, so they are named here. */
   private static final Map<String, List<String>> FILES = Map.ofEntries(
       Map.entry("homelab_base", List.of("defaults/main.yml", "tasks/main.yml")),
-      Map.entry("homelab_nfs_client", List.of("tasks/main.yml")),
+      Map.entry("homelab_nfs_client", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
+          "templates/nfs-guard.nft.j2", "templates/homelab-nfs-guard.service.j2")),
       Map.entry("homelab_backup_metrics", List.of("tasks/main.yml", "templates/homelab-backup-metric.j2")),
       Map.entry("homelab_etcd_snapshot_metric", List.of("defaults/main.yml", "handlers/main.yml", "tasks/main.yml",
           "templates/homelab-etcd-snapshot-metric.j2", "templates/homelab-etcd-snapshot-metric.service.j2",

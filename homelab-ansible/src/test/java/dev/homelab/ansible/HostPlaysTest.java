@@ -238,6 +238,51 @@ class HostPlaysTest {
   }
 
   @Test
+  void should_keep_pods_off_the_nfs_servers_port_on_every_node_because_they_leave_it_as_the_node() {
+    RenderedFiles files = render(TestLabs.reference());
+
+    assertThat(yaml(files, "vars/nfs_client.yml"))
+        .containsEntry("homelab_nfs_guard_pod_cidr", "10.42.0.0/16")
+        .containsEntry("homelab_nfs_guard_servers", List.of("192.168.1.14"));
+    assertThat(plays(files)).anySatisfy(p -> assertThat(p)
+        .containsEntry("hosts", "nfs_client")
+        .containsEntry("vars_files", List.of("vars/nfs_client.yml")));
+    assertThat(files.text("roles/homelab_nfs_client/templates/nfs-guard.nft.j2"))
+        .contains("table inet homelab_nfs_guard\ndelete table inet homelab_nfs_guard\n")
+        .contains("elements = { {{ homelab_nfs_guard_servers | join(', ') }} }")
+        .contains("""
+              chain forward {
+                type filter hook forward priority filter; policy accept;
+                ip saddr {{ homelab_nfs_guard_pod_cidr }} ip daddr @nfs_servers meta l4proto { tcp, udp } th dport 2049 counter reject
+              }
+            """)
+        .contains("""
+              chain input {
+                type filter hook input priority filter; policy accept;
+                ip saddr {{ homelab_nfs_guard_pod_cidr }} ip daddr @nfs_servers meta l4proto { tcp, udp } th dport 2049 counter reject
+              }
+            """);
+    assertThat(files.text("roles/homelab_nfs_client/templates/homelab-nfs-guard.service.j2"))
+        .contains("Before=network-pre.target shutdown.target k3s.service k3s-agent.service\n")
+        .contains("ExecStart=/usr/sbin/nft -f /etc/homelab/nfs-guard.nft\n");
+    assertThat(files.text("README.md")).contains(
+        "packets from the pod network (`10.42.0.0/16`) to port 2049 of `192.168.1.14` are rejected");
+  }
+
+  @Test
+  void should_guard_the_lan_for_an_nfs_server_without_an_ip_and_nothing_without_an_export() {
+    Lab lab = homelab("nfs").lan("10.0.0.0/24")
+        .nodes(node("store").controlPlane()
+            .disks(mediaDisk("media", "/dev/disk/by-id/usb-media").exportOverNfs()))
+        .cluster(k3s("v1.33.4+k3s1").clusterCidr("10.52.0.0/16"));
+
+    assertThat(yaml(render(lab), "vars/nfs_client.yml"))
+        .containsEntry("homelab_nfs_guard_pod_cidr", "10.52.0.0/16")
+        .containsEntry("homelab_nfs_guard_servers", List.of("10.0.0.0/24"));
+    assertThat(render(TestLabs.singleServer()).files().keySet()).doesNotContain("vars/nfs_client.yml");
+  }
+
+  @Test
   void should_fall_back_to_the_lan_for_a_node_without_an_ip_and_keep_vpn_peers_off_nfs() {
     Lab lab = homelab("nfs").lan("10.0.0.0/24").domain("example.com")
         .nodes(node("store").controlPlane().ip("10.0.0.2")

@@ -455,8 +455,15 @@ for host in "${HOSTS[@]}"; do
       'import sys, yaml; c = yaml.safe_load(open(sys.argv[1])); assert c["server"] and c["cluster-init"] is False, c' \
       "$root/etc/rancher/k3s/config.yaml.d/50-homelab-join.yaml"
   fi
-  # nft -c -f for an nftables file a role writes: none does today (the bouncer builds its own
-  # tables at run time), so any *.nft below /etc is checked.
+  if [ -e "$root/etc/homelab/nfs-guard.nft" ]; then
+    # Loaded for real in the host's own network namespace, twice: the file must replace its table.
+    check "$host: nft -f nfs-guard.nft twice, then its table has both reject rules" on "$host" sh -c '
+      nft -f /etc/homelab/nfs-guard.nft && nft -f /etc/homelab/nfs-guard.nft || exit 1
+      n="$(nft list table inet homelab_nfs_guard | grep -c "th dport 2049 counter packets [0-9]* bytes [0-9]* reject")"
+      nft delete table inet homelab_nfs_guard
+      echo "reject rules: $n"; [ "$n" = 2 ]'
+  fi
+  # nft -c -f for every nftables file a role writes (the bouncer builds its own tables at run time).
   for nft in $(cd "$root" && find etc -name '*.nft' 2>/dev/null); do
     check "$host: nft -c -f /$nft" on "$host" nft -c -f "/$nft"
   done

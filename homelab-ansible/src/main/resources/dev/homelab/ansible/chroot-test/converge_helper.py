@@ -35,6 +35,9 @@ CHECKERS = {
     "/etc/systemd/system/k3s.service.d/homelab-config-mode.conf":
         "systemd-analyze verify of a stub k3s unit with the drop-in (k3s-ansible installs the real unit later)",
     "/etc/exports.d/homelab.exports": "exportfs -ra, then exportfs -v lists every export",
+    "/etc/homelab/nfs-guard.nft":
+        "nft -f twice in the host's network namespace (it replaces itself), then the table lists its two reject rules",
+    "/etc/systemd/system/homelab-nfs-guard.service": "systemd-analyze verify",
     "/etc/crowdsec/bouncers/crowdsec-firewall-bouncer.yaml.local": "YAML with api_url, api_key, mode",
     "{{ item.password_file }}": "restic cat config with the service's environment file",
     "/etc/restic/{{ item.name }}.env": "restic cat config with the service's environment file",
