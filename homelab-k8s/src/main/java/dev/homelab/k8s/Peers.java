@@ -90,8 +90,12 @@ public final class Peers {
    * host firewall bouncer, a VPN gateway node forwarding its clients) and packets kube-proxy
    * forwards from a node without a local endpoint are masqueraded to the node's flannel address
    * (10.42.N.0 or the cni0 bridge's 10.42.N.1), and pods (CoreDNS forwarding to Pi-hole) use
-   * their own address. The price: any pod may reach these ports too, as it could through the
-   * Service anyway.
+   * their own address. The price: any pod may reach these ports too. A pod keeps its own address
+   * through the ClusterIP and through the LoadBalancer IP alike, so without the pod network only
+   * the policies' other peers would get in; the masqueraded node traffic cannot be told apart from
+   * a pod's by address, since k3s hands out each node's pod range itself. What stands behind these
+   * ports therefore authenticates on its own: CrowdSec's LAPI asks for a key, Traefik's internal
+   * entrypoints answer 403 to the pod network ({@code internal-only}), Pi-hole serves DNS.
    */
   public static List<String> viaLoadBalancer(Lab lab, List<String> clients) {
     List<String> out = new ArrayList<>(clients);
