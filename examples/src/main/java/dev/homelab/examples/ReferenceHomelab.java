@@ -41,11 +41,6 @@ public final class ReferenceHomelab {
         .publicIp("192.168.1.240")     // the router forwards 80/443 here
         .internalIp("192.168.1.241");  // LAN DNS (Pi-hole) and the VPN point here
 
-    DataService postgres = postgres("postgres").backup(offsite);
-    DataService redis = redis("redis");
-    // Its definitions (the apps' users and vhosts, queues, policies) nightly; Redis is a cache, not backed up.
-    DataService rabbitmq = rabbitmq("rabbitmq").adminHost("rabbitmq").backup(offsite);
-    DataService pihole = pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole");
     App blog = app("blog", "ghcr.io/example/blog:1.4.2").replicas(2).publicVia(traefik).metrics("/metrics");
 
     // Three servers keep an odd etcd quorum: two Pis and the NUC, which joined to make the control
@@ -69,6 +64,14 @@ public final class ReferenceHomelab {
     Node nuc = node("nuc").amd64().controlPlane().ip("192.168.1.20").hardware(hardware("Intel NUC 11 Pro", 8, "32Gi"))
         .label("homelab.dev/class", "compute")
         .postgres(hostPostgres("15").allowFrom("192.168.1.0/24").backup(offsite));
+
+    // The databases on the NUC's SSD, not on a Pi's SD card beside etcd; their node-local volumes
+    // stay on the node they start on. Pi-hole rebuilds its state, so it may land anywhere.
+    DataService postgres = postgres("postgres").runsOn(nuc).backup(offsite);
+    DataService redis = redis("redis").runsOn(nuc);
+    // Its definitions (the apps' users and vhosts, queues, policies) nightly; Redis is a cache, not backed up.
+    DataService rabbitmq = rabbitmq("rabbitmq").runsOn(nuc).adminHost("rabbitmq").backup(offsite);
+    DataService pihole = pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole");
 
     // The media disk of pi4, mounted read-only by Jellyfin.
     StaticVolume media = staticVolume("media", pi4, "media", "4Ti").readOnly();

@@ -139,6 +139,7 @@ public final class LabTopology {
     }
     for (DataService data : lab.dataServices()) {
       List<String> label = new ArrayList<>(List.of(data.name(), kind(data.kind())));
+      data.runsOn().ifPresent(n -> label.add("on " + n));
       box(data(data.name()), Shape.STORE, "data", label);
     }
     for (App app : lab.apps()) {

@@ -146,11 +146,18 @@ final class AppRules {
     return labels.length < 2 ? fqdn : labels[labels.length - 2] + "." + labels[labels.length - 1];
   }
 
-  /** {@code runsOn(node)} names a node of the lab. */
+  /** {@code runsOn(node)} of an app or a data service names a node of the lab. */
   static Rule runsOnKnown() {
-    return Rule.of(Checks.RUNS_ON_KNOWN, (lab, r) -> lab.apps().forEach(a -> a.runsOn().filter(n -> lab.node(n).isEmpty())
-        .ifPresent(n -> r.report(ModelPaths.app(a.name()), "runsOn(...) names node " + n + ", which is not in the lab",
-            "Use one of the nodes: " + StorageRules.names(lab)))));
+    return Rule.of(Checks.RUNS_ON_KNOWN, (lab, r) -> {
+      lab.apps().forEach(a -> a.runsOn().filter(n -> lab.node(n).isEmpty())
+          .ifPresent(n -> r.report(ModelPaths.app(a.name()), unknownNode(n), "Use one of the nodes: " + StorageRules.names(lab))));
+      lab.dataServices().forEach(d -> d.runsOn().filter(n -> lab.node(n).isEmpty())
+          .ifPresent(n -> r.report(ModelPaths.dataService(d.name()), unknownNode(n), "Use one of the nodes: " + StorageRules.names(lab))));
+    });
+  }
+
+  private static String unknownNode(String node) {
+    return "runsOn(...) names node " + node + ", which is not in the lab";
   }
 
   /** {@code uses(service)} names a data service of the lab, e.g. an app using PostgreSQL when none is defined. */

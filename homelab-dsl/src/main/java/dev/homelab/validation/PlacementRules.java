@@ -35,6 +35,9 @@ final class PlacementRules {
           r.report(ModelPaths.monitoring(), "runsOn(nodesLabelled(\"" + c.key() + "\", \"" + c.value() + "\")) matches no node",
               "Label a node with .label(\"" + c.key() + "\", \"" + c.value() + "\"), or place the stack elsewhere"));
       appsOnKnownClasses(lab, r);
+      lab.dataServices().forEach(d -> d.runsOnNodes().filter(c -> members(lab, c).isEmpty()).ifPresent(c ->
+          r.report(ModelPaths.dataService(d.name()), "runsOn(nodesLabelled(\"" + c.key() + "\", \"" + c.value() + "\")) matches no node",
+              "Label a node with .label(\"" + c.key() + "\", \"" + c.value() + "\"), or place the service elsewhere")));
     });
   }
 

@@ -118,6 +118,13 @@ class ApiVipAndPlacementRulesTest {
   }
 
   @Test
+  void should_reject_a_data_service_on_a_class_no_node_has() {
+    Expect.only(placed().dataServices(redis("redis").runsOn(nodesLabelled("homelab.dev/class", "db"))), Checks.RUNS_ON_CLASS_KNOWN,
+        "homelab/dataServices/redis: runsOn(nodesLabelled(\"homelab.dev/class\", \"db\")) matches no node."
+            + " Label a node with .label(\"homelab.dev/class\", \"db\"), or place the service elsewhere");
+  }
+
+  @Test
   void should_reject_a_monitoring_stack_on_a_class_no_node_has() {
     Expect.only(placed().monitoring(monitoring().runsOn(nodesLabelled("homelab.dev/class", "monitoring"))), Checks.RUNS_ON_CLASS_KNOWN,
         "homelab/monitoring: runsOn(nodesLabelled(\"homelab.dev/class\", \"monitoring\")) matches no node."

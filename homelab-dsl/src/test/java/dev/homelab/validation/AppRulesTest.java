@@ -255,6 +255,12 @@ class AppRulesTest {
   }
 
   @Test
+  void should_reject_a_data_service_on_an_unknown_node() {
+    Expect.only(minimal().dataServices(postgres("postgres").runsOn(node("nuc"))), Checks.RUNS_ON_KNOWN,
+        "homelab/dataServices/postgres: runsOn(...) names node nuc, which is not in the lab. Use one of the nodes: pi1");
+  }
+
+  @Test
   void should_reject_an_app_using_postgres_when_none_is_defined() {
     Expect.only(minimal().apps(app("wiki", IMAGE).uses(postgres("postgres"))), Checks.USES_KNOWN,
         "homelab/apps/wiki: uses data service postgres, which is not defined. Add it with homelab.dataServices(...)");

@@ -117,6 +117,27 @@ class DataServicesTest {
         + "\"--maxmemory\",\"134217728\",\"--maxmemory-policy\",\"volatile-lru\"]");
   }
 
+  @Test
+  void should_put_a_pinned_data_service_on_its_node_and_leave_an_unpinned_one_to_the_scheduler() {
+    Lab lab = homelab("db").lan("192.168.1.0/24")
+        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"),
+            node("nuc").amd64().worker().ip("192.168.1.20").label("homelab.dev/disk", "ssd"))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .dataServices(postgres("postgres").runsOn(node("nuc")), redis("redis").runsOn(nodesLabelled("homelab.dev/disk", "ssd")),
+            rabbitmq("rabbitmq"));
+    Rendered out = Rendered.of(TestLabs.render(lab));
+
+    assertThat(selector(out, "postgres")).isEqualTo("{\"kubernetes.io/hostname\":\"nuc\"}");
+    assertThat(selector(out, "redis")).isEqualTo("{\"homelab.dev/disk\":\"ssd\"}");
+    assertThat(selector(out, "rabbitmq")).isEqualTo("");
+  }
+
+  private static String selector(Rendered out, String service) {
+    JsonNode selector = only(out.kind("StatefulSet").stream().filter(s -> Rendered.name(s).equals(service)).toList())
+        .at("/spec/template/spec/nodeSelector");
+    return selector.isMissingNode() ? "" : selector.toString();
+  }
+
   private static Lab labUsing(DataService postgres, String... apps) {
     Lab lab = homelab("db").lan("192.168.1.0/24")
         .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))

@@ -42,13 +42,14 @@ final class LabVariations {
   }
 
   /**
-   * Workers the model names nowhere else: no disks, no host PostgreSQL, no app pinned, no volume,
-   * backup or VPN on them, not the last node of a class an app or the monitoring stack runs on, and
-   * whose removal gives the lab no new problem.
+   * Workers the model names nowhere else: no disks, no host PostgreSQL, no app or data service
+   * pinned, no volume, backup or VPN on them, not the last node of a class an app, a data service or
+   * the monitoring stack runs on, and whose removal gives the lab no new problem.
    */
   static List<Node> removableNodes(Lab lab) {
     Set<String> referenced = new HashSet<>();
     lab.apps().forEach(a -> a.runsOn().ifPresent(referenced::add));
+    lab.dataServices().forEach(d -> d.runsOn().ifPresent(referenced::add));
     lab.storage().forEach(s -> referenced.add(s.node()));
     lab.staticVolumes().forEach(v -> referenced.add(v.node()));
     lab.resticBackups().forEach(r -> referenced.add(r.node()));
@@ -87,7 +88,9 @@ final class LabVariations {
   private static boolean lastOfAClass(Lab lab, Node node) {
     boolean monitoring = lab.monitoring().flatMap(Monitoring::runsOn)
         .filter(c -> onlyMember(lab, node, c, n -> true)).isPresent();
-    return monitoring || lab.apps().stream().anyMatch(a -> a.runsOnNodes()
+    boolean dataService = lab.dataServices().stream().anyMatch(d -> d.runsOnNodes()
+        .filter(c -> onlyMember(lab, node, c, n -> true)).isPresent());
+    return monitoring || dataService || lab.apps().stream().anyMatch(a -> a.runsOnNodes()
         .filter(c -> onlyMember(lab, node, c, n -> a.arches().isEmpty() || a.arches().contains(n.arch()))).isPresent());
   }
 

@@ -164,7 +164,8 @@ public final class Topology {
   }
 
   /**
-   * What losing a node breaks.
+   * What losing a node breaks: etcd's quorum, and the apps and data services pinned to it, served
+   * from its storage, of its architecture alone, or using one of those.
    *
    * @param node a node's name
    * @return the impact
@@ -182,7 +183,7 @@ public final class Topology {
     SortedSet<String> down = new TreeSet<>();
     SortedSet<String> services = new TreeSet<>();
     for (DataService d : lab.dataServices()) {
-      if (classes.contains(lab.storageClassOf(d))) {
+      if (classes.contains(lab.storageClassOf(d)) || d.runsOn().filter(node::equals).isPresent()) {
         services.add(d.name());
       }
     }

@@ -71,6 +71,26 @@ class RenderedTopologyTest {
   }
 
   @Test
+  void should_count_a_data_service_pinned_to_a_lost_node_and_the_apps_using_it_as_down_in_model_and_render() {
+    dev.homelab.model.data.DataService postgres = dev.homelab.Homelab.postgres("postgres").runsOn(dev.homelab.Homelab.node("nuc"));
+    dev.homelab.model.Lab lab = dev.homelab.Homelab.homelab("db").lan("192.168.1.0/24")
+        .nodes(dev.homelab.Homelab.node("pi1").arm64().controlPlane().ip("192.168.1.11"),
+            dev.homelab.Homelab.node("nuc").amd64().worker().ip("192.168.1.20"))
+        .cluster(dev.homelab.Homelab.k3s("v1.33.4+k3s1"))
+        .dataServices(postgres)
+        .apps(dev.homelab.Homelab.app("wiki", "ghcr.io/example/wiki:1.0.0").uses(postgres));
+
+    Topology.Impact model = Topology.of(lab).ifLost("nuc");
+    Topology.Impact rendered = LabRender.of(lab).topology().ifLost("nuc");
+
+    assertThat(model.dataServicesDown()).containsExactly("postgres");
+    assertThat(model.appsDown()).containsExactly("wiki");
+    assertThat(rendered.dataServicesDown()).isEqualTo(model.dataServicesDown());
+    assertThat(rendered.appsDown()).isEqualTo(model.appsDown());
+    assertThat(Topology.of(lab).ifLost("pi1").dataServicesDown()).isEmpty();
+  }
+
+  @Test
   void should_see_a_workload_pinned_to_another_node() {
     LabRender changed = edit("apps/jellyfin/deployment-jellyfin.yaml", t -> t.replace("kubernetes.io/hostname: pi4", "kubernetes.io/hostname: pi3"));
     assertThat(changed.topology().ifLost("pi3").appsDown()).contains("jellyfin");

@@ -7,6 +7,8 @@ import static dev.homelab.internal.Arguments.nameOrUnknown;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.model.storage.NfsStorageClass;
+import dev.homelab.model.host.Node;
+import dev.homelab.model.host.NodeClass;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.internal.ImageReference;
 import dev.homelab.internal.Names;
@@ -189,6 +191,21 @@ public abstract class DataService {
   public abstract Optional<String> adminHost();
 
   /**
+   * Host name of the node the service is pinned to. Default: none (the scheduler picks a node, and
+   * a node-local volume then keeps it there).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/">assigning pods to nodes</a>
+   */
+  public abstract Optional<String> runsOn();
+
+  /**
+   * The nodes the service may run on, by label. Default: none (any node).
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector">nodeSelector</a>
+   */
+  public abstract Optional<NodeClass> runsOnNodes();
+
+  /**
    * A data service; both arguments required. Prefer {@link dev.homelab.Homelab#postgres} and its
    * siblings. Default: the kind's pinned image, {@code 10Gi} ({@code 1Gi} for Redis and Pi-hole),
    * credentials {@code secret("<name>-credentials", "password")}, cluster-only, no dumps.
@@ -276,6 +293,32 @@ public abstract class DataService {
   public DataService backupSchedule(String cron) {
     required(cron, ModelPaths.dataService(name()), ".backupSchedule(cron)", "a five-field cron schedule", ".backupSchedule(\"0 3 * * *\")");
     return copy().withBackupSchedule(cron);
+  }
+
+  /**
+   * Pins the service to one node, e.g. the NUC with its SSD rather than a Pi booting from an SD
+   * card that etcd already writes to. Its node-local ({@code local-path}) volume is created on that
+   * node; without a pin it is created wherever the first pod lands, and stays there. Replaces a
+   * {@link #runsOn(NodeClass)}. Default: any node.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/">assigning pods to nodes</a>
+   * @see <a href="https://github.com/rancher/local-path-provisioner#usage">local-path-provisioner: the volume stays on its node</a>
+   */
+  public DataService runsOn(Node node) {
+    required(node, ModelPaths.dataService(name()), ".runsOn(node)", "a node of the lab", ".runsOn(nuc)");
+    return copy().withRunsOn(node.name()).withRunsOnNodes(Optional.empty());
+  }
+
+  /**
+   * Runs the service on any node with a label, e.g. {@code .runsOn(nodesLabelled("homelab.dev/class",
+   * "compute"))}; a node-local volume still keeps it on the node it first lands on. Replaces a
+   * {@link #runsOn(Node)} pin. Default: any node.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector">nodeSelector</a>
+   */
+  public DataService runsOn(NodeClass nodes) {
+    required(nodes, ModelPaths.dataService(name()), ".runsOn(nodes)", "a class of nodes", ".runsOn(nodesLabelled(\"homelab.dev/class\", \"compute\"))");
+    return copy().withRunsOnNodes(nodes).withRunsOn(Optional.empty());
   }
 
   /**
@@ -437,6 +480,7 @@ public abstract class DataService {
             "Drop .backup(...) from " + name())
         .when(kind() == Kind.PIHOLE && loadBalancerIp().isEmpty(), Checks.PIHOLE_LB_IP,
             () -> "Pi-hole serves no DNS to the LAN without a load-balancer IP", "Call .loadBalancerIp(\"192.168.1.53\")")
+        .addAll(runsOnNodes().map(NodeClass::violations).orElse(List.of()))
         .list();
   }
 
