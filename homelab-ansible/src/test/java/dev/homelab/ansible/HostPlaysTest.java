@@ -264,7 +264,7 @@ class HostPlaysTest {
             """);
     assertThat(files.text("roles/homelab_nfs_client/templates/homelab-nfs-guard.service.j2"))
         .contains("Before=network-pre.target shutdown.target k3s.service k3s-agent.service\n")
-        .contains("ExecStart=/usr/sbin/nft -f /etc/homelab/nfs-guard.nft\n");
+        .contains("ExecStart=/usr/sbin/nft -f /etc/nftables.d/homelab-nfs-guard.nft\n");
     assertThat(files.text("README.md")).contains(
         "packets from the pod network (`10.42.0.0/16`) to port 2049 of `192.168.1.14` are rejected");
   }

@@ -35,7 +35,7 @@ CHECKERS = {
     "/etc/systemd/system/k3s.service.d/homelab-config-mode.conf":
         "systemd-analyze verify of a stub k3s unit with the drop-in (k3s-ansible installs the real unit later)",
     "/etc/exports.d/homelab.exports": "exportfs -ra, then exportfs -v lists every export",
-    "/etc/homelab/nfs-guard.nft":
+    "/etc/nftables.d/homelab-nfs-guard.nft":
         "nft -f twice in the host's network namespace (it replaces itself), then the table lists its two reject rules",
     "/etc/systemd/system/homelab-nfs-guard.service": "systemd-analyze verify",
     "/etc/crowdsec/bouncers/crowdsec-firewall-bouncer.yaml.local": "YAML with api_url, api_key, mode",

@@ -455,10 +455,10 @@ for host in "${HOSTS[@]}"; do
       'import sys, yaml; c = yaml.safe_load(open(sys.argv[1])); assert c["server"] and c["cluster-init"] is False, c' \
       "$root/etc/rancher/k3s/config.yaml.d/50-homelab-join.yaml"
   fi
-  if [ -e "$root/etc/homelab/nfs-guard.nft" ]; then
+  if [ -e "$root/etc/nftables.d/homelab-nfs-guard.nft" ]; then
     # Loaded for real in the host's own network namespace, twice: the file must replace its table.
-    check "$host: nft -f nfs-guard.nft twice, then its table has both reject rules" on "$host" sh -c '
-      nft -f /etc/homelab/nfs-guard.nft && nft -f /etc/homelab/nfs-guard.nft || exit 1
+    check "$host: nft -f homelab-nfs-guard.nft twice, then its table has both reject rules" on "$host" sh -c '
+      nft -f /etc/nftables.d/homelab-nfs-guard.nft && nft -f /etc/nftables.d/homelab-nfs-guard.nft || exit 1
       n="$(nft list table inet homelab_nfs_guard | grep -c "th dport 2049 counter packets [0-9]* bytes [0-9]* reject")"
       nft delete table inet homelab_nfs_guard
       echo "reject rules: $n"; [ "$n" = 2 ]'
