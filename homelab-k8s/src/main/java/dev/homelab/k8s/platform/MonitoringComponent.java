@@ -103,6 +103,13 @@ public final class MonitoringComponent implements Component {
     return Map.of("README.md", sb.toString());
   }
 
+  private static Map<String, Object> requests(String cpu, String memory) {
+    Map<String, Object> requests = new java.util.LinkedHashMap<>();
+    requests.put("cpu", cpu);
+    requests.put("memory", memory);
+    return Map.of("requests", requests);
+  }
+
   static HelmValues values(Lab lab, Monitoring m) {
     HelmValues v = HelmValues.create();
     // ---- Prometheus: retention and volume from the model
@@ -117,6 +124,14 @@ public final class MonitoringComponent implements Component {
         .set("grafana.persistence.size", SMALL_CLAIM);
     // whichever limit comes first: the retention time, or the size that keeps the volume from filling
     v.set("prometheus.prometheusSpec.retentionSize", TsdbRetentionSize.of(m.storageSize()));
+
+    // ---- Requests, no limits: the chart sets neither, so all three were BestEffort, placed on any
+    // node however full and the first the kernel kills under memory pressure. Prometheus' memory
+    // follows the number of series, which the lab does not know; a limit below it would kill it
+    // in a loop while it replays its write-ahead log.
+    v.set("prometheus.prometheusSpec.resources", requests("200m", "512Mi"))
+        .set("alertmanager.alertmanagerSpec.resources", requests("10m", "64Mi"))
+        .set("grafana.resources", requests("50m", "256Mi"));
 
     // ---- Grafana: admin credentials from an existing Secret
     v.set("grafana.admin.existingSecret", m.grafanaAdmin().name())

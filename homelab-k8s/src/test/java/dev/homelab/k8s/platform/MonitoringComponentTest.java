@@ -216,6 +216,15 @@ class MonitoringComponentTest {
   }
 
   @Test
+  void should_request_cpu_and_memory_for_prometheus_alertmanager_and_grafana_without_a_memory_limit() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), CHART);
+
+    assertThat(v.at("/prometheus/prometheusSpec/resources").toString()).isEqualTo("{\"requests\":{\"cpu\":\"200m\",\"memory\":\"512Mi\"}}");
+    assertThat(v.at("/alertmanager/alertmanagerSpec/resources").toString()).isEqualTo("{\"requests\":{\"cpu\":\"10m\",\"memory\":\"64Mi\"}}");
+    assertThat(v.at("/grafana/resources").toString()).isEqualTo("{\"requests\":{\"cpu\":\"50m\",\"memory\":\"256Mi\"}}");
+  }
+
+  @Test
   void should_place_prometheus_alertmanager_and_grafana_on_the_chosen_nodes() {
     JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()
         .nodes(node("pi9").arm64().worker().ip("192.168.1.19").label("homelab.dev/class", "compute"))
