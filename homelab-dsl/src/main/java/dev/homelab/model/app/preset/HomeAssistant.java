@@ -60,6 +60,11 @@ final class HomeAssistant {
         .configFile("/config/packages/homelab.yaml", REVERSE_PROXY)
         // With .uses(postgresOn(node)): the URL a recorder's db_url reads with !env_var HA_DB_URL
         // (https://www.home-assistant.io/integrations/recorder/#custom-database-engines).
-        .databaseUrlEnv("HA_DB_URL");
+        .databaseUrlEnv("HA_DB_URL")
+        // Home Assistant Core loads every integration into one Python process, and a recorder
+        // purge or a history query adds to it; the app default's 512Mi limit is below what a
+        // house with a few dozen integrations uses. Its docs ask 2 GB for a whole HA system
+        // (https://www.home-assistant.io/installation/generic-x86-64#suggested-hardware).
+        .resources("100m", "512Mi", "1536Mi");
   }
 }

@@ -71,6 +71,13 @@ class KnownAppsTest {
   }
 
   @Test
+  void should_give_home_assistant_more_memory_than_the_app_default() {
+    assertThat(app("homeassistant").resources().memoryRequest()).isEqualTo("512Mi");
+    assertThat(app("homeassistant").resources().memoryLimit()).isEqualTo("1536Mi");
+    assertThat(app("homeassistant", "ghcr.io/example/ha:1.0.0").resources().memoryLimit()).isEqualTo("512Mi");
+  }
+
+  @Test
   void should_pin_each_known_apps_image_in_the_versions_file() {
     assertThat(app("nextcloud").image()).isEqualTo(Versions.defaults().get(VersionKey.IMAGE_NEXTCLOUD));
     assertThat(app("homeassistant").image()).isEqualTo(Versions.defaults().get(VersionKey.IMAGE_HOME_ASSISTANT));
