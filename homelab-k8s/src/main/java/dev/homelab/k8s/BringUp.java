@@ -70,13 +70,21 @@ final class BringUp {
         .append("\nOn your router, forward TCP 80 and 443 to `").append(ip).append("`, Traefik's public IP (and nothing to its\n")
         .append("internal IP").append(lab.ingress().get().internalIp().map(i -> " `" + i + "`").orElse(""))
         .append(", which serves the LAN and the VPN only).\n"));
-    lab.dataServices().stream().filter(d -> d.kind() == DataService.Kind.PIHOLE).findFirst()
-        .flatMap(DataService::loadBalancerIp).ifPresent(ip -> sb
-            .append("\nHand out `").append(ip).append("` (Pi-hole) as the DNS server in your router's DHCP settings, so the LAN\n")
-            .append("resolves the internal names (Pi-hole holds a record for every routed host). Not to the nodes: keep\n")
-            .append("their resolvers static (a DHCP reservation without Pi-hole, or a fixed `/etc/resolv.conf`), since k3s\n")
-            .append("hands the node's resolvers to CoreDNS and containerd pulls images through them; with Pi-hole there,\n")
-            .append("a restarting Pi-hole would stop every name lookup and image pull in the cluster, its own included.\n"));
+    lab.dataServices().stream().filter(d -> d.kind() == DataService.Kind.PIHOLE).findFirst().ifPresent(pihole ->
+        pihole.loadBalancerIp().ifPresent(ip -> {
+          sb.append("\nHand out `").append(ip).append("` (Pi-hole) as the DNS server in your router's DHCP settings, so the LAN\n")
+              .append("resolves the internal names (Pi-hole holds a record for every routed host). Not to the nodes: keep\n")
+              .append("their resolvers static (a DHCP reservation without Pi-hole, or a fixed `/etc/resolv.conf`), since k3s\n")
+              .append("hands the node's resolvers to CoreDNS and containerd pulls images through them; with Pi-hole there,\n")
+              .append("a restarting Pi-hole would stop every name lookup and image pull in the cluster, its own included.\n");
+          // One pod; a node-local volume (local-path's PersistentVolume carries node affinity) cannot follow it elsewhere.
+          if (lab.storageClassOf(pihole).equals(dev.homelab.model.storage.StorageKind.LOCAL_PATH)) {
+            sb.append("Pi-hole is one pod, kept on one node by its `local-path` volume: while that node drains for an upgrade\n")
+                .append("or is down, the LAN gets no DNS answers. A second DNS server in the DHCP settings (the router's own)\n")
+                .append("keeps names resolving then, but clients ask it whenever they like, without Pi-hole's block lists or the\n")
+                .append("internal names: choose which outage you prefer.\n");
+          }
+        }));
     steps.add(new BringUpStep(Stage.KUBERNETES, "Apply the manifests", sb.toString()));
     dev.homelab.k8s.data.RestoreGuide.bringUpStep(lab).ifPresent(steps::add);
     return steps;
