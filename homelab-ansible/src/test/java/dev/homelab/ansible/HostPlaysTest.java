@@ -238,47 +238,46 @@ class HostPlaysTest {
   }
 
   @Test
-  void should_keep_pods_off_the_nfs_servers_port_on_every_node_because_they_leave_it_as_the_node() {
+  void should_keep_pods_from_speaking_nfs_on_every_node_because_they_leave_it_as_the_node() {
     RenderedFiles files = render(TestLabs.reference());
 
-    assertThat(yaml(files, "vars/nfs_client.yml"))
-        .containsEntry("homelab_nfs_guard_pod_cidr", "10.42.0.0/16")
-        .containsEntry("homelab_nfs_guard_servers", List.of("192.168.1.14"));
+    assertThat(yaml(files, "vars/nfs_client.yml")).containsEntry("homelab_nfs_guard_pod_cidr", "10.42.0.0/16");
     assertThat(plays(files)).anySatisfy(p -> assertThat(p)
         .containsEntry("hosts", "nfs_client")
         .containsEntry("vars_files", List.of("vars/nfs_client.yml")));
     assertThat(files.text("roles/homelab_nfs_client/templates/nfs-guard.nft.j2"))
         .contains("table inet homelab_nfs_guard\ndelete table inet homelab_nfs_guard\n")
-        .contains("elements = { {{ homelab_nfs_guard_servers | join(', ') }} }")
         .contains("""
               chain forward {
                 type filter hook forward priority filter; policy accept;
-                ip saddr {{ homelab_nfs_guard_pod_cidr }} ip daddr @nfs_servers meta l4proto { tcp, udp } th dport 2049 counter reject
+                ip saddr {{ homelab_nfs_guard_pod_cidr }} ip daddr != {{ homelab_nfs_guard_pod_cidr }} meta l4proto { tcp, udp } th dport 2049 counter reject
               }
             """)
         .contains("""
               chain input {
                 type filter hook input priority filter; policy accept;
-                ip saddr {{ homelab_nfs_guard_pod_cidr }} ip daddr @nfs_servers meta l4proto { tcp, udp } th dport 2049 counter reject
+                ip saddr {{ homelab_nfs_guard_pod_cidr }} meta l4proto { tcp, udp } th dport 2049 counter reject
               }
             """);
+    // fails closed: nothing deletes the table but the next load of the file, which replaces it at once
     assertThat(files.text("roles/homelab_nfs_client/templates/homelab-nfs-guard.service.j2"))
         .contains("Before=network-pre.target shutdown.target k3s.service k3s-agent.service\n")
-        .contains("ExecStart=/usr/sbin/nft -f /etc/nftables.d/homelab-nfs-guard.nft\n");
+        .contains("ExecStart=/usr/sbin/nft -f /etc/nftables.d/homelab-nfs-guard.nft\n")
+        .contains("ExecReload=/usr/sbin/nft -f /etc/nftables.d/homelab-nfs-guard.nft\n")
+        .contains("PartOf=nftables.service\nReloadPropagatedFrom=nftables.service\n")
+        .doesNotContain("\nExecStop=");
     assertThat(files.text("README.md")).contains(
-        "packets from the pod network (`10.42.0.0/16`) to port 2049 of `192.168.1.14` are rejected");
+        "packets from the pod network (`10.42.0.0/16`) to port 2049 anywhere outside it are rejected");
   }
 
   @Test
-  void should_guard_the_lan_for_an_nfs_server_without_an_ip_and_nothing_without_an_export() {
+  void should_take_the_labs_pod_network_for_the_nfs_guard_and_add_no_guard_without_an_export() {
     Lab lab = homelab("nfs").lan("10.0.0.0/24")
         .nodes(node("store").controlPlane()
             .disks(mediaDisk("media", "/dev/disk/by-id/usb-media").exportOverNfs()))
         .cluster(k3s("v1.33.4+k3s1").clusterCidr("10.52.0.0/16"));
 
-    assertThat(yaml(render(lab), "vars/nfs_client.yml"))
-        .containsEntry("homelab_nfs_guard_pod_cidr", "10.52.0.0/16")
-        .containsEntry("homelab_nfs_guard_servers", List.of("10.0.0.0/24"));
+    assertThat(yaml(render(lab), "vars/nfs_client.yml")).containsEntry("homelab_nfs_guard_pod_cidr", "10.52.0.0/16");
     assertThat(render(TestLabs.singleServer()).files().keySet()).doesNotContain("vars/nfs_client.yml");
   }
 

@@ -89,13 +89,14 @@ public final class Peers {
    * LoadBalancer IP: the clients, plus the pod network. Packets a node itself sends to the IP (a
    * host firewall bouncer, a VPN gateway node forwarding its clients) and packets kube-proxy
    * forwards from a node without a local endpoint are masqueraded to the node's flannel address
-   * (10.42.N.0 or the cni0 bridge's 10.42.N.1), and pods (CoreDNS forwarding to Pi-hole) use
-   * their own address. The price: any pod may reach these ports too. A pod keeps its own address
-   * through the ClusterIP and through the LoadBalancer IP alike, so without the pod network only
-   * the policies' other peers would get in; the masqueraded node traffic cannot be told apart from
-   * a pod's by address, since k3s hands out each node's pod range itself. What stands behind these
-   * ports therefore authenticates on its own: CrowdSec's LAPI asks for a key, Traefik's internal
-   * entrypoints answer 403 to the pod network ({@code internal-only}), Pi-hole serves DNS.
+   * (10.42.N.0 or the cni0 bridge's 10.42.N.1). A pod keeps its own address through a ClusterIP
+   * and through a LoadBalancer IP with {@code externalTrafficPolicy: Local}; through one with
+   * {@code Cluster} (Pi-hole's DNS) kube-proxy masquerades it to its node's flannel address when the
+   * endpoint is on another node. Every one of those is in the pod network, and the node addresses
+   * cannot be told apart from pods' (k3s hands out each node's pod range itself), so any pod may
+   * reach these ports too. What stands behind them therefore authenticates on its own: CrowdSec's
+   * LAPI asks for a key, Traefik's internal entrypoints answer 403 to the pod network
+   * ({@code internal-only}), Pi-hole serves DNS.
    */
   public static List<String> viaLoadBalancer(Lab lab, List<String> clients) {
     List<String> out = new ArrayList<>(clients);

@@ -108,13 +108,13 @@ class DataServicesTest {
   }
 
   @Test
-  void should_cap_redis_memory_at_half_its_limit_and_evict_only_expiring_keys() {
+  void should_cap_redis_memory_well_below_its_limit_and_refuse_writes_rather_than_evict() {
     JsonNode server = only(OUT.kind("StatefulSet").stream().filter(s -> Rendered.name(s).equals("redis")).toList())
         .at("/spec/template/spec/containers/0");
 
     assertThat(server.at("/resources/limits/memory").asText()).isEqualTo("256Mi");
     assertThat(server.path("args").toString()).isEqualTo("[\"/run/redis/redis.conf\",\"--appendonly\",\"yes\","
-        + "\"--maxmemory\",\"134217728\",\"--maxmemory-policy\",\"volatile-lru\"]");
+        + "\"--maxmemory\",\"107374182\",\"--maxmemory-policy\",\"noeviction\"]");
   }
 
   @Test

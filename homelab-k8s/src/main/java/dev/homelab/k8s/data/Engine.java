@@ -82,19 +82,21 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
 
   /**
    * Redis has no memory cap by default ({@code maxmemory 0}): it grows until the kernel kills it at
-   * the container's limit, and then replays the same AOF into the same limit on every restart. The
-   * cap is half the limit because a background AOF rewrite forks, and under writes the copy-on-write
-   * pages of the child count against the same cgroup ("can use up to 2 times the memory normally
-   * used", Redis administration docs). {@code volatile-lru} evicts only keys that expire anyway
-   * (Nextcloud's cache and locks, PHP sessions) and never a key without a TTL, such as a worker's
-   * queue; with nothing left to evict, writes fail with an OOM error and the data stays.
+   * the container's limit, and then replays the same AOF into the same limit on every restart.
+   * The cap is 40% of the limit: a background AOF rewrite, an RDB save or the backup's
+   * {@code redis-cli --rdb} forks, and under writes the child's copy-on-write pages count against
+   * the same cgroup ("can use up to 2 times the memory normally used", Redis administration docs),
+   * on top of allocator fragmentation and client buffers, which {@code maxmemory} does not count.
+   * At the cap Redis refuses writes with an OOM error and evicts nothing ({@code noeviction}, its
+   * own default): one Redis serves several apps, and job queues keep locks with TTLs that an
+   * eviction policy would drop (BullMQ and Sidekiq require {@code noeviction}).
    *
    * @see <a href="https://redis.io/docs/latest/operate/oss_and_stack/management/admin/">Redis administration: memory</a>
    * @see <a href="https://redis.io/docs/latest/develop/reference/eviction/">key eviction policies</a>
    */
   private static List<String> redisMemory(ResourceRequirements resources) {
     long bytes = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(resources.getLimits().get("memory")).longValueExact();
-    return List.of("--maxmemory", Long.toString(bytes / 2), "--maxmemory-policy", "volatile-lru");
+    return List.of("--maxmemory", Long.toString(bytes * 2 / 5), "--maxmemory-policy", "noeviction");
   }
 
   /** The name of the port an engine serves Prometheus metrics on (RabbitMQ's rabbitmq_prometheus plugin). */
