@@ -7,6 +7,7 @@ import dev.homelab.k8s.secrets.SecretsChecklist;
 import dev.homelab.model.Lab;
 import dev.homelab.model.data.DataService;
 import dev.homelab.model.network.Exposure;
+import dev.homelab.model.storage.StorageKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class BringUp {
               .append("hands the node's resolvers to CoreDNS and containerd pulls images through them; with Pi-hole there,\n")
               .append("a restarting Pi-hole would stop every name lookup and image pull in the cluster, its own included.\n");
           // One pod; a node-local volume (local-path's PersistentVolume carries node affinity) cannot follow it elsewhere.
-          if (lab.storageClassOf(pihole).equals(dev.homelab.model.storage.StorageKind.LOCAL_PATH)) {
+          if (lab.storageClassOf(pihole).equals(StorageKind.LOCAL_PATH)) {
             sb.append("Pi-hole is one pod, kept on one node by its `local-path` volume: while that node drains for an upgrade\n")
                 .append("or is down, the LAN gets no DNS answers. A second DNS server in the DHCP settings (the router's own)\n")
                 .append("keeps names resolving then, but clients ask it whenever they like, without Pi-hole's block lists or the\n")

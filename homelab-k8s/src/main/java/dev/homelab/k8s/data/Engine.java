@@ -7,8 +7,10 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What differs between the kinds of data service: the user the official image runs as, its data
@@ -35,12 +37,12 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
       // ending in .conf.
       case REDIS -> {
         ResourceRequirements resources = Pods.resources("50m", "64Mi", "256Mi");
-        List<String> args = new java.util.ArrayList<>(List.of(RedisSecretConfig.FILE, "--appendonly", "yes"));
-        args.addAll(redisMemory(resources));
+        List<String> args = Stream.concat(Stream.of(RedisSecretConfig.FILE, "--appendonly", "yes"),
+            redisMemory(resources).stream()).toList();
         yield new Engine(999L, "/data",
             List.of(port("redis", 6379, "TCP")),
             List.of(),
-            List.copyOf(args),
+            args,
             Pods.tcp("redis", 5), Pods.tcp("redis", 30), null,
             resources, null);
       }
@@ -76,7 +78,7 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
    * config files of the image do not set it.
    */
   private static EnvVar rabbitMemory(ResourceRequirements resources) {
-    long bytes = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(resources.getLimits().get("memory")).longValueExact();
+    long bytes = memoryLimitBytes(resources);
     return Pods.env("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-rabbit total_memory_available_override_value " + bytes);
   }
 
@@ -95,8 +97,12 @@ record Engine(Long uid, String dataPath, List<ContainerPort> ports, List<EnvVar>
    * @see <a href="https://redis.io/docs/latest/develop/reference/eviction/">key eviction policies</a>
    */
   private static List<String> redisMemory(ResourceRequirements resources) {
-    long bytes = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(resources.getLimits().get("memory")).longValueExact();
+    long bytes = memoryLimitBytes(resources);
     return List.of("--maxmemory", Long.toString(bytes * 2 / 5), "--maxmemory-policy", "noeviction");
+  }
+
+  private static long memoryLimitBytes(ResourceRequirements resources) {
+    return Quantity.getAmountInBytes(resources.getLimits().get("memory")).longValueExact();
   }
 
   /** The name of the port an engine serves Prometheus metrics on (RabbitMQ's rabbitmq_prometheus plugin). */
