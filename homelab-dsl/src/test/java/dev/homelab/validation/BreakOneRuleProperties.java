@@ -289,6 +289,7 @@ class BreakOneRuleProperties {
             .receiver("Ops_1", AlertReceiver.Kind.WEBHOOK, secret("hook-a", "url"))))),
         at(Checks.GITHUB_REPOSITORY, "homelab/github", tweak(s -> s.githubRepository = "homelab")),
         at(Checks.RUNNERS_SCALE, "homelab/github", add(l -> l.github(github("example/homelab").runners(runners("r").scale(3, 1))))),
+        at(Checks.RUNNERS_GROUP, "homelab/github", add(l -> l.github(github("example/homelab").runners(runners("r").runnerGroup(""))))),
         new Breaker(Checks.DNS_ZONES, s -> "homelab/dns", s -> s.build().dns(cloudflare(s.domain, s.domain))),
         new Breaker(Checks.DNS_TTL, s -> "homelab/dns/zones/" + s.domain, s -> s.build().dns(cloudflare().zone(zone(s.domain).ttl(30)))),
         at(Checks.RESOURCE_QUANTITY, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "1Gi1Gi", "2Gi")))),

@@ -71,6 +71,12 @@ class NameAndSecretRulesTest {
   }
 
   @Test
+  void should_reject_a_blank_runner_group() {
+    Expect.only(minimal().github(github("example/homelab").runners(runners("homelab-runners").runnerGroup(" "))), Checks.RUNNERS_GROUP,
+        "homelab/github: runner group ' ' is not a group's name. Call .runnerGroup(\"homelab-deploy\") with the name the group has in the organization's settings");
+  }
+
+  @Test
   void should_reject_a_malformed_prometheus_retention() {
     Expect.only(minimal().monitoring(monitoring().retention("2 weeks")), Checks.PROMETHEUS_RETENTION,
         "homelab/monitoring: Prometheus retention '2 weeks' is not a duration like 15d. Call .retention(\"15d\")");

@@ -170,8 +170,11 @@ final class DeployWorkflow {
     // stores (Backblaze B2, ...) reject, for the state backend and the aws provider alike.
     env.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
     env.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
-    env.putAll(terraform.backendEnv());
-    env.putAll(terraform.env());
+    // The credentials go to the three terraform steps only, not to the job: a job's env reaches
+    // every step, the actions (checkout, setup-terraform) and the public address lookup among them.
+    Map<String, Object> credentials = new LinkedHashMap<>();
+    credentials.putAll(terraform.backendEnv());
+    credentials.putAll(terraform.env());
     List<Object> steps = new ArrayList<>();
     steps.add(map("uses", checkout));
     steps.add(map("uses", setupTerraform, "with", map("terraform_version", terraformVersion, "terraform_wrapper", false)));
@@ -183,9 +186,9 @@ final class DeployWorkflow {
               + "if ! [[ \"$ip\" =~ ^[0-9]{1,3}(\\.[0-9]{1,3}){3}$ ]]; then echo \"::error::no public IPv4 address: '$ip'\"; exit 1; fi\n"
               + "echo \"TF_VAR_public_ip=$ip\" >> \"$GITHUB_ENV\"\n"));
     }
-    steps.add(map("name", "terraform init", "run", "terraform init -input=false\n"));
-    steps.add(map("name", "terraform plan", "run", "terraform plan -input=false -out=tfplan\n"));
-    steps.add(map("name", "terraform apply", "run", "terraform apply -input=false tfplan\n"));
+    steps.add(map("name", "terraform init", "env", credentials.isEmpty() ? null : credentials, "run", "terraform init -input=false\n"));
+    steps.add(map("name", "terraform plan", "env", credentials.isEmpty() ? null : credentials, "run", "terraform plan -input=false -out=tfplan\n"));
+    steps.add(map("name", "terraform apply", "env", credentials.isEmpty() ? null : credentials, "run", "terraform apply -input=false tfplan\n"));
     return map(
         "name", "Terraform (DNS, buckets)",
         "runs-on", runsOn,

@@ -76,16 +76,29 @@ final class Readme {
     }
     md.append("\n## Who controls the cluster\n\n")
         .append("The runners' ServiceAccount needs the rights to apply everything under `k8s/`; the Kubernetes\n")
-        .append("output binds it to **`cluster-admin`**. So any workflow that can target the\n")
-        .append("runner scale set `").append(runners.name()).append("` (any branch, any pull request that adds a `runs-on: ")
-        .append(runners.name()).append("` job)\ngets cluster-admin through it. Do at least one of:\n\n")
-        .append("- keep the repository ").append(github.repository()).append(" private;\n")
-        .append("- require approval for workflows from outside collaborators (Settings → Actions → General →\n")
-        .append("  \"Require approval for all outside collaborators\");\n")
-        .append("- register the scale set in a runner group limited to this workflow on branch `").append(github.branch())
-        .append("`\n  (organization Settings → Actions → Runner groups → selected workflows:\n")
-        .append("  `").append(github.repository()).append("/").append(DeployWorkflow.PATH).append("@refs/heads/")
-        .append(github.branch()).append("`).\n");
+        .append("output binds it to **`cluster-admin`**. So any job that runs on the scale set `").append(runners.name())
+        .append("`\ngets cluster-admin through it, and any workflow of the repository can read the secrets above\n")
+        .append("(the nodes' SSH key, the vault password, the storage and DNS credentials).\n\n");
+    String workflowRef = github.repository() + "/" + DeployWorkflow.PATH + "@refs/heads/" + github.branch();
+    if (runners.runnerGroup().isPresent()) {
+      md.append("The scale set registers with the organization, in its runner group `").append(runners.runnerGroup().get())
+          .append("`. Limit the group to the\nrepository ").append(github.repository())
+          .append(" and to this workflow on `").append(github.branch()).append("` (organization Settings → Actions → Runner\n")
+          .append("groups → selected workflows: `").append(workflowRef).append("`), and protect `")
+          .append(github.branch()).append("`:\nthen only what is merged there runs on the runners. The secrets stay readable by every\n")
+          .append("workflow of the repository: give write access only to people you trust with them.\n");
+    } else {
+      md.append("The scale set registers with the repository, and GitHub has runner groups for organizations only:\n")
+          .append("nothing limits which workflow, branch or pull request runs on it. **Whoever can push a branch to\n")
+          .append(github.repository()).append(" administers the cluster.** So:\n\n")
+          .append("- keep the repository private, with only people you trust as collaborators (a pull request from\n")
+          .append("  a fork of a public repository runs its own workflow files, on these runners; a public one needs\n")
+          .append("  at least Settings → Actions → General → \"Require approval for all outside collaborators\", and a\n")
+          .append("  reading of every workflow change before you approve it);\n")
+          .append("- if the repository belongs to an organization, register the scale set there instead, in a runner\n")
+          .append("  group limited to `").append(workflowRef).append("`:\n")
+          .append("  `runners(\"").append(runners.name()).append("\").runnerGroup(\"<group>\")` in the model.\n");
+    }
     md.append("\nActions are pinned to release tags (`").append(workflow.checkout()).append("`, `")
         .append(workflow.setupTerraform()).append("`...);\npin them to commit SHAs if your policy asks for it.\n");
     md.append('\n').append(dev.homelab.versions.VersionsReadme.section(lab, "github"));

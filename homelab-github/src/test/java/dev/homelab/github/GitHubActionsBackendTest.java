@@ -168,7 +168,7 @@ class GitHubActionsBackendTest {
 
   @Test
   void should_pass_every_sensitive_terraform_variable_from_a_secret_of_its_name() {
-    JsonNode env = workflow(full()).at("/jobs/terraform/env");
+    JsonNode env = terraformStep(workflow(full()), "terraform plan").at("/env");
 
     assertThat(env.at("/TF_VAR_cloudflare_api_token_token").asText()).isEqualTo("${{ secrets.CLOUDFLARE_API_TOKEN_TOKEN }}");
     assertThat(env.at("/TF_VAR_s3_offsite_access_key_id").asText()).isEqualTo("${{ secrets.S3_OFFSITE_ACCESS_KEY_ID }}");
@@ -187,12 +187,35 @@ class GitHubActionsBackendTest {
         .terraformState(terraformState(OFFSITE))
         .github(github("example/homelab").runners(runners("lab-runners")));
 
-    JsonNode env = workflow(lab).at("/jobs/terraform/env");
+    JsonNode env = terraformStep(workflow(lab), "terraform apply").at("/env");
 
     assertThat(env.at("/TF_VAR_cloudflare_zone_example_org_zone_id").asText())
         .isEqualTo("${{ vars.CLOUDFLARE_ZONE_EXAMPLE_ORG_ZONE_ID }}");
     assertThat(env.has("TF_VAR_cloudflare_zone_example_com_zone_id")).isFalse();
     assertThat(env.at("/TF_VAR_cloudflare_api_token_token").asText()).isEqualTo("${{ secrets.CLOUDFLARE_API_TOKEN_TOKEN }}");
+  }
+
+  @Test
+  void should_hand_the_terraform_credentials_to_the_terraform_steps_only() {
+    JsonNode job = workflow(full()).at("/jobs/terraform");
+
+    // a job's env reaches every step: the actions and the public address lookup must not see them
+    assertThat(job.at("/env").fieldNames()).toIterable()
+        .containsExactly("TF_IN_AUTOMATION", "TF_INPUT", "AWS_REQUEST_CHECKSUM_CALCULATION", "AWS_RESPONSE_CHECKSUM_VALIDATION");
+    for (JsonNode step : job.at("/steps")) {
+      boolean terraform = step.at("/run").asText().startsWith("terraform ");
+      assertThat(step.at("/env/AWS_SECRET_ACCESS_KEY").isMissingNode()).as(step.toString()).isEqualTo(!terraform);
+      assertThat(step.at("/env/TF_VAR_cloudflare_api_token_token").isMissingNode()).as(step.toString()).isEqualTo(!terraform);
+    }
+  }
+
+  private static JsonNode terraformStep(JsonNode workflow, String name) {
+    for (JsonNode step : workflow.at("/jobs/terraform/steps")) {
+      if (step.at("/name").asText().equals(name)) {
+        return step;
+      }
+    }
+    throw new AssertionError("no step " + name);
   }
 
   @Test
@@ -329,12 +352,25 @@ class GitHubActionsBackendTest {
 
     assertThat(readme)
         .contains("## Who controls the cluster")
-        .contains("So any workflow that can target the\nrunner scale set `lab-runners`")
+        .contains("So any job that runs on the scale set `lab-runners`")
         .contains("gets cluster-admin through it")
-        .contains("- keep the repository example/homelab private;")
-        .contains("- require approval for workflows from outside collaborators")
-        .contains("- register the scale set in a runner group limited to this workflow on branch `live`")
+        .contains("**Whoever can push a branch to\nexample/homelab administers the cluster.**")
+        .contains("- keep the repository private, with only people you trust as collaborators")
+        .contains("\"Require approval for all outside collaborators\"")
+        .contains("`runners(\"lab-runners\").runnerGroup(\"<group>\")` in the model")
         .contains("`example/homelab/.github/workflows/deploy.yml@refs/heads/live`");
+  }
+
+  @Test
+  void should_say_how_to_limit_a_runner_group_to_the_deploy_workflow() {
+    Lab lab = full();
+    lab = lab.github(lab.github().orElseThrow().runners(runners("lab-runners").runnerGroup("homelab-deploy")));
+    String readme = backend.render(lab).text("README.md");
+
+    assertThat(readme)
+        .contains("The scale set registers with the organization, in its runner group `homelab-deploy`")
+        .contains("selected workflows: `example/homelab/.github/workflows/deploy.yml@refs/heads/live`")
+        .doesNotContain("Whoever can push a branch");
   }
 
   private JsonNode workflow(Lab lab) {

@@ -40,8 +40,8 @@ final class Readme {
     md.append("| `outputs.tf.json` | ").append(String.join(", ", module.outputNames().stream().map(n -> "`" + n + "`").toList()))
         .append(" |\n\n");
 
-    md.append("## Inputs\n\nExport every variable before `plan` and `apply` (or write them to an untracked\n")
-        .append("`*.auto.tfvars` file). Credentials come from the secrets named in the model:\n\n")
+    md.append("## Inputs\n\nExport every variable before `plan` and `apply` (or write them to an\n")
+        .append("`*.auto.tfvars` file, which `.gitignore` keeps out of the repository). Credentials come from the secrets named in the model:\n\n")
         .append("| environment variable | sensitive | what |\n| --- | --- | --- |\n");
     for (Variable v : module.variables()) {
       md.append("| `").append(v.envName()).append("` | ").append(v.sensitive() ? "yes" : "no").append(" | ")

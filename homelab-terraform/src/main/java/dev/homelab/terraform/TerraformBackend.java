@@ -115,6 +115,9 @@ public final class TerraformBackend implements Backend {
       *.tfstate
       *.tfstate.*
       crash.log
+      # the README offers an untracked *.auto.tfvars for the inputs: credentials among them
+      *.tfvars
+      *.tfvars.json
       """;
 
   /** A module and the problems found building it. */

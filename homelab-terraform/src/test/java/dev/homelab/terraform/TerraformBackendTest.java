@@ -232,11 +232,11 @@ class TerraformBackendTest {
   }
 
   @Test
-  void should_keep_terraforms_working_files_and_saved_plans_out_of_the_repository_but_not_the_lock_file() {
+  void should_keep_terraforms_working_files_saved_plans_and_variable_files_out_of_the_repository_but_not_the_lock_file() {
     String gitignore = backend.render(full()).text(".gitignore");
 
     assertThat(gitignore.lines().filter(l -> !l.startsWith("#")))
-        .containsExactly(".terraform/", "tfplan", "*.tfstate", "*.tfstate.*", "crash.log");
+        .containsExactly(".terraform/", "tfplan", "*.tfstate", "*.tfstate.*", "crash.log", "*.tfvars", "*.tfvars.json");
     assertThat(gitignore).doesNotContain(".terraform.lock.hcl");
   }
 

@@ -82,21 +82,37 @@ public final class GitHubRunnersComponent implements Component {
   @Override
   public Map<String, String> extraFiles(Lab lab) {
     GitHub github = lab.github().orElseThrow();
+    Runners runners = github.runners().orElseThrow();
+    String credentials = runners.runnerGroup().isPresent()
+        ? "`github_token` (a classic PAT with `admin:org`) or, better, `github_app_id`, `github_app_installation_id` and\n"
+            + "`github_app_private_key` of a GitHub App installed on " + owner(github) + " with the organization permission\n"
+            + "Self-hosted runners: read and write (the scale set registers with the organization)"
+        : "`github_token` (a fine-grained PAT with Administration: read/write on " + github.repository() + ")\n"
+            + "or `github_app_id`, `github_app_installation_id` and `github_app_private_key`";
+    String boundary = runners.runnerGroup()
+        .map(group -> "The scale set registers with the organization " + owner(github) + " in its runner group `" + group
+            + "`: create the group first\n(organization Settings, Actions, Runner groups), limited to the repository " + github.repository()
+            + "\nand to the workflow `" + github.repository() + "/.github/workflows/deploy.yml@refs/heads/" + github.branch()
+            + "` (\"selected workflows\"). Then only that\nworkflow on `" + github.branch() + "` can reach the runners: protect the branch.\n\n")
+        .orElse("The scale set registers with the repository, and a repository has no runner groups: any workflow\n"
+            + "of any branch can use it, and in a public repository pull requests from forks too. So whoever can\n"
+            + "push a branch to " + github.repository() + " administers the cluster. Keep the repository private with\n"
+            + "only people you trust as collaborators; if it belongs to an organization, register the scale set\n"
+            + "there in a runner group limited to the deploy workflow instead (`runners(...).runnerGroup(name)`).\n\n");
     return Map.of("README.md", "# GitHub Actions runners\n\n"
         + "Create the Secret `" + github.runnerSecret() + "` in namespace `" + RUNNERS_NAMESPACE + "` with either\n"
-        + "`github_token` (a fine-grained PAT with Administration: read/write on " + github.repository() + ")\n"
-        + "or `github_app_id`, `github_app_installation_id` and `github_app_private_key`.\n\n"
+        + credentials + ".\n\n"
         + "The runner pods run as `" + DEPLOYER + "`, bound to `cluster-admin`: the deploy workflow applies\n"
-        + "every component, RBAC and cluster-scoped objects included. Whoever can push to `" + github.branch()
-        + "` administers the cluster: protect the branch.\n\n"
-        + "**Any workflow that can target the scale set `" + runners(lab) + "` (`runs-on: " + runners(lab)
-        + "`) gets cluster-admin**,\n"
-        + "including workflows on other branches and, in a public repository, pull requests from forks.\n"
-        + "Keep " + github.repository() + " private, or put the scale set in a runner group limited to the deploy\n"
-        + "workflow on `" + github.branch() + "` (organisation settings, Actions, Runner groups: selected\n"
-        + "workflows), then set the chart value `runnerGroup` to it (`KubernetesBackend.customize`).\n\n"
+        + "every component, RBAC and cluster-scoped objects included. **Any workflow that can target the scale set `"
+        + runners(lab) + "` (`runs-on: " + runners(lab) + "`) gets cluster-admin.**\n\n"
+        + boundary
         + "The runner image is pinned (`" + dev.homelab.versions.Versions.of(lab).get(dev.homelab.versions.VersionKey.IMAGE_ACTIONS_RUNNER) + "`): bump it with every actions/runner release,\n"
         + "GitHub stops sending jobs to a runner version superseded for more than 30 days.\n");
+  }
+
+  /** The user or organization that owns the repository. */
+  static String owner(GitHub github) {
+    return github.repository().substring(0, github.repository().indexOf('/'));
   }
 
   private static String runners(Lab lab) {
@@ -116,8 +132,11 @@ public final class GitHubRunnersComponent implements Component {
     podSecurityContext.put("runAsNonRoot", true);
     podSecurityContext.put("runAsUser", 1001); // the image's "runner" user
     podSecurityContext.put("seccompProfile", Map.of("type", "RuntimeDefault"));
-    return HelmValues.create()
-        .set("githubConfigUrl", github.url())
+    HelmValues values = HelmValues.create()
+        // ARC 0.14.2 looks runnerGroup up by name where githubConfigUrl registers the scale set
+        // (autoscalingrunnerset_controller.go, createRunnerScaleSet), and only an organization has
+        // groups: with a group, the scale set registers with the repository's owner.
+        .set("githubConfigUrl", runners.runnerGroup().isPresent() ? "https://github.com/" + owner(github) : github.url())
         // a pre-created Secret (github_token or GitHub App keys) in arc-runners
         .set("githubConfigSecret", github.runnerSecret())
         .set("runnerScaleSetName", runners.name())
@@ -128,5 +147,7 @@ public final class GitHubRunnersComponent implements Component {
         .set("template.spec.serviceAccountName", DEPLOYER)
         .set("template.spec.securityContext", podSecurityContext)
         .setList("template.spec.containers", List.of(runner));
+    runners.runnerGroup().ifPresent(group -> values.set("runnerGroup", group));
+    return values;
   }
 }

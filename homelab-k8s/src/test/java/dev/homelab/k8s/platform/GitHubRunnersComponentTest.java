@@ -37,7 +37,33 @@ class GitHubRunnersComponentTest {
     String readme = TestLabs.renderPlatform(TestLabs.reference()).text("github-runners/runners/README.md");
 
     assertThat(readme).contains("Any workflow that can target the scale set `homelab-runners`")
-        .contains("gets cluster-admin").contains("Keep example/homelab private").contains("runner group");
+        .contains("gets cluster-admin")
+        .contains("whoever can\npush a branch to example/homelab administers the cluster")
+        .contains("`runners(...).runnerGroup(name)`")
+        .doesNotContain("protect the branch");
+  }
+
+  @Test
+  void should_register_the_scale_set_with_the_organization_in_its_runner_group() {
+    Lab lab = TestLabs.reference();
+    lab = lab.github(lab.github().orElseThrow().runners(runners("homelab-runners").scale(0, 2).runnerGroup("homelab-deploy")));
+    RenderedFiles files = TestLabs.renderPlatform(lab);
+    JsonNode v = TestLabs.values(files, SCALE_SET);
+
+    // ARC finds a runner group by name where githubConfigUrl points, and only organizations have groups
+    assertThat(v.path("githubConfigUrl").asText()).isEqualTo("https://github.com/example");
+    assertThat(v.path("runnerGroup").asText()).isEqualTo("homelab-deploy");
+    assertThat(files.text("github-runners/runners/README.md"))
+        .contains("in its runner group `homelab-deploy`")
+        .contains("`example/homelab/.github/workflows/deploy.yml@refs/heads/main`")
+        .contains("organization permission\nSelf-hosted runners: read and write");
+  }
+
+  @Test
+  void should_register_the_scale_set_with_the_repository_without_a_runner_group() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()), SCALE_SET);
+
+    assertThat(v.has("runnerGroup")).isFalse();
   }
 
   @Test
