@@ -2,6 +2,7 @@ package dev.homelab.cli;
 
 import dev.homelab.cli.source.LabSourceException;
 import dev.homelab.model.Lab;
+import dev.homelab.validation.ValidationException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -9,15 +10,23 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A program's lab supplier ({@code HomelabCli.run(MyLab::lab, args)}) that returned null: the user's
- * mistake, reported with the method to fix (exit 1), not a bug of homelab.
+ * A program's lab supplier ({@code HomelabCli.run(MyLab::lab, args)}) that returned null or whose own
+ * code threw: the user's mistake, reported with the method to fix (exit 1), not a bug of homelab.
  */
 final class NullLab {
   private NullLab() {}
 
-  /** {@code lab}'s model, or a {@link LabSourceException} naming what returned null. */
+  /**
+   * {@code lab}'s model, or a {@link LabSourceException} naming what returned null, or what threw when
+   * the program's own code threw (an exception of homelab's code is left as it is: a bug).
+   */
   static Lab of(Supplier<Lab> lab) {
-    Lab model = lab.get();
+    Lab model;
+    try {
+      model = lab.get();
+    } catch (RuntimeException | ExceptionInInitializerError e) {
+      throw thrownByTheProgram(lab.getClass(), e).orElseThrow(() -> e);
+    }
     if (model == null) {
       throw new LabSourceException(HomelabCli.INVALID_MODEL, message(lab.getClass()));
     }
@@ -30,9 +39,7 @@ final class NullLab {
    * has exactly one static {@code Lab} method without parameters; else that class is named.
    */
   static String message(Class<?> supplier) {
-    String name = supplier.getName();
-    int lambda = name.indexOf("$$Lambda");
-    String host = lambda < 0 ? name : name.substring(0, lambda);
+    String host = host(supplier);
     List<Method> labMethods = labMethods(supplier, host);
     String what;
     if (host.equals(HomelabCli.class.getName())) {
@@ -44,6 +51,43 @@ final class NullLab {
     }
     return "error: " + what + ", so there is no model to work on. "
         + "Return the homelab(...) model, e.g. return homelab(\"home\").domain(\"example.com\")...;";
+  }
+
+  /**
+   * {@code File.java:line: error: com.example.MyLab.lab() threw ...} when the innermost frame of
+   * {@code e} that is not the JDK's belongs to the program (not to homelab's own packages); empty
+   * otherwise, and for a {@link ValidationException} (a model problem, reported as one).
+   */
+  static java.util.Optional<LabSourceException> thrownByTheProgram(Class<?> supplier, Throwable e) {
+    Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof ValidationException || cause instanceof LabSourceException) {
+      return java.util.Optional.empty();
+    }
+    String host = host(supplier);
+    String hostPackage = host.contains(".") ? host.substring(0, host.lastIndexOf('.') + 1) : "";
+    for (StackTraceElement frame : cause.getStackTrace()) {
+      String type = frame.getClassName();
+      if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+        continue;
+      }
+      boolean homelab = type.startsWith("dev.homelab.") && (hostPackage.isEmpty() || !type.startsWith(hostPackage));
+      if (homelab) {
+        return java.util.Optional.empty();
+      }
+      List<Method> labMethods = labMethods(supplier, host);
+      String what = labMethods.size() == 1 ? host + "." + labMethods.get(0).getName() + "()" : "the Supplier<Lab> of " + host;
+      String where = frame.getFileName() != null && frame.getLineNumber() > 0 ? frame.getFileName() + ":" + frame.getLineNumber() + ": " : "";
+      return java.util.Optional.of(new LabSourceException(HomelabCli.INVALID_MODEL, where + "error: " + what
+          + (cause == e ? "" : ", initializing " + type + ",") + " threw " + cause.getClass().getName()
+          + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static String host(Class<?> supplier) {
+    String name = supplier.getName();
+    int lambda = name.indexOf("$$Lambda");
+    return lambda < 0 ? name : name.substring(0, lambda);
   }
 
   private static List<Method> labMethods(Class<?> supplier, String host) {

@@ -16,6 +16,23 @@ final class OutputOptions {
       description = "Only these backends (default: all of them); the others' files stay as they are.")
   List<String> only = new ArrayList<>();
 
+  /**
+   * Whether {@code --out} names a folder a render may fill, else false after printing why: an empty
+   * value (an unset variable in {@code --out "$OUT"}) would render into the working directory, and
+   * the root of the file system is nobody's output folder.
+   */
+  boolean isAFolderOfItsOwn(PrintWriter err) {
+    if (out.toString().isBlank()) {
+      err.println("error: --out is empty, which would render into the working directory. Name the output folder, e.g. --out out");
+      return false;
+    }
+    if (out.toAbsolutePath().normalize().getParent() == null) {
+      err.println("error: --out " + out + " is the root of the file system. Name a folder of its own, e.g. --out " + out.toAbsolutePath().normalize().resolve("homelab-out"));
+      return false;
+    }
+    return true;
+  }
+
   /** The backends to render, or null after printing why a name is unknown. */
   List<String> selected(List<Backend> backends, PrintWriter err) {
     List<String> known = backends.stream().map(Backend::name).toList();

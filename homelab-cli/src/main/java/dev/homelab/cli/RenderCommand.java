@@ -32,7 +32,7 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     List<String> selected = output.selected(parent.backends(), spec.commandLine().getErr());
-    if (selected == null) {
+    if (selected == null || !output.isAFolderOfItsOwn(spec.commandLine().getErr())) {
       return HomelabCli.USAGE;
     }
     // the bring-up guide covers every backend even when only some are rendered

@@ -57,6 +57,49 @@ class HomelabCliTest {
   }
 
   @Test
+  void should_report_what_the_programs_own_lab_code_threw_as_a_user_error_at_its_line() {
+    CliRun run = ThrowingLabMain.run("validate");
+
+    assertThat(run.code()).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(run.err()).isEqualTo("ThrowingLabMain.java:13: error: dev.homelab.cli.ThrowingLabMain.lab() threw "
+        + "java.lang.IllegalStateException: inventory.csv missing\n");
+  }
+
+  @Test
+  void should_leave_an_exception_of_homelabs_own_code_under_the_lab_a_bug() {
+    IllegalStateException bug = new IllegalStateException("a bug");
+    bug.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("java.util.Objects", "requireNonNull", "Objects.java", 233),
+        new StackTraceElement("dev.homelab.model.Lab", "apps", "Lab.java", 10),
+        new StackTraceElement("com.example.MyLab", "lab", "MyLab.java", 7)});
+    IllegalStateException mine = new IllegalStateException("inventory.csv missing");
+    mine.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("java.nio.file.Files", "readString", "Files.java", 3000),
+        new StackTraceElement("com.example.MyLab", "lab", "MyLab.java", 7)});
+
+    assertThat(NullLab.thrownByTheProgram(NullLabMain.class, bug)).isEmpty();
+    assertThat(NullLab.thrownByTheProgram(NullLabMain.class, mine)).get().extracting(Throwable::getMessage)
+        .isEqualTo("MyLab.java:7: error: dev.homelab.cli.NullLabMain.lab() threw java.lang.IllegalStateException: inventory.csv missing");
+  }
+
+  @Test
+  void should_refuse_an_empty_out_which_would_render_into_the_working_directory() {
+    int code = run(() -> VALID, "render", "--out", "");
+
+    assertThat(code).isEqualTo(HomelabCli.USAGE);
+    assertThat(err.toString()).isEqualTo(
+        "error: --out is empty, which would render into the working directory. Name the output folder, e.g. --out out\n");
+  }
+
+  @Test
+  void should_refuse_to_render_into_the_root_of_the_file_system() {
+    int code = run(() -> VALID, "render", "--out", "/");
+
+    assertThat(code).isEqualTo(HomelabCli.USAGE);
+    assertThat(err.toString()).isEqualTo("error: --out / is the root of the file system. Name a folder of its own, e.g. --out /homelab-out\n");
+  }
+
+  @Test
   void should_name_the_class_whose_lab_supplier_returns_null() {
     int code = run(() -> null, "render", "--out", tmp.resolve("out").toString());
 

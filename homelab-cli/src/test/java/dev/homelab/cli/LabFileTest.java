@@ -72,6 +72,44 @@ class LabFileTest {
   }
 
   @Test
+  void should_report_an_exception_of_a_static_initializer_at_its_line_without_a_stack_trace() throws IOException {
+    Path file = write("Init.java", "import static dev.homelab.Homelab.*;\n"
+        + "import dev.homelab.model.Lab;\n"
+        + "\n"
+        + "public class Init {\n"
+        + "  static final int PORT = Integer.parseInt(\"eighty\");\n"
+        + "  public static Lab lab() {\n"
+        + "    return " + LAB_BODY + ";\n"
+        + "  }\n"
+        + "}\n");
+
+    CliRun run = CliRun.standalone("validate", "--lab", file.toString());
+
+    assertThat(run.code()).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(run.err()).isEqualTo(file + ":5: error: a static initializer of Init threw java.lang.NumberFormatException: "
+        + "For input string: \"eighty\"\n");
+  }
+
+  @Test
+  void should_report_the_model_problem_a_static_initializer_hit_as_validate_does() throws IOException {
+    Path file = write("InitModel.java", "import static dev.homelab.Homelab.*;\n"
+        + "import dev.homelab.model.Lab;\n"
+        + "import dev.homelab.model.host.Node;\n"
+        + "\n"
+        + "public class InitModel {\n"
+        + "  static final Node PI = node(System.getenv(\"HOMELAB_NO_SUCH_VARIABLE\"));\n"
+        + "  public static Lab lab() {\n"
+        + "    return " + LAB_BODY + ";\n"
+        + "  }\n"
+        + "}\n");
+
+    CliRun run = CliRun.standalone("validate", "--lab", file.toString());
+
+    assertThat(run.code()).isEqualTo(HomelabCli.INVALID_MODEL);
+    assertThat(run.err()).startsWith("1 problem in the homelab model:\nhomelab/nodes/?: node(name) got null.");
+  }
+
+  @Test
   void should_report_a_lab_method_that_returns_null_as_the_user_error_it_is() throws IOException {
     Path file = javaLab("Nul", "null");
 

@@ -65,6 +65,9 @@ final class JavaLabSource {
       return model;
     } catch (InvocationTargetException e) {
       throw Diagnostics.thrown(file, "lab()", e.getCause());
+    } catch (ExceptionInInitializerError e) {
+      // Method.invoke initializes the class first: a static field's initializer threw, not lab() itself
+      throw Diagnostics.thrown(file, "a static initializer of " + simpleName, e.getCause() == null ? e : e.getCause());
     } catch (IllegalAccessException e) {
       throw new LabSourceException(LabSources.INVALID, "error: " + file + ": " + simpleName
           + ".lab() cannot be called from outside. Make the class and the method public");
