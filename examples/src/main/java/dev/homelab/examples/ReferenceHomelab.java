@@ -82,6 +82,7 @@ public final class ReferenceHomelab {
         .apiVip("192.168.1.10")  // keepalived on the servers; agents and kubectl use it
         .tlsSan("k3s.example.com")
         .token(secret("k3s-token", "token"))
+        .agentToken(secret("k3s-agent-token", "token"))
         .secretsEncryption(SecretsEncryption.AESCBC)
         .etcdSnapshots(etcdSnapshots().schedule("0 */6 * * *").retention(20).toS3(offsite))
         .upgrades(autoUpgrade().channel("v1.33").concurrency(1)

@@ -2,6 +2,7 @@ package dev.homelab.ansible;
 
 import dev.homelab.internal.EtcdMetrics;
 import dev.homelab.model.Lab;
+import dev.homelab.model.SecretRef;
 import dev.homelab.model.backup.S3Target;
 import dev.homelab.model.cluster.BuiltIn;
 import dev.homelab.model.cluster.EtcdSnapshots;
@@ -48,6 +49,9 @@ final class K3sConfig {
     config.put("cluster-cidr", k3s.clusterCidr());
     config.put("service-cidr", k3s.serviceCidr());
     config.put("write-kubeconfig-mode", "0600");
+    // k3s writes both tokens to server/cred/passwd when the cluster is created and keeps them
+    // (k3s-io/k3s#8066): K3s.agentToken's javadoc tells users to choose it before the first install
+    k3s.agentToken().ifPresent(t -> config.put("agent-token", agentToken(vault, t)));
     if (EtcdMetrics.exposed(lab)) {
       // etcd's metrics also on the node's address, for the monitoring stack (EtcdMetrics)
       config.put("etcd-expose-metrics", true);
@@ -56,6 +60,12 @@ final class K3sConfig {
       k3s.etcdSnapshots().ifPresent(s -> etcd(lab, s, vault, config));
     }
     return config;
+  }
+
+  /** The agents' join token: {@code agent-token} in the servers' configuration, {@code token} of group agent. */
+  static Yaml.Templated agentToken(Vault vault, SecretRef token) {
+    return vault.ref(token, "k3s agent join token (agents join with it; the server token stays on the servers)",
+        "server_config_yaml (agent-token), inventory.yml (agent: token)");
   }
 
   /** The consumer name of the etcd snapshots' own S3 key ({@code S3Target.credentialsSecretFor}). */

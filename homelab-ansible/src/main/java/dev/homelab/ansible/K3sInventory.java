@@ -34,6 +34,9 @@ final class K3sInventory {
 
     Map<String, Object> agent = new LinkedHashMap<>();
     agent.put("hosts", hosts(lab, lab.agents(), false));
+    // k3s-ansible's k3s_agent role joins with {{ token }} (K3S_TOKEN in k3s-agent.service.env): the
+    // group's own value wins over k3s_cluster's, so the server token never reaches the agents
+    k3s.agentToken().ifPresent(t -> agent.put("vars", Map.of("token", K3sConfig.agentToken(vault, t))));
 
     Map<String, Object> children = new LinkedHashMap<>();
     children.put(SERVER, server);

@@ -105,6 +105,29 @@ class AnsibleBackendTest {
   }
 
   @Test
+  void should_join_agents_with_their_own_token_so_the_server_token_stays_on_the_servers() {
+    Lab lab = TestLabs.reference();
+    lab = lab.cluster(lab.cluster().orElseThrow().agentToken(secret("k3s-agent-token", "token")));
+    RenderedFiles files = render(lab);
+
+    // k3s-ansible's k3s_agent role writes K3S_TOKEN={{ token }}: the agent group's value wins over k3s_cluster's
+    assertThat(map(k3sGroup(files, "agent"), "vars")).containsExactly(Map.entry("token", "{{ vault_k3s_agent_token_token }}"));
+    assertThat(map(yaml(files, "inventory.yml"), "k3s_cluster", "vars")).containsEntry("token", "{{ vault_k3s_token_token }}");
+    assertThat((String) map(k3sGroup(files, "server"), "vars").get("server_config_yaml"))
+        .contains("agent-token: \"{{ vault_k3s_agent_token_token }}\"\n");
+    assertThat(files.text("VAULT.md")).contains("| `vault_k3s_agent_token_token` | k3s agent join token (agents join with it; "
+        + "the server token stays on the servers) | `k3s-agent-token/token` | server_config_yaml (agent-token), inventory.yml (agent: token) |");
+  }
+
+  @Test
+  void should_join_agents_with_the_server_token_without_an_agent_token() {
+    RenderedFiles files = render(TestLabs.reference());
+
+    assertThat(k3sGroup(files, "agent")).doesNotContainKey("vars");
+    assertThat((String) map(k3sGroup(files, "server"), "vars").get("server_config_yaml")).doesNotContain("agent-token");
+  }
+
+  @Test
   void should_keep_declaration_order_of_five_servers_so_the_first_declared_initialises_etcd() {
     RenderedFiles files = render(TestLabs.fiveServers());
     // Not sorted: k3s-ansible adds cluster-init to groups['server'][0].

@@ -64,7 +64,10 @@ final class SecretRules {
 
   private static List<Ref> references(Lab lab) {
     List<Ref> refs = new ArrayList<>();
-    lab.cluster().ifPresent(k -> add(refs, ModelPaths.cluster(), k.token()));
+    lab.cluster().ifPresent(k -> {
+      add(refs, ModelPaths.cluster(), k.token());
+      k.agentToken().ifPresent(t -> add(refs, ModelPaths.cluster(), t));
+    });
     lab.tls().ifPresent(t -> add(refs, ModelPaths.tls(), t.dnsApiToken()));
     lab.security().ifPresent(c -> {
       add(refs, ModelPaths.security(), c.traefikBouncerKey());

@@ -84,6 +84,15 @@ public abstract class K3s {
   }
 
   /**
+   * The token agents join with, apart from the server token. Default: none (agents join with the
+   * server token, and whoever is root on an agent then holds the cluster: that token fetches its CA
+   * keys and joins servers).
+   *
+   * @see #agentToken(SecretRef)
+   */
+  public abstract Optional<SecretRef> agentToken();
+
+  /**
    * Secrets encryption at rest. Default: {@code aescbc}.
    *
    * @see <a href="https://docs.k3s.io/security/secrets-encryption">secrets encryption</a>
@@ -201,6 +210,20 @@ public abstract class K3s {
   public K3s token(SecretRef token) {
     required(token, ModelPaths.cluster(), ".token(token)", "a secret reference", ".token(secret(\"k3s-token\", \"token\"))");
     return copy().withToken(token);
+  }
+
+  /**
+   * Agents join with this token ({@code agent-token} on the servers) instead of the server token,
+   * which then never leaves the servers: root on an agent (a container escape on the NAS, say) gets
+   * that node's kubelet rights, not the cluster's CA keys and datastore. Set it when the cluster is
+   * created: a running cluster keeps the agent token it was started with. Default: none (agents join
+   * with the server token).
+   *
+   * @see <a href="https://docs.k3s.io/cli/token">k3s tokens</a>
+   */
+  public K3s agentToken(SecretRef agentToken) {
+    required(agentToken, ModelPaths.cluster(), ".agentToken(token)", "a secret reference", ".agentToken(secret(\"k3s-agent-token\", \"token\"))");
+    return copy().withAgentToken(agentToken);
   }
 
   /**
