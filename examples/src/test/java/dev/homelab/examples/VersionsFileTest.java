@@ -59,7 +59,7 @@ class VersionsFileTest {
       // Anywhere but the README's own list of versions (k3s-ansible's tag is in its install command).
       boolean inFiles = texts(rendered.get(key.backend())).values().stream()
           .map(text -> text.contains(VERSIONS) ? text.substring(0, text.indexOf(VERSIONS)) : text)
-          .anyMatch(text -> text.contains(version));
+          .anyMatch(text -> text.contains(asRendered(version)));
       if (!inFiles) {
         unread.add(key.name());
       }
@@ -67,7 +67,7 @@ class VersionsFileTest {
           .contains("| `" + key.name() + "` | " + key.title() + " | `" + version + "` | <" + Versions.defaults().upstream(key) + "> |");
       rendered.forEach((backend, files) -> {
         if (!backend.equals(key.backend())) {
-          assertThat(texts(files).values()).as(key + " stays out of " + backend).noneMatch(text -> text.contains(version));
+          assertThat(texts(files).values()).as(key + " stays out of " + backend).noneMatch(text -> text.contains(asRendered(version)));
         }
       });
     }
@@ -84,10 +84,19 @@ class VersionsFileTest {
     return texts;
   }
 
+  /** How a version stands in a file: an action's release@commit as {@code @commit # release} on its uses: line. */
+  private static String asRendered(String version) {
+    int at = version.indexOf('@');
+    return version.matches(".+@[0-9a-f]{40}") ? version.substring(at) + " # " + version.substring(0, at) : version;
+  }
+
   /** A version of the key's format that no versions file has, and that no other key's contains. */
   private static String sentinel(VersionKey key) {
     String current = Versions.defaults().get(key);
     String release = "97." + (10 + key.ordinal());
+    if (current.matches(".+@[0-9a-f]{40}")) {
+      return "v" + release + ".1@" + String.format("%040x", 0x9700 + key.ordinal());
+    }
     if (current.startsWith("~> ")) {
       return "~> " + release;
     }

@@ -32,6 +32,20 @@ enum Format {
       return release.matcher(version).matches();
     }
   },
+  /**
+   * A GitHub Action's release tag and the commit it points at ({@code v4.4.0@11d5960a...}): a
+   * workflow runs an action by its commit, since a tag can be moved to other code after review
+   * (GitHub's security hardening guide: "Using third-party actions").
+   */
+  ACTION("a release tag and its full commit id, like v4.4.0@11d5960a326750d5838078e36cf38b85af677262",
+      "v4.4.0@11d5960a326750d5838078e36cf38b85af677262") {
+    private final Pattern action = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}@[0-9a-f]{40}");
+
+    @Override
+    boolean accepts(String version) {
+      return action.matcher(version).matches();
+    }
+  },
   /** A pinned OCI image reference ({@code docker.io/restic/restic:0.18.0}). */
   IMAGE("an image with a pinned tag", "docker.io/restic/restic:0.18.0") {
     @Override

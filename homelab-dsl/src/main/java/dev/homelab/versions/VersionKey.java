@@ -58,14 +58,14 @@ public enum VersionKey {
   TERRAFORM_PROVIDER_AWS("terraform-provider.aws", Format.CONSTRAINT, "terraform", "AWS Terraform provider"),
   /** The Terraform the deploy workflow installs. */
   TOOL_TERRAFORM("tool.terraform", Format.RELEASE, "github", "Terraform"),
-  /** The actions/checkout release of the deploy workflow. */
-  ACTION_CHECKOUT("action.checkout", Format.RELEASE, "github", "actions/checkout"),
-  /** The actions/setup-python release of the deploy workflow. */
-  ACTION_SETUP_PYTHON("action.setup-python", Format.RELEASE, "github", "actions/setup-python"),
-  /** The hashicorp/setup-terraform release of the deploy workflow. */
-  ACTION_SETUP_TERRAFORM("action.setup-terraform", Format.RELEASE, "github", "hashicorp/setup-terraform"),
-  /** The azure/setup-kubectl release of the deploy workflow. */
-  ACTION_SETUP_KUBECTL("action.setup-kubectl", Format.RELEASE, "github", "azure/setup-kubectl");
+  /** The actions/checkout release of the deploy workflow and its commit. */
+  ACTION_CHECKOUT("action.checkout", Format.ACTION, "github", "actions/checkout"),
+  /** The actions/setup-python release of the deploy workflow and its commit. */
+  ACTION_SETUP_PYTHON("action.setup-python", Format.ACTION, "github", "actions/setup-python"),
+  /** The hashicorp/setup-terraform release of the deploy workflow and its commit. */
+  ACTION_SETUP_TERRAFORM("action.setup-terraform", Format.ACTION, "github", "hashicorp/setup-terraform"),
+  /** The azure/setup-kubectl release of the deploy workflow and its commit. */
+  ACTION_SETUP_KUBECTL("action.setup-kubectl", Format.ACTION, "github", "azure/setup-kubectl");
 
   private final String property;
   private final Format format;

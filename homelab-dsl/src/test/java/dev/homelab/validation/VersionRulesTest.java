@@ -10,8 +10,19 @@ class VersionRulesTest {
   @Test
   void should_reject_an_action_version_with_a_space() {
     Expect.only(minimal().version(VersionKey.ACTION_CHECKOUT, "v4 main"), Checks.VERSION_FORMAT,
-        "homelab/versions/ACTION_CHECKOUT: version 'v4 main' is not a release like 41.3.0 or v1.21.1. "
-            + "Call homelab.version(VersionKey.ACTION_CHECKOUT, \"v4\") with a release like 41.3.0 or v1.21.1");
+        "homelab/versions/ACTION_CHECKOUT: version 'v4 main' is not a release tag and its full commit id, like "
+            + "v4.4.0@11d5960a326750d5838078e36cf38b85af677262. Call homelab.version(VersionKey.ACTION_CHECKOUT, "
+            + "\"v4.4.0@11d5960a326750d5838078e36cf38b85af677262\") with a release tag and its full commit id, like "
+            + "v4.4.0@11d5960a326750d5838078e36cf38b85af677262");
+  }
+
+  @Test
+  void should_reject_an_action_pinned_to_a_tag_only_since_a_tag_can_be_moved() {
+    Expect.only(minimal().version(VersionKey.ACTION_SETUP_PYTHON, "v5"), Checks.VERSION_FORMAT,
+        "homelab/versions/ACTION_SETUP_PYTHON: version 'v5' is not a release tag and its full commit id, like "
+            + "v4.4.0@11d5960a326750d5838078e36cf38b85af677262. Call homelab.version(VersionKey.ACTION_SETUP_PYTHON, "
+            + "\"v5.6.0@a26af69be951a213d495a4c3e4e4022e16d87065\") with a release tag and its full commit id, like "
+            + "v4.4.0@11d5960a326750d5838078e36cf38b85af677262");
   }
 
   @Test

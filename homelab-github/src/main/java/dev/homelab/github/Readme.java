@@ -99,8 +99,8 @@ final class Readme {
           .append("  group limited to `").append(workflowRef).append("`:\n")
           .append("  `runners(\"").append(runners.name()).append("\").runnerGroup(\"<group>\")` in the model.\n");
     }
-    md.append("\nActions are pinned to release tags (`").append(workflow.checkout()).append("`, `")
-        .append(workflow.setupTerraform()).append("`...);\npin them to commit SHAs if your policy asks for it.\n");
+    md.append("\nActions run by commit, not by tag (a tag can be moved to other code): `").append(workflow.checkout())
+        .append("`, with\nthe release it is in a comment; the versions file (below) sets both.\n");
     md.append('\n').append(dev.homelab.versions.VersionsReadme.section(lab, "github"));
     return md.toString();
   }

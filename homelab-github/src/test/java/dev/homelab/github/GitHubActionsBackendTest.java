@@ -312,7 +312,7 @@ class GitHubActionsBackendTest {
   }
 
   @Test
-  void should_pin_every_action_to_a_version_tag() {
+  void should_run_every_action_by_its_commit_with_the_release_beside_it() {
     List<String> uses = new ArrayList<>();
     workflow(full()).at("/jobs").forEach(job -> job.at("/steps").forEach(s -> {
       if (s.has("uses")) {
@@ -320,8 +320,12 @@ class GitHubActionsBackendTest {
       }
     }));
 
-    assertThat(uses).contains("actions/checkout@v4", "hashicorp/setup-terraform@v3")
-        .allSatisfy(u -> assertThat(u).matches("[\\w.-]+/[\\w.-]+@v\\d+"));
+    assertThat(uses).contains("actions/checkout@11d5960a326750d5838078e36cf38b85af677262",
+            "hashicorp/setup-terraform@b9cd54a3c349d3f38e8881555d616ced269862dd")
+        .allSatisfy(u -> assertThat(u).matches("[\\w.-]+/[\\w.-]+@[0-9a-f]{40}"));
+    assertThat(backend.render(full()).text(WORKFLOW))
+        .contains("      - uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262 # v4.4.0\n")
+        .contains("      - uses: azure/setup-kubectl@776406bce94f63e41d621b960d78ee25c8b76ede # v4.0.1\n");
   }
 
   @Test
