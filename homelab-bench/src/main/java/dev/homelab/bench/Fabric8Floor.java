@@ -106,7 +106,7 @@ public final class Fabric8Floor {
       env.add(plain("POSTGRES_USER", n));
       env.add(secret("DB_PASSWORD", n + "-db", "password"));
       env.add(secret("POSTGRES_PASSWORD", n + "-db", "password"));
-      init.add(new ContainerBuilder().withName("wait-for-postgres").withImage("docker.io/library/postgres:17.6")
+      init.add(new ContainerBuilder().withName("wait-for-postgres").withImage("docker.io/library/postgres:17.9")
           .withCommand("/bin/sh", "-c", "until psql --no-psqlrc --quiet --command 'SELECT 1' >/dev/null; do\n"
               + "  echo \"waiting for database " + n + " on postgres\"; sleep 5\ndone\n")
           .withEnv(plain("PGHOST", pg), plain("PGUSER", n), plain("PGDATABASE", n), plain("PGCONNECT_TIMEOUT", "5"),

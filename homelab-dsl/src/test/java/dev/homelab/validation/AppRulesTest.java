@@ -339,7 +339,7 @@ class AppRulesTest {
   @Test
   void should_reject_a_data_service_image_on_latest() {
     Expect.only(minimal().dataServices(redis("redis").image("redis:latest")), Checks.IMAGE_PINNED,
-        "homelab/dataServices/redis: image 'redis:latest' has no pinned tag. Pin a version with .image(\"docker.io/library/redis:8.2.1\") or drop .image(...)");
+        "homelab/dataServices/redis: image 'redis:latest' has no pinned tag. Pin a version with .image(\"docker.io/library/redis:8.2.2\") or drop .image(...)");
   }
 
   @Test

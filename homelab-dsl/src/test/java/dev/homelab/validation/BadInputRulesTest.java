@@ -67,7 +67,7 @@ class BadInputRulesTest {
   void should_reject_a_data_service_image_that_is_no_reference() {
     Expect.only(minimal().dataServices(redis("cache").image("Redis:8")), Checks.IMAGE_REFERENCE,
         "homelab/dataServices/cache: image 'Redis:8' is not an OCI image reference. "
-            + "Use a lower-case repository and a tag or sha256 digest, e.g. .image(\"docker.io/library/redis:8.2.1\"), or drop .image(...)");
+            + "Use a lower-case repository and a tag or sha256 digest, e.g. .image(\"docker.io/library/redis:8.2.2\"), or drop .image(...)");
   }
 
   @Test

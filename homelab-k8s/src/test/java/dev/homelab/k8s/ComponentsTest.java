@@ -182,7 +182,7 @@ class ComponentsTest {
   void should_dump_postgres_with_its_own_image_and_upload_with_restic() {
     String job = REFERENCE.text("data/postgres/cronjob-backup-offsite.yaml");
 
-    assertThat(job).contains("image: docker.io/library/postgres:17.6").contains("pg_dumpall --clean --if-exists")
+    assertThat(job).contains("image: docker.io/library/postgres:17.9").contains("pg_dumpall --clean --if-exists")
         .contains("schedule: 30 2 * * *").contains("timeZone: Europe/Paris")
         .contains("value: s3:https://s3.example.net/example-homelab-backups/test/data/postgres")
         .contains("--keep-daily 7 --keep-weekly 4");

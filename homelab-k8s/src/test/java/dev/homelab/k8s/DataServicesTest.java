@@ -23,7 +23,7 @@ class DataServicesTest {
 
     assertThat(Rendered.namespace(job)).isEqualTo("postgres");
     assertThat(Rendered.name(job)).matches("postgres-roles-[0-9a-f]{8}");
-    assertThat(psql.path("image").asText()).isEqualTo("docker.io/library/postgres:17.6");
+    assertThat(psql.path("image").asText()).isEqualTo("docker.io/library/postgres:17.9");
     assertThat(job.path("spec").path("ttlSecondsAfterFinished").asInt()).isEqualTo(3600);
     assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
     assertThat(secretEnv(psql, "PGPASSWORD")).isEqualTo("postgres-credentials/password");
@@ -62,7 +62,7 @@ class DataServicesTest {
     JsonNode wait = pod.path("initContainers").get(0);
 
     assertThat(wait.path("name").asText()).isEqualTo("wait-for-postgres");
-    assertThat(wait.path("image").asText()).isEqualTo("docker.io/library/postgres:17.6");
+    assertThat(wait.path("image").asText()).isEqualTo("docker.io/library/postgres:17.9");
     assertThat(wait.path("command").get(2).asText()).startsWith("until psql --no-psqlrc --quiet --command 'SELECT 1'");
     assertThat(secretEnv(wait, "PGPASSWORD")).isEqualTo("nextcloud-db/password");
     assertThat(wait.path("env").findValuesAsText("value")).contains("nextcloud", "postgres.postgres.svc.cluster.local");
