@@ -28,7 +28,8 @@ final class BringUp {
     if (!secrets.missing().isEmpty()) {
       String body = lab.secretStore().isPresent()
           ? "The manifests turn every Secret into an ExternalSecret of the ClusterSecretStore `" + lab.secretStore().get()
-              + "`: fill the store as `k8s/SECRETS.md` lists, and create the store itself (the manifests do not).\n"
+              + "`: fill the store as `k8s/SECRETS.md` lists. The store itself is yours to create (the manifests do not), once\n"
+              + "the external-secrets chart has installed its CRDs: the next step says when.\n"
           : "Run the commands of `k8s/SECRETS.md` (\"Create them\"): they create each namespace first, then each Secret\n"
               + "with the keys its consumers read. " + secrets.missing().size() + " Secrets; the manifests never hold a value.\n";
       steps.add(new BringUpStep(Stage.SECRETS, "Create the Secrets", body));
@@ -53,8 +54,13 @@ final class BringUp {
     }
     sb.append("```sh\n").append(monitoringFirst)
         .append(ApplyGuide.APPLY).append("   # custom resources may fail this first time\n")
-        .append("sh ").append(ApplyGuide.WAIT_SCRIPT).append('\n')
-        .append(ApplyGuide.APPLY).append('\n');
+        .append("sh ").append(ApplyGuide.WAIT_SCRIPT).append('\n');
+    // ClusterSecretStore is a CRD of the external-secrets chart: it exists only after the wait above,
+    // and every ExternalSecret stays unsynced (its pods without their Secrets) until the store is Ready.
+    lab.secretStore().ifPresent(store -> sb
+        .append("# now create your ClusterSecretStore ").append(store).append(" (k8s/SECRETS.md; the manifests do not), then:\n")
+        .append("kubectl wait --for=condition=Ready --timeout=5m clustersecretstore/").append(store).append('\n'));
+    sb.append(ApplyGuide.APPLY).append('\n');
     for (String job : jobs) {
       String[] nsAndJob = job.split(" ", 2);
       sb.append("kubectl -n ").append(nsAndJob[0]).append(" wait --for=condition=complete --timeout=15m ").append(nsAndJob[1]).append('\n');

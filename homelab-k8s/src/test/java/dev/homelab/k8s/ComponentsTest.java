@@ -332,4 +332,19 @@ class ComponentsTest {
     assertThat(TestLabs.render(TestLabs.acmeLab()).text("README.md")).doesNotContain("CRDs first")
         .contains("```sh\n" + ApplyGuide.APPLY + "   # custom resources may fail");
   }
+
+  @Test
+  void should_create_the_secret_store_once_its_crd_exists_and_wait_for_it_before_the_second_apply() {
+    KubernetesBackend backend = new KubernetesBackend();
+    Lab lab = TestLabs.referenceLike().secretStore("vault").validate();
+
+    assertThat(backend.bringUp(lab)).anySatisfy(step -> assertThat(step.body())
+        .contains("sh " + ApplyGuide.WAIT_SCRIPT + "\n"
+            + "# now create your ClusterSecretStore vault (k8s/SECRETS.md; the manifests do not), then:\n"
+            + "kubectl wait --for=condition=Ready --timeout=5m clustersecretstore/vault\n"
+            + ApplyGuide.APPLY + "\n"));
+    assertThat(backend.bringUp(lab)).anySatisfy(step -> assertThat(step.body()).contains("the next step says when"));
+    assertThat(backend.bringUp(TestLabs.referenceLike().validate()))
+        .allSatisfy(step -> assertThat(step.body()).doesNotContain("clustersecretstore"));
+  }
 }
