@@ -226,6 +226,8 @@ public final class Checks {
   public static final Check PROBE_COMMAND = check("probe-command", "An exec probe has a command");
   /** {@code resource-quantity}: CPU and memory requests and limits are positive Kubernetes quantities. */
   public static final Check RESOURCE_QUANTITY = check("resource-quantity", "CPU and memory requests and limits are positive Kubernetes quantities");
+  /** {@code memory-minimum}: Memory requests and limits are at least 4Mi (Docker's 512m is 0.512 bytes to Kubernetes: m is milli). */
+  public static final Check MEMORY_MINIMUM = check("memory-minimum", "Memory requests and limits are at least 4Mi (Docker's 512m is 0.512 bytes to Kubernetes: m is milli)");
   /** {@code resource-request-limit}: A request is not above its limit. */
   public static final Check RESOURCE_REQUEST_LIMIT = check("resource-request-limit", "A request is not above its limit");
   /** {@code env-name}: Environment variable names are valid, and each is set once (by .env(...) or by one uses(...)). */

@@ -293,6 +293,7 @@ class BreakOneRuleProperties {
         new Breaker(Checks.DNS_ZONES, s -> "homelab/dns", s -> s.build().dns(cloudflare(s.domain, s.domain))),
         new Breaker(Checks.DNS_TTL, s -> "homelab/dns/zones/" + s.domain, s -> s.build().dns(cloudflare().zone(zone(s.domain).ttl(30)))),
         at(Checks.RESOURCE_QUANTITY, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "1Gi1Gi", "2Gi")))),
+        at(Checks.MEMORY_MINIMUM, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "128Mi", "512m")))),
         at(Checks.RESOURCE_REQUEST_LIMIT, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "2Gi", "1Gi")))),
         at(Checks.IMAGE_REFERENCE, "homelab/apps/broken", add(l -> l.apps(app("broken", "ghcr.io/Example/broken:1.0.0")))),
         at(Checks.ADMIN_HOST_UI, "homelab/dataServices/cache",
