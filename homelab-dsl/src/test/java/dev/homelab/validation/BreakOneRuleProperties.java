@@ -121,6 +121,7 @@ class BreakOneRuleProperties {
         at(Checks.ETCD_ODD_SERVERS, "homelab/cluster", tweak(s -> s.serverArches = times(4, Arch.ARM64))),
         at(Checks.K3S_CIDRS, "homelab/cluster", tweak(s -> s.serviceCidr = "10.42.0.0/16")),
         at(Checks.K3S_CIDR_LAN, "homelab/cluster", tweak(s -> s.clusterCidr = "192.168.0.0/16")),
+        at(Checks.API_ENDPOINT, "homelab/cluster", tweak(s -> s.apiEndpoint = "k3s.example.com:6443")),
         at(Checks.API_ENDPOINT_IN_LAN, "homelab/cluster", tweak(s -> s.apiEndpoint = "10.250.0.1")),
         at(Checks.API_VIP, "homelab/cluster", add(l -> l.cluster(l.cluster().orElseThrow().apiVip("10.250.0.1")))),
         at(Checks.NODE_HARDWARE, "homelab/nodes/tiny", add(l -> l.nodes(node("tiny").hardware(hardware("Tiny", 0, "1Gi"))))),

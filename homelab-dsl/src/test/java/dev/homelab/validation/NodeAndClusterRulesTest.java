@@ -142,6 +142,25 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_an_api_endpoint_given_as_a_url() {
+    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("https://k3s.example.com:6443")), Checks.API_ENDPOINT,
+        "homelab/cluster: API endpoint 'https://k3s.example.com:6443' is neither an IPv4 address nor a DNS name "
+            + "(it becomes a TLS SAN and k3s-ansible's api_endpoint). Call .apiEndpoint(\"k3s.example.com\"), without scheme, port or path");
+  }
+
+  @Test
+  void should_reject_an_api_endpoint_that_is_a_mistyped_address() {
+    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("192.168.1.300")), Checks.API_ENDPOINT,
+        "homelab/cluster: API endpoint '192.168.1.300' is neither an IPv4 address nor a DNS name "
+            + "(it becomes a TLS SAN and k3s-ansible's api_endpoint). Call .apiEndpoint(\"192.168.1.10\"), without scheme, port or path");
+  }
+
+  @Test
+  void should_accept_an_api_endpoint_that_is_a_dns_name() {
+    Expect.none(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("k3s.example.com")));
+  }
+
+  @Test
   void should_reject_an_api_endpoint_outside_the_lan() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("10.1.2.3")), Checks.API_ENDPOINT_IN_LAN,
         "homelab/cluster: API endpoint 10.1.2.3 is outside the LAN 192.168.1.0/24. Use a LAN address or a DNS name in .apiEndpoint(...)");
