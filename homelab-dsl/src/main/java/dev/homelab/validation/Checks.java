@@ -47,6 +47,8 @@ public final class Checks {
   public static final Check NODE_IP_UNIQUE = check("node-ip-unique", "No two nodes share an IP");
   /** {@code node-label}: Node labels are Kubernetes label keys and values. */
   public static final Check NODE_LABEL = check("node-label", "Node labels are Kubernetes label keys and values");
+  /** {@code node-label-reserved}: Node labels stay out of the kubernetes.io and k8s.io namespaces, but for the keys kubelet may set itself (kubernetes.io/hostname, topology.kubernetes.io/zone, node.kubernetes.io/...). */
+  public static final Check NODE_LABEL_RESERVED = check("node-label-reserved", "Node labels stay out of the kubernetes.io and k8s.io namespaces, but for the keys kubelet may set itself (kubernetes.io/hostname, topology.kubernetes.io/zone, node.kubernetes.io/...)");
   /** {@code node-hardware}: A node's hardware has a model name on one line, at least 1 CPU core and a memory size. */
   public static final Check NODE_HARDWARE = check("node-hardware", "A node's hardware has a model name on one line, at least 1 CPU core and a memory size");
   /** {@code taint}: A taint has a Kubernetes label key. */

@@ -105,6 +105,7 @@ class BreakOneRuleProperties {
         new Breaker(Checks.NODE_IP_UNIQUE, s -> "homelab/nodes/twin", s -> s.build().nodes(node("twin").ip(s.ip(11)))),
         at(Checks.TAINT, "homelab/nodes/tainted", add(l -> l.nodes(node("tainted").taint("bad key", "v", dev.homelab.model.host.TaintEffect.NO_SCHEDULE)))),
         at(Checks.NODE_LABEL, "homelab/nodes/labelled", add(l -> l.nodes(node("labelled").label("bad key", "v")))),
+        at(Checks.NODE_LABEL_RESERVED, "homelab/nodes/labelled", add(l -> l.nodes(node("labelled").label("node-role.kubernetes.io/worker", "true")))),
         at(Checks.DISK_DEVICES, "homelab/nodes/disky/disks/d",
             add(l -> l.nodes(node("disky").disks(Disk.of("d", DiskUse.DATA, List.of("/dev/sda"))))) ),
         at(Checks.DEVICE_PATH, "homelab/nodes/disky/disks/m", add(l -> l.nodes(node("disky").disks(mediaDisk("m", "sdb"))))),

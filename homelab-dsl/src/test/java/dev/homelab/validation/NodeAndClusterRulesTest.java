@@ -260,6 +260,26 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_a_node_label_kubelet_refuses_in_the_kubernetes_io_namespace() {
+    Expect.only(minimal().nodes(node("nuc").label("node-role.kubernetes.io/worker", "true")), Checks.NODE_LABEL_RESERVED,
+        "homelab/nodes/nuc: label key 'node-role.kubernetes.io/worker' is in the kubernetes.io namespace, which kubelet refuses in --node-labels "
+            + "(k3s would not start). Use a key of your own domain, e.g. .label(\"homelab.dev/role\", \"worker\")");
+  }
+
+  @Test
+  void should_reject_a_node_label_in_the_k8s_io_namespace() {
+    Expect.only(minimal().nodes(node("nuc").label("example.k8s.io/disk", "ssd")), Checks.NODE_LABEL_RESERVED,
+        "homelab/nodes/nuc: label key 'example.k8s.io/disk' is in the k8s.io namespace, which kubelet refuses in --node-labels "
+            + "(k3s would not start). Use a key of your own domain, e.g. .label(\"homelab.dev/disk\", \"ssd\")");
+  }
+
+  @Test
+  void should_accept_the_node_labels_kubelet_may_set_itself() {
+    Expect.none(minimal().nodes(node("nuc").label("topology.kubernetes.io/zone", "attic").label("node.kubernetes.io/exclude-from-external-load-balancers", "true")
+        .label("kubelet.kubernetes.io/flavour", "pi").label("homelab.dev/role", "storage")));
+  }
+
+  @Test
   void should_reject_an_invalid_node_label() {
     Expect.only(minimal().nodes(node("nuc").label("homelab.dev/class", "fast compute")), Checks.NODE_LABEL,
         "homelab/nodes/nuc: label homelab.dev/class has value 'fast compute', not a Kubernetes label value. "
