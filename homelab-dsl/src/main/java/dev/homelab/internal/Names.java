@@ -153,6 +153,11 @@ public final class Names {
     return name.length() <= 63 && DNS_1123_LABEL.matcher(name).matches();
   }
 
+  /** A DNS-1035 label, as Service names are: a DNS-1123 label that starts with a letter. */
+  public static boolean isDns1035Label(String name) {
+    return name.length() <= 63 && DNS_1035_LABEL.matcher(name).matches();
+  }
+
   /** A DNS-1123 subdomain: dot-separated labels, at most 253 characters. */
   public static boolean isDnsSubdomain(String name) {
     return name.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(name).matches();

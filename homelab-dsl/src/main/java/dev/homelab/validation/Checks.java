@@ -27,6 +27,8 @@ public final class Checks {
   public static final Check SSH_USER = check("ssh-user", "SSH users (the lab's and a node's) are Linux user names");
   /** {@code dns-name}: Every named part (lab, node, app, pool, data service, backup, storage class, volume, runner set) has a DNS-1123 label as its name. */
   public static final Check DNS_NAME = check("dns-name", "Every named part (lab, node, app, pool, data service, backup, storage class, volume, runner set) has a DNS-1123 label as its name");
+  /** {@code service-name}: Apps and data services, whose names are also their Services', have names that start with a letter (DNS-1035 labels). */
+  public static final Check SERVICE_NAME = check("service-name", "Apps and data services, whose names are also their Services', have names that start with a letter (DNS-1035 labels)");
   /** {@code unique-names}: Parts of one kind have distinct names, and no app shares its name with a data service. */
   public static final Check UNIQUE_NAMES = check("unique-names", "Parts of one kind have distinct names, and no app shares its name with a data service");
   /** {@code secret-name}: Every secret reference names a valid Kubernetes Secret and key, describes what it holds on one line, and the secret store is a DNS-1123 subdomain. */

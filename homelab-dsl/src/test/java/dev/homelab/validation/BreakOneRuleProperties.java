@@ -114,6 +114,7 @@ class BreakOneRuleProperties {
         at(Checks.HOST_POSTGRES, "homelab/nodes/db", add(l -> l.nodes(node("db").postgres(hostPostgres("fifteen"))))),
         at(Checks.UNIQUE_NAMES, "homelab/nodes/nas", add(l -> l.nodes(node("nas")))),
         at(Checks.DNS_NAME, "homelab/apps/Broken_App", add(l -> l.apps(app("Broken_App", IMAGE)))),
+        at(Checks.SERVICE_NAME, "homelab/apps/2fa", add(l -> l.apps(app("2fa", IMAGE)))),
         at(Checks.K3S_PRESENT, "homelab/cluster", tweak(s -> {
           s.k3s = false;
           s.localStorageDisabled = false;
