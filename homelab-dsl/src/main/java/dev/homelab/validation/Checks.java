@@ -240,6 +240,8 @@ public final class Checks {
   public static final Check ENV_NAME = check("env-name", "Environment variable names are valid, and each is set once (by .env(...) or by one uses(...))");
   /** {@code env-plain-secret}: An environment variable named like a credential is read from a secret. */
   public static final Check ENV_PLAIN_SECRET = check("env-plain-secret", "An environment variable named like a credential is read from a secret");
+  /** {@code mount-path-unique}: An app's volumes are mounted at distinct paths. */
+  public static final Check MOUNT_PATH_UNIQUE = check("mount-path-unique", "An app's volumes are mounted at distinct paths");
   /** {@code writable-dir}: Writable directories are plain absolute paths apart from volumes and each other. */
   public static final Check WRITABLE_DIR = check("writable-dir", "Writable directories are plain absolute paths apart from volumes and each other");
   /** {@code file-path}: Config and seed files have plain absolute paths, each its own, outside volumes and writable directories. */

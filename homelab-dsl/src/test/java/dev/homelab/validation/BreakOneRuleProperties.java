@@ -227,6 +227,8 @@ class BreakOneRuleProperties {
         at(Checks.PORT_NAME, "homelab/apps/broken/extraPorts/Discovery", add(l -> l.apps(app("broken", IMAGE).extraPort("Discovery", 7359)))),
         at(Checks.PORT_UNIQUE, "homelab/apps/broken/extraPorts/http", add(l -> l.apps(app("broken", IMAGE).extraPort("http", 8081)))),
         at(Checks.ENV_NAME, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("1BAD", "x")))),
+        at(Checks.MOUNT_PATH_UNIQUE, "homelab/apps/broken/volumes/cache",
+            add(l -> l.apps(app("broken", IMAGE).volume("data", "/data", "1Gi").volume("cache", "/data", "1Gi")))),
         at(Checks.WRITABLE_DIR, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).writableDir("etc/app")))),
         at(Checks.FILE_PATH, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).configFile("/etc/my app.conf", "")))),
         at(Checks.SEED_FILE_ON_VOLUME, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).seedFile("/etc/app.conf", "")))),
