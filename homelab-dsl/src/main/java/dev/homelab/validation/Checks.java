@@ -198,8 +198,8 @@ public final class Checks {
   public static final Check S3_TARGET = check("s3-target", "An S3 target has a region name, an http(s) endpoint and a valid bucket name");
   /** {@code calendar-schedule}: A host backup schedule is a systemd calendar expression. */
   public static final Check CALENDAR_SCHEDULE = check("calendar-schedule", "A host backup schedule is a systemd calendar expression");
-  /** {@code cron-schedule}: Cron schedules have five fields with values in range. */
-  public static final Check CRON_SCHEDULE = check("cron-schedule", "Cron schedules have five fields with values in range");
+  /** {@code cron-schedule}: Cron schedules have five fields, one space apart, with values in range. */
+  public static final Check CRON_SCHEDULE = check("cron-schedule", "Cron schedules have five fields, one space apart, with values in range");
   /** {@code data-backup-kind}: Data services that hold data are backed up to S3 (PostgreSQL, Redis, RabbitMQ); Pi-hole, whose settings the lab renders, is not. */
   public static final Check DATA_BACKUP_KIND = check("data-backup-kind", "Data services that hold data are backed up to S3 (PostgreSQL, Redis, RabbitMQ); Pi-hole, whose settings the lab renders, is not");
   /** {@code app-database-backed-up}: An app that is backed up has the PostgreSQL service it uses backed up too: its database is part of its data. */
