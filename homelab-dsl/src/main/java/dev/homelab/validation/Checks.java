@@ -97,8 +97,8 @@ public final class Checks {
   public static final Check ETCD_FOLDER = check("etcd-folder", "The etcd snapshot folder is a relative path of plain segments");
   /** {@code etcd-s3-target-known}: etcd snapshots go to a declared S3 target. */
   public static final Check ETCD_S3_TARGET_KNOWN = check("etcd-s3-target-known", "etcd snapshots go to a declared S3 target");
-  /** {@code upgrade-version}: An automatic upgrade follows a channel or pins a k3s release not older than the cluster's. */
-  public static final Check UPGRADE_VERSION = check("upgrade-version", "An automatic upgrade follows a channel or pins a k3s release not older than the cluster's");
+  /** {@code upgrade-version}: An automatic upgrade follows a channel or pins a k3s release, neither older than the cluster's version. */
+  public static final Check UPGRADE_VERSION = check("upgrade-version", "An automatic upgrade follows a channel or pins a k3s release, neither older than the cluster's version");
   /** {@code upgrade-concurrency}: Automatic upgrades update at least 1 node at a time. */
   public static final Check UPGRADE_CONCURRENCY = check("upgrade-concurrency", "Automatic upgrades update at least 1 node at a time");
   /** {@code upgrade-window}: An upgrade window has day names, HH:MM times and an IANA time zone. */

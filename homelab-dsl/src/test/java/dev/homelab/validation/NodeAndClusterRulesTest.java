@@ -215,6 +215,20 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_an_upgrade_channel_of_an_older_minor_that_would_downgrade() {
+    Expect.only(minimal().cluster(k3s("v1.34.1+k3s1").upgrades(autoUpgrade().channel("v1.33"))), Checks.UPGRADE_VERSION,
+        "homelab/cluster: upgrade channel v1.33 is older than the cluster version v1.34.1+k3s1, so its plans would downgrade the nodes. "
+            + "Follow v1.34 or a newer minor, or \"stable\", with autoUpgrade().channel(...)");
+  }
+
+  @Test
+  void should_accept_an_upgrade_channel_of_the_cluster_minor_or_a_named_one() {
+    Expect.none(minimal().cluster(k3s("v1.34.1+k3s1").upgrades(autoUpgrade().channel("v1.34"))));
+    Expect.none(minimal().cluster(k3s("v1.34.1+k3s1").upgrades(autoUpgrade().channel("v1.35"))));
+    Expect.none(minimal().cluster(k3s("v1.34.1+k3s1").upgrades(autoUpgrade().channel("latest"))));
+  }
+
+  @Test
   void should_reject_an_unknown_upgrade_channel() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade().channel("newest"))), Checks.UPGRADE_VERSION,
         "homelab/cluster: upgrade channel 'newest' is not stable, latest, testing or a minor like v1.33. Call autoUpgrade().channel(\"stable\")");

@@ -296,8 +296,19 @@ public abstract class K3s {
       u.version().flatMap(K3sVersion::parse).filter(p -> release().filter(c -> p.compareTo(c) < 0).isPresent())
           .ifPresent(p -> v.add(Checks.UPGRADE_VERSION, "pinned upgrade version " + p + " is older than the cluster version " + version(),
               "Pin " + version() + " or newer with autoUpgrade().version(...)"));
+      // a minor channel below the cluster's serves an older release, and the Plan would install it: a downgrade
+      u.channel().flatMap(K3s::channelMinor).filter(m -> release().filter(c -> m[0] < c.major() || m[0] == c.major() && m[1] < c.minor()).isPresent())
+          .ifPresent(m -> v.add(Checks.UPGRADE_VERSION, "upgrade channel " + u.channel().get() + " is older than the cluster version " + version()
+                  + ", so its plans would downgrade the nodes",
+              "Follow v" + release().get().major() + "." + release().get().minor() + " or a newer minor, or \"stable\", with autoUpgrade().channel(...)"));
     });
     return v.list();
+  }
+
+  /** Major and minor of a channel named after a minor ({@code v1.33}), else empty ({@code stable}, {@code latest}, a malformed name). */
+  private static Optional<int[]> channelMinor(String channel) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d{1,6})\\.(\\d{1,6})").matcher(channel);
+    return m.matches() ? Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}) : Optional.empty();
   }
 
   /** An IPv4 address, or a DNS name whose last label is not all digits (192.168.1.300 is a mistyped address, not a name). */
