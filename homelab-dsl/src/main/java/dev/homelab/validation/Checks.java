@@ -129,8 +129,8 @@ public final class Checks {
   public static final Check ENDPOINT_HOST = check("endpoint-host", "The VPN endpoint is a host name or an IPv4 address, without port or scheme");
   /** {@code vpn-peer-ip}: A VPN peer's address is one free host address of the VPN subnet. */
   public static final Check VPN_PEER_IP = check("vpn-peer-ip", "A VPN peer's address is one free host address of the VPN subnet");
-  /** {@code vpn-peer-unique}: VPN peers have distinct names and addresses. */
-  public static final Check VPN_PEER_UNIQUE = check("vpn-peer-unique", "VPN peers have distinct names and addresses");
+  /** {@code vpn-peer-unique}: VPN peers have distinct names, addresses and public keys. */
+  public static final Check VPN_PEER_UNIQUE = check("vpn-peer-unique", "VPN peers have distinct names, addresses and public keys");
   /** {@code wireguard-key}: A VPN peer's public key is a 44-character base64 WireGuard key. */
   public static final Check WIREGUARD_KEY = check("wireguard-key", "A VPN peer's public key is a 44-character base64 WireGuard key");
 
