@@ -278,6 +278,8 @@ public final class Checks {
   public static final Check RUNS_ON_KNOWN = check("runs-on-known", "runsOn(...) names a node of the lab");
   /** {@code uses-known}: uses(...) names a data service of the lab, or another app of the lab. */
   public static final Check USES_KNOWN = check("uses-known", "uses(...) names a data service of the lab, or another app of the lab");
+  /** {@code reserved-service-user}: An app's own PostgreSQL role and database and its own RabbitMQ user, named after it, are none the server has already (postgres, template0, template1, public, none; the administrator, guest). */
+  public static final Check RESERVED_SERVICE_USER = check("reserved-service-user", "An app's own PostgreSQL role and database and its own RabbitMQ user, named after it, are none the server has already (postgres, template0, template1, public, none; the administrator, guest)");
   /** {@code arch-pinned-node}: An app pinned to a node runs an image for that node's architecture. */
   public static final Check ARCH_PINNED_NODE = check("arch-pinned-node", "An app pinned to a node runs an image for that node's architecture");
   /** {@code arch-no-node}: Some node has an architecture an arch-limited image runs on. */

@@ -249,6 +249,7 @@ class BreakOneRuleProperties {
             s -> s.build().apps(app("broken", IMAGE).internalVia(s.traefik()).host("pihole"))),
         at(Checks.RUNS_ON_KNOWN, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runsOn(node("ghost"))))),
         at(Checks.USES_KNOWN, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).uses(postgres("ghost-db"))))),
+        at(Checks.RESERVED_SERVICE_USER, "homelab/apps/template1", add(l -> l.apps(app("template1", IMAGE).uses(postgres("postgres"))))),
         at(Checks.HOST_POSTGRES_PRESENT, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).uses(postgresOn(node("ghost")))))),
         at(Checks.HOST_POSTGRES_REACHABLE, "homelab/apps/broken", add(l -> {
           var db = node("db").postgres(hostPostgres("15"));
