@@ -210,7 +210,7 @@ class AnsibleBackendTest {
     Map<String, Object> agents = map(k3sGroup(files, "agent"), "hosts");
     assertThat(agents.keySet()).containsExactly("arm-worker", "amd-worker");
     assertThat(map(agents, "arm-worker"))
-        .containsEntry("agent_config_yaml", "node-name: arm-worker\nnode-ip: 192.168.20.21\nnode-label:\n  - kubernetes.io/os-flavour=raspios\n");
+        .containsEntry("agent_config_yaml", "node-name: arm-worker\nnode-ip: 192.168.20.21\nnode-label:\n  - homelab.dev/os-flavour=raspios\n");
     assertThat(map(agents, "amd-worker")).containsEntry("ansible_user", "ops").containsEntry("agent_config_yaml", "node-name: amd-worker\nnode-ip: 192.168.20.22\n");
     assertThat(map(k3sGroup(files, "server"), "hosts", "cp-e"))
         .containsEntry("extra_server_args", "--node-name=cp-e --node-ip=192.168.20.15 --node-taint=node-role.kubernetes.io/control-plane=true:NoSchedule");

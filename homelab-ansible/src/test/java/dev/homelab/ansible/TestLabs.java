@@ -69,7 +69,7 @@ final class TestLabs {
             node("cp-d").arm64().controlPlane().ip("192.168.20.14"),
             node("cp-b").arm64().controlPlane().ip("192.168.20.12"),
             node("cp-c").amd64().controlPlane().ip("192.168.20.13"),
-            node("arm-worker").arm64().ip("192.168.20.21").label("kubernetes.io/os-flavour", "raspios"),
+            node("arm-worker").arm64().ip("192.168.20.21").label("homelab.dev/os-flavour", "raspios"),
             node("amd-worker").amd64().ip("192.168.20.22").sshUser("ops"))
         .cluster(k3s("v1.33.4+k3s1").ha().secretsEncryption(SecretsEncryption.SECRETBOX)
             .clusterCidr("10.52.0.0/16").serviceCidr("10.53.0.0/16")

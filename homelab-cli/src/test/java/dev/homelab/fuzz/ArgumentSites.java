@@ -31,9 +31,14 @@ import java.util.Set;
  * new setter is fuzzed without editing a table.
  */
 final class ArgumentSites {
-  /** Plausible valid values tried when the lab has none; varied so that most formats find one. */
+  /**
+   * Plausible valid values tried when the lab has none; varied so that most formats find one. The
+   * WireGuard key (base64 of a placeholder) is no peer's: a new peer needs a name, an address and a
+   * key of its own at once (vpn-peer-unique), which only the pair search finds, in the first 40 options.
+   */
   private static final List<String> POOL = List.of(
-      "fuzz", "/srv/fuzz", "/fuzz", "192.168.1.30", "10.8.0.9/32", "https://s3.example.org", "fuzz.example.com",
+      "fuzz", "/srv/fuzz", "/fuzz", "192.168.1.30", "10.8.0.9/32", "ZnV6ei1wdWJsaWMta2V5LXBsYWNlaG9sZGVyPT09PT0=",
+      "https://s3.example.org", "fuzz.example.com",
       "example.com", "v1.33.4+k3s1", "15", "0 3 * * *", "daily", "03:00", "Europe/Paris", "1Gi", "100m", "64Mi",
       "128Mi", "homelab.dev/fuzz", "NoSchedule", "TCP", "admin@example.com", "ghcr.io/example/fuzz:1.0.0",
       "example/fuzz", "value", "/dev/disk/by-id/fuzz", "sh", "saturday", "192.168.1.0/24",

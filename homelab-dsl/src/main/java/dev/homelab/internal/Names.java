@@ -1,8 +1,10 @@
 package dev.homelab.internal;
 
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Syntax checks shared by the model values: DNS-1123 names, ports, images, paths, schedules.
@@ -24,6 +26,12 @@ public final class Names {
   private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
   private static final Set<String> DAYS =
       Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+  /** The well-known labels kubelet sets on its own node, and may be given with {@code --node-labels}. */
+  private static final Set<String> KUBELET_LABELS = Set.of("kubernetes.io/hostname", "kubernetes.io/arch", "kubernetes.io/os",
+      "beta.kubernetes.io/arch", "beta.kubernetes.io/os", "beta.kubernetes.io/instance-type", "node.kubernetes.io/instance-type",
+      "failure-domain.beta.kubernetes.io/region", "failure-domain.beta.kubernetes.io/zone",
+      "topology.kubernetes.io/region", "topology.kubernetes.io/zone");
 
   private Names() {}
 
@@ -115,6 +123,26 @@ public final class Names {
     return prefixOk && !name.isEmpty() && LABEL_NAME.matcher(name).matches();
   }
 
+  /**
+   * The reserved namespace ({@code kubernetes.io} or {@code k8s.io}) of a label key kubelet refuses
+   * in {@code --node-labels}, or empty when kubelet takes it: keys of those namespaces and their
+   * subdomains are refused unless kubelet may set them itself, the well-known ones such as
+   * {@code kubernetes.io/hostname} and {@code topology.kubernetes.io/zone} and any under
+   * {@code [*.]kubelet.kubernetes.io/} or {@code [*.]node.kubernetes.io/} (kubernetes/kubernetes
+   * {@code cmd/kubelet/app/options/options.go} and {@code k8s.io/kubelet/pkg/apis/well_known_labels.go}).
+   */
+  public static Optional<String> kubeletRefusedNamespace(String key) {
+    int slash = key.indexOf('/');
+    String prefix = slash < 0 ? "" : key.substring(0, slash);
+    Optional<String> reserved = Stream.of("kubernetes.io", "k8s.io").filter(ns -> inDomain(prefix, ns)).findFirst();
+    boolean kubeletMaySet = KUBELET_LABELS.contains(key) || inDomain(prefix, "kubelet.kubernetes.io") || inDomain(prefix, "node.kubernetes.io");
+    return reserved.filter(ns -> !kubeletMaySet);
+  }
+
+  private static boolean inDomain(String name, String domain) {
+    return name.equals(domain) || name.endsWith("." + domain);
+  }
+
   /** A Kubernetes label value: empty, or at most 63 letters, digits, {@code -_.} starting and ending alphanumeric. */
   public static boolean isLabelValue(String value) {
     return LABEL_NAME.matcher(value).matches();
@@ -123,6 +151,11 @@ public final class Names {
   /** A Kubernetes object name of the DNS-1123 label kind: lower case, digits, '-', at most 63. */
   public static boolean isDnsLabel(String name) {
     return name.length() <= 63 && DNS_1123_LABEL.matcher(name).matches();
+  }
+
+  /** A DNS-1035 label, as Service names are: a DNS-1123 label that starts with a letter. */
+  public static boolean isDns1035Label(String name) {
+    return name.length() <= 63 && DNS_1035_LABEL.matcher(name).matches();
   }
 
   /** A DNS-1123 subdomain: dot-separated labels, at most 253 characters. */

@@ -18,6 +18,8 @@ public final class Schedules {
   private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
   private static final Set<String> CALENDAR_SHORTHANDS = Set.of("minutely", "hourly", "daily", "weekly", "monthly",
       "yearly", "annually", "quarterly", "semiannually");
+  /** Fields of anything but whitespace and control characters, one space between two. */
+  private static final Pattern SPACED_FIELDS = Pattern.compile("[^\\s\\p{Z}\\p{Cc}]+( [^\\s\\p{Z}\\p{Cc}]+)*");
   /** A cron field {@code *}{@code /N}. */
   private static final Pattern EVERY_N = Pattern.compile("\\*/(\\d+)");
   private static final Pattern WEEKDAY = Pattern.compile(
@@ -37,10 +39,12 @@ public final class Schedules {
    * A five-field cron expression the CronJob controller and k3s accept. Both read it with
    * robfig/cron's standard parser ({@code cron.ParseStandard}), whose day of week ends at 6: the
    * {@code 7} for Sunday that Unix cron and cron-utils take is refused, as are nicknames such as
-   * {@code @daily}, which cron-utils' Unix definition does not read.
+   * {@code @daily}, which cron-utils' Unix definition does not read. The fields are separated by
+   * single spaces: cron-utils also splits on tabs, but the backends read the fields by splitting on
+   * one space.
    */
   public static boolean isCron(String cron) {
-    if (cron == null || cron.isBlank() || !cron.equals(cron.strip()) || cron.contains("  ")) {
+    if (cron == null || !SPACED_FIELDS.matcher(cron).matches()) {
       return false;
     }
     Boolean known = CRON_SEEN.get(cron);

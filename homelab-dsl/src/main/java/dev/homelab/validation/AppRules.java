@@ -24,7 +24,7 @@ final class AppRules {
 
   static List<Rule> all() {
     return List.of(rootOnlyImages(), publicNeedsDomain(), internalNeedsDomain(), exposureNeedsTraefik(), routesViaLabIngress(), adminHostNeedsTraefik(),
-        hostName(), hostUnique(), publicNeedsTls(), publicNeedsDnsZone(), runsOnKnown(), usesKnown(), usesKnownApp(),
+        hostName(), hostUnique(), publicNeedsTls(), publicNeedsDnsZone(), runsOnKnown(), usesKnown(), usesKnownApp(), reservedServiceUsers(),
         archPinnedNode(), archNoNode(), metricsNeedMonitoring(), publicNextcloudInstalls());
   }
 
@@ -173,6 +173,47 @@ final class AppRules {
         .filter(other -> !other.equals(a.name()) && lab.apps().stream().noneMatch(b -> b.name().equals(other)))
         .forEach(other -> r.report(ModelPaths.app(a.name()), "uses app " + other + ", which is not in the lab",
             "Add it with homelab.apps(...), or drop uses(" + other + ")"))));
+  }
+
+  /**
+   * An app's own PostgreSQL role and database, and its own RabbitMQ user, are named after it
+   * ({@code DataService.databaseFor}, {@code vhostFor}; on a host PostgreSQL {@code HostDatabase.databaseFor}).
+   * A name the server already gives to someone else hands that over to the app: the roles Job runs
+   * {@code ALTER ROLE postgres ... PASSWORD} with the app's secret, making the app the superuser; the
+   * users Job resets RabbitMQ's administrator to the app's password without its tags. An app named
+   * like a service is reported once, by {@code unique-names}.
+   */
+  static Rule reservedServiceUsers() {
+    return Rule.of(Checks.RESERVED_SERVICE_USER, (lab, r) -> lab.apps().forEach(a -> {
+      if (lab.dataService(a.name()).isPresent()) {
+        return;
+      }
+      a.uses().stream().map(lab::dataService).flatMap(Optional::stream).forEach(s -> {
+        Optional<String> taken = switch (s.kind()) {
+          case POSTGRES -> postgresReserved(s.databaseFor(a.name()));
+          case RABBITMQ -> a.name().equals(s.sharedUser()) ? Optional.of("the administrator of " + s.name())
+              : a.name().equals("guest") ? Optional.of("RabbitMQ's guest user, allowed to log in from localhost only") : Optional.empty();
+          case REDIS, PIHOLE -> Optional.empty();
+        };
+        taken.ifPresent(who -> r.report(ModelPaths.app(a.name()), "uses(" + s.name() + ") would name the app's own "
+                + (s.kind() == dev.homelab.model.data.DataService.Kind.POSTGRES ? "PostgreSQL role and database" : "RabbitMQ user") + " "
+                + a.name() + ", which is " + who,
+            "Rename the app, e.g. " + Texts.quote(a.name() + "-app")));
+      });
+      a.hostDatabases().forEach(d -> postgresReserved(d.databaseFor(a.name())).ifPresent(who -> r.report(ModelPaths.app(a.name()),
+          "uses(postgresOn(" + d.node() + ")) would name the app's own role and database " + d.databaseFor(a.name()) + ", which is " + who,
+          "Name another, e.g. postgresOn(" + d.node() + ").database(\"" + (a.name() + "_app").replace('-', '_') + "\")")));
+    }));
+  }
+
+  /** Who already holds PostgreSQL role or database {@code name}, if anyone does. */
+  private static Optional<String> postgresReserved(String name) {
+    return switch (name) {
+      case "postgres" -> Optional.of("PostgreSQL's superuser");
+      case "template0", "template1" -> Optional.of("a template database PostgreSQL copies into every new one");
+      case "public", "none" -> Optional.of("a role name PostgreSQL reserves");
+      default -> Optional.empty();
+    };
   }
 
   /**

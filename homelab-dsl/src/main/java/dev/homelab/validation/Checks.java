@@ -27,6 +27,8 @@ public final class Checks {
   public static final Check SSH_USER = check("ssh-user", "SSH users (the lab's and a node's) are Linux user names");
   /** {@code dns-name}: Every named part (lab, node, app, pool, data service, backup, storage class, volume, runner set) has a DNS-1123 label as its name. */
   public static final Check DNS_NAME = check("dns-name", "Every named part (lab, node, app, pool, data service, backup, storage class, volume, runner set) has a DNS-1123 label as its name");
+  /** {@code service-name}: Apps and data services, whose names are also their Services', have names that start with a letter (DNS-1035 labels). */
+  public static final Check SERVICE_NAME = check("service-name", "Apps and data services, whose names are also their Services', have names that start with a letter (DNS-1035 labels)");
   /** {@code unique-names}: Parts of one kind have distinct names, and no app shares its name with a data service. */
   public static final Check UNIQUE_NAMES = check("unique-names", "Parts of one kind have distinct names, and no app shares its name with a data service");
   /** {@code secret-name}: Every secret reference names a valid Kubernetes Secret and key, describes what it holds on one line, and the secret store is a DNS-1123 subdomain. */
@@ -47,6 +49,8 @@ public final class Checks {
   public static final Check NODE_IP_UNIQUE = check("node-ip-unique", "No two nodes share an IP");
   /** {@code node-label}: Node labels are Kubernetes label keys and values. */
   public static final Check NODE_LABEL = check("node-label", "Node labels are Kubernetes label keys and values");
+  /** {@code node-label-reserved}: Node labels stay out of the kubernetes.io and k8s.io namespaces, but for the keys kubelet may set itself (kubernetes.io/hostname, topology.kubernetes.io/zone, node.kubernetes.io/...). */
+  public static final Check NODE_LABEL_RESERVED = check("node-label-reserved", "Node labels stay out of the kubernetes.io and k8s.io namespaces, but for the keys kubelet may set itself (kubernetes.io/hostname, topology.kubernetes.io/zone, node.kubernetes.io/...)");
   /** {@code node-hardware}: A node's hardware has a model name on one line, at least 1 CPU core and a memory size. */
   public static final Check NODE_HARDWARE = check("node-hardware", "A node's hardware has a model name on one line, at least 1 CPU core and a memory size");
   /** {@code taint}: A taint has a Kubernetes label key. */
@@ -77,6 +81,8 @@ public final class Checks {
   public static final Check K3S_CIDRS = check("k3s-cidrs", "The cluster and service CIDRs are IPv4 CIDRs that do not overlap");
   /** {@code k3s-cidr-lan}: The cluster and service CIDRs do not overlap the LAN. */
   public static final Check K3S_CIDR_LAN = check("k3s-cidr-lan", "The cluster and service CIDRs do not overlap the LAN");
+  /** {@code api-endpoint}: The API endpoint is an IPv4 address or a DNS name, without scheme, port or path. */
+  public static final Check API_ENDPOINT = check("api-endpoint", "The API endpoint is an IPv4 address or a DNS name, without scheme, port or path");
   /** {@code api-endpoint-in-lan}: An API endpoint given as an IP is a host address of the LAN. */
   public static final Check API_ENDPOINT_IN_LAN = check("api-endpoint-in-lan", "An API endpoint given as an IP is a host address of the LAN");
   /** {@code api-vip}: The API VIP is an IPv4 host address of the LAN outside every MetalLB pool, node address and cluster network, on an HA cluster whose servers have IPs. */
@@ -91,8 +97,8 @@ public final class Checks {
   public static final Check ETCD_FOLDER = check("etcd-folder", "The etcd snapshot folder is a relative path of plain segments");
   /** {@code etcd-s3-target-known}: etcd snapshots go to a declared S3 target. */
   public static final Check ETCD_S3_TARGET_KNOWN = check("etcd-s3-target-known", "etcd snapshots go to a declared S3 target");
-  /** {@code upgrade-version}: An automatic upgrade follows a channel or pins a k3s release not older than the cluster's. */
-  public static final Check UPGRADE_VERSION = check("upgrade-version", "An automatic upgrade follows a channel or pins a k3s release not older than the cluster's");
+  /** {@code upgrade-version}: An automatic upgrade follows a channel or pins a k3s release, neither older than the cluster's version. */
+  public static final Check UPGRADE_VERSION = check("upgrade-version", "An automatic upgrade follows a channel or pins a k3s release, neither older than the cluster's version");
   /** {@code upgrade-concurrency}: Automatic upgrades update at least 1 node at a time. */
   public static final Check UPGRADE_CONCURRENCY = check("upgrade-concurrency", "Automatic upgrades update at least 1 node at a time");
   /** {@code upgrade-window}: An upgrade window has day names, HH:MM times and an IANA time zone. */
@@ -123,8 +129,8 @@ public final class Checks {
   public static final Check ENDPOINT_HOST = check("endpoint-host", "The VPN endpoint is a host name or an IPv4 address, without port or scheme");
   /** {@code vpn-peer-ip}: A VPN peer's address is one free host address of the VPN subnet. */
   public static final Check VPN_PEER_IP = check("vpn-peer-ip", "A VPN peer's address is one free host address of the VPN subnet");
-  /** {@code vpn-peer-unique}: VPN peers have distinct names and addresses. */
-  public static final Check VPN_PEER_UNIQUE = check("vpn-peer-unique", "VPN peers have distinct names and addresses");
+  /** {@code vpn-peer-unique}: VPN peers have distinct names, addresses and public keys. */
+  public static final Check VPN_PEER_UNIQUE = check("vpn-peer-unique", "VPN peers have distinct names, addresses and public keys");
   /** {@code wireguard-key}: A VPN peer's public key is a 44-character base64 WireGuard key. */
   public static final Check WIREGUARD_KEY = check("wireguard-key", "A VPN peer's public key is a 44-character base64 WireGuard key");
 
@@ -192,8 +198,8 @@ public final class Checks {
   public static final Check S3_TARGET = check("s3-target", "An S3 target has a region name, an http(s) endpoint and a valid bucket name");
   /** {@code calendar-schedule}: A host backup schedule is a systemd calendar expression. */
   public static final Check CALENDAR_SCHEDULE = check("calendar-schedule", "A host backup schedule is a systemd calendar expression");
-  /** {@code cron-schedule}: Cron schedules have five fields with values in range. */
-  public static final Check CRON_SCHEDULE = check("cron-schedule", "Cron schedules have five fields with values in range");
+  /** {@code cron-schedule}: Cron schedules have five fields, one space apart, with values in range. */
+  public static final Check CRON_SCHEDULE = check("cron-schedule", "Cron schedules have five fields, one space apart, with values in range");
   /** {@code data-backup-kind}: Data services that hold data are backed up to S3 (PostgreSQL, Redis, RabbitMQ); Pi-hole, whose settings the lab renders, is not. */
   public static final Check DATA_BACKUP_KIND = check("data-backup-kind", "Data services that hold data are backed up to S3 (PostgreSQL, Redis, RabbitMQ); Pi-hole, whose settings the lab renders, is not");
   /** {@code app-database-backed-up}: An app that is backed up has the PostgreSQL service it uses backed up too: its database is part of its data. */
@@ -226,12 +232,16 @@ public final class Checks {
   public static final Check PROBE_COMMAND = check("probe-command", "An exec probe has a command");
   /** {@code resource-quantity}: CPU and memory requests and limits are positive Kubernetes quantities. */
   public static final Check RESOURCE_QUANTITY = check("resource-quantity", "CPU and memory requests and limits are positive Kubernetes quantities");
+  /** {@code memory-minimum}: Memory requests and limits are at least 4Mi (Docker's 512m is 0.512 bytes to Kubernetes: m is milli). */
+  public static final Check MEMORY_MINIMUM = check("memory-minimum", "Memory requests and limits are at least 4Mi (Docker's 512m is 0.512 bytes to Kubernetes: m is milli)");
   /** {@code resource-request-limit}: A request is not above its limit. */
   public static final Check RESOURCE_REQUEST_LIMIT = check("resource-request-limit", "A request is not above its limit");
   /** {@code env-name}: Environment variable names are valid, and each is set once (by .env(...) or by one uses(...)). */
   public static final Check ENV_NAME = check("env-name", "Environment variable names are valid, and each is set once (by .env(...) or by one uses(...))");
   /** {@code env-plain-secret}: An environment variable named like a credential is read from a secret. */
   public static final Check ENV_PLAIN_SECRET = check("env-plain-secret", "An environment variable named like a credential is read from a secret");
+  /** {@code mount-path-unique}: An app's volumes are mounted at distinct paths. */
+  public static final Check MOUNT_PATH_UNIQUE = check("mount-path-unique", "An app's volumes are mounted at distinct paths");
   /** {@code writable-dir}: Writable directories are plain absolute paths apart from volumes and each other. */
   public static final Check WRITABLE_DIR = check("writable-dir", "Writable directories are plain absolute paths apart from volumes and each other");
   /** {@code file-path}: Config and seed files have plain absolute paths, each its own, outside volumes and writable directories. */
@@ -268,6 +278,8 @@ public final class Checks {
   public static final Check RUNS_ON_KNOWN = check("runs-on-known", "runsOn(...) names a node of the lab");
   /** {@code uses-known}: uses(...) names a data service of the lab, or another app of the lab. */
   public static final Check USES_KNOWN = check("uses-known", "uses(...) names a data service of the lab, or another app of the lab");
+  /** {@code reserved-service-user}: An app's own PostgreSQL role and database and its own RabbitMQ user, named after it, are none the server has already (postgres, template0, template1, public, none; the administrator, guest). */
+  public static final Check RESERVED_SERVICE_USER = check("reserved-service-user", "An app's own PostgreSQL role and database and its own RabbitMQ user, named after it, are none the server has already (postgres, template0, template1, public, none; the administrator, guest)");
   /** {@code arch-pinned-node}: An app pinned to a node runs an image for that node's architecture. */
   public static final Check ARCH_PINNED_NODE = check("arch-pinned-node", "An app pinned to a node runs an image for that node's architecture");
   /** {@code arch-no-node}: Some node has an architecture an arch-limited image runs on. */

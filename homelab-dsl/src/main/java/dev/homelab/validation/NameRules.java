@@ -27,6 +27,11 @@ final class NameRules {
           lab.github().flatMap(g -> g.runners()).ifPresent(x -> check(x.name(), ModelPaths.github(), "runner scale set name", r));
           lab.apps().forEach(a -> a.volumes().forEach(v -> check(v.name(), ModelPaths.appVolume(a.name(), v.name()), "volume name", r)));
         }),
+        Rule.of(Checks.SERVICE_NAME, (lab, r) -> {
+          lab.apps().forEach(a -> startsWithLetter(a.name(), ModelPaths.app(a.name()), "app name", "app-", r));
+          lab.dataServices().forEach(d -> startsWithLetter(d.name(), ModelPaths.dataService(d.name()), "data service name",
+              d.kind().name().toLowerCase(java.util.Locale.ROOT) + "-", r));
+        }),
         Rule.of(Checks.UNIQUE_NAMES, (lab, r) -> {
           unique(lab.nodes(), n -> n.name(), "nodes", "node", r);
           unique(lab.apps(), a -> a.name(), "apps", "app", r);
@@ -49,6 +54,18 @@ final class NameRules {
     if (!Names.isDnsLabel(name)) {
       r.report(path, what + " " + Texts.quote(name) + " is not a DNS-1123 label (lower case letters, digits and '-', at most 63)",
           "Rename it, e.g. " + Texts.quote(suggest(name)));
+    }
+  }
+
+  /**
+   * An app's or data service's name is also its Service's, a DNS-1035 label: a name that is a
+   * DNS-1123 label but starts with a digit validates as a Deployment and is refused as a Service.
+   */
+  private static void startsWithLetter(String name, String path, String what, String prefix, Rule.Reporter r) {
+    if (Names.isDnsLabel(name) && !Names.isDns1035Label(name)) {
+      String suggested = (prefix + name).length() > 63 ? (prefix + name).substring(0, 63).replaceAll("-+$", "") : prefix + name;
+      r.report(path, what + " " + Texts.quote(name) + " starts with a digit, but it also names a Service, which starts with a letter (DNS-1035 label)",
+          "Rename it, e.g. " + Texts.quote(suggested));
     }
   }
 

@@ -14,6 +14,18 @@ class AppFilesRulesTest {
   private static final String NEXTCLOUD = "docker.io/library/nextcloud:31.0.8-apache";
 
   @Test
+  void should_reject_two_volumes_mounted_at_one_path() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).volume("data", "/data", "1Gi").volume("cache", "/data", "1Gi")), Checks.MOUNT_PATH_UNIQUE,
+        "homelab/apps/wiki/volumes/cache: volume cache is mounted at /data like volume data, and a container mounts one volume per path. "
+            + "Mount it at a path of its own, e.g. '/cache'");
+  }
+
+  @Test
+  void should_accept_a_volume_mounted_inside_another() {
+    Expect.none(minimal().apps(app("wiki", IMAGE).volume("data", "/data", "1Gi").volume("cache", "/data/cache", "1Gi")));
+  }
+
+  @Test
   void should_reject_a_relative_writable_dir() {
     Expect.only(minimal().apps(app("wiki", IMAGE).writableDir("etc/wiki")), Checks.WRITABLE_DIR,
         "homelab/apps/wiki: writable directory 'etc/wiki' is not a plain absolute path. Name the image's directory, e.g. .writableDir(\"/usr/local/etc/php/conf.d\")");

@@ -397,6 +397,20 @@ class AppRulesTest {
   }
 
   @Test
+  void should_reject_a_tab_between_the_fields_of_a_cron_schedule() {
+    Expect.only(minimal().apps(app("cloud", IMAGE).cronJob("cleanup", "0\t3 * * *", "true")), Checks.CRON_SCHEDULE,
+        "homelab/apps/cloud/cronJobs/cleanup: schedule '0\\t3 * * *' is not a five-field cron expression. "
+            + "Write it like \"*/5 * * * *\"");
+  }
+
+  @Test
+  void should_reject_a_non_breaking_space_in_a_backup_schedule() {
+    Expect.only(minimal().dataServices(postgres("postgres").backupSchedule("30\u00a02 * * *").backup(offsite())).backups(offsite()), Checks.CRON_SCHEDULE,
+        "homelab/dataServices/postgres: backup schedule '30\u00a02 * * *' is not a five-field cron with values in range. "
+            + "Call .backupSchedule(\"30 2 * * *\") (minute hour day-of-month month day-of-week, Sunday is 0)");
+  }
+
+  @Test
   void should_reject_two_cron_jobs_of_one_name() {
     Expect.only(minimal().apps(app("cloud", IMAGE).cronJob("cron", "*/5 * * * *", "true").cronJob("cron", "0 * * * *", "true")),
         Checks.CRON_JOB_UNIQUE, "homelab/apps/cloud: two cron jobs have the same name. Give each .cronJob(...) its own name");

@@ -36,6 +36,24 @@ class BadInputRulesTest {
   }
 
   @Test
+  void should_reject_docker_style_memory_amounts_that_kubernetes_reads_as_millibytes() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).resources("100m", "256m", "512m")), Checks.MEMORY_MINIMUM,
+        "homelab/apps/wiki: memory request '256m' is 0.256 bytes (m is milli in Kubernetes). Write it in mebibytes, e.g. \"256Mi\" (at least 4Mi)",
+        "homelab/apps/wiki: memory limit '512m' is 0.512 bytes (m is milli in Kubernetes). Write it in mebibytes, e.g. \"512Mi\" (at least 4Mi)");
+  }
+
+  @Test
+  void should_reject_a_memory_limit_of_a_few_bytes_once_not_also_as_below_the_request() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).resources("50m", "128Mi", "512")), Checks.MEMORY_MINIMUM,
+        "homelab/apps/wiki: memory limit '512' is 512 bytes, less than the 4Mi a container needs. Write it in mebibytes, e.g. \"512Mi\" (at least 4Mi)");
+  }
+
+  @Test
+  void should_accept_memory_given_as_a_plain_byte_count_of_4mi_or_more() {
+    Expect.none(minimal().apps(app("wiki", IMAGE).resources("50m", "4194304", "536870912")));
+  }
+
+  @Test
   void should_reject_a_memory_request_above_its_limit() {
     Expect.only(minimal().apps(app("wiki", IMAGE).resources("50m", "2Gi", "1Gi")), Checks.RESOURCE_REQUEST_LIMIT,
         "homelab/apps/wiki: memory request '2Gi' is above the memory limit '1Gi', which the API server rejects. "

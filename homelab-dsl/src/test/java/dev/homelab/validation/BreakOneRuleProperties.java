@@ -105,6 +105,7 @@ class BreakOneRuleProperties {
         new Breaker(Checks.NODE_IP_UNIQUE, s -> "homelab/nodes/twin", s -> s.build().nodes(node("twin").ip(s.ip(11)))),
         at(Checks.TAINT, "homelab/nodes/tainted", add(l -> l.nodes(node("tainted").taint("bad key", "v", dev.homelab.model.host.TaintEffect.NO_SCHEDULE)))),
         at(Checks.NODE_LABEL, "homelab/nodes/labelled", add(l -> l.nodes(node("labelled").label("bad key", "v")))),
+        at(Checks.NODE_LABEL_RESERVED, "homelab/nodes/labelled", add(l -> l.nodes(node("labelled").label("node-role.kubernetes.io/worker", "true")))),
         at(Checks.DISK_DEVICES, "homelab/nodes/disky/disks/d",
             add(l -> l.nodes(node("disky").disks(Disk.of("d", DiskUse.DATA, List.of("/dev/sda"))))) ),
         at(Checks.DEVICE_PATH, "homelab/nodes/disky/disks/m", add(l -> l.nodes(node("disky").disks(mediaDisk("m", "sdb"))))),
@@ -113,6 +114,7 @@ class BreakOneRuleProperties {
         at(Checks.HOST_POSTGRES, "homelab/nodes/db", add(l -> l.nodes(node("db").postgres(hostPostgres("fifteen"))))),
         at(Checks.UNIQUE_NAMES, "homelab/nodes/nas", add(l -> l.nodes(node("nas")))),
         at(Checks.DNS_NAME, "homelab/apps/Broken_App", add(l -> l.apps(app("Broken_App", IMAGE)))),
+        at(Checks.SERVICE_NAME, "homelab/apps/2fa", add(l -> l.apps(app("2fa", IMAGE)))),
         at(Checks.K3S_PRESENT, "homelab/cluster", tweak(s -> {
           s.k3s = false;
           s.localStorageDisabled = false;
@@ -121,6 +123,7 @@ class BreakOneRuleProperties {
         at(Checks.ETCD_ODD_SERVERS, "homelab/cluster", tweak(s -> s.serverArches = times(4, Arch.ARM64))),
         at(Checks.K3S_CIDRS, "homelab/cluster", tweak(s -> s.serviceCidr = "10.42.0.0/16")),
         at(Checks.K3S_CIDR_LAN, "homelab/cluster", tweak(s -> s.clusterCidr = "192.168.0.0/16")),
+        at(Checks.API_ENDPOINT, "homelab/cluster", tweak(s -> s.apiEndpoint = "k3s.example.com:6443")),
         at(Checks.API_ENDPOINT_IN_LAN, "homelab/cluster", tweak(s -> s.apiEndpoint = "10.250.0.1")),
         at(Checks.API_VIP, "homelab/cluster", add(l -> l.cluster(l.cluster().orElseThrow().apiVip("10.250.0.1")))),
         at(Checks.NODE_HARDWARE, "homelab/nodes/tiny", add(l -> l.nodes(node("tiny").hardware(hardware("Tiny", 0, "1Gi"))))),
@@ -224,6 +227,8 @@ class BreakOneRuleProperties {
         at(Checks.PORT_NAME, "homelab/apps/broken/extraPorts/Discovery", add(l -> l.apps(app("broken", IMAGE).extraPort("Discovery", 7359)))),
         at(Checks.PORT_UNIQUE, "homelab/apps/broken/extraPorts/http", add(l -> l.apps(app("broken", IMAGE).extraPort("http", 8081)))),
         at(Checks.ENV_NAME, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).env("1BAD", "x")))),
+        at(Checks.MOUNT_PATH_UNIQUE, "homelab/apps/broken/volumes/cache",
+            add(l -> l.apps(app("broken", IMAGE).volume("data", "/data", "1Gi").volume("cache", "/data", "1Gi")))),
         at(Checks.WRITABLE_DIR, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).writableDir("etc/app")))),
         at(Checks.FILE_PATH, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).configFile("/etc/my app.conf", "")))),
         at(Checks.SEED_FILE_ON_VOLUME, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).seedFile("/etc/app.conf", "")))),
@@ -244,6 +249,7 @@ class BreakOneRuleProperties {
             s -> s.build().apps(app("broken", IMAGE).internalVia(s.traefik()).host("pihole"))),
         at(Checks.RUNS_ON_KNOWN, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).runsOn(node("ghost"))))),
         at(Checks.USES_KNOWN, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).uses(postgres("ghost-db"))))),
+        at(Checks.RESERVED_SERVICE_USER, "homelab/apps/template1", add(l -> l.apps(app("template1", IMAGE).uses(postgres("postgres"))))),
         at(Checks.HOST_POSTGRES_PRESENT, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).uses(postgresOn(node("ghost")))))),
         at(Checks.HOST_POSTGRES_REACHABLE, "homelab/apps/broken", add(l -> {
           var db = node("db").postgres(hostPostgres("15"));
@@ -293,6 +299,7 @@ class BreakOneRuleProperties {
         new Breaker(Checks.DNS_ZONES, s -> "homelab/dns", s -> s.build().dns(cloudflare(s.domain, s.domain))),
         new Breaker(Checks.DNS_TTL, s -> "homelab/dns/zones/" + s.domain, s -> s.build().dns(cloudflare().zone(zone(s.domain).ttl(30)))),
         at(Checks.RESOURCE_QUANTITY, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "1Gi1Gi", "2Gi")))),
+        at(Checks.MEMORY_MINIMUM, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "128Mi", "512m")))),
         at(Checks.RESOURCE_REQUEST_LIMIT, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).resources("50m", "2Gi", "1Gi")))),
         at(Checks.IMAGE_REFERENCE, "homelab/apps/broken", add(l -> l.apps(app("broken", "ghcr.io/Example/broken:1.0.0")))),
         at(Checks.ADMIN_HOST_UI, "homelab/dataServices/cache",

@@ -20,6 +20,33 @@ class ConnectionRulesTest {
   private static final DataService QUEUE = rabbitmq("queue");
 
   @Test
+  void should_reject_an_app_named_postgres_that_would_take_over_the_superuser() {
+    Expect.only(minimal().dataServices(DB).apps(app("postgres", IMAGE).uses(DB)), Checks.RESERVED_SERVICE_USER,
+        "homelab/apps/postgres: uses(db) would name the app's own PostgreSQL role and database postgres, which is PostgreSQL's superuser. "
+            + "Rename the app, e.g. 'postgres-app'");
+  }
+
+  @Test
+  void should_reject_an_app_named_like_a_template_database_of_postgres() {
+    Expect.only(minimal().dataServices(DB).apps(app("template1", IMAGE).uses(DB)), Checks.RESERVED_SERVICE_USER,
+        "homelab/apps/template1: uses(db) would name the app's own PostgreSQL role and database template1, "
+            + "which is a template database PostgreSQL copies into every new one. Rename the app, e.g. 'template1-app'");
+  }
+
+  @Test
+  void should_reject_an_app_named_like_the_rabbitmq_administrator_or_guest() {
+    Expect.only(minimal().dataServices(QUEUE).apps(app("admin", IMAGE).uses(QUEUE), app("guest", IMAGE).uses(QUEUE)), Checks.RESERVED_SERVICE_USER,
+        "homelab/apps/admin: uses(queue) would name the app's own RabbitMQ user admin, which is the administrator of queue. Rename the app, e.g. 'admin-app'",
+        "homelab/apps/guest: uses(queue) would name the app's own RabbitMQ user guest, which is RabbitMQ's guest user, allowed to log in from localhost only. "
+            + "Rename the app, e.g. 'guest-app'");
+  }
+
+  @Test
+  void should_accept_an_app_named_postgres_that_uses_only_redis() {
+    Expect.none(minimal().dataServices(CACHE).apps(app("postgres", IMAGE).uses(CACHE)));
+  }
+
+  @Test
   void should_inject_the_apps_own_postgres_role_database_and_password_reference() {
     App wiki = app("wiki", IMAGE).uses(DB);
     Lab lab = minimal().dataServices(DB).apps(wiki);

@@ -74,4 +74,11 @@ class HostDatabaseRulesTest {
     Expect.only(lab, Checks.ENV_NAME, "homelab/apps/recipes: uses(postgres) and uses(postgresOn(nuc)) both set POSTGRES_DB, "
         + "POSTGRES_HOST, POSTGRES_PASSWORD, POSTGRES_PORT, POSTGRES_USER. Give one its own names, e.g. .uses(postgresOn(nuc).envPrefix(\"DB_\"))");
   }
+
+  @Test
+  void should_reject_a_host_database_named_like_the_superuser() {
+    Expect.only(minimal().nodes(DB).apps(app("recipes", IMAGE).uses(postgresOn(DB).database("postgres"))), Checks.RESERVED_SERVICE_USER,
+        "homelab/apps/recipes: uses(postgresOn(nuc)) would name the app's own role and database postgres, which is PostgreSQL's superuser. "
+            + "Name another, e.g. postgresOn(nuc).database(\"recipes_app\")");
+  }
 }

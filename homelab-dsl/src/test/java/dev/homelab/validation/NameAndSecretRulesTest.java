@@ -15,6 +15,20 @@ class NameAndSecretRulesTest {
   }
 
   @Test
+  void should_reject_an_app_name_that_starts_with_a_digit_as_it_names_a_service() {
+    Expect.only(minimal().apps(app("2fauth", "ghcr.io/example/2fauth:1.0.0")), Checks.SERVICE_NAME,
+        "homelab/apps/2fauth: app name '2fauth' starts with a digit, but it also names a Service, which starts with a letter (DNS-1035 label). "
+            + "Rename it, e.g. 'app-2fauth'");
+  }
+
+  @Test
+  void should_reject_a_data_service_name_that_starts_with_a_digit() {
+    Expect.only(minimal().dataServices(postgres("1pg")), Checks.SERVICE_NAME,
+        "homelab/dataServices/1pg: data service name '1pg' starts with a digit, but it also names a Service, which starts with a letter (DNS-1035 label). "
+            + "Rename it, e.g. 'postgres-1pg'");
+  }
+
+  @Test
   void should_reject_an_invalid_runner_scale_set_name() {
     Expect.only(minimal().github(github("example/homelab").runners(runners("Home Runners"))), Checks.DNS_NAME,
         "homelab/github: runner scale set name 'Home Runners' is not a DNS-1123 label (lower case letters, digits and '-', at most 63). "

@@ -6,6 +6,7 @@ import static dev.homelab.fixtures.TestLabs.*;
 import org.junit.jupiter.api.Test;
 
 class NetworkRulesTest {
+  private static final String PHONE_KEY = "cGhvbmUtcHVibGljLWtleS1wbGFjZWhvbGRlcj09PT0=";
 
   @Test
   void should_reject_a_pool_outside_the_lan() {
@@ -172,11 +173,11 @@ class NetworkRulesTest {
   @Test
   void should_suggest_a_free_address_inside_the_vpn_subnet() {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/30").gateway(node("pi1")).endpoint("203.0.113.1")
-            .peer("phone", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
+            .peer("phone", PHONE_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
         Checks.VPN_PEER_IP,
         "homelab/vpn/peers/laptop: address 10.8.0.9/32 is outside the VPN subnet 10.8.0.0/30. Every address of 10.8.0.0/30 is taken: use a larger subnet");
     Expect.only(minimal().vpn(wireguard("10.8.0.0/29").gateway(node("pi1")).endpoint("203.0.113.1")
-            .peer("phone", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
+            .peer("phone", PHONE_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.9/32")),
         Checks.VPN_PEER_IP,
         "homelab/vpn/peers/laptop: address 10.8.0.9/32 is outside the VPN subnet 10.8.0.0/29. Use a free address of 10.8.0.0/29 such as \"10.8.0.3/32\"");
   }
@@ -192,6 +193,14 @@ class NetworkRulesTest {
     Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1")
             .peer("laptop", PEER_KEY, "10.8.0.2/32").peer("laptop", PEER_KEY, "10.8.0.3/32")), Checks.VPN_PEER_UNIQUE,
         "homelab/vpn/peers/laptop: two peers are called laptop. Give each peer its own name");
+  }
+
+  @Test
+  void should_reject_two_vpn_peers_with_one_public_key() {
+    Expect.only(minimal().vpn(wireguard("10.8.0.0/24").gateway(node("pi1")).endpoint("203.0.113.1")
+            .peer("laptop", PEER_KEY, "10.8.0.2/32").peer("tablet", PEER_KEY, "10.8.0.3/32")), Checks.VPN_PEER_UNIQUE,
+        "homelab/vpn/peers/tablet: public key is already peer laptop's, and WireGuard keeps only one peer per key. "
+            + "Give each device its own key pair (wg genkey | wg pubkey)");
   }
 
   @Test

@@ -142,6 +142,25 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_an_api_endpoint_given_as_a_url() {
+    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("https://k3s.example.com:6443")), Checks.API_ENDPOINT,
+        "homelab/cluster: API endpoint 'https://k3s.example.com:6443' is neither an IPv4 address nor a DNS name "
+            + "(it becomes a TLS SAN and k3s-ansible's api_endpoint). Call .apiEndpoint(\"k3s.example.com\"), without scheme, port or path");
+  }
+
+  @Test
+  void should_reject_an_api_endpoint_that_is_a_mistyped_address() {
+    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("192.168.1.300")), Checks.API_ENDPOINT,
+        "homelab/cluster: API endpoint '192.168.1.300' is neither an IPv4 address nor a DNS name "
+            + "(it becomes a TLS SAN and k3s-ansible's api_endpoint). Call .apiEndpoint(\"192.168.1.10\"), without scheme, port or path");
+  }
+
+  @Test
+  void should_accept_an_api_endpoint_that_is_a_dns_name() {
+    Expect.none(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("k3s.example.com")));
+  }
+
+  @Test
   void should_reject_an_api_endpoint_outside_the_lan() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("10.1.2.3")), Checks.API_ENDPOINT_IN_LAN,
         "homelab/cluster: API endpoint 10.1.2.3 is outside the LAN 192.168.1.0/24. Use a LAN address or a DNS name in .apiEndpoint(...)");
@@ -196,6 +215,20 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_an_upgrade_channel_of_an_older_minor_that_would_downgrade() {
+    Expect.only(minimal().cluster(k3s("v1.34.1+k3s1").upgrades(autoUpgrade().channel("v1.33"))), Checks.UPGRADE_VERSION,
+        "homelab/cluster: upgrade channel v1.33 is older than the cluster version v1.34.1+k3s1, so its plans would downgrade the nodes. "
+            + "Follow v1.34 or a newer minor, or \"stable\", with autoUpgrade().channel(...)");
+  }
+
+  @Test
+  void should_accept_an_upgrade_channel_of_the_cluster_minor_or_a_named_one() {
+    Expect.none(minimal().cluster(k3s("v1.34.1+k3s1").upgrades(autoUpgrade().channel("v1.34"))));
+    Expect.none(minimal().cluster(k3s("v1.34.1+k3s1").upgrades(autoUpgrade().channel("v1.35"))));
+    Expect.none(minimal().cluster(k3s("v1.34.1+k3s1").upgrades(autoUpgrade().channel("latest"))));
+  }
+
+  @Test
   void should_reject_an_unknown_upgrade_channel() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").upgrades(autoUpgrade().channel("newest"))), Checks.UPGRADE_VERSION,
         "homelab/cluster: upgrade channel 'newest' is not stable, latest, testing or a minor like v1.33. Call autoUpgrade().channel(\"stable\")");
@@ -238,6 +271,26 @@ class NodeAndClusterRulesTest {
   void should_reject_an_invalid_ssh_user() {
     Expect.only(minimal().sshUser("Admin User"), Checks.SSH_USER,
         "homelab: SSH user 'Admin User' is not a Linux user name. Call homelab.sshUser(\"admin\")");
+  }
+
+  @Test
+  void should_reject_a_node_label_kubelet_refuses_in_the_kubernetes_io_namespace() {
+    Expect.only(minimal().nodes(node("nuc").label("node-role.kubernetes.io/worker", "true")), Checks.NODE_LABEL_RESERVED,
+        "homelab/nodes/nuc: label key 'node-role.kubernetes.io/worker' is in the kubernetes.io namespace, which kubelet refuses in --node-labels "
+            + "(k3s would not start). Use a key of your own domain, e.g. .label(\"homelab.dev/role\", \"worker\")");
+  }
+
+  @Test
+  void should_reject_a_node_label_in_the_k8s_io_namespace() {
+    Expect.only(minimal().nodes(node("nuc").label("example.k8s.io/disk", "ssd")), Checks.NODE_LABEL_RESERVED,
+        "homelab/nodes/nuc: label key 'example.k8s.io/disk' is in the k8s.io namespace, which kubelet refuses in --node-labels "
+            + "(k3s would not start). Use a key of your own domain, e.g. .label(\"homelab.dev/disk\", \"ssd\")");
+  }
+
+  @Test
+  void should_accept_the_node_labels_kubelet_may_set_itself() {
+    Expect.none(minimal().nodes(node("nuc").label("topology.kubernetes.io/zone", "attic").label("node.kubernetes.io/exclude-from-external-load-balancers", "true")
+        .label("kubelet.kubernetes.io/flavour", "pi").label("homelab.dev/role", "storage")));
   }
 
   @Test

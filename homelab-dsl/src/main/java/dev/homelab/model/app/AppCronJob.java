@@ -2,6 +2,7 @@ package dev.homelab.model.app;
 
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.internal.Names;
+import dev.homelab.internal.Texts;
 import dev.homelab.validation.Problem;
 import dev.homelab.validation.Checks;
 import dev.homelab.validation.Problems;
@@ -53,7 +54,7 @@ public abstract class AppCronJob {
     return new Problems()
         .when(!name().matches("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?"), Checks.CRON_JOB_NAME, () -> "cron job name '" + name()
             + "' is not a short DNS label", "Use lower-case letters, digits and '-', at most 20 characters, e.g. \"cron\"")
-        .when(!Names.isCron(schedule()), Checks.CRON_SCHEDULE, () -> "schedule '" + schedule() + "' is not a five-field cron expression",
+        .when(!Names.isCron(schedule()), Checks.CRON_SCHEDULE, () -> "schedule " + Texts.quote(schedule()) + " is not a five-field cron expression",
             "Write it like \"*/5 * * * *\"")
         .when(command().isEmpty() || command().get(0).isBlank(), Checks.CRON_JOB_COMMAND, () -> "cron job " + name() + " has no command",
             "Name the program and its arguments, e.g. .cronJob(\"cron\", \"*/5 * * * *\", \"php\", \"-f\", \"/var/www/html/cron.php\")")

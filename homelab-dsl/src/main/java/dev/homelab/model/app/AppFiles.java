@@ -39,6 +39,16 @@ public final class AppFiles {
 
   static List<Problem> violations(App app) {
     Problems v = new Problems();
+    // the API server refuses a pod whose container mounts two volumes at one path ("must be unique")
+    Map<String, String> mounted = new TreeMap<>();
+    for (AppVolume vol : app.volumes()) {
+      String first = dev.homelab.internal.Names.isAbsolutePath(vol.mountPath()) ? mounted.putIfAbsent(vol.mountPath(), vol.name()) : null;
+      if (first != null) {
+        v.addAll("volumes/" + vol.name(), List.of(Problem.of(Checks.MOUNT_PATH_UNIQUE,
+            "volume " + vol.name() + " is mounted at " + vol.mountPath() + " like volume " + first + ", and a container mounts one volume per path",
+            "Mount it at a path of its own, e.g. " + Texts.quote(freePath(app, vol)))));
+      }
+    }
     List<String> dirs = new ArrayList<>();
     for (String dir : app.writableDirs()) {
       if (!PLAIN_PATH.matcher(dir).matches()) {
@@ -79,6 +89,16 @@ public final class AppFiles {
           "Rename one of them");
     }
     return v.list();
+  }
+
+  /** {@code /<volume name>}, or below the shared path, whichever no volume uses: a fix never suggests a taken path. */
+  private static String freePath(App app, AppVolume vol) {
+    for (String path : List.of("/" + vol.name(), vol.mountPath() + "/" + vol.name(), "/srv/" + vol.name())) {
+      if (app.volumes().stream().noneMatch(other -> other.mountPath().equals(path))) {
+        return path;
+      }
+    }
+    return "/srv/" + vol.name() + "-2";
   }
 
   private static void files(Problems v, App app, String what, Map<String, String> files) {

@@ -78,7 +78,8 @@ public abstract class AutoUpgrade {
   }
 
   /**
-   * Follows a k3s channel and drops a pinned version. Default: {@code stable}.
+   * Follows a k3s channel and drops a pinned version: {@code stable}, {@code latest}, {@code testing}
+   * or a minor such as {@code v1.34}, not below the cluster's (its plans would downgrade). Default: {@code stable}.
    *
    * @see <a href="https://docs.k3s.io/upgrades/manual">k3s release channels</a>
    */

@@ -5,6 +5,8 @@ import static dev.homelab.internal.Arguments.requiredEach;
 import dev.homelab.validation.ModelPaths;
 
 import dev.homelab.internal.AddressRange;
+import dev.homelab.internal.Ipv4;
+import dev.homelab.internal.Names;
 import dev.homelab.model.HomelabStyle;
 import dev.homelab.model.SecretRef;
 import dev.homelab.internal.Texts;
@@ -166,7 +168,9 @@ public abstract class K3s {
   }
 
   /**
-   * A VIP or DNS name for the API; added to the TLS SANs. Default: the first server's address.
+   * A VIP or DNS name for the API, bare ({@code "192.168.1.10"}, {@code "k3s.example.com"}: no
+   * scheme, port or path, since it becomes a TLS SAN and k3s-ansible's {@code api_endpoint}); added to
+   * the TLS SANs. Default: the first server's address.
    *
    * @see <a href="https://docs.k3s.io/datastore/ha-embedded">HA with embedded etcd</a>
    */
@@ -306,14 +310,39 @@ public abstract class K3s {
     v.when(pods.isPresent() && services.isPresent() && pods.get().overlaps(services.get()), Checks.K3S_CIDRS,
         () -> "cluster CIDR " + clusterCidr() + " overlaps service CIDR " + serviceCidr(),
         "Use disjoint networks, e.g. the defaults 10.42.0.0/16 and 10.43.0.0/16");
+    apiEndpoint().filter(e -> !isEndpoint(e)).ifPresent(e -> v.add(Checks.API_ENDPOINT,
+        "API endpoint " + Texts.quote(e) + " is neither an IPv4 address nor a DNS name (it becomes a TLS SAN and k3s-ansible's api_endpoint)",
+        "Call .apiEndpoint(\"" + bareHost(e) + "\"), without scheme, port or path"));
     etcdSnapshots().ifPresent(s -> v.addAll(s.violations()));
     upgrades().ifPresent(u -> {
       v.addAll(u.violations());
       u.version().flatMap(K3sVersion::parse).filter(p -> release().filter(c -> p.compareTo(c) < 0).isPresent())
           .ifPresent(p -> v.add(Checks.UPGRADE_VERSION, "pinned upgrade version " + p + " is older than the cluster version " + version(),
               "Pin " + version() + " or newer with autoUpgrade().version(...)"));
+      // a minor channel below the cluster's serves an older release, and the Plan would install it: a downgrade
+      u.channel().flatMap(K3s::channelMinor).filter(m -> release().filter(c -> m[0] < c.major() || m[0] == c.major() && m[1] < c.minor()).isPresent())
+          .ifPresent(m -> v.add(Checks.UPGRADE_VERSION, "upgrade channel " + u.channel().get() + " is older than the cluster version " + version()
+                  + ", so its plans would downgrade the nodes",
+              "Follow v" + release().get().major() + "." + release().get().minor() + " or a newer minor, or \"stable\", with autoUpgrade().channel(...)"));
     });
     return v.list();
+  }
+
+  /** Major and minor of a channel named after a minor ({@code v1.33}), else empty ({@code stable}, {@code latest}, a malformed name). */
+  private static Optional<int[]> channelMinor(String channel) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d{1,6})\\.(\\d{1,6})").matcher(channel);
+    return m.matches() ? Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}) : Optional.empty();
+  }
+
+  /** An IPv4 address, or a DNS name whose last label is not all digits (192.168.1.300 is a mistyped address, not a name). */
+  private static boolean isEndpoint(String endpoint) {
+    return Ipv4.isAddress(endpoint) || Names.isHostName(endpoint) && !endpoint.matches(".*(^|\\.)\\d+");
+  }
+
+  /** The host of a URL-like endpoint ({@code https://k3s.example.com:6443/} gives {@code k3s.example.com}), else an example. */
+  private static String bareHost(String endpoint) {
+    String host = endpoint.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "").replaceFirst("[:/].*$", "");
+    return isEndpoint(host) && host.length() <= Texts.MAX_SHOWN ? host : "192.168.1.10";
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

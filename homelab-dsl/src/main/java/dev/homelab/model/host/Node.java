@@ -184,9 +184,12 @@ public abstract class Node {
   }
 
   /**
-   * Adds a node label ({@code node-label}). Default: none.
+   * Adds a node label ({@code node-label}), e.g. {@code .label("homelab.dev/role", "storage")}: a key of
+   * your own domain, since kubelet refuses keys of the kubernetes.io and k8s.io namespaces (such as
+   * {@code node-role.kubernetes.io/worker}) but for the few it sets itself. Default: none.
    *
    * @see <a href="https://docs.k3s.io/cli/agent">k3s agent: node labels and taints</a>
+   * @see <a href="https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#noderestriction">labels kubelet may set</a>
    */
   public Node label(String key, String value) {
     required(key, ModelPaths.node(name()), ".label(key, …)", "a label key", ".label(\"homelab/storage\", \"nas\")");
@@ -256,6 +259,10 @@ public abstract class Node {
     labels().forEach((key, value) -> v
         .when(!Names.isLabelKey(key), Checks.NODE_LABEL, () -> "label key " + Texts.quote(key) + " is not a Kubernetes label key",
             "Use a name like \"homelab.dev/storage\" (letters, digits, -_. and one optional prefix/)")
+        .when(Names.isLabelKey(key) && Names.kubeletRefusedNamespace(key).isPresent(), Checks.NODE_LABEL_RESERVED,
+            () -> "label key " + Texts.quote(key) + " is in the " + Names.kubeletRefusedNamespace(key).get()
+                + " namespace, which kubelet refuses in --node-labels (k3s would not start)",
+            () -> "Use a key of your own domain, e.g. " + ownLabel(key, value))
         .when(!Names.isLabelValue(value), Checks.NODE_LABEL,
             () -> "label " + Texts.oneLine(key) + " has value " + Texts.quote(value) + ", not a Kubernetes label value",
             "Use at most 63 letters, digits and -_., starting and ending alphanumeric")
@@ -269,6 +276,15 @@ public abstract class Node {
     postgres().ifPresent(p -> v.addAll(p.violations()));
     hardware().ifPresent(h -> v.addAll(h.violations()));
     return v.list();
+  }
+
+  /** {@code node-role.kubernetes.io/worker} as {@code .label("homelab.dev/role", "worker")}, other keys under homelab.dev/. */
+  private static String ownLabel(String key, String value) {
+    String name = key.substring(key.indexOf('/') + 1);
+    if (key.startsWith("node-role.")) {
+      return ".label(\"homelab.dev/role\", \"" + name + "\")";
+    }
+    return ".label(\"homelab.dev/" + name + "\", \"" + (Names.isLabelValue(value) ? value : "true") + "\")";
   }
 
   /** Every instance is the generated class (the constructor is package-private); its withers back the setters. */

@@ -159,12 +159,17 @@ public abstract class WireGuard {
     reaches().forEach(r -> v.when(AddressRange.parseCidr(r).isEmpty(), Checks.VPN_SUBNET,
         () -> "reached network " + Texts.quote(r) + " is not an IPv4 CIDR", "Write it like .reaches(\"192.168.1.0/24\")"));
     java.util.Set<String> names = new java.util.HashSet<>();
+    java.util.Map<String, String> keys = new java.util.HashMap<>();
     java.util.Map<Long, String> ips = new java.util.HashMap<>();
     for (WireGuardPeer p : peers()) {
       String where = "peers/" + p.name();
       v.addAll(where, p.violations());
       if (!names.add(p.name())) {
         v.addAll(where, List.of(Problem.of(Checks.VPN_PEER_UNIQUE, "two peers are called " + p.name(), "Give each peer its own name")));
+      } else if (Names.isWireGuardKey(p.publicKey()) && keys.putIfAbsent(p.publicKey(), p.name()) != null) {
+        // WireGuard keys peers by public key: of two [Peer] sections with one key it keeps the last, and the first never connects
+        v.addAll(where, List.of(Problem.of(Checks.VPN_PEER_UNIQUE, "public key is already peer " + keys.get(p.publicKey())
+            + "'s, and WireGuard keeps only one peer per key", "Give each device its own key pair (wg genkey | wg pubkey)")));
       }
       Optional<AddressRange> ip = AddressRange.parse(p.allowedIp()).filter(r -> r.first() == r.last());
       if (ip.isEmpty()) {
