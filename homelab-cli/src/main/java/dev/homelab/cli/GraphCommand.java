@@ -41,11 +41,41 @@ final class GraphCommand implements Callable<Integer> {
     Topology topology = LabTopology.of(parent.model(lab));
     String text = format == Format.dot ? DotGraph.of(topology) : MermaidGraph.of(topology);
     if (file != null) {
+      String refusal = refusal(file);
+      if (refusal != null) {
+        spec.commandLine().getErr().println(refusal);
+        return HomelabCli.USAGE;
+      }
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } else {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     }
     return 0;
+  }
+
+  /**
+   * Why {@code --out} may not be written, or null: a folder, or a file that is not a graph this
+   * command wrote (a lab's source, notes): replacing it would lose what the user wrote there.
+   */
+  static String refusal(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      return "error: --out " + file + " is a folder. Name the graph's file, e.g. --out " + file.resolve("lab.mmd");
+    }
+    if (!Files.exists(file) || Files.size(file) == 0) {
+      return null;
+    }
+    String first;
+    try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      first = in.readLine();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      first = null;
+    }
+    // the first line of every graph MermaidGraph and DotGraph write
+    if ("flowchart LR".equals(first) || "digraph homelab {".equals(first)) {
+      return null;
+    }
+    return "error: --out " + file + " exists and is not a graph homelab drew; nothing was written. "
+        + "Choose another file, or delete it first";
   }
 }

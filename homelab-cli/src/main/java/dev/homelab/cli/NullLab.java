@@ -25,7 +25,11 @@ final class NullLab {
     try {
       model = lab.get();
     } catch (RuntimeException | ExceptionInInitializerError e) {
-      throw thrownByTheProgram(lab.getClass(), e).orElseThrow(() -> e);
+      java.util.Optional<LabSourceException> theirs = thrownByTheProgram(lab.getClass(), e);
+      if (theirs.isPresent()) {
+        throw theirs.get();
+      }
+      throw e;
     }
     if (model == null) {
       throw new LabSourceException(HomelabCli.INVALID_MODEL, message(lab.getClass()));

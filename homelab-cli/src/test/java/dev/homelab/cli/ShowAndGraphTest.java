@@ -68,6 +68,37 @@ class ShowAndGraphTest {
   }
 
   @Test
+  void should_refuse_to_overwrite_a_file_that_is_not_a_graph_it_drew() throws Exception {
+    Path lab = Files.writeString(tmp.resolve("MyLab.java"), "public class MyLab {}\n");
+
+    CliRun graph = run(SMALL, "graph", "--out", lab.toString());
+
+    assertThat(graph.code()).isEqualTo(HomelabCli.USAGE);
+    assertThat(graph.err()).isEqualTo("error: --out " + lab + " exists and is not a graph homelab drew; nothing was written. "
+        + "Choose another file, or delete it first\n");
+    assertThat(Files.readString(lab)).isEqualTo("public class MyLab {}\n");
+  }
+
+  @Test
+  void should_redraw_a_graph_it_drew_before_in_either_format() throws Exception {
+    Path file = tmp.resolve("lab.mmd");
+    assertThat(run(SMALL, "graph", "--format", "dot", "--out", file.toString()).code()).isZero();
+
+    CliRun again = run(SMALL, "graph", "--out", file.toString());
+
+    assertThat(again.code()).isZero();
+    assertThat(Files.readString(file)).startsWith("flowchart LR\n");
+  }
+
+  @Test
+  void should_refuse_a_folder_as_the_graphs_file() {
+    CliRun graph = run(SMALL, "graph", "--out", tmp.toString());
+
+    assertThat(graph.code()).isEqualTo(HomelabCli.USAGE);
+    assertThat(graph.err()).isEqualTo("error: --out " + tmp + " is a folder. Name the graph's file, e.g. --out " + tmp.resolve("lab.mmd") + "\n");
+  }
+
+  @Test
   void should_write_graphviz_dot_with_clusters_and_escaped_labels() throws Exception {
     Path file = tmp.resolve("lab.dot");
 
