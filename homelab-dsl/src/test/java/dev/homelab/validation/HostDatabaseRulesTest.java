@@ -68,6 +68,15 @@ class HostDatabaseRulesTest {
   }
 
   @Test
+  void should_compose_the_database_url_from_an_in_cluster_postgres_too() {
+    App app = app("wiki", IMAGE).databaseUrlEnv("DATABASE_URL").uses(postgres("postgres"));
+
+    assertThat(app.connectionDependentEnv()).containsExactly(
+        Map.entry("DATABASE_URL", "postgresql://$(POSTGRES_USER):$(POSTGRES_PASSWORD)@$(POSTGRES_HOST):$(POSTGRES_PORT)/$(POSTGRES_DB)"));
+    assertThat(app("wiki", IMAGE).databaseUrlEnv("DATABASE_URL").uses(redis("cache")).connectionDependentEnv()).isEmpty();
+  }
+
+  @Test
   void should_reject_variables_that_collide_with_an_in_cluster_postgres() {
     Lab lab = minimal().nodes(DB).dataServices(postgres("postgres"))
         .apps(app("recipes", IMAGE).uses(postgres("postgres")).uses(postgresOn(DB)));

@@ -191,7 +191,7 @@ public abstract class App {
 
   /**
    * The variable the image reads its PostgreSQL connection URL from, composed by Kubernetes from the
-   * injected variables of the app's host database. Default: none (known apps set it: Home
+   * injected variables of the app's host database or PostgreSQL service. Default: none (known apps set it: Home
    * Assistant's recorder reads {@code HA_DB_URL} in the reference lab's packages file).
    *
    * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/">dependent environment variables</a>
@@ -619,10 +619,10 @@ public abstract class App {
 
   /**
    * Tells which variable the image reads a PostgreSQL URL from: with a host database
-   * ({@link #uses(HostDatabase...)}) it is set to
+   * ({@link #uses(HostDatabase...)}), else a PostgreSQL service ({@code uses(postgres)}), it is set to
    * {@code postgresql://$(POSTGRES_USER):$(POSTGRES_PASSWORD)@$(POSTGRES_HOST):$(POSTGRES_PORT)/$(POSTGRES_DB)},
    * which Kubernetes expands from the injected variables (so the password must be URL-safe: the
-   * host playbook refuses another). Default: none; Home Assistant's is {@code HA_DB_URL}.
+   * host playbook refuses another, and {@code SECRETS.md} asks for one). Default: none; Home Assistant's is {@code HA_DB_URL}.
    *
    * @see <a href="https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/">dependent environment variables</a>
    */
@@ -633,12 +633,18 @@ public abstract class App {
 
   /**
    * The variables set from other variables, in the order Kubernetes must see them (after those
-   * they name): the PostgreSQL URL of the app's first host database, unless the app sets it itself.
+   * they name): the PostgreSQL URL of the app's first host database, else of the first PostgreSQL
+   * service it uses, unless the app sets it itself.
    */
   public Map<String, String> connectionDependentEnv() {
     Map<String, String> out = new java.util.LinkedHashMap<>();
-    if (databaseUrlEnv().isPresent() && !hostDatabases().isEmpty() && !setsItself(databaseUrlEnv().get())) {
-      Map<Setting, String> n = hostDatabases().get(0).envNames();
+    // the first host database, else the first in-cluster PostgreSQL the app uses (SECRETS.md asks
+    // for URL-safe passwords of both, since Kubernetes puts them into the URL unencoded)
+    Optional<Map<Setting, String>> names = hostDatabases().isEmpty()
+        ? connections().stream().filter(c -> c.kind() == DataService.Kind.POSTGRES).findFirst().map(Connection::envNames)
+        : Optional.of(hostDatabases().get(0).envNames());
+    if (databaseUrlEnv().isPresent() && names.isPresent() && !setsItself(databaseUrlEnv().get())) {
+      Map<Setting, String> n = names.get();
       out.put(databaseUrlEnv().get(), "postgresql://$(" + n.get(Setting.USER) + "):$(" + n.get(Setting.PASSWORD) + ")@$("
           + n.get(Setting.HOST) + "):$(" + n.get(Setting.PORT) + ")/$(" + n.get(Setting.DATABASE) + ")");
     }
