@@ -162,9 +162,24 @@ final class AppRules {
 
   /** {@code uses(service)} names a data service of the lab, e.g. an app using PostgreSQL when none is defined. */
   static Rule usesKnown() {
-    return Rule.of(Checks.USES_KNOWN, (lab, r) -> lab.apps().forEach(a -> a.uses().stream().filter(s -> lab.dataService(s).isEmpty())
-        .forEach(s -> r.report(ModelPaths.app(a.name()), "uses data service " + s + ", which is not defined",
-            "Add it with homelab.dataServices(...)"))));
+    return Rule.of(Checks.USES_KNOWN, (lab, r) -> lab.apps().forEach(a -> {
+      a.uses().stream().filter(s -> lab.dataService(s).isEmpty())
+          .forEach(s -> r.report(ModelPaths.app(a.name()), "uses data service " + s + ", which is not defined",
+              "Add it with homelab.dataServices(...)"));
+      // the variables injected follow the kind the app asked for: a PostgreSQL app wired to a Redis gets none it reads
+      a.connections().forEach(c -> lab.dataService(c.service()).filter(d -> d.kind() != c.kind())
+          .ifPresent(d -> r.report(ModelPaths.app(a.name()), "uses " + kindName(c.kind()) + " " + c.service() + ", but the lab's "
+              + c.service() + " is " + kindName(d.kind()), "Pass .uses(...) the service the lab defines, or name the " + kindName(c.kind()) + " service otherwise")));
+    }));
+  }
+
+  private static String kindName(dev.homelab.model.data.DataService.Kind kind) {
+    return switch (kind) {
+      case POSTGRES -> "PostgreSQL";
+      case REDIS -> "Redis";
+      case RABBITMQ -> "RabbitMQ";
+      case PIHOLE -> "Pi-hole";
+    };
   }
 
   /** {@code uses(app)} names another app of the lab (the app itself is {@link App}'s own check). */

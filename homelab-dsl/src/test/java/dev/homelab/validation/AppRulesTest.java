@@ -261,6 +261,13 @@ class AppRulesTest {
   }
 
   @Test
+  void should_reject_an_app_using_a_service_of_another_kind_than_the_labs_of_that_name() {
+    Expect.only(minimal().dataServices(redis("pg")).apps(app("wiki", IMAGE).uses(postgres("pg"))), Checks.USES_KNOWN,
+        "homelab/apps/wiki: uses PostgreSQL pg, but the lab's pg is Redis. "
+            + "Pass .uses(...) the service the lab defines, or name the PostgreSQL service otherwise");
+  }
+
+  @Test
   void should_reject_an_app_using_postgres_when_none_is_defined() {
     Expect.only(minimal().apps(app("wiki", IMAGE).uses(postgres("postgres"))), Checks.USES_KNOWN,
         "homelab/apps/wiki: uses data service postgres, which is not defined. Add it with homelab.dataServices(...)");
