@@ -321,7 +321,10 @@ class HomelabCliTest {
     assertThat(err.toString()).isEqualTo("warning: homelab/tls: internal routes (wiki.example.com) would be served with "
         + "Traefik's self-signed default certificate, which browsers and clients reject. "
         + "Call homelab.tls(certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))): "
-        + "its DNS-01 wildcard certificate covers internal names, which need no public route\n");
+        + "its DNS-01 wildcard certificate covers internal names, which need no public route\n"
+        + "warning: homelab/ingress: internal routes (wiki.example.com) resolve nowhere: their only DNS records are Pi-hole's, "
+        + "and the lab has no Pi-hole. Add homelab.dataServices(pihole(...)) and hand it out by DHCP, or point these names at "
+        + "192.168.1.241 (Traefik's internal IP) in your own LAN DNS\n");
   }
 
   @Test

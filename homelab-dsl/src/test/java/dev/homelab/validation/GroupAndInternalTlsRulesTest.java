@@ -71,12 +71,23 @@ class GroupAndInternalTlsRulesTest {
 
   @Test
   void should_warn_about_internal_routes_without_tls() {
-    Lab lab = minimal().domain("example.com").loadBalancer(LAN_POOL).ingress(TRAEFIK).apps(jellyfin());
+    Lab lab = minimal().domain("example.com").loadBalancer(LAN_POOL).ingress(TRAEFIK).apps(jellyfin()).dataServices(pihole("dns").loadBalancerIp("192.168.1.245"));
     Expect.none(lab);
     Expect.warnings(lab, Checks.INTERNAL_NEEDS_TLS,
         "homelab/tls: internal routes (media.example.com) would be served with Traefik's self-signed default certificate, "
             + "which browsers and clients reject. Call homelab.tls(certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\"))): "
             + "its DNS-01 wildcard certificate covers internal names, which need no public route");
+  }
+
+  @Test
+  void should_warn_that_internal_routes_resolve_nowhere_without_pi_hole() {
+    Lab lab = web().apps(jellyfin());
+    Expect.none(lab);
+    assertThat(Validator.standard().warnings(lab)).filteredOn(w -> w.check().equals(Checks.INTERNAL_NEEDS_DNS))
+        .extracting(Problem::toString).containsExactly("homelab/ingress: internal routes (media.example.com) resolve nowhere: "
+            + "their only DNS records are Pi-hole's, and the lab has no Pi-hole. Add homelab.dataServices(pihole(...)) and hand it "
+            + "out by DHCP, or point these names at 192.168.1.241 (Traefik's internal IP) in your own LAN DNS");
+    assertThat(Validator.standard().warnings(lab.dataServices(pihole("dns").loadBalancerIp("192.168.1.245")))).noneMatch(w -> w.check().equals(Checks.INTERNAL_NEEDS_DNS));
   }
 
   @Test
