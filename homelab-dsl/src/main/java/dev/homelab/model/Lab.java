@@ -611,7 +611,8 @@ public abstract class Lab {
   }
 
   /**
-   * The StorageClass of a small SQLite volume the model has no setting for (CrowdSec's LAPI):
+   * The StorageClass of a small state volume the model has no setting for (CrowdSec's LAPI SQLite,
+   * Traefik's own ACME {@code acme.json}):
    * {@code local-path} while k3s provides it, else the shared NFS class.
    */
   public String storageClassForSmallState() {
