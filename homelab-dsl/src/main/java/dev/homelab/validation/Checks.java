@@ -107,6 +107,10 @@ public final class Checks {
   public static final Check POOLS_DISJOINT = check("pools-disjoint", "MetalLB pools do not overlap each other");
   /** {@code fixed-ip-in-pool}: A fixed load-balancer IP is an IPv4 address of a MetalLB pool inside the LAN. */
   public static final Check FIXED_IP_IN_POOL = check("fixed-ip-in-pool", "A fixed load-balancer IP is an IPv4 address of a MetalLB pool inside the LAN");
+  /** {@code traefik-needs-pool}: A managed Traefik has a MetalLB pool: k3s' ServiceLB cannot serve both of its Services on ports 80 and 443. */
+  public static final Check TRAEFIK_NEEDS_POOL = check("traefik-needs-pool", "A managed Traefik has a MetalLB pool: k3s' ServiceLB cannot serve both of its Services on ports 80 and 443");
+  /** {@code traefik-route-ips}: With MetalLB pools, Traefik has a public IP for public routes (the router's port forward) and an internal IP for internal ones when Pi-hole answers for them. */
+  public static final Check TRAEFIK_ROUTE_IPS = check("traefik-route-ips", "With MetalLB pools, Traefik has a public IP for public routes (the router's port forward) and an internal IP for internal ones when Pi-hole answers for them");
   /** {@code lb-ip-unique}: No two services ask for the same load-balancer IP. */
   public static final Check LB_IP_UNIQUE = check("lb-ip-unique", "No two services ask for the same load-balancer IP");
 
