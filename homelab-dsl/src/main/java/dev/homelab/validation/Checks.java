@@ -141,6 +141,8 @@ public final class Checks {
   public static final Check TRAEFIK_ACME = check("traefik-acme", "Traefik's ACME resolver runs on a managed Traefik with one replica");
   /** {@code traefik-sides}: Traefik's public and internal sides have distinct, plain entrypoint names and distinct IPs. */
   public static final Check TRAEFIK_SIDES = check("traefik-sides", "Traefik's public and internal sides have distinct, plain entrypoint names and distinct IPs");
+  /** {@code internal-routes-keep-client-ip}: Traefik keeps client IPs while it has internal routes: their LAN and VPN allow list matches the client's address. */
+  public static final Check INTERNAL_ROUTES_KEEP_CLIENT_IP = check("internal-routes-keep-client-ip", "Traefik keeps client IPs while it has internal routes: their LAN and VPN allow list matches the client's address");
   /** {@code chart-version}: A Helm chart version is a semantic version like 37.1.1. */
   public static final Check CHART_VERSION = check("chart-version", "A Helm chart version is a semantic version like 37.1.1");
   /** {@code replicas}: Replicas are at least 1. */

@@ -162,6 +162,7 @@ class BreakOneRuleProperties {
         new Breaker(Checks.TRAEFIK_SIDES, s -> "homelab/ingress", tweak(s -> s.traefik = traefik().publicIp(s.ip(240)).internalIp(s.ip(240)))),
         // every generated lab has Pi-hole, and its admin UI is an internal route
         at(Checks.TRAEFIK_ROUTE_IPS, "homelab/ingress", tweak(s -> s.traefik = traefik().publicIp(s.ip(240)))),
+        at(Checks.INTERNAL_ROUTES_KEEP_CLIENT_IP, "homelab/ingress", tweak(s -> s.traefik = s.traefik().withoutClientIp())),
         at(Checks.TRAEFIK_ACME, "homelab/ingress", tweak(s -> s.tls = traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")))),
         at(Checks.ACME_EMAIL, "homelab/tls", tweak(s -> s.tls = certManager("admin", secret("cloudflare-api-token", "token")))),
         at(Checks.CROWDSEC_LAPI_IP, "homelab/security", add(l -> l.security(crowdsec()))),

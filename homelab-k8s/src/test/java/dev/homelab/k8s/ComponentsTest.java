@@ -56,6 +56,7 @@ class ComponentsTest {
   @Test
   void should_run_traefik_on_every_node_when_it_preserves_client_ips() throws Exception {
     JsonNode local = values(REFERENCE);
+    // no routes: with internal ones, Cluster policy is refused (internal-routes-keep-client-ip)
     JsonNode cluster = values(TestLabs.render(homelab("edge").domain("example.com").lan("192.168.1.0/24")
         .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"), node("pi2").arm64().worker().ip("192.168.1.12"))
         .cluster(k3s("v1.33.4+k3s1"))
