@@ -290,6 +290,8 @@ public final class Checks {
   public static final Check INTERNAL_NEEDS_TLS = warning("internal-needs-tls", "Internal routes (internal apps, admin UIs, Grafana) have TLS certificates, not Traefik's self-signed default");
   /** {@code app-group}: An app group is a DNS-1123 label that names no data service and no app outside the group. */
   public static final Check APP_GROUP = check("app-group", "An app group is a DNS-1123 label that names no data service and no app outside the group");
+  /** {@code namespace-reserved}: No app, app group or data service takes a namespace of Kubernetes (kube-system, default, ...) or of a platform component of the lab. */
+  public static final Check NAMESPACE_RESERVED = check("namespace-reserved", "No app, app group or data service takes a namespace of Kubernetes (kube-system, default, ...) or of a platform component of the lab");
   /** {@code group-pod-security}: An app that runs as root shares its group only with apps that run as root. */
   public static final Check GROUP_POD_SECURITY = check("group-pod-security", "An app that runs as root shares its group only with apps that run as root");
   /** {@code group-names-collide}: No app of a group is named after another app of the group and a dash (their objects' names would collide). */

@@ -235,6 +235,7 @@ class BreakOneRuleProperties {
         new Breaker(Checks.PUBLIC_NEXTCLOUD_INSTALLS, s -> "homelab/apps/broken",
             s -> s.build().apps(app("broken", "docker.io/library/nextcloud:31.0.8-apache").publicVia(s.traefik()))),
         at(Checks.APP_GROUP, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).group("Bad_Group")))),
+        at(Checks.NAMESPACE_RESERVED, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).group("kube-system")))),
         at(Checks.GROUP_POD_SECURITY, "homelab/apps/broken",
             add(l -> l.apps(app("plain", IMAGE).group("grp"), app("broken", IMAGE).group("grp").runAsRoot("its init runs as root")))),
         at(Checks.GROUP_NAMES_COLLIDE, "homelab/apps/broken-x",
