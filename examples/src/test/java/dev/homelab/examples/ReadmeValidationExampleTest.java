@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeValidationExampleTest {
 
   @Test
-  void should_report_the_six_problems_the_readme_shows() {
+  void should_report_the_seven_problems_the_readme_shows() {
     Traefik t = traefik();
 
     assertThatThrownBy(() -> homelab("home").lan("192.168.1.0/24")
@@ -22,9 +22,11 @@ class ReadmeValidationExampleTest {
         .apps(app("nextcloud", "docker.io/library/nextcloud:31.0.8-apache").port(80).publicVia(t))
         .validate())
         .isInstanceOf(ValidationException.class)
-        .hasMessage("6 problems in the homelab model:\n"
+        .hasMessage("7 problems in the homelab model:\n"
             + "homelab/nodes/pi2: IP 10.0.0.12 is outside the LAN 192.168.1.0/24. Use an address inside 192.168.1.0/24 or fix homelab.lan(...)\n"
             + "homelab/cluster: HA with embedded etcd needs an odd number of servers, found 2. Make 3 or 1 nodes controlPlane()\n"
+            + "homelab/ingress: Traefik's two LoadBalancer Services (traefik and traefik-internal) both need ports 80 and 443, and without a MetalLB pool "
+            + "k3s' ServiceLB binds each port once per node: the second never starts. Add a pool with homelab.loadBalancer(pool(\"lan\", \"192.168.1.240-192.168.1.250\")) and give Traefik an address of it for each side: traefik().publicIp(...).internalIp(...)\n"
             + "homelab/apps/nextcloud: publicVia(traefik) needs CrowdSec in front of it. Call homelab.security(crowdsec())\n"
             + "homelab/apps/nextcloud: publicVia(traefik) needs a domain. Call homelab.domain(\"example.com\")\n"
             + "homelab/apps/nextcloud: publicVia(traefik) needs TLS certificates. Call homelab.tls(certManager(\"admin@example.com\", secret(\"cloudflare-api-token\", \"token\")))\n"

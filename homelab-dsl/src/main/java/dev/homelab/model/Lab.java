@@ -611,12 +611,46 @@ public abstract class Lab {
   }
 
   /**
-   * The StorageClass of a small SQLite volume the model has no setting for (CrowdSec's LAPI):
+   * The StorageClass of a small state volume the model has no setting for (CrowdSec's LAPI SQLite,
+   * Traefik's own ACME {@code acme.json}):
    * {@code local-path} while k3s provides it, else the shared NFS class.
    */
   public String storageClassForSmallState() {
     return disabledBuiltIns().contains(BuiltIn.LOCAL_STORAGE)
         ? storageClassFor(StorageKind.SHARED, Optional.empty()) : StorageKind.LOCAL_PATH;
+  }
+
+  /**
+   * The namespaces an app, an app group or a data service must not take, each with whose it is
+   * (e.g. {@code "the namespace of Traefik"}):
+   * k3s' own ({@code kube-system}, where its bundled charts and CoreDNS run, {@code kube-public},
+   * {@code kube-node-lease}, {@code default}) and those of the platform components this lab has
+   * (Traefik's {@code traefik}, MetalLB's {@code metallb-system}, ...). A second Namespace object
+   * of one name fails kustomize, and an app's pod security and default-deny policy would land on
+   * the platform's pods. The Kubernetes backend's tests check that it renders no platform
+   * namespace missing here.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/#initial-namespaces">initial namespaces</a>
+   */
+  public SortedMap<String, String> reservedNamespaces() {
+    SortedMap<String, String> out = new TreeMap<>();
+    for (String k3s : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
+      out.put(k3s, "one of Kubernetes' own namespaces");
+    }
+    ingress().ifPresent(t -> out.put("traefik", "the namespace of Traefik"));
+    if (!loadBalancer().isEmpty()) {
+      out.put("metallb-system", "the namespace of MetalLB");
+    }
+    tls().filter(t -> t.issuer() == Tls.Issuer.CERT_MANAGER).ifPresent(t -> out.put("cert-manager", "the namespace of cert-manager"));
+    security().ifPresent(c -> out.put("crowdsec", "the namespace of CrowdSec"));
+    monitoring().ifPresent(m -> out.put("monitoring", "the namespace of the monitoring stack"));
+    secretStore().ifPresent(s -> out.put("external-secrets", "the namespace of External Secrets"));
+    github().flatMap(GitHub::runners).ifPresent(r -> {
+      out.put("arc-systems", "the namespace of the GitHub runners' controller");
+      out.put("arc-runners", "the namespace of the GitHub runners");
+    });
+    cluster().flatMap(K3s::upgrades).ifPresent(u -> out.put("system-upgrade", "the namespace of k3s upgrades"));
+    return out;
   }
 
   /**

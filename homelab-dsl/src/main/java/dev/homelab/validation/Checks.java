@@ -113,6 +113,10 @@ public final class Checks {
   public static final Check POOLS_DISJOINT = check("pools-disjoint", "MetalLB pools do not overlap each other");
   /** {@code fixed-ip-in-pool}: A fixed load-balancer IP is an IPv4 address of a MetalLB pool inside the LAN. */
   public static final Check FIXED_IP_IN_POOL = check("fixed-ip-in-pool", "A fixed load-balancer IP is an IPv4 address of a MetalLB pool inside the LAN");
+  /** {@code traefik-needs-pool}: A managed Traefik has a MetalLB pool: k3s' ServiceLB cannot serve both of its Services on ports 80 and 443. */
+  public static final Check TRAEFIK_NEEDS_POOL = check("traefik-needs-pool", "A managed Traefik has a MetalLB pool: k3s' ServiceLB cannot serve both of its Services on ports 80 and 443");
+  /** {@code traefik-route-ips}: With MetalLB pools, Traefik has a public IP for public routes (the router's port forward) and an internal IP for internal ones when Pi-hole answers for them. */
+  public static final Check TRAEFIK_ROUTE_IPS = check("traefik-route-ips", "With MetalLB pools, Traefik has a public IP for public routes (the router's port forward) and an internal IP for internal ones when Pi-hole answers for them");
   /** {@code lb-ip-unique}: No two services ask for the same load-balancer IP. */
   public static final Check LB_IP_UNIQUE = check("lb-ip-unique", "No two services ask for the same load-balancer IP");
 
@@ -143,6 +147,8 @@ public final class Checks {
   public static final Check TRAEFIK_ACME = check("traefik-acme", "Traefik's ACME resolver runs on a managed Traefik with one replica");
   /** {@code traefik-sides}: Traefik's public and internal sides have distinct, plain entrypoint names and distinct IPs. */
   public static final Check TRAEFIK_SIDES = check("traefik-sides", "Traefik's public and internal sides have distinct, plain entrypoint names and distinct IPs");
+  /** {@code internal-routes-keep-client-ip}: Traefik keeps client IPs while it has internal routes: their LAN and VPN allow list matches the client's address. */
+  public static final Check INTERNAL_ROUTES_KEEP_CLIENT_IP = check("internal-routes-keep-client-ip", "Traefik keeps client IPs while it has internal routes: their LAN and VPN allow list matches the client's address");
   /** {@code chart-version}: A Helm chart version is a semantic version like 37.1.1. */
   public static final Check CHART_VERSION = check("chart-version", "A Helm chart version is a semantic version like 37.1.1");
   /** {@code replicas}: Replicas are at least 1. */
@@ -298,6 +304,8 @@ public final class Checks {
   public static final Check INTERNAL_NEEDS_DNS = warning("internal-needs-dns", "Internal routes resolve: the lab has Pi-hole, which holds their records, or the user's DNS does");
   /** {@code app-group}: An app group is a DNS-1123 label that names no data service and no app outside the group. */
   public static final Check APP_GROUP = check("app-group", "An app group is a DNS-1123 label that names no data service and no app outside the group");
+  /** {@code namespace-reserved}: No app, app group or data service takes a namespace of Kubernetes (kube-system, default, ...) or of a platform component of the lab. */
+  public static final Check NAMESPACE_RESERVED = check("namespace-reserved", "No app, app group or data service takes a namespace of Kubernetes (kube-system, default, ...) or of a platform component of the lab");
   /** {@code group-pod-security}: An app that runs as root shares its group only with apps that run as root. */
   public static final Check GROUP_POD_SECURITY = check("group-pod-security", "An app that runs as root shares its group only with apps that run as root");
   /** {@code group-names-collide}: No app of a group is named after another app of the group and a dash (their objects' names would collide). */

@@ -9,7 +9,7 @@ final class EdgeRules {
   private EdgeRules() {}
 
   static List<Rule> all() {
-    return List.of(tlsNeedsDomain(), traefikAcme(), wafNeedsTraefik(), publicNeedsCrowdsec());
+    return List.of(tlsNeedsDomain(), traefikAcme(), internalRoutesKeepClientIp(), wafNeedsTraefik(), publicNeedsCrowdsec());
   }
 
   /** Certificates are issued for the domain (a wildcard, or its hosts) through its DNS-01 zone. */
@@ -32,6 +32,26 @@ final class EdgeRules {
       } else if (lab.ingress().get().replicas() > 1) {
         r.report(ModelPaths.ingress(), "Traefik's ACME resolver works with one replica only, found " + lab.ingress().get().replicas(),
             "Call traefik().replicas(1), or use certManager(...)");
+      }
+    }));
+  }
+
+  /**
+   * Internal routes go through the {@code internal-only} ipAllowList, which admits the LAN and the
+   * VPN only. With {@code externalTrafficPolicy: Cluster} kube-proxy masquerades traffic to a
+   * LoadBalancer IP (Kubernetes docs, "Preserving the client source IP"), and with flannel the
+   * source becomes the node's address on the pod network ({@code cni0} or {@code flannel.1}), in
+   * no allowed range: every internal request gets 403. CrowdSec reads the same lost address.
+   */
+  static Rule internalRoutesKeepClientIp() {
+    return Rule.of(Checks.INTERNAL_ROUTES_KEEP_CLIENT_IP, (lab, r) -> lab.ingress().filter(t -> !t.preserveClientIp()).ifPresent(t -> {
+      List<String> internal = lab.routedHosts().entrySet().stream()
+          .filter(e -> e.getValue() == Exposure.INTERNAL).map(java.util.Map.Entry::getKey).toList();
+      if (!internal.isEmpty()) {
+        r.report(ModelPaths.ingress(), "withoutClientIp() makes every request reach Traefik from a pod-network address, so the "
+                + "LAN and VPN allow list of internal routes (" + String.join(", ", internal) + ") answers 403 to everyone"
+                + (lab.security().isPresent() ? ", and CrowdSec never sees a client's address" : ""),
+            "Drop withoutClientIp(): Traefik then keeps client IPs (externalTrafficPolicy: Local)");
       }
     }));
   }

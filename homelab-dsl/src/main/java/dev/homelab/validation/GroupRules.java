@@ -18,7 +18,7 @@ final class GroupRules {
   private GroupRules() {}
 
   static List<Rule> all() {
-    return List.of(groupName(), podSecurity(), namesCollide());
+    return List.of(groupName(), reservedNamespace(), podSecurity(), namesCollide());
   }
 
   /** The apps of each group, by group name, in declaration order. */
@@ -43,6 +43,29 @@ final class GroupRules {
           "group " + g + " is the namespace of app " + g + ", which is not in the group",
           "Call .group(\"" + g + "\") on app " + g + " too, or give the group another name"));
     })));
+  }
+
+  /**
+   * An app's namespace (its group, else its name) or a data service's (its name) is never one of
+   * Kubernetes' or of the lab's platform ({@link Lab#reservedNamespaces()}): kustomize refuses two
+   * Namespace objects of one name, and in {@code kube-system} the app's restricted Pod Security and
+   * default-deny policies would stop CoreDNS and k3s' bundled charts.
+   */
+  static Rule reservedNamespace() {
+    return Rule.of(Checks.NAMESPACE_RESERVED, (lab, r) -> {
+      Map<String, String> reserved = lab.reservedNamespaces();
+      lab.apps().forEach(a -> {
+        String whose = reserved.get(a.namespace());
+        if (whose != null && a.group().isPresent()) {
+          r.report(ModelPaths.app(a.name()), "group " + a.namespace() + " is " + whose, "Give the group another name");
+        } else if (whose != null) {
+          r.report(ModelPaths.app(a.name()), "its namespace " + a.namespace() + " (the app's name) is " + whose,
+              "Rename the app, or give it a namespace of its own with .group(...)");
+        }
+      });
+      lab.dataServices().stream().filter(d -> reserved.containsKey(d.name())).forEach(d -> r.report(ModelPaths.dataService(d.name()),
+          "its namespace " + d.name() + " (the service's name) is " + reserved.get(d.name()), "Rename the data service"));
+    });
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.homelab.validation;
 import dev.homelab.internal.AddressRange;
 import dev.homelab.internal.Ipv4;
 import dev.homelab.internal.Texts;
+import dev.homelab.model.data.DataService;
 import dev.homelab.model.host.Node;
 import dev.homelab.model.network.AddressPool;
+import dev.homelab.model.network.Exposure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +79,20 @@ final class NetworkRules {
             }
           }
         }),
+        // Traefik always has two LoadBalancer Services, traefik and traefik-internal, each on 80
+        // and 443. Without MetalLB, k3s' ServiceLB (klipper-lb) serves a LoadBalancer with a
+        // host-port pod on each node, and a node's port is taken once: the second Service's pods
+        // stay Pending and its entrypoint is unreachable (docs.k3s.io, networking-services,
+        // "Service Load Balancer": "If no nodes are available, the LB will remain pending").
+        // A fixed IP without a pool is fixed-ip-in-pool's line, whose fix (a pool) is this one's.
+        Rule.of(Checks.TRAEFIK_NEEDS_POOL, (lab, r) -> lab.ingress()
+            .filter(t -> lab.loadBalancer().isEmpty() && t.publicIp().isEmpty() && t.internalIp().isEmpty())
+            .ifPresent(t -> r.report(ModelPaths.ingress(),
+                "Traefik's two LoadBalancer Services (traefik and traefik-internal) both need ports 80 and 443, and without "
+                    + "a MetalLB pool k3s' ServiceLB binds each port once per node: the second never starts",
+                "Add a pool with homelab.loadBalancer(pool(\"lan\", \"" + examplePool(lab) + "\")) and give Traefik an "
+                    + "address of it for each side: traefik().publicIp(...).internalIp(...)"))),
+        traefikRouteIps(),
         lbIpUnique());
   }
 
@@ -99,6 +115,44 @@ final class NetworkRules {
         }
       }
     });
+  }
+
+  /**
+   * The addresses the rest of the lab is told about: the router forwards 80 and 443 to Traefik's
+   * public IP (the bring-up guide's step, written only for a fixed one), and Pi-hole's local
+   * records (the LAN's and the VPN peers' DNS) point every host at its side's fixed IP; a host
+   * whose side has none gets no record. MetalLB would hand each Service some free pool address,
+   * anew whenever the Service is recreated, which nothing else in the lab can name. Without a
+   * pool, traefik-needs-pool already asks for both addresses.
+   */
+  static Rule traefikRouteIps() {
+    return Rule.of(Checks.TRAEFIK_ROUTE_IPS, (lab, r) -> lab.ingress().filter(t -> !lab.loadBalancer().isEmpty()).ifPresent(t -> {
+      String pool = lab.loadBalancer().get(0).name();
+      List<String> publicHosts = hosts(lab, Exposure.PUBLIC);
+      if (t.publicIp().isEmpty() && !publicHosts.isEmpty()) {
+        r.report(ModelPaths.ingress(), "public routes (" + String.join(", ", publicHosts) + ") have no address for the router "
+                + "to forward ports 80 and 443 to: Traefik has no public IP",
+            "Give Traefik a free address of pool " + pool + ": traefik().publicIp(...)");
+      }
+      List<String> internalHosts = hosts(lab, Exposure.INTERNAL);
+      boolean pihole = lab.dataServices().stream().anyMatch(d -> d.kind() == DataService.Kind.PIHOLE);
+      if (t.internalIp().isEmpty() && pihole && !internalHosts.isEmpty()) {
+        r.report(ModelPaths.ingress(), "internal routes (" + String.join(", ", internalHosts) + ") get no Pi-hole record, "
+                + "so the LAN and the VPN cannot resolve them: Traefik has no internal IP for them to point at",
+            "Give Traefik a free address of pool " + pool + ": traefik().internalIp(...)");
+      }
+    }));
+  }
+
+  private static List<String> hosts(dev.homelab.model.Lab lab, Exposure side) {
+    return lab.routedHosts().entrySet().stream().filter(e -> e.getValue() == side).map(java.util.Map.Entry::getKey).toList();
+  }
+
+  /** Free-looking addresses at the top of the LAN for a first pool, as in the reference lab's .240-.250 of a /24. */
+  private static String examplePool(dev.homelab.model.Lab lab) {
+    return NodeRules.lan(lab).map(AddressRange::hosts).filter(h -> h.last() - h.first() >= 14)
+        .map(h -> Ipv4.format(h.last() - 14) + "-" + Ipv4.format(h.last() - 4))
+        .orElse("192.168.1.240-192.168.1.250");
   }
 
   /** Fixed LoadBalancer IPs of the model as {path, what, ip}, in model order. */

@@ -248,7 +248,7 @@ class BadInputRulesTest {
 
   @Test
   void should_reject_a_chart_version_that_is_no_release() {
-    Expect.only(minimal().ingress(traefik().chartVersion("latest")), Checks.CHART_VERSION,
+    Expect.only(minimal().loadBalancer(LAN_POOL).ingress(traefik().chartVersion("latest")), Checks.CHART_VERSION,
         "homelab/ingress: chart version 'latest' is not a release version like 41.3.0. "
             + "Call .chartVersion(\"41.3.0\") with a release of the Traefik Helm chart");
   }

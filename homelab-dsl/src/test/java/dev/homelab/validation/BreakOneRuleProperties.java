@@ -38,6 +38,8 @@ class BreakOneRuleProperties {
   static final List<Check> UNIT_TESTED_ONLY = List.of(Checks.PUBLIC_NEEDS_DOMAIN, Checks.INTERNAL_NEEDS_DOMAIN,
       Checks.EXPOSURE_NEEDS_TRAEFIK, Checks.ADMIN_HOST_NEEDS_TRAEFIK, Checks.TLS_NEEDS_DOMAIN, Checks.WAF_NEEDS_TRAEFIK,
       Checks.VPN_ENDPOINT, Checks.LOCAL_VOLUMES_NEED_LOCAL_PATH,
+      // a generated lab without pools also leaves Pi-hole's and the LAPI's fixed IPs in no pool (fixed-ip-in-pool)
+      Checks.TRAEFIK_NEEDS_POOL,
       // a bad domain also makes every routed host name invalid (host-name)
       Checks.DOMAIN_NAME, Checks.NULL_ARGUMENT,
       // warnings: problems() never lists them (GroupAndInternalTlsRulesTest, StorageAndBackupRulesTest)
@@ -161,6 +163,9 @@ class BreakOneRuleProperties {
         new Breaker(Checks.LB_IP_UNIQUE, s -> "homelab/dataServices/dns2",
             s -> s.build().dataServices(pihole("dns2").loadBalancerIp(s.ip(53)).storage("1Gi", nfsStorageClass("nfs-data", node("nas"), "data")))),
         new Breaker(Checks.TRAEFIK_SIDES, s -> "homelab/ingress", tweak(s -> s.traefik = traefik().publicIp(s.ip(240)).internalIp(s.ip(240)))),
+        // every generated lab has Pi-hole, and its admin UI is an internal route
+        at(Checks.TRAEFIK_ROUTE_IPS, "homelab/ingress", tweak(s -> s.traefik = traefik().publicIp(s.ip(240)))),
+        at(Checks.INTERNAL_ROUTES_KEEP_CLIENT_IP, "homelab/ingress", tweak(s -> s.traefik = s.traefik().withoutClientIp())),
         at(Checks.TRAEFIK_ACME, "homelab/ingress", tweak(s -> s.tls = traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")))),
         at(Checks.ACME_EMAIL, "homelab/tls", tweak(s -> s.tls = certManager("admin", secret("cloudflare-api-token", "token")))),
         at(Checks.CROWDSEC_LAPI_IP, "homelab/security", add(l -> l.security(crowdsec()))),
@@ -235,6 +240,7 @@ class BreakOneRuleProperties {
         new Breaker(Checks.PUBLIC_NEXTCLOUD_INSTALLS, s -> "homelab/apps/broken",
             s -> s.build().apps(app("broken", "docker.io/library/nextcloud:31.0.8-apache").publicVia(s.traefik()))),
         at(Checks.APP_GROUP, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).group("Bad_Group")))),
+        at(Checks.NAMESPACE_RESERVED, "homelab/apps/broken", add(l -> l.apps(app("broken", IMAGE).group("kube-system")))),
         at(Checks.GROUP_POD_SECURITY, "homelab/apps/broken",
             add(l -> l.apps(app("plain", IMAGE).group("grp"), app("broken", IMAGE).group("grp").runAsRoot("its init runs as root")))),
         at(Checks.GROUP_NAMES_COLLIDE, "homelab/apps/broken-x",

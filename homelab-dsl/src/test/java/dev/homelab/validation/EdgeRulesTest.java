@@ -3,6 +3,7 @@ package dev.homelab.validation;
 import static dev.homelab.Homelab.*;
 import static dev.homelab.fixtures.TestLabs.*;
 
+import dev.homelab.model.network.Traefik;
 import org.junit.jupiter.api.Test;
 
 class EdgeRulesTest {
@@ -17,6 +18,33 @@ class EdgeRulesTest {
   void should_reject_a_malformed_acme_email() {
     Expect.only(web().tls(certManager("admin", secret("cloudflare-api-token", "token"))), Checks.ACME_EMAIL,
         "homelab/tls: ACME e-mail 'admin' is not an address. Pass an address such as certManager(\"admin@example.com\", ...)");
+  }
+
+  @Test
+  void should_reject_internal_routes_behind_traefik_without_client_ip() {
+    Traefik t = TRAEFIK.withoutClientIp();
+    Expect.only(web().ingress(t).apps(app("wiki", "ghcr.io/example/wiki:1.0.0").internalVia(t)),
+        Checks.INTERNAL_ROUTES_KEEP_CLIENT_IP,
+        "homelab/ingress: withoutClientIp() makes every request reach Traefik from a pod-network address, so the LAN and "
+            + "VPN allow list of internal routes (wiki.example.com) answers 403 to everyone, and CrowdSec never sees a "
+            + "client's address. Drop withoutClientIp(): Traefik then keeps client IPs (externalTrafficPolicy: Local)");
+  }
+
+  @Test
+  void should_leave_crowdsec_out_of_the_client_ip_line_without_it() {
+    Traefik t = TRAEFIK.withoutClientIp();
+    Expect.only(minimal().domain("example.com").loadBalancer(LAN_POOL).ingress(t).tls(CERT_MANAGER)
+            .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").internalVia(t)),
+        Checks.INTERNAL_ROUTES_KEEP_CLIENT_IP,
+        "homelab/ingress: withoutClientIp() makes every request reach Traefik from a pod-network address, so the LAN and "
+            + "VPN allow list of internal routes (wiki.example.com) answers 403 to everyone. "
+            + "Drop withoutClientIp(): Traefik then keeps client IPs (externalTrafficPolicy: Local)");
+  }
+
+  @Test
+  void should_accept_traefik_without_client_ip_and_only_public_routes() {
+    Traefik t = TRAEFIK.withoutClientIp();
+    Expect.none(web().ingress(t).apps(app("blog", "ghcr.io/example/blog:1.0.0").publicVia(t)));
   }
 
   @Test

@@ -50,6 +50,41 @@ class GroupAndInternalTlsRulesTest {
   }
 
   @Test
+  void should_reject_a_group_named_after_a_platform_namespace_of_the_lab() {
+    Expect.only(web().monitoring(monitoring()).apps(app("grafana-image-renderer", "ghcr.io/example/renderer:1.0.0").group("monitoring")),
+        Checks.NAMESPACE_RESERVED,
+        "homelab/apps/grafana-image-renderer: group monitoring is the namespace of the monitoring stack. Give the group another name");
+  }
+
+  @Test
+  void should_accept_a_group_named_after_a_platform_component_the_lab_does_not_have() {
+    Expect.none(web().apps(app("exporter", "ghcr.io/example/exporter:1.0.0").group("monitoring")));
+  }
+
+  @Test
+  void should_reject_a_group_in_kube_system() {
+    Expect.only(minimal().apps(app("tool", "ghcr.io/example/tool:1.0.0").group("kube-system")),
+        Checks.NAMESPACE_RESERVED,
+        "homelab/apps/tool: group kube-system is one of Kubernetes' own namespaces. Give the group another name");
+  }
+
+  @Test
+  void should_reject_an_app_and_a_data_service_named_after_a_reserved_namespace() {
+    Expect.only(web().apps(app("traefik", "ghcr.io/example/tool:1.0.0")).dataServices(redis("default")),
+        Checks.NAMESPACE_RESERVED,
+        "homelab/apps/traefik: its namespace traefik (the app's name) is the namespace of Traefik. "
+            + "Rename the app, or give it a namespace of its own with .group(...)",
+        "homelab/dataServices/default: its namespace default (the service's name) is one of Kubernetes' own namespaces. "
+            + "Rename the data service");
+  }
+
+  @Test
+  void should_reserve_the_namespaces_of_the_platform_components_a_lab_has() {
+    assertThat(minimal().reservedNamespaces()).containsOnlyKeys("default", "kube-node-lease", "kube-public", "kube-system");
+    assertThat(rich().reservedNamespaces()).containsKeys("traefik", "metallb-system", "cert-manager", "crowdsec", "monitoring");
+  }
+
+  @Test
   void should_reject_a_root_app_in_a_group_with_non_root_apps() {
     Expect.only(web().apps(jellyfin().group("media"), sonarr().group("media").runAsRoot("s6-overlay")), Checks.GROUP_POD_SECURITY,
         "homelab/apps/sonarr: runs as root, which would put group media at Pod Security baseline for jellyfin too. "

@@ -3,10 +3,12 @@ package dev.homelab.validation;
 import static dev.homelab.Homelab.*;
 import static dev.homelab.fixtures.TestLabs.*;
 
+import dev.homelab.model.network.Traefik;
 import org.junit.jupiter.api.Test;
 
 class NetworkRulesTest {
   private static final String PHONE_KEY = "cGhvbmUtcHVibGljLWtleS1wbGFjZWhvbGRlcj09PT0=";
+  private static final String IMAGE = "ghcr.io/example/app:1.0.0";
 
   @Test
   void should_reject_a_pool_outside_the_lan() {
@@ -65,6 +67,65 @@ class NetworkRulesTest {
   void should_reject_a_fixed_service_ip_without_any_pool() {
     Expect.only(minimal().security(crowdsec().lapiIp("192.168.1.242")), Checks.FIXED_IP_IN_POOL,
         "homelab/security: LAPI IP 192.168.1.242 is in no MetalLB pool. Add one with homelab.loadBalancer(pool(\"lan\", \"192.168.1.242-...\"))");
+  }
+
+  @Test
+  void should_reject_traefik_without_a_pool() {
+    Expect.only(minimal().domain("example.com").ingress(traefik()), Checks.TRAEFIK_NEEDS_POOL,
+        "homelab/ingress: Traefik's two LoadBalancer Services (traefik and traefik-internal) both need ports 80 and 443, "
+            + "and without a MetalLB pool k3s' ServiceLB binds each port once per node: the second never starts. "
+            + "Add a pool with homelab.loadBalancer(pool(\"lan\", \"192.168.1.240-192.168.1.250\")) and give Traefik an "
+            + "address of it for each side: traefik().publicIp(...).internalIp(...)");
+  }
+
+  @Test
+  void should_suggest_a_pool_inside_the_lab_lan_for_traefik() {
+    Expect.only(homelab("ten").lan("10.0.0.0/24").domain("example.com").nodes(node("box").amd64().controlPlane().ip("10.0.0.5"))
+            .cluster(k3s("v1.33.4+k3s1")).ingress(traefik()), Checks.TRAEFIK_NEEDS_POOL,
+        "homelab/ingress: Traefik's two LoadBalancer Services (traefik and traefik-internal) both need ports 80 and 443, "
+            + "and without a MetalLB pool k3s' ServiceLB binds each port once per node: the second never starts. "
+            + "Add a pool with homelab.loadBalancer(pool(\"lan\", \"10.0.0.240-10.0.0.250\")) and give Traefik an "
+            + "address of it for each side: traefik().publicIp(...).internalIp(...)");
+  }
+
+  @Test
+  void should_report_traefik_with_fixed_ips_and_no_pool_once_per_ip() {
+    // the fix of fixed-ip-in-pool (a pool) is the fix of traefik-needs-pool: one line per address, not one more
+    Expect.only(minimal().domain("example.com").ingress(traefik().publicIp("192.168.1.240")), Checks.FIXED_IP_IN_POOL,
+        "homelab/ingress: public IP 192.168.1.240 is in no MetalLB pool. Add one with homelab.loadBalancer(pool(\"lan\", \"192.168.1.240-...\"))");
+  }
+
+  @Test
+  void should_accept_traefik_on_a_pool_without_fixed_ips() {
+    Expect.none(minimal().domain("example.com").loadBalancer(LAN_POOL).ingress(traefik()));
+  }
+
+  @Test
+  void should_reject_public_apps_without_traefik_public_ip_on_metallb() {
+    Traefik t = traefik().internalIp("192.168.1.241");
+    Expect.only(web().ingress(t).apps(app("blog", IMAGE).host("blog").publicVia(t), app("shop", IMAGE).publicVia(t)),
+        Checks.TRAEFIK_ROUTE_IPS,
+        "homelab/ingress: public routes (blog.example.com, shop.example.com) have no address for the router to forward "
+            + "ports 80 and 443 to: Traefik has no public IP. Give Traefik a free address of pool lan: traefik().publicIp(...)");
+  }
+
+  @Test
+  void should_reject_internal_routes_without_traefik_internal_ip_with_pihole() {
+    Traefik t = traefik().publicIp("192.168.1.240");
+    Expect.only(web().ingress(t).loadBalancer(DNS_POOL)
+            .dataServices(pihole("pihole").loadBalancerIp("192.168.1.53").adminHost("pihole"))
+            .apps(app("wiki", IMAGE).internalVia(t)),
+        Checks.TRAEFIK_ROUTE_IPS,
+        "homelab/ingress: internal routes (pihole.example.com, wiki.example.com) get no Pi-hole record, so the LAN and the "
+            + "VPN cannot resolve them: Traefik has no internal IP for them to point at. "
+            + "Give Traefik a free address of pool lan: traefik().internalIp(...)");
+  }
+
+  @Test
+  void should_accept_internal_routes_without_traefik_internal_ip_and_without_pihole() {
+    // no local DNS to write records into: the names are the user's to resolve
+    Traefik t = traefik().publicIp("192.168.1.240");
+    Expect.none(web().ingress(t).apps(app("wiki", IMAGE).internalVia(t)));
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.homelab.github;
 
 import static dev.homelab.Homelab.*;
 import static dev.homelab.fixtures.TestLabs.offsite;
-import static dev.homelab.fixtures.TestLabs.webWithoutMetalLb;
+import static dev.homelab.fixtures.TestLabs.webWithoutDns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +31,7 @@ class GitHubActionsBackendTest {
 
   static Lab base() {
     // Public apps need TLS and CrowdSec in front of them; neither changes the workflow.
-    return webWithoutMetalLb("lab");
+    return webWithoutDns("lab");
   }
 
   /** Public apps, a bucket and remote state: every job. */

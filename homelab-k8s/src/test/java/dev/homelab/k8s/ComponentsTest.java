@@ -2,6 +2,9 @@ package dev.homelab.k8s;
 
 import static dev.homelab.Homelab.app;
 import static dev.homelab.Homelab.claim;
+import static dev.homelab.Homelab.homelab;
+import static dev.homelab.Homelab.k3s;
+import static dev.homelab.Homelab.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +56,11 @@ class ComponentsTest {
   @Test
   void should_run_traefik_on_every_node_when_it_preserves_client_ips() throws Exception {
     JsonNode local = values(REFERENCE);
-    JsonNode cluster = values(TestLabs.render(TestLabs.referenceLike()
+    // no routes: with internal ones, Cluster policy is refused (internal-routes-keep-client-ip)
+    JsonNode cluster = values(TestLabs.render(homelab("edge").domain("example.com").lan("192.168.1.0/24")
+        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"), node("pi2").arm64().worker().ip("192.168.1.12"))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .loadBalancer(dev.homelab.fixtures.TestLabs.LAN_POOL)
         .ingress(dev.homelab.fixtures.TestLabs.TRAEFIK.withoutClientIp().replicas(3))));
 
     assertThat(local.at("/deployment/kind").asText()).isEqualTo("DaemonSet");
@@ -92,8 +99,7 @@ class ComponentsTest {
     assertThat(files.text("apps/whoami/ingressroute-whoami.yaml")).contains("certResolver: le");
     // Found by scanning the chart's values: the token's secretKeyRef in env.
     assertThat(files.text("SECRETS.md")).contains("| traefik | cloudflare-api-token | token | HelmChart kube-system/traefik |");
-    assertThat(files.files()).doesNotContainKeys("traefik/tlsstore-default.yaml", "traefik/middleware-crowdsec.yaml",
-        "metallb/kustomization.yaml");
+    assertThat(files.files()).doesNotContainKeys("traefik/tlsstore-default.yaml", "traefik/middleware-crowdsec.yaml");
   }
 
   @Test
@@ -273,7 +279,7 @@ class ComponentsTest {
     assertThat(wait).isGreaterThan(readme.indexOf(ApplyGuide.APPLY)).isLessThan(readme.lastIndexOf(ApplyGuide.APPLY));
     // the README shows exactly what the script runs
     assertThat(readme).contains("```sh\n" + script.substring(script.indexOf("set -eu\n") + "set -eu\n".length()) + "```");
-    assertThat(new KubernetesBackend().render(TestLabs.acmeLab()).text("wait-for-crds-and-webhooks.sh"))
+    assertThat(new KubernetesBackend().render(TestLabs.clusterOnlyLab()).text("wait-for-crds-and-webhooks.sh"))
         .doesNotContain("rollout status").doesNotContain("metallb-controller");
   }
 

@@ -80,16 +80,26 @@ final class TestLabs {
 
   /**
    * The smallest lab with a route: one internal app, Traefik's own ACME resolver (which keeps its
-   * state on one volume, so one replica), no CrowdSec, no pools.
+   * state on one volume, so one replica), no CrowdSec, one pool (Traefik's two Services need MetalLB).
    */
   static Lab acmeLab() {
     Traefik traefik = traefik().replicas(1);
     return homelab("acme").domain("example.com").lan("192.168.1.0/24")
         .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
         .cluster(k3s("v1.33.4+k3s1"))
+        .loadBalancer(LAN_POOL)
         .ingress(traefik)
         .tls(traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")).staging())
         .apps(app("whoami", "docker.io/traefik/whoami:v1.11.0").port(80).internalVia(traefik))
+        .validate();
+  }
+
+  /** One node and one cluster-only app: no platform component at all. */
+  static Lab clusterOnlyLab() {
+    return homelab("plain").lan("192.168.1.0/24")
+        .nodes(node("pi1").arm64().controlPlane().ip("192.168.1.11"))
+        .cluster(k3s("v1.33.4+k3s1"))
+        .apps(app("whoami", "docker.io/traefik/whoami:v1.11.0").port(80))
         .validate();
   }
 

@@ -2,7 +2,7 @@ package dev.homelab.terraform;
 
 import static dev.homelab.Homelab.*;
 import static dev.homelab.fixtures.TestLabs.offsite;
-import static dev.homelab.fixtures.TestLabs.webWithoutMetalLb;
+import static dev.homelab.fixtures.TestLabs.webWithoutDns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +30,7 @@ class TerraformBackendTest {
   /** A valid lab with nothing for Terraform; tests add DNS, apps and targets. */
   static Lab base() {
     // Public apps need TLS and CrowdSec in front of them; neither changes the Terraform output.
-    return webWithoutMetalLb("lab");
+    return webWithoutDns("lab");
   }
 
   static Lab full() {

@@ -47,7 +47,8 @@ final class AppBackups {
           lab.name() + "/apps/" + app.name(), app.name());
       claims.forEach(v -> job.source(AppWorkload.volume(lab, app, v), v.name(), true));
       SqliteCopies.of(lab, app).ifPresent(copies -> copies.addTo(job));
-      out.add(job.affinity(besideApp(app)).build(lab));
+      // a node-local claim binds the job to the app's node: it needs the app's tolerations too
+      out.add(job.affinity(besideApp(app)).tolerations(Pods.tolerations(lab, app.runsOn(), app.runsOnNodes())).build(lab));
     }
     return out;
   }

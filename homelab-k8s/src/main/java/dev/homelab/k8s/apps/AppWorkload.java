@@ -58,6 +58,7 @@ final class AppWorkload {
     pod.setAutomountServiceAccountToken(false);
     pod.setSecurityContext(security);
     pod.setNodeSelector(Pods.nodeSelector(app.arches(), app.runsOn(), app.runsOnNodes()));
+    pod.setTolerations(Pods.tolerations(lab, app.runsOn(), app.runsOnNodes()));
     pod.setInitContainers(new ArrayList<>(AppInit.initContainers(lab, app)));
     pod.setContainers(new ArrayList<>(List.of(container)));
     pod.setVolumes(volumes(lab, app));

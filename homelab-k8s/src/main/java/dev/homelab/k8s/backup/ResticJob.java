@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -54,6 +55,7 @@ public final class ResticJob {
   private final List<Container> initContainers = new ArrayList<>();
   private final List<String> excludes = new ArrayList<>();
   private Affinity affinity;
+  private List<Toleration> tolerations;
 
   /**
    * @param repositoryPath path inside the bucket, e.g. {@code apps/nextcloud}
@@ -108,6 +110,12 @@ public final class ResticJob {
     return this;
   }
 
+  /** Lets the job's pod onto these tainted nodes (those of the pod whose volume it reads); null for none. */
+  public ResticJob tolerations(List<Toleration> tolerations) {
+    this.tolerations = tolerations;
+    return this;
+  }
+
   /** The CronJob running restic with everything set so far. */
   public CronJob build(Lab lab) {
     List<Volume> allVolumes = new ArrayList<>(volumes);
@@ -149,6 +157,7 @@ public final class ResticJob {
         .withAutomountServiceAccountToken(false)
         .withSecurityContext(uid == ROOT ? Pods.rootPod() : Pods.restrictedPod(uid))
         .withAffinity(affinity)
+        .withTolerations(tolerations)
         .withInitContainers(init)
         .withContainers(main)
         .withVolumes(podVolumes)

@@ -124,6 +124,7 @@ final class DataServiceComponent implements Component {
         // The official images are multi-arch: a pin or a class, never an arch. A node-local volume
         // is created on the node the pod first lands on, which the pin chooses.
         .withNodeSelector(Pods.nodeSelector(java.util.Set.of(), s.runsOn(), s.runsOnNodes()))
+        .withTolerations(Pods.tolerations(lab, s.runsOn(), s.runsOnNodes()))
         .withInitContainers(redis ? List.of(RedisSecretConfig.initContainer(lab, s)) : List.of())
         .withContainers(container.build())
         .withVolumes(redis ? List.of(RedisSecretConfig.volume()) : List.of())

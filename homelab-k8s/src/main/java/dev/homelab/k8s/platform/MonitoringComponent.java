@@ -8,6 +8,7 @@ import dev.homelab.k8s.NetworkPolicies;
 import dev.homelab.k8s.Peers;
 import dev.homelab.k8s.crd.helm.HelmChart;
 import dev.homelab.k8s.crd.helm.HelmValues;
+import dev.homelab.k8s.pods.Pods;
 import dev.homelab.model.Lab;
 import dev.homelab.model.monitoring.AlertReceiver;
 import dev.homelab.model.monitoring.Monitoring;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -147,6 +149,14 @@ public final class MonitoringComponent implements Component {
       v.set("prometheus.prometheusSpec.nodeSelector", selector)
           .set("alertmanager.alertmanagerSpec.nodeSelector", selector)
           .set("grafana.nodeSelector", selector);
+      // and onto the class's tainted nodes, as an app pinned there (Pods.tolerations)
+      Optional.ofNullable(Pods.tolerations(lab, Optional.empty(), Optional.of(c))).ifPresent(ts -> {
+        List<Map<String, Object>> tolerations = ts.stream()
+            .map(t -> Map.<String, Object>of("key", t.getKey(), "operator", t.getOperator(), "effect", t.getEffect())).toList();
+        v.setList("prometheus.prometheusSpec.tolerations", tolerations)
+            .setList("alertmanager.alertmanagerSpec.tolerations", tolerations)
+            .setList("grafana.tolerations", tolerations);
+      });
     });
 
     // ---- node-exporter: the host backups' metrics for HostBackupRules, only in a lab that has them

@@ -4,13 +4,12 @@ import dev.homelab.k8s.Component;
 import dev.homelab.k8s.Namespaces;
 import dev.homelab.k8s.NetworkPolicies;
 import dev.homelab.k8s.crd.upgrade.Plan;
+import dev.homelab.k8s.pods.Pods;
 import dev.homelab.k8s.pods.Templates;
 import dev.homelab.model.Lab;
 import dev.homelab.model.cluster.AutoUpgrade;
 import dev.homelab.model.cluster.K3s;
 import dev.homelab.model.cluster.K3sVersion;
-import dev.homelab.model.host.Node;
-import dev.homelab.model.host.Taint;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -28,7 +27,6 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -204,7 +202,8 @@ public final class UpgradesComponent implements Component {
     LabelSelector servers = new LabelSelectorBuilder().addNewMatchExpression().withKey(CONTROL_PLANE)
         .withOperator("In").withValues("true").endMatchExpression().build();
     List<Toleration> tolerations = new ArrayList<>(controlPlaneTolerations());
-    tolerations.addAll(taintTolerations(lab.servers()));
+    // the upgrade job must run on tainted nodes too, or they are never upgraded
+    tolerations.addAll(Pods.tolerations(lab.servers()));
     return plan("server-plan", lab, u, servers, tolerations, null);
   }
 
@@ -213,7 +212,7 @@ public final class UpgradesComponent implements Component {
         .withOperator("DoesNotExist").endMatchExpression().build();
     // agents wait until every server runs the new version (never newer kubelets than API servers)
     Plan.Container prepare = new Plan.Container(UPGRADE_IMAGE, null, List.of("prepare", "server-plan"));
-    return plan("agent-plan", lab, u, agents, taintTolerations(lab.agents()), prepare);
+    return plan("agent-plan", lab, u, agents, Pods.tolerations(lab.agents()), prepare);
   }
 
   private static Plan plan(String name, Lab lab, AutoUpgrade u, LabelSelector nodes, List<Toleration> tolerations,
@@ -241,17 +240,5 @@ public final class UpgradesComponent implements Component {
             Plan.Container.of(UPGRADE_IMAGE)));
   }
 
-  /** The upgrade job must run on tainted nodes too, or they are never upgraded. */
-  private static List<Toleration> taintTolerations(List<Node> nodes) {
-    Set<String> seen = new LinkedHashSet<>();
-    List<Toleration> out = new ArrayList<>();
-    for (Node n : nodes) {
-      for (Taint t : n.taints()) {
-        if (seen.add(t.key() + ":" + t.effect().value())) {
-          out.add(new TolerationBuilder().withKey(t.key()).withOperator("Exists").withEffect(t.effect().value()).build());
-        }
-      }
-    }
-    return out;
-  }
+
 }

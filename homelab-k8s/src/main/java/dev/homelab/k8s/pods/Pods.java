@@ -1,8 +1,12 @@
 package dev.homelab.k8s.pods;
 
+import dev.homelab.model.Lab;
 import dev.homelab.model.SecretRef;
 import dev.homelab.model.host.Arch;
+import dev.homelab.model.host.Node;
 import dev.homelab.model.host.NodeClass;
+import dev.homelab.model.host.Taint;
+import dev.homelab.model.host.TaintEffect;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
@@ -15,6 +19,12 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -159,6 +169,46 @@ public final class Pods {
       out.put("kubernetes.io/arch", arches.iterator().next().label());
     }
     node.ifPresent(n -> out.put("kubernetes.io/hostname", n));
+    return out;
+  }
+
+  /**
+   * Tolerations of the NoSchedule and NoExecute taints of the nodes a pod is pinned to: the node
+   * of {@code runsOn(node)}, the nodes of the class of {@code runsOn(nodesLabelled(...))}. A node
+   * selector only narrows where a pod may go; such a taint on every node it allows keeps the pod
+   * Pending (NoExecute also evicts it). Not PreferNoSchedule: it never keeps a pod off, and
+   * tolerating it would stop the scheduler preferring a class's untainted nodes. Null (none) when
+   * unpinned: an unpinned pod stays off tainted nodes, which is what a taint asks for. Also for the
+   * jobs that run beside such a pod's node-local volume.
+   *
+   * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
+   */
+  public static List<Toleration> tolerations(Lab lab, Optional<String> node, Optional<NodeClass> nodes) {
+    List<Node> pinned = new ArrayList<>();
+    node.flatMap(lab::node).ifPresent(pinned::add);
+    nodes.ifPresent(c -> lab.nodes().stream().filter(c::matches).forEach(pinned::add));
+    List<Toleration> out = tolerations(pinned, EnumSet.of(TaintEffect.NO_SCHEDULE, TaintEffect.NO_EXECUTE));
+    return out.isEmpty() ? null : out;
+  }
+
+  /**
+   * One toleration per taint key and effect of {@code nodes}, in node order, whatever the value
+   * ({@code operator: Exists}): for a pod that must run on each of them (an upgrade job).
+   */
+  public static List<Toleration> tolerations(List<Node> nodes) {
+    return tolerations(nodes, EnumSet.allOf(TaintEffect.class));
+  }
+
+  private static List<Toleration> tolerations(List<Node> nodes, Set<TaintEffect> effects) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<Toleration> out = new ArrayList<>();
+    for (Node n : nodes) {
+      for (Taint t : n.taints()) {
+        if (effects.contains(t.effect()) && seen.add(t.key() + ":" + t.effect().value())) {
+          out.add(new TolerationBuilder().withKey(t.key()).withOperator("Exists").withEffect(t.effect().value()).build());
+        }
+      }
+    }
     return out;
   }
 

@@ -69,7 +69,7 @@ final class TraefikValues {
       v.set("metrics.prometheus.serviceMonitor.additionalLabels", Peers.RELEASE_LABEL);
     }
     if (acme) {
-      acme(v, lab.tls().orElseThrow());
+      acme(v, lab, lab.tls().orElseThrow());
     }
     return v;
   }
@@ -158,7 +158,7 @@ final class TraefikValues {
   }
 
   /** Traefik's own ACME resolver, DNS-01 through Cloudflare, state on a small volume (chart EXAMPLES.md). */
-  private static void acme(HelmValues v, Tls tls) {
+  private static void acme(HelmValues v, Lab lab, Tls tls) {
     String r = "certificatesResolvers." + Routes.ACME_RESOLVER + ".acme.";
     v.set(r + "email", tls.email());
     v.set(r + "storage", "/data/acme.json");
@@ -167,6 +167,9 @@ final class TraefikValues {
     v.setList("env", List.of(Map.of("name", "CF_DNS_API_TOKEN", "valueFrom", Map.of("secretKeyRef",
         Map.of("name", tls.dnsApiToken().name(), "key", tls.dnsApiToken().key())))));
     v.set("persistence.enabled", true);
+    // Named, not left to the default StorageClass: a lab without k3s' local-path has none, and the
+    // claim would never bind (the chart's pvc.yaml writes storageClassName only when this is set).
+    v.set("persistence.storageClass", lab.storageClassForSmallState());
     // The volume must be writable by Traefik's user (65532); acme.json must stay 0600.
     v.set("podSecurityContext.fsGroup", 65532);
     v.set("podSecurityContext.fsGroupChangePolicy", "OnRootMismatch");

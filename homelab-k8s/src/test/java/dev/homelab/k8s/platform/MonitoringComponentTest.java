@@ -234,8 +234,22 @@ class MonitoringComponentTest {
     assertThat(v.at("/prometheus/prometheusSpec/nodeSelector").toString()).isEqualTo(selector);
     assertThat(v.at("/alertmanager/alertmanagerSpec/nodeSelector").toString()).isEqualTo(selector);
     assertThat(v.at("/grafana/nodeSelector").toString()).isEqualTo(selector);
+    assertThat(v.at("/prometheus/prometheusSpec/tolerations").isMissingNode()).as("no tainted node in the class").isTrue();
     assertThat(TestLabs.values(TestLabs.renderPlatform(TestLabs.reference().monitoring(monitoring())), CHART)
         .at("/prometheus/prometheusSpec/nodeSelector").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void should_let_prometheus_alertmanager_and_grafana_onto_the_tainted_nodes_of_their_class() {
+    JsonNode v = TestLabs.values(TestLabs.renderPlatform(TestLabs.reference()
+        .nodes(node("pi9").arm64().worker().ip("192.168.1.19").label("homelab.dev/class", "compute")
+            .taint("dedicated", "monitoring", dev.homelab.model.host.TaintEffect.NO_SCHEDULE))
+        .monitoring(monitoring().runsOn(nodesLabelled("homelab.dev/class", "compute")))), CHART);
+
+    String tolerations = "[{\"effect\":\"NoSchedule\",\"key\":\"dedicated\",\"operator\":\"Exists\"}]";
+    assertThat(v.at("/prometheus/prometheusSpec/tolerations").toString()).isEqualTo(tolerations);
+    assertThat(v.at("/alertmanager/alertmanagerSpec/tolerations").toString()).isEqualTo(tolerations);
+    assertThat(v.at("/grafana/tolerations").toString()).isEqualTo(tolerations);
   }
 
   @Test

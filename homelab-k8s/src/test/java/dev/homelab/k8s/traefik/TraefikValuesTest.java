@@ -110,6 +110,27 @@ class TraefikValuesTest {
     assertThat((String) plugin.get("version")).matches("v\\d+\\.\\d+\\.\\d+");
   }
 
+  @Test
+  void should_keep_traefik_acme_state_on_local_path_while_k3s_provides_it() {
+    Lab lab = LAB.tls(traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")));
+
+    assertThat(persistence(lab)).containsEntry("enabled", true).containsEntry("storageClass", "local-path");
+  }
+
+  @Test
+  void should_keep_traefik_acme_state_on_the_shared_class_without_local_path() {
+    // no default StorageClass is left: an unnamed claim would stay Pending and take every route down
+    Lab lab = LAB.tls(traefikAcme("admin@example.com", secret("cloudflare-api-token", "token")))
+        .cluster(TestLabs.haK3s(TestLabs.offsite()).disable(dev.homelab.model.cluster.BuiltIn.LOCAL_STORAGE));
+
+    assertThat(persistence(lab)).containsEntry("enabled", true).containsEntry("storageClass", "nfs-data");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> persistence(Lab lab) {
+    return (Map<String, Object>) TraefikValues.of(lab, TestLabs.TRAEFIK).asMap().get("persistence");
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> ports(Lab lab, Traefik traefik) {
     return (Map<String, Object>) TraefikValues.of(lab, traefik).asMap().get("ports");
