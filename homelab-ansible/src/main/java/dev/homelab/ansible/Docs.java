@@ -76,13 +76,11 @@ final class Docs {
         3. The host playbook **first**: `ansible-playbook -i inventory.yml site.yml --ask-vault-pass`.
            It must run before k3s: it checks the OS, names every host after its inventory entry (the
            Kubernetes node name), mounts the disks the cluster's NFS volumes live on, installs
-           `nfs-common` that kubelet mounts them with, and prepares the firewall bouncers.
+           `nfs-common` that kubelet mounts them with%s.
         4. Then k3s, with the same inventory:
            `ansible-playbook -i inventory.yml k3s.orchestration.site --ask-vault-pass`
            (later runs with `--forks 1`, see below).
-        5. Once the cluster runs CrowdSec (the Kubernetes manifests), start the bouncers:
-           `ansible-playbook -i inventory.yml site.yml --tags crowdsec_firewall_bouncer --ask-vault-pass`.
-
+        %s
         Every play of `site.yml` has a tag named like its vars file, to rerun it alone.
 
         ## Test on your machine first
@@ -151,9 +149,17 @@ final class Docs {
         """.formatted(lab.name(), lab.cluster().orElseThrow().version(), lab.servers().get(0).name(),
             MIN_ANSIBLE_CORE, ANSIBLE_CORE_RANGE, HostOs.title(), HostOs.RELEASE, HostOs.DISTRIBUTION, HostOs.MAJOR_VERSION,
             lab.sshUser(), k3sAnsibleTag(lab), k3sAnsibleTag(lab),
+            bouncers(lab) ? ", and prepares the firewall bouncers" : "",
+            bouncers(lab) ? "5. Once the cluster runs CrowdSec (the Kubernetes manifests), start the bouncers:\n"
+                + "   `ansible-playbook -i inventory.yml site.yml --tags " + CrowdSecBouncerSystem.GROUP + " --ask-vault-pass`.\n" : "",
             plays.toString().stripTrailing(), notes, k3sAnsibleTag(lab), configFileMode(lab) + upgradeDrift(lab) + EtcdRestoreDocs.section(lab),
             InventoryGraph.of(inventory))
         + "\n" + dev.homelab.versions.VersionsReadme.section(lab, "ansible");
+  }
+
+  /** Whether the nodes get CrowdSec's firewall bouncer (step 5 of the order starts them). */
+  private static boolean bouncers(Lab lab) {
+    return lab.security().map(dev.homelab.model.security.CrowdSec::firewallBouncers).orElse(false);
   }
 
   /**

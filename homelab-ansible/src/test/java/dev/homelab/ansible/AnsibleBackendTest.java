@@ -120,6 +120,19 @@ class AnsibleBackendTest {
   }
 
   @Test
+  void should_mention_the_firewall_bouncers_in_the_order_only_when_the_nodes_get_them() {
+    String with = render(TestLabs.reference()).text("README.md");
+    String without = render(TestLabs.singleServer()).text("README.md");
+
+    assertThat(with).contains("kubelet mounts them with, and prepares the firewall bouncers.\n")
+        .contains("5. Once the cluster runs CrowdSec (the Kubernetes manifests), start the bouncers:\n"
+            + "   `ansible-playbook -i inventory.yml site.yml --tags crowdsec_firewall_bouncer --ask-vault-pass`.\n\n"
+            + "Every play of `site.yml`");
+    assertThat(without).contains("kubelet mounts them with.\n").doesNotContain("start the bouncers").doesNotContain("firewall bouncers")
+        .contains("(later runs with `--forks 1`, see below).\n\nEvery play of `site.yml`");
+  }
+
+  @Test
   void should_join_agents_with_the_server_token_without_an_agent_token() {
     RenderedFiles files = render(TestLabs.reference());
 
