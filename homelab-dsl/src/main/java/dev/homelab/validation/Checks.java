@@ -300,6 +300,8 @@ public final class Checks {
   public static final Check PUBLIC_NEXTCLOUD_INSTALLS = check("public-nextcloud-installs", "A public Nextcloud installs itself (admin and database settings), so it never serves its web installer");
   /** {@code internal-needs-tls} (warning): Internal routes (internal apps, admin UIs, Grafana) have TLS certificates, not Traefik's self-signed default. */
   public static final Check INTERNAL_NEEDS_TLS = warning("internal-needs-tls", "Internal routes (internal apps, admin UIs, Grafana) have TLS certificates, not Traefik's self-signed default");
+  /** {@code no-effect}: (warning) Every call has an effect: backup(...) on an app with a volume, host(...) on a routed app, proxied() on a public one. */
+  public static final Check NO_EFFECT = warning("no-effect", "Every call has an effect: backup(...) on an app with a volume, host(...) on a routed app, proxied() on a public one");
   /** {@code internal-needs-dns}: (warning) Internal routes resolve: the lab has Pi-hole, which holds their records, or the user's DNS does. */
   public static final Check INTERNAL_NEEDS_DNS = warning("internal-needs-dns", "Internal routes resolve: the lab has Pi-hole, which holds their records, or the user's DNS does");
   /** {@code app-group}: An app group is a DNS-1123 label that names no data service and no app outside the group. */

@@ -26,6 +26,7 @@ final class StandardRules {
     rules.addAll(HostDatabaseRules.all());
     rules.addAll(GroupRules.all());
     rules.addAll(InternalTlsRule.all());
+    rules.addAll(NoEffectRule.all());
     rules.addAll(ApiVipRules.all());
     rules.addAll(PlacementRules.all());
     return rules;

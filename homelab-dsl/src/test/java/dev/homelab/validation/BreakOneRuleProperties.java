@@ -43,7 +43,7 @@ class BreakOneRuleProperties {
       // a bad domain also makes every routed host name invalid (host-name)
       Checks.DOMAIN_NAME, Checks.NULL_ARGUMENT,
       // warnings: problems() never lists them (GroupAndInternalTlsRulesTest, StorageAndBackupRulesTest)
-      Checks.INTERNAL_NEEDS_TLS, Checks.INTERNAL_NEEDS_DNS, Checks.LOCAL_CLAIMS_BACKED_UP);
+      Checks.INTERNAL_NEEDS_TLS, Checks.INTERNAL_NEEDS_DNS, Checks.NO_EFFECT, Checks.LOCAL_CLAIMS_BACKED_UP);
 
   private static final String IMAGE = "ghcr.io/example/broken:1.0.0";
 
