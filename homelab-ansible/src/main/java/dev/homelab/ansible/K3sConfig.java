@@ -49,8 +49,8 @@ final class K3sConfig {
     config.put("cluster-cidr", k3s.clusterCidr());
     config.put("service-cidr", k3s.serviceCidr());
     config.put("write-kubeconfig-mode", "0600");
-    // k3s writes both tokens to server/cred/passwd when the cluster is created and keeps them
-    // (k3s-io/k3s#8066): K3s.agentToken's javadoc tells users to choose it before the first install
+    // the same on every server (k3s: "agent-token" may be set or changed with all servers restarted,
+    // which k3s-ansible does before it reaches the agents)
     k3s.agentToken().ifPresent(t -> config.put("agent-token", agentToken(vault, t)));
     if (EtcdMetrics.exposed(lab)) {
       // etcd's metrics also on the node's address, for the monitoring stack (EtcdMetrics)

@@ -129,7 +129,7 @@ class InitCommandTest {
         + "      # homelab " + HomelabVersion.current() + " is not on Maven Central yet: build it from its repository and install it\n"
         + "      # into ~/.m2 first. Set ref: to the commit you installed locally, for the same artifacts.\n"
         + "      - name: Check out homelab\n"
-        + "        uses: actions/checkout@v4\n"
+        + "        uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262 # v4.4.0\n"
         + "        with:\n"
         + "          repository: homelab-dsl/homelab-dsl\n"
         + "          path: .homelab-dsl\n"

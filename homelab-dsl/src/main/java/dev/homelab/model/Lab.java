@@ -109,7 +109,8 @@ public abstract class Lab {
   public abstract Optional<K3s> cluster();
 
   /**
-   * MetalLB address pools. Default: none (k3s' servicelb).
+   * MetalLB address pools. Default: none (k3s' servicelb, which cannot carry a managed Traefik's
+   * two LoadBalancer Services on one port: rule {@code traefik-needs-pool}).
    *
    * @see <a href="https://metallb.io/configuration/">MetalLB configuration</a>
    */

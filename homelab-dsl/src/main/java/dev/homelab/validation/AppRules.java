@@ -217,7 +217,8 @@ final class AppRules {
       });
       a.hostDatabases().forEach(d -> postgresReserved(d.databaseFor(a.name())).ifPresent(who -> r.report(ModelPaths.app(a.name()),
           "uses(postgresOn(" + d.node() + ")) would name the app's own role and database " + d.databaseFor(a.name()) + ", which is " + who,
-          "Name another, e.g. postgresOn(" + d.node() + ").database(\"" + (a.name() + "_app").replace('-', '_') + "\")")));
+          "Name another, e.g. postgresOn(" + d.node() + ").database(\""
+              + (a.name().startsWith("pg-") ? "app_" + a.name() : a.name() + "_app").replace('-', '_') + "\")")));
     }));
   }
 
@@ -226,8 +227,9 @@ final class AppRules {
     return switch (name) {
       case "postgres" -> Optional.of("PostgreSQL's superuser");
       case "template0", "template1" -> Optional.of("a template database PostgreSQL copies into every new one");
-      case "public", "none" -> Optional.of("a role name PostgreSQL reserves");
-      default -> Optional.empty();
+      case "public", "none", "current_user", "session_user", "current_role" -> Optional.of("a role name PostgreSQL reserves");
+      // CREATE ROLE refuses the prefix: "role name ... is reserved" (PostgreSQL's predefined roles)
+      default -> name.startsWith("pg_") ? Optional.of("in the pg_ prefix PostgreSQL reserves for its own roles") : Optional.empty();
     };
   }
 

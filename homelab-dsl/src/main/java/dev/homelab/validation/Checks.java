@@ -332,8 +332,8 @@ public final class Checks {
   public static final Check GITHUB_REPOSITORY = check("github-repository", "The GitHub repository is owner/name and the branch a branch name");
   /** {@code runners-scale}: A runner scale set's minimum is 0 or more, its maximum 1 or more and not below the minimum. */
   public static final Check RUNNERS_SCALE = check("runners-scale", "A runner scale set's minimum is 0 or more, its maximum 1 or more and not below the minimum");
-  /** {@code runners-group}: A runner scale set's organization runner group is named, without control characters. */
-  public static final Check RUNNERS_GROUP = check("runners-group", "A runner scale set's organization runner group is named, without control characters");
+  /** {@code runners-group}: A runner scale set's organization runner group has a name the runner chart carries as text: letters, digits, spaces, '.', '_' and '-', not a number or YAML boolean. */
+  public static final Check RUNNERS_GROUP = check("runners-group", "A runner scale set's organization runner group has a name the runner chart carries as text: letters, digits, spaces, '.', '_' and '-', not a number or YAML boolean");
   /** {@code dns-zones}: Managed DNS has zones that are domain names, each listed once, and a public address that is an IPv4 address. */
   public static final Check DNS_ZONES = check("dns-zones", "Managed DNS has zones that are domain names, each listed once, and a public address that is an IPv4 address");
   /** {@code dns-ttl}: A DNS zone's TTL is 1 (automatic) or between 60 and 86400 seconds. */

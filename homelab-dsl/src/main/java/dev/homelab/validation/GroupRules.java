@@ -54,10 +54,14 @@ final class GroupRules {
   static Rule reservedNamespace() {
     return Rule.of(Checks.NAMESPACE_RESERVED, (lab, r) -> {
       Map<String, String> reserved = lab.reservedNamespaces();
+      java.util.Set<String> groupsReported = new java.util.HashSet<>();
       lab.apps().forEach(a -> {
         String whose = reserved.get(a.namespace());
         if (whose != null && a.group().isPresent()) {
-          r.report(ModelPaths.app(a.name()), "group " + a.namespace() + " is " + whose, "Give the group another name");
+          // one group name, one line: at its first app
+          if (groupsReported.add(a.namespace())) {
+            r.report(ModelPaths.app(a.name()), "group " + a.namespace() + " is " + whose, "Give the group another name");
+          }
         } else if (whose != null) {
           r.report(ModelPaths.app(a.name()), "its namespace " + a.namespace() + " (the app's name) is " + whose,
               "Rename the app, or give it a namespace of its own with .group(...)");

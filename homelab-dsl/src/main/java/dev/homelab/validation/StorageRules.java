@@ -171,6 +171,12 @@ final class StorageRules {
       // a volume that names local-path is storage-class-known's problem: one mistake, one line
       lab.dataServices().stream().filter(d -> d.storageClass().isEmpty()).forEach(d -> users.add("dataServices/" + d.name()));
       lab.monitoring().filter(m -> m.storageClass().isEmpty()).ifPresent(m -> users.add("monitoring"));
+      // Traefik's ACME state and CrowdSec's LAPI take lab.storageClassForSmallState(): local-path
+      // unless an NFS class stands in for it
+      if (lab.storageClassForSmallState().equals(LOCAL_PATH)) {
+        lab.tls().filter(t -> t.issuer() == dev.homelab.model.network.Tls.Issuer.TRAEFIK_ACME).ifPresent(t -> users.add("tls (Traefik's ACME state)"));
+        lab.security().ifPresent(c -> users.add("security (CrowdSec's LAPI)"));
+      }
       if (!users.isEmpty()) {
         r.report("homelab/cluster", "node-local volumes (" + few(users) + ") need k3s' local-path provisioner, which is disabled",
             "Remove BuiltIn.LOCAL_STORAGE from k3s(...).disable(...), or give each of them an NFS class with .storageClass(...)");

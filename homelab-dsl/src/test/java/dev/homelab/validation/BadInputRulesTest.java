@@ -49,6 +49,12 @@ class BadInputRulesTest {
   }
 
   @Test
+  void should_suggest_the_example_rather_than_a_huge_amount_for_a_large_byte_count_below_4mi() {
+    Expect.only(minimal().apps(app("wiki", IMAGE).resources("50m", "128Mi", "100000")), Checks.MEMORY_MINIMUM,
+        "homelab/apps/wiki: memory limit '100000' is 100000 bytes, less than the 4Mi a container needs. Write it in mebibytes, e.g. \"512Mi\" (at least 4Mi)");
+  }
+
+  @Test
   void should_accept_memory_given_as_a_plain_byte_count_of_4mi_or_more() {
     Expect.none(minimal().apps(app("wiki", IMAGE).resources("50m", "4194304", "536870912")));
   }

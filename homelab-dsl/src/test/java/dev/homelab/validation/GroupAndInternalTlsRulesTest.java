@@ -57,6 +57,14 @@ class GroupAndInternalTlsRulesTest {
   }
 
   @Test
+  void should_report_a_reserved_group_name_once_for_all_its_apps() {
+    Expect.only(web().monitoring(monitoring()).apps(app("renderer", "ghcr.io/example/renderer:1.0.0").group("monitoring"),
+            app("exporter", "ghcr.io/example/exporter:1.0.0").group("monitoring")),
+        Checks.NAMESPACE_RESERVED,
+        "homelab/apps/renderer: group monitoring is the namespace of the monitoring stack. Give the group another name");
+  }
+
+  @Test
   void should_accept_a_group_named_after_a_platform_component_the_lab_does_not_have() {
     Expect.none(web().apps(app("exporter", "ghcr.io/example/exporter:1.0.0").group("monitoring")));
   }

@@ -90,4 +90,11 @@ class HostDatabaseRulesTest {
         "homelab/apps/recipes: uses(postgresOn(nuc)) would name the app's own role and database postgres, which is PostgreSQL's superuser. "
             + "Name another, e.g. postgresOn(nuc).database(\"recipes_app\")");
   }
+
+  @Test
+  void should_reject_a_host_database_in_the_pg_prefix_postgres_reserves() {
+    Expect.only(minimal().nodes(DB).apps(app("pg-admin", IMAGE).uses(postgresOn(DB))), Checks.RESERVED_SERVICE_USER,
+        "homelab/apps/pg-admin: uses(postgresOn(nuc)) would name the app's own role and database pg_admin, which is in the pg_ prefix "
+            + "PostgreSQL reserves for its own roles. Name another, e.g. postgresOn(nuc).database(\"app_pg_admin\")");
+  }
 }

@@ -2,8 +2,10 @@ package dev.homelab.validation;
 
 import static dev.homelab.Homelab.*;
 import static dev.homelab.fixtures.TestLabs.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homelab.model.monitoring.AlertReceiver;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NameAndSecretRulesTest {
@@ -87,7 +89,17 @@ class NameAndSecretRulesTest {
   @Test
   void should_reject_a_blank_runner_group() {
     Expect.only(minimal().github(github("example/homelab").runners(runners("homelab-runners").runnerGroup(" "))), Checks.RUNNERS_GROUP,
-        "homelab/github: runner group ' ' is not a group's name. Call .runnerGroup(\"homelab-deploy\") with the name the group has in the organization's settings");
+        "homelab/github: runner group ' ' is not a name the runner chart can carry (letters, digits, spaces, '.', '_' and '-', "
+            + "not a number or a YAML boolean). Name the group so in the organization's settings and call .runnerGroup(\"homelab-deploy\")");
+  }
+
+  @Test
+  void should_reject_runner_group_names_the_chart_would_cut_or_retype() {
+    for (String name : List.of("deploy #2", "yes", "123", "prod: main")) {
+      assertThat(Expect.problems(minimal().github(github("example/homelab").runners(runners("r").runnerGroup(name)))))
+          .as(name).extracting(Problem::check).containsExactly(Checks.RUNNERS_GROUP);
+    }
+    Expect.none(minimal().github(github("example/homelab").runners(runners("r").runnerGroup("Deploy runners"))));
   }
 
   @Test

@@ -102,6 +102,13 @@ class StorageAndBackupRulesTest {
   }
 
   @Test
+  void should_count_crowdsecs_lapi_among_the_local_volumes_when_no_nfs_class_stands_in() {
+    Expect.only(web().cluster(k3s("v1.33.4+k3s1").disable(BuiltIn.LOCAL_STORAGE)), Checks.LOCAL_VOLUMES_NEED_LOCAL_PATH,
+        "homelab/cluster: node-local volumes (security (CrowdSec's LAPI)) need k3s' local-path provisioner, which is disabled. "
+            + "Remove BuiltIn.LOCAL_STORAGE from k3s(...).disable(...), or give each of them an NFS class with .storageClass(...)");
+  }
+
+  @Test
   void should_warn_about_an_apps_claims_on_one_nodes_disk_without_a_backup() {
     Lab lab = withNas(minimal()).storage(nfsStorageClass("nfs-data", node("nas"), "data")).backups(offsite())
         .apps(app("wiki", "ghcr.io/example/wiki:1.0.0").volume(claim("db", "/db", "1Gi").local()).volume(claim("index", "/index", "1Gi").local())

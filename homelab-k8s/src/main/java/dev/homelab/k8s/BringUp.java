@@ -57,8 +57,10 @@ final class BringUp {
         .append("sh ").append(ApplyGuide.WAIT_SCRIPT).append('\n');
     // ClusterSecretStore is a CRD of the external-secrets chart: it exists only after the wait above,
     // and every ExternalSecret stays unsynced (its pods without their Secrets) until the store is Ready.
+    // Its own block: a block pasted whole must not wait for a store nobody has created yet.
     lab.secretStore().ifPresent(store -> sb
-        .append("# now create your ClusterSecretStore ").append(store).append(" (k8s/SECRETS.md; the manifests do not), then:\n")
+        .append("```\n\nNow create your ClusterSecretStore `").append(store)
+        .append("` (the manifests do not: `k8s/SECRETS.md`), then go on:\n\n```sh\n")
         .append("kubectl wait --for=condition=Ready --timeout=5m clustersecretstore/").append(store).append('\n'));
     sb.append(ApplyGuide.APPLY).append('\n');
     for (String job : jobs) {

@@ -345,9 +345,9 @@ class ComponentsTest {
     Lab lab = TestLabs.referenceLike().secretStore("vault").validate();
 
     assertThat(backend.bringUp(lab)).anySatisfy(step -> assertThat(step.body())
-        .contains("sh " + ApplyGuide.WAIT_SCRIPT + "\n"
-            + "# now create your ClusterSecretStore vault (k8s/SECRETS.md; the manifests do not), then:\n"
-            + "kubectl wait --for=condition=Ready --timeout=5m clustersecretstore/vault\n"
+        .contains("sh " + ApplyGuide.WAIT_SCRIPT + "\n```\n\n"
+            + "Now create your ClusterSecretStore `vault` (the manifests do not: `k8s/SECRETS.md`), then go on:\n\n"
+            + "```sh\nkubectl wait --for=condition=Ready --timeout=5m clustersecretstore/vault\n"
             + ApplyGuide.APPLY + "\n"));
     assertThat(backend.bringUp(lab)).anySatisfy(step -> assertThat(step.body()).contains("the next step says when"));
     assertThat(backend.bringUp(TestLabs.referenceLike().validate()))

@@ -41,11 +41,11 @@ class PlacementTest {
         .isEqualTo(Map.of("kubernetes.io/hostname", "nuc"));
   }
 
-  /** Two tainted nodes of the class gpu; box also hard-taints, box2 evicts and softly repels. */
+  /** Two nodes of the class gpu, both evicting; box is also dedicated, box2 also softly repels. */
   private static Lab tainted() {
     return TestLabs.referenceLike()
         .nodes(node("box").amd64().ip("192.168.1.30").label("homelab.dev/class", "gpu")
-                .taint("dedicated", "media", TaintEffect.NO_SCHEDULE),
+                .taint("dedicated", "media", TaintEffect.NO_SCHEDULE).taint("gpu", "true", TaintEffect.NO_EXECUTE),
             node("box2").amd64().ip("192.168.1.31").label("homelab.dev/class", "gpu")
                 .taint("gpu", "true", TaintEffect.NO_EXECUTE).taint("busy", "true", TaintEffect.PREFER_NO_SCHEDULE))
         .dataServices(postgres("pinned").runsOn(node("box")))
@@ -67,7 +67,7 @@ class PlacementTest {
   @Test
   void should_let_a_pinned_app_and_the_jobs_beside_its_volume_onto_its_tainted_node() throws IOException {
     RenderedFiles files = TestLabs.render(tainted());
-    List<Map<String, String>> box = List.of(tolerates("dedicated", "NoSchedule"));
+    List<Map<String, String>> box = List.of(tolerates("dedicated", "NoSchedule"), tolerates("gpu", "NoExecute"));
 
     assertThat(tolerations(files, "apps/crunch/deployment-crunch.yaml", "/spec/template/spec")).isEqualTo(box);
     // the backup (and its SQLite copies) and the app's own CronJobs read the node-local claim
@@ -80,16 +80,17 @@ class PlacementTest {
     RenderedFiles files = TestLabs.render(tainted());
 
     assertThat(tolerations(files, "data/pinned/statefulset-pinned.yaml", "/spec/template/spec"))
-        .isEqualTo(List.of(tolerates("dedicated", "NoSchedule")));
+        .isEqualTo(List.of(tolerates("dedicated", "NoSchedule"), tolerates("gpu", "NoExecute")));
   }
 
   @Test
-  void should_let_an_app_on_a_class_onto_every_tainted_node_of_the_class_but_not_past_soft_taints() throws IOException {
+  void should_let_an_app_on_a_class_past_the_taints_all_its_nodes_share_only() throws IOException {
     RenderedFiles files = TestLabs.render(tainted());
 
+    // gpu taints both; dedicated keeps pods off box only, and batch still has box2 to go to;
     // PreferNoSchedule is left: tolerating it would stop the scheduler preferring box
     assertThat(tolerations(files, "apps/batch/deployment-batch.yaml", "/spec/template/spec"))
-        .isEqualTo(List.of(tolerates("dedicated", "NoSchedule"), tolerates("gpu", "NoExecute")));
+        .isEqualTo(List.of(tolerates("gpu", "NoExecute")));
   }
 
   @Test

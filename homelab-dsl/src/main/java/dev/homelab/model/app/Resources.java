@@ -123,10 +123,18 @@ public abstract class Resources {
     return rounded.signum() == 0 ? "less than 0.001" : rounded.stripTrailingZeros().toPlainString();
   }
 
-  /** {@code 512m} and {@code 512} as {@code 512Mi}, what their author meant; {@code example} when that is still below 4Mi. */
+  /**
+   * {@code 512m} and {@code 512} as {@code 512Mi}, what their author meant; {@code example} when that
+   * is still below 4Mi, or a plain byte count above 64Ki (100000 bytes meant as MiB is unlikely).
+   */
   private static String mebibytes(String value, String example) {
-    String number = value.endsWith("m") ? value.substring(0, value.length() - 1) : value;
-    return number.matches("\\d{1,6}") && Integer.parseInt(number) >= 4 ? number + "Mi" : example;
+    boolean milli = value.endsWith("m");
+    String number = milli ? value.substring(0, value.length() - 1) : value;
+    if (!number.matches("\\d{1,6}")) {
+      return example;
+    }
+    int n = Integer.parseInt(number);
+    return n >= 4 && (milli || n <= 65536) ? number + "Mi" : example;
   }
 
   /** {@code value} when it is a quantity, else {@code example}: a fix never repeats a bad value. */

@@ -219,9 +219,9 @@ public abstract class K3s {
   /**
    * Agents join with this token ({@code agent-token} on the servers) instead of the server token,
    * which then never leaves the servers: root on an agent (a container escape on the NAS, say) gets
-   * that node's kubelet rights, not the cluster's CA keys and datastore. Set it when the cluster is
-   * created: a running cluster keeps the agent token it was started with. Default: none (agents join
-   * with the server token).
+   * that node's kubelet rights, not the cluster's CA keys and datastore. On a running cluster the
+   * k3s playbook restarts the servers with it first, then hands it to the agents. Default: none
+   * (agents join with the server token).
    *
    * @see <a href="https://docs.k3s.io/cli/token">k3s tokens</a>
    */

@@ -103,10 +103,14 @@ public abstract class Runners {
         .when(min() < 0 || max() < 1 || min() > max(), Checks.RUNNERS_SCALE,
             () -> "runners scale from " + min() + " to " + max() + ", which is not 0 <= min <= max, max >= 1",
             "Call runners(\"" + name() + "\").scale(0, 3)")
-        .when(runnerGroup().filter(g -> g.isBlank() || g.chars().anyMatch(Character::isISOControl)).isPresent(),
+        // gha-runner-scale-set 0.14.2 writes the name unquoted (templates/autoscalingrunnerset.yaml:
+        // "runnerGroup: {{ . }}"): "deploy #2" would become "deploy", "yes" a boolean, "123" a number
+        .when(runnerGroup().filter(g -> !g.matches("[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9._-])?")
+                || g.matches("(?i)y|yes|n|no|true|false|on|off|null|[0-9._-]+")).isPresent(),
             Checks.RUNNERS_GROUP,
-            () -> "runner group " + Texts.quote(runnerGroup().orElseThrow()) + " is not a group's name",
-            "Call .runnerGroup(\"homelab-deploy\") with the name the group has in the organization's settings")
+            () -> "runner group " + Texts.quote(runnerGroup().orElseThrow()) + " is not a name the runner chart can carry "
+                + "(letters, digits, spaces, '.', '_' and '-', not a number or a YAML boolean)",
+            "Name the group so in the organization's settings and call .runnerGroup(\"homelab-deploy\")")
         .list();
   }
 

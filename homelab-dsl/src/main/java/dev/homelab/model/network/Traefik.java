@@ -104,7 +104,8 @@ public abstract class Traefik {
   }
 
   /**
-   * Fixed MetalLB IP of the public side (port-forwarded from the router). Default: any pool IP.
+   * Fixed MetalLB IP of the public side (port-forwarded from the router). Default: none, which rule
+   * {@code traefik-route-ips} allows only while no app is public.
    *
    * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
    */
@@ -114,7 +115,8 @@ public abstract class Traefik {
   }
 
   /**
-   * Fixed MetalLB IP of the internal side (LAN DNS points here). Default: any pool IP.
+   * Fixed MetalLB IP of the internal side (LAN DNS points here). Default: none, which rule
+   * {@code traefik-route-ips} allows only while Pi-hole has no internal route to point at it.
    *
    * @see <a href="https://metallb.io/usage/">MetalLB usage: requesting specific IPs</a>
    */

@@ -93,7 +93,12 @@ public final class GitHubRunnersComponent implements Component {
         .map(group -> "The scale set registers with the organization " + owner(github) + " in its runner group `" + group
             + "`: create the group first\n(organization Settings, Actions, Runner groups), limited to the repository " + github.repository()
             + "\nand to the workflow `" + github.repository() + "/.github/workflows/deploy.yml@refs/heads/" + github.branch()
-            + "` (\"selected workflows\"). Then only that\nworkflow on `" + github.branch() + "` can reach the runners: protect the branch.\n\n")
+            + "` (\"selected workflows\"). Then only that\nworkflow on `" + github.branch() + "` can reach the runners: protect the branch. "
+            + "A group serves private repositories only,\nunless its \"Allow public repositories\" is ticked.\n\n"
+            + "Moving a running scale set from the repository into the group: delete it first (`kubectl -n kube-system\n"
+            + "delete helmchart " + runners.name() + "`, then wait until `kubectl -n " + RUNNERS_NAMESPACE
+            + " get autoscalingrunnersets` lists it no more),\nthen apply: ARC keeps a scale set's registration and "
+            + "never moves it to another owner.\n\n")
         .orElse("The scale set registers with the repository, and a repository has no runner groups: any workflow\n"
             + "of any branch can use it, and in a public repository pull requests from forks too. So whoever can\n"
             + "push a branch to " + github.repository() + " administers the cluster. Keep the repository private with\n"

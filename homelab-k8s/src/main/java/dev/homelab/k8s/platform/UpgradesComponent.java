@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -239,6 +238,4 @@ public final class UpgradesComponent implements Component {
             prepare,
             Plan.Container.of(UPGRADE_IMAGE)));
   }
-
-
 }

@@ -174,9 +174,9 @@ public final class Pods {
 
   /**
    * Tolerations of the NoSchedule and NoExecute taints of the nodes a pod is pinned to: the node
-   * of {@code runsOn(node)}, the nodes of the class of {@code runsOn(nodesLabelled(...))}. A node
-   * selector only narrows where a pod may go; such a taint on every node it allows keeps the pod
-   * Pending (NoExecute also evicts it). Not PreferNoSchedule: it never keeps a pod off, and
+   * of {@code runsOn(node)}, the taints every node of the class of {@code runsOn(nodesLabelled(...))}
+   * carries. A node selector only narrows where a pod may go; such a taint on every node it allows
+   * keeps the pod Pending (NoExecute also evicts it). Not PreferNoSchedule: it never keeps a pod off, and
    * tolerating it would stop the scheduler preferring a class's untainted nodes. Null (none) when
    * unpinned: an unpinned pod stays off tainted nodes, which is what a taint asks for. Also for the
    * jobs that run beside such a pod's node-local volume.
@@ -184,10 +184,19 @@ public final class Pods {
    * @see <a href="https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/">taints and tolerations</a>
    */
   public static List<Toleration> tolerations(Lab lab, Optional<String> node, Optional<NodeClass> nodes) {
-    List<Node> pinned = new ArrayList<>();
-    node.flatMap(lab::node).ifPresent(pinned::add);
-    nodes.ifPresent(c -> lab.nodes().stream().filter(c::matches).forEach(pinned::add));
-    List<Toleration> out = tolerations(pinned, EnumSet.of(TaintEffect.NO_SCHEDULE, TaintEffect.NO_EXECUTE));
+    Set<TaintEffect> hard = EnumSet.of(TaintEffect.NO_SCHEDULE, TaintEffect.NO_EXECUTE);
+    List<Toleration> out;
+    if (node.isPresent()) {
+      out = tolerations(node.flatMap(lab::node).stream().toList(), hard);
+    } else {
+      // A class: only the taints every node of it carries. A taint on some of them is the user
+      // keeping pods off those (a dedicated box): the pod still has the others to go to.
+      List<Node> members = nodes.map(c -> lab.nodes().stream().filter(c::matches).toList()).orElse(List.of());
+      out = tolerations(members, hard).stream()
+          .filter(t -> members.stream().allMatch(m -> m.taints().stream()
+              .anyMatch(x -> x.key().equals(t.getKey()) && x.effect().value().equals(t.getEffect()))))
+          .toList();
+    }
     return out.isEmpty() ? null : out;
   }
 

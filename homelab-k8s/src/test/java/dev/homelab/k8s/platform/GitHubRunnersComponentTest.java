@@ -56,7 +56,9 @@ class GitHubRunnersComponentTest {
     assertThat(files.text("github-runners/runners/README.md"))
         .contains("in its runner group `homelab-deploy`")
         .contains("`example/homelab/.github/workflows/deploy.yml@refs/heads/main`")
-        .contains("organization permission\nSelf-hosted runners: read and write");
+        .contains("organization permission\nSelf-hosted runners: read and write")
+        .contains("\"Allow public repositories\"")
+        .contains("delete helmchart homelab-runners");
   }
 
   @Test
