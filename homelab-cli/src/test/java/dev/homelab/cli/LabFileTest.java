@@ -32,6 +32,19 @@ class LabFileTest {
         + "}\n");
   }
 
+  /** A lab class with one static field before its lab() (line 5). */
+  private Path labWithField(String name, String field) throws IOException {
+    return write(name + ".java", "import static dev.homelab.Homelab.*;\n"
+        + "import dev.homelab.model.Lab;\n"
+        + "\n"
+        + "public class " + name + " {\n"
+        + "  " + field + "\n"
+        + "  public static Lab lab() {\n"
+        + "    return " + LAB_BODY + ";\n"
+        + "  }\n"
+        + "}\n");
+  }
+
   @Test
   void should_render_a_lab_class_from_a_single_java_file_without_a_build() throws IOException {
     Path file = javaLab("MyLab", LAB_BODY);
@@ -73,15 +86,7 @@ class LabFileTest {
 
   @Test
   void should_report_an_exception_of_a_static_initializer_at_its_line_without_a_stack_trace() throws IOException {
-    Path file = write("Init.java", "import static dev.homelab.Homelab.*;\n"
-        + "import dev.homelab.model.Lab;\n"
-        + "\n"
-        + "public class Init {\n"
-        + "  static final int PORT = Integer.parseInt(\"eighty\");\n"
-        + "  public static Lab lab() {\n"
-        + "    return " + LAB_BODY + ";\n"
-        + "  }\n"
-        + "}\n");
+    Path file = labWithField("Init", "static final int PORT = Integer.parseInt(\"eighty\");");
 
     CliRun run = CliRun.standalone("validate", "--lab", file.toString());
 
@@ -92,16 +97,7 @@ class LabFileTest {
 
   @Test
   void should_report_the_model_problem_a_static_initializer_hit_as_validate_does() throws IOException {
-    Path file = write("InitModel.java", "import static dev.homelab.Homelab.*;\n"
-        + "import dev.homelab.model.Lab;\n"
-        + "import dev.homelab.model.host.Node;\n"
-        + "\n"
-        + "public class InitModel {\n"
-        + "  static final Node PI = node(System.getenv(\"HOMELAB_NO_SUCH_VARIABLE\"));\n"
-        + "  public static Lab lab() {\n"
-        + "    return " + LAB_BODY + ";\n"
-        + "  }\n"
-        + "}\n");
+    Path file = labWithField("InitModel", "static final dev.homelab.model.host.Node PI = node(System.getenv(\"HOMELAB_NO_SUCH_VARIABLE\"));");
 
     CliRun run = CliRun.standalone("validate", "--lab", file.toString());
 
