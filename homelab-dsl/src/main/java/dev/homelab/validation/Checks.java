@@ -81,8 +81,8 @@ public final class Checks {
   public static final Check K3S_CIDRS = check("k3s-cidrs", "The cluster and service CIDRs are IPv4 CIDRs that do not overlap");
   /** {@code k3s-cidr-lan}: The cluster and service CIDRs do not overlap the LAN. */
   public static final Check K3S_CIDR_LAN = check("k3s-cidr-lan", "The cluster and service CIDRs do not overlap the LAN");
-  /** {@code api-endpoint}: The API endpoint is an IPv4 address or a DNS name, without scheme, port or path. */
-  public static final Check API_ENDPOINT = check("api-endpoint", "The API endpoint is an IPv4 address or a DNS name, without scheme, port or path");
+  /** {@code api-endpoint}: The API endpoint and every extra TLS SAN are IPv4 addresses or DNS names, without scheme, port or path. */
+  public static final Check API_ENDPOINT = check("api-endpoint", "The API endpoint and every extra TLS SAN are IPv4 addresses or DNS names, without scheme, port or path");
   /** {@code api-endpoint-in-lan}: An API endpoint given as an IP is a host address of the LAN. */
   public static final Check API_ENDPOINT_IN_LAN = check("api-endpoint-in-lan", "An API endpoint given as an IP is a host address of the LAN");
   /** {@code api-vip}: The API VIP is an IPv4 host address of the LAN outside every MetalLB pool, node address and cluster network, on an HA cluster whose servers have IPs. */

@@ -12,13 +12,16 @@ import java.util.List;
 final class InternalTlsRule {
   private InternalTlsRule() {}
 
+  private static List<String> internalHosts(dev.homelab.model.Lab lab) {
+    return lab.routedHosts().entrySet().stream().filter(e -> e.getValue() == Exposure.INTERNAL).map(java.util.Map.Entry::getKey).toList();
+  }
+
   static List<Rule> all() {
     return List.of(Rule.of(Checks.INTERNAL_NEEDS_TLS, (lab, r) -> {
       if (lab.tls().isPresent()) {
         return;
       }
-      List<String> internal = lab.routedHosts().entrySet().stream()
-          .filter(e -> e.getValue() == Exposure.INTERNAL).map(java.util.Map.Entry::getKey).toList();
+      List<String> internal = internalHosts(lab);
       if (!internal.isEmpty()) {
         r.report(ModelPaths.tls(), "internal routes (" + String.join(", ", internal)
                 + ") would be served with Traefik's self-signed default certificate, which browsers and clients reject",
@@ -31,8 +34,7 @@ final class InternalTlsRule {
       if (lab.dataServices().stream().anyMatch(d -> d.kind() == dev.homelab.model.data.DataService.Kind.PIHOLE)) {
         return;
       }
-      List<String> internal = lab.routedHosts().entrySet().stream()
-          .filter(e -> e.getValue() == Exposure.INTERNAL).map(java.util.Map.Entry::getKey).toList();
+      List<String> internal = internalHosts(lab);
       if (!internal.isEmpty()) {
         String target = lab.ingress().flatMap(t -> t.internalIp()).map(ip -> " at " + ip + " (Traefik's internal IP)").orElse(" at Traefik's internal IP");
         r.report(ModelPaths.ingress(), "internal routes (" + String.join(", ", internal)

@@ -149,6 +149,13 @@ class NodeAndClusterRulesTest {
   }
 
   @Test
+  void should_reject_a_tls_san_that_is_not_a_host() {
+    Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").tlsSan("k3s.example.com", "not a host")), Checks.API_ENDPOINT,
+        "homelab/cluster: TLS SAN 'not a host' is neither an IPv4 address nor a DNS name (k3s writes it into the API server's certificate). "
+            + "Call .tlsSan(\"k3s.example.com\"), without scheme, port or path");
+  }
+
+  @Test
   void should_reject_an_api_endpoint_that_is_a_mistyped_address() {
     Expect.only(minimal().cluster(k3s("v1.33.4+k3s1").apiEndpoint("192.168.1.300")), Checks.API_ENDPOINT,
         "homelab/cluster: API endpoint '192.168.1.300' is neither an IPv4 address nor a DNS name "

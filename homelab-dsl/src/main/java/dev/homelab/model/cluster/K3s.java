@@ -313,6 +313,9 @@ public abstract class K3s {
     apiEndpoint().filter(e -> !isEndpoint(e)).ifPresent(e -> v.add(Checks.API_ENDPOINT,
         "API endpoint " + Texts.quote(e) + " is neither an IPv4 address nor a DNS name (it becomes a TLS SAN and k3s-ansible's api_endpoint)",
         "Call .apiEndpoint(\"" + bareHost(e) + "\"), without scheme, port or path"));
+    tlsSans().stream().filter(e -> !isEndpoint(e)).forEach(e -> v.add(Checks.API_ENDPOINT,
+        "TLS SAN " + Texts.quote(e) + " is neither an IPv4 address nor a DNS name (k3s writes it into the API server's certificate)",
+        "Call .tlsSan(\"" + bareHost(e).replace("192.168.1.10", "k3s.example.com") + "\"), without scheme, port or path"));
     etcdSnapshots().ifPresent(s -> v.addAll(s.violations()));
     upgrades().ifPresent(u -> {
       v.addAll(u.violations());
