@@ -45,8 +45,7 @@ final class EdgeRules {
    */
   static Rule internalRoutesKeepClientIp() {
     return Rule.of(Checks.INTERNAL_ROUTES_KEEP_CLIENT_IP, (lab, r) -> lab.ingress().filter(t -> !t.preserveClientIp()).ifPresent(t -> {
-      List<String> internal = lab.routedHosts().entrySet().stream()
-          .filter(e -> e.getValue() == Exposure.INTERNAL).map(java.util.Map.Entry::getKey).toList();
+      List<String> internal = NetworkRules.hosts(lab, Exposure.INTERNAL);
       if (!internal.isEmpty()) {
         r.report(ModelPaths.ingress(), "withoutClientIp() makes every request reach Traefik from a pod-network address, so the "
                 + "LAN and VPN allow list of internal routes (" + String.join(", ", internal) + ") answers 403 to everyone"

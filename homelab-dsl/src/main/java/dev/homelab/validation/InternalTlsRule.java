@@ -12,16 +12,12 @@ import java.util.List;
 final class InternalTlsRule {
   private InternalTlsRule() {}
 
-  private static List<String> internalHosts(dev.homelab.model.Lab lab) {
-    return lab.routedHosts().entrySet().stream().filter(e -> e.getValue() == Exposure.INTERNAL).map(java.util.Map.Entry::getKey).toList();
-  }
-
   static List<Rule> all() {
     return List.of(Rule.of(Checks.INTERNAL_NEEDS_TLS, (lab, r) -> {
       if (lab.tls().isPresent()) {
         return;
       }
-      List<String> internal = internalHosts(lab);
+      List<String> internal = NetworkRules.hosts(lab, Exposure.INTERNAL);
       if (!internal.isEmpty()) {
         r.report(ModelPaths.tls(), "internal routes (" + String.join(", ", internal)
                 + ") would be served with Traefik's self-signed default certificate, which browsers and clients reject",
@@ -31,10 +27,10 @@ final class InternalTlsRule {
     }), Rule.of(Checks.INTERNAL_NEEDS_DNS, (lab, r) -> {
       // Pi-hole is the only DNS the lab renders records into (its local records, handed to the LAN
       // by DHCP and to VPN peers): internal names have no public record, by design.
-      if (lab.dataServices().stream().anyMatch(d -> d.kind() == dev.homelab.model.data.DataService.Kind.PIHOLE)) {
+      if (NetworkRules.hasPihole(lab)) {
         return;
       }
-      List<String> internal = internalHosts(lab);
+      List<String> internal = NetworkRules.hosts(lab, Exposure.INTERNAL);
       if (!internal.isEmpty()) {
         String target = lab.ingress().flatMap(t -> t.internalIp()).map(ip -> " at " + ip + " (Traefik's internal IP)").orElse(" at Traefik's internal IP");
         r.report(ModelPaths.ingress(), "internal routes (" + String.join(", ", internal)

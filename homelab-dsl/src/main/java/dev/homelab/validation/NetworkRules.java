@@ -135,8 +135,7 @@ final class NetworkRules {
             "Give Traefik a free address of pool " + pool + ": traefik().publicIp(...)");
       }
       List<String> internalHosts = hosts(lab, Exposure.INTERNAL);
-      boolean pihole = lab.dataServices().stream().anyMatch(d -> d.kind() == DataService.Kind.PIHOLE);
-      if (t.internalIp().isEmpty() && pihole && !internalHosts.isEmpty()) {
+      if (t.internalIp().isEmpty() && hasPihole(lab) && !internalHosts.isEmpty()) {
         r.report(ModelPaths.ingress(), "internal routes (" + String.join(", ", internalHosts) + ") get no Pi-hole record, "
                 + "so the LAN and the VPN cannot resolve them: Traefik has no internal IP for them to point at",
             "Give Traefik a free address of pool " + pool + ": traefik().internalIp(...)");
@@ -144,8 +143,14 @@ final class NetworkRules {
     }));
   }
 
-  private static List<String> hosts(dev.homelab.model.Lab lab, Exposure side) {
+  /** The routed hosts of one side, sorted (edge, network and internal-route rules share it). */
+  static List<String> hosts(dev.homelab.model.Lab lab, Exposure side) {
     return lab.routedHosts().entrySet().stream().filter(e -> e.getValue() == side).map(java.util.Map.Entry::getKey).toList();
+  }
+
+  /** Whether the lab runs Pi-hole, the only DNS that holds the internal routes' records. */
+  static boolean hasPihole(dev.homelab.model.Lab lab) {
+    return lab.dataServices().stream().anyMatch(d -> d.kind() == DataService.Kind.PIHOLE);
   }
 
   /** Free-looking addresses at the top of the LAN for a first pool, as in the reference lab's .240-.250 of a /24. */
